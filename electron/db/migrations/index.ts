@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial';
+
+/**
+ * Every migration, imported statically so the bundled main process carries them.
+ * Never edit an applied migration: add a new numbered file and list it here.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { contract, type ApiError, type ApiResult, type Channel } from '../../shared/contract';
+import { DatabaseOpenError } from '../db/database';
+import { UserError } from '../services/errors';
+import type { Handlers } from './handlers';
+
+function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+function fromZod(error: z.ZodError): ApiError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.');
+    if (key && !fields[key]) fields[key] = issue.message;
+  }
+  const messages = [...new Set(error.issues.map((issue) => issue.message))];
+  return {
+    code: 'invalid_input',
+    message:
+      messages.length === 1 ? messages[0]! : `Certaines informations ne sont pas valides : ${messages.join(' ')}`,
+    fields,
+  };
+}
+
+function fromUnknown(error: unknown): ApiError {
+  if (error instanceof UserError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  if (error instanceof DatabaseOpenError) return { code: 'io', message: error.message };
+  const sqliteCode = (error as { code?: unknown })?.code;
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_BUSY')) {
+    return { code: 'io', message: 'La base de données est occupée par une autre opération. Réessayez dans un instant.' };
+  }
+  if (sqliteCode === 'SQLITE_FULL') {
+    return { code: 'io', message: 'Le disque est plein : la modification n’a pas été enregistrée.' };
+  }
+  console.error('[maillage] erreur inattendue', error);
+  return {
+    code: 'internal',
+    message: 'Une erreur inattendue est survenue. Rien n’a été modifié ; réessayez, et si elle revient, signalez-la avec l’heure.',
+  };
+}
+
+/**
+ * The single entry for every call from the renderer: known channel → zod-validated input → handler →
+ * `{ ok: true, data }` or `{ ok: false, error }` with a French message. Never throws.
+ */
+export async function invokeChannel(handlers: Handlers, channel: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'not_found', message: `Opération inconnue : ${channel}.` } };
+  }
+  const parsed = contract[channel].input.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, error: fromZod(parsed.error) };
+  try {
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: fromUnknown(error) };
+  }
+}

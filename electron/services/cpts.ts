@@ -1,0 +1,141 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CptsProfile } from '../../shared/contract';
+import { lifecycleStatus } from '../../shared/domain/lifecycle';
+import type { CptsIdentity, CptsLifecycle } from '../../shared/schemas/cpts';
+import type { CptsTable, DB } from '../db/schema';
+import { audit } from './audit';
+import { arsRegions } from './communes';
+import { UserError } from './errors';
+
+const EMPTY_IDENTITY: CptsIdentity = {
+  name: '',
+  legalForm: 'Association loi 1901',
+  rna: null,
+  siren: null,
+  siret: null,
+  addressLine: null,
+  postalCode: null,
+  city: null,
+  presidentName: null,
+  coordinatorName: null,
+  email: null,
+  phone: null,
+  website: null,
+  arsRegionCode: null,
+  cpam: null,
+};
+
+const EMPTY_LIFECYCLE: CptsLifecycle = {
+  letterOfIntentSubmittedOn: null,
+  letterOfIntentValidatedOn: null,
+  healthProjectSubmittedOn: null,
+  healthProjectValidatedOn: null,
+  aciSignedOn: null,
+  aciContractNumber: null,
+  aciAnniversaryOn: null,
+};
+
+function identityFromRow(row: Selectable<CptsTable>): CptsIdentity {
+  return {
+    name: row.name,
+    legalForm: row.legal_form as CptsIdentity['legalForm'],
+    rna: row.rna,
+    siren: row.siren,
+    siret: row.siret,
+    addressLine: row.address_line,
+    postalCode: row.postal_code,
+    city: row.city,
+    presidentName: row.president_name,
+    coordinatorName: row.coordinator_name,
+    email: row.email,
+    phone: row.phone,
+    website: row.website,
+    arsRegionCode: row.ars_region_code,
+    cpam: row.cpam,
+  };
+}
+
+function lifecycleFromRow(row: Selectable<CptsTable>): CptsLifecycle {
+  return {
+    letterOfIntentSubmittedOn: row.letter_of_intent_submitted_on,
+    letterOfIntentValidatedOn: row.letter_of_intent_validated_on,
+    healthProjectSubmittedOn: row.health_project_submitted_on,
+    healthProjectValidatedOn: row.health_project_validated_on,
+    aciSignedOn: row.aci_signed_on,
+    aciContractNumber: row.aci_contract_number,
+    aciAnniversaryOn: row.aci_anniversary_on,
+  };
+}
+
+/** The CPTS profile; a blank one (updatedAt null) before the first save. */
+export async function getCptsProfile(db: Kysely<DB>, today: string): Promise<CptsProfile> {
+  const row = await db.selectFrom('cpts').selectAll().where('id', '=', 1).executeTakeFirst();
+  const identity = row ? identityFromRow(row) : EMPTY_IDENTITY;
+  const lifecycle = row ? lifecycleFromRow(row) : EMPTY_LIFECYCLE;
+  const ars = identity.arsRegionCode ? arsRegions().find((region) => region.code === identity.arsRegionCode) : undefined;
+  return {
+    identity,
+    lifecycle,
+    status: lifecycleStatus(lifecycle, today),
+    arsName: ars?.arsName ?? null,
+    updatedAt: row?.updated_at ?? null,
+  };
+}
+
+export async function saveCptsIdentity(db: Kysely<DB>, identity: CptsIdentity, today: string): Promise<CptsProfile> {
+  if (identity.arsRegionCode && !arsRegions().some((region) => region.code === identity.arsRegionCode)) {
+    throw new UserError('invalid_input', 'Choisissez l’ARS de rattachement dans la liste.', {
+      arsRegionCode: 'Choisissez l’ARS de rattachement dans la liste.',
+    });
+  }
+  const values = {
+    name: identity.name,
+    legal_form: identity.legalForm,
+    rna: identity.rna,
+    siren: identity.siren,
+    siret: identity.siret,
+    address_line: identity.addressLine,
+    postal_code: identity.postalCode,
+    city: identity.city,
+    president_name: identity.presidentName,
+    coordinator_name: identity.coordinatorName,
+    email: identity.email,
+    phone: identity.phone,
+    website: identity.website,
+    ars_region_code: identity.arsRegionCode,
+    cpam: identity.cpam,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('cpts')
+      .values({ id: 1, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, updated_at: new Date().toISOString() }))
+      .execute();
+    await audit(trx, 'update', 'cpts', '1', 'identité');
+  });
+  return getCptsProfile(db, today);
+}
+
+export async function saveCptsLifecycle(db: Kysely<DB>, lifecycle: CptsLifecycle, today: string): Promise<CptsProfile> {
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('cpts')
+      .set({
+        letter_of_intent_submitted_on: lifecycle.letterOfIntentSubmittedOn,
+        letter_of_intent_validated_on: lifecycle.letterOfIntentValidatedOn,
+        health_project_submitted_on: lifecycle.healthProjectSubmittedOn,
+        health_project_validated_on: lifecycle.healthProjectValidatedOn,
+        aci_signed_on: lifecycle.aciSignedOn,
+        aci_contract_number: lifecycle.aciContractNumber,
+        aci_anniversary_on: lifecycle.aciAnniversaryOn,
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      throw new UserError('conflict', 'Enregistrez d’abord l’identité de la CPTS (au moins son nom), puis ses étapes.');
+    }
+    await audit(trx, 'update', 'cpts', '1', 'étapes et contrat');
+  });
+  return getCptsProfile(db, today);
+}
