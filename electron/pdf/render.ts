@@ -1,0 +1,39 @@
+import { createElement, type ReactElement } from 'react';
+import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
+import type { IdentitySheetData } from '../../shared/reports/identity';
+import { registerFonts } from './fonts';
+import { IdentitySheet } from './identity/IdentitySheet';
+
+/**
+ * Every report the worker can render. To add one: extend this union with `{ kind: 'x'; data: XData }`
+ * and add its document to `documents` below (the compiler asks for it).
+ */
+export type ReportJob = { kind: 'identity'; data: IdentitySheetData };
+
+export type ReportKind = ReportJob['kind'];
+
+type DataOf<K extends ReportKind> = Extract<ReportJob, { kind: K }>['data'];
+
+type DocumentBuilders = { [K in ReportKind]: (data: DataOf<K>) => ReactElement };
+
+const documents: DocumentBuilders = {
+  identity: (data) => createElement(IdentitySheet, { data }),
+};
+
+export function isReportKind(kind: unknown): kind is ReportKind {
+  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(documents, kind);
+}
+
+/** The react-pdf element of a job (exported for tests and previews). */
+export function buildDocument(job: ReportJob): ReactElement<DocumentProps> {
+  if (!isReportKind(job.kind)) throw new Error(`type de rapport inconnu (${String(job.kind)})`);
+  // TypeScript cannot correlate job.kind with job.data across the union: the map's type guarantees it.
+  const build = documents[job.kind] as (data: ReportJob['data']) => ReactElement;
+  return build(job.data) as ReactElement<DocumentProps>;
+}
+
+/** Renders a report to PDF bytes. Fonts are registered from `fontsDir` (resources/fonts) on first use. */
+export async function renderReport(job: ReportJob, options: { fontsDir: string }): Promise<Buffer> {
+  registerFonts(options.fontsDir);
+  return renderToBuffer(buildDocument(job));
+}
