@@ -27,8 +27,18 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     build: {
+      minify: true,
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // The dev server needs React Refresh's inline script and its websocket: relax the CSP there only.
+        name: 'maillage-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:"),
+      },
+    ],
   },
 });

@@ -94,7 +94,9 @@ export function lifecycleStatus(lifecycle: CptsLifecycle, today: string): Lifecy
       differenceInCalendarDays(parseISO(today), parseISO(lifecycle.aciSignedOn)) / 365.25,
     );
     const contractYear = Math.min(ACI_CONTRACT_YEARS, elapsedYears + 1);
-    const nextAnniversary = nextAnniversaryAfter(anchor, today);
+    const upcoming = nextAnniversaryAfter(anchor, today);
+    // The last anniversary falls after the end of the contract: there is none to come under this contract.
+    const nextAnniversary = upcoming <= contractEnd ? upcoming : null;
     if (daysToContractEnd <= RENEWAL_WINDOW_DAYS) {
       return {
         ...base,

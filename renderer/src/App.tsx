@@ -1,0 +1,42 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Layout } from './components/Layout';
+import { ToastProvider } from './components/Toasts';
+import { CptsPage } from './features/cpts/CptsPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { PLACEHOLDERS, PlaceholderPage } from './features/placeholder/PlaceholderPage';
+import { ReportsPage } from './features/reports/ReportsPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { TerritoryPage } from './features/territory/TerritoryPage';
+
+/** Query cache, notifications and the global error boundary; the router is given by the caller. */
+export function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
+  return (
+    <ErrorBoundary>
+      <QueryClientProvider client={client}>
+        <ToastProvider>{children}</ToastProvider>
+      </QueryClientProvider>
+    </ErrorBoundary>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="cpts" element={<CptsPage />} />
+        <Route path="territoire" element={<TerritoryPage />} />
+        <Route path="adherents" element={<PlaceholderPage {...PLACEHOLDERS.adherents} />} />
+        <Route path="reunions" element={<PlaceholderPage {...PLACEHOLDERS.reunions} />} />
+        <Route path="protocoles" element={<PlaceholderPage {...PLACEHOLDERS.protocoles} />} />
+        <Route path="fiches-actions" element={<PlaceholderPage {...PLACEHOLDERS.fichesActions} />} />
+        <Route path="rapports" element={<ReportsPage />} />
+        <Route path="parametres" element={<SettingsPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

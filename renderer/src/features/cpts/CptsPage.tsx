@@ -1,0 +1,40 @@
+import { errorMessage, useArsRegions, useCptsProfile, useTerritory } from '../../api';
+import { Loading, Page, QueryError } from '../../components/Page';
+import { IdentityForm } from './IdentityForm';
+import { LifecycleForm } from './LifecycleForm';
+
+export function CptsPage() {
+  const profile = useCptsProfile();
+  const ars = useArsRegions();
+  const territory = useTerritory();
+
+  const intro = 'L’identité de l’association et les grandes étapes de son projet, jusqu’au contrat ACI.';
+  // A CPTS not yet created answers « not_found »: the forms then start empty.
+  const notCreated = profile.error?.code === 'not_found';
+  if (profile.isPending || ars.isPending) {
+    return (
+      <Page title="Ma CPTS" intro={intro}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (profile.isError && !notCreated) {
+    return (
+      <Page title="Ma CPTS" intro={intro}>
+        <QueryError message={errorMessage(profile.error)} onRetry={() => void profile.refetch()} />
+      </Page>
+    );
+  }
+  const data = profile.data ?? null;
+  return (
+    <Page title="Ma CPTS" intro={intro}>
+      {ars.isError && (
+        <QueryError message={`La liste des ARS n’a pas pu être chargée : ${errorMessage(ars.error)}`} />
+      )}
+      <div className="stack">
+        <IdentityForm profile={data} arsRegions={ars.data ?? []} territory={territory.data} />
+        <LifecycleForm profile={data} />
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,143 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { CptsProfile } from '../../../../shared/contract';
+import { contractEndDate } from '../../../../shared/domain/lifecycle';
+import { formatDateLong } from '../../../../shared/format';
+import { cptsLifecycleSchema, type CptsLifecycle, type CptsLifecycleInput } from '../../../../shared/schemas/cpts';
+import { useApiMutation } from '../../api';
+import { Field } from '../../components/Field';
+import { applyServerErrors } from '../../components/serverErrors';
+import { useToast } from '../../components/Toasts';
+
+const FIELDS = [
+  'letterOfIntentSubmittedOn',
+  'letterOfIntentValidatedOn',
+  'healthProjectSubmittedOn',
+  'healthProjectValidatedOn',
+  'aciSignedOn',
+  'aciContractNumber',
+  'aciAnniversaryOn',
+] as const satisfies readonly (keyof CptsLifecycle)[];
+
+export function lifecycleToForm(lifecycle: CptsLifecycle | null | undefined): CptsLifecycleInput {
+  const values: Record<string, string> = {};
+  for (const key of FIELDS) values[key] = lifecycle?.[key] ?? '';
+  return values;
+}
+
+const isIsoDate = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+
+export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
+  const toast = useToast();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<CptsLifecycleInput, unknown, CptsLifecycle>({
+    resolver: zodResolver(cptsLifecycleSchema),
+    defaultValues: lifecycleToForm(profile?.lifecycle),
+    reValidateMode: 'onChange',
+  });
+  const save = useApiMutation('cpts.saveLifecycle');
+  const signedOn = useWatch({ control, name: 'aciSignedOn' });
+
+  const onSubmit = async (values: CptsLifecycle) => {
+    setFormError(null);
+    try {
+      const saved = await save.mutateAsync(values);
+      reset(lifecycleToForm(saved.lifecycle));
+      toast.notify({ kind: 'success', message: 'Étapes enregistrées' });
+    } catch (error) {
+      const { message } = applyServerErrors(error, setError, FIELDS);
+      setFormError(message);
+      toast.notify({ kind: 'error', message: `Les étapes n'ont pas été enregistrées : ${message}` });
+    }
+  };
+
+  const status = profile?.status ?? null;
+  // The end of the contract follows the signature date as it is typed; the saved status gives the rest.
+  const contractEnd = isIsoDate(signedOn) ? contractEndDate(signedOn) : null;
+  const saving = isSubmitting || save.isPending;
+
+  return (
+    <form className="card form-card" onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="etapes-titre">
+      <h2 id="etapes-titre">Étapes et contrat ACI</h2>
+      {status && (
+        <div className="stage-box">
+          <p className="stage-label">
+            <span className="muted">Étape actuelle : </span>
+            <strong>{status.label}</strong>
+          </p>
+          <dl className="inline-facts">
+            <div>
+              <dt>Fin du contrat</dt>
+              <dd>{contractEnd ? formatDateLong(contractEnd) : 'contrat non signé'}</dd>
+            </div>
+            {status.nextAnniversary && (
+              <div>
+                <dt>Prochaine date anniversaire</dt>
+                <dd>{formatDateLong(status.nextAnniversary)}</dd>
+              </div>
+            )}
+          </dl>
+        </div>
+      )}
+      {formError && (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      )}
+      <fieldset className="form-grid">
+        <legend className="visually-hidden">Dates des étapes</legend>
+        <Field id="lc-loi-submitted" label="Lettre d'intention déposée le" error={errors.letterOfIntentSubmittedOn?.message}>
+          {(a) => <input type="date" {...a} {...register('letterOfIntentSubmittedOn')} />}
+        </Field>
+        <Field id="lc-loi-validated" label="Lettre d'intention validée le" error={errors.letterOfIntentValidatedOn?.message}>
+          {(a) => <input type="date" {...a} {...register('letterOfIntentValidatedOn')} />}
+        </Field>
+        <Field id="lc-project-submitted" label="Projet de santé déposé le" error={errors.healthProjectSubmittedOn?.message}>
+          {(a) => <input type="date" {...a} {...register('healthProjectSubmittedOn')} />}
+        </Field>
+        <Field id="lc-project-validated" label="Projet de santé validé le" error={errors.healthProjectValidatedOn?.message}>
+          {(a) => <input type="date" {...a} {...register('healthProjectValidatedOn')} />}
+        </Field>
+        <Field id="lc-aci-signed" label="Contrat ACI signé le" error={errors.aciSignedOn?.message}>
+          {(a) => <input type="date" {...a} {...register('aciSignedOn')} />}
+        </Field>
+        <Field id="lc-aci-number" label="Numéro du contrat ACI" error={errors.aciContractNumber?.message}>
+          {(a) => <input type="text" spellCheck={false} {...a} {...register('aciContractNumber')} />}
+        </Field>
+        <Field
+          id="lc-aci-anniversary"
+          label="Date anniversaire du contrat"
+          hint={
+            isIsoDate(signedOn)
+              ? `Laissez vide pour retenir la date de signature (${formatDateLong(signedOn)}).`
+              : 'Laissez vide pour retenir la date de signature du contrat.'
+          }
+          error={errors.aciAnniversaryOn?.message}
+        >
+          {(a) => (
+            <input
+              type="date"
+              placeholder={isIsoDate(signedOn) ? signedOn : 'date de signature'}
+              {...a}
+              {...register('aciAnniversaryOn')}
+            />
+          )}
+        </Field>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={saving}>
+          {saving ? 'Enregistrement…' : 'Enregistrer les étapes'}
+        </button>
+      </div>
+    </form>
+  );
+}
