@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { createHandlers, type HandlerContext } from '../../electron/ipc/handlers';
+import { invokeChannel } from '../../electron/ipc/invoke';
+import { renderReport } from '../../electron/pdf/render';
+import type { ApiResult, Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { tempDatabase } from './db';
+
+export const FONTS_DIR = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
+
+/** The real handler table on a temporary database, called exactly as the renderer does (raw input → result). */
+export async function testBackend(overrides: Partial<HandlerContext> = {}) {
+  const database = await tempDatabase();
+  const context: HandlerContext = {
+    db: database.db,
+    appVersion: 'test',
+    databasePath: database.file,
+    backupsDir: database.backupsDir,
+    now: () => new Date('2026-11-23T14:05:00'),
+    renderPdf: (job) => renderReport(job, { fontsDir: FONTS_DIR }),
+    chooseSavePath: async () => null,
+    ...overrides,
+  };
+  const handlers = createHandlers(context);
+  async function call<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ApiResult<ChannelOutput<C>>> {
+    return (await invokeChannel(handlers, channel, input)) as ApiResult<ChannelOutput<C>>;
+  }
+  /** Calls and unwraps, failing loudly with the French message. */
+  async function ok<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    const result = await call(channel, input);
+    if (!result.ok) throw new Error(`${channel} a échoué : ${result.error.message}`);
+    return result.data;
+  }
+  return { database, context, handlers, call, ok };
+}

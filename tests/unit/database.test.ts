@@ -1,0 +1,123 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { sql, type Kysely, type Migration } from 'kysely';
+import { openDatabase, DatabaseOpenError } from '../../electron/db/database';
+import { migrations } from '../../electron/db/migrations/index';
+import { tempDir } from '../helpers/db';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function workDir() {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  return dir;
+}
+
+const extraMigration: Migration = {
+  up: async (db: Kysely<unknown>) => {
+    await db.schema.alterTable('cpts').addColumn('extra_note', 'text').execute();
+  },
+};
+
+describe('openDatabase', () => {
+  it('creates the schema with the expected pragmas on a new file', async () => {
+    const file = join(workDir(), 'nouvelle.sqlite');
+    const opened = await openDatabase({ file });
+    expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(opened.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(Object.keys(migrations).length);
+    const tables = opened.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+      .all()
+      .map((row) => (row as { name: string }).name);
+    expect(tables).toEqual(expect.arrayContaining(['cpts', 'territory_commune', 'audit_log', 'kysely_migration']));
+    expect(opened.backupBeforeMigration).toBeNull();
+    await opened.close();
+  });
+
+  it('keeps data across reopenings and takes no backup when nothing is pending', async () => {
+    const dir = workDir();
+    const file = join(dir, 'maillage.sqlite');
+    const first = await openDatabase({ file });
+    await first.db.insertInto('territory_commune').values({ code_insee: '38421', cog_year: 2026 }).execute();
+    await first.close();
+    const second = await openDatabase({ file });
+    const rows = await second.db.selectFrom('territory_commune').selectAll().execute();
+    expect(rows.map((row) => row.code_insee)).toEqual(['38421']);
+    expect(second.backupBeforeMigration).toBeNull();
+    expect(existsSync(join(dir, 'sauvegardes'))).toBe(false);
+    await second.close();
+  });
+
+  it('backs the file up before applying a new migration, and the data survive the migration', async () => {
+    const dir = workDir();
+    const file = join(dir, 'maillage.sqlite');
+    const v1 = await openDatabase({ file });
+    await v1.db.insertInto('cpts').values({ id: 1, name: 'CPTS Sud-Est Grenoblois', legal_form: 'Association loi 1901' }).execute();
+    await v1.close();
+
+    const v2 = await openDatabase({
+      file,
+      migrations: { ...migrations, '0002_extra_note': extraMigration },
+      now: () => new Date('2026-11-23T10:00:00Z'),
+    });
+    expect(v2.backupBeforeMigration).toMatch(/sauvegardes\/maillage-avant-mise-a-jour-2026-11-23T10-00-00\.sqlite$/);
+    const row = await sql<{ name: string; extra_note: string | null }>`select name, extra_note from cpts`.execute(v2.db);
+    expect(row.rows).toEqual([{ name: 'CPTS Sud-Est Grenoblois', extra_note: null }]);
+    await v2.close();
+
+    const backup = new Database(v2.backupBeforeMigration!, { readonly: true });
+    expect(backup.prepare('select name from cpts').get()).toEqual({ name: 'CPTS Sud-Est Grenoblois' });
+    expect(backup.prepare("select count(*) as n from pragma_table_info('cpts') where name = 'extra_note'").get()).toEqual({ n: 0 });
+    backup.close();
+  });
+
+  it('refuses a database written by a newer version, in French, without touching it', async () => {
+    const dir = workDir();
+    const file = join(dir, 'maillage.sqlite');
+    const newer = await openDatabase({ file, migrations: { ...migrations, '0099_future': extraMigration } });
+    await newer.close();
+    const before = readFileSync(file);
+
+    const attempt = openDatabase({ file });
+    await expect(attempt).rejects.toBeInstanceOf(DatabaseOpenError);
+    await expect(attempt).rejects.toMatchObject({ code: 'too_new' });
+    await expect(openDatabase({ file })).rejects.toThrow(/version plus récente de Maillage.*0099_future/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(dir)).not.toContain('sauvegardes');
+  });
+
+  it('refuses a file that is not a database with a French message', async () => {
+    const file = join(workDir(), 'pas-une-base.sqlite');
+    writeFileSync(file, 'Ceci est un tableur exporté, pas une base SQLite.'.repeat(20));
+    await expect(openDatabase({ file })).rejects.toMatchObject({
+      code: 'unreadable',
+      message: expect.stringContaining("n'est pas une base de données Maillage lisible"),
+    });
+  });
+
+  it('reports a failing migration with the name of the step and the backup path', async () => {
+    const dir = workDir();
+    const file = join(dir, 'maillage.sqlite');
+    await (await openDatabase({ file })).close();
+    const broken: Migration = {
+      up: async (db: Kysely<unknown>) => {
+        await sql`select * from table_qui_n_existe_pas`.execute(db);
+      },
+    };
+    await expect(openDatabase({ file, migrations: { ...migrations, '0002_cassee': broken } })).rejects.toMatchObject({
+      code: 'migration_failed',
+      message: expect.stringMatching(/0002_cassee.*sauvegarde/),
+    });
+    // The failed step left the schema as it was: the app still opens with its own migrations.
+    const again = await openDatabase({ file });
+    await again.close();
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, it, expect } from 'vitest';
+import { formatDateLong, formatDateTimeLong, formatEurosFromCents, formatInteger, plural } from '../../shared/format';
+
+describe('French formatting', () => {
+  it('writes dates the French way, with « 1er »', () => {
+    expect(formatDateLong('2026-11-22')).toBe('22 novembre 2026');
+    expect(formatDateLong('2026-09-01')).toBe('1er septembre 2026');
+    expect(formatDateLong('2026-02-30')).toBe('');
+    expect(formatDateLong(null)).toBe('');
+    expect(formatDateTimeLong(new Date(2026, 10, 23, 14, 5))).toBe('23 novembre 2026 à 14 h 05');
+  });
+
+  it('groups thousands with a non-breaking space and writes euros', () => {
+    expect(formatInteger(50361)).toBe('50\u00a0361');
+    expect(formatInteger(1234567)).toBe('1\u00a0234\u00a0567');
+    expect(formatEurosFromCents(123450)).toBe('1\u00a0234,50\u00a0€');
+    expect(plural(1, 'commune')).toBe('1 commune');
+    expect(plural(3, 'commune')).toBe('3 communes');
+  });
+});
