@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: runs every suite and writes the figures to bench/results.md.
+ * Speed targets live here, not in timed tests: machines are noisy.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { BenchSection } from './report';
+import { territoryBench } from './suites/territory';
+import { identityPdfBench } from './suites/identity-pdf';
+
+const SUITES: [string, () => Promise<BenchSection>][] = [
+  ['territoire', territoryBench],
+  ['fiche-identite', identityPdfBench],
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const sections: BenchSection[] = [];
+  for (const [name, suite] of SUITES) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    process.stdout.write(`• ${name}… `);
+    const section = await suite();
+    sections.push(section);
+    process.stdout.write('fait\n');
+    for (const row of section.rows) console.log(`    ${row.measure} : ${row.value}${row.target ? ` (cible ${row.target}${row.ok === false ? ' — NON ATTEINTE' : ''})` : ''}`);
+  }
+  const lines = [
+    '# Mesures de performance de Maillage',
+    '',
+    `Mesuré le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Node ${process.version}, ${cpus().length} cœurs (${cpus()[0]?.model ?? 'processeur inconnu'}), ${Math.round(totalmem() / 2 ** 30)} Gio de mémoire.`,
+    'Fichier écrit par `npm run bench` ; relancez-le pour le mettre à jour.',
+    '',
+  ];
+  for (const section of sections) {
+    lines.push(`## ${section.title}`, '');
+    for (const note of section.notes ?? []) lines.push(note, '');
+    lines.push('| Mesure | Valeur | Cible |', '|---|---:|---|');
+    for (const row of section.rows) {
+      const target = row.target ? `${row.target} ${row.ok === false ? '✗ non atteinte' : '✓'}` : '';
+      lines.push(`| ${row.measure} | ${row.value} | ${target} |`);
+    }
+    lines.push('');
+  }
+  const out = fileURLToPath(new URL('./results.md', import.meta.url));
+  writeFileSync(out, lines.join('\n'));
+  console.log(`Résultats écrits dans ${out}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
