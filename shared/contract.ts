@@ -5,6 +5,20 @@
 import { z } from './zod-fr';
 import { cptsIdentitySchema, cptsLifecycleSchema, type CptsIdentity, type CptsLifecycle } from './schemas/cpts';
 import type { LifecycleStatus } from './domain/lifecycle';
+import type { MemberListRow } from './domain/members';
+import {
+  collegeSchema,
+  cotisationRateSchema,
+  cotisationSchema,
+  departureSchema,
+  mandateSchema,
+  memberFiltersSchema,
+  memberSchema,
+  type MemberData,
+  type MemberType,
+} from './schemas/members';
+
+export type { MemberListRow };
 
 // ---------- Output types ----------
 
@@ -59,6 +73,134 @@ export interface TerritorySummary {
   warnings: string[];
 }
 
+export interface CollegeRow {
+  id: number;
+  name: string;
+  votingRight: 'deliberative' | 'consultative';
+  seats: number | null;
+  voteWeight: number;
+  description: string | null;
+  position: number;
+  /** Active members in this collège. */
+  memberCount: number;
+}
+
+export interface MandateRow {
+  id: number;
+  role: string;
+  roleLabel: string;
+  label: string | null;
+  startOn: string;
+  endOn: string | null;
+  /** Running today. */
+  current: boolean;
+}
+
+export interface CotisationRow {
+  year: number;
+  amountCents: number;
+  paidOn: string | null;
+  mode: string | null;
+  /** Amount expected that year for this member's type, if the CPTS set one. */
+  expectedCents: number | null;
+  upToDate: boolean;
+}
+
+export interface MemberDetail {
+  id: number;
+  /** The values of the form, as stored. */
+  data: MemberData;
+  displayName: string;
+  professionLabel: string | null;
+  communeName: string | null;
+  collegeName: string | null;
+  structureMemberName: string | null;
+  memberType: MemberType;
+  leftOn: string | null;
+  leftReason: string | null;
+  active: boolean;
+  erasedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  mandates: MandateRow[];
+  cotisations: CotisationRow[];
+  upToDateYears: number[];
+}
+
+export interface MemberStats {
+  year: number;
+  activeCount: number;
+  personCount: number;
+  structureCount: number;
+  byProfession: { code: string; label: string; count: number }[];
+  byStructureType: { code: string; label: string; count: number }[];
+  byCollege: { id: number | null; name: string; votingRight: 'deliberative' | 'consultative' | null; count: number }[];
+  /** Territory communes where at least one active member practises. */
+  communesCovered: number;
+  territoryCommunes: number;
+  coveredShare: number | null;
+  cotisations: { upToDate: number; outstanding: number; collectedCents: number; outstandingCents: number };
+}
+
+export interface CotisationRateRow {
+  year: number;
+  memberType: MemberType;
+  amountCents: number;
+}
+
+/** A field a spreadsheet column can fill; `cotisation:2025` records the 2025 cotisation amount. */
+export type ImportField = string;
+
+export interface ImportOpened {
+  token: string;
+  fileName: string;
+  /** « UTF-8 », « UTF-8 avec BOM », « Windows-1252 » for CSV; null for XLSX. */
+  encoding: string | null;
+  /** « ; », « , » or « tabulation » for CSV; null for XLSX. */
+  separator: string | null;
+  sheetName: string | null;
+  headers: string[];
+  rowCount: number;
+  /** First rows, as text, for the mapping step. */
+  sample: string[][];
+  /** Suggested field per column (null: ignored). */
+  mapping: (ImportField | null)[];
+  /** Every field a column can be mapped to, with its French label. */
+  fields: { code: ImportField; label: string }[];
+}
+
+export interface ImportRowPreview {
+  /** Line in the file (1 = header). */
+  line: number;
+  displayName: string;
+  professionLabel: string | null;
+  communeName: string | null;
+  matchedMemberId: number | null;
+  /** How the row was recognised: RPPS (person), FINESS or SIRET (structure), or names and commune. */
+  matchedBy: 'rpps' | 'finess_siret' | 'nom_profession_commune' | 'nom_commune' | null;
+  /** French descriptions of what changes for an update (« Téléphone : 04… → 06… »). */
+  changes: string[];
+  /** French reasons of the errors of this row. */
+  errors: string[];
+}
+
+export interface ImportPreview {
+  token: string;
+  total: number;
+  toCreate: ImportRowPreview[];
+  toUpdate: ImportRowPreview[];
+  unchanged: ImportRowPreview[];
+  errors: ImportRowPreview[];
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skippedErrors: number;
+  cotisations: number;
+}
+
 export type ExportResult = { saved: true; path: string; pages: number; bytes: number } | { saved: false };
 
 // ---------- Channels ----------
@@ -93,6 +235,39 @@ export const contract = {
     z.object({ code: z.string().trim().regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune invalide.') }),
   ),
   'reports.exportIdentitySheet': channel<ExportResult>()(noInput),
+
+  'colleges.list': channel<CollegeRow[]>()(noInput),
+  'colleges.save': channel<CollegeRow[]>()(collegeSchema),
+  'colleges.delete': channel<CollegeRow[]>()(z.object({ id: z.number().int().positive() })),
+  'cotisationRates.list': channel<CotisationRateRow[]>()(noInput),
+  'cotisationRates.save': channel<CotisationRateRow[]>()(cotisationRateSchema),
+
+  'members.list': channel<MemberListRow[]>()(noInput),
+  'members.get': channel<MemberDetail>()(z.object({ id: z.number().int().positive() })),
+  'members.create': channel<MemberDetail>()(memberSchema),
+  'members.update': channel<MemberDetail>()(z.object({ id: z.number().int().positive(), data: memberSchema })),
+  'members.depart': channel<MemberDetail>()(departureSchema),
+  'members.reinstate': channel<MemberDetail>()(z.object({ id: z.number().int().positive() })),
+  'members.erase': channel<{ erased: true }>()(
+    z.object({ id: z.number().int().positive(), confirm: z.literal('EFFACER', { error: 'Tapez EFFACER pour confirmer l’anonymisation.' }) }),
+  ),
+  'members.exportPersonalData': channel<ExportResult>()(z.object({ id: z.number().int().positive() })),
+  'members.setCotisation': channel<MemberDetail>()(cotisationSchema),
+  'members.deleteCotisation': channel<MemberDetail>()(z.object({ memberId: z.number().int().positive(), year: z.number().int() })),
+  'members.addMandate': channel<MemberDetail>()(mandateSchema),
+  'members.deleteMandate': channel<MemberDetail>()(z.object({ memberId: z.number().int().positive(), mandateId: z.number().int().positive() })),
+  'members.stats': channel<MemberStats>()(z.object({ year: z.number().int().min(2000).max(2100) })),
+  'members.exportList': channel<ExportResult>()(z.object({ filters: memberFiltersSchema, format: z.enum(['csv', 'xlsx']) })),
+  'members.importOpen': channel<ImportOpened | { cancelled: true }>()(noInput),
+  'members.importPreview': channel<ImportPreview>()(
+    z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()) }),
+  ),
+  'members.importApply': channel<ImportResult>()(z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()) })),
+
+  'reports.exportMembersList': channel<ExportResult>()(
+    z.object({ groupBy: z.enum(['profession', 'college']), audience: z.enum(['bureau', 'annuaire']) }),
+  ),
+  'reports.exportComposition': channel<ExportResult>()(z.object({ year: z.number().int().min(2000).max(2100) })),
 } as const;
 
 export type Contract = typeof contract;

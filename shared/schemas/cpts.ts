@@ -1,43 +1,8 @@
 import { z } from '../zod-fr';
-import { checkPostcode, checkRna, checkSiren, checkSiret, type CheckResult } from '../domain/identifiers';
+import { checkPostcode, checkRna, checkSiren, checkSiret } from '../domain/identifiers';
+import { optionalEmail, optionalIdentifier, optionalIsoDate as isoDate, optionalPhone, optionalText } from './common';
 
-/** Optional text: trims, turns an empty string into null, caps the length. */
-export const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} : ${max} caractères au maximum.`)
-    .nullish()
-    .transform((value) => (value ? value : null));
-
-/** Optional identifier checked by a pure rule from shared/domain/identifiers; stored normalised. */
-const optionalIdentifier = (check: (input: string) => CheckResult) =>
-  z
-    .string()
-    .trim()
-    .nullish()
-    .transform((value, ctx) => {
-      if (!value) return null;
-      const result = check(value);
-      if (!result.ok) {
-        ctx.addIssue({ code: 'custom', message: result.message });
-        return z.NEVER;
-      }
-      return result.value;
-    });
-
-const isoDate = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((value, ctx) => {
-    if (!value) return null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-      ctx.addIssue({ code: 'custom', message: `La date « ${value} » n'est pas une date valide.` });
-      return z.NEVER;
-    }
-    return value;
-  });
+export { optionalText };
 
 export const LEGAL_FORMS = ['Association loi 1901', 'Association de droit local (Alsace-Moselle)'] as const;
 
@@ -57,31 +22,8 @@ export const cptsIdentitySchema = z
     city: optionalText(100, 'Commune du siège'),
     presidentName: optionalText(120, 'Président·e'),
     coordinatorName: optionalText(120, 'Coordinateur·rice'),
-    email: z
-      .string()
-      .trim()
-      .nullish()
-      .transform((value, ctx) => {
-        if (!value) return null;
-        if (!z.email().safeParse(value).success) {
-          ctx.addIssue({ code: 'custom', message: `L'adresse électronique « ${value} » n'est pas valide.` });
-          return z.NEVER;
-        }
-        return value.toLowerCase();
-      }),
-    phone: z
-      .string()
-      .trim()
-      .nullish()
-      .transform((value, ctx) => {
-        if (!value) return null;
-        const digits = value.replace(/[\s.\-()]/g, '');
-        if (!/^(\+33\d{9}|0\d{9}|\+\d{8,15})$/.test(digits)) {
-          ctx.addIssue({ code: 'custom', message: `Le numéro de téléphone « ${value} » n'est pas valide (exemple : 04 76 00 00 00).` });
-          return z.NEVER;
-        }
-        return digits.startsWith('0') ? digits.replace(/(\d{2})(?=\d)/g, '$1 ') : digits;
-      }),
+    email: optionalEmail,
+    phone: optionalPhone,
     website: optionalText(200, 'Site internet'),
     arsRegionCode: optionalText(3, 'Région ARS'),
     cpam: optionalText(120, 'CPAM de rattachement'),
