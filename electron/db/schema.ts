@@ -45,8 +45,83 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+export interface CollegeTable {
+  id: Generated<number>;
+  name: string;
+  voting_right: 'deliberative' | 'consultative';
+  seats: number | null;
+  vote_weight: Generated<number>;
+  description: string | null;
+  position: Generated<number>;
+  created_at: Generated<string>;
+}
+
+export interface MemberTable {
+  id: Generated<number>;
+  kind: 'person' | 'structure';
+  civility: string | null;
+  last_name: string | null;
+  first_name: string | null;
+  profession_code: string | null;
+  specialty: string | null;
+  rpps: string | null;
+  adeli: string | null;
+  practice_mode: 'liberal' | 'salarie' | 'mixte' | null;
+  structure_name: string | null;
+  structure_type: string | null;
+  finess_ej: string | null;
+  finess_et: string | null;
+  siret: string | null;
+  representative_name: string | null;
+  commune_code: string | null;
+  address: string | null;
+  structure_member_id: number | null;
+  structure_label: string | null;
+  phone: string | null;
+  email: string | null;
+  college_id: number | null;
+  joined_on: string | null;
+  left_on: string | null;
+  left_reason: string | null;
+  directory_consent_on: string | null;
+  notes: string | null;
+  erased_at: string | null;
+  search_key: Generated<string>;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface MandateTable {
+  id: Generated<number>;
+  member_id: number;
+  role: string;
+  label: string | null;
+  start_on: string;
+  end_on: string | null;
+}
+
+export interface CotisationTable {
+  id: Generated<number>;
+  member_id: number;
+  year: number;
+  amount_cents: number;
+  paid_on: string | null;
+  mode: string | null;
+}
+
+export interface CotisationRateTable {
+  year: number;
+  member_type: 'professionnel' | 'structure' | 'autre';
+  amount_cents: number;
+}
+
 export interface DB {
   cpts: CptsTable;
   territory_commune: TerritoryCommuneTable;
   audit_log: AuditLogTable;
+  college: CollegeTable;
+  member: MemberTable;
+  mandate: MandateTable;
+  cotisation: CotisationTable;
+  cotisation_rate: CotisationRateTable;
 }

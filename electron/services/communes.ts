@@ -1,4 +1,7 @@
 import { createRequire } from 'node:module';
+import { searchKey } from '../../shared/text';
+
+export { searchKey };
 
 /**
  * Reference data of French communes: the Code officiel géographique with populations légales, EPCI,
@@ -81,22 +84,6 @@ function withPreposition(area: RawArea): string {
   // Names such as « La Réunion » already carry their article.
   if (preposition === 'de la ' && /^La /.test(area.nom)) return `de ${area.nom}`;
   return `${preposition}${area.nom}`;
-}
-
-/** Lower-case, accent-free, separators as single spaces; « St » and « Ste » spelled out. */
-export function searchKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/['’`\-_.,/()]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split(' ')
-    .map((word) => (word === 'st' ? 'saint' : word === 'ste' ? 'sainte' : word))
-    .join(' ');
 }
 
 let cached: CommuneReference | null = null;

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TerritoryCommune, TerritorySummary } from '../../shared/contract';
 import { sizeClassFor, CURRENT_SIZE_CLASS_TABLE } from '../../shared/domain/aci';
-import { formatInteger } from '../../shared/format';
 import type { DB } from '../db/schema';
 import { cpamSuggestion, loadCommuneReference, type CommuneReference } from './communes';
 import { UserError } from './errors';
@@ -138,9 +137,4 @@ export async function removeCommune(db: Kysely<DB>, code: string, reference: Com
     await audit(trx, 'remove', 'territory_commune', code, null);
   });
   return getTerritory(db, reference);
-}
-
-/** « 3 communes, 50 361 habitants » */
-export function territoryHeadline(summary: TerritorySummary): string {
-  return `${formatInteger(summary.communeCount)} commune${summary.communeCount > 1 ? 's' : ''}, ${formatInteger(summary.totalPopulation)} habitants`;
 }
