@@ -1,0 +1,1404 @@
+/**
+ * Import of a member list from a spreadsheet (CSV or XLSX): reading, mapping of the columns, preview, then one
+ * transaction that creates the new members, updates the known ones and records the cotisations.
+ *
+ * Duplicate-safe by design: a row matches an existing member by RPPS first, then by name + profession + commune
+ * (FINESS ET, SIRET, then name + commune for a structure), and a second occurrence of the same member in the file
+ * is an error. Re-importing the same file changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from '../../shared/contract';
+import {
+  cotisationHeaderField,
+  cotisationPaidYearOf,
+  cotisationYearOf,
+  formatFrenchDate,
+  importFieldLabel,
+  importFields,
+  isImportField,
+  matchCivility,
+  matchMemberKind,
+  matchPracticeMode,
+  matchProfession,
+  matchSpecialty,
+  matchStructureType,
+  parseEuroAmount,
+  parseFrenchDate,
+  parseYesNo,
+  specialtyLabel,
+  splitFullName,
+  suggestMapping,
+  tidyFirstName,
+} from '../../shared/domain/import-mapping';
+import { formatEurosFromCents } from '../../shared/format';
+import { memberTypeOf } from '../../shared/domain/members';
+import { checkRpps, normaliseIdentifier } from '../../shared/domain/identifiers';
+import { PRACTICE_MODES, STRUCTURE_TYPES } from '../../shared/domain/professions';
+import { cotisationSchema, memberSchema, type MemberData } from '../../shared/schemas/members';
+import { searchKey } from '../../shared/text';
+import type { DB, MemberTable } from '../db/schema';
+import { audit } from './audit';
+import { loadCommuneReference, searchCommunes, type CommuneRef, type CommuneReference } from './communes';
+import { UserError } from './errors';
+import { displayNameOf, memberDataOf, memberValues, professionLabelOf } from './members';
+
+type Db = Kysely<DB> | Transaction<DB>;
+type MemberRow = Selectable<MemberTable>;
+
+/** More rows than this and the file is refused (split it). */
+export const MAX_IMPORT_ROWS = 50_000;
+/** An opened file stays available this long for the preview and the import. */
+const SESSION_TTL_MS = 6 * 60 * 60 * 1000;
+const MAX_SESSIONS = 5;
+const SAMPLE_ROWS = 5;
+
+// =================================================================================================================
+// Reading
+// =================================================================================================================
+
+export interface Spreadsheet {
+  fileName: string;
+  /** « UTF-8 », « UTF-8 avec BOM », « Windows-1252 », « UTF-16 » for CSV; null for XLSX. */
+  encoding: string | null;
+  /** « ; », « , » or « tabulation » for CSV; null for XLSX. */
+  separator: string | null;
+  sheetName: string | null;
+  headers: string[];
+  /** Data rows (without the header row and empty rows), as many cells as headers, trimmed text. */
+  rows: string[][];
+  /** Line (CSV) or row number (XLSX) of each data row in the file, the header being `headerLine`. */
+  lines: number[];
+  headerLine: number;
+}
+
+const SEPARATOR_LABELS: Record<string, string> = { ';': ';', ',': ',', '\t': 'tabulation' };
+
+function columnLetter(index: number): string {
+  let letters = '';
+  let n = index + 1;
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function describeReadError(error: unknown, fileName: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `Le fichier « ${fileName} » est introuvable. A-t-il été déplacé ou renommé ?`;
+    case 'EACCES':
+    case 'EPERM':
+      return `Maillage n'a pas le droit de lire « ${fileName} ». Copiez-le dans vos Documents puis recommencez.`;
+    case 'EBUSY':
+      return `Le fichier « ${fileName} » est verrouillé par un autre logiciel. Fermez-le puis recommencez.`;
+    case 'EISDIR':
+      return `« ${fileName} » est un dossier : choisissez un fichier .xlsx ou .csv.`;
+    default:
+      return `Impossible de lire « ${fileName} » (${code ?? 'erreur inconnue'}).`;
+  }
+}
+
+function decodeText(buffer: Buffer): { text: string; encoding: string } {
+  if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(buffer.subarray(3)), encoding: 'UTF-8 avec BOM' };
+  }
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(buffer.subarray(2)), encoding: 'UTF-16' };
+  }
+  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(buffer.subarray(2)), encoding: 'UTF-16' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'UTF-8' };
+  } catch {
+    // What French Excel writes with « CSV (séparateur : point-virgule) ».
+    return { text: decodeWindows1252(buffer), encoding: 'Windows-1252' };
+  }
+}
+
+/** Windows-1252 bytes 0x80–0x9F (€, ’, œ, …); 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and kept as is. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * Windows-1252 decoding done by hand: Node's TextDecoder('windows-1252') decodes as ISO-8859-1 in some versions
+ * (« œ » and « ’ » would come out as control characters).
+ */
+function decodeWindows1252(buffer: Buffer): string {
+  let text = '';
+  const chunk: number[] = [];
+  const flush = () => {
+    text += String.fromCharCode(...chunk);
+    chunk.length = 0;
+  };
+  for (const byte of buffer) {
+    chunk.push(byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte);
+    if (chunk.length >= 8192) flush();
+  }
+  flush();
+  return text;
+}
+
+/** The separator of the first non-empty line: the most frequent of ; tab , outside quotes. */
+function detectSeparator(text: string): string {
+  const counts: Record<string, number> = { ';': 0, '\t': 0, ',': 0 };
+  let quoted = false;
+  let seenContent = false;
+  for (let i = 0; i < text.length && i < 100_000; i++) {
+    const ch = text[i]!;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (seenContent) break;
+    } else if (!quoted && ch in counts) counts[ch]!++;
+    if (ch.trim() && ch !== ';' && ch !== ',' && ch !== '\t') seenContent = true;
+  }
+  let best = ';';
+  for (const separator of [';', '\t', ',']) if (counts[separator]! > counts[best]!) best = separator;
+  return best;
+}
+
+/** Excel's « ="0612" » trick and a leading apostrophe that forces text. */
+function cleanCsvCell(cell: string): string {
+  const value = cell.trim();
+  const formula = /^="(.*)"$/.exec(value);
+  if (formula) return formula[1]!.trim();
+  if (/^'[=+\-@]/.test(value)) return value.slice(1);
+  return value;
+}
+
+function readCsv(buffer: Buffer): { encoding: string; separator: string; records: { line: number; cells: string[] }[] } {
+  const { text, encoding } = decodeText(buffer);
+  const separator = detectSeparator(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false });
+  const records: { line: number; cells: string[] }[] = [];
+  parsed.data.forEach((cells, index) => {
+    records.push({ line: index + 1, cells: cells.map((cell) => cleanCsvCell(String(cell ?? ''))) });
+  });
+  return { encoding, separator, records };
+}
+
+function isoDateOf(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  // exceljs gives dates at midnight UTC; round to the nearest day to absorb the seconds Excel sometimes keeps.
+  const rounded = new Date(Math.round(date.getTime() / 60_000) * 60_000);
+  return rounded.toISOString().slice(0, 10);
+}
+
+function numberText(value: number): string {
+  if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
+  // 45.5 → « 45.5 », 0.1 + 0.2 → « 0.3 »
+  return String(Number(value.toPrecision(15)));
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (value instanceof Date) return isoDateOf(value);
+  if (typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    if (Array.isArray(object.richText)) return (object.richText as { text?: string }[]).map((part) => part.text ?? '').join('').trim();
+    if ('result' in object) return cellText(object.result);
+    if ('formula' in object || 'sharedFormula' in object) return '';
+    if ('error' in object) return '';
+    if ('text' in object) return cellText(object.text);
+    if ('hyperlink' in object) return cellText(object.hyperlink);
+  }
+  return String(value).trim();
+}
+
+async function readXlsx(buffer: Buffer, fileName: string): Promise<{ sheetName: string; records: { line: number; cells: string[] }[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new UserError(
+      'invalid_input',
+      `Le fichier « ${fileName} » n'est pas un classeur Excel lisible (fichier abîmé ou protégé par un mot de passe ?). Ouvrez-le dans votre tableur et enregistrez-le à nouveau au format .xlsx ou .csv.`,
+    );
+  }
+  const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
+  for (const sheet of sheets) {
+    const records: { line: number; cells: string[] }[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+      records.push({ line: rowNumber, cells });
+    });
+    if (records.some((record) => record.cells.some((cell) => cell !== ''))) return { sheetName: sheet.name, records };
+  }
+  return { sheetName: sheets[0]?.name ?? '', records: [] };
+}
+
+const looksLikeData = (cell: string) =>
+  /@/.test(cell) || /^\+?[\d\s.\-]{9,}$/.test(cell) || /^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}$/.test(cell) || /^\d{4}-\d{2}-\d{2}$/.test(cell);
+
+/**
+ * Reads a CSV (separator ; , or tab, detected; UTF-8 with or without BOM, Windows-1252 or UTF-16) or an XLSX file
+ * (first non-empty sheet). The header row is the first non-empty row; empty rows are skipped.
+ * Throws a French UserError for an unreadable, empty, header-less, too large or unsupported file.
+ */
+export async function readSpreadsheet(path: string): Promise<Spreadsheet> {
+  const fileName = basename(path);
+  const extension = extname(path).toLowerCase();
+  if (['.xls', '.ods', '.numbers', '.xlsb'].includes(extension)) {
+    const format = extension === '.xls' ? 'l’ancien format Excel (.xls)' : `le format ${extension}`;
+    throw new UserError(
+      'invalid_input',
+      `« ${fileName} » est enregistré dans ${format}, que Maillage ne lit pas. Ouvrez-le dans votre tableur et enregistrez-le au format .xlsx ou .csv, puis recommencez.`,
+    );
+  }
+  if (!['.csv', '.txt', '.tsv', '.xlsx', '.xlsm'].includes(extension)) {
+    throw new UserError(
+      'invalid_input',
+      `Maillage importe les fichiers .xlsx (Excel) et .csv. « ${fileName} » n'est ni l'un ni l'autre : enregistrez-le au format .xlsx ou .csv.`,
+    );
+  }
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch (error) {
+    throw new UserError('io', describeReadError(error, fileName));
+  }
+  if (buffer.length === 0) throw new UserError('invalid_input', `Le fichier « ${fileName} » est vide.`);
+
+  const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b;
+  const isOle = buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0;
+  if (isOle) {
+    throw new UserError(
+      'invalid_input',
+      `« ${fileName} » est au format de l'ancien Excel (.xls), que Maillage ne lit pas. Ouvrez-le dans votre tableur et enregistrez-le au format .xlsx ou .csv, puis recommencez.`,
+    );
+  }
+
+  let encoding: string | null = null;
+  let separator: string | null = null;
+  let sheetName: string | null = null;
+  let records: { line: number; cells: string[] }[];
+  if (isZip || extension === '.xlsx' || extension === '.xlsm') {
+    const xlsx = await readXlsx(buffer, fileName);
+    sheetName = xlsx.sheetName;
+    records = xlsx.records;
+  } else {
+    if (buffer.subarray(0, 4096).includes(0) && !(buffer[0] === 0xff || buffer[0] === 0xfe)) {
+      throw new UserError('invalid_input', `« ${fileName} » n'est pas un fichier texte CSV lisible. Enregistrez-le au format .xlsx ou .csv.`);
+    }
+    const csv = readCsv(buffer);
+    encoding = csv.encoding;
+    separator = SEPARATOR_LABELS[csv.separator] ?? csv.separator;
+    records = csv.records;
+  }
+
+  const nonEmpty = records.filter((record) => record.cells.some((cell) => cell !== ''));
+  if (nonEmpty.length === 0) throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient aucune donnée.`);
+  const [headerRecord, ...dataRecords] = nonEmpty;
+  if (dataRecords.length > MAX_IMPORT_ROWS) {
+    throw new UserError(
+      'invalid_input',
+      `Le fichier « ${fileName} » compte ${dataRecords.length.toLocaleString('fr-FR')} lignes : l'import est limité à ${MAX_IMPORT_ROWS.toLocaleString('fr-FR')} lignes. Découpez-le en plusieurs fichiers.`,
+    );
+  }
+  const rawHeaders = headerRecord!.cells;
+  const mapped = suggestMapping(rawHeaders).filter((field) => field !== null).length;
+  if (mapped === 0 && rawHeaders.some(looksLikeData)) {
+    throw new UserError(
+      'invalid_input',
+      `La première ligne de « ${fileName} » contient des données et non les titres des colonnes. Ajoutez une ligne de titres (Nom, Prénom, Profession, RPPS, Commune…) en haut du tableau, puis recommencez.`,
+    );
+  }
+  if (dataRecords.length === 0) {
+    throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient que la ligne des titres, aucun membre à importer.`);
+  }
+  let width = rawHeaders.length;
+  for (const record of dataRecords) {
+    for (let column = record.cells.length - 1; column >= width; column--) {
+      if (record.cells[column] !== '') {
+        width = column + 1;
+        break;
+      }
+    }
+  }
+  // Trailing header cells without data nor title are dropped; untitled columns get their letter.
+  while (width > 0 && !rawHeaders[width - 1] && !dataRecords.some((record) => record.cells[width - 1])) width--;
+  const headers = Array.from({ length: width }, (_, column) => rawHeaders[column] || `Colonne ${columnLetter(column)}`);
+  const rows = dataRecords.map((record) => Array.from({ length: width }, (_, column) => record.cells[column] ?? ''));
+  return { fileName, encoding, separator, sheetName, headers, rows, lines: dataRecords.map((record) => record.line), headerLine: headerRecord!.line };
+}
+
+// =================================================================================================================
+// Sessions
+// =================================================================================================================
+
+interface ImportSession {
+  token: string;
+  sheet: Spreadsheet;
+  openedAt: number;
+}
+
+const sessions = new Map<string, ImportSession>();
+
+function pruneSessions(now: number): void {
+  for (const [token, session] of sessions) if (now - session.openedAt > SESSION_TTL_MS) sessions.delete(token);
+  while (sessions.size >= MAX_SESSIONS) {
+    const oldest = sessions.keys().next().value;
+    if (oldest === undefined) break;
+    sessions.delete(oldest);
+  }
+}
+
+function sessionOf(token: string): ImportSession {
+  const session = sessions.get(token);
+  if (!session || Date.now() - session.openedAt > SESSION_TTL_MS) {
+    sessions.delete(token);
+    throw new UserError('not_found', 'Ce fichier d’import n’est plus ouvert (import expiré ou application redémarrée). Choisissez à nouveau le fichier.');
+  }
+  return session;
+}
+
+/** Reads the file, keeps its rows in memory under a random token and suggests a mapping of its columns. */
+export async function openImport(path: string, options: { now?: Date } = {}): Promise<ImportOpened> {
+  const sheet = await readSpreadsheet(path);
+  const now = options.now ?? new Date();
+  pruneSessions(Date.now());
+  const token = randomUUID();
+  sessions.set(token, { token, sheet, openedAt: Date.now() });
+  const mapping = suggestMapping(sheet.headers);
+  const year = now.getFullYear();
+  const years = [year - 2, year - 1, year, year + 1];
+  for (const field of mapping) {
+    const fieldYear = field ? (cotisationYearOf(field) ?? cotisationPaidYearOf(field)) : null;
+    if (fieldYear !== null) years.push(fieldYear);
+  }
+  for (const header of sheet.headers) {
+    const field = cotisationHeaderField(header);
+    const fieldYear = field ? (cotisationYearOf(field) ?? cotisationPaidYearOf(field)) : null;
+    if (fieldYear !== null) years.push(fieldYear);
+  }
+  return {
+    token,
+    fileName: sheet.fileName,
+    encoding: sheet.encoding,
+    separator: sheet.separator,
+    sheetName: sheet.sheetName,
+    headers: sheet.headers,
+    rowCount: sheet.rows.length,
+    sample: sheet.rows.slice(0, SAMPLE_ROWS),
+    mapping,
+    fields: importFields(years),
+  };
+}
+
+/** Forgets an opened file (after the import, or when the coordinator cancels). */
+export function closeImport(token: string): void {
+  sessions.delete(token);
+}
+
+// =================================================================================================================
+// Context: reference data and existing members, loaded once per preview
+// =================================================================================================================
+
+interface CommuneIndex {
+  byName: Map<string, CommuneRef[]>;
+  byNameWithoutArticle: Map<string, CommuneRef[]>;
+  byPostcode: Map<string, CommuneRef[]>;
+}
+
+const communeIndexes = new WeakMap<CommuneReference, CommuneIndex>();
+const ARTICLE = /^(le|la|les|l) /;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function communeIndex(reference: CommuneReference): CommuneIndex {
+  let index = communeIndexes.get(reference);
+  if (index) return index;
+  index = { byName: new Map(), byNameWithoutArticle: new Map(), byPostcode: new Map() };
+  for (const commune of reference.communes) {
+    push(index.byName, commune.key, commune);
+    push(index.byNameWithoutArticle, commune.key.replace(ARTICLE, ''), commune);
+    for (const postcode of commune.codesPostaux) push(index.byPostcode, postcode, commune);
+  }
+  communeIndexes.set(reference, index);
+  return index;
+}
+
+interface StoredCotisation {
+  amount_cents: number;
+  paid_on: string | null;
+}
+
+interface Context {
+  reference: CommuneReference;
+  communes: CommuneIndex;
+  territory: Set<string>;
+  colleges: { id: number; name: string; key: string }[];
+  collegeNames: Map<number, string>;
+  byId: Map<number, MemberRow>;
+  byRpps: Map<string, MemberRow>;
+  /** searchKey(last)|searchKey(first)|profession → persons */
+  byPersonName: Map<string, MemberRow[]>;
+  byFinessEt: Map<string, MemberRow>;
+  bySiret: Map<string, MemberRow>;
+  /** searchKey(structure name) → structures */
+  byStructureName: Map<string, MemberRow[]>;
+  cotisations: Map<number, Map<number, StoredCotisation>>;
+  rates: Map<string, number>;
+  today: string;
+  communeMemo: Map<string, CommuneResolution>;
+}
+
+const keyCache = new Map<string, string>();
+
+/** searchKey, memoised: the same names, communes and collèges come back on every row and every preview. */
+function nameKey(text: string): string {
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    if (keyCache.size > 200_000) keyCache.clear();
+    key = searchKey(text);
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+const personKey = (last: string | null | undefined, first: string | null | undefined, profession: string | null | undefined) =>
+  `${nameKey(last ?? '')}|${nameKey(first ?? '')}|${profession ?? ''}`;
+
+async function loadContext(db: Db, years: number[], today: string): Promise<Context> {
+  const reference = loadCommuneReference();
+  const [territoryRows, collegeRows, memberRows] = await Promise.all([
+    db.selectFrom('territory_commune').select('code_insee').execute(),
+    db.selectFrom('college').select(['id', 'name']).orderBy('position').orderBy('name').execute(),
+    db.selectFrom('member').selectAll().execute(),
+  ]);
+  const context: Context = {
+    reference,
+    communes: communeIndex(reference),
+    territory: new Set(territoryRows.map((row) => row.code_insee)),
+    colleges: collegeRows.map((row) => ({ id: row.id, name: row.name, key: nameKey(row.name) })),
+    collegeNames: new Map(collegeRows.map((row) => [row.id, row.name])),
+    byId: new Map(),
+    byRpps: new Map(),
+    byPersonName: new Map(),
+    byFinessEt: new Map(),
+    bySiret: new Map(),
+    byStructureName: new Map(),
+    cotisations: new Map(),
+    rates: new Map(),
+    today,
+    communeMemo: new Map(),
+  };
+  for (const member of memberRows) {
+    context.byId.set(member.id, member);
+    if (member.rpps) context.byRpps.set(member.rpps, member);
+    if (member.erased_at) continue;
+    if (member.kind === 'person') {
+      push(context.byPersonName, personKey(member.last_name, member.first_name, member.profession_code), member);
+    } else {
+      if (member.finess_et) context.byFinessEt.set(member.finess_et, member);
+      if (member.siret) context.bySiret.set(member.siret, member);
+      if (member.structure_name) push(context.byStructureName, nameKey(member.structure_name), member);
+    }
+  }
+  if (years.length > 0) {
+    const [cotisationRows, rateRows] = await Promise.all([
+      db.selectFrom('cotisation').select(['member_id', 'year', 'amount_cents', 'paid_on']).where('year', 'in', years).execute(),
+      db.selectFrom('cotisation_rate').selectAll().where('year', 'in', years).execute(),
+    ]);
+    for (const row of cotisationRows) {
+      let byYear = context.cotisations.get(row.member_id);
+      if (!byYear) context.cotisations.set(row.member_id, (byYear = new Map()));
+      byYear.set(row.year, { amount_cents: row.amount_cents, paid_on: row.paid_on });
+    }
+    for (const rate of rateRows) context.rates.set(`${rate.year}:${rate.member_type}`, rate.amount_cents);
+  }
+  return context;
+}
+
+// =================================================================================================================
+// Values of a row
+// =================================================================================================================
+
+type CommuneResolution = { code: string | null; error?: string };
+
+/** « 1053 » (a code whose leading zero a spreadsheet dropped) → « 01053 ». */
+const padCode = (text: string) => (/^\d{4}$/.test(text) ? `0${text}` : text);
+
+function resolveCommune(context: Context, communeText: string, inseeText: string, postcodeText: string): CommuneResolution {
+  const memoKey = `${communeText}\u0000${inseeText}\u0000${postcodeText}`;
+  const known = context.communeMemo.get(memoKey);
+  if (known) return known;
+  const result = resolveCommuneUncached(context, communeText, inseeText, postcodeText);
+  context.communeMemo.set(memoKey, result);
+  return result;
+}
+
+function resolveCommuneUncached(context: Context, communeText: string, inseeText: string, postcodeText: string): CommuneResolution {
+  const { reference, communes } = context;
+  let postcode = padCode(postcodeText.replace(/\s/g, ''));
+  if (!/^\d{5}$/.test(postcode)) postcode = '';
+
+  if (inseeText) {
+    const code = padCode(normaliseIdentifier(inseeText));
+    if (reference.byCode.has(code)) return { code };
+    return { code: null, error: `Code INSEE de commune inconnu : « ${inseeText} ».` };
+  }
+  if (!communeText) {
+    // A postcode alone gives the commune when it serves a single one.
+    if (!postcode) return { code: null };
+    const served = (communes.byPostcode.get(postcode) ?? []).filter((commune) => commune.kind === 'commune');
+    return { code: served.length === 1 ? served[0]!.code : null };
+  }
+
+  let name = communeText.replace(/\s+cedex(\s*\d+)?\s*$/i, '').trim();
+  const asCode = padCode(normaliseIdentifier(name));
+  if (/^(\d{5}|2[AB]\d{3})$/.test(asCode)) {
+    if (reference.byCode.has(asCode)) return { code: asCode };
+    const served = (communes.byPostcode.get(asCode) ?? []).filter((commune) => commune.kind === 'commune');
+    if (served.length === 1) return { code: served[0]!.code };
+    if (served.length > 1) {
+      return {
+        code: null,
+        error: `Commune imprécise : « ${communeText} » est un code postal partagé par ${served.length} communes (${served
+          .slice(0, 4)
+          .map((commune) => commune.nom)
+          .join(', ')}${served.length > 4 ? '…' : ''}). Indiquez le nom de la commune ou son code INSEE.`,
+      };
+    }
+    return { code: null, error: `Commune inconnue : « ${communeText} » n'est ni un code INSEE ni un code postal connu.` };
+  }
+  // « 38400 Saint-Martin-d'Hères », « Saint-Martin-d'Hères 38400 », « Grenoble (38) »
+  let departement = '';
+  const leading = /^(\d{5})\s+(.+)$/.exec(name) ?? /^(.+?)\s+(\d{5})$/.exec(name);
+  if (leading) {
+    const [, a, b] = leading;
+    if (/^\d{5}$/.test(a!)) {
+      postcode = postcode || a!;
+      name = b!;
+    } else {
+      postcode = postcode || b!;
+      name = a!;
+    }
+  }
+  const departementHint = /^(.+?)\s*\((\d{2,3}|2[AB])\)$/i.exec(name);
+  if (departementHint) {
+    name = departementHint[1]!;
+    departement = departementHint[2]!.toUpperCase();
+  }
+  const key = nameKey(name);
+  let candidates = communes.byName.get(key) ?? communes.byNameWithoutArticle.get(key.replace(ARTICLE, '')) ?? [];
+  if (candidates.length > 1) {
+    const only = candidates.filter((commune) => commune.kind === 'commune');
+    if (only.length > 0) candidates = only;
+  }
+  if (candidates.length > 1 && postcode) {
+    const byPostcode = candidates.filter((commune) => commune.codesPostaux.includes(postcode));
+    if (byPostcode.length > 0) candidates = byPostcode;
+    else {
+      const dep = postcode.startsWith('97') ? postcode.slice(0, 3) : postcode.startsWith('20') ? '2' : postcode.slice(0, 2);
+      const byDepartement = candidates.filter((commune) => (dep === '2' ? /^2[AB]$/.test(commune.departementCode) : commune.departementCode === dep));
+      if (byDepartement.length > 0) candidates = byDepartement;
+    }
+  }
+  if (candidates.length > 1 && departement) {
+    const byDepartement = candidates.filter((commune) => commune.departementCode === departement);
+    if (byDepartement.length > 0) candidates = byDepartement;
+  }
+  if (candidates.length > 1) {
+    const inTerritory = candidates.filter((commune) => context.territory.has(commune.code));
+    if (inTerritory.length === 1) candidates = inTerritory;
+  }
+  if (candidates.length === 1) return { code: candidates[0]!.code };
+  if (candidates.length > 1) {
+    const departements = [...new Set(candidates.map((commune) => commune.departementCode))].sort();
+    return {
+      code: null,
+      error: `Commune ambiguë : ${candidates.length} communes s'appellent « ${communeText} » (départements ${departements.slice(0, 6).join(', ')}${
+        departements.length > 6 ? '…' : ''
+      }). Précisez le code postal ou le code INSEE.`,
+    };
+  }
+  const suggestion = key.length >= 3 ? searchCommunes(name, 1, reference)[0] : undefined;
+  return {
+    code: null,
+    error: `Commune inconnue : « ${communeText} »${suggestion ? ` (vouliez-vous dire ${suggestion.nom}, ${suggestion.departementCode} ?)` : ''}.`,
+  };
+}
+
+/** An Excel serial date (days since 1899-12-30) a CSV or a number cell may hold. */
+function excelSerialToIso(text: string): string | null {
+  if (!/^\d{5}(\.\d+)?$/.test(text)) return null;
+  const serial = Number(text);
+  if (serial < 20_000 || serial > 80_000) return null;
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
+const parseDateCell = (text: string): string | null => parseFrenchDate(text) ?? excelSerialToIso(text);
+
+/** Phone as typed, repaired when a spreadsheet dropped its leading zero (« 612345678 »). */
+function phoneOf(text: string): string {
+  const first = text.split(/\s*[/;|]\s*|\s+ou\s+/i).find((part) => part.trim()) ?? '';
+  const value = first.replace(/\(0\)/g, '').trim();
+  const digits = value.replace(/[\s.\-()]/g, '');
+  if (/^[1-9]\d{8}$/.test(digits)) return `0${digits}`;
+  if (/^33[1-9]\d{8}$/.test(digits)) return `+${digits}`;
+  return value;
+}
+
+const emailOf = (text: string) => (text.split(/[\s;,]+/).find((part) => part.includes('@')) ?? text).replace(/^mailto:/i, '').trim();
+
+interface RowCotisation {
+  year: number;
+  /** Cents, or 'expected' (« oui » in the amount column: the amount set for the year). */
+  amount: number | 'expected' | null;
+  /** A date, 'today' (« oui »), null (« non »), or undefined (no paid column or empty cell: keep). */
+  paid: string | 'today' | null | undefined;
+}
+
+interface RowInput {
+  kind: 'person' | 'structure';
+  /** Member input for memberSchema: only what the file says. */
+  input: Record<string, unknown>;
+  /** Fields the file gives a value to (an explicit « non » for the consent included). */
+  filled: Set<keyof MemberData>;
+  /** Paths already explained by an error of the import (« Profession inconnue… »): schema messages there are redundant. */
+  explained: Set<string>;
+  errors: string[];
+  cotisations: RowCotisation[];
+  /** The directory consent answer « oui »: keeps an existing date. */
+  consentYes: boolean;
+  raw: { name: string; profession: string; commune: string };
+}
+
+type Cells = Map<string, string>;
+
+function interpretRow(context: Context, cells: Cells): RowInput {
+  const get = (field: string) => cells.get(field) ?? '';
+  const errors: string[] = [];
+  const explained = new Set<string>();
+  const filled = new Set<keyof MemberData>();
+  const input: Record<string, unknown> = {};
+  const set = (field: keyof MemberData, value: unknown) => {
+    input[field] = value;
+    filled.add(field);
+  };
+  const fail = (field: keyof MemberData | null, message: string) => {
+    errors.push(message);
+    if (field) explained.add(field);
+  };
+
+  // ----- Kind -----
+  const kindText = get('type_membre');
+  let kind = kindText ? matchMemberKind(kindText) : null;
+  if (kindText && !kind) errors.push(`Type de membre inconnu : « ${kindText} » (Personne ou Structure).`);
+  const professionText = get('profession');
+  const structureTypeText = get('type_structure');
+  const structureText = get('structure');
+  const hasPersonName = Boolean(get('nom') || get('prenom') || get('nom_prenom'));
+  const profession = professionText ? matchProfession(professionText) : null;
+  const professionAsStructureType = professionText && !profession ? matchStructureType(professionText) : null;
+  if (!kind) {
+    const structure =
+      !hasPersonName &&
+      !get('rpps') &&
+      !get('adeli') &&
+      (Boolean(structureTypeText) || Boolean(professionAsStructureType) || (Boolean(structureText) && !professionText));
+    kind = structure ? 'structure' : 'person';
+  }
+  input.kind = kind;
+
+  // ----- Identity -----
+  if (kind === 'person') {
+    let lastName = get('nom');
+    let firstName = get('prenom');
+    let civility: 'M.' | 'Mme' | null = null;
+    const fullName = get('nom_prenom');
+    if (fullName && (!lastName || !firstName)) {
+      const split = splitFullName(fullName);
+      if (!lastName && !firstName) {
+        lastName = split.lastName ?? '';
+        firstName = split.firstName ?? '';
+      } else if (!lastName) lastName = split.lastName ?? fullName;
+      else if (!firstName) firstName = split.firstName ?? '';
+      civility = split.civility;
+    }
+    if (lastName) set('lastName', lastName);
+    if (firstName) set('firstName', tidyFirstName(firstName));
+    const civilityText = get('civilite');
+    if (civilityText) {
+      const matched = matchCivility(civilityText);
+      if (matched) set('civility', matched);
+      else fail('civility', `Civilité inconnue : « ${civilityText} » (M. ou Mme).`);
+    } else if (civility) set('civility', civility);
+
+    if (professionText) {
+      if (profession) set('professionCode', profession.code);
+      else fail('professionCode', `Profession inconnue : « ${professionText} ».`);
+    }
+    const specialtyText = get('specialite');
+    if (specialtyText) set('specialty', matchSpecialty(specialtyText));
+    else if (profession?.specialty) set('specialty', specialtyLabel(profession.specialty));
+
+    let rpps = get('rpps');
+    let adeli = get('adeli');
+    if (rpps) {
+      const normalised = normaliseIdentifier(rpps);
+      // The IdNat_PS « 8 » + RPPS, or an ADELI number in a « RPPS / ADELI » column.
+      if (/^8\d{11}$/.test(normalised)) rpps = normalised.slice(1);
+      else if (normalised.length === 9 && !adeli) {
+        adeli = rpps;
+        rpps = '';
+      }
+    }
+    if (rpps) set('rpps', rpps);
+    if (adeli) set('adeli', adeli);
+
+    const modeText = get('mode_exercice');
+    if (modeText) {
+      const mode = matchPracticeMode(modeText);
+      if (mode) set('practiceMode', mode);
+      else fail('practiceMode', `Mode d'exercice inconnu : « ${modeText} » (libéral, salarié ou mixte).`);
+    }
+    if (structureText) {
+      const key = nameKey(structureText);
+      const structures = (context.byStructureName.get(key) ?? []).filter((member) => member.kind === 'structure');
+      if (structures.length === 1) {
+        set('structureMemberId', structures[0]!.id);
+        set('structureLabel', null);
+      } else set('structureLabel', structureText);
+    }
+  } else {
+    if (structureText) set('structureName', structureText);
+    else if (hasPersonName) set('structureName', get('nom') || get('nom_prenom'));
+    if (structureTypeText) {
+      const type = matchStructureType(structureTypeText);
+      if (type) set('structureType', type);
+      else fail('structureType', `Type de structure inconnu : « ${structureTypeText} ».`);
+    } else if (professionAsStructureType) set('structureType', professionAsStructureType);
+    else if (professionText) fail('structureType', `Type de structure inconnu : « ${professionText} ».`);
+    for (const [field, key] of [
+      ['finess_ej', 'finessEj'],
+      ['finess_et', 'finessEt'],
+      ['siret', 'siret'],
+      ['representant', 'representativeName'],
+    ] as const) {
+      const value = get(field);
+      if (value) set(key, value);
+    }
+  }
+
+  // ----- Place and contact -----
+  const communeText = get('commune');
+  const inseeText = get('code_insee');
+  const commune = resolveCommune(context, communeText, inseeText, get('code_postal'));
+  if (commune.error) fail('communeCode', commune.error);
+  else if (commune.code) set('communeCode', commune.code);
+  if (get('adresse')) set('address', get('adresse'));
+  if (get('telephone')) set('phone', phoneOf(get('telephone')));
+  if (get('email')) set('email', emailOf(get('email')));
+  if (get('notes')) set('notes', get('notes'));
+
+  // ----- Membership -----
+  const collegeText = get('college');
+  if (collegeText) {
+    const key = nameKey(collegeText);
+    let college = context.colleges.filter((candidate) => candidate.key === key);
+    if (college.length === 0) college = context.colleges.filter((candidate) => candidate.key.startsWith(key) || key.startsWith(candidate.key));
+    if (college.length === 1) set('collegeId', college[0]!.id);
+    else if (college.length > 1) fail('collegeId', `Collège imprécis : « ${collegeText} » (${college.map((c) => c.name).join(', ')}).`);
+    else {
+      const names = context.colleges.map((candidate) => `« ${candidate.name} »`).join(', ');
+      fail('collegeId', `Collège inconnu : « ${collegeText} » (${names ? `collèges existants : ${names}` : 'aucun collège n’est encore défini dans Maillage'}).`);
+    }
+  }
+  const joinedText = get('date_adhesion');
+  if (joinedText) {
+    const date = parseDateCell(joinedText);
+    if (date) set('joinedOn', date);
+    else fail('joinedOn', `Date d'adhésion invalide : « ${joinedText} » (format attendu : jj/mm/aaaa).`);
+  }
+  let consentYes = false;
+  const consentText = get('consentement_annuaire');
+  if (consentText) {
+    const date = parseDateCell(consentText);
+    const answer = date ? null : parseYesNo(consentText);
+    if (date) set('directoryConsentOn', date);
+    else if (answer === true) {
+      consentYes = true;
+      set('directoryConsentOn', context.today);
+    } else if (answer === false) set('directoryConsentOn', null);
+    else fail('directoryConsentOn', `Consentement annuaire non compris : « ${consentText} » (oui, non ou une date).`);
+  }
+
+  // ----- Cotisations -----
+  const cotisations = new Map<number, RowCotisation>();
+  const cotisationOf = (year: number) => {
+    let cotisation = cotisations.get(year);
+    if (!cotisation) cotisations.set(year, (cotisation = { year, amount: null, paid: undefined }));
+    return cotisation;
+  };
+  for (const [field, text] of cells) {
+    if (!text) continue;
+    const year = cotisationYearOf(field);
+    if (year !== null) {
+      const cents = parseEuroAmount(text);
+      const answer = cents === null ? parseYesNo(text) : null;
+      if (cents !== null) {
+        if (cents > 0) cotisationOf(year).amount = cents;
+      } else if (answer === true) cotisationOf(year).amount = 'expected';
+      else if (answer !== false && !/^[-–—]$/.test(text)) errors.push(`Cotisation ${year} : montant illisible « ${text} » (exemple : 45,00 €).`);
+      continue;
+    }
+    const paidYear = cotisationPaidYearOf(field);
+    if (paidYear !== null) {
+      const date = parseDateCell(text);
+      const answer = date ? null : parseYesNo(text);
+      if (date) cotisationOf(paidYear).paid = date;
+      else if (answer === true) cotisationOf(paidYear).paid = 'today';
+      else if (answer === false) cotisationOf(paidYear).paid = null;
+      else errors.push(`Cotisation ${paidYear} : date de paiement invalide « ${text} » (format attendu : jj/mm/aaaa).`);
+    }
+  }
+
+  return {
+    kind,
+    input,
+    filled,
+    explained,
+    errors,
+    cotisations: [...cotisations.values()].sort((a, b) => a.year - b.year),
+    consentYes,
+    raw: {
+      name: get('nom') || get('nom_prenom') || structureText || get('prenom'),
+      profession: professionText || structureTypeText,
+      commune: communeText || inseeText,
+    },
+  };
+}
+
+// =================================================================================================================
+// Matching and changes
+// =================================================================================================================
+
+type Match = { member: MemberRow; by: NonNullable<ImportRowPreview['matchedBy']> } | { erased: MemberRow } | null;
+
+/** The one candidate whose commune agrees (same commune, or unknown on either side), exact commune first. */
+function pickByCommune(candidates: MemberRow[], communeCode: string | null): MemberRow | null {
+  if (candidates.length === 0) return null;
+  if (communeCode) {
+    const exact = candidates.filter((member) => member.commune_code === communeCode);
+    if (exact.length === 1) return exact[0]!;
+    if (exact.length > 1) return null;
+    const open = candidates.filter((member) => member.commune_code === null);
+    return open.length === 1 ? open[0]! : null;
+  }
+  return candidates.length === 1 ? candidates[0]! : null;
+}
+
+function findMatch(context: Context, row: RowInput, identity: Identity): Match {
+  if (row.kind === 'person') {
+    if (identity.rpps) {
+      const member = context.byRpps.get(identity.rpps);
+      if (member) return member.erased_at ? { erased: member } : member.kind === 'person' ? { member, by: 'rpps' } : null;
+    }
+    if (!identity.lastName || !identity.professionCode) return null;
+    const candidates = (context.byPersonName.get(personKey(identity.lastName, identity.firstName, identity.professionCode)) ?? []).filter(
+      // Two different RPPS are two different people, whatever their names.
+      (member) => !(identity.rpps && member.rpps && member.rpps !== identity.rpps),
+    );
+    const member = pickByCommune(candidates, identity.communeCode);
+    return member ? { member, by: 'nom_profession_commune' } : null;
+  }
+  if (identity.finessEt) {
+    const member = context.byFinessEt.get(identity.finessEt);
+    if (member) return { member, by: 'finess_siret' };
+  }
+  if (identity.siret) {
+    const member = context.bySiret.get(identity.siret);
+    if (member) return { member, by: 'finess_siret' };
+  }
+  if (!identity.structureName) return null;
+  const member = pickByCommune(context.byStructureName.get(nameKey(identity.structureName)) ?? [], identity.communeCode);
+  return member ? { member, by: 'nom_commune' } : null;
+}
+
+interface Identity {
+  rpps: string | null;
+  lastName: string | null;
+  firstName: string | null;
+  professionCode: string | null;
+  communeCode: string | null;
+  structureName: string | null;
+  finessEt: string | null;
+  siret: string | null;
+}
+
+/** The keys a row is identified by, normalised as the schema would store them. */
+function identityOf(row: RowInput): Identity {
+  const text = (field: keyof MemberData) => {
+    const value = row.input[field];
+    return typeof value === 'string' && value.trim() ? value.trim() : null;
+  };
+  const normalised = (field: keyof MemberData, check?: (value: string) => { ok: boolean; value?: string }) => {
+    const value = text(field);
+    if (!value) return null;
+    if (check) {
+      const result = check(value);
+      return result.ok ? (result.value ?? null) : null;
+    }
+    return normaliseIdentifier(value);
+  };
+  return {
+    rpps: normalised('rpps', checkRpps),
+    lastName: text('lastName'),
+    firstName: text('firstName'),
+    professionCode: text('professionCode'),
+    communeCode: text('communeCode'),
+    structureName: text('structureName'),
+    finessEt: normalised('finessEt'),
+    siret: normalised('siret'),
+  };
+}
+
+/** Keys of the file that identify a member, for the duplicates inside the file (names are compared apart). */
+function fileKeys(row: RowInput, identity: Identity): { key: string; label: string }[] {
+  const keys: { key: string; label: string }[] = [];
+  if (row.kind === 'person') {
+    if (identity.rpps) keys.push({ key: `rpps:${identity.rpps}`, label: 'même RPPS' });
+  } else {
+    if (identity.finessEt) keys.push({ key: `finess:${identity.finessEt}`, label: 'même FINESS' });
+    if (identity.siret) keys.push({ key: `siret:${identity.siret}`, label: 'même SIRET' });
+    if (identity.structureName) keys.push({ key: `structure:${nameKey(identity.structureName)}|${identity.communeCode ?? ''}`, label: 'même structure et commune' });
+  }
+  return keys;
+}
+
+const FIELD_LABELS: Record<keyof MemberData, string> = {
+  kind: 'Type de membre',
+  civility: 'Civilité',
+  lastName: 'Nom',
+  firstName: 'Prénom',
+  professionCode: 'Profession',
+  specialty: 'Spécialité',
+  rpps: 'RPPS',
+  adeli: 'ADELI',
+  practiceMode: 'Mode d’exercice',
+  structureName: 'Nom de la structure',
+  structureType: 'Type de structure',
+  finessEj: 'FINESS EJ',
+  finessEt: 'FINESS ET',
+  siret: 'SIRET',
+  representativeName: 'Représentant·e',
+  communeCode: 'Commune',
+  address: 'Adresse',
+  structureMemberId: 'Structure d’exercice',
+  structureLabel: 'Structure d’exercice',
+  phone: 'Téléphone',
+  email: 'Courriel',
+  collegeId: 'Collège',
+  joinedOn: 'Date d’adhésion',
+  directoryConsentOn: 'Consentement annuaire',
+  notes: 'Notes',
+};
+
+/** Free-text fields where a difference of case or accents only is not a change (« BERNARD » = « Bernard »). */
+const LOOSE_TEXT: (keyof MemberData)[] = ['lastName', 'firstName', 'structureName', 'structureLabel', 'address', 'representativeName'];
+
+function describe(context: Context, field: keyof MemberData, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(vide)';
+  switch (field) {
+    case 'professionCode':
+      return professionLabelOf(String(value)) ?? String(value);
+    case 'communeCode':
+      return context.reference.byCode.get(String(value))?.nom ?? String(value);
+    case 'collegeId':
+      return context.collegeNames.get(Number(value)) ?? `n° ${value}`;
+    case 'structureMemberId': {
+      const structure = context.byId.get(Number(value));
+      return structure?.structure_name ?? `n° ${value}`;
+    }
+    case 'joinedOn':
+    case 'directoryConsentOn':
+      return formatFrenchDate(String(value));
+    case 'practiceMode':
+      return PRACTICE_MODES.find((mode) => mode.code === value)?.label ?? String(value);
+    case 'structureType':
+      return STRUCTURE_TYPES.find((type) => type.code === value)?.label ?? String(value);
+    case 'specialty':
+      return specialtyLabel(String(value)) ?? String(value);
+    default:
+      return String(value);
+  }
+}
+
+function memberChanges(context: Context, before: MemberData, after: MemberData): string[] {
+  const changes: string[] = [];
+  for (const field of Object.keys(FIELD_LABELS) as (keyof MemberData)[]) {
+    const a = before[field] ?? null;
+    const b = after[field] ?? null;
+    if (a === b) continue;
+    // The structure d'exercice is one notion stored in two columns: report it once.
+    if (field === 'structureLabel' && (before.structureMemberId ?? null) !== (after.structureMemberId ?? null)) continue;
+    if (field === 'structureMemberId') {
+      const show = (data: MemberData) => (data.structureMemberId ? describe(context, 'structureMemberId', data.structureMemberId) : describe(context, 'structureLabel', data.structureLabel));
+      if (show(before) !== show(after)) changes.push(`${FIELD_LABELS[field]} : ${show(before)} → ${show(after)}`);
+      continue;
+    }
+    changes.push(`${FIELD_LABELS[field]} : ${describe(context, field, a)} → ${describe(context, field, b)}`);
+  }
+  return changes;
+}
+
+function schemaErrors(issues: readonly { path: PropertyKey[]; message: string }[], explained: Set<string>, fromFile: Set<keyof MemberData> | null): string[] {
+  const messages: string[] = [];
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '');
+    if (explained.has(field)) continue;
+    const prefix = fromFile && field && !fromFile.has(field as keyof MemberData) ? 'Fiche existante : ' : '';
+    const message = `${prefix}${issue.message}`;
+    if (!messages.includes(message)) messages.push(message);
+  }
+  return messages;
+}
+
+// =================================================================================================================
+// Plan: preview and the writes of the import
+// =================================================================================================================
+
+interface CotisationWrite {
+  year: number;
+  amountCents: number;
+  paidOn: string | null;
+}
+
+interface PlannedRow {
+  preview: ImportRowPreview;
+  status: 'create' | 'update' | 'unchanged' | 'error';
+  memberId: number | null;
+  values: Omit<Insertable<MemberTable>, 'id'> | null;
+  cotisations: CotisationWrite[];
+}
+
+interface Plan {
+  rows: PlannedRow[];
+}
+
+function checkMapping(sheet: Spreadsheet, mapping: (string | null)[]): void {
+  if (mapping.length !== sheet.headers.length) {
+    throw new UserError(
+      'invalid_input',
+      `L'association des colonnes ne correspond pas au fichier (${mapping.length} colonnes associées pour ${sheet.headers.length} colonnes). Rouvrez le fichier.`,
+    );
+  }
+  const seen = new Map<string, number>();
+  mapping.forEach((field, column) => {
+    if (field === null || field === '') return;
+    if (!isImportField(field)) throw new UserError('invalid_input', `Champ d'import inconnu : « ${field} » (colonne « ${sheet.headers[column]} »).`);
+    const previous = seen.get(field);
+    if (previous !== undefined) {
+      throw new UserError(
+        'invalid_input',
+        `Le champ « ${importFieldLabel(field)} » est associé à deux colonnes, « ${sheet.headers[previous]} » et « ${sheet.headers[column]} ». Choisissez-en une seule.`,
+      );
+    }
+    seen.set(field, column);
+  });
+  if (seen.size === 0) throw new UserError('invalid_input', 'Associez au moins une colonne du fichier à un champ de Maillage (Nom, Profession, RPPS…).');
+}
+
+function localToday(now: Date): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function describeCotisation(write: CotisationWrite): string {
+  return `${formatEurosFromCents(write.amountCents)}${write.paidOn ? ` payée le ${formatFrenchDate(write.paidOn)}` : ' non payée'}`;
+}
+
+async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[], now: Date): Promise<Plan> {
+  checkMapping(sheet, mapping);
+  const years = [
+    ...new Set(mapping.flatMap((field) => (field ? [cotisationYearOf(field) ?? cotisationPaidYearOf(field)] : [])).filter((year): year is number => year !== null)),
+  ];
+  const today = localToday(now);
+  const context = await loadContext(db, years, today);
+  const columns = mapping.flatMap((field, column) => (field ? [{ field, column }] : []));
+
+  const seenKeys = new Map<string, number>();
+  const seenNames = new Map<string, { line: number; rpps: string | null }[]>();
+  const seenMembers = new Map<number, number>();
+  const rows: PlannedRow[] = [];
+
+  sheet.rows.forEach((cellsOfRow, index) => {
+    const line = sheet.lines[index] ?? index + 2;
+    const cells: Cells = new Map();
+    let any = false;
+    for (const { field, column } of columns) {
+      const value = cellsOfRow[column] ?? '';
+      if (value) any = true;
+      cells.set(field, value);
+    }
+    if (!any) return;
+
+    const row = interpretRow(context, cells);
+    const identity = identityOf(row);
+    const errors = [...row.errors];
+
+    // Duplicates inside the file: same identifier, or same name + profession + commune unless both rows carry
+    // different RPPS (two homonyms).
+    let duplicate: string | null = null;
+    for (const { key, label } of fileKeys(row, identity)) {
+      const first = seenKeys.get(key);
+      if (first !== undefined) {
+        duplicate = `Doublon de la ligne ${first} (${label}).`;
+        break;
+      }
+    }
+    for (const { key } of fileKeys(row, identity)) if (!seenKeys.has(key)) seenKeys.set(key, line);
+    if (row.kind === 'person' && identity.lastName && identity.professionCode) {
+      const fileNameKey = `${personKey(identity.lastName, identity.firstName, identity.professionCode)}|${identity.communeCode ?? ''}`;
+      const earlier = seenNames.get(fileNameKey) ?? [];
+      const same = earlier.find((entry) => !entry.rpps || !identity.rpps || entry.rpps === identity.rpps);
+      if (same && !duplicate) duplicate = `Doublon de la ligne ${same.line} (même nom, profession et commune).`;
+      earlier.push({ line, rpps: identity.rpps });
+      seenNames.set(fileNameKey, earlier);
+    }
+    if (duplicate) errors.push(duplicate);
+
+    // Existing member.
+    const match = findMatch(context, row, identity);
+    let existing: MemberRow | null = null;
+    let matchedBy: ImportRowPreview['matchedBy'] = null;
+    if (match && 'erased' in match) {
+      errors.push('Ce RPPS appartient à un membre anonymisé : la ligne n’est pas importée.');
+    } else if (match) {
+      existing = match.member;
+      matchedBy = match.by;
+      const first = seenMembers.get(existing.id);
+      if (first !== undefined && !errors.some((error) => error.startsWith('Doublon'))) {
+        errors.push(`Doublon de la ligne ${first} (même membre de Maillage : ${displayNameOf(existing)}).`);
+      }
+      if (first === undefined) seenMembers.set(existing.id, line);
+    }
+
+    // Validation with the member schema: the file alone for a new member, the stored member overlaid with the
+    // non-empty cells of the file for a known one (an empty cell never blanks a stored value).
+    let data: MemberData | null = null;
+    let before: MemberData | null = null;
+    if (existing) {
+      before = memberDataOf(existing);
+      const merged: Record<string, unknown> = { ...before };
+      for (const field of row.filled) {
+        const value = row.input[field];
+        const old = before[field];
+        if (field === 'directoryConsentOn' && row.consentYes && old) continue;
+        if (LOOSE_TEXT.includes(field) && typeof value === 'string' && typeof old === 'string' && value !== old && nameKey(value) === nameKey(old)) continue;
+        merged[field] = value;
+      }
+      merged.kind = existing.kind;
+      // A spécialité left from a previous profession would now be refused: it goes with the profession.
+      if (row.filled.has('professionCode') && merged.professionCode !== '10' && !row.filled.has('specialty')) merged.specialty = null;
+      const parsed = memberSchema.safeParse(merged);
+      if (parsed.success) data = parsed.data;
+      else errors.push(...schemaErrors(parsed.error.issues, row.explained, row.filled));
+    } else {
+      const parsed = memberSchema.safeParse(row.input);
+      if (parsed.success) data = parsed.data;
+      else errors.push(...schemaErrors(parsed.error.issues, row.explained, null));
+    }
+
+    let values: Omit<Insertable<MemberTable>, 'id'> | null = null;
+    if (data && errors.length === 0) {
+      try {
+        values = memberValues(data, context.reference);
+      } catch (error) {
+        errors.push(error instanceof UserError ? error.message : 'Valeurs impossibles à enregistrer.');
+      }
+    }
+
+    // Cotisations.
+    const memberKind = data?.kind ?? row.kind;
+    const professionCode = data?.professionCode ?? (typeof row.input.professionCode === 'string' ? row.input.professionCode : null);
+    const memberType = memberTypeOf(memberKind, professionCode);
+    const stored = existing ? context.cotisations.get(existing.id) : undefined;
+    const cotisationWrites: CotisationWrite[] = [];
+    const cotisationChanges: string[] = [];
+    for (const cotisation of row.cotisations) {
+      const previous = stored?.get(cotisation.year);
+      let amount = cotisation.amount;
+      if (amount === 'expected' || (amount === null && cotisation.paid)) {
+        amount = previous?.amount_cents ?? context.rates.get(`${cotisation.year}:${memberType}`) ?? null;
+        if (amount === null) {
+          errors.push(`Cotisation ${cotisation.year} : indiquez le montant (aucun tarif ${cotisation.year} n’est défini pour ce type de membre).`);
+          continue;
+        }
+      }
+      if (amount === null) continue;
+      // No payment column (or « oui », or an empty cell): paid, on the stored date or today.
+      const paidOn = cotisation.paid === undefined || cotisation.paid === 'today' ? (previous?.paid_on ?? today) : cotisation.paid;
+      const checked = cotisationSchema.safeParse({ memberId: 1, year: cotisation.year, amountCents: amount, paidOn, mode: null });
+      if (!checked.success) {
+        errors.push(`Cotisation ${cotisation.year} : ${checked.error.issues[0]?.message ?? 'valeur invalide'}`);
+        continue;
+      }
+      const write = { year: cotisation.year, amountCents: amount, paidOn };
+      if (previous && previous.amount_cents === write.amountCents && previous.paid_on === write.paidOn) continue;
+      cotisationWrites.push(write);
+      cotisationChanges.push(
+        previous
+          ? `Cotisation ${cotisation.year} : ${describeCotisation({ year: cotisation.year, amountCents: previous.amount_cents, paidOn: previous.paid_on })} → ${describeCotisation(write)}`
+          : `Cotisation ${cotisation.year} : ${describeCotisation(write)}`,
+      );
+    }
+
+    const displayed = data ?? (row.input as Partial<MemberData>);
+    const displayName =
+      data || row.raw.name
+        ? displayNameOf({
+            kind: memberKind,
+            last_name: (displayed.lastName as string | null | undefined) ?? null,
+            first_name: (displayed.firstName as string | null | undefined) ?? null,
+            structure_name: (displayed.structureName as string | null | undefined) ?? row.raw.name ?? null,
+            erased_at: null,
+          })
+        : `Ligne ${line}`;
+    const communeCode = (displayed.communeCode as string | null | undefined) ?? null;
+    const structureType = (displayed.structureType as string | null | undefined) ?? null;
+    const preview: ImportRowPreview = {
+      line,
+      displayName,
+      professionLabel:
+        memberKind === 'structure'
+          ? (STRUCTURE_TYPES.find((type) => type.code === structureType)?.label ?? null)
+          : professionLabelOf((displayed.professionCode as string | null | undefined) ?? null),
+      communeName: communeCode ? (context.reference.byCode.get(communeCode)?.nom ?? null) : null,
+      matchedMemberId: existing?.id ?? null,
+      matchedBy,
+      changes: [],
+      errors,
+    };
+
+    if (errors.length > 0 || !data || !values) {
+      rows.push({ preview, status: 'error', memberId: existing?.id ?? null, values: null, cotisations: [] });
+      return;
+    }
+    if (!existing) {
+      preview.changes = cotisationChanges;
+      rows.push({ preview, status: 'create', memberId: null, values, cotisations: cotisationWrites });
+      return;
+    }
+    const changes = memberChanges(context, before!, data);
+    preview.changes = [...changes, ...cotisationChanges];
+    rows.push({
+      preview,
+      status: preview.changes.length > 0 ? 'update' : 'unchanged',
+      memberId: existing.id,
+      values: changes.length > 0 ? values : null,
+      cotisations: cotisationWrites,
+    });
+  });
+  return { rows };
+}
+
+function previewOf(token: string, plan: Plan): ImportPreview {
+  const pick = (status: PlannedRow['status']) => plan.rows.filter((row) => row.status === status).map((row) => row.preview);
+  return {
+    token,
+    total: plan.rows.length,
+    toCreate: pick('create'),
+    toUpdate: pick('update'),
+    unchanged: pick('unchanged'),
+    errors: pick('error'),
+  };
+}
+
+/**
+ * What the import would do with this mapping of the columns (field per column, null: ignored): members to create,
+ * to update (with the French list of changes), unchanged, and rows in error with their French reasons.
+ */
+export async function previewImport(db: Kysely<DB>, token: string, mapping: (string | null)[], options: { now?: Date } = {}): Promise<ImportPreview> {
+  const session = sessionOf(token);
+  const plan = await planImport(db, session.sheet, mapping, options.now ?? new Date());
+  return previewOf(token, plan);
+}
+
+/**
+ * Imports the file: re-runs the preview, then in one transaction creates the new members, updates the known ones
+ * and records the cotisations. Rows in error are skipped; any failure writes nothing.
+ */
+export async function applyImport(db: Kysely<DB>, token: string, mapping: (string | null)[], options: { now?: Date } = {}): Promise<ImportResult> {
+  const session = sessionOf(token);
+  const now = options.now ?? new Date();
+  const stamp = now.toISOString();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const plan = await planImport(trx, session.sheet, mapping, now);
+      const result: ImportResult = { created: 0, updated: 0, unchanged: 0, skippedErrors: 0, cotisations: 0 };
+      const audits: { action: string; entity: string; entity_id: string; detail: string }[] = [];
+      const cotisationRows: { member_id: number; year: number; amount_cents: number; paid_on: string | null; mode: null }[] = [];
+      for (const row of plan.rows) {
+        if (row.status === 'error') {
+          result.skippedErrors++;
+          continue;
+        }
+        if (row.status === 'unchanged') {
+          result.unchanged++;
+          continue;
+        }
+        let memberId = row.memberId!;
+        if (row.status === 'create') {
+          const inserted = await trx.insertInto('member').values(row.values!).returning('id').executeTakeFirstOrThrow();
+          memberId = inserted.id;
+          result.created++;
+        } else {
+          if (row.values) await trx.updateTable('member').set({ ...row.values, updated_at: stamp }).where('id', '=', memberId).execute();
+          result.updated++;
+        }
+        // The member's history (RGPD access requests) shows the import; no personal data in the detail.
+        audits.push({ action: row.status, entity: 'member', entity_id: String(memberId), detail: 'import' });
+        for (const cotisation of row.cotisations) {
+          cotisationRows.push({ member_id: memberId, year: cotisation.year, amount_cents: cotisation.amountCents, paid_on: cotisation.paidOn, mode: null });
+        }
+      }
+      // Cotisations and audit lines by batches of 500 rows (well under SQLite's limit of bound parameters).
+      for (let start = 0; start < cotisationRows.length; start += 500) {
+        await trx
+          .insertInto('cotisation')
+          .values(cotisationRows.slice(start, start + 500))
+          .onConflict((oc) =>
+            oc.columns(['member_id', 'year']).doUpdateSet((eb) => ({ amount_cents: eb.ref('excluded.amount_cents'), paid_on: eb.ref('excluded.paid_on') })),
+          )
+          .execute();
+      }
+      result.cotisations = cotisationRows.length;
+      for (let start = 0; start < audits.length; start += 500) {
+        await trx.insertInto('audit_log').values(audits.slice(start, start + 500)).execute();
+      }
+      await audit(
+        trx,
+        'members.import',
+        'member',
+        null,
+        `Import : ${result.created} créés, ${result.updated} mis à jour, ${result.unchanged} inchangés, ${result.skippedErrors} en erreur, ${result.cotisations} cotisations`,
+      );
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UserError(
+      /UNIQUE|constraint/i.test(detail) ? 'conflict' : 'internal',
+      `L'import a échoué et rien n'a été enregistré (${detail}). Vérifiez le fichier puis recommencez.`,
+    );
+  }
+}
