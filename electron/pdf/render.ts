@@ -1,14 +1,20 @@
 import { createElement, type ReactElement } from 'react';
 import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
 import type { IdentitySheetData } from '../../shared/reports/identity';
+import type { CompositionData, MembersListData } from '../../shared/reports/members';
+import { Composition } from './composition/Composition';
 import { registerFonts } from './fonts';
 import { IdentitySheet } from './identity/IdentitySheet';
+import { MembersList } from './members-list/MembersList';
 
 /**
  * Every report the worker can render. To add one: extend this union with `{ kind: 'x'; data: XData }`
  * and add its document to `documents` below (the compiler asks for it).
  */
-export type ReportJob = { kind: 'identity'; data: IdentitySheetData };
+export type ReportJob =
+  | { kind: 'identity'; data: IdentitySheetData }
+  | { kind: 'membersList'; data: MembersListData }
+  | { kind: 'composition'; data: CompositionData };
 
 export type ReportKind = ReportJob['kind'];
 
@@ -18,6 +24,8 @@ type DocumentBuilders = { [K in ReportKind]: (data: DataOf<K>) => ReactElement }
 
 const documents: DocumentBuilders = {
   identity: (data) => createElement(IdentitySheet, { data }),
+  membersList: (data) => createElement(MembersList, { data }),
+  composition: (data) => createElement(Composition, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {
