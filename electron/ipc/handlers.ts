@@ -8,6 +8,30 @@ import { identitySheetData, suggestedFileName } from '../services/reports';
 import { addCommunes, getTerritory, removeCommune } from '../services/territory';
 import { toIsoDate } from '../../shared/format';
 import type { ReportJob } from '../pdf/render';
+import { filterMembers } from '../../shared/domain/members';
+import {
+  addMandate,
+  cotisationRates,
+  createMember,
+  deleteCollege,
+  deleteCotisation,
+  deleteMandate,
+  departMember,
+  eraseMember,
+  getMember,
+  listColleges,
+  listMembers,
+  memberStats,
+  personalData,
+  reinstateMember,
+  saveCollege,
+  setCotisation,
+  setCotisationRate,
+  updateMember,
+} from '../services/members';
+import { applyImport, openImport, previewImport } from '../services/members-import';
+import { exportMembers } from '../services/members-export';
+import { compositionData, membersListData } from '../services/reports';
 
 /** Everything the handlers need from the outside world; the app and the test harness each provide one. */
 export interface HandlerContext {
@@ -19,8 +43,13 @@ export interface HandlerContext {
   /** Renders a report off the UI path (utilityProcess in the app, in-process in tests). */
   renderPdf: (job: ReportJob) => Promise<Uint8Array>;
   /** Asks where to save a file (save dialog in the app); null when the user cancels. */
-  chooseSavePath: (suggestedName: string) => Promise<string | null>;
+  chooseSavePath: (suggestedName: string, kind?: SaveKind) => Promise<string | null>;
+  /** Asks which file to open (open dialog in the app); null when the user cancels. */
+  chooseOpenPath: (purpose: 'import-members') => Promise<string | null>;
 }
+
+/** What is being saved, so the dialog offers the right file type. */
+export type SaveKind = 'pdf' | 'csv' | 'xlsx' | 'json';
 
 export type Handlers = { [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> };
 
@@ -63,13 +92,69 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'territory.addCommunes': async ({ codes }) => addCommunes(ctx.db, codes),
     'territory.removeCommune': async ({ code }) => removeCommune(ctx.db, code),
     'reports.exportIdentitySheet': async () => {
-      const now = ctx.now();
-      const data = await identitySheetData(ctx.db, now, today());
-      const path = await ctx.chooseSavePath(suggestedFileName('Fiche d’identité', data.cpts.name, today()));
+      const data = await identitySheetData(ctx.db, ctx.now(), today());
+      return savePdf(suggestedFileName('Fiche d’identité', data.cpts.name, today()), { kind: 'identity', data });
+    },
+
+    'colleges.list': async () => listColleges(ctx.db, today()),
+    'colleges.save': async (college) => saveCollege(ctx.db, college, today()),
+    'colleges.delete': async ({ id }) => deleteCollege(ctx.db, id, today()),
+    'cotisationRates.list': async () => cotisationRates(ctx.db),
+    'cotisationRates.save': async (rate) => setCotisationRate(ctx.db, rate),
+
+    'members.list': async () => listMembers(ctx.db, today()),
+    'members.get': async ({ id }) => getMember(ctx.db, id, today()),
+    'members.create': async (data) => createMember(ctx.db, data, today()),
+    'members.update': async ({ id, data }) => updateMember(ctx.db, id, data, today()),
+    'members.depart': async ({ id, leftOn, leftReason }) => departMember(ctx.db, id, leftOn!, leftReason, today()),
+    'members.reinstate': async ({ id }) => reinstateMember(ctx.db, id, today()),
+    'members.erase': async ({ id }) => eraseMember(ctx.db, id, today()),
+    'members.exportPersonalData': async ({ id }) => {
+      const data = await personalData(ctx.db, id, today());
+      const name = (await getMember(ctx.db, id, today())).displayName;
+      const path = await ctx.chooseSavePath(`Données personnelles - ${name.replace(/[\\/:*?"<>|]/g, '-')} - ${today()}.json`, 'json');
       if (!path) return { saved: false };
-      const pdf = await ctx.renderPdf({ kind: 'identity', data });
-      await writeFileAtomic(path, pdf);
-      return { saved: true, path, pages: countPdfPages(pdf), bytes: pdf.byteLength };
+      const bytes = new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`);
+      await writeFileAtomic(path, bytes);
+      return { saved: true, path, pages: 0, bytes: bytes.byteLength };
+    },
+    'members.setCotisation': async (cotisation) => setCotisation(ctx.db, cotisation, today()),
+    'members.deleteCotisation': async ({ memberId, year }) => deleteCotisation(ctx.db, memberId, year, today()),
+    'members.addMandate': async (mandate) => addMandate(ctx.db, mandate, today()),
+    'members.deleteMandate': async ({ memberId, mandateId }) => deleteMandate(ctx.db, memberId, mandateId, today()),
+    'members.stats': async ({ year }) => memberStats(ctx.db, year, today()),
+    'members.exportList': async ({ filters, format }) => {
+      const rows = filterMembers(await listMembers(ctx.db, today()), filters);
+      const path = await ctx.chooseSavePath(`Adhérents - ${today()}.${format}`, format);
+      if (!path) return { saved: false };
+      const bytes = await exportMembers(rows, format, path, filters.cotisationYear ?? Number(today().slice(0, 4)));
+      return { saved: true, path, pages: 0, bytes };
+    },
+    'members.importOpen': async () => {
+      const path = await ctx.chooseOpenPath('import-members');
+      if (!path) return { cancelled: true as const };
+      return openImport(path);
+    },
+    'members.importPreview': async ({ token, mapping }) => previewImport(ctx.db, token, mapping),
+    'members.importApply': async ({ token, mapping }) => applyImport(ctx.db, token, mapping),
+
+    'reports.exportMembersList': async (options) => {
+      const data = await membersListData(ctx.db, options, ctx.now(), today());
+      const title = options.audience === 'bureau' ? 'Liste des adhérents' : 'Annuaire des adhérents';
+      return savePdf(suggestedFileName(title, data.cptsName, today()), { kind: 'membersList', data });
+    },
+    'reports.exportComposition': async ({ year }) => {
+      const data = await compositionData(ctx.db, year, ctx.now(), today());
+      return savePdf(suggestedFileName(`Composition ${year}`, data.cptsName, today()), { kind: 'composition', data });
     },
   };
+
+  /** Asks where to save, renders off the UI path, writes the whole file or nothing. */
+  async function savePdf(suggestedName: string, job: ReportJob) {
+    const path = await ctx.chooseSavePath(suggestedName, 'pdf');
+    if (!path) return { saved: false as const };
+    const pdf = await ctx.renderPdf(job);
+    await writeFileAtomic(path, pdf);
+    return { saved: true as const, path, pages: countPdfPages(pdf), bytes: pdf.byteLength };
+  }
 }

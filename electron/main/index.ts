@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openDatabase, type OpenedDatabase, DatabaseOpenError } from '../db/database';
-import { createHandlers } from '../ipc/handlers';
+import { createHandlers, type SaveKind } from '../ipc/handlers';
 import { registerIpc } from './ipc';
 import { resolveDatabasePath } from './paths';
 import { createPdfClient } from './pdf-client';
@@ -16,6 +16,13 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources');
 
 let mainWindow: BrowserWindow | null = null;
+
+const SAVE_FILTERS: Record<SaveKind, Electron.FileFilter> = {
+  pdf: { name: 'Document PDF', extensions: ['pdf'] },
+  csv: { name: 'Fichier CSV (Excel)', extensions: ['csv'] },
+  xlsx: { name: 'Classeur Excel', extensions: ['xlsx'] },
+  json: { name: 'Données JSON', extensions: ['json'] },
+};
 let database: OpenedDatabase | null = null;
 let pdfClient: ReturnType<typeof createPdfClient> | null = null;
 
@@ -91,14 +98,24 @@ async function start(): Promise<void> {
     backupsDir: opened.backupsDir,
     now: () => new Date(),
     renderPdf: (job) => pdfClient!.render(job),
-    chooseSavePath: async (suggestedName) => {
+    chooseSavePath: async (suggestedName, kind = 'pdf') => {
       const options = {
-        title: 'Enregistrer le PDF',
+        title: 'Enregistrer sous',
         defaultPath: join(app.getPath('documents'), suggestedName),
-        filters: [{ name: 'Document PDF', extensions: ['pdf'] }],
+        filters: [SAVE_FILTERS[kind]],
       };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    chooseOpenPath: async () => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Importer des adhérents',
+        defaultPath: app.getPath('documents'),
+        properties: ['openFile'],
+        filters: [{ name: 'Tableur (Excel ou CSV)', extensions: ['xlsx', 'csv', 'txt'] }],
+      };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   });
   registerIpc(handlers, isTrustedUrl);
