@@ -4,8 +4,13 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
 import { ToastProvider } from './components/Toasts';
+import { UiStateProvider } from './components/UiState';
 import { CptsPage } from './features/cpts/CptsPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { CollegesPage } from './features/members/CollegesPage';
+import { ImportPage } from './features/members/ImportPage';
+import { MemberPage, NewMemberPage } from './features/members/MemberPage';
+import { MembersPage } from './features/members/MembersPage';
 import { PLACEHOLDERS, PlaceholderPage } from './features/placeholder/PlaceholderPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -16,7 +21,9 @@ export function Providers({ client, children }: { client: QueryClient; children:
   return (
     <ErrorBoundary>
       <QueryClientProvider client={client}>
-        <ToastProvider>{children}</ToastProvider>
+        <ToastProvider>
+          <UiStateProvider>{children}</UiStateProvider>
+        </ToastProvider>
       </QueryClientProvider>
     </ErrorBoundary>
   );
@@ -29,7 +36,11 @@ export function AppRoutes() {
         <Route index element={<DashboardPage />} />
         <Route path="cpts" element={<CptsPage />} />
         <Route path="territoire" element={<TerritoryPage />} />
-        <Route path="adherents" element={<PlaceholderPage {...PLACEHOLDERS.adherents} />} />
+        <Route path="adherents" element={<MembersPage />} />
+        <Route path="adherents/nouveau" element={<NewMemberPage />} />
+        <Route path="adherents/import" element={<ImportPage />} />
+        <Route path="adherents/colleges" element={<CollegesPage />} />
+        <Route path="adherents/:id" element={<MemberPage />} />
         <Route path="reunions" element={<PlaceholderPage {...PLACEHOLDERS.reunions} />} />
         <Route path="protocoles" element={<PlaceholderPage {...PLACEHOLDERS.protocoles} />} />
         <Route path="fiches-actions" element={<PlaceholderPage {...PLACEHOLDERS.fichesActions} />} />

@@ -101,8 +101,31 @@ export function useApiQuery<C extends Channel>(channel: C, args: CallArgs<C>, op
   });
 }
 
-/** Channels whose cached answers a write may change. */
-const DATA_CHANNELS: Channel[] = ['cpts.get', 'territory.get', 'communes.search'];
+/** Channels whose cached answers a write of the CPTS or of its territory may change. */
+const DATA_CHANNELS: Channel[] = ['cpts.get', 'territory.get', 'communes.search', 'members.stats'];
+
+/** Channels whose cached answers a write of the members, collèges or cotisation amounts may change. */
+const MEMBER_CHANNELS: Channel[] = ['members.list', 'members.get', 'members.stats', 'colleges.list', 'cotisationRates.list'];
+
+/** What a successful write through `channel` makes stale. */
+export function staleAfter(channel: Channel): Channel[] {
+  if (channel.startsWith('members.') || channel.startsWith('colleges.') || channel.startsWith('cotisationRates.')) {
+    return MEMBER_CHANNELS;
+  }
+  return DATA_CHANNELS;
+}
+
+/** Writes that answer with the fresh detail of one member. */
+const MEMBER_DETAIL_WRITES = new Set<Channel>([
+  'members.create',
+  'members.update',
+  'members.depart',
+  'members.reinstate',
+  'members.setCotisation',
+  'members.deleteCotisation',
+  'members.addMandate',
+  'members.deleteMandate',
+]);
 
 type MutationOptions<C extends Channel> = Omit<
   UseMutationOptions<ChannelOutput<C>, ApiCallError, ChannelInput<C>>,
@@ -112,7 +135,11 @@ type MutationOptions<C extends Channel> = Omit<
   invalidate?: boolean;
 };
 
-/** Writes through one channel, then refreshes `cpts.get`, `territory.get` and the commune searches. */
+/**
+ * Writes through one channel, then refreshes what it may have changed: `cpts.get`, `territory.get` and the
+ * commune searches for the CPTS and territory writes; the member list, details, statistics, collèges and
+ * cotisation amounts for the member writes.
+ */
 export function useApiMutation<C extends Channel>(channel: C, options: MutationOptions<C> = {}) {
   const queryClient = useQueryClient();
   const { invalidate = true, onSuccess, ...rest } = options;
@@ -122,14 +149,35 @@ export function useApiMutation<C extends Channel>(channel: C, options: MutationO
     ...rest,
     onSuccess: async (data, variables, onMutateResult, context) => {
       if (invalidate) {
-        // The writes of the contract answer with the fresh profile or territory: use it at once.
+        // The writes of the contract answer with the fresh profile, territory or member: use it at once.
         if (channel === 'cpts.saveIdentity' || channel === 'cpts.saveLifecycle') {
           queryClient.setQueryData(queryKey('cpts.get'), data);
         }
         if (channel === 'territory.addCommunes' || channel === 'territory.removeCommune') {
           queryClient.setQueryData(queryKey('territory.get'), data);
         }
-        await Promise.all(DATA_CHANNELS.map((c) => queryClient.invalidateQueries({ queryKey: [c] })));
+        if (channel === 'colleges.save' || channel === 'colleges.delete') {
+          queryClient.setQueryData(queryKey('colleges.list'), data);
+        }
+        if (channel === 'cotisationRates.save') {
+          queryClient.setQueryData(queryKey('cotisationRates.list'), data);
+        }
+        if (MEMBER_DETAIL_WRITES.has(channel)) {
+          const detail = data as ChannelOutput<'members.get'>;
+          queryClient.setQueryData(queryKey('members.get', { id: detail.id }), detail);
+        }
+        const stale = staleAfter(channel);
+        await Promise.all(
+          stale.map((c) =>
+            queryClient.invalidateQueries({
+              queryKey: [c],
+              // The detail we just stored is fresh: do not read it again.
+              predicate: MEMBER_DETAIL_WRITES.has(channel)
+                ? (query) => !(c === 'members.get' && (query.queryKey[1] as { id?: number } | undefined)?.id === (data as { id: number }).id)
+                : undefined,
+            }),
+          ),
+        );
       }
       await onSuccess?.(data, variables, onMutateResult, context);
     },
@@ -141,3 +189,6 @@ export const useCptsProfile = () => useApiQuery('cpts.get', []);
 export const useTerritory = () => useApiQuery('territory.get', []);
 export const useArsRegions = () => useApiQuery('reference.arsRegions', [], { staleTime: Infinity });
 export const useAppInfo = () => useApiQuery('app.info', [], { staleTime: Infinity });
+export const useMembers = () => useApiQuery('members.list', []);
+export const useColleges = () => useApiQuery('colleges.list', []);
+export const useCotisationRates = () => useApiQuery('cotisationRates.list', []);

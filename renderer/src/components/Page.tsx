@@ -1,12 +1,12 @@
 import { useEffect, type ReactNode } from 'react';
 
 /** A screen: sets the window title and renders the heading and an optional introduction. */
-export function Page({ title, intro, children }: { title: string; intro?: ReactNode; children?: ReactNode }) {
+export function Page({ title, intro, children, wide }: { title: string; intro?: ReactNode; children?: ReactNode; wide?: boolean }) {
   useEffect(() => {
     document.title = `${title} — Maillage`;
   }, [title]);
   return (
-    <div className="page">
+    <div className={wide ? 'page page-wide' : 'page'}>
       <header className="page-header">
         <h1>{title}</h1>
         {intro && <p className="page-intro">{intro}</p>}

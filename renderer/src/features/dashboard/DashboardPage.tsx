@@ -4,6 +4,7 @@ import { formatDateLong, formatInteger, plural } from '../../../../shared/format
 import { errorMessage, useCptsProfile, useTerritory } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { TerritoryTiles } from '../territory/TerritoryTiles';
+import { MembersOverview } from './MembersOverview';
 
 export function DashboardPage() {
   const profile = useCptsProfile();
@@ -60,6 +61,8 @@ export function DashboardPage() {
             </>
           )}
         </section>
+
+        <MembersOverview />
       </div>
     </Page>
   );

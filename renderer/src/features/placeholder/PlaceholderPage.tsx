@@ -13,11 +13,6 @@ export function PlaceholderPage({ title, description }: { title: string; descrip
 }
 
 export const PLACEHOLDERS = {
-  adherents: {
-    title: 'Adhérents',
-    description:
-      'Elle tiendra la liste des adhérents de la CPTS (professionnels et structures), leur profession, leur collège et le suivi des cotisations.',
-  },
   reunions: {
     title: 'Réunions',
     description:

@@ -1,5 +1,7 @@
+import { useState } from 'react';
+import type { ExportResult } from '../../../../shared/contract';
 import { plural } from '../../../../shared/format';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage, useApiMutation, type ApiCallError } from '../../api';
 import { Page } from '../../components/Page';
 
 const COMING_SOON: { title: string; description: string }[] = [
@@ -44,30 +46,11 @@ export function ReportsPage() {
               Exporter en PDF
             </button>
           </div>
-          <div className="report-outcome">
-            {exportSheet.isPending && (
-              <p role="status" className="busy">
-                <span className="spinner" aria-hidden="true" />
-                Génération du PDF en cours…
-              </p>
-            )}
-            {exportSheet.isSuccess && result?.saved && (
-              <p role="status" className="success-text">
-                PDF enregistré : <span className="path">{result.path}</span> ({plural(result.pages, 'page')})
-              </p>
-            )}
-            {exportSheet.isSuccess && result && !result.saved && (
-              <p role="status" className="muted">
-                Export annulé : aucun fichier n'a été enregistré.
-              </p>
-            )}
-            {exportSheet.isError && (
-              <p role="alert" className="error-text">
-                {errorMessage(exportSheet.error)}
-              </p>
-            )}
-          </div>
+          <ExportOutcome pending={exportSheet.isPending} result={exportSheet.isSuccess ? result : undefined} error={exportSheet.error} />
         </section>
+
+        <MembersListCard />
+        <CompositionCard />
 
         {COMING_SOON.map((report) => (
           <section key={report.title} className="card report-card report-soon" aria-label={`${report.title} (bientôt)`}>
@@ -79,5 +62,120 @@ export function ReportsPage() {
         ))}
       </div>
     </Page>
+  );
+}
+
+/** Busy indicator, then the saved file (or a calm « cancelled »), or the French error. */
+function ExportOutcome({ pending, result, error }: { pending: boolean; result: ExportResult | undefined; error: ApiCallError | null }) {
+  return (
+    <div className="report-outcome">
+      {pending && (
+        <p role="status" className="busy">
+          <span className="spinner" aria-hidden="true" />
+          Génération du PDF en cours…
+        </p>
+      )}
+      {!pending && result?.saved && (
+        <p role="status" className="success-text">
+          PDF enregistré : <span className="path">{result.path}</span> ({plural(result.pages, 'page')})
+        </p>
+      )}
+      {!pending && result && !result.saved && (
+        <p role="status" className="muted">
+          Export annulé : aucun fichier n'a été enregistré.
+        </p>
+      )}
+      {!pending && error && (
+        <p role="alert" className="error-text">
+          {errorMessage(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function MembersListCard() {
+  const exportList = useApiMutation('reports.exportMembersList', { invalidate: false });
+  const [groupBy, setGroupBy] = useState<'profession' | 'college'>('profession');
+  const [audience, setAudience] = useState<'bureau' | 'annuaire'>('bureau');
+  return (
+    <section className="card report-card" aria-labelledby="rapport-adherents">
+      <h2 id="rapport-adherents">Liste des adhérents</h2>
+      <p className="muted">
+        Les adhérents actifs, regroupés par profession ou par collège. La version complète, avec les coordonnées et les
+        identifiants, est réservée au bureau ; l’annuaire ne montre que les adhérents qui ont accepté d’y figurer.
+      </p>
+      <fieldset className="choice-group">
+        <legend>Regrouper</legend>
+        <label className="radio-label">
+          <input type="radio" name="liste-groupe" checked={groupBy === 'profession'} onChange={() => setGroupBy('profession')} /> par profession
+        </label>
+        <label className="radio-label">
+          <input type="radio" name="liste-groupe" checked={groupBy === 'college'} onChange={() => setGroupBy('college')} /> par collège
+        </label>
+      </fieldset>
+      <fieldset className="choice-group">
+        <legend>Version</legend>
+        <label className="radio-label">
+          <input type="radio" name="liste-version" checked={audience === 'bureau'} onChange={() => setAudience('bureau')} /> complète (bureau)
+        </label>
+        <label className="radio-label">
+          <input type="radio" name="liste-version" checked={audience === 'annuaire'} onChange={() => setAudience('annuaire')} /> annuaire
+          (adhérents ayant consenti)
+        </label>
+      </fieldset>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={exportList.isPending}
+          onClick={() => exportList.mutate({ groupBy, audience })}
+        >
+          Exporter la liste en PDF
+        </button>
+      </div>
+      <ExportOutcome pending={exportList.isPending} result={exportList.isSuccess ? exportList.data : undefined} error={exportList.error} />
+    </section>
+  );
+}
+
+function CompositionCard() {
+  const exportComposition = useApiMutation('reports.exportComposition', { invalidate: false });
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
+  const [year, setYear] = useState(thisYear);
+  return (
+    <section className="card report-card" aria-labelledby="rapport-composition">
+      <h2 id="rapport-composition">Composition de la CPTS</h2>
+      <p className="muted">
+        Effectifs par profession, type de structure, mode d’exercice et collège, évolution sur un an et couverture des
+        communes : la partie « adhérents » du rapport d’activité.
+      </p>
+      <div className="inline-field">
+        <label htmlFor="composition-annee">Année</label>
+        <select id="composition-annee" value={year} onChange={(event) => setYear(Number(event.target.value))}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y === thisYear ? `${y} (à ce jour)` : `${y} (au 31 décembre)`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={exportComposition.isPending}
+          onClick={() => exportComposition.mutate({ year })}
+        >
+          Exporter la composition en PDF
+        </button>
+      </div>
+      <ExportOutcome
+        pending={exportComposition.isPending}
+        result={exportComposition.isSuccess ? exportComposition.data : undefined}
+        error={exportComposition.error}
+      />
+    </section>
   );
 }

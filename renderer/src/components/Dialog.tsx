@@ -1,0 +1,129 @@
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+interface DialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** Buttons of the dialog, right-aligned under the content. */
+  actions: ReactNode;
+  /** Selector of the element to focus first (default: the first focusable one). */
+  initialFocus?: string;
+  /** While true, Escape and the backdrop do not close the dialog. */
+  busy?: boolean;
+  danger?: boolean;
+}
+
+/**
+ * A modal dialog: focus moves into it and stays there (Tab cycles), Escape closes it, and the focus goes back
+ * to where it was when it closes.
+ */
+export function Dialog({ title, onClose, children, actions, initialFocus, busy, danger }: DialogProps) {
+  const titleId = useId();
+  const bodyId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const node = ref.current;
+    const first =
+      (initialFocus ? node?.querySelector<HTMLElement>(initialFocus) : null) ?? node?.querySelector<HTMLElement>(FOCUSABLE);
+    (first ?? node)?.focus();
+    return () => {
+      if (previous && document.contains(previous)) previous.focus();
+    };
+    // Focus once, when the dialog opens.
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      if (!busy) onClose();
+      return;
+    }
+    if (event.key !== 'Tab' || !ref.current) return;
+    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    if (focusable.length === 0) return;
+    const first = focusable[0]!;
+    const last = focusable[focusable.length - 1]!;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget && !busy) onClose();
+      }}
+    >
+      <div
+        ref={ref}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        className={`dialog${danger ? ' dialog-danger' : ''}`}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
+        <div id={bodyId} className="dialog-body">
+          {children}
+        </div>
+        <div className="dialog-actions">{actions}</div>
+      </div>
+    </div>
+  );
+}
+
+interface ConfirmProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy?: boolean;
+  danger?: boolean;
+  /** An error to show in the dialog (the action failed). */
+  error?: string | null;
+}
+
+/** « Are you sure? » with a confirm and a cancel button; the cancel button has the focus first. */
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy, danger, error }: ConfirmProps) {
+  return (
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      busy={busy}
+      danger={danger}
+      initialFocus=".dialog-cancel"
+      actions={
+        <>
+          <button type="button" className="button button-secondary dialog-cancel" onClick={onCancel} disabled={busy}>
+            Annuler
+          </button>
+          <button type="button" className={`button${danger ? ' button-danger' : ''}`} onClick={onConfirm} disabled={busy}>
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}

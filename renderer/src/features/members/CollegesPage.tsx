@@ -1,0 +1,395 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { Link } from 'react-router-dom';
+import type { CollegeRow, CotisationRateRow } from '../../../../shared/contract';
+import { formatEurosFromCents, formatInteger, plural } from '../../../../shared/format';
+import { collegeSchema, MEMBER_TYPES, type MemberType } from '../../../../shared/schemas/members';
+import { errorMessage, useApiMutation, useColleges, useCotisationRates } from '../../api';
+import { ConfirmDialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { centsToInput, parseEuros } from '../../components/money';
+import { Loading, Page, QueryError } from '../../components/Page';
+import { applyServerErrors } from '../../components/serverErrors';
+import { useToast } from '../../components/Toasts';
+import { currentYear, VOTING_RIGHT_LABEL } from './labels';
+
+export function CollegesPage() {
+  return (
+    <Page
+      title="Collèges et cotisations"
+      intro="Les collèges de vos statuts (qui vote, avec quel poids) et le montant de la cotisation annuelle de chaque type d’adhérent."
+    >
+      <p className="back-link">
+        <Link to="/adherents">← Liste des adhérents</Link>
+      </p>
+      <div className="stack">
+        <CollegesCard />
+        <RatesCard />
+      </div>
+    </Page>
+  );
+}
+
+// ---------- Collèges ----------
+
+interface CollegeFormValues {
+  id: string;
+  name: string;
+  votingRight: string;
+  seats: string;
+  voteWeight: string;
+  description: string;
+}
+type CollegeData = ReturnType<typeof collegeSchema.parse>;
+const collegeResolver = zodResolver(collegeSchema) as unknown as Resolver<CollegeFormValues, unknown, CollegeData>;
+
+const collegeToForm = (college: CollegeRow | null): CollegeFormValues => ({
+  id: college ? String(college.id) : '',
+  name: college?.name ?? '',
+  votingRight: college?.votingRight ?? 'deliberative',
+  seats: college?.seats === null || college?.seats === undefined ? '' : String(college.seats),
+  voteWeight: college ? String(college.voteWeight).replace('.', ',') : '1',
+  description: college?.description ?? '',
+});
+
+function CollegesCard() {
+  const colleges = useColleges();
+  const toast = useToast();
+  const [editing, setEditing] = useState<CollegeRow | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<CollegeRow | null>(null);
+  const remove = useApiMutation('colleges.delete');
+
+  return (
+    <section className="card" aria-labelledby="colleges-titre">
+      <div className="card-header">
+        <h2 id="colleges-titre">Collèges</h2>
+        {editing === null && (
+          <button type="button" className="button button-small button-secondary" onClick={() => setEditing('new')}>
+            Ajouter un collège
+          </button>
+        )}
+      </div>
+      {colleges.isPending ? (
+        <Loading />
+      ) : colleges.isError ? (
+        <QueryError message={errorMessage(colleges.error)} onRetry={() => void colleges.refetch()} />
+      ) : colleges.data.length === 0 ? (
+        <p className="muted">
+          Aucun collège pour l’instant. Reprenez ceux de vos statuts, par exemple « Professionnels de santé libéraux »,
+          « Structures d’exercice coordonné », « Établissements et services », « Usagers ».
+        </p>
+      ) : (
+        <table className="table" aria-labelledby="colleges-titre">
+          <thead>
+            <tr>
+              <th scope="col">Collège</th>
+              <th scope="col">Voix</th>
+              <th scope="col" className="num">
+                Sièges
+              </th>
+              <th scope="col" className="num">
+                Poids de vote
+              </th>
+              <th scope="col" className="num">
+                Membres
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {colleges.data.map((college) => (
+              <tr key={college.id}>
+                <th scope="row">
+                  {college.name}
+                  {college.description && <div className="muted small">{college.description}</div>}
+                </th>
+                <td>{VOTING_RIGHT_LABEL[college.votingRight]}</td>
+                <td className="num">{college.seats ?? '—'}</td>
+                <td className="num">{String(college.voteWeight).replace('.', ',')}</td>
+                <td className="num">{formatInteger(college.memberCount)}</td>
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    aria-label={`Modifier le collège ${college.name}`}
+                    onClick={() => setEditing(college)}
+                  >
+                    Modifier
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button-small button-ghost"
+                    aria-label={`Supprimer le collège ${college.name}`}
+                    onClick={() => {
+                      remove.reset();
+                      setDeleting(college);
+                    }}
+                  >
+                    Supprimer
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing !== null && (
+        <CollegeForm key={editing === 'new' ? 'new' : editing.id} college={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={`Supprimer le collège « ${deleting.name} » ?`}
+          confirmLabel="Supprimer"
+          danger
+          busy={remove.isPending}
+          error={remove.isError ? errorMessage(remove.error) : null}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() =>
+            remove.mutate(
+              { id: deleting.id },
+              {
+                onSuccess: () => {
+                  toast.notify({ kind: 'success', message: `Collège « ${deleting.name} » supprimé.` });
+                  setDeleting(null);
+                },
+              },
+            )
+          }
+        >
+          <p>
+            {deleting.memberCount > 0
+              ? `${plural(deleting.memberCount, 'adhérent actif est', 'adhérents actifs sont')} dans ce collège : changez-les de collège avant de le supprimer.`
+              : 'Aucun adhérent actif n’est dans ce collège.'}
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function CollegeForm({ college, onDone }: { college: CollegeRow | null; onDone: () => void }) {
+  const toast = useToast();
+  const save = useApiMutation('colleges.save');
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<CollegeFormValues, unknown, CollegeData>({
+    resolver: async (values, context, options) =>
+      // « 1,5 » is how a French user types one and a half.
+      collegeResolver({ ...values, voteWeight: values.voteWeight.replace(',', '.') }, context, options),
+    defaultValues: collegeToForm(college),
+    reValidateMode: 'onChange',
+  });
+
+  const onSubmit = async (values: CollegeData) => {
+    setFormError(null);
+    try {
+      await save.mutateAsync(values);
+      toast.notify({ kind: 'success', message: `Collège « ${values.name} » enregistré.` });
+      onDone();
+    } catch (error) {
+      const { message } = applyServerErrors(error, setError, ['name', 'votingRight', 'seats', 'voteWeight', 'description']);
+      setFormError(message);
+    }
+  };
+
+  return (
+    <form className="subform" onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="college-form-titre">
+      <h3 id="college-form-titre">{college ? `Modifier le collège « ${college.name} »` : 'Nouveau collège'}</h3>
+      {formError && (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      )}
+      <div className="form-grid">
+        <Field id="college-name" label="Nom du collège" required wide error={errors.name?.message}>
+          {(a) => <input type="text" {...a} {...register('name')} />}
+        </Field>
+        <fieldset className="field radio-field">
+          <legend className="field-label-text">Droit de vote</legend>
+          <label className="radio-label">
+            <input type="radio" value="deliberative" {...register('votingRight')} /> Voix délibérative
+          </label>
+          <label className="radio-label">
+            <input type="radio" value="consultative" {...register('votingRight')} /> Voix consultative
+          </label>
+          {errors.votingRight?.message && <p className="field-error">{errors.votingRight.message}</p>}
+        </fieldset>
+        <Field id="college-seats" label="Sièges au conseil d’administration" hint="Vide si les statuts n’en fixent pas." error={errors.seats?.message}>
+          {(a) => <input type="text" inputMode="numeric" {...a} {...register('seats')} />}
+        </Field>
+        <Field id="college-weight" label="Poids de vote" hint="1 voix par membre, sauf si vos statuts pondèrent les collèges." error={errors.voteWeight?.message}>
+          {(a) => <input type="text" inputMode="decimal" {...a} {...register('voteWeight')} />}
+        </Field>
+        <Field id="college-description" label="Description" wide error={errors.description?.message}>
+          {(a) => <input type="text" {...a} {...register('description')} />}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-small" disabled={isSubmitting}>
+          {isSubmitting ? 'Enregistrement…' : 'Enregistrer le collège'}
+        </button>
+        <button type="button" className="button button-small button-secondary" onClick={onDone} disabled={isSubmitting}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// ---------- Cotisation amounts ----------
+
+function RatesCard() {
+  const rates = useCotisationRates();
+  const [extraYears, setExtraYears] = useState<number[]>([]);
+  const years = useMemo(() => {
+    const set = new Set<number>([currentYear(), ...extraYears]);
+    for (const rate of rates.data ?? []) set.add(rate.year);
+    return [...set].sort((a, b) => b - a);
+  }, [rates.data, extraYears]);
+  const nextYear = Math.max(...years) + 1;
+
+  return (
+    <section className="card" aria-labelledby="tarifs-titre">
+      <div className="card-header">
+        <h2 id="tarifs-titre">Montant des cotisations</h2>
+        <button type="button" className="button button-small button-secondary" onClick={() => setExtraYears((list) => [...list, nextYear])}>
+          Ajouter l’année {nextYear}
+        </button>
+      </div>
+      <p className="muted small">
+        Montants annuels en euros, par exemple 45 ou 45,50. Un adhérent est « à jour » pour une année quand il a payé au
+        moins le montant de son type (ou qu’il en est exonéré).
+      </p>
+      {rates.isPending ? (
+        <Loading />
+      ) : rates.isError ? (
+        <QueryError message={errorMessage(rates.error)} onRetry={() => void rates.refetch()} />
+      ) : (
+        <table className="table rates-table" aria-labelledby="tarifs-titre">
+          <thead>
+            <tr>
+              <th scope="col">Année</th>
+              {MEMBER_TYPES.map((type) => (
+                <th key={type.code} scope="col">
+                  {type.label}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((year) => (
+              <RateRow key={year} year={year} rates={rates.data.filter((rate) => rate.year === year)} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function RateRow({ year, rates }: { year: number; rates: CotisationRateRow[] }) {
+  const toast = useToast();
+  const save = useApiMutation('cotisationRates.save');
+  const stored = (type: MemberType) => rates.find((rate) => rate.memberType === type)?.amountCents ?? null;
+  const [values, setValues] = useState<Record<MemberType, string>>(() => ({
+    professionnel: centsToInput(stored('professionnel')),
+    structure: centsToInput(stored('structure')),
+    autre: centsToInput(stored('autre')),
+  }));
+  const [errors, setErrors] = useState<Partial<Record<MemberType, string>>>({});
+  const [saving, setSaving] = useState(false);
+
+  const changed = MEMBER_TYPES.filter((type) => {
+    const parsed = parseEuros(values[type.code]);
+    const before = stored(type.code);
+    return parsed === null ? false : !parsed.ok || parsed.cents !== before;
+  });
+
+  const onSave = async () => {
+    const nextErrors: Partial<Record<MemberType, string>> = {};
+    const toSave: CotisationRateRow[] = [];
+    for (const type of MEMBER_TYPES) {
+      const parsed = parseEuros(values[type.code]);
+      if (parsed === null) {
+        if (stored(type.code) !== null) nextErrors[type.code] = 'Indiquez un montant (0 si la cotisation est gratuite).';
+        continue;
+      }
+      if (!parsed.ok) nextErrors[type.code] = parsed.message;
+      else if (parsed.cents !== stored(type.code)) toSave.push({ year, memberType: type.code, amountCents: parsed.cents });
+    }
+    setErrors(nextErrors);
+    if (Object.keys(nextErrors).length > 0 || toSave.length === 0) return;
+    setSaving(true);
+    try {
+      for (const rate of toSave) await save.mutateAsync(rate);
+      toast.notify({ kind: 'success', message: `Montants ${year} enregistrés.` });
+    } catch (error) {
+      toast.notify({ kind: 'error', message: `Les montants ${year} n’ont pas été enregistrés : ${errorMessage(error)}` });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <tr>
+      <th scope="row">{year}</th>
+      {MEMBER_TYPES.map((type) => {
+        const id = `tarif-${year}-${type.code}`;
+        const error = errors[type.code];
+        const current = stored(type.code);
+        return (
+          <td key={type.code}>
+            <div className="amount-input">
+              <input
+                id={id}
+                type="text"
+                inputMode="decimal"
+                aria-label={`${type.label}, ${year} (en euros)`}
+                aria-invalid={Boolean(error)}
+                aria-describedby={error ? `${id}-erreur` : undefined}
+                placeholder="—"
+                value={values[type.code]}
+                onChange={(event) => setValues((v) => ({ ...v, [type.code]: event.target.value }))}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') {
+                    event.preventDefault();
+                    void onSave();
+                  }
+                }}
+              />
+              <span aria-hidden="true">€</span>
+            </div>
+            {error ? (
+              <p id={`${id}-erreur`} className="field-error">
+                {error}
+              </p>
+            ) : (
+              current !== null && <p className="field-hint">{formatEurosFromCents(current)}</p>
+            )}
+          </td>
+        );
+      })}
+      <td className="actions">
+        <button
+          type="button"
+          className="button button-small"
+          disabled={saving || changed.length === 0}
+          aria-label={`Enregistrer les montants ${year}`}
+          onClick={() => void onSave()}
+        >
+          {saving ? 'Enregistrement…' : 'Enregistrer'}
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,285 @@
+import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import type { CotisationRateRow, CotisationRow, MemberDetail } from '../../../../shared/contract';
+import { formatDateLong, formatEurosFromCents, toIsoDate } from '../../../../shared/format';
+import { COTISATION_MODES, cotisationSchema } from '../../../../shared/schemas/members';
+import { errorMessage, useApiMutation } from '../../api';
+import { ConfirmDialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { centsToInput, parseEuros } from '../../components/money';
+import { applyServerErrors } from '../../components/serverErrors';
+import { useToast } from '../../components/Toasts';
+import { currentYear } from './labels';
+
+const MODE_LABEL = new Map<string, string>(COTISATION_MODES.map((mode) => [mode.code, mode.label]));
+
+interface CotisationFormValues {
+  year: string;
+  amount: string;
+  paidOn: string;
+  mode: string;
+}
+
+type CotisationData = ReturnType<typeof cotisationSchema.parse>;
+
+/** Euros typed « 45 » or « 45,50 » become cents, then the shared cotisationSchema decides. */
+function cotisationResolver(memberId: number): Resolver<CotisationFormValues, unknown, CotisationData> {
+  return async (values) => {
+    const errors: Record<string, { type: string; message: string }> = {};
+    const year = values.year.trim();
+    if (!/^\d{4}$/.test(year)) errors.year = { type: 'format', message: 'Indiquez l’année sur 4 chiffres, par exemple 2026.' };
+    const amount = parseEuros(values.amount);
+    if (amount === null) errors.amount = { type: 'required', message: 'Indiquez le montant (0 pour une exonération).' };
+    else if (!amount.ok) errors.amount = { type: 'format', message: amount.message };
+    const parsed = cotisationSchema.safeParse({
+      memberId,
+      year: Number(year),
+      amountCents: amount?.ok ? amount.cents : 0,
+      paidOn: values.paidOn,
+      mode: values.mode,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] === 'amountCents' ? 'amount' : String(issue.path[0] ?? '');
+        if (key && !errors[key]) errors[key] = { type: 'schema', message: issue.message };
+      }
+    }
+    if (Object.keys(errors).length > 0 || !parsed.success) return { values: {}, errors };
+    return { values: parsed.data, errors: {} };
+  };
+}
+
+function expectedFor(rates: CotisationRateRow[], detail: MemberDetail, year: number): number | null {
+  return rates.find((rate) => rate.year === year && rate.memberType === detail.memberType)?.amountCents ?? null;
+}
+
+export function CotisationsSection({ detail, rates }: { detail: MemberDetail; rates: CotisationRateRow[] }) {
+  const toast = useToast();
+  const [editing, setEditing] = useState<{ year: number | null } | null>(null);
+  const [deleting, setDeleting] = useState<CotisationRow | null>(null);
+  const remove = useApiMutation('members.deleteCotisation');
+  const rows = [...detail.cotisations].sort((a, b) => b.year - a.year);
+
+  const confirmDelete = () => {
+    if (!deleting) return;
+    remove.mutate(
+      { memberId: detail.id, year: deleting.year },
+      {
+        onSuccess: () => {
+          toast.notify({ kind: 'success', message: `Cotisation ${deleting.year} supprimée.` });
+          setDeleting(null);
+        },
+      },
+    );
+  };
+
+  const startNew = () => {
+    remove.reset();
+    setEditing({ year: null });
+  };
+
+  return (
+    <section className="card" aria-labelledby="cotisations-titre">
+      <div className="card-header">
+        <h2 id="cotisations-titre">Cotisations</h2>
+        {!editing && !detail.erasedAt && (
+          <button type="button" className="button button-small button-secondary" onClick={startNew}>
+            Ajouter une cotisation
+          </button>
+        )}
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">Aucune cotisation enregistrée.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table table-compact" aria-labelledby="cotisations-titre">
+            <thead>
+              <tr>
+                <th scope="col">Année</th>
+                <th scope="col" className="num">
+                  Montant
+                </th>
+                <th scope="col">Payée le</th>
+                <th scope="col">Mode</th>
+                <th scope="col">État</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.year}>
+                  <th scope="row">{row.year}</th>
+                  <td className="num">
+                    {formatEurosFromCents(row.amountCents)}
+                    {row.expectedCents !== null && row.amountCents < row.expectedCents && row.mode !== 'exoneration' && (
+                      <span className="muted small"> (attendu {formatEurosFromCents(row.expectedCents)})</span>
+                    )}
+                  </td>
+                  <td>{row.paidOn ? formatDateLong(row.paidOn) : <span className="muted">non payée</span>}</td>
+                  <td>{row.mode ? (MODE_LABEL.get(row.mode) ?? row.mode) : '—'}</td>
+                  <td>{row.upToDate ? <span className="badge badge-ok">à jour</span> : <span className="badge badge-warn">non à jour</span>}</td>
+                  <td className="actions">
+                    {!detail.erasedAt && (
+                      <>
+                        <button
+                          type="button"
+                          className="button button-small button-secondary"
+                          aria-label={`Modifier la cotisation ${row.year}`}
+                          onClick={() => setEditing({ year: row.year })}
+                        >
+                          Modifier
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="button button-small button-ghost"
+                          aria-label={`Supprimer la cotisation ${row.year}`}
+                          onClick={() => {
+                            remove.reset();
+                            setDeleting(row);
+                          }}
+                        >
+                          Supprimer
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editing && (
+        <CotisationForm
+          key={editing.year ?? 'nouvelle'}
+          detail={detail}
+          rates={rates}
+          existing={editing.year === null ? null : (detail.cotisations.find((c) => c.year === editing.year) ?? null)}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={`Supprimer la cotisation ${deleting.year} ?`}
+          confirmLabel="Supprimer"
+          danger
+          busy={remove.isPending}
+          error={remove.isError ? errorMessage(remove.error) : null}
+          onConfirm={confirmDelete}
+          onCancel={() => setDeleting(null)}
+        >
+          <p>
+            La cotisation {deleting.year} de {detail.displayName} ({formatEurosFromCents(deleting.amountCents)}) sera
+            supprimée.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function CotisationForm({
+  detail,
+  rates,
+  existing,
+  onDone,
+}: {
+  detail: MemberDetail;
+  rates: CotisationRateRow[];
+  existing: CotisationRow | null;
+  onDone: () => void;
+}) {
+  const toast = useToast();
+  const save = useApiMutation('members.setCotisation');
+  const [formError, setFormError] = useState<string | null>(null);
+  const taken = new Set(detail.cotisations.map((c) => c.year));
+  const year = currentYear();
+  const defaultYear = existing?.year ?? (taken.has(year) ? (taken.has(year + 1) ? year - 1 : year + 1) : year);
+  const expected = expectedFor(rates, detail, defaultYear);
+
+  const {
+    register,
+    handleSubmit,
+    setError,
+    watch,
+    formState: { errors, isSubmitting },
+  } = useForm<CotisationFormValues, unknown, CotisationData>({
+    resolver: cotisationResolver(detail.id),
+    defaultValues: {
+      year: String(defaultYear),
+      amount: existing ? centsToInput(existing.amountCents) : centsToInput(expected),
+      paidOn: existing ? (existing.paidOn ?? '') : toIsoDate(new Date()),
+      mode: existing?.mode ?? '',
+    },
+    reValidateMode: 'onChange',
+  });
+  const typedYear = Number(watch('year'));
+  const expectedForTyped = Number.isInteger(typedYear) ? expectedFor(rates, detail, typedYear) : null;
+
+  const onSubmit = async (values: CotisationData) => {
+    setFormError(null);
+    if (!existing && taken.has(values.year)) {
+      // Same year again: it replaces the stored one, say so rather than silently overwriting.
+      setError('year', { type: 'taken', message: `Une cotisation ${values.year} existe déjà : utilisez « Modifier » sur sa ligne.` });
+      return;
+    }
+    try {
+      await save.mutateAsync(values);
+      toast.notify({ kind: 'success', message: `Cotisation ${values.year} enregistrée.` });
+      onDone();
+    } catch (error) {
+      const { message } = applyServerErrors(error, setError, ['year', 'paidOn', 'mode']);
+      setFormError(message);
+    }
+  };
+
+  return (
+    <form className="subform" onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="cotisation-form-titre">
+      <h3 id="cotisation-form-titre">{existing ? `Modifier la cotisation ${existing.year}` : 'Nouvelle cotisation'}</h3>
+      {formError && (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      )}
+      <div className="form-grid form-grid-4">
+        <Field id="cot-year" label="Année" required error={errors.year?.message}>
+          {(a) => <input type="text" inputMode="numeric" readOnly={Boolean(existing)} {...a} {...register('year')} />}
+        </Field>
+        <Field
+          id="cot-amount"
+          label="Montant (€)"
+          required
+          hint={expectedForTyped !== null ? `Montant fixé : ${formatEurosFromCents(expectedForTyped)}` : 'Par exemple 45 ou 45,50.'}
+          error={errors.amount?.message}
+        >
+          {(a) => <input type="text" inputMode="decimal" autoComplete="off" {...a} {...register('amount')} />}
+        </Field>
+        <Field id="cot-paid-on" label="Date de paiement" hint="Vide si pas encore payée." error={errors.paidOn?.message}>
+          {(a) => <input type="date" {...a} {...register('paidOn')} />}
+        </Field>
+        <Field id="cot-mode" label="Mode de paiement" error={errors.mode?.message}>
+          {(a) => (
+            <select {...a} {...register('mode')}>
+              <option value="">—</option>
+              {COTISATION_MODES.map((mode) => (
+                <option key={mode.code} value={mode.code}>
+                  {mode.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-small" disabled={isSubmitting}>
+          {isSubmitting ? 'Enregistrement…' : 'Enregistrer la cotisation'}
+        </button>
+        <button type="button" className="button button-small button-secondary" onClick={onDone} disabled={isSubmitting}>
+          Annuler
+        </button>
+      </div>
+    </form>
+  );
+}
