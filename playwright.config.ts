@@ -9,5 +9,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   forbidOnly: true,
+  use: { actionTimeout: 15_000 },
   outputDir: 'test-results',
 });

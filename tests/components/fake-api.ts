@@ -17,6 +17,7 @@ import type {
   TerritorySummary,
 } from '../../shared/contract';
 import { sizeClassFor, CURRENT_SIZE_CLASS_TABLE } from '../../shared/domain/aci';
+import { createMemberStore, type MemberOptions, type MemberState } from './fake-members';
 import { lifecycleStatus } from '../../shared/domain/lifecycle';
 import {
   cptsIdentitySchema,
@@ -64,6 +65,7 @@ export const REFERENCE_COMMUNES: RefCommune[] = [
   commune('38382', "Saint-Ismier", 6_972, ['38330'], GRESIVAUDAN),
   commune('38229', 'Meylan', 17_847, ['38240'], METRO),
   commune('73065', 'Chambéry', 60_022, ['73000'], null, ['73', 'Savoie']),
+  commune('38158', 'Eybens', 10_109, ['38320'], METRO),
 ];
 
 const EPCI_TOTALS = new Map([METRO, GRESIVAUDAN].map((e) => [e.code, e]));
@@ -111,9 +113,11 @@ export interface FakeState {
   updatedAt: string | null;
   /** What territory.get reports as warnings. */
   warnings: string[];
+  /** Members, collèges, cotisation amounts and the file the import dialog « opens ». */
+  members: MemberState;
 }
 
-export interface FakeOptions {
+export interface FakeOptions extends MemberOptions {
   identity?: Partial<CptsIdentity>;
   lifecycle?: Partial<CptsLifecycle>;
   territory?: string[];
@@ -139,12 +143,18 @@ function normalise(text: string): string {
 }
 
 export function createFakeApi(options: FakeOptions = {}) {
+  const memberStore = createMemberStore(options, {
+    today: () => TODAY,
+    communeName: (code) => REFERENCE_COMMUNES.find((c) => c.code === code)?.nom ?? null,
+    territory: () => state.territory,
+  });
   const state: FakeState = {
     identity: { ...EMPTY_IDENTITY, ...options.identity },
     lifecycle: { ...EMPTY_LIFECYCLE, ...options.lifecycle },
     territory: [...(options.territory ?? [])],
     updatedAt: options.identity ? '2026-05-01T10:00:00.000Z' : null,
     warnings: [],
+    members: memberStore.state,
   };
 
   const profile = (): CptsProfile => ({
@@ -250,6 +260,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     'reports.exportIdentitySheet': vi.fn<Api['reports.exportIdentitySheet']>(async () =>
       ok<ExportResult>({ saved: true, path: '/home/coordination/Documents/fiche-identite.pdf', pages: 2, bytes: 48_213 }),
     ),
+    ...memberStore.api,
   } satisfies Api;
 
   return { api, state };

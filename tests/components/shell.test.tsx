@@ -38,7 +38,6 @@ describe('App shell', () => {
   });
 
   it.each([
-    ['/adherents', 'Adhérents'],
     ['/reunions', 'Réunions'],
     ['/protocoles', 'Protocoles'],
     ['/fiches-actions', 'Fiches actions'],

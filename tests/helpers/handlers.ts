@@ -18,6 +18,7 @@ export async function testBackend(overrides: Partial<HandlerContext> = {}) {
     now: () => new Date('2026-11-23T14:05:00'),
     renderPdf: (job) => renderReport(job, { fontsDir: FONTS_DIR }),
     chooseSavePath: async () => null,
+    chooseOpenPath: async () => null,
     ...overrides,
   };
   const handlers = createHandlers(context);

@@ -65,7 +65,7 @@ describe('openDatabase', () => {
 
     const v2 = await openDatabase({
       file,
-      migrations: { ...migrations, '0002_extra_note': extraMigration },
+      migrations: { ...migrations, '9001_extra_note': extraMigration },
       now: () => new Date('2026-11-23T10:00:00Z'),
     });
     expect(v2.backupBeforeMigration).toMatch(/sauvegardes\/maillage-avant-mise-a-jour-2026-11-23T10-00-00\.sqlite$/);
@@ -112,12 +112,33 @@ describe('openDatabase', () => {
         await sql`select * from table_qui_n_existe_pas`.execute(db);
       },
     };
-    await expect(openDatabase({ file, migrations: { ...migrations, '0002_cassee': broken } })).rejects.toMatchObject({
+    await expect(openDatabase({ file, migrations: { ...migrations, '9002_cassee': broken } })).rejects.toMatchObject({
       code: 'migration_failed',
-      message: expect.stringMatching(/0002_cassee.*sauvegarde/),
+      message: expect.stringMatching(/9002_cassee.*sauvegarde/),
     });
     // The failed step left the schema as it was: the app still opens with its own migrations.
     const again = await openDatabase({ file });
     await again.close();
+  });
+
+  it('0002_members keeps the CPTS and its territory, and adds the member tables', async () => {
+    const file = join(workDir(), 'maillage.sqlite');
+    const v1 = await openDatabase({ file, migrations: { '0001_initial': migrations['0001_initial']! } });
+    await v1.db.insertInto('cpts').values({ id: 1, name: 'CPTS Sud-Est Grenoblois', legal_form: 'Association loi 1901' }).execute();
+    await v1.db.insertInto('territory_commune').values({ code_insee: '38158', cog_year: 2026 }).execute();
+    await v1.close();
+
+    const v2 = await openDatabase({ file });
+    expect(v2.backupBeforeMigration).not.toBeNull();
+    expect(await v2.db.selectFrom('cpts').select('name').execute()).toEqual([{ name: 'CPTS Sud-Est Grenoblois' }]);
+    expect(await v2.db.selectFrom('territory_commune').select('code_insee').execute()).toEqual([{ code_insee: '38158' }]);
+    const college = await v2.db.insertInto('college').values({ name: 'Professionnels libéraux', voting_right: 'deliberative' }).returning('id').executeTakeFirstOrThrow();
+    await v2.db.insertInto('member').values({ kind: 'person', last_name: 'Martin', profession_code: '60', rpps: '10003198511', college_id: college.id }).execute();
+    // RPPS is unique; members without RPPS are not constrained.
+    await expect(v2.db.insertInto('member').values({ kind: 'person', last_name: 'Autre', rpps: '10003198511' }).execute()).rejects.toThrow(/UNIQUE/);
+    await v2.db.insertInto('member').values([{ kind: 'person', last_name: 'Sans RPPS' }, { kind: 'person', last_name: 'Sans RPPS 2' }]).execute();
+    // A collège with members cannot be deleted.
+    await expect(v2.db.deleteFrom('college').where('id', '=', college.id).execute()).rejects.toThrow(/FOREIGN KEY/);
+    await v2.close();
   });
 });

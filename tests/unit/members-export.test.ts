@@ -1,0 +1,183 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { filterMembers, type MemberListRow } from '../../shared/domain/members';
+import { memberFiltersSchema } from '../../shared/schemas/members';
+import { exportMembers } from '../../electron/services/members-export';
+import { applyImport, openImport, previewImport, readSpreadsheet } from '../../electron/services/members-import';
+import { eraseMember, listMembers } from '../../electron/services/members';
+import { UserError } from '../../electron/services/errors';
+import { tempDatabase, tempDir } from '../helpers/db';
+import { rpps, writeCsv } from '../fixtures/imports/builders';
+
+type TempDb = Awaited<ReturnType<typeof tempDatabase>>;
+let databases: TempDb[] = [];
+let files: { dir: string; cleanup: () => void };
+beforeEach(() => {
+  files = tempDir('maillage-export-');
+});
+afterEach(async () => {
+  for (const database of databases) await database.dispose();
+  databases = [];
+  files.cleanup();
+});
+
+const TODAY = '2025-06-30';
+const YEAR = 2025;
+
+async function newDatabase(): Promise<TempDb> {
+  const database = await tempDatabase();
+  databases.push(database);
+  for (const [name, votingRight] of [
+    ['Professionnels de santé libéraux', 'deliberative'],
+    ['Usagers', 'consultative'],
+  ] as const) {
+    await database.db.insertInto('college').values({ name, voting_right: votingRight, seats: null, description: null }).execute();
+  }
+  return database;
+}
+
+const SOURCE = [
+  ['Civilité', 'Nom', 'Prénom', 'Profession', 'Spécialité', 'RPPS', 'ADELI', "Mode d'exercice", 'Structure', 'Type de structure', 'FINESS ET', 'Commune', 'Code postal', 'Téléphone', 'Courriel', 'Collège', "Date d'adhésion", 'Consentement annuaire', 'Cotisation 2025'],
+  ['Mme', 'Bernard', 'Camille', 'Médecin généraliste', '', rpps('1000123456'), '', 'libéral', '', '', '', "Saint-Martin-d'Hères", '', '04 76 00 00 01', 'camille@exemple.fr', 'Professionnels de santé libéraux', '05/03/2024', 'oui', '45'],
+  ['M.', 'Lefèvre', 'François', 'Médecin', 'Pédiatrie', rpps('1000987654'), '', 'mixte', '', '', '', 'Eybens', '', '', 'francois@exemple.fr', '', '12/01/2025', 'non', ''],
+  ['Mme', 'Dupont', 'Marie-Ève', 'Infirmière', '', '', '381234567', 'salariée', 'Clinique des Alpes', '', '', 'Beaulieu', '63570', '06 12 34 56 78', '', '', '', '', '30'],
+  ['', '', '', '', '', '', '', '', 'MSP du Sud-Est', 'Maison de santé pluriprofessionnelle (MSP)', '', 'Poisat', '', '04 76 00 00 03', 'msp@exemple.fr', 'Professionnels de santé libéraux', '01/09/2023', '', '120'],
+  ['M.', '=DANGER()', 'Zéro', 'Usager', '', '', '', '', '', '', '', '', '', '', '', 'Usagers', '', '', ''],
+];
+
+/** What a member is, for comparing two databases. */
+function essentials(row: MemberListRow) {
+  return {
+    kind: row.kind,
+    civility: row.civility,
+    lastName: row.lastName,
+    firstName: row.firstName,
+    professionCode: row.professionCode,
+    specialty: row.specialty,
+    rpps: row.rpps,
+    adeli: row.adeli,
+    practiceMode: row.practiceMode,
+    structureName: row.structureName,
+    structureType: row.structureType,
+    finessEt: row.finessEt,
+    communeCode: row.communeCode,
+    collegeName: row.collegeName,
+    email: row.email,
+    phone: row.phone,
+    joinedOn: row.joinedOn,
+    directoryConsent: row.directoryConsent,
+  };
+}
+
+async function importFile(database: TempDb, path: string) {
+  const opened = await openImport(path);
+  const preview = await previewImport(database.db, opened.token, opened.mapping);
+  const result = await applyImport(database.db, opened.token, opened.mapping);
+  return { opened, preview, result };
+}
+
+async function seeded(): Promise<{ database: TempDb; rows: MemberListRow[] }> {
+  const database = await newDatabase();
+  await database.db.insertInto('cotisation_rate').values({ year: YEAR, member_type: 'professionnel', amount_cents: 4000 }).execute();
+  const { preview, result } = await importFile(database, writeCsv(files.dir, 'source.csv', SOURCE, ';', 'utf8-bom'));
+  expect(preview.errors).toEqual([]);
+  expect(result.created).toBe(5);
+  const rows = filterMembers(await listMembers(database.db, TODAY), memberFiltersSchema.parse({ status: 'all' }));
+  return { database, rows };
+}
+
+describe('member export', () => {
+  it('writes a CSV French Excel opens: UTF-8 with BOM, « ; », French headers, dd/mm/yyyy, formulas neutralised', async () => {
+    const { rows } = await seeded();
+    const path = join(files.dir, 'adherents.csv');
+    const bytes = await exportMembers(rows, 'csv', path, YEAR);
+    const raw = readFileSync(path);
+    expect(bytes).toBe(raw.byteLength);
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = raw.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      'Civilité;Nom;Prénom;Profession;Spécialité;RPPS;ADELI;Mode d’exercice;Structure;Type de structure;FINESS ET;Commune;Code INSEE;Téléphone;Courriel;Collège;Date d’adhésion;Date de sortie;Consentement annuaire;À jour 2025',
+    );
+    const bernard = lines.find((line) => line.includes('Bernard'))!.split(';');
+    expect(bernard).toEqual([
+      'Mme', 'Bernard', 'Camille', 'Médecin', 'Médecine générale', rpps('1000123456'), '', 'Libéral', '', '', '', "Saint-Martin-d'Hères", '38421',
+      '04 76 00 00 01', 'camille@exemple.fr', 'Professionnels de santé libéraux', '05/03/2024', '', 'oui', 'oui',
+    ]);
+    expect(lines.find((line) => line.includes('Dupont'))!.split(';').at(-1)).toBe('non'); // 30 € < 40 € expected
+    expect(lines.some((line) => line.includes(";'=DANGER();"))).toBe(true);
+    expect(readdirSync(files.dir).filter((name) => name.endsWith('.part'))).toEqual([]);
+  });
+
+  it('round trip: the exported CSV re-imported gives the same members, and changes nothing where they are', async () => {
+    const { database, rows } = await seeded();
+    const path = join(files.dir, 'export.csv');
+    await exportMembers(rows, 'csv', path, YEAR);
+
+    // In the same database: everything is recognised, nothing changes.
+    const again = await importFile(database, path);
+    expect(again.preview.errors).toEqual([]);
+    expect(again.preview.toCreate).toEqual([]);
+    expect(again.preview.toUpdate).toEqual([]);
+    expect(again.result).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+
+    // In another database: the same members.
+    const other = await newDatabase();
+    const copy = await importFile(other, path);
+    expect(copy.preview.errors).toEqual([]);
+    expect(copy.result.created).toBe(5);
+    const copied = await listMembers(other.db, TODAY);
+    const byName = (a: { lastName: string | null; structureName: string | null }, b: typeof a) =>
+      (a.lastName ?? a.structureName ?? '').localeCompare(b.lastName ?? b.structureName ?? '');
+    expect(copied.map(essentials).sort(byName)).toEqual(rows.map(essentials).sort(byName));
+  });
+
+  it('writes an XLSX exceljs reads back: bold frozen header, widths, real dates, identifiers as text; it re-imports unchanged', async () => {
+    const { database, rows } = await seeded();
+    const path = join(files.dir, 'adherents.xlsx');
+    await exportMembers(rows, 'xlsx', path, 2024);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Adhérents');
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual([
+      'Civilité', 'Nom', 'Prénom', 'Profession', 'Spécialité', 'RPPS', 'ADELI', 'Mode d’exercice', 'Structure', 'Type de structure', 'FINESS ET', 'Commune',
+      'Code INSEE', 'Téléphone', 'Courriel', 'Collège', 'Date d’adhésion', 'Date de sortie', 'Consentement annuaire', 'À jour 2024',
+    ]);
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getColumn(2).width).toBeGreaterThan(10);
+    expect(sheet.rowCount).toBe(6);
+    const bernard = sheet.getRows(2, 5)!.find((row) => row.getCell(2).value === 'Bernard')!;
+    expect(bernard.getCell(6).value).toBe(rpps('1000123456'));
+    expect(bernard.getCell(17).value).toEqual(new Date('2024-03-05T00:00:00Z'));
+    expect(bernard.getCell(17).numFmt).toBe('dd/mm/yyyy');
+
+    const again = await importFile(database, path);
+    expect(again.opened.sheetName).toBe('Adhérents');
+    expect(again.preview.errors).toEqual([]);
+    expect(again.result).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+    expect((await readSpreadsheet(path)).rows.find((row) => row[1] === 'Bernard')?.[16]).toBe('2024-03-05');
+  });
+
+  it('exports the rows it is given (the caller filters), leaving erased members out', async () => {
+    const { database, rows } = await seeded();
+    const dupont = rows.find((row) => row.lastName === 'Dupont')!;
+    await eraseMember(database.db, dupont.id, TODAY);
+    const all = await listMembers(database.db, TODAY);
+    const path = join(files.dir, 'actifs.csv');
+    await exportMembers(filterMembers(all, memberFiltersSchema.parse({ status: 'all', kind: 'person' })), 'csv', path, YEAR);
+    const lines = readFileSync(path, 'utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(1 + 3);
+    expect(lines.join('\n')).not.toMatch(/MSP du Sud-Est|Membre anonymisé/);
+  });
+
+  it('reports an unwritable destination in French', async () => {
+    const { rows } = await seeded();
+    const error = await exportMembers(rows, 'csv', join(files.dir, 'absent', 'liste.csv'), YEAR).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/n'existe pas/);
+  });
+});
