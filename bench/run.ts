@@ -8,10 +8,14 @@ import { fileURLToPath } from 'node:url';
 import type { BenchSection } from './report';
 import { territoryBench } from './suites/territory';
 import { identityPdfBench } from './suites/identity-pdf';
+import { membersBench } from './suites/members';
+import { membersUiBench } from './suites/members-ui';
 
 const SUITES: [string, () => Promise<BenchSection>][] = [
   ['territoire', territoryBench],
   ['fiche-identite', identityPdfBench],
+  ['adherents', membersBench],
+  ['adherents-interface', membersUiBench],
 ];
 
 async function main(): Promise<void> {

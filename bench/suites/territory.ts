@@ -33,6 +33,7 @@ export async function territoryBench(): Promise<BenchSection> {
     now: () => new Date(),
     renderPdf: async () => new Uint8Array(),
     chooseSavePath: async () => null,
+    chooseOpenPath: async () => null,
   });
   await invokeChannel(handlers, 'territory.addCommunes', { codes: ['38421', '38309', '38158'] });
   const ipcSamples: number[] = [];
