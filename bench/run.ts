@@ -10,12 +10,16 @@ import { territoryBench } from './suites/territory';
 import { identityPdfBench } from './suites/identity-pdf';
 import { membersBench } from './suites/members';
 import { membersUiBench } from './suites/members-ui';
+import { membersImportBench } from './suites/members-import';
+import { membersPdfBench } from './suites/members-pdf';
 
 const SUITES: [string, () => Promise<BenchSection>][] = [
   ['territoire', territoryBench],
   ['fiche-identite', identityPdfBench],
   ['adherents', membersBench],
   ['adherents-interface', membersUiBench],
+  ['adherents-import', membersImportBench],
+  ['adherents-pdf', membersPdfBench],
 ];
 
 async function main(): Promise<void> {
