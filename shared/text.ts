@@ -6,7 +6,7 @@ export function searchKey(text: string): string {
     .toLowerCase()
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
-    .replace(/['’`\-_.,/()]/g, ' ')
+    .replace(/['’`\-_.,/()@]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .split(' ')

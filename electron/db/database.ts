@@ -48,6 +48,8 @@ function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted or erased personal data is overwritten on disk, not left in free pages.
+  sqlite.pragma('secure_delete = ON');
 }
 
 function timestamp(date: Date): string {

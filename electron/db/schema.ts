@@ -115,6 +115,17 @@ export interface CotisationRateTable {
   amount_cents: number;
 }
 
+export interface AppSettingTable {
+  key: string;
+  value: string;
+}
+
+export interface ErasedIdentityTable {
+  /** HMAC-SHA256 of « rpps:… » or « nom:… », keyed by the database's own secret. */
+  hash: string;
+  erased_at: Generated<string>;
+}
+
 export interface DB {
   cpts: CptsTable;
   territory_commune: TerritoryCommuneTable;
@@ -124,4 +135,6 @@ export interface DB {
   mandate: MandateTable;
   cotisation: CotisationTable;
   cotisation_rate: CotisationRateTable;
+  app_setting: AppSettingTable;
+  erased_identity: ErasedIdentityTable;
 }

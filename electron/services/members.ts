@@ -1,6 +1,8 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { CollegeRow, CotisationRateRow, CotisationRow, MandateRow, MemberDetail, MemberStats } from '../../shared/contract';
 import { memberSearchKey, memberTypeOf, type MemberListRow } from '../../shared/domain/members';
+import { searchKey } from '../../shared/text';
 import { PROFESSION_BY_CODE, STRUCTURE_TYPES } from '../../shared/domain/professions';
 import { MANDATE_ROLES, type MemberData, type MemberType } from '../../shared/schemas/members';
 import type { DB, MemberTable } from '../db/schema';
@@ -205,13 +207,20 @@ export async function deleteCollege(db: Kysely<DB>, id: number, today: string): 
   await db.transaction().execute(async (trx) => {
     const college = await trx.selectFrom('college').select('name').where('id', '=', id).executeTakeFirst();
     if (!college) throw new UserError('not_found', 'Ce collège n’existe plus.');
-    const members = await trx.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('college_id', '=', id).executeTakeFirstOrThrow();
+    const members = await trx
+      .selectFrom('member')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('college_id', '=', id)
+      .where('erased_at', 'is', null)
+      .executeTakeFirstOrThrow();
     if (Number(members.n) > 0) {
       throw new UserError(
         'conflict',
         `Le collège « ${college.name} » compte encore ${members.n} membre${Number(members.n) > 1 ? 's' : ''} (anciens compris) : rattachez-les à un autre collège avant de le supprimer.`,
       );
     }
+    // Anonymised members cannot be moved by hand: they simply lose the collège that no longer exists.
+    await trx.updateTable('member').set({ college_id: null }).where('college_id', '=', id).where('erased_at', 'is not', null).execute();
     await trx.deleteFrom('college').where('id', '=', id).execute();
     await audit(trx, 'delete', 'college', String(id), college.name);
   });
@@ -412,6 +421,39 @@ export async function reinstateMember(db: Kysely<DB>, id: number, today: string)
   return getMember(db, id, today);
 }
 
+// ---------- Identities erased at the member's request ----------
+
+async function identityKey(db: Db): Promise<Buffer> {
+  const stored = await db.selectFrom('app_setting').select('value').where('key', '=', 'identity_hash_key').executeTakeFirst();
+  if (stored) return Buffer.from(stored.value, 'base64');
+  const key = randomBytes(32);
+  await db.insertInto('app_setting').values({ key: 'identity_hash_key', value: key.toString('base64') }).onConflict((oc) => oc.doNothing()).execute();
+  const winner = await db.selectFrom('app_setting').select('value').where('key', '=', 'identity_hash_key').executeTakeFirstOrThrow();
+  return Buffer.from(winner.value, 'base64');
+}
+
+export interface IdentityProbe {
+  rpps: string | null;
+  lastName: string | null;
+  firstName: string | null;
+  professionCode: string | null;
+}
+
+/** Keyed hashes of an identity: nothing readable is kept, yet the same person is recognised. */
+function identityHashes(key: Buffer, probe: IdentityProbe): string[] {
+  const values: string[] = [];
+  if (probe.rpps) values.push(`rpps:${probe.rpps}`);
+  if (probe.lastName && probe.professionCode) values.push(`nom:${searchKey(`${probe.lastName} ${probe.firstName ?? ''}`)}|${probe.professionCode}`);
+  return values.map((value) => createHmac('sha256', key).update(value).digest('base64'));
+}
+
+/** True when this person asked for the erasure of her data: an import must not bring her back. */
+export async function isErasedIdentity(db: Db, probe: IdentityProbe): Promise<boolean> {
+  const hashes = identityHashes(await identityKey(db), probe);
+  if (hashes.length === 0) return false;
+  return Boolean(await db.selectFrom('erased_identity').select('hash').where('hash', 'in', hashes).executeTakeFirst());
+}
+
 /**
  * RGPD erasure: removes everything that identifies the person (names, identifiers, contacts, address, notes,
  * mandates' precisions) but keeps what past reports count: kind, profession, mode d'exercice, commune,
@@ -419,9 +461,22 @@ export async function reinstateMember(db: Kysely<DB>, id: number, today: string)
  */
 export async function eraseMember(db: Kysely<DB>, id: number, today: string): Promise<{ erased: true }> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('member').select(['id', 'erased_at', 'left_on']).where('id', '=', id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('member')
+      .select(['id', 'erased_at', 'left_on', 'kind', 'rpps', 'last_name', 'first_name', 'profession_code'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new UserError('not_found', 'Ce membre n’existe pas ou plus.');
     if (row.erased_at) throw new UserError('conflict', 'Ce membre est déjà anonymisé.');
+    if (row.kind === 'person') {
+      const hashes = identityHashes(await identityKey(trx), {
+        rpps: row.rpps,
+        lastName: row.last_name,
+        firstName: row.first_name,
+        professionCode: row.profession_code,
+      });
+      if (hashes.length) await trx.insertInto('erased_identity').values(hashes.map((hash) => ({ hash }))).onConflict((oc) => oc.doNothing()).execute();
+    }
     await trx
       .updateTable('member')
       .set({
@@ -508,6 +563,7 @@ export async function setCotisation(
 
 export async function deleteCotisation(db: Kysely<DB>, memberId: number, year: number, today: string): Promise<MemberDetail> {
   await db.transaction().execute(async (trx) => {
+    await assertNotErased(trx, memberId);
     const result = await trx.deleteFrom('cotisation').where('member_id', '=', memberId).where('year', '=', year).executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw new UserError('not_found', `Aucune cotisation ${year} n’est enregistrée pour ce membre.`);
     await audit(trx, 'cotisation-delete', 'member', String(memberId), String(year));
@@ -532,8 +588,12 @@ export async function addMandate(
 }
 
 export async function deleteMandate(db: Kysely<DB>, memberId: number, mandateId: number, today: string): Promise<MemberDetail> {
-  const result = await db.deleteFrom('mandate').where('id', '=', mandateId).where('member_id', '=', memberId).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new UserError('not_found', 'Ce mandat n’existe plus.');
+  await db.transaction().execute(async (trx) => {
+    await assertNotErased(trx, memberId);
+    const result = await trx.deleteFrom('mandate').where('id', '=', mandateId).where('member_id', '=', memberId).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw new UserError('not_found', 'Ce mandat n’existe plus.');
+    await audit(trx, 'mandate-delete', 'member', String(memberId), null);
+  });
   return getMember(db, memberId, today);
 }
 
@@ -573,12 +633,12 @@ export async function memberStats(db: Db, year: number, today: string): Promise<
   const paid = new Map(cotisations.map((cotisation) => [cotisation.member_id, cotisation]));
   let upToDate = 0;
   let outstanding = 0;
-  let collectedCents = 0;
   let outstandingCents = 0;
+  // Money collected for the year, members who have left since included.
+  const collectedCents = cotisations.reduce((sum, cotisation) => sum + (cotisation.paid_on ? cotisation.amount_cents : 0), 0);
   for (const row of active) {
     const expected = rates.get(rateKey(year, memberTypeOf(row.kind, row.professionCode)));
     const cotisation = paid.get(row.id);
-    if (cotisation?.paid_on) collectedCents += cotisation.amount_cents;
     if (cotisation && isUpToDate(cotisation, expected)) upToDate += 1;
     else {
       outstanding += 1;

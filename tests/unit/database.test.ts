@@ -32,6 +32,7 @@ describe('openDatabase', () => {
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(opened.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(opened.sqlite.pragma('secure_delete', { simple: true })).toBe(1);
     expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(Object.keys(migrations).length);
     const tables = opened.sqlite
       .prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
@@ -140,5 +141,18 @@ describe('openDatabase', () => {
     // A collège with members cannot be deleted.
     await expect(v2.db.deleteFrom('college').where('id', '=', college.id).execute()).rejects.toThrow(/FOREIGN KEY/);
     await v2.close();
+  });
+
+  it('0003_erased_identities keeps the members and adds the erased-identity tables', async () => {
+    const file = join(workDir(), 'maillage.sqlite');
+    const v2 = await openDatabase({ file, migrations: { '0001_initial': migrations['0001_initial']!, '0002_members': migrations['0002_members']! } });
+    await v2.db.insertInto('member').values({ kind: 'person', last_name: 'Martin', profession_code: '60' }).execute();
+    await v2.close();
+    const v3 = await openDatabase({ file });
+    expect(await v3.db.selectFrom('member').select('last_name').execute()).toEqual([{ last_name: 'Martin' }]);
+    await v3.db.insertInto('erased_identity').values({ hash: 'abc' }).execute();
+    await v3.db.insertInto('app_setting').values({ key: 'k', value: 'v' }).execute();
+    expect(await v3.db.selectFrom('erased_identity').select('hash').execute()).toEqual([{ hash: 'abc' }]);
+    await v3.close();
   });
 });

@@ -6,6 +6,7 @@ import {
   departMember,
   eraseMember,
   getMember,
+  isErasedIdentity,
   listColleges,
   listMembers,
   memberStats,
@@ -66,6 +67,9 @@ describe('members', () => {
     expect(filterMembers(rows, memberFiltersSchema.parse({ search: '10003198511' }))).toHaveLength(1);
     expect(filterMembers(rows, memberFiltersSchema.parse({ search: 'saint martin' }))).toHaveLength(1);
     expect(filterMembers(rows, memberFiltersSchema.parse({ search: 'loise' }))).toHaveLength(0);
+    const withEmail = await updateMember(database.db, created.id, person({ rpps: '10003198511', email: 'e.bernard@cabinet-alpes.fr' }), TODAY);
+    const again = await listMembers(database.db, TODAY);
+    expect(filterMembers(again, memberFiltersSchema.parse({ search: 'cabinet alpes' })).map((row) => row.id)).toEqual([withEmail.id]);
   });
 
   it('refuses a second member with the same RPPS, naming the first', async () => {
@@ -171,8 +175,23 @@ describe('RGPD', () => {
     expect(detail).toMatchObject({ displayName: 'Membre anonymisé', active: false, upToDateYears: [2025] });
     await expect(updateMember(database.db, member.id, person(), TODAY)).rejects.toMatchObject({ code: 'conflict' });
     await expect(eraseMember(database.db, member.id, TODAY)).rejects.toMatchObject({ code: 'conflict' });
-    // A new member may take the freed RPPS (the same professional coming back).
+    // The identity is remembered only as keyed hashes, so that an import does not bring the person back.
+    expect(await isErasedIdentity(database.db, { rpps: '10003198511', lastName: null, firstName: null, professionCode: null })).toBe(true);
+    expect(await isErasedIdentity(database.db, { rpps: null, lastName: 'BERNARD', firstName: 'Eloïse', professionCode: '60' })).toBe(true);
+    expect(await isErasedIdentity(database.db, { rpps: null, lastName: 'Bernard', firstName: 'Éloïse', professionCode: '10' })).toBe(false);
+    expect(await isErasedIdentity(database.db, { rpps: '10003198529', lastName: null, firstName: null, professionCode: null })).toBe(false);
+    const stored = JSON.stringify(await database.db.selectFrom('erased_identity').selectAll().execute());
+    expect(stored).not.toMatch(/bernard|10003198511/i);
+    // She may come back of her own will: the form lets the coordinator create her record again.
     await createMember(database.db, person({ rpps: '10003198511' }), TODAY);
+  });
+
+  it('lets a collège whose only member was anonymised be deleted', async () => {
+    const colleges = await saveCollege(database.db, { id: null, name: 'Libéraux', votingRight: 'deliberative', seats: null, voteWeight: 1, description: null }, TODAY);
+    const member = await createMember(database.db, person({ collegeId: colleges[0]!.id }), TODAY);
+    await eraseMember(database.db, member.id, TODAY);
+    expect(await deleteCollege(database.db, colleges[0]!.id, TODAY)).toEqual([]);
+    expect((await getMember(database.db, member.id, TODAY)).data.collegeId).toBeNull();
   });
 });
 
@@ -200,6 +219,9 @@ describe('dashboard figures', () => {
       { id: null, name: 'Sans collège', votingRight: null, count: 2 },
     ]);
     expect(stats.cotisations).toEqual({ upToDate: 1, outstanding: 2, collectedCents: 4000, outstandingCents: 8000 });
+    // Money paid by a member who left since still counts as collected.
+    await setCotisation(database.db, { memberId: gone.id, year: 2026, amountCents: 4000, paidOn: '2026-01-05', mode: 'cheque' }, TODAY);
+    expect((await memberStats(database.db, 2026, TODAY)).cotisations).toMatchObject({ upToDate: 1, collectedCents: 8000 });
   });
 });
 

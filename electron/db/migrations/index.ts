@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_members';
+import * as m0003 from './0003_erased_identities';
 
 /**
  * Every migration, imported statically so the bundled main process carries them.
@@ -9,4 +10,5 @@ import * as m0002 from './0002_members';
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_members': m0002,
+  '0003_erased_identities': m0003,
 };
