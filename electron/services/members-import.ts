@@ -3,8 +3,9 @@
  * transaction that creates the new members, updates the known ones and records the cotisations.
  *
  * Duplicate-safe by design: a row matches an existing member by RPPS first, then by name + profession + commune
- * (FINESS ET, SIRET, then name + commune for a structure), and a second occurrence of the same member in the file
- * is an error. Re-importing the same file changes nothing.
+ * (FINESS ET, SIRET, then name + commune for a structure); a row several members could be (no commune to tell them
+ * apart) is refused, never created; a second occurrence of the same member in the file is an error. Re-importing
+ * the same file changes nothing. A person erased at her request (RGPD) is not brought back.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from '../../shared/contract';
 import {
   cotisationHeaderField,
+  cotisationPaidField,
   cotisationPaidYearOf,
   cotisationYearOf,
   formatFrenchDate,
@@ -45,7 +47,7 @@ import type { DB, MemberTable } from '../db/schema';
 import { audit } from './audit';
 import { loadCommuneReference, searchCommunes, type CommuneRef, type CommuneReference } from './communes';
 import { UserError } from './errors';
-import { displayNameOf, memberDataOf, memberValues, professionLabelOf } from './members';
+import { displayNameOf, isErasedIdentity, memberDataOf, memberValues, professionLabelOf } from './members';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type MemberRow = Selectable<MemberTable>;
@@ -173,14 +175,33 @@ function cleanCsvCell(cell: string): string {
   return value;
 }
 
+const LINE_BREAK = /\r\n|\r|\n/g;
+const lineBreaksIn = (text: string) => text.match(LINE_BREAK)?.length ?? 0;
+
 function readCsv(buffer: Buffer): { encoding: string; separator: string; records: { line: number; cells: string[] }[] } {
   const { text, encoding } = decodeText(buffer);
   const separator = detectSeparator(text);
   const parsed = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false });
+  // A quote left open swallows the rest of the file into one cell: refuse the file rather than import half of it.
+  const quoteErrors = parsed.errors.filter((error) => error.type === 'Quotes').sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  if (quoteErrors.length > 0) {
+    const first = quoteErrors[0]!;
+    const unclosed = quoteErrors.some((error) => error.code === 'MissingQuotes' && (error.index ?? 0) === (first.index ?? 0));
+    const line = first.index !== undefined ? lineBreaksIn(text.slice(0, first.index)) + 1 : null;
+    const where = line !== null ? ` vers la ligne ${line}` : '';
+    throw new UserError(
+      'invalid_input',
+      `Le fichier contient un guillemet ${unclosed ? 'non fermé' : 'mal placé'}${where} : corrigez-le ou enregistrez le fichier à nouveau depuis Excel.`,
+    );
+  }
   const records: { line: number; cells: string[] }[] = [];
-  parsed.data.forEach((cells, index) => {
-    records.push({ line: index + 1, cells: cells.map((cell) => cleanCsvCell(String(cell ?? ''))) });
-  });
+  // A quoted cell may hold line breaks: the line of a record is 1 + the line breaks of the records before it.
+  let line = 1;
+  for (const cells of parsed.data) {
+    records.push({ line, cells: cells.map((cell) => cleanCsvCell(String(cell ?? ''))) });
+    line += 1;
+    for (const cell of cells) line += lineBreaksIn(String(cell ?? ''));
+  }
   return { encoding, separator, records };
 }
 
@@ -457,6 +478,8 @@ interface Context {
   rates: Map<string, number>;
   today: string;
   communeMemo: Map<string, CommuneResolution>;
+  /** Some identities were erased at the person's request: rows to create are checked against them. */
+  hasErasedIdentities: boolean;
 }
 
 const keyCache = new Map<string, string>();
@@ -477,10 +500,11 @@ const personKey = (last: string | null | undefined, first: string | null | undef
 
 async function loadContext(db: Db, years: number[], today: string): Promise<Context> {
   const reference = loadCommuneReference();
-  const [territoryRows, collegeRows, memberRows] = await Promise.all([
+  const [territoryRows, collegeRows, memberRows, erasedIdentity] = await Promise.all([
     db.selectFrom('territory_commune').select('code_insee').execute(),
     db.selectFrom('college').select(['id', 'name']).orderBy('position').orderBy('name').execute(),
     db.selectFrom('member').selectAll().execute(),
+    db.selectFrom('erased_identity').select('hash').limit(1).executeTakeFirst(),
   ]);
   const context: Context = {
     reference,
@@ -498,6 +522,7 @@ async function loadContext(db: Db, years: number[], today: string): Promise<Cont
     rates: new Map(),
     today,
     communeMemo: new Map(),
+    hasErasedIdentities: erasedIdentity !== undefined,
   };
   for (const member of memberRows) {
     context.byId.set(member.id, member);
@@ -662,8 +687,10 @@ interface RowCotisation {
   year: number;
   /** Cents, or 'expected' (« oui » in the amount column: the amount set for the year). */
   amount: number | 'expected' | null;
-  /** A date, 'today' (« oui »), null (« non »), or undefined (no paid column or empty cell: keep). */
+  /** A date, 'today' (« oui »), null (« non »), or undefined (no payment-date column, or an empty cell). */
   paid: string | 'today' | null | undefined;
+  /** A payment-date column of that year is mapped (its empty cell then means « not paid » for a new cotisation). */
+  paidColumn: boolean;
 }
 
 interface RowInput {
@@ -845,7 +872,7 @@ function interpretRow(context: Context, cells: Cells): RowInput {
   const cotisations = new Map<number, RowCotisation>();
   const cotisationOf = (year: number) => {
     let cotisation = cotisations.get(year);
-    if (!cotisation) cotisations.set(year, (cotisation = { year, amount: null, paid: undefined }));
+    if (!cotisation) cotisations.set(year, (cotisation = { year, amount: null, paid: undefined, paidColumn: cells.has(cotisationPaidField(year)) }));
     return cotisation;
   };
   for (const [field, text] of cells) {
@@ -891,19 +918,48 @@ function interpretRow(context: Context, cells: Cells): RowInput {
 // Matching and changes
 // =================================================================================================================
 
-type Match = { member: MemberRow; by: NonNullable<ImportRowPreview['matchedBy']> } | { erased: MemberRow } | null;
+type Match =
+  | { member: MemberRow; by: NonNullable<ImportRowPreview['matchedBy']> }
+  | { erased: MemberRow }
+  | { ambiguous: MemberRow[] }
+  | null;
 
-/** The one candidate whose commune agrees (same commune, or unknown on either side), exact commune first. */
-function pickByCommune(candidates: MemberRow[], communeCode: string | null): MemberRow | null {
+type Pick = { member: MemberRow } | { ambiguous: MemberRow[] } | null;
+
+/**
+ * The one candidate (same name, and profession for a person) the row is: same commune, or unknown on either side,
+ * exact commune first. Candidates that cannot be told apart are ambiguous (the row is refused, never created: a
+ * second import must not duplicate the member); none (all in other communes) is a homonym elsewhere.
+ */
+function pickByCommune(candidates: MemberRow[], communeCode: string | null): Pick {
   if (candidates.length === 0) return null;
-  if (communeCode) {
-    const exact = candidates.filter((member) => member.commune_code === communeCode);
-    if (exact.length === 1) return exact[0]!;
-    if (exact.length > 1) return null;
-    const open = candidates.filter((member) => member.commune_code === null);
-    return open.length === 1 ? open[0]! : null;
-  }
-  return candidates.length === 1 ? candidates[0]! : null;
+  if (!communeCode) return candidates.length === 1 ? { member: candidates[0]! } : { ambiguous: candidates };
+  const exact = candidates.filter((member) => member.commune_code === communeCode);
+  if (exact.length === 1) return { member: exact[0]! };
+  if (exact.length > 1) return { ambiguous: exact };
+  const open = candidates.filter((member) => member.commune_code === null);
+  if (open.length === 1) return { member: open[0]! };
+  if (open.length > 1) return { ambiguous: open };
+  return null;
+}
+
+function matchOf(pick: Pick, by: NonNullable<ImportRowPreview['matchedBy']>): Match {
+  if (!pick) return null;
+  return 'member' in pick ? { member: pick.member, by } : pick;
+}
+
+/**
+ * The payment date to record. A « Cotisation YYYY » amount lists what was paid. A date in the payment-date column
+ * wins; « oui » there means paid (on the stored date, else today); « non » means unpaid. Otherwise a stored
+ * cotisation keeps its paid_on (even unpaid); a new one is unpaid when the payment-date column is mapped but empty,
+ * and, without such a column, paid on 31 December of a past year, or today for the current (or a coming) year.
+ */
+function paidOnOf(cotisation: RowCotisation, previous: StoredCotisation | undefined, today: string): string | null {
+  if (cotisation.paid === 'today') return previous?.paid_on ?? today;
+  if (cotisation.paid !== undefined) return cotisation.paid;
+  if (previous) return previous.paid_on;
+  if (cotisation.paidColumn) return null;
+  return cotisation.year < Number(today.slice(0, 4)) ? `${cotisation.year}-12-31` : today;
 }
 
 function findMatch(context: Context, row: RowInput, identity: Identity): Match {
@@ -917,8 +973,7 @@ function findMatch(context: Context, row: RowInput, identity: Identity): Match {
       // Two different RPPS are two different people, whatever their names.
       (member) => !(identity.rpps && member.rpps && member.rpps !== identity.rpps),
     );
-    const member = pickByCommune(candidates, identity.communeCode);
-    return member ? { member, by: 'nom_profession_commune' } : null;
+    return matchOf(pickByCommune(candidates, identity.communeCode), 'nom_profession_commune');
   }
   if (identity.finessEt) {
     const member = context.byFinessEt.get(identity.finessEt);
@@ -929,8 +984,14 @@ function findMatch(context: Context, row: RowInput, identity: Identity): Match {
     if (member) return { member, by: 'finess_siret' };
   }
   if (!identity.structureName) return null;
-  const member = pickByCommune(context.byStructureName.get(nameKey(identity.structureName)) ?? [], identity.communeCode);
-  return member ? { member, by: 'nom_commune' } : null;
+  return matchOf(pickByCommune(context.byStructureName.get(nameKey(identity.structureName)) ?? [], identity.communeCode), 'nom_commune');
+}
+
+/** « Plusieurs membres s'appellent ainsi (3 fiches : Eybens, Poisat, sans commune) : … ». */
+function ambiguityMessage(context: Context, candidates: MemberRow[]): string {
+  const communes = candidates.map((member) => (member.commune_code ? (context.reference.byCode.get(member.commune_code)?.nom ?? member.commune_code) : 'sans commune'));
+  const listed = communes.slice(0, 5).join(', ') + (communes.length > 5 ? '…' : '');
+  return `Plusieurs membres s'appellent ainsi (${candidates.length} fiches dans Maillage : ${listed}) : précisez la commune ou le RPPS pour savoir lequel mettre à jour.`;
 }
 
 interface Identity {
@@ -971,7 +1032,7 @@ function identityOf(row: RowInput): Identity {
   };
 }
 
-/** Keys of the file that identify a member, for the duplicates inside the file (names are compared apart). */
+/** Identifiers of the file that identify a member, for the duplicates inside the file (names are compared apart). */
 function fileKeys(row: RowInput, identity: Identity): { key: string; label: string }[] {
   const keys: { key: string; label: string }[] = [];
   if (row.kind === 'person') {
@@ -979,7 +1040,6 @@ function fileKeys(row: RowInput, identity: Identity): { key: string; label: stri
   } else {
     if (identity.finessEt) keys.push({ key: `finess:${identity.finessEt}`, label: 'même FINESS' });
     if (identity.siret) keys.push({ key: `siret:${identity.siret}`, label: 'même SIRET' });
-    if (identity.structureName) keys.push({ key: `structure:${nameKey(identity.structureName)}|${identity.communeCode ?? ''}`, label: 'même structure et commune' });
   }
   return keys;
 }
@@ -1135,11 +1195,12 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
   const columns = mapping.flatMap((field, column) => (field ? [{ field, column }] : []));
 
   const seenKeys = new Map<string, number>();
-  const seenNames = new Map<string, { line: number; rpps: string | null }[]>();
+  const seenNames = new Map<string, { line: number; rpps: string | null; finessEt: string | null; siret: string | null; commune: string | null }[]>();
   const seenMembers = new Map<number, number>();
   const rows: PlannedRow[] = [];
 
-  sheet.rows.forEach((cellsOfRow, index) => {
+  for (let index = 0; index < sheet.rows.length; index++) {
+    const cellsOfRow = sheet.rows[index]!;
     const line = sheet.lines[index] ?? index + 2;
     const cells: Cells = new Map();
     let any = false;
@@ -1148,14 +1209,15 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
       if (value) any = true;
       cells.set(field, value);
     }
-    if (!any) return;
+    if (!any) continue;
 
     const row = interpretRow(context, cells);
     const identity = identityOf(row);
     const errors = [...row.errors];
 
-    // Duplicates inside the file: same identifier, or same name + profession + commune unless both rows carry
-    // different RPPS (two homonyms).
+    // Duplicates inside the file: same identifier, or same name (and profession for a person) in the same commune
+    // or without a commune on either side (nothing tells them apart), unless both rows carry different identifiers
+    // (two homonyms).
     let duplicate: string | null = null;
     for (const { key, label } of fileKeys(row, identity)) {
       const first = seenKeys.get(key);
@@ -1165,13 +1227,38 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
       }
     }
     for (const { key } of fileKeys(row, identity)) if (!seenKeys.has(key)) seenKeys.set(key, line);
-    if (row.kind === 'person' && identity.lastName && identity.professionCode) {
-      const fileNameKey = `${personKey(identity.lastName, identity.firstName, identity.professionCode)}|${identity.communeCode ?? ''}`;
-      const earlier = seenNames.get(fileNameKey) ?? [];
-      const same = earlier.find((entry) => !entry.rpps || !identity.rpps || entry.rpps === identity.rpps);
-      if (same && !duplicate) duplicate = `Doublon de la ligne ${same.line} (même nom, profession et commune).`;
-      earlier.push({ line, rpps: identity.rpps });
-      seenNames.set(fileNameKey, earlier);
+    const rowNameKey =
+      row.kind === 'person'
+        ? identity.lastName && identity.professionCode
+          ? `person:${personKey(identity.lastName, identity.firstName, identity.professionCode)}`
+          : null
+        : identity.structureName
+          ? `structure:${nameKey(identity.structureName)}`
+          : null;
+    if (rowNameKey) {
+      const earlier = seenNames.get(rowNameKey) ?? [];
+      const differs = (a: string | null, b: string | null) => Boolean(a && b && a !== b);
+      const same = earlier.find(
+        (entry) =>
+          !differs(entry.rpps, identity.rpps) &&
+          !differs(entry.finessEt, identity.finessEt) &&
+          !differs(entry.siret, identity.siret) &&
+          !differs(entry.commune, identity.communeCode),
+      );
+      if (same && !duplicate) {
+        const sameCommune = Boolean(same.commune && same.commune === identity.communeCode);
+        const label =
+          row.kind === 'person'
+            ? sameCommune
+              ? 'même nom, profession et commune'
+              : 'même nom et profession, sans commune pour les distinguer'
+            : sameCommune
+              ? 'même structure et commune'
+              : 'même structure, sans commune pour les distinguer';
+        duplicate = `Doublon de la ligne ${same.line} (${label}).`;
+      }
+      earlier.push({ line, rpps: identity.rpps, finessEt: identity.finessEt, siret: identity.siret, commune: identity.communeCode });
+      seenNames.set(rowNameKey, earlier);
     }
     if (duplicate) errors.push(duplicate);
 
@@ -1181,6 +1268,8 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
     let matchedBy: ImportRowPreview['matchedBy'] = null;
     if (match && 'erased' in match) {
       errors.push('Ce RPPS appartient à un membre anonymisé : la ligne n’est pas importée.');
+    } else if (match && 'ambiguous' in match) {
+      errors.push(ambiguityMessage(context, match.ambiguous));
     } else if (match) {
       existing = match.member;
       matchedBy = match.by;
@@ -1189,6 +1278,17 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
         errors.push(`Doublon de la ligne ${first} (même membre de Maillage : ${displayNameOf(existing)}).`);
       }
       if (first === undefined) seenMembers.set(existing.id, line);
+    } else if (row.kind === 'person' && context.hasErasedIdentities && (identity.rpps || (identity.lastName && identity.professionCode))) {
+      // A person erased at her request (RGPD) must not come back with the next import of an old list.
+      const erased = await isErasedIdentity(db, {
+        rpps: identity.rpps,
+        lastName: identity.lastName,
+        firstName: identity.firstName,
+        professionCode: identity.professionCode,
+      });
+      if (erased) {
+        errors.push("Cette personne a demandé l'effacement de ses données (RGPD) : elle n'est pas réimportée. Si elle revient, créez sa fiche à la main.");
+      }
     }
 
     // Validation with the member schema: the file alone for a new member, the stored member overlaid with the
@@ -1244,8 +1344,7 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
         }
       }
       if (amount === null) continue;
-      // No payment column (or « oui », or an empty cell): paid, on the stored date or today.
-      const paidOn = cotisation.paid === undefined || cotisation.paid === 'today' ? (previous?.paid_on ?? today) : cotisation.paid;
+      const paidOn = paidOnOf(cotisation, previous, today);
       const checked = cotisationSchema.safeParse({ memberId: 1, year: cotisation.year, amountCents: amount, paidOn, mode: null });
       if (!checked.success) {
         errors.push(`Cotisation ${cotisation.year} : ${checked.error.issues[0]?.message ?? 'valeur invalide'}`);
@@ -1290,12 +1389,12 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
 
     if (errors.length > 0 || !data || !values) {
       rows.push({ preview, status: 'error', memberId: existing?.id ?? null, values: null, cotisations: [] });
-      return;
+      continue;
     }
     if (!existing) {
       preview.changes = cotisationChanges;
       rows.push({ preview, status: 'create', memberId: null, values, cotisations: cotisationWrites });
-      return;
+      continue;
     }
     const changes = memberChanges(context, before!, data);
     preview.changes = [...changes, ...cotisationChanges];
@@ -1306,7 +1405,7 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
       values: changes.length > 0 ? values : null,
       cotisations: cotisationWrites,
     });
-  });
+  }
   return { rows };
 }
 
@@ -1334,14 +1433,16 @@ export async function previewImport(db: Kysely<DB>, token: string, mapping: (str
 
 /**
  * Imports the file: re-runs the preview, then in one transaction creates the new members, updates the known ones
- * and records the cotisations. Rows in error are skipped; any failure writes nothing.
+ * and records the cotisations. Rows in error are skipped; any failure writes nothing. A successful import closes
+ * the file (its token is then expired).
  */
 export async function applyImport(db: Kysely<DB>, token: string, mapping: (string | null)[], options: { now?: Date } = {}): Promise<ImportResult> {
   const session = sessionOf(token);
   const now = options.now ?? new Date();
   const stamp = now.toISOString();
+  let imported: ImportResult;
   try {
-    return await db.transaction().execute(async (trx) => {
+    imported = await db.transaction().execute(async (trx) => {
       const plan = await planImport(trx, session.sheet, mapping, now);
       const result: ImportResult = { created: 0, updated: 0, unchanged: 0, skippedErrors: 0, cotisations: 0 };
       const audits: { action: string; entity: string; entity_id: string; detail: string }[] = [];
@@ -1401,4 +1502,7 @@ export async function applyImport(db: Kysely<DB>, token: string, mapping: (strin
       `L'import a échoué et rien n'a été enregistré (${detail}). Vérifiez le fichier puis recommencez.`,
     );
   }
+  // Done: the rows (personal data) leave memory, and the same file cannot be imported twice by mistake.
+  closeImport(token);
+  return imported;
 }

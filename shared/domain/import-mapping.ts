@@ -245,12 +245,14 @@ export function formatFrenchDate(iso: string | null | undefined): string {
 }
 
 /**
- * An amount in euros as typed: « 45,00 € », « 45 € », « 1 234,50 », « 1.234,50 », « 45.5 », « EUR 45 » → cents
+ * An amount in euros as typed: « 45,00 € », « 45 € », « 45€00 », « 1 234,50 », « 1.234,50 », « 45.5 », « EUR 45 » → cents
  * (4500). Null when it is not a positive amount with at most 2 decimals.
  */
 export function parseEuroAmount(text: string): number | null {
   const value = text
     .trim()
+    // « 45€00 », « 12 € 50 »: a euro sign between digits is the decimal mark.
+    .replace(/(\d)[\s\u00A0\u202F]*€[\s\u00A0\u202F]*(?=\d)/g, '$1,')
     .replace(/€|euros?|eur/gi, '')
     .replace(/[\s\u00A0\u202F\u2007']/g, '');
   if (!value || !/^\d[\d.,]*$/.test(value)) return null;

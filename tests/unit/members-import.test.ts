@@ -15,6 +15,7 @@ import {
 } from '../../shared/domain/import-mapping';
 import { applyImport, closeImport, openImport, previewImport, readSpreadsheet } from '../../electron/services/members-import';
 import { loadCommuneReference } from '../../electron/services/communes';
+import { eraseMember } from '../../electron/services/members';
 import { UserError } from '../../electron/services/errors';
 import { tempDatabase, tempDir } from '../helpers/db';
 import { rpps, wrongKey, writeCsv, writeXlsx, type XlsxCell } from '../fixtures/imports/builders';
@@ -127,6 +128,16 @@ describe('import mapping (pure)', () => {
     expect(parseEuroAmount('1.234,50 €')).toBe(123450);
     expect(parseEuroAmount('45.5')).toBe(4550);
     expect(parseEuroAmount('quarante')).toBeNull();
+    // The euro sign between digits is the decimal mark (« 45€00 » is 45 €, not 4 500 €).
+    expect(parseEuroAmount('45€00')).toBe(4500);
+    expect(parseEuroAmount('45€5')).toBe(4550);
+    expect(parseEuroAmount('1 234€50')).toBe(123450);
+    expect(parseEuroAmount('45€000')).toBeNull();
+    expect(parseEuroAmount('45,50 €')).toBe(4550);
+    expect(parseEuroAmount('1 234,50 €')).toBe(123450);
+    expect(parseEuroAmount('45€')).toBe(4500);
+    expect(parseEuroAmount('€45')).toBe(4500);
+    expect(parseEuroAmount('€ 45,50')).toBe(4550);
     expect(parseEuroAmount('-5')).toBeNull();
     expect(parseEuroAmount('4,567')).toBeNull();
   });
@@ -461,8 +472,9 @@ describe('import preview', () => {
     expect(again.preview.toUpdate).toEqual([]);
     expect(again.preview.unchanged.map((row) => row.matchedBy)).toEqual(['rpps', 'nom_profession_commune', 'nom_profession_commune']);
     expect(await applyImport(database.db, again.opened.token, again.mapping)).toEqual({ created: 0, updated: 0, unchanged: 3, skippedErrors: 0, cotisations: 0 });
-    // Applying the same session twice is harmless too.
-    expect(await applyImport(database.db, again.opened.token, again.mapping)).toMatchObject({ created: 0, unchanged: 3 });
+    // A successful import closes the file: the same session cannot be applied twice.
+    await expectUserError(applyImport(database.db, again.opened.token, again.mapping), /n’est plus ouvert/);
+    await expectUserError(previewImport(database.db, again.opened.token, again.mapping), /n’est plus ouvert/);
     expect(await members()).toHaveLength(3);
     expect(await cotisations()).toHaveLength(2);
   });
@@ -494,5 +506,207 @@ describe('import preview', () => {
     await expectUserError(previewImport(database.db, opened.token, [null, null]), /Associez au moins une colonne/);
     closeImport(opened.token);
     await expectUserError(applyImport(database.db, opened.token, ['nom', null]), /n’est plus ouvert/);
+  });
+});
+
+// =================================================================================================================
+
+describe('import: review fixes', () => {
+  const NOW = new Date(2026, 5, 15, 10, 0, 0); // 15/06/2026
+  const at = { now: NOW };
+  const count = async () => (await members()).length;
+
+  async function importFile(path: string, mapping?: (string | null)[]) {
+    const opened = await openImport(path, at);
+    const used = mapping ?? opened.mapping;
+    const preview = await previewImport(database.db, opened.token, used, at);
+    const result = await applyImport(database.db, opened.token, used, at);
+    return { preview, result };
+  }
+
+  it('never duplicates a member on re-import when a row has no commune', async () => {
+    const rows = [
+      ['Nom', 'Prénom', 'Profession', 'Commune'],
+      ['Bernard', 'Camille', 'Infirmière', 'Eybens'],
+      ['BERNARD', 'Camille', 'IDE', ''],
+    ];
+    const path = writeCsv(files.dir, 'sans-commune.csv', rows, ';', 'utf8');
+    const first = await importFile(path);
+    expect(first.result).toMatchObject({ created: 1, skippedErrors: 1 });
+    expect(first.preview.errors.map((row) => [row.line, row.errors])).toEqual([
+      [3, ['Doublon de la ligne 2 (même nom et profession, sans commune pour les distinguer).']],
+    ]);
+    for (let i = 0; i < 3; i++) {
+      const again = await importFile(path);
+      expect(again.result.created).toBe(0);
+      expect(await count()).toBe(1);
+    }
+    // The row without a commune alone matches the one member of that name.
+    const alone = await importFile(writeCsv(files.dir, 'seul.csv', [rows[0]!, rows[2]!], ';', 'utf8'));
+    expect(alone.preview.unchanged.map((row) => [row.matchedMemberId, row.matchedBy])).toEqual([[1, 'nom_profession_commune']]);
+    expect(await count()).toBe(1);
+  });
+
+  it('refuses a row that several members of the same name could be, and creates a homonym of another commune', async () => {
+    await database.db
+      .insertInto('member')
+      .values([
+        { kind: 'person', last_name: 'Bernard', first_name: 'Camille', profession_code: '60', commune_code: EYBENS },
+        { kind: 'person', last_name: 'Bernard', first_name: 'Camille', profession_code: '60', commune_code: POISAT },
+        { kind: 'person', last_name: 'Petit', first_name: 'Jean', profession_code: '70', commune_code: null },
+        { kind: 'person', last_name: 'Petit', first_name: 'Jean', profession_code: '70', commune_code: null },
+        { kind: 'structure', structure_name: 'MSP des Alpes', structure_type: 'MSP', commune_code: EYBENS },
+        { kind: 'structure', structure_name: 'MSP des Alpes', structure_type: 'MSP', commune_code: POISAT },
+      ])
+      .execute();
+    const header = ['Nom', 'Prénom', 'Profession', 'Structure', 'Type de structure', 'Commune'];
+    const rows = [
+      header,
+      ['Bernard', 'Camille', 'Infirmière', '', '', 'Poisat'], // 2: the one of Poisat
+      ['Bernard', 'Camille', 'Infirmière', '', '', "Saint-Martin-d'Hères"], // 3: a homonym elsewhere
+      ['Petit', 'Jean', 'Kiné', '', '', 'Eybens'], // 4: two members without commune
+      ['', '', '', 'MSP des Alpes', 'MSP', ''], // 5: two structures of that name
+    ];
+    const path = writeCsv(files.dir, 'homonymes.csv', rows, ';', 'utf8');
+    const { preview, result } = await importFile(path);
+    const ambiguous = /^Plusieurs membres s'appellent ainsi \(2 fiches dans Maillage : .*\) : précisez la commune ou le RPPS pour savoir lequel mettre à jour\.$/;
+    expect(preview.errors.map((row) => row.line)).toEqual([4, 5]);
+    for (const row of preview.errors) expect(row.errors).toEqual([expect.stringMatching(ambiguous)]);
+    expect(preview.errors[0]!.errors[0]).toContain('sans commune, sans commune');
+    expect(preview.unchanged.map((row) => [row.line, row.matchedMemberId])).toEqual([[2, 2]]);
+    expect(preview.toCreate.map((row) => row.line)).toEqual([3]);
+    expect(result).toMatchObject({ created: 1, skippedErrors: 2 });
+    await importFile(path);
+    // Without a commune, Camille Bernard could be the one of Eybens, Poisat or Saint-Martin-d'Hères.
+    const vague = await importFile(writeCsv(files.dir, 'vague.csv', [header, ['Bernard', 'Camille', 'Infirmière', '', '', '']], ';', 'utf8'));
+    expect(vague.preview.errors.map((row) => row.errors)).toEqual([
+      [expect.stringMatching(/^Plusieurs membres s'appellent ainsi \(3 fiches dans Maillage : Eybens, Poisat, Saint-Martin-d'Hères\) : précisez la commune/)],
+    ]);
+    expect(await count()).toBe(7);
+  });
+
+  it('flags structures of the same name as duplicates in the file when one has no commune', async () => {
+    const rows = [
+      ['Structure', 'Type de structure', 'Commune'],
+      ['MSP des Alpes', 'MSP', 'Eybens'],
+      ['MSP DES ALPES', 'MSP', ''],
+    ];
+    const path = writeCsv(files.dir, 'structures.csv', rows, ';', 'utf8');
+    const first = await importFile(path);
+    expect(first.preview.errors.map((row) => [row.line, row.errors])).toEqual([[3, ['Doublon de la ligne 2 (même structure, sans commune pour les distinguer).']]]);
+    expect(first.result.created).toBe(1);
+    for (let i = 0; i < 3; i++) await importFile(path);
+    expect(await count()).toBe(1);
+  });
+
+  it('records the payment date of cotisations honestly', async () => {
+    await database.db
+      .insertInto('member')
+      .values([
+        { kind: 'person', last_name: 'Impaye', first_name: 'Paul', profession_code: '60', commune_code: EYBENS },
+        { kind: 'person', last_name: 'Paye', first_name: 'Anne', profession_code: '60', commune_code: EYBENS },
+      ])
+      .execute();
+    await database.db
+      .insertInto('cotisation')
+      .values([
+        { member_id: 1, year: 2025, amount_cents: 4000, paid_on: null, mode: null },
+        { member_id: 1, year: 2026, amount_cents: 4500, paid_on: null, mode: null },
+        { member_id: 2, year: 2025, amount_cents: 4000, paid_on: '2025-03-01', mode: 'cheque' },
+        { member_id: 2, year: 2026, amount_cents: 4500, paid_on: '2026-01-10', mode: 'cheque' },
+      ])
+      .execute();
+    const rows = [
+      ['Nom', 'Prénom', 'Profession', 'Commune', 'Cotisation 2025', 'Cotisation 2026', 'Date de paiement 2026'],
+      ['Impaye', 'Paul', 'Infirmier', 'Eybens', '40', '45', 'oui'], // 2: stored unpaid 2025 stays unpaid; « oui » 2026: today
+      ['Paye', 'Anne', 'Infirmière', 'Eybens', '45', '45', ''], // 3: stored dates kept
+      ['Neuf', 'Un', 'Infirmier', 'Eybens', '40', '45', ''], // 4: past year → 31/12; empty date cell → unpaid
+      ['Neuf', 'Deux', 'Infirmier', 'Eybens', '', '45', '03/02/2026'], // 5: the date of the file
+    ];
+    const path = writeCsv(files.dir, 'paiements.csv', rows, ';', 'utf8');
+
+    // Without a payment-date column, a new cotisation of the current year is paid today.
+    const opened = await openImport(path, at);
+    expect(opened.mapping).toEqual(['nom', 'prenom', 'profession', 'commune', 'cotisation:2025', 'cotisation:2026', 'cotisation_payee:2026']);
+    const withoutDates = await previewImport(database.db, opened.token, [...opened.mapping.slice(0, 6), null], at);
+    expect(withoutDates.toCreate.map((row) => row.changes)).toEqual([
+      ['Cotisation 2025 : 40,00\u00a0€ payée le 31/12/2025', 'Cotisation 2026 : 45,00\u00a0€ payée le 15/06/2026'],
+      ['Cotisation 2026 : 45,00\u00a0€ payée le 15/06/2026'],
+    ]);
+    // An existing cotisation keeps its stored date, even « not paid ».
+    expect(withoutDates.unchanged.map((row) => row.line)).toEqual([2]);
+
+    const preview = await previewImport(database.db, opened.token, opened.mapping, at);
+    expect(preview.errors).toEqual([]);
+    expect(preview.toUpdate.map((row) => [row.line, row.changes])).toEqual([
+      [2, ['Cotisation 2026 : 45,00\u00a0€ non payée → 45,00\u00a0€ payée le 15/06/2026']],
+      [3, ['Cotisation 2025 : 40,00\u00a0€ payée le 01/03/2025 → 45,00\u00a0€ payée le 01/03/2025']],
+    ]);
+    await applyImport(database.db, opened.token, opened.mapping, at);
+    expect((await cotisations()).map((row) => [row.member_id, row.year, row.amount_cents, row.paid_on])).toEqual([
+      [1, 2025, 4000, null],
+      [1, 2026, 4500, '2026-06-15'],
+      [2, 2025, 4500, '2025-03-01'],
+      [2, 2026, 4500, '2026-01-10'],
+      [3, 2025, 4000, '2025-12-31'],
+      [3, 2026, 4500, null],
+      [4, 2026, 4500, '2026-02-03'],
+    ]);
+  });
+
+  it('refuses a CSV with an unclosed quote, naming the line', async () => {
+    writeFileSync(join(files.dir, 'guillemet.csv'), 'Nom;Prénom;Profession\r\nBernard;Camille;Infirmière\r\n"Dupont;Marie;Infirmière\r\nMartin;Luc;Kiné\r\n');
+    await expectUserError(
+      readSpreadsheet(join(files.dir, 'guillemet.csv')),
+      /^Le fichier contient un guillemet non fermé vers la ligne 3 : corrigez-le ou enregistrez le fichier à nouveau depuis Excel\.$/,
+    );
+  });
+
+  it('gives the real file line when a quoted cell holds line breaks', async () => {
+    const rows = [
+      ['Nom', 'Prénom', 'Profession', 'Adresse'],
+      ['Bernard', 'Camille', 'Infirmière', '1 rue des Alpes\nBâtiment B\nEscalier 2'],
+      ['Dupont', 'Marie', 'Infirmière', ''],
+      ['Martin', 'Luc', 'Kinésiologue', ''],
+    ];
+    const path = writeCsv(files.dir, 'adresses.csv', rows, ';', 'utf8-bom');
+    const sheet = await readSpreadsheet(path);
+    expect(sheet.lines).toEqual([2, 5, 6]);
+    expect(sheet.rows[0]![3]).toBe('1 rue des Alpes\nBâtiment B\nEscalier 2');
+    const { preview } = await openAndPreview(path);
+    expect(preview.errors.map((row) => [row.line, row.errors])).toEqual([[6, ['Profession inconnue : « Kinésiologue ».']]]);
+  });
+
+  it('closes the file after a successful import: a second apply is refused', async () => {
+    const path = writeCsv(files.dir, 'une-fois.csv', [['Nom', 'Prénom', 'Profession'], ['Bernard', 'Camille', 'Infirmière']], ';', 'utf8');
+    const opened = await openImport(path, at);
+    expect(await applyImport(database.db, opened.token, opened.mapping, at)).toMatchObject({ created: 1 });
+    await expectUserError(applyImport(database.db, opened.token, opened.mapping, at), /n’est plus ouvert \(import expiré/);
+    expect(await count()).toBe(1);
+  });
+
+  it('does not bring back a person erased at her request (RGPD)', async () => {
+    await database.db
+      .insertInto('member')
+      .values([
+        { kind: 'person', last_name: 'Efface', first_name: 'Eve', profession_code: '60', commune_code: EYBENS },
+        { kind: 'person', last_name: 'Rpps', first_name: 'Paul', profession_code: '10', rpps: RPPS_C },
+      ])
+      .execute();
+    await eraseMember(database.db, 1, '2026-06-01');
+    await eraseMember(database.db, 2, '2026-06-01');
+    const rows = [
+      ['Nom', 'Prénom', 'Profession', 'RPPS', 'Commune'],
+      ['EFFACE', 'Ève', 'Infirmière', '', 'Poisat'],
+      ['Autre', 'Nom', 'Médecin', RPPS_C, ''],
+      ['Nouvelle', 'Anne', 'Infirmière', '', 'Eybens'],
+    ];
+    const { preview, result } = await importFile(writeCsv(files.dir, 'efface.csv', rows, ';', 'utf8'));
+    const message = "Cette personne a demandé l'effacement de ses données (RGPD) : elle n'est pas réimportée. Si elle revient, créez sa fiche à la main.";
+    expect(preview.errors.map((row) => [row.line, row.errors])).toEqual([
+      [2, [message]],
+      [3, [message]],
+    ]);
+    expect(result).toMatchObject({ created: 1, skippedErrors: 2 });
   });
 });
