@@ -26,4 +26,4 @@ export async function time<T>(fn: () => Promise<T> | T): Promise<{ ms: number; r
   return { ms: performance.now() - start, result };
 }
 
-export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+export const ms = (value: number) => `${(value < 10 ? value.toFixed(2) : value.toFixed(0)).replace('.', ',')} ms`;
