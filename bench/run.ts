@@ -12,6 +12,7 @@ import { membersBench } from './suites/members';
 import { membersUiBench } from './suites/members-ui';
 import { membersImportBench } from './suites/members-import';
 import { membersPdfBench } from './suites/members-pdf';
+import { quorumBench } from './suites/quorum';
 
 const SUITES: [string, () => Promise<BenchSection>][] = [
   ['territoire', territoryBench],
@@ -20,6 +21,7 @@ const SUITES: [string, () => Promise<BenchSection>][] = [
   ['adherents-interface', membersUiBench],
   ['adherents-import', membersImportBench],
   ['adherents-pdf', membersPdfBench],
+  ['quorum', quorumBench],
 ];
 
 async function main(): Promise<void> {

@@ -21,6 +21,7 @@ export async function membersBench(): Promise<BenchSection> {
       appVersion: 'bench',
       databasePath: database.file,
       backupsDir: database.backupsDir,
+      documentsDir: join(dir, 'documents'),
       now: () => new Date('2026-11-23T10:00:00'),
       renderPdf: async () => new Uint8Array(),
       chooseSavePath: async () => null,

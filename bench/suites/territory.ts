@@ -30,6 +30,7 @@ export async function territoryBench(): Promise<BenchSection> {
     appVersion: 'bench',
     databasePath: database.file,
     backupsDir: database.backupsDir,
+    documentsDir: join(dir, 'documents'),
     now: () => new Date(),
     renderPdf: async () => new Uint8Array(),
     chooseSavePath: async () => null,

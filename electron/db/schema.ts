@@ -126,6 +126,95 @@ export interface ErasedIdentityTable {
   erased_at: Generated<string>;
 }
 
+export interface MeetingTable {
+  id: Generated<number>;
+  type: string;
+  title: string;
+  date: string;
+  start_time: string | null;
+  end_time: string | null;
+  place: string | null;
+  visio_url: string | null;
+  organiser_member_id: number | null;
+  organiser_label: string | null;
+  status: Generated<'prevue' | 'tenue' | 'annulee'>;
+  summary: string | null;
+  rcp_kind: 'clinique' | 'thematique' | null;
+  theme: string | null;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  title: string;
+  minutes: string | null;
+}
+
+export interface MeetingParticipantTable {
+  id: Generated<number>;
+  meeting_id: number;
+  member_id: number | null;
+  guest_name: string | null;
+  guest_quality: string | null;
+  profession_code: string | null;
+  attendance: 'present' | 'excuse' | 'absent' | 'represente' | null;
+  minutes_spent: number | null;
+}
+
+export interface DecisionTable {
+  id: Generated<number>;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  text: string;
+  owner_member_id: number | null;
+  owner_label: string | null;
+  due_on: string | null;
+  status: Generated<'a_faire' | 'en_cours' | 'fait' | 'abandonnee'>;
+  done_on: string | null;
+}
+
+export interface MeetingDocumentTable {
+  id: Generated<number>;
+  meeting_id: number;
+  file_name: string;
+  stored_name: string;
+  size: number;
+  added_at: Generated<string>;
+}
+
+export interface RcpMotifTable {
+  code: string;
+  label: string;
+}
+
+export interface RcpCaseTable {
+  id: Generated<number>;
+  meeting_id: number;
+  code: string;
+  age_band: string;
+  sex: 'F' | 'M' | null;
+  over_75: number;
+  ald: number;
+  motif_code: string | null;
+  motif_text: string | null;
+  summary: string | null;
+  patient_informed: number;
+  follow_up_on: string | null;
+  follow_up_status: Generated<'a_faire' | 'fait' | 'sans_objet'>;
+}
+
+export interface RcpCaseDecisionTable {
+  id: Generated<number>;
+  case_id: number;
+  action: string;
+  owner_participant_id: number | null;
+  due_on: string | null;
+  status: Generated<'a_faire' | 'en_cours' | 'fait' | 'abandonnee'>;
+}
+
 export interface DB {
   cpts: CptsTable;
   territory_commune: TerritoryCommuneTable;
@@ -137,4 +226,12 @@ export interface DB {
   cotisation_rate: CotisationRateTable;
   app_setting: AppSettingTable;
   erased_identity: ErasedIdentityTable;
+  meeting: MeetingTable;
+  agenda_item: AgendaItemTable;
+  meeting_participant: MeetingParticipantTable;
+  decision: DecisionTable;
+  meeting_document: MeetingDocumentTable;
+  rcp_motif: RcpMotifTable;
+  rcp_case: RcpCaseTable;
+  rcp_case_decision: RcpCaseDecisionTable;
 }

@@ -3,6 +3,7 @@ import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/co
 import type { DB } from '../db/schema';
 import { arsRegions, loadCommuneReference, searchCommunes } from '../services/communes';
 import { getCptsProfile, saveCptsIdentity, saveCptsLifecycle } from '../services/cpts';
+import { UserError } from '../services/errors';
 import { writeFileAtomic } from '../services/files';
 import { identitySheetData, suggestedFileName } from '../services/reports';
 import { addCommunes, getTerritory, removeCommune } from '../services/territory';
@@ -32,6 +33,26 @@ import {
 import { applyImport, openImport, previewImport } from '../services/members-import';
 import { exportMembers } from '../services/members-export';
 import { compositionData, membersListData } from '../services/reports';
+import {
+  addDocument,
+  addRcpMotif,
+  createMeeting,
+  deleteDecision,
+  deleteDocument,
+  deleteMeeting,
+  deleteRcpCase,
+  getMeeting,
+  listDecisions,
+  listMeetings,
+  rcpMotifs,
+  saveAgenda,
+  saveDecision,
+  saveParticipants,
+  saveRcpCase,
+  updateMeeting,
+} from '../services/meetings';
+import { meetingsToIcs } from '../services/calendar';
+import { assertYearStarted, meetingMinutesData, rcpYearData } from '../services/meeting-reports';
 
 /** Everything the handlers need from the outside world; the app and the test harness each provide one. */
 export interface HandlerContext {
@@ -39,17 +60,19 @@ export interface HandlerContext {
   appVersion: string;
   databasePath: string;
   backupsDir: string;
+  /** Where documents attached to meetings are copied (beside the database file). */
+  documentsDir: string;
   now: () => Date;
   /** Renders a report off the UI path (utilityProcess in the app, in-process in tests). */
   renderPdf: (job: ReportJob) => Promise<Uint8Array>;
   /** Asks where to save a file (save dialog in the app); null when the user cancels. */
   chooseSavePath: (suggestedName: string, kind?: SaveKind) => Promise<string | null>;
   /** Asks which file to open (open dialog in the app); null when the user cancels. */
-  chooseOpenPath: (purpose: 'import-members') => Promise<string | null>;
+  chooseOpenPath: (purpose: 'import-members' | 'meeting-document') => Promise<string | null>;
 }
 
 /** What is being saved, so the dialog offers the right file type. */
-export type SaveKind = 'pdf' | 'csv' | 'xlsx' | 'json';
+export type SaveKind = 'pdf' | 'csv' | 'xlsx' | 'json' | 'ics';
 
 export type Handlers = { [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> };
 
@@ -146,6 +169,59 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'reports.exportComposition': async ({ year }) => {
       const data = await compositionData(ctx.db, year, ctx.now(), today());
       return savePdf(suggestedFileName(`Composition ${year}`, data.cptsName, today()), { kind: 'composition', data });
+    },
+
+    'meetings.list': async ({ from, to }) => listMeetings(ctx.db, from ?? null, to ?? null, today()),
+    'meetings.get': async ({ id }) => getMeeting(ctx.db, id, today()),
+    'meetings.create': async (data) => createMeeting(ctx.db, data, today()),
+    'meetings.update': async ({ id, data }) => updateMeeting(ctx.db, id, data, today()),
+    'meetings.delete': async ({ id }) => deleteMeeting(ctx.db, id, ctx.documentsDir),
+    'meetings.saveAgenda': async ({ meetingId, items }) => saveAgenda(ctx.db, meetingId, items, today()),
+    'meetings.saveParticipants': async ({ meetingId, participants }) => saveParticipants(ctx.db, meetingId, participants, today()),
+    'meetings.addDocument': async ({ meetingId }) => {
+      const path = await ctx.chooseOpenPath('meeting-document');
+      if (!path) return { cancelled: true as const };
+      return addDocument(ctx.db, meetingId, path, ctx.documentsDir, today());
+    },
+    'meetings.deleteDocument': async ({ meetingId, documentId }) => deleteDocument(ctx.db, meetingId, documentId, ctx.documentsDir, today()),
+    'meetings.exportIcs': async (input) => {
+      const cptsName = (await getCptsProfile(ctx.db, today())).identity.name || 'CPTS';
+      let rows;
+      let name;
+      if ('meetingId' in input) {
+        const detail = await getMeeting(ctx.db, input.meetingId, today());
+        rows = (await listMeetings(ctx.db, detail.data.date, detail.data.date, today()))
+          .filter((row) => row.id === input.meetingId)
+          .map((row) => ({ ...row, visioUrl: detail.data.visioUrl }));
+        name = `Réunion - ${detail.data.title.replace(/[\\/:*?"<>|]/g, '-')} - ${detail.data.date}.ics`;
+      } else {
+        if (input.to < input.from) throw new UserError('invalid_input', 'La fin de la période précède son début.');
+        rows = await listMeetings(ctx.db, input.from, input.to, today());
+        name = `Réunions du ${input.from} au ${input.to}.ics`;
+      }
+      const text = meetingsToIcs(rows, cptsName);
+      const path = await ctx.chooseSavePath(name, 'ics');
+      if (!path) return { saved: false };
+      const bytes = new TextEncoder().encode(text);
+      await writeFileAtomic(path, bytes);
+      return { saved: true, path, pages: 0, bytes: bytes.byteLength };
+    },
+    'decisions.save': async (decision) => saveDecision(ctx.db, decision, today()),
+    'decisions.delete': async ({ id }) => deleteDecision(ctx.db, id, today()),
+    'decisions.list': async ({ status }) => listDecisions(ctx.db, status, today()),
+    'rcp.motifs': async () => rcpMotifs(ctx.db),
+    'rcp.addMotif': async ({ label }) => addRcpMotif(ctx.db, label),
+    'rcp.saveCase': async (rcpCase) => saveRcpCase(ctx.db, rcpCase, today()),
+    'rcp.deleteCase': async ({ id }) => deleteRcpCase(ctx.db, id, today()),
+    'reports.exportMeetingMinutes': async ({ meetingId }) => {
+      const data = await meetingMinutesData(ctx.db, meetingId, ctx.now(), today());
+      const title = data.rcp ? 'Compte rendu de RCP' : 'Compte rendu';
+      return savePdf(`${title} - ${data.meeting.title.replace(/[\\/:*?"<>|]/g, '-')} - ${data.meeting.date}.pdf`, { kind: 'meetingMinutes', data });
+    },
+    'reports.exportRcpYear': async ({ year }) => {
+      assertYearStarted(year, today());
+      const data = await rcpYearData(ctx.db, year, ctx.now(), today());
+      return savePdf(suggestedFileName(`Bilan des RCP ${year}`, data.cptsName, today()), { kind: 'rcpYear', data });
     },
   };
 

@@ -22,6 +22,7 @@ const SAVE_FILTERS: Record<SaveKind, Electron.FileFilter> = {
   csv: { name: 'Fichier CSV (Excel)', extensions: ['csv'] },
   xlsx: { name: 'Classeur Excel', extensions: ['xlsx'] },
   json: { name: 'Données JSON', extensions: ['json'] },
+  ics: { name: 'Calendrier (iCalendar)', extensions: ['ics'] },
 };
 let database: OpenedDatabase | null = null;
 let pdfClient: ReturnType<typeof createPdfClient> | null = null;
@@ -96,6 +97,7 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     databasePath: opened.file,
     backupsDir: opened.backupsDir,
+    documentsDir: join(dirname(opened.file), 'documents'),
     now: () => new Date(),
     renderPdf: (job) => pdfClient!.render(job),
     chooseSavePath: async (suggestedName, kind = 'pdf') => {
@@ -107,13 +109,16 @@ async function start(): Promise<void> {
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    chooseOpenPath: async () => {
-      const options: Electron.OpenDialogOptions = {
-        title: 'Importer des adhérents',
-        defaultPath: app.getPath('documents'),
-        properties: ['openFile'],
-        filters: [{ name: 'Tableur (Excel ou CSV)', extensions: ['xlsx', 'csv', 'txt'] }],
-      };
+    chooseOpenPath: async (purpose) => {
+      const options: Electron.OpenDialogOptions =
+        purpose === 'import-members'
+          ? {
+              title: 'Importer des adhérents',
+              defaultPath: app.getPath('documents'),
+              properties: ['openFile'],
+              filters: [{ name: 'Tableur (Excel ou CSV)', extensions: ['xlsx', 'csv', 'txt'] }],
+            }
+          : { title: 'Joindre un document à la réunion', defaultPath: app.getPath('documents'), properties: ['openFile'] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

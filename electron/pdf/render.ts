@@ -1,11 +1,14 @@
 import { createElement, type ReactElement } from 'react';
 import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
 import type { IdentitySheetData } from '../../shared/reports/identity';
+import type { MeetingMinutesData, RcpYearData } from '../../shared/reports/meetings';
 import type { CompositionData, MembersListData } from '../../shared/reports/members';
 import { Composition } from './composition/Composition';
 import { registerFonts } from './fonts';
 import { IdentitySheet } from './identity/IdentitySheet';
+import { MeetingMinutes } from './meeting-minutes/MeetingMinutes';
 import { MembersList } from './members-list/MembersList';
+import { RcpYear } from './rcp-year/RcpYear';
 
 /**
  * Every report the worker can render. To add one: extend this union with `{ kind: 'x'; data: XData }`
@@ -14,7 +17,9 @@ import { MembersList } from './members-list/MembersList';
 export type ReportJob =
   | { kind: 'identity'; data: IdentitySheetData }
   | { kind: 'membersList'; data: MembersListData }
-  | { kind: 'composition'; data: CompositionData };
+  | { kind: 'composition'; data: CompositionData }
+  | { kind: 'meetingMinutes'; data: MeetingMinutesData }
+  | { kind: 'rcpYear'; data: RcpYearData };
 
 export type ReportKind = ReportJob['kind'];
 
@@ -26,6 +31,8 @@ const documents: DocumentBuilders = {
   identity: (data) => createElement(IdentitySheet, { data }),
   membersList: (data) => createElement(MembersList, { data }),
   composition: (data) => createElement(Composition, { data }),
+  meetingMinutes: (data) => createElement(MeetingMinutes, { data }),
+  rcpYear: (data) => createElement(RcpYear, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_members';
 import * as m0003 from './0003_erased_identities';
+import * as m0004 from './0004_meetings';
 
 /**
  * Every migration, imported statically so the bundled main process carries them.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_members': m0002,
   '0003_erased_identities': m0003,
+  '0004_meetings': m0004,
 };
