@@ -11,6 +11,9 @@ import { CollegesPage } from './features/members/CollegesPage';
 import { ImportPage } from './features/members/ImportPage';
 import { MemberPage, NewMemberPage } from './features/members/MemberPage';
 import { MembersPage } from './features/members/MembersPage';
+import { DecisionsPage } from './features/meetings/DecisionsPage';
+import { MeetingPage, NewMeetingPage } from './features/meetings/MeetingPage';
+import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { PLACEHOLDERS, PlaceholderPage } from './features/placeholder/PlaceholderPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -41,7 +44,10 @@ export function AppRoutes() {
         <Route path="adherents/import" element={<ImportPage />} />
         <Route path="adherents/colleges" element={<CollegesPage />} />
         <Route path="adherents/:id" element={<MemberPage />} />
-        <Route path="reunions" element={<PlaceholderPage {...PLACEHOLDERS.reunions} />} />
+        <Route path="reunions" element={<MeetingsPage />} />
+        <Route path="reunions/nouvelle" element={<NewMeetingPage />} />
+        <Route path="reunions/decisions" element={<DecisionsPage />} />
+        <Route path="reunions/:id" element={<MeetingPage />} />
         <Route path="protocoles" element={<PlaceholderPage {...PLACEHOLDERS.protocoles} />} />
         <Route path="fiches-actions" element={<PlaceholderPage {...PLACEHOLDERS.fichesActions} />} />
         <Route path="rapports" element={<ReportsPage />} />

@@ -107,8 +107,28 @@ const DATA_CHANNELS: Channel[] = ['cpts.get', 'territory.get', 'communes.search'
 /** Channels whose cached answers a write of the members, collèges or cotisation amounts may change. */
 const MEMBER_CHANNELS: Channel[] = ['members.list', 'members.get', 'members.stats', 'colleges.list', 'cotisationRates.list'];
 
+/** Channels whose cached answers a write of a meeting, its decisions or its RCP cases may change. */
+const MEETING_CHANNELS: Channel[] = ['meetings.list', 'meetings.get', 'decisions.list', 'rcp.motifs'];
+
+/** Writes that answer with the fresh detail of one meeting (addDocument may answer « cancelled »). */
+const MEETING_DETAIL_WRITES = new Set<Channel>([
+  'meetings.create',
+  'meetings.update',
+  'meetings.saveAgenda',
+  'meetings.saveParticipants',
+  'meetings.addDocument',
+  'meetings.deleteDocument',
+  'decisions.save',
+  'decisions.delete',
+  'rcp.saveCase',
+  'rcp.deleteCase',
+]);
+
 /** What a successful write through `channel` makes stale. */
 export function staleAfter(channel: Channel): Channel[] {
+  if (channel.startsWith('meetings.') || channel.startsWith('decisions.') || channel.startsWith('rcp.')) {
+    return MEETING_CHANNELS;
+  }
   if (channel.startsWith('members.') || channel.startsWith('colleges.') || channel.startsWith('cotisationRates.')) {
     return MEMBER_CHANNELS;
   }
@@ -166,6 +186,14 @@ export function useApiMutation<C extends Channel>(channel: C, options: MutationO
           const detail = data as ChannelOutput<'members.get'>;
           queryClient.setQueryData(queryKey('members.get', { id: detail.id }), detail);
         }
+        if (channel === 'rcp.addMotif') {
+          queryClient.setQueryData(queryKey('rcp.motifs'), data);
+        }
+        const meetingDetail =
+          MEETING_DETAIL_WRITES.has(channel) && data && typeof data === 'object' && 'id' in data
+            ? (data as ChannelOutput<'meetings.get'>)
+            : null;
+        if (meetingDetail) queryClient.setQueryData(queryKey('meetings.get', { id: meetingDetail.id }), meetingDetail);
         const stale = staleAfter(channel);
         await Promise.all(
           stale.map((c) =>
@@ -174,7 +202,11 @@ export function useApiMutation<C extends Channel>(channel: C, options: MutationO
               // The detail we just stored is fresh: do not read it again.
               predicate: MEMBER_DETAIL_WRITES.has(channel)
                 ? (query) => !(c === 'members.get' && (query.queryKey[1] as { id?: number } | undefined)?.id === (data as { id: number }).id)
-                : undefined,
+                : meetingDetail
+                  ? (query) => !(c === 'meetings.get' && (query.queryKey[1] as { id?: number } | undefined)?.id === meetingDetail.id)
+                  : channel === 'rcp.addMotif'
+                    ? () => c !== 'rcp.motifs'
+                    : undefined,
             }),
           ),
         );

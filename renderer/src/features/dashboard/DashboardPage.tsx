@@ -4,6 +4,7 @@ import { formatDateLong, formatInteger, plural } from '../../../../shared/format
 import { errorMessage, useCptsProfile, useTerritory } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { TerritoryTiles } from '../territory/TerritoryTiles';
+import { MeetingsOverview } from './MeetingsOverview';
 import { MembersOverview } from './MembersOverview';
 
 export function DashboardPage() {
@@ -63,6 +64,7 @@ export function DashboardPage() {
         </section>
 
         <MembersOverview />
+        <MeetingsOverview />
       </div>
     </Page>
   );

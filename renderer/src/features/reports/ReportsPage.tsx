@@ -51,6 +51,7 @@ export function ReportsPage() {
 
         <MembersListCard />
         <CompositionCard />
+        <RcpYearCard />
 
         {COMING_SOON.map((report) => (
           <section key={report.title} className="card report-card report-soon" aria-label={`${report.title} (bientôt)`}>
@@ -176,6 +177,38 @@ function CompositionCard() {
         result={exportComposition.isSuccess ? exportComposition.data : undefined}
         error={exportComposition.error}
       />
+    </section>
+  );
+}
+
+function RcpYearCard() {
+  const exportRcp = useApiMutation('reports.exportRcpYear', { invalidate: false });
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
+  const [year, setYear] = useState(thisYear);
+  return (
+    <section className="card report-card" aria-labelledby="rapport-rcp">
+      <h2 id="rapport-rcp">Bilan annuel des RCP</h2>
+      <p className="muted">
+        Nombre de RCP et de cas présentés, professions réunies, motifs, part des 75 ans ou plus et des ALD, suivi des
+        décisions : sans aucune donnée identifiante de patient.
+      </p>
+      <div className="inline-field">
+        <label htmlFor="rcp-annee">Année</label>
+        <select id="rcp-annee" value={year} onChange={(event) => setYear(Number(event.target.value))}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button" disabled={exportRcp.isPending} onClick={() => exportRcp.mutate({ year })}>
+          Exporter le bilan des RCP en PDF
+        </button>
+      </div>
+      <ExportOutcome pending={exportRcp.isPending} result={exportRcp.isSuccess ? exportRcp.data : undefined} error={exportRcp.error} />
     </section>
   );
 }

@@ -1,0 +1,207 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import type { MeetingDetail } from '../../../../shared/contract';
+import type { MemberListRow } from '../../../../shared/domain/members';
+import { MEETING_TYPES } from '../../../../shared/domain/meetings';
+import { meetingSchema, type MeetingData } from '../../../../shared/schemas/meetings';
+import { Field } from '../../components/Field';
+import { applyServerErrors } from '../../components/serverErrors';
+import { withoutPrefix } from './labels';
+
+export const MEETING_FIELDS = [
+  'type',
+  'title',
+  'date',
+  'startTime',
+  'endTime',
+  'place',
+  'visioUrl',
+  'organiserMemberId',
+  'organiserLabel',
+  'status',
+  'summary',
+  'rcpKind',
+  'theme',
+] as const satisfies readonly (keyof MeetingData)[];
+
+export type MeetingFormValues = Record<(typeof MEETING_FIELDS)[number], string>;
+
+export function meetingToForm(data: MeetingData | null | undefined): MeetingFormValues {
+  const values = {} as MeetingFormValues;
+  for (const key of MEETING_FIELDS) {
+    const value = data?.[key];
+    values[key] = value === null || value === undefined ? '' : String(value);
+  }
+  if (!data) values.status = 'prevue';
+  return values;
+}
+
+const base = zodResolver(meetingSchema) as unknown as Resolver<MeetingFormValues, unknown, MeetingData>;
+
+/**
+ * meetingSchema, with every message at once: zod skips the cross-field rules (RCP kind, end after start) while
+ * another field is invalid, so they are added here when the schema refused the form.
+ */
+const resolver: Resolver<MeetingFormValues, unknown, MeetingData> = async (values, context, options) => {
+  const result = await base(values, context, options);
+  const errors = result.errors as Record<string, { type: string; message: string } | undefined>;
+  if (Object.keys(errors).length === 0) return result;
+  if (values.type === 'rcp' && !values.rcpKind && !errors.rcpKind) {
+    errors.rcpKind = { type: 'custom', message: 'RCP clinique ou thématique ?' };
+  }
+  if (values.startTime && values.endTime && values.endTime <= values.startTime && !errors.endTime) {
+    errors.endTime = { type: 'custom', message: 'L’heure de fin doit suivre l’heure de début.' };
+  }
+  return result;
+};
+
+interface Props {
+  detail: MeetingDetail | null;
+  members: MemberListRow[];
+  save: (data: MeetingData) => Promise<MeetingDetail>;
+  onSaved: (saved: MeetingDetail) => void;
+  onFailed: (message: string) => void;
+  onCancel?: () => void;
+}
+
+/** Type, title, date and hours, place, organiser, status; for an RCP its kind and theme. */
+export function MeetingForm({ detail, members, save, onSaved, onFailed, onCancel }: Props) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<MeetingFormValues, unknown, MeetingData>({
+    resolver,
+    defaultValues: meetingToForm(detail?.data),
+    reValidateMode: 'onChange',
+  });
+  const type = useWatch({ control, name: 'type' });
+  const organiserMemberId = useWatch({ control, name: 'organiserMemberId' });
+  const activeMembers = members.filter((m) => m.active && !m.erased);
+
+  const onValid = async (values: MeetingData) => {
+    setFormError(null);
+    // The summary is edited in its own section; keep the stored one.
+    const data: MeetingData = {
+      ...values,
+      summary: detail?.data.summary ?? values.summary ?? null,
+      organiserLabel: values.organiserMemberId ? null : values.organiserLabel,
+      rcpKind: values.type === 'rcp' ? values.rcpKind : null,
+      theme: values.type === 'rcp' ? values.theme : null,
+    };
+    try {
+      const saved = await save(data);
+      reset(meetingToForm(saved.data));
+      onSaved(saved);
+    } catch (error) {
+      const { message } = applyServerErrors(withoutPrefix(error, 'data.'), setError, MEETING_FIELDS);
+      setFormError(message);
+      onFailed(message);
+    }
+  };
+
+  return (
+    <form className="card form-card" onSubmit={handleSubmit(onValid)} noValidate aria-labelledby="reunion-form-titre">
+      <h2 id="reunion-form-titre">{detail ? 'La réunion' : 'Nouvelle réunion'}</h2>
+      {formError && (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      )}
+      <div className="form-grid">
+        <Field id="r-type" label="Type de réunion" required error={errors.type?.message}>
+          {(a) => (
+            <select {...a} {...register('type')}>
+              <option value="">— Choisir —</option>
+              {MEETING_TYPES.map((t) => (
+                <option key={t.code} value={t.code}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="r-status" label="Statut" error={errors.status?.message}>
+          {(a) => (
+            <select {...a} {...register('status')}>
+              <option value="prevue">Prévue</option>
+              <option value="tenue">Tenue</option>
+              <option value="annulee">Annulée</option>
+            </select>
+          )}
+        </Field>
+        <Field id="r-title" label="Titre" required wide error={errors.title?.message}>
+          {(a) => <input type="text" autoComplete="off" {...a} {...register('title')} />}
+        </Field>
+        {type === 'rcp' && (
+          <>
+            <Field id="r-rcp-kind" label="RCP clinique / thématique" required error={errors.rcpKind?.message}>
+              {(a) => (
+                <select {...a} {...register('rcpKind')}>
+                  <option value="">— Choisir —</option>
+                  <option value="clinique">RCP clinique (cas de patients)</option>
+                  <option value="thematique">RCP thématique</option>
+                </select>
+              )}
+            </Field>
+            <Field id="r-theme" label="Thème" error={errors.theme?.message} hint="Sans donnée identifiante de patient.">
+              {(a) => <input type="text" autoComplete="off" {...a} {...register('theme')} />}
+            </Field>
+          </>
+        )}
+        <Field id="r-date" label="Date" required error={errors.date?.message}>
+          {(a) => <input type="date" {...a} {...register('date')} />}
+        </Field>
+        <div className="field-pair">
+          <Field id="r-start" label="Heure de début" error={errors.startTime?.message}>
+            {(a) => <input type="time" {...a} {...register('startTime')} />}
+          </Field>
+          <Field id="r-end" label="Heure de fin" error={errors.endTime?.message}>
+            {(a) => <input type="time" {...a} {...register('endTime')} />}
+          </Field>
+        </div>
+        <Field id="r-place" label="Lieu" error={errors.place?.message}>
+          {(a) => <input type="text" autoComplete="off" {...a} {...register('place')} />}
+        </Field>
+        <Field id="r-visio" label="Lien de visioconférence" error={errors.visioUrl?.message} hint="https://…">
+          {(a) => <input type="url" autoComplete="off" spellCheck={false} {...a} {...register('visioUrl')} />}
+        </Field>
+        <Field id="r-organiser" label="Organisateur (adhérent)" error={errors.organiserMemberId?.message}>
+          {(a) => (
+            <select {...a} {...register('organiserMemberId')}>
+              <option value="">— Autre (saisir le nom) —</option>
+              {activeMembers.map((m) => (
+                <option key={m.id} value={String(m.id)}>
+                  {m.displayName}
+                  {m.professionLabel ? ` (${m.professionLabel})` : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {!organiserMemberId ? (
+          <Field id="r-organiser-label" label="Organisateur" error={errors.organiserLabel?.message}>
+            {(a) => <input type="text" autoComplete="off" {...a} {...register('organiserLabel')} />}
+          </Field>
+        ) : (
+          <div className="field-spacer" aria-hidden="true" />
+        )}
+      </div>
+      <div className="form-actions">
+        {onCancel && (
+          <button type="button" className="button button-secondary" onClick={onCancel} disabled={isSubmitting}>
+            Annuler
+          </button>
+        )}
+        <button type="submit" className="button" disabled={isSubmitting}>
+          {isSubmitting ? 'Enregistrement…' : detail ? 'Enregistrer la réunion' : 'Créer la réunion'}
+        </button>
+      </div>
+    </form>
+  );
+}

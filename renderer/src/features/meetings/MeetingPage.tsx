@@ -1,0 +1,232 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { MeetingDetail } from '../../../../shared/contract';
+import { errorMessage, useApiMutation, useApiQuery, useMembers } from '../../api';
+import { ConfirmDialog } from '../../components/Dialog';
+import { Loading, Page, QueryError } from '../../components/Page';
+import { useToast } from '../../components/Toasts';
+import { AgendaSection } from './AgendaSection';
+import { DecisionsSection } from './DecisionsSection';
+import { DocumentsSection } from './DocumentsSection';
+import { formatDay, MEETING_STATUS_LABEL, timeRange, typeShort } from './labels';
+import { MeetingForm } from './MeetingForm';
+import { ParticipantsSection } from './ParticipantsSection';
+import { RcpCasesSection } from './RcpCasesSection';
+
+function BackLink() {
+  return (
+    <p className="back-link">
+      <Link to="/reunions">← Calendrier des réunions</Link>
+    </p>
+  );
+}
+
+/** /reunions/nouvelle */
+export function NewMeetingPage() {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const members = useMembers();
+  const create = useApiMutation('meetings.create');
+  return (
+    <Page title="Nouvelle réunion">
+      <BackLink />
+      <MeetingForm
+        detail={null}
+        members={members.data ?? []}
+        save={(data) => create.mutateAsync(data)}
+        onCancel={() => navigate('/reunions')}
+        onSaved={(saved) => {
+          toast.notify({ kind: 'success', message: `Réunion « ${saved.data.title} » créée.` });
+          navigate(`/reunions/${saved.id}`, { replace: true });
+        }}
+        onFailed={(message) => toast.notify({ kind: 'error', message: `La réunion n’a pas été enregistrée : ${message}` })}
+      />
+    </Page>
+  );
+}
+
+/** /reunions/:id */
+export function MeetingPage() {
+  const params = useParams();
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0) {
+    return (
+      <Page title="Réunion introuvable">
+        <BackLink />
+        <QueryError message="Cette adresse ne correspond à aucune réunion." />
+      </Page>
+    );
+  }
+  return <MeetingLoader key={id} id={id} />;
+}
+
+function MeetingLoader({ id }: { id: number }) {
+  const detail = useApiQuery('meetings.get', [{ id }]);
+  if (detail.isPending) {
+    return (
+      <Page title="Réunion">
+        <BackLink />
+        <Loading />
+      </Page>
+    );
+  }
+  if (detail.isError) {
+    return (
+      <Page title="Réunion">
+        <BackLink />
+        <QueryError message={errorMessage(detail.error)} onRetry={detail.error.code === 'not_found' ? undefined : () => void detail.refetch()} />
+      </Page>
+    );
+  }
+  return <MeetingSections detail={detail.data} />;
+}
+
+function MeetingSections({ detail }: { detail: MeetingDetail }) {
+  const toast = useToast();
+  const navigate = useNavigate();
+  const members = useMembers();
+  const update = useApiMutation('meetings.update');
+  const remove = useApiMutation('meetings.delete');
+  const exportMinutes = useApiMutation('reports.exportMeetingMinutes', { invalidate: false });
+  const exportIcs = useApiMutation('meetings.exportIcs', { invalidate: false });
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { data } = detail;
+  const rcp = data.type === 'rcp';
+  const memberRows = members.data ?? [];
+
+  const exported = (what: string) => ({
+    onSuccess: (result: { saved: true; path: string } | { saved: false }) => {
+      if (result.saved) toast.notify({ kind: 'success', message: `${what} enregistré : ${result.path}` });
+      else toast.notify({ kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' });
+    },
+    onError: (error: unknown) => toast.notify({ kind: 'error', message: `${what} n’a pas été exporté : ${errorMessage(error)}` }),
+  });
+
+  return (
+    <Page title={data.title} wide>
+      <BackLink />
+      <div className="member-summary">
+        <p className="member-summary-line">
+          <span className={`chip chip-${data.type}`}>{typeShort(data.type)}</span> {detail.typeLabel}
+          {data.date ? ` · ${formatDay(data.date)}` : ''}
+          {data.startTime ? `, ${timeRange(data.startTime, data.endTime)}` : ''}
+          {data.place ? ` · ${data.place}` : ''}
+        </p>
+        <p className="member-badges">
+          <span className={`badge${data.status === 'annulee' ? ' badge-warn' : data.status === 'tenue' ? ' badge-ok' : ''}`}>{MEETING_STATUS_LABEL[data.status]}</span>
+          {data.visioUrl && (
+            <>
+              {' '}
+              <span className="badge badge-muted">visio</span>
+            </>
+          )}
+        </p>
+      </div>
+      {detail.warnings.length > 0 && (
+        <div className="alert alert-warning" role="alert">
+          <p className="alert-title">À vérifier</p>
+          <ul>
+            {detail.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="page-actions">
+        <button type="button" className="button button-secondary" disabled={exportMinutes.isPending} onClick={() => exportMinutes.mutate({ meetingId: detail.id }, exported('Compte rendu'))}>
+          {exportMinutes.isPending ? 'Génération du PDF…' : 'Exporter le compte rendu (PDF)'}
+        </button>
+        <button type="button" className="button button-secondary" disabled={exportIcs.isPending} onClick={() => exportIcs.mutate({ meetingId: detail.id }, exported('Événement'))}>
+          Exporter en .ics
+        </button>
+        <button type="button" className="button button-danger-outline" onClick={() => setConfirmDelete(true)}>
+          Supprimer la réunion
+        </button>
+      </div>
+      <div className="stack">
+        <MeetingForm
+          detail={detail}
+          members={memberRows}
+          save={(values) => update.mutateAsync({ id: detail.id, data: values })}
+          onSaved={() => toast.notify({ kind: 'success', message: 'Réunion enregistrée.' })}
+          onFailed={(message) => toast.notify({ kind: 'error', message: `La réunion n’a pas été enregistrée : ${message}` })}
+        />
+        <AgendaSection key={`odj-${detail.id}`} detail={detail} />
+        <ParticipantsSection key={`p-${detail.id}-${detail.participants.map((p) => p.id).join(',')}`} detail={detail} members={memberRows} />
+        {rcp && <RcpCasesSection detail={detail} />}
+        <DecisionsSection detail={detail} members={memberRows} />
+        <DocumentsSection detail={detail} />
+        <SummarySection detail={detail} />
+      </div>
+      {confirmDelete && (
+        <ConfirmDialog
+          title="Supprimer la réunion ?"
+          confirmLabel="Supprimer la réunion"
+          danger
+          busy={remove.isPending}
+          error={remove.error ? errorMessage(remove.error) : null}
+          onCancel={() => {
+            remove.reset();
+            setConfirmDelete(false);
+          }}
+          onConfirm={() =>
+            remove.mutate(
+              { id: detail.id, confirm: true },
+              {
+                onSuccess: () => {
+                  toast.notify({ kind: 'success', message: `Réunion « ${data.title} » supprimée.` });
+                  navigate('/reunions', { replace: true });
+                },
+              },
+            )
+          }
+        >
+          <p>
+            « {data.title} » sera supprimée avec son ordre du jour, ses participants, ses décisions
+            {rcp ? ', ses cas' : ''} et ses documents. Cette action est définitive.
+          </p>
+        </ConfirmDialog>
+      )}
+    </Page>
+  );
+}
+
+/** The general summary of the meeting, saved with the meeting itself. */
+function SummarySection({ detail }: { detail: MeetingDetail }) {
+  const toast = useToast();
+  const update = useApiMutation('meetings.update');
+  const [text, setText] = useState(detail.data.summary ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const dirty = text !== (detail.data.summary ?? '');
+
+  const onSave = async () => {
+    setError(null);
+    try {
+      await update.mutateAsync({ id: detail.id, data: { ...detail.data, summary: text } });
+      toast.notify({ kind: 'success', message: 'Compte rendu enregistré.' });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="cr-titre">
+      <h2 id="cr-titre">Compte rendu</h2>
+      <div className={`field field-wide${error ? ' field-invalid' : ''}`}>
+        <label htmlFor="cr-texte">Synthèse générale</label>
+        <textarea id="cr-texte" rows={8} value={text} onChange={(event) => setText(event.target.value)} aria-describedby={error ? 'cr-erreur' : undefined} />
+        {error && (
+          <p id="cr-erreur" className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => void onSave()} disabled={update.isPending}>
+          {update.isPending ? 'Enregistrement…' : 'Enregistrer le compte rendu'}
+        </button>
+        {dirty && <span className="muted small">Modifications non enregistrées.</span>}
+      </div>
+    </section>
+  );
+}
