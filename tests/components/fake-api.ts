@@ -18,6 +18,7 @@ import type {
 } from '../../shared/contract';
 import { sizeClassFor, CURRENT_SIZE_CLASS_TABLE } from '../../shared/domain/aci';
 import { createMemberStore, type MemberOptions, type MemberState } from './fake-members';
+import { createMeetingStore, type MeetingOptions, type MeetingState } from './fake-meetings';
 import { lifecycleStatus } from '../../shared/domain/lifecycle';
 import {
   cptsIdentitySchema,
@@ -115,9 +116,11 @@ export interface FakeState {
   warnings: string[];
   /** Members, collèges, cotisation amounts and the file the import dialog « opens ». */
   members: MemberState;
+  /** Meetings, RCP cases and motifs. */
+  meetings: MeetingState;
 }
 
-export interface FakeOptions extends MemberOptions {
+export interface FakeOptions extends MemberOptions, MeetingOptions {
   identity?: Partial<CptsIdentity>;
   lifecycle?: Partial<CptsLifecycle>;
   territory?: string[];
@@ -148,6 +151,18 @@ export function createFakeApi(options: FakeOptions = {}) {
     communeName: (code) => REFERENCE_COMMUNES.find((c) => c.code === code)?.nom ?? null,
     territory: () => state.territory,
   });
+  const meetingStore = createMeetingStore(options, {
+    today: () => TODAY,
+    member: (id) => {
+      const m = memberStore.state.members.find((x) => x.id === id);
+      if (!m) return null;
+      const name =
+        m.data.kind === 'structure'
+          ? (m.data.structureName ?? 'Structure sans nom')
+          : [m.data.lastName?.toLocaleUpperCase('fr-FR'), m.data.firstName].filter(Boolean).join(' ') || 'Sans nom';
+      return { name, professionCode: m.data.professionCode };
+    },
+  });
   const state: FakeState = {
     identity: { ...EMPTY_IDENTITY, ...options.identity },
     lifecycle: { ...EMPTY_LIFECYCLE, ...options.lifecycle },
@@ -155,6 +170,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     updatedAt: options.identity ? '2026-05-01T10:00:00.000Z' : null,
     warnings: [],
     members: memberStore.state,
+    meetings: meetingStore.state,
   };
 
   const profile = (): CptsProfile => ({
@@ -261,6 +277,7 @@ export function createFakeApi(options: FakeOptions = {}) {
       ok<ExportResult>({ saved: true, path: '/home/coordination/Documents/fiche-identite.pdf', pages: 2, bytes: 48_213 }),
     ),
     ...memberStore.api,
+    ...meetingStore.api,
   } satisfies Api;
 
   return { api, state };

@@ -54,6 +54,7 @@ describe('Rapports', () => {
       'Exporter en PDF',
       'Exporter la liste en PDF',
       'Exporter la composition en PDF',
+      'Exporter le bilan des RCP en PDF',
     ]);
   });
 });

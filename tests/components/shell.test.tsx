@@ -38,7 +38,6 @@ describe('App shell', () => {
   });
 
   it.each([
-    ['/reunions', 'Réunions'],
     ['/protocoles', 'Protocoles'],
     ['/fiches-actions', 'Fiches actions'],
   ])('%s says honestly that it is « pas encore disponible »', async (path, title) => {

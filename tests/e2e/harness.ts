@@ -113,6 +113,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     appVersion: 'harness',
     databasePath: database.file,
     backupsDir: database.backupsDir,
+    documentsDir: join(dirname(database.file), 'documents'),
     now: options.now ?? (() => new Date()),
     renderPdf: (job) => renderReport(job, { fontsDir: FONTS_DIR }),
     chooseSavePath: async (suggestedName) => {

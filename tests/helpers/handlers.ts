@@ -15,6 +15,7 @@ export async function testBackend(overrides: Partial<HandlerContext> = {}) {
     appVersion: 'test',
     databasePath: database.file,
     backupsDir: database.backupsDir,
+    documentsDir: `${database.dir}/documents`,
     now: () => new Date('2026-11-23T14:05:00'),
     renderPdf: (job) => renderReport(job, { fontsDir: FONTS_DIR }),
     chooseSavePath: async () => null,

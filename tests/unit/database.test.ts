@@ -155,4 +155,22 @@ describe('openDatabase', () => {
     expect(await v3.db.selectFrom('erased_identity').select('hash').execute()).toEqual([{ hash: 'abc' }]);
     await v3.close();
   });
+
+  it('0004_meetings keeps members and accepts meetings, participants and RCP cases', async () => {
+    const file = join(workDir(), 'maillage.sqlite');
+    const { '0004_meetings': _skipped, ...before } = migrations;
+    const v3 = await openDatabase({ file, migrations: before });
+    const member = await v3.db.insertInto('member').values({ kind: 'person', last_name: 'Martin', profession_code: '60' }).returning('id').executeTakeFirstOrThrow();
+    await v3.close();
+    const v4 = await openDatabase({ file });
+    expect(await v4.db.selectFrom('member').select('last_name').execute()).toEqual([{ last_name: 'Martin' }]);
+    const meeting = await v4.db.insertInto('meeting').values({ type: 'rcp', title: 'RCP', date: '2026-03-12', rcp_kind: 'clinique' }).returning('id').executeTakeFirstOrThrow();
+    await v4.db.insertInto('meeting_participant').values({ meeting_id: meeting.id, member_id: member.id, attendance: 'present' }).execute();
+    await v4.db.insertInto('rcp_case').values({ meeting_id: meeting.id, code: 'RCP26-ABCDE', age_band: '85+', over_75: 1, ald: 0, patient_informed: 0 }).execute();
+    // Deleting the meeting removes its participants and cases, not the member.
+    await v4.db.deleteFrom('meeting').where('id', '=', meeting.id).execute();
+    expect(await v4.db.selectFrom('rcp_case').selectAll().execute()).toEqual([]);
+    expect(await v4.db.selectFrom('member').select('id').execute()).toHaveLength(1);
+    await v4.close();
+  });
 });
