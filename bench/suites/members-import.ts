@@ -25,8 +25,10 @@ async function importRun(size: number, dir: string): Promise<BenchRow[]> {
     const opened = await time(() => openImport(file));
     const preview = await time(() => previewImport(target.db, opened.result.token, opened.result.mapping));
     const applied = await time(() => applyImport(target.db, opened.result.token, opened.result.mapping));
-    const again = await time(() => previewImport(target.db, opened.result.token, opened.result.mapping));
-    closeImport(opened.result.token);
+    // Applying closes the import: the same file is opened again, as a coordinator would.
+    const reopened = await openImport(file);
+    const again = await time(() => previewImport(target.db, reopened.token, reopened.mapping));
+    closeImport(reopened.token);
     const label = `${rows.length.toLocaleString('fr-FR')} lignes (${Math.round(statSync(file).size / 1024)} Kio)`;
     return [
       { measure: `${label} — lecture du fichier`, value: ms(opened.ms) },

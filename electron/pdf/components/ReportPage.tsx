@@ -2,6 +2,15 @@ import type { ReactNode } from 'react';
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { colors, fontFamily, fontSizes, page, weights } from './theme';
 
+export type Orientation = 'portrait' | 'landscape';
+
+/** Running header geometry, exported so that explicit pagination knows its height (members-list/WidePage.ts). */
+export const HEADER_FONT_SIZE = fontSizes.small + 0.5;
+export const HEADER_LINE_RATIO = 1.25;
+export const HEADER_PADDING_BOTTOM = 5;
+export const HEADER_BORDER = 1.2;
+export const HEADER_MARGIN_BOTTOM = 16;
+
 const styles = StyleSheet.create({
   // No lineHeight here nor on any View: with react-pdf 4.9 a lineHeight on an ancestor of <Text render> makes
   // « Page n / N » vanish (issues #3402, #3566) and an inherited one is re-multiplied when a view is split
@@ -18,19 +27,21 @@ const styles = StyleSheet.create({
     flexDirection: 'row',
     justifyContent: 'space-between',
     alignItems: 'flex-end',
-    borderBottomWidth: 1.2,
+    borderBottomWidth: HEADER_BORDER,
     borderBottomColor: colors.accent,
-    paddingBottom: 5,
-    marginBottom: 16,
+    paddingBottom: HEADER_PADDING_BOTTOM,
+    marginBottom: HEADER_MARGIN_BOTTOM,
   },
   headerCpts: {
-    fontSize: fontSizes.small + 0.5,
+    fontSize: HEADER_FONT_SIZE,
+    lineHeight: HEADER_LINE_RATIO,
     fontWeight: weights.semibold,
     color: colors.accent,
     maxWidth: '55%',
   },
   headerTitle: {
-    fontSize: fontSizes.small + 0.5,
+    fontSize: HEADER_FONT_SIZE,
+    lineHeight: HEADER_LINE_RATIO,
     color: colors.muted,
     textAlign: 'right',
     maxWidth: '45%',
@@ -61,13 +72,15 @@ export interface ReportPageProps {
   footer: string;
   /** PDF outline entry for this page. */
   bookmark?: string;
+  /** Portrait by default; landscape for wide tables. */
+  orientation?: Orientation;
   children?: ReactNode;
 }
 
 /** An A4 page with the running header (CPTS name, report title) and the fixed footer « Page n / N ». */
-export function ReportPage({ cptsName, reportTitle, footer, bookmark, children }: ReportPageProps) {
+export function ReportPage({ cptsName, reportTitle, footer, bookmark, orientation = 'portrait', children }: ReportPageProps) {
   return (
-    <Page size="A4" style={styles.page} {...(bookmark ? { bookmark } : {})}>
+    <Page size="A4" orientation={orientation} style={styles.page} {...(bookmark ? { bookmark } : {})}>
       <View style={styles.header} fixed>
         <Text style={styles.headerCpts}>{cptsName}</Text>
         <Text style={styles.headerTitle}>{reportTitle}</Text>

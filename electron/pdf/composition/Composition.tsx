@@ -19,7 +19,7 @@ import { colors, fontSizes, weights } from '../components/theme';
 import { PageFlow } from '../members-list/flow';
 import { Grid, GridTable, TextLines, type GridColumn, type GridRow } from '../members-list/grid';
 import { wrapToWidth } from '../members-list/metrics';
-import { pageContentHeight, pageContentWidth, WidePage, type Orientation } from '../members-list/WidePage';
+import { pageContentHeight, pageContentWidth, WidePage, type Orientation } from '../members-list/page-geometry';
 import { dateLong, footerLabel, keepNumbersTogether, nonBreaking } from '../text';
 import { formatChange, formatDecimal, formatShare, shortDate, sinceLabel, sumPrevious } from './format';
 

@@ -8,7 +8,7 @@ import { exportDate, footerLabel, keepNumbersTogether } from '../text';
 import { PageFlow } from './flow';
 import { Grid, GridTable, TextLines, type GridColumn, type GridRow } from './grid';
 import { wrapToWidth } from './metrics';
-import { pageContentHeight, pageContentWidth, WidePage } from './WidePage';
+import { pageContentHeight, pageContentWidth, WidePage } from './page-geometry';
 
 export const MEMBERS_LIST_TITLE = 'Liste des adhérents';
 
