@@ -143,6 +143,65 @@ export interface MeetingTable {
   theme: string | null;
   created_at: Generated<string>;
   updated_at: Generated<string>;
+  convocation_sent_on: string | null;
+  convocation_mode: string | null;
+  president_member_id: number | null;
+  secretaire_member_id: number | null;
+  pv_approved_on: string | null;
+  convocation_round: Generated<1 | 2>;
+  first_round_meeting_id: number | null;
+  pv_status: Generated<'brouillon' | 'approuve'>;
+}
+
+export interface StatutoryRulesVersionTable {
+  id: Generated<number>;
+  effective_from: string;
+  source: string | null;
+  rules_json: string;
+  created_at: Generated<string>;
+}
+
+export interface AgPresenceTable {
+  meeting_id: number;
+  member_id: number;
+  present: number;
+  arrived_at: string | null;
+  left_at: string | null;
+}
+
+export interface AgProxyTable {
+  id: Generated<number>;
+  meeting_id: number;
+  mandant_member_id: number;
+  mandataire_member_id: number;
+  received_on: string | null;
+  created_at: Generated<string>;
+}
+
+export interface ResolutionTable {
+  id: Generated<number>;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  position: number;
+  title: string;
+  text: string;
+  kind: Generated<string>;
+  votes_pour: number | null;
+  votes_contre: number | null;
+  votes_abstention: number | null;
+  votes_blanc: number | null;
+  adopted: number | null;
+  arithmetic: string | null;
+}
+
+export interface FormalityTable {
+  id: Generated<number>;
+  meeting_id: number;
+  kind: string;
+  label: string;
+  due_on: string | null;
+  done_on: string | null;
+  notes: string | null;
 }
 
 export interface AgendaItemTable {
@@ -234,4 +293,9 @@ export interface DB {
   rcp_motif: RcpMotifTable;
   rcp_case: RcpCaseTable;
   rcp_case_decision: RcpCaseDecisionTable;
+  statutory_rules_version: StatutoryRulesVersionTable;
+  ag_presence: AgPresenceTable;
+  ag_proxy: AgProxyTable;
+  resolution: ResolutionTable;
+  formality: FormalityTable;
 }

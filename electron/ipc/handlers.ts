@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { DB } from '../db/schema';
@@ -53,6 +55,28 @@ import {
 } from '../services/meetings';
 import { meetingsToIcs } from '../services/calendar';
 import { assertYearStarted, meetingMinutesData, rcpYearData } from '../services/meeting-reports';
+import {
+  approvePv,
+  clearVote,
+  createSecondConvocation,
+  deleteProxy,
+  deleteResolution,
+  deleteRulesVersion,
+  formalityRows,
+  getAgState,
+  markConvocationSent,
+  recordVote,
+  reopenPv,
+  rulesOverview,
+  saveFormality,
+  saveProxy,
+  saveResolution,
+  saveRulesVersion,
+  setOfficers,
+  setPresence,
+} from '../services/ag';
+import { agFileName, attendanceSheetData, convocationData, convocationMails, pvData } from '../services/ag-reports';
+import { getRcpMinProfessions, setRcpMinProfessions } from '../services/settings';
 
 /** Everything the handlers need from the outside world; the app and the test harness each provide one. */
 export interface HandlerContext {
@@ -68,8 +92,11 @@ export interface HandlerContext {
   /** Asks where to save a file (save dialog in the app); null when the user cancels. */
   chooseSavePath: (suggestedName: string, kind?: SaveKind) => Promise<string | null>;
   /** Asks which file to open (open dialog in the app); null when the user cancels. */
-  chooseOpenPath: (purpose: 'import-members' | 'meeting-document') => Promise<string | null>;
+  chooseOpenPath: (purpose: OpenPurpose) => Promise<string | null>;
 }
+
+/** What is being opened: a file to import or attach, or the folder where the convocation e-mails are written. */
+export type OpenPurpose = 'import-members' | 'meeting-document' | 'mail-folder';
 
 /** What is being saved, so the dialog offers the right file type. */
 export type SaveKind = 'pdf' | 'csv' | 'xlsx' | 'json' | 'ics';
@@ -222,6 +249,62 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       assertYearStarted(year, today());
       const data = await rcpYearData(ctx.db, year, ctx.now(), today());
       return savePdf(suggestedFileName(`Bilan des RCP ${year}`, data.cptsName, today()), { kind: 'rcpYear', data });
+    },
+    'settings.get': async () => ({ rcpMinProfessions: await getRcpMinProfessions(ctx.db) }),
+    'settings.save': async ({ rcpMinProfessions }) => ({ rcpMinProfessions: await setRcpMinProfessions(ctx.db, rcpMinProfessions) }),
+    'rules.list': async () => rulesOverview(ctx.db),
+    'rules.save': async (input) => saveRulesVersion(ctx.db, input),
+    'rules.delete': async ({ id }) => deleteRulesVersion(ctx.db, id),
+    'ag.get': async ({ meetingId }) => getAgState(ctx.db, meetingId, today()),
+    'ag.markConvocationSent': async (input) => markConvocationSent(ctx.db, input, today()),
+    'ag.setPresence': async (input) => setPresence(ctx.db, input, ctx.now(), today()),
+    'ag.saveProxy': async (input) => saveProxy(ctx.db, input, today()),
+    'ag.deleteProxy': async ({ meetingId, proxyId }) => deleteProxy(ctx.db, meetingId, proxyId, today()),
+    'ag.saveResolution': async (input) => saveResolution(ctx.db, input, today()),
+    'ag.deleteResolution': async ({ meetingId, id }) => deleteResolution(ctx.db, meetingId, id, today()),
+    'ag.recordVote': async (input) => recordVote(ctx.db, input, today()),
+    'ag.clearVote': async ({ meetingId, resolutionId }) => clearVote(ctx.db, meetingId, resolutionId, today()),
+    'ag.setOfficers': async (input) => setOfficers(ctx.db, input, today()),
+    'ag.createSecondConvocation': async (input) => createSecondConvocation(ctx.db, input, today()),
+    'ag.approvePv': async (input) => approvePv(ctx.db, input, today()),
+    'ag.reopenPv': async ({ meetingId }) => reopenPv(ctx.db, meetingId, today()),
+    'ag.exportConvocationMails': async ({ meetingId }) => {
+      const state = await getAgState(ctx.db, meetingId, today());
+      const folder = await ctx.chooseOpenPath('mail-folder');
+      if (!folder) return { saved: false };
+      const data = await convocationData(ctx.db, meetingId, ctx.now(), today());
+      const pdf = await ctx.renderPdf({ kind: 'convocation', data });
+      const cptsName = (await getCptsProfile(ctx.db, today())).identity.name || 'CPTS';
+      const row = (await listMeetings(ctx.db, state.date, state.date, today())).filter((meeting) => meeting.id === meetingId);
+      const ics = meetingsToIcs(row.map((meeting) => ({ ...meeting, visioUrl: data.meeting.visioUrl })), cptsName);
+      const { files, withoutEmail } = await convocationMails(ctx.db, meetingId, pdf, ics, ctx.now(), today());
+      const target = join(folder, `Convocations - ${state.title.replace(/[\\/:*?"<>|]/g, '-')} - ${state.date}`);
+      await mkdir(target, { recursive: true });
+      let bytes = 0;
+      for (const file of files) {
+        await writeFileAtomic(join(target, file.name), file.content);
+        bytes += file.content.byteLength;
+      }
+      if (withoutEmail.length) {
+        const list = `Membres sans adresse électronique : leur remettre la convocation imprimée ou l’envoyer par courrier.\n\n${withoutEmail.join('\n')}\n`;
+        await writeFileAtomic(join(target, 'À envoyer par courrier.txt'), new TextEncoder().encode(list));
+      }
+      await writeFileAtomic(join(target, agFileName('Convocation', state)), pdf);
+      return { saved: true, folder: target, count: files.length, withoutEmail, bytes };
+    },
+    'formalities.list': async ({ status }) => formalityRows(ctx.db, today(), { openOnly: status === 'ouvertes' }),
+    'formalities.save': async (input) => saveFormality(ctx.db, input, today()),
+    'reports.exportConvocation': async ({ meetingId }) => {
+      const data = await convocationData(ctx.db, meetingId, ctx.now(), today());
+      return savePdf(agFileName('Convocation', data.meeting), { kind: 'convocation', data });
+    },
+    'reports.exportAttendanceSheet': async ({ meetingId }) => {
+      const data = await attendanceSheetData(ctx.db, meetingId, ctx.now(), today());
+      return savePdf(agFileName('Feuille d’émargement', data.meeting), { kind: 'attendanceSheet', data });
+    },
+    'reports.exportPv': async ({ meetingId }) => {
+      const data = await pvData(ctx.db, meetingId, ctx.now(), today());
+      return savePdf(agFileName(data.draft ? 'Procès-verbal (brouillon)' : 'Procès-verbal', data.meeting), { kind: 'pv', data });
     },
   };
 

@@ -118,7 +118,14 @@ async function start(): Promise<void> {
               properties: ['openFile'],
               filters: [{ name: 'Tableur (Excel ou CSV)', extensions: ['xlsx', 'csv', 'txt'] }],
             }
-          : { title: 'Joindre un document à la réunion', defaultPath: app.getPath('documents'), properties: ['openFile'] };
+          : purpose === 'mail-folder'
+            ? {
+                title: 'Dossier où écrire les convocations (.eml)',
+                buttonLabel: 'Choisir ce dossier',
+                defaultPath: app.getPath('documents'),
+                properties: ['openDirectory', 'createDirectory'],
+              }
+            : { title: 'Joindre un document à la réunion', defaultPath: app.getPath('documents'), properties: ['openFile'] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

@@ -3,13 +3,14 @@ import { copyFile, mkdir, stat, unlink } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DecisionRow, MeetingDetail, MeetingListRow, MeetingParticipantRow, RcpCaseRow } from '../../shared/contract';
-import { AGE_BANDS, BUILTIN_RCP_MOTIFS, DEFAULT_RCP_MIN_PROFESSIONS, meetingTypeLabel } from '../../shared/domain/meetings';
+import { AGE_BANDS, BUILTIN_RCP_MOTIFS, meetingTypeLabel } from '../../shared/domain/meetings';
 import { PROFESSION_BY_CODE } from '../../shared/domain/professions';
 import type { MeetingData, RcpCaseData } from '../../shared/schemas/meetings';
 import type { DB, MeetingTable } from '../db/schema';
 import { audit } from './audit';
 import { UserError } from './errors';
 import { displayNameOf } from './members';
+import { getRcpMinProfessions } from './settings';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -50,10 +51,8 @@ function meetingDataOf(row: Selectable<MeetingTable>): MeetingData {
   };
 }
 
-export async function rcpMinProfessions(db: Db): Promise<number> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', 'rcp_min_professions').executeTakeFirst();
-  return row ? Number(row.value) : DEFAULT_RCP_MIN_PROFESSIONS;
-}
+/** Minimum number of professions expected at an RCP (a setting of the CPTS). */
+export const rcpMinProfessions = getRcpMinProfessions;
 
 export async function rcpMotifs(db: Db): Promise<{ code: string; label: string; custom: boolean }[]> {
   const custom = await db.selectFrom('rcp_motif').selectAll().orderBy('label').execute();

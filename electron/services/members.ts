@@ -230,6 +230,46 @@ export async function deleteCollege(db: Kysely<DB>, id: number, today: string): 
 // ---------- List ----------
 
 /** Every member as a light row (erased ones included, flagged): filtering happens with shared filterMembers. */
+/** What a meeting roll needs of each member, with the cotisation status of one year only (fast at 10 000). */
+export interface RollMemberRow {
+  id: number;
+  displayName: string;
+  quality: string | null;
+  collegeId: number | null;
+  email: string | null;
+  joinedOn: string | null;
+  leftOn: string | null;
+  erased: boolean;
+  upToDate: boolean;
+}
+
+export async function rollMembers(db: Db, year: number): Promise<RollMemberRow[]> {
+  const [members, cotisations, rates] = await Promise.all([
+    db
+      .selectFrom('member')
+      .select(['id', 'kind', 'last_name', 'first_name', 'structure_name', 'structure_type', 'erased_at', 'profession_code', 'college_id', 'email', 'joined_on', 'left_on'])
+      .execute(),
+    db.selectFrom('cotisation').select(['member_id', 'amount_cents', 'paid_on', 'mode']).where('year', '=', year).execute(),
+    rateTable(db),
+  ]);
+  const kinds = new Map(members.map((member) => [member.id, memberTypeOf(member.kind, member.profession_code)]));
+  const upToDate = new Set<number>();
+  for (const cotisation of cotisations) {
+    if (isUpToDate(cotisation, rates.get(rateKey(year, kinds.get(cotisation.member_id) ?? 'professionnel')))) upToDate.add(cotisation.member_id);
+  }
+  return members.map((member) => ({
+    id: member.id,
+    displayName: displayNameOf(member),
+    quality: professionLabelOf(member.profession_code) ?? structureTypeLabelOf(member.structure_type),
+    collegeId: member.college_id,
+    email: member.email,
+    joinedOn: member.joined_on,
+    leftOn: member.left_on,
+    erased: Boolean(member.erased_at),
+    upToDate: upToDate.has(member.id),
+  }));
+}
+
 export async function listMembers(db: Db, today: string, reference: CommuneReference = loadCommuneReference()): Promise<MemberListRow[]> {
   const [members, colleges, cotisations, rates] = await Promise.all([
     db.selectFrom('member').selectAll().execute(),

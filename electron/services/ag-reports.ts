@@ -1,0 +1,285 @@
+/**
+ * Data of the general-assembly documents (convocation, feuille d'émargement, procès-verbal) and the convocation
+ * e-mails (.eml with the PDF and the .ics attached), built from the assembly state and the CPTS identity.
+ */
+import { format, parseISO } from 'date-fns';
+import { fr } from 'date-fns/locale';
+import type { Kysely } from 'kysely';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { AgState } from '../../shared/contract';
+import { quorumDescription } from '../../shared/domain/governance';
+import type { AgAssociation, AgMeetingHead, AttendanceSheetData, ConvocationData, PvData, PvResolution } from '../../shared/reports/ag';
+import type { DB } from '../db/schema';
+import { getAgState, loadAssembly } from './ag';
+import { getCptsProfile } from './cpts';
+import { UserError } from './errors';
+
+const fileSafe = (text: string) => text.replace(/[\\/:*?"<>|\r\n]/g, '-').trim();
+
+async function associationOf(db: Kysely<DB>, today: string): Promise<AgAssociation> {
+  const { identity } = await getCptsProfile(db, today);
+  const legal = identity.legalForm || 'Association loi 1901';
+  const address = [identity.addressLine, [identity.postalCode, identity.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return {
+    name: identity.name || 'CPTS',
+    legalLine: identity.rna ? `${legal} — RNA ${identity.rna}` : legal,
+    address: address || null,
+  };
+}
+
+async function meetingHead(db: Kysely<DB>, state: AgState): Promise<AgMeetingHead> {
+  const meeting = await db
+    .selectFrom('meeting')
+    .select(['start_time', 'end_time', 'place', 'visio_url'])
+    .where('id', '=', state.meetingId)
+    .executeTakeFirstOrThrow();
+  return {
+    organLabel: state.typeLabel,
+    title: state.title,
+    date: state.date,
+    startTime: meeting.start_time,
+    endTime: meeting.end_time,
+    place: meeting.place,
+    visioUrl: meeting.visio_url,
+    round: state.round,
+  };
+}
+
+async function agendaOf(db: Kysely<DB>, meetingId: number) {
+  return db.selectFrom('agenda_item').select(['id', 'title', 'minutes']).where('meeting_id', '=', meetingId).orderBy('position').execute();
+}
+
+/** Numbers resolutions in the order of the ordre du jour (then those attached to no item). */
+function numberedResolutions(state: AgState, agenda: { id: number }[]) {
+  const order = new Map(agenda.map((item, index) => [item.id, index]));
+  const sorted = [...state.resolutions].sort(
+    (a, b) => (order.get(a.agendaItemId ?? -1) ?? 1e9) - (order.get(b.agendaItemId ?? -1) ?? 1e9) || a.position - b.position || a.id - b.id,
+  );
+  return sorted.map((resolution, index) => ({ ...resolution, number: index + 1 }));
+}
+
+function memberName(state: AgState, id: number | null): string | null {
+  if (id === null) return null;
+  return state.voters.find((voter) => voter.id === id)?.name ?? state.nonVoters.find((other) => other.id === id)?.name ?? null;
+}
+
+export async function convocationData(db: Kysely<DB>, meetingId: number, now: Date, today: string, recipient: string | null = null): Promise<ConvocationData> {
+  const state = await getAgState(db, meetingId, today);
+  return convocationFromState(db, state, now, today, recipient);
+}
+
+async function convocationFromState(db: Kysely<DB>, state: AgState, now: Date, today: string, recipient: string | null): Promise<ConvocationData> {
+  const association = await associationOf(db, today);
+  const agenda = await agendaOf(db, state.meetingId);
+  const resolutions = numberedResolutions(state, agenda);
+  const { identity } = await getCptsProfile(db, today);
+  const toText = (resolution: (typeof resolutions)[number]) => ({ number: resolution.number, title: resolution.title, text: resolution.text, majorityLabel: resolution.majorityLabel });
+  const items = agenda.map((item) => ({ title: item.title, resolutions: resolutions.filter((r) => r.agendaItemId === item.id).map(toText) }));
+  const loose = resolutions.filter((r) => r.agendaItemId === null || !agenda.some((item) => item.id === r.agendaItemId));
+  if (loose.length) items.push({ title: 'Résolutions soumises au vote', resolutions: loose.map(toText) });
+  const assembly = await loadAssembly(db, state.meetingId, today);
+  const proxies = assembly.rules.meetings[state.meetingType].proxies;
+  return {
+    generatedAt: now.toISOString(),
+    association,
+    meeting: await meetingHead(db, state),
+    convener: identity.presidentName ? `Pour le conseil d’administration, ${identity.presidentName}, président·e` : null,
+    sentOn: state.convocation.sentOn,
+    agenda: items,
+    ruleReminders: state.rules.reminders,
+    proxyForm: proxies.allowed
+      ? {
+          capLine:
+            proxies.maxPerMandataire === null
+              ? 'Un mandataire peut détenir plusieurs pouvoirs, sans limite de nombre.'
+              : `Chaque mandataire peut détenir au plus ${proxies.maxPerMandataire} pouvoir${proxies.maxPerMandataire > 1 ? 's' : ''}.`,
+          mandataireLine: proxies.mandataireMustBeVoter ? 'Le mandataire doit être membre votant de l’association.' : null,
+        }
+      : null,
+    recipient,
+  };
+}
+
+export async function attendanceSheetData(db: Kysely<DB>, meetingId: number, now: Date, today: string): Promise<AttendanceSheetData> {
+  const state = await getAgState(db, meetingId, today);
+  const { byId } = await loadAssembly(db, meetingId, today);
+  const association = await associationOf(db, today);
+  const colleges = await db.selectFrom('college').select(['id', 'name', 'voting_right', 'position']).orderBy('position').orderBy('name').execute();
+  const proxyById = new Map(state.proxies.map((proxy) => [proxy.id, proxy]));
+  const groups = new Map<number | null, AttendanceSheetData['colleges'][number]>();
+  const groupOf = (collegeId: number | null, name: string | null) => {
+    let group = groups.get(collegeId);
+    if (!group) {
+      const college = colleges.find((entry) => entry.id === collegeId);
+      group = {
+        name: name ?? 'Sans collège',
+        votingRightLabel: college?.voting_right === 'consultative' ? 'voix consultative' : 'voix délibérative',
+        voters: [],
+      };
+      groups.set(collegeId, group);
+    }
+    return group;
+  };
+  for (const college of colleges) if (college.voting_right === 'deliberative') groupOf(college.id, college.name);
+  for (const voter of [...state.voters].sort((a, b) => a.name.localeCompare(b.name, 'fr'))) {
+    const given = voter.proxyGiven === null ? undefined : proxyById.get(voter.proxyGiven);
+    const upToDate = byId.get(voter.id)?.upToDate ?? false;
+    groupOf(voter.collegeId, voter.collegeName).voters.push({
+      name: voter.name,
+      quality: voter.quality,
+      cotisationLabel: upToDate ? `À jour ${state.year}` : `Non à jour ${state.year}`,
+      upToDate,
+      weight: state.weighted ? voter.weight : null,
+      proxiesHeld: voter.proxiesHeld.map((id) => proxyById.get(id)?.mandantName).filter((name): name is string => Boolean(name)),
+      representedBy: given ? given.mandataireName : null,
+    });
+  }
+  const quorum = state.quorum;
+  const rule = quorum.rule;
+  const quorumLine = rule.fraction
+    ? `Quorum requis : ${quorumDescription(rule)}, soit ${quorum.required?.[rule.weighting === 'weight' ? 'weight' : 'heads'] ?? 0} sur ${rule.weighting === 'weight' ? quorum.voting.weight : quorum.voting.heads}${state.round === 2 ? ' (deuxième convocation)' : ''}.`
+    : `Aucun quorum requis${state.round === 2 ? ' sur deuxième convocation' : ''} ; ${state.voters.length} membres votants.`;
+  return {
+    generatedAt: now.toISOString(),
+    association,
+    meeting: await meetingHead(db, state),
+    colleges: [...groups.values()].filter((group) => group.voters.length > 0),
+    nonVoters: state.nonVoters.map((other) => ({ name: other.name, quality: other.quality, reason: other.reason })),
+    totals: {
+      voters: state.voters.length,
+      proxies: state.proxies.length,
+      weighted: state.weighted,
+      totalWeight: quorum.voting.weight,
+    },
+    quorumLine,
+  };
+}
+
+const RESULT_LABELS = { true: 'Adoptée', false: 'Rejetée' } as const;
+
+export async function pvData(db: Kysely<DB>, meetingId: number, now: Date, today: string): Promise<PvData> {
+  const state = await getAgState(db, meetingId, today);
+  const association = await associationOf(db, today);
+  const agenda = await agendaOf(db, meetingId);
+  const resolutions = numberedResolutions(state, agenda);
+  const toPv = (resolution: (typeof resolutions)[number]): PvResolution => ({
+    number: resolution.number,
+    title: resolution.title,
+    text: resolution.text,
+    majorityLabel: resolution.majorityLabel,
+    votes: resolution.votes,
+    adopted: resolution.adopted,
+    resultLabel: resolution.adopted === null ? 'Non votée' : RESULT_LABELS[String(resolution.adopted) as 'true' | 'false'],
+    arithmetic: resolution.arithmetic,
+  });
+  const items = agenda.map((item) => ({ title: item.title, summary: item.minutes, resolutions: resolutions.filter((r) => r.agendaItemId === item.id).map(toPv) }));
+  const loose = resolutions.filter((r) => r.agendaItemId === null || !agenda.some((item) => item.id === r.agendaItemId));
+  if (loose.length) items.push({ title: 'Autres résolutions', summary: null, resolutions: loose.map(toPv) });
+
+  const present = state.voters.filter((voter) => voter.present);
+  const counted = state.proxies.filter((proxy) => proxy.counted);
+  const convocation = state.convocation.sentOn
+    ? `Convocation adressée ${state.convocation.modeLabel ?? ''} le ${format(parseISO(state.convocation.sentOn), 'd MMMM yyyy', { locale: fr })}${state.round === 2 ? ', sur deuxième convocation' : ''}.`.replace('  ', ' ')
+    : 'Date et mode de convocation non renseignés.';
+  const meeting = await db.selectFrom('meeting').select(['end_time']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+  const president = memberName(state, state.officers.presidentMemberId);
+  const secretaire = memberName(state, state.officers.secretaireMemberId);
+  return {
+    generatedAt: now.toISOString(),
+    association,
+    meeting: await meetingHead(db, state),
+    statusLabel: state.pv.status === 'approuve' && state.pv.approvedOn ? `Approuvé le ${format(parseISO(state.pv.approvedOn), 'd MMMM yyyy', { locale: fr })}` : 'Brouillon',
+    draft: state.pv.status !== 'approuve',
+    convocationLine: convocation,
+    presidentSeance: president,
+    secretaireSeance: secretaire,
+    quorumSentence: state.quorum.sentence,
+    attendance: {
+      presentCount: present.length,
+      representedCount: counted.length,
+      votingCount: state.voters.length,
+      present: present.map((voter) => voter.name),
+      represented: counted.map((proxy) => `${proxy.mandantName} — représenté·e par ${proxy.mandataireName}`),
+      others: state.nonVoters.filter((other) => other.present).map((other) => other.name),
+    },
+    items,
+    closingTime: meeting.end_time,
+    signatories: [
+      { capacity: 'Le président de séance', name: president },
+      { capacity: 'Le secrétaire de séance', name: secretaire },
+    ],
+  };
+}
+
+export function agFileName(kind: string, state: { title: string; date: string }): string {
+  return `${kind} - ${fileSafe(state.title)} - ${state.date}.pdf`;
+}
+
+/**
+ * One .eml per member with an e-mail address, each with the convocation PDF and the .ics attached, marked as
+ * unsent drafts (X-Unsent) so the coordinator's mail client opens them ready to send. Offline: nothing is sent.
+ */
+export async function convocationMails(
+  db: Kysely<DB>,
+  meetingId: number,
+  pdf: Uint8Array,
+  ics: string,
+  now: Date,
+  today: string,
+): Promise<{ files: { name: string; content: Buffer }[]; withoutEmail: string[] }> {
+  const state = await getAgState(db, meetingId, today);
+  const { identity } = await getCptsProfile(db, today);
+  const association = identity.name || 'CPTS';
+  const people = [...state.voters, ...state.nonVoters].map((person) => ({ id: person.id, name: person.name }));
+  const emails = new Map(
+    (await db.selectFrom('member').select(['id', 'email']).where('id', 'in', people.length ? people.map((p) => p.id) : [0]).execute()).map((row) => [row.id, row.email]),
+  );
+  const head = await meetingHead(db, state);
+  const day = format(parseISO(state.date), 'EEEE d MMMM yyyy', { locale: fr });
+  const when = head.startTime ? `${day} à ${head.startTime.replace(':', ' h ')}` : day;
+  const where = [head.place, head.visioUrl ? `en visioconférence : ${head.visioUrl}` : null].filter(Boolean).join(' — ');
+  const subject = `Convocation — ${state.typeLabel} du ${format(parseISO(state.date), 'd MMMM yyyy', { locale: fr })}${state.round === 2 ? ' (deuxième convocation)' : ''}`;
+  const pdfName = agFileName('Convocation', state);
+  const from = identity.email ? { name: association, address: identity.email } : undefined;
+  const files: { name: string; content: Buffer }[] = [];
+  const withoutEmail: string[] = [];
+  const used = new Set<string>();
+  for (const person of people.sort((a, b) => a.name.localeCompare(b.name, 'fr'))) {
+    const email = emails.get(person.id);
+    if (!email) {
+      withoutEmail.push(person.name);
+      continue;
+    }
+    const text = [
+      'Madame, Monsieur,',
+      '',
+      `Vous êtes convoqué·e à l’${state.typeLabel.charAt(0).toLowerCase()}${state.typeLabel.slice(1)} de la ${association}, qui se tiendra le ${when}${where ? `, ${where}` : ''}.`,
+      '',
+      'Vous trouverez en pièce jointe la convocation avec l’ordre du jour et les résolutions soumises au vote, ainsi qu’un formulaire de pouvoir si vous ne pouvez pas être présent·e. Le fichier .ics ajoute la date à votre agenda.',
+      '',
+      ...state.rules.reminders,
+      '',
+      'Bien cordialement,',
+      identity.presidentName ? `${identity.presidentName}, pour le conseil d’administration` : `Le conseil d’administration de la ${association}`,
+    ].join('\n');
+    const composer = new MailComposer({
+      from,
+      to: { name: person.name, address: email },
+      subject,
+      text,
+      date: now,
+      headers: { 'X-Unsent': '1' },
+      attachments: [
+        { filename: pdfName, content: Buffer.from(pdf), contentType: 'application/pdf' },
+        { filename: `${fileSafe(state.title)}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+      ],
+    });
+    const content = await composer.compile().build();
+    let name = `${fileSafe(person.name)}.eml`;
+    for (let n = 2; used.has(name); n += 1) name = `${fileSafe(person.name)} (${n}).eml`;
+    used.add(name);
+    files.push({ name, content });
+  }
+  if (!files.length && !withoutEmail.length) throw new UserError('invalid_input', 'Aucun membre à convoquer pour cette réunion.');
+  return { files, withoutEmail };
+}
