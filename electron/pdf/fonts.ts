@@ -36,3 +36,28 @@ export function registerFonts(fontsDir: string): void {
   Font.registerHyphenationCallback((word) => [word]);
   registeredDir = dir;
 }
+
+/**
+ * Clears the glyphs fontkit cached without their characters. When a document is subset at the end of a render,
+ * fontkit loads some glyphs by id and caches them with empty code points (react-pdf #3404, fontkit #154); in the
+ * NEXT document of the same process, textkit then drops those characters: the SemiBold « . », the Regular « ’ »,
+ * combining accents… (« RCP26-EC6J9 » came out « RCP26- C6J9 »). The PDF worker renders job after job, so this
+ * runs before each render. Returns how many glyphs were cleared.
+ */
+export function clearStaleGlyphs(): number {
+  let cleared = 0;
+  const family = Font.getRegisteredFonts()[FONT_FAMILY] as unknown as
+    | { sources: { data: { _glyphs?: Record<string, { codePoints: number[] } | null> } | null }[] }
+    | undefined;
+  for (const source of family?.sources ?? []) {
+    const glyphs = source.data?._glyphs;
+    if (!glyphs) continue;
+    for (const id of Object.keys(glyphs)) {
+      if (glyphs[id] && glyphs[id].codePoints.length === 0) {
+        delete glyphs[id];
+        cleared += 1;
+      }
+    }
+  }
+  return cleared;
+}

@@ -1,13 +1,17 @@
 import { createElement, type ReactElement } from 'react';
 import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
+import type { AttendanceSheetData, ConvocationData, PvData } from '../../shared/reports/ag';
 import type { IdentitySheetData } from '../../shared/reports/identity';
 import type { MeetingMinutesData, RcpYearData } from '../../shared/reports/meetings';
 import type { CompositionData, MembersListData } from '../../shared/reports/members';
+import { AttendanceSheet } from './attendance-sheet/AttendanceSheet';
 import { Composition } from './composition/Composition';
-import { registerFonts } from './fonts';
+import { Convocation } from './convocation/Convocation';
+import { clearStaleGlyphs, registerFonts } from './fonts';
 import { IdentitySheet } from './identity/IdentitySheet';
 import { MeetingMinutes } from './meeting-minutes/MeetingMinutes';
 import { MembersList } from './members-list/MembersList';
+import { Pv } from './pv/Pv';
 import { RcpYear } from './rcp-year/RcpYear';
 
 /**
@@ -19,7 +23,10 @@ export type ReportJob =
   | { kind: 'membersList'; data: MembersListData }
   | { kind: 'composition'; data: CompositionData }
   | { kind: 'meetingMinutes'; data: MeetingMinutesData }
-  | { kind: 'rcpYear'; data: RcpYearData };
+  | { kind: 'rcpYear'; data: RcpYearData }
+  | { kind: 'convocation'; data: ConvocationData }
+  | { kind: 'attendanceSheet'; data: AttendanceSheetData }
+  | { kind: 'pv'; data: PvData };
 
 export type ReportKind = ReportJob['kind'];
 
@@ -33,6 +40,9 @@ const documents: DocumentBuilders = {
   composition: (data) => createElement(Composition, { data }),
   meetingMinutes: (data) => createElement(MeetingMinutes, { data }),
   rcpYear: (data) => createElement(RcpYear, { data }),
+  convocation: (data) => createElement(Convocation, { data }),
+  attendanceSheet: (data) => createElement(AttendanceSheet, { data }),
+  pv: (data) => createElement(Pv, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {
@@ -50,5 +60,6 @@ export function buildDocument(job: ReportJob): ReactElement<DocumentProps> {
 /** Renders a report to PDF bytes. Fonts are registered from `fontsDir` (resources/fonts) on first use. */
 export async function renderReport(job: ReportJob, options: { fontsDir: string }): Promise<Buffer> {
   registerFonts(options.fontsDir);
+  clearStaleGlyphs();
   return renderToBuffer(buildDocument(job));
 }

@@ -61,7 +61,7 @@ const styles = StyleSheet.create({
   agendaBody: { paddingLeft: 14 },
   bullet: { flexDirection: 'row', marginBottom: 2 },
   bulletMark: { ...textSize(fontSizes.body), width: 12, color: colors.accent },
-  bulletText: { ...textSize(fontSizes.body), flexGrow: 1, flexShrink: 1 },
+  bulletText: { ...textSize(fontSizes.body), flexGrow: 1, flexShrink: 1, flexBasis: 0 },
 
   caseBox: {
     borderWidth: 0.6,

@@ -268,7 +268,7 @@ export class Grid<T> {
  * opening anything; before the font is loaded (never in practice: the page's own texts load it) the registered
  * file is opened instead, and PDFKit still merges it with react-pdf's as the same font.
  */
-function selectFont(painter: Painter, fontWeight: number, size: number): void {
+export function selectFont(painter: Painter, fontWeight: number, size: number): void {
   const font = Font.getFont({ fontFamily, fontWeight });
   const data = font.data as { postscriptName?: string } | null;
   if (data && typeof data.postscriptName === 'string') painter.font(data, data.postscriptName, size);
@@ -276,7 +276,7 @@ function selectFont(painter: Painter, fontWeight: number, size: number): void {
 }
 
 /** The subset of PDFKit that react-pdf's <Canvas> hands to `paint`. */
-interface Painter {
+export interface Painter {
   font(src: unknown, familyOrSize: string | number, size?: number): Painter;
   fillColor(color: string): Painter;
   rect(x: number, y: number, width: number, height: number): Painter;
@@ -294,13 +294,13 @@ interface Painter {
  * glyphs, about eight times faster than with Inter's contextual alternates. Kerning goes too, which nobody
  * sees in an e-mail address or a row of digits.
  */
-const PLAIN_SHAPING = {
+export const PLAIN_SHAPING = {
   rvrn: false, ccmp: false, locl: false, rlig: false, mark: false, mkmk: false,
   calt: false, clig: false, liga: false, rclt: false, curs: false, kern: false,
 } as const;
 
 /** Height of Inter's glyph box (ascender + descender) in em: PDFKit puts the ascender at the given y. */
-const INTER_HEIGHT_EM = (1984 + 494) / 2048;
+export const INTER_HEIGHT_EM = (1984 + 494) / 2048;
 
 /** The header row and body rows drawn on one <Canvas> (see Grid.paint): the fast path for long tables. */
 export function PaintedTable<T>({
