@@ -5,6 +5,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
 import { ToastProvider } from './components/Toasts';
 import { UiStateProvider } from './components/UiState';
+import { AgPage } from './features/ag/AgPage';
 import { CptsPage } from './features/cpts/CptsPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { CollegesPage } from './features/members/CollegesPage';
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="reunions/nouvelle" element={<NewMeetingPage />} />
         <Route path="reunions/decisions" element={<DecisionsPage />} />
         <Route path="reunions/:id" element={<MeetingPage />} />
+        <Route path="reunions/:id/assemblee" element={<AgPage />} />
         <Route path="protocoles" element={<PlaceholderPage {...PLACEHOLDERS.protocoles} />} />
         <Route path="fiches-actions" element={<PlaceholderPage {...PLACEHOLDERS.fichesActions} />} />
         <Route path="rapports" element={<ReportsPage />} />

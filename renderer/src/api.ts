@@ -105,10 +105,13 @@ export function useApiQuery<C extends Channel>(channel: C, args: CallArgs<C>, op
 const DATA_CHANNELS: Channel[] = ['cpts.get', 'territory.get', 'communes.search', 'members.stats'];
 
 /** Channels whose cached answers a write of the members, collèges or cotisation amounts may change. */
-const MEMBER_CHANNELS: Channel[] = ['members.list', 'members.get', 'members.stats', 'colleges.list', 'cotisationRates.list'];
+const MEMBER_CHANNELS: Channel[] = ['members.list', 'members.get', 'members.stats', 'colleges.list', 'cotisationRates.list', 'ag.get'];
 
 /** Channels whose cached answers a write of a meeting, its decisions or its RCP cases may change. */
-const MEETING_CHANNELS: Channel[] = ['meetings.list', 'meetings.get', 'decisions.list', 'rcp.motifs'];
+const MEETING_CHANNELS: Channel[] = ['meetings.list', 'meetings.get', 'decisions.list', 'rcp.motifs', 'ag.get'];
+
+/** Channels whose cached answers a write of an assembly, its formalities or the statutory rules may change. */
+const ASSEMBLY_CHANNELS: Channel[] = ['ag.get', 'formalities.list', 'meetings.list', 'meetings.get', 'rules.list', 'settings.get'];
 
 /** Writes that answer with the fresh detail of one meeting (addDocument may answer « cancelled »). */
 const MEETING_DETAIL_WRITES = new Set<Channel>([
@@ -131,6 +134,9 @@ export function staleAfter(channel: Channel): Channel[] {
   }
   if (channel.startsWith('members.') || channel.startsWith('colleges.') || channel.startsWith('cotisationRates.')) {
     return MEMBER_CHANNELS;
+  }
+  if (channel.startsWith('ag.') || channel.startsWith('formalities.') || channel.startsWith('rules.') || channel.startsWith('settings.')) {
+    return ASSEMBLY_CHANNELS;
   }
   return DATA_CHANNELS;
 }

@@ -4,6 +4,7 @@ import { formatDateLong, formatInteger, plural } from '../../../../shared/format
 import { errorMessage, useCptsProfile, useTerritory } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { TerritoryTiles } from '../territory/TerritoryTiles';
+import { FormalitiesOverview } from './FormalitiesOverview';
 import { MeetingsOverview } from './MeetingsOverview';
 import { MembersOverview } from './MembersOverview';
 
@@ -65,6 +66,7 @@ export function DashboardPage() {
 
         <MembersOverview />
         <MeetingsOverview />
+        <FormalitiesOverview />
       </div>
     </Page>
   );

@@ -13,6 +13,9 @@ import { MeetingForm } from './MeetingForm';
 import { ParticipantsSection } from './ParticipantsSection';
 import { RcpCasesSection } from './RcpCasesSection';
 
+/** Meeting types with a quorum, pouvoirs and votes: they get the assembly workspace. */
+const GOVERNANCE_TYPES = new Set<string>(['ago', 'age', 'constitutive', 'ca', 'bureau']);
+
 function BackLink() {
   return (
     <p className="back-link">
@@ -133,6 +136,11 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
         </div>
       )}
       <div className="page-actions">
+        {GOVERNANCE_TYPES.has(data.type) && (
+          <Link className="button ag-meeting-link" to={`/reunions/${detail.id}/assemblee`}>
+            {data.type === 'ca' || data.type === 'bureau' ? 'Séance : convocation, émargement, votes, PV' : 'Assemblée : convocation, émargement, votes, PV'}
+          </Link>
+        )}
         <button type="button" className="button button-secondary" disabled={exportMinutes.isPending} onClick={() => exportMinutes.mutate({ meetingId: detail.id }, exported('Compte rendu'))}>
           {exportMinutes.isPending ? 'Génération du PDF…' : 'Exporter le compte rendu (PDF)'}
         </button>

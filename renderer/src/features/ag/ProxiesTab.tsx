@@ -1,0 +1,424 @@
+/**
+ * Pouvoirs (procurations) of the assembly: the rules of the statuts, a form to register a pouvoir received (the
+ * main process refuses it with a French reason when the statuts do not allow it), and the pouvoirs registered with
+ * whether each counts now.
+ */
+import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import type { AgProxyRow, AgState } from '../../../../shared/contract';
+import { formatDateLong } from '../../../../shared/format';
+import { searchKey } from '../../../../shared/text';
+import { errorMessage } from '../../api';
+import { ConfirmDialog } from '../../components/Dialog';
+import { Field, type ControlProps } from '../../components/Field';
+import { useToast } from '../../components/Toasts';
+import { formatCount, pl } from './QuorumPanel';
+import { useAgMutation } from './useAgMutation';
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const MAX_HITS = 40;
+
+interface Option {
+  id: number;
+  name: string;
+  /** Shown after the name: « présent », « a déjà donné pouvoir »… */
+  note: string | null;
+  key: string;
+}
+
+export function ProxiesTab({ state }: { state: AgState }) {
+  if (!state.proxiesAllowed) {
+    return (
+      <div className="agl-tab agl-proxies">
+        <p className="alert alert-warning agl-no-proxies">
+          Les statuts en vigueur ne permettent pas de voter par procuration : aucun pouvoir ne peut être enregistré pour cette
+          assemblée. Seuls les membres présents votent.
+        </p>
+      </div>
+    );
+  }
+  return <ProxiesContent state={state} />;
+}
+
+function ProxiesContent({ state }: { state: AgState }) {
+  const readOnly = state.pv.status === 'approuve';
+  const counted = state.proxies.filter((proxy) => proxy.counted).length;
+  return (
+    <div className="agl-tab agl-proxies">
+      <section className="agl-rules" aria-label="Règles des statuts">
+        <h2 className="agl-section-title">Ce que prévoient les statuts</h2>
+        <ul className="agl-reminders">
+          {state.rules.reminders.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        {state.rules.isDefault && (
+          <p className="field-hint">
+            Règles usuelles par défaut : enregistrez celles de vos statuts dans les paramètres pour qu’elles s’appliquent.
+          </p>
+        )}
+      </section>
+      {readOnly && (
+        <p className="alert alert-warning">
+          Le procès-verbal est approuvé : les pouvoirs ne peuvent plus être modifiés. Rouvrez le procès-verbal en brouillon pour les corriger.
+        </p>
+      )}
+      {!readOnly && <ProxyForm state={state} />}
+      <section className="agl-proxy-list" aria-labelledby="agl-pouvoirs-titre">
+        <h2 id="agl-pouvoirs-titre" className="agl-section-title">
+          Pouvoirs enregistrés{' '}
+          <span className="muted agl-title-note">
+            {state.proxies.length === 0
+              ? ''
+              : `${formatCount(state.proxies.length)} au total, ${formatCount(counted)} ${pl(counted, 'compte', 'comptent')} maintenant`}
+          </span>
+        </h2>
+        {state.proxies.length === 0 ? (
+          <p className="muted">Aucun pouvoir enregistré pour cette assemblée.</p>
+        ) : (
+          <ProxyTable state={state} readOnly={readOnly} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ProxyForm({ state }: { state: AgState }) {
+  const formId = useId();
+  const mutation = useAgMutation('ag.saveProxy');
+  const mandantRef = useRef<HTMLInputElement>(null);
+  const [mandantId, setMandantId] = useState<number | null>(null);
+  const [mandataireId, setMandataireId] = useState<number | null>(null);
+  const [receivedOn, setReceivedOn] = useState('');
+  const [errors, setErrors] = useState<{ mandant?: string; mandataire?: string; receivedOn?: string }>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+
+  const proxies = useMemo(() => new Map(state.proxies.map((proxy) => [proxy.id, proxy])), [state.proxies]);
+  const mandants = useMemo<Option[]>(
+    () =>
+      [...state.voters]
+        .sort((a, b) => collator.compare(a.name, b.name))
+        .map((voter) => {
+          const given = voter.proxyGiven === null ? undefined : proxies.get(voter.proxyGiven);
+          const note = voter.present ? 'présent' : given ? `a déjà donné pouvoir à ${given.mandataireName}` : null;
+          return { id: voter.id, name: voter.name, note, key: searchKey(voter.name) };
+        }),
+    [state.voters, proxies],
+  );
+  const mandataires = useMemo<Option[]>(() => {
+    const voters = state.voters.map((voter) => {
+      const held = voter.proxiesHeld.length;
+      const notes = [voter.present ? 'présent' : 'absent', held > 0 ? `détient ${held} ${pl(held, 'pouvoir', 'pouvoirs')}` : null].filter(Boolean);
+      return { id: voter.id, name: voter.name, note: notes.join(', '), key: searchKey(voter.name) };
+    });
+    const others = state.nonVoters.map((row) => ({ id: row.id, name: row.name, note: `sans droit de vote : ${row.reason}`, key: searchKey(row.name) }));
+    return [...voters, ...others].sort((a, b) => collator.compare(a.name, b.name));
+  }, [state.voters, state.nonVoters]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setRefusal(null);
+    setDone('');
+    const next: typeof errors = {};
+    if (mandantId === null) next.mandant = 'Choisissez le mandant (le membre qui donne pouvoir) dans la liste.';
+    if (mandataireId === null) next.mandataire = 'Choisissez le mandataire (le membre qui reçoit le pouvoir) dans la liste.';
+    if (receivedOn && !/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) next.receivedOn = 'Date attendue au format jj/mm/aaaa.';
+    setErrors(next);
+    if (Object.keys(next).length > 0 || mandantId === null || mandataireId === null) return;
+    const before = new Set(state.proxies.map((proxy) => proxy.id));
+    try {
+      const saved = await mutation.mutateAsync({ meetingId: state.meetingId, mandantId, mandataireId, receivedOn: receivedOn || null });
+      const created = saved.proxies.find((proxy) => !before.has(proxy.id));
+      const names = created ? `${created.mandantName} donne pouvoir à ${created.mandataireName}` : '';
+      setDone(
+        created
+          ? created.counted
+            ? `Pouvoir enregistré : ${names}. Il compte dès maintenant.`
+            : `Pouvoir enregistré : ${names}. Il ne compte pas pour l’instant (${created.reason}).`
+          : 'Pouvoir enregistré.',
+      );
+      setMandantId(null);
+      setMandataireId(null);
+      setReceivedOn('');
+      mandantRef.current?.focus();
+    } catch (error) {
+      const fields = (error as { fields?: Record<string, string> }).fields ?? {};
+      setErrors({ mandant: fields.mandantId, mandataire: fields.mandataireId, receivedOn: fields.receivedOn });
+      setRefusal(errorMessage(error));
+    }
+  };
+
+  return (
+    <section className="card agl-proxy-form" aria-labelledby={`${formId}-titre`}>
+      <h2 id={`${formId}-titre`} className="agl-section-title">
+        Enregistrer un pouvoir reçu
+      </h2>
+      <form onSubmit={submit} noValidate>
+        <div className="agl-proxy-fields">
+          <Field id={`${formId}-mandant`} label="Mandant" required error={errors.mandant} hint="Le membre absent qui donne pouvoir.">
+            {(control) => (
+              <MemberCombobox
+                control={control}
+                inputRef={mandantRef}
+                options={mandants}
+                value={mandantId}
+                listLabel="Membres votants"
+                onChange={(id) => {
+                  setMandantId(id);
+                  setRefusal(null);
+                }}
+              />
+            )}
+          </Field>
+          <span className="agl-proxy-arrow" aria-hidden="true">
+            →
+          </span>
+          <Field id={`${formId}-mandataire`} label="Mandataire" required error={errors.mandataire} hint="Le membre qui votera à sa place.">
+            {(control) => (
+              <MemberCombobox
+                control={control}
+                options={mandataires}
+                value={mandataireId}
+                listLabel="Membres"
+                onChange={(id) => {
+                  setMandataireId(id);
+                  setRefusal(null);
+                }}
+              />
+            )}
+          </Field>
+          <Field id={`${formId}-date`} label="Date de réception" error={errors.receivedOn} hint="Facultative.">
+            {(control) => <input {...control} type="date" value={receivedOn} onChange={(event) => setReceivedOn(event.target.value)} />}
+          </Field>
+        </div>
+        <div className="agl-proxy-actions">
+          <button type="submit" className="button" disabled={mutation.isPending}>
+            {mutation.isPending ? 'Enregistrement…' : 'Enregistrer le pouvoir'}
+          </button>
+          <div className="agl-proxy-outcome">
+            {refusal && (
+              <p className="alert alert-error agl-refusal" role="alert">
+                {refusal}
+              </p>
+            )}
+            <p className="success-text" role="status">
+              {done}
+            </p>
+          </div>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+interface ComboboxProps {
+  control: ControlProps;
+  options: Option[];
+  value: number | null;
+  onChange: (id: number | null) => void;
+  listLabel: string;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}
+
+/** A member chosen by typing part of the name (accents and case ignored); ↑ ↓ to move, Entrée to choose. */
+function MemberCombobox({ control, options, value, onChange, listLabel, inputRef }: ComboboxProps) {
+  const listId = `${control.id}-liste`;
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const [active, setActive] = useState(-1);
+  const selected = value === null ? undefined : options.find((option) => option.id === value);
+
+  const { hits, more } = useMemo(() => {
+    const words = searchKey(query).split(' ').filter(Boolean);
+    const all = words.length === 0 ? options : options.filter((option) => words.every((word) => ` ${option.key}`.includes(` ${word}`)));
+    return { hits: all.slice(0, MAX_HITS), more: Math.max(0, all.length - MAX_HITS) };
+  }, [options, query]);
+  const open = editing && focused && hits.length > 0;
+
+  const choose = (option: Option | undefined) => {
+    if (!option) return;
+    onChange(option.id);
+    setEditing(false);
+    setQuery('');
+    setActive(-1);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      if (!editing) {
+        setEditing(true);
+        setActive(0);
+        return;
+      }
+      if (hits.length > 0) setActive((index) => (index + 1) % hits.length);
+    } else if (event.key === 'ArrowUp' && editing && hits.length > 0) {
+      event.preventDefault();
+      setActive((index) => (index <= 0 ? hits.length - 1 : index - 1));
+    } else if (event.key === 'Enter' && editing) {
+      event.preventDefault();
+      choose(hits[active >= 0 ? active : hits.length === 1 ? 0 : -1]);
+    } else if (event.key === 'Escape' && editing) {
+      event.preventDefault();
+      event.stopPropagation();
+      setEditing(false);
+      setQuery('');
+    }
+  };
+
+  return (
+    <div className="commune-picker agl-combobox">
+      <input
+        {...control}
+        ref={inputRef}
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open && active >= 0 && hits[active] ? `${listId}-${active}` : undefined}
+        placeholder="Tapez un nom"
+        value={editing ? query : (selected?.name ?? '')}
+        onChange={(event) => {
+          const text = event.target.value;
+          setEditing(true);
+          setQuery(text);
+          setActive(-1);
+          if (value !== null) onChange(null);
+        }}
+        onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
+        onBlur={() => {
+          setFocused(false);
+          setEditing(false);
+          setQuery('');
+        }}
+      />
+      {editing && focused && hits.length === 0 && (
+        <p className="field-hint" role="status">
+          Aucun membre ne correspond à « {query.trim()} ».
+        </p>
+      )}
+      <ul id={listId} role="listbox" aria-label={listLabel} className="search-results picker-results" hidden={!open}>
+        {hits.map((option, index) => (
+          <li
+            key={option.id}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            className={`search-option${index === active ? ' active' : ''}`}
+            onMouseDown={(event) => event.preventDefault()}
+            onMouseMove={() => index !== active && setActive(index)}
+            onClick={() => choose(option)}
+          >
+            <span className="option-text">
+              {option.name}
+              {option.note && <span className="muted"> — {option.note}</span>}
+            </span>
+          </li>
+        ))}
+        {more > 0 && (
+          <li className="search-option disabled" aria-disabled="true">
+            … et {formatCount(more)} autres : précisez le nom.
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+function ProxyTable({ state, readOnly }: { state: AgState; readOnly: boolean }) {
+  const mutation = useAgMutation('ag.deleteProxy');
+  const { notify } = useToast();
+  const [target, setTarget] = useState<AgProxyRow | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const remove = async () => {
+    if (!target) return;
+    setError(null);
+    try {
+      await mutation.mutateAsync({ meetingId: state.meetingId, proxyId: target.id });
+      notify({ message: `Pouvoir de ${target.mandantName} à ${target.mandataireName} supprimé.` });
+      setTarget(null);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="table agl-proxy-table">
+          <caption className="visually-hidden">Pouvoirs enregistrés, dans l’ordre de réception</caption>
+          <thead>
+            <tr>
+              <th scope="col">Mandant</th>
+              <th scope="col">
+                <span className="visually-hidden">donne pouvoir à</span>
+              </th>
+              <th scope="col">Mandataire</th>
+              <th scope="col">Reçu le</th>
+              <th scope="col">Prise en compte</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.proxies.map((proxy) => (
+              <tr key={proxy.id} className={proxy.counted ? undefined : 'agl-proxy-off'}>
+                <th scope="row">{proxy.mandantName}</th>
+                <td className="agl-proxy-arrow-cell" aria-hidden="true">
+                  →
+                </td>
+                <td>{proxy.mandataireName}</td>
+                <td>{proxy.receivedOn ? formatDateLong(proxy.receivedOn) : <span className="muted">—</span>}</td>
+                <td>
+                  {proxy.counted ? (
+                    <span className="badge badge-ok">Compte</span>
+                  ) : (
+                    <span className="badge badge-warn agl-badge-wrap">Ne compte pas : {proxy.reason}</span>
+                  )}
+                </td>
+                <td className="actions">
+                  {!readOnly && (
+                    <button
+                      type="button"
+                      className="button button-small button-danger-outline"
+                      aria-label={`Supprimer le pouvoir de ${proxy.mandantName} à ${proxy.mandataireName}`}
+                      onClick={() => {
+                        setError(null);
+                        setTarget(proxy);
+                      }}
+                    >
+                      Supprimer
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {target && (
+        <ConfirmDialog
+          title="Supprimer ce pouvoir ?"
+          confirmLabel="Supprimer le pouvoir"
+          danger
+          busy={mutation.isPending}
+          error={error}
+          onCancel={() => setTarget(null)}
+          onConfirm={() => void remove()}
+        >
+          <p>
+            Le pouvoir donné par <strong>{target.mandantName}</strong> à <strong>{target.mandataireName}</strong> sera supprimé.
+            {target.counted ? ' Ce membre ne sera plus représenté, et le quorum sera recalculé.' : ''}
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,344 @@
+/**
+ * Votes of the assembly, resolution by resolution: the figures counted in the room (pour, contre, abstentions,
+ * blancs ou nuls) are recorded by the main process, which refuses them with a French reason (quorum not met, more
+ * votes than members present or represented…) and otherwise decides « adoptée » or « rejetée » with its arithmetic.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { AgResolutionRow, AgState } from '../../../../shared/contract';
+import { errorMessage } from '../../api';
+import { ConfirmDialog } from '../../components/Dialog';
+import { useToast } from '../../components/Toasts';
+import { formatCount, pl, QuorumPanel } from './QuorumPanel';
+import { useAgMutation } from './useAgMutation';
+
+type VoteKey = 'pour' | 'contre' | 'abstention' | 'blanc';
+type Draft = Record<VoteKey, string>;
+
+const FIELDS: { key: VoteKey; label: string; required: boolean }[] = [
+  { key: 'pour', label: 'Pour', required: true },
+  { key: 'contre', label: 'Contre', required: true },
+  { key: 'abstention', label: 'Abstentions', required: false },
+  { key: 'blanc', label: 'Blancs ou nuls', required: false },
+];
+
+const EMPTY: Draft = { pour: '', contre: '', abstention: '', blanc: '' };
+
+/** « 12 », « 2,5 » → number; '' → null; anything else → NaN. */
+function parseCount(text: string): number | null {
+  const clean = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (clean === '') return null;
+  return /^\d+(\.\d+)?$/.test(clean) ? Number(clean) : Number.NaN;
+}
+
+export function VotesTab({ state }: { state: AgState }) {
+  const readOnly = state.pv.status === 'approuve';
+  const resolutions = [...state.resolutions].sort((a, b) => a.position - b.position || a.id - b.id);
+  const voted = resolutions.filter((resolution) => resolution.votes !== null).length;
+  return (
+    <div className="agl-tab agl-votes">
+      <QuorumPanel state={state} sticky />
+      {readOnly && (
+        <p className="alert alert-warning">
+          Le procès-verbal est approuvé : les votes sont en lecture seule. Rouvrez le procès-verbal en brouillon pour les corriger.
+        </p>
+      )}
+      {!readOnly && !state.quorum.met && resolutions.length > 0 && (
+        <p className="alert alert-warning">
+          Le quorum n’est pas atteint : l’assemblée ne peut pas valablement délibérer, et les votes seront refusés tant qu’il manque des
+          membres.
+        </p>
+      )}
+      {resolutions.length === 0 ? (
+        <p className="empty-result">
+          Aucune résolution n’est rédigée pour cette assemblée. Les résolutions se préparent avec l’ordre du jour, avant la séance.
+        </p>
+      ) : (
+        <>
+          <p className="list-count">
+            {formatCount(resolutions.length)} {pl(resolutions.length, 'résolution', 'résolutions')}, {formatCount(voted)}{' '}
+            {pl(voted, 'votée', 'votées')}
+          </p>
+          <ol className="agl-resolutions">
+            {resolutions.map((resolution, index) => (
+              <li key={resolution.id}>
+                <ResolutionCard state={state} resolution={resolution} number={index + 1} readOnly={readOnly} />
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface CardProps {
+  state: AgState;
+  resolution: AgResolutionRow;
+  number: number;
+  readOnly: boolean;
+}
+
+function ResolutionCard({ state, resolution, number, readOnly }: CardProps) {
+  const id = useId();
+  const recorded = resolution.votes !== null;
+  const [textOpen, setTextOpen] = useState(!recorded);
+  // Values to put back in the form after « Corriger le vote ».
+  const [prefill, setPrefill] = useState<Draft | null>(null);
+  const title = `Résolution n° ${number} — ${resolution.title}`;
+
+  return (
+    <section className={`card agl-resolution${recorded ? (resolution.adopted ? ' agl-adopted' : ' agl-rejected') : ''}`} aria-labelledby={`${id}-titre`}>
+      <div className="agl-resolution-head">
+        <h2 id={`${id}-titre`} className="agl-resolution-title">
+          {title}
+        </h2>
+        {recorded && (
+          <span className={`agl-result ${resolution.adopted ? 'agl-result-yes' : 'agl-result-no'}`}>{resolution.adopted ? 'Adoptée' : 'Rejetée'}</span>
+        )}
+      </div>
+      <p className="agl-majority">
+        <span className="badge">{resolution.kindLabel}</span> {resolution.majorityLabel}
+      </p>
+      <button type="button" className="agl-disclosure" aria-expanded={textOpen} aria-controls={`${id}-texte`} onClick={() => setTextOpen(!textOpen)}>
+        <span aria-hidden="true">{textOpen ? '▾' : '▸'}</span> {textOpen ? 'Masquer le texte' : 'Afficher le texte'}
+      </button>
+      <blockquote id={`${id}-texte`} className="agl-resolution-text" hidden={!textOpen}>
+        {resolution.text}
+      </blockquote>
+      {recorded ? (
+        <RecordedVote
+          state={state}
+          resolution={resolution}
+          title={title}
+          readOnly={readOnly}
+          onCleared={() => {
+            const votes = resolution.votes!;
+            setPrefill({
+              pour: formatCount(votes.pour),
+              contre: formatCount(votes.contre),
+              abstention: formatCount(votes.abstention),
+              blanc: formatCount(votes.blanc),
+            });
+            setTextOpen(true);
+          }}
+        />
+      ) : readOnly ? (
+        <p className="muted">Pas de vote enregistré.</p>
+      ) : (
+        <VoteForm state={state} resolution={resolution} title={title} initial={prefill ?? EMPTY} focusFirst={prefill !== null} />
+      )}
+    </section>
+  );
+}
+
+interface FormProps {
+  state: AgState;
+  resolution: AgResolutionRow;
+  title: string;
+  initial: Draft;
+  /** After « Corriger le vote »: the focus goes to the first figure. */
+  focusFirst: boolean;
+}
+
+function VoteForm({ state, resolution, title, initial, focusFirst }: FormProps) {
+  const id = useId();
+  const firstRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusFirst) firstRef.current?.focus();
+    // Once, when the form appears.
+  }, []);
+  const mutation = useAgMutation('ag.recordVote');
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [errors, setErrors] = useState<Partial<Record<VoteKey, string>>>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const weighted = state.weighted;
+  const max = weighted ? state.quorum.presentOrRepresented.weight : state.quorum.presentOrRepresented.heads;
+
+  const values = Object.fromEntries(FIELDS.map(({ key }) => [key, parseCount(draft[key])])) as Record<VoteKey, number | null>;
+  const valueOf = (key: VoteKey) => {
+    const value = values[key];
+    return value === null || Number.isNaN(value) ? 0 : value;
+  };
+  const total = valueOf('pour') + valueOf('contre') + valueOf('abstention') + valueOf('blanc');
+  const expressed = valueOf('pour') + valueOf('contre');
+  const over = total > max + 1e-9;
+  const unit = weighted ? 'voix' : pl(total, 'vote', 'votes');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setRefusal(null);
+    const next: Partial<Record<VoteKey, string>> = {};
+    for (const field of FIELDS) {
+      const value = values[field.key];
+      if (value === null) {
+        if (field.required) next[field.key] = `${field.label} : indiquez un nombre (0 s’il n’y en a pas).`;
+      } else if (Number.isNaN(value)) {
+        next[field.key] = `${field.label} : un nombre positif est attendu${weighted ? ' (par exemple 12 ou 12,5)' : ''}.`;
+      } else if (!weighted && !Number.isInteger(value)) {
+        next[field.key] = `${field.label} : un nombre entier est attendu (une voix par membre).`;
+      }
+    }
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    try {
+      await mutation.mutateAsync({
+        meetingId: state.meetingId,
+        resolutionId: resolution.id,
+        pour: valueOf('pour'),
+        contre: valueOf('contre'),
+        abstention: valueOf('abstention'),
+        blanc: valueOf('blanc'),
+      });
+    } catch (error) {
+      const fields = (error as { fields?: Record<string, string> }).fields ?? {};
+      setErrors({ pour: fields.pour, contre: fields.contre, abstention: fields.abstention, blanc: fields.blanc });
+      setRefusal(errorMessage(error));
+    }
+  };
+
+  return (
+    <form className="agl-vote-form" onSubmit={submit} noValidate aria-label={`Décompte des voix — ${title}`}>
+      <div className="agl-vote-fields">
+        {FIELDS.map((field) => {
+          const fieldId = `${id}-${field.key}`;
+          const error = errors[field.key];
+          return (
+            <div key={field.key} className={`field agl-vote-field${error ? ' field-invalid' : ''}`}>
+              <div className="field-label">
+                <label htmlFor={fieldId}>{field.label}</label>
+              </div>
+              <input
+                ref={field.key === 'pour' ? firstRef : undefined}
+                id={fieldId}
+                type="text"
+                inputMode={weighted ? 'decimal' : 'numeric'}
+                autoComplete="off"
+                className="agl-vote-input"
+                aria-invalid={Boolean(error)}
+                aria-describedby={error ? `${fieldId}-erreur` : `${id}-aide`}
+                value={draft[field.key]}
+                placeholder={field.required ? '' : '0'}
+                onChange={(event) => {
+                  setDraft({ ...draft, [field.key]: event.target.value });
+                  setRefusal(null);
+                }}
+              />
+              {error && (
+                <p id={`${fieldId}-erreur`} className="field-error">
+                  {error}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <p id={`${id}-aide`} className={`agl-vote-helper${over ? ' agl-vote-over' : ''}`} aria-live="polite">
+        <span>
+          Voix exprimées (pour + contre) : <strong>{formatCount(expressed)}</strong>
+        </span>
+        <span>
+          Total saisi : <strong>{formatCount(total)}</strong> {unit} sur <strong>{formatCount(max)}</strong>{' '}
+          {weighted ? 'voix présentes ou représentées' : pl(max, 'membre présent ou représenté', 'membres présents ou représentés')}
+        </span>
+        {over && (
+          <span className="agl-vote-warning">
+            {weighted
+              ? 'Plus de voix saisies que de voix présentes ou représentées : vérifiez le décompte.'
+              : 'Plus de votes que de membres présents ou représentés : vérifiez le décompte.'}
+          </span>
+        )}
+      </p>
+      <div className="agl-vote-actions">
+        <button type="submit" className="button" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Enregistrement…' : 'Enregistrer le vote'}
+        </button>
+        {refusal && (
+          <p className="alert alert-error agl-refusal" role="alert">
+            {refusal}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
+
+interface RecordedProps {
+  state: AgState;
+  resolution: AgResolutionRow;
+  title: string;
+  readOnly: boolean;
+  onCleared: () => void;
+}
+
+function RecordedVote({ state, resolution, title, readOnly, onCleared }: RecordedProps) {
+  const mutation = useAgMutation('ag.clearVote');
+  const { notify } = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const votes = resolution.votes!;
+
+  const clear = async () => {
+    setError(null);
+    // Prepare the form first: the fresh state may render it before the promise settles.
+    onCleared();
+    try {
+      await mutation.mutateAsync({ meetingId: state.meetingId, resolutionId: resolution.id });
+      setConfirming(false);
+      notify({ kind: 'info', message: `Vote effacé : saisissez le décompte corrigé de la résolution.` });
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <div className="agl-vote-result">
+      <dl className="agl-vote-figures">
+        <div>
+          <dt>Pour</dt>
+          <dd>{formatCount(votes.pour)}</dd>
+        </div>
+        <div>
+          <dt>Contre</dt>
+          <dd>{formatCount(votes.contre)}</dd>
+        </div>
+        <div>
+          <dt>Abstentions</dt>
+          <dd>{formatCount(votes.abstention)}</dd>
+        </div>
+        <div>
+          <dt>Blancs ou nuls</dt>
+          <dd>{formatCount(votes.blanc)}</dd>
+        </div>
+      </dl>
+      {resolution.arithmetic && <p className="agl-arithmetic">{resolution.arithmetic}</p>}
+      {!readOnly && (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => {
+            setError(null);
+            setConfirming(true);
+          }}
+        >
+          Corriger le vote
+        </button>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Corriger le vote ?"
+          confirmLabel="Effacer le vote"
+          danger
+          busy={mutation.isPending}
+          error={error}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void clear()}
+        >
+          <p>
+            Le résultat enregistré pour <strong>{title}</strong> ({resolution.adopted ? 'adoptée' : 'rejetée'}, pour {formatCount(votes.pour)}, contre{' '}
+            {formatCount(votes.contre)}) sera effacé. Le décompte reviendra dans le formulaire pour être corrigé puis enregistré à nouveau.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

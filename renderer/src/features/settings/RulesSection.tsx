@@ -1,0 +1,246 @@
+/**
+ * Paramètres › « Règles statutaires »: the versions of the statuts' rules (convocation, quorum, pouvoirs,
+ * majorités), the one in force today highlighted; a new version (prefilled from the latest one, or from the usual
+ * values), edit, delete with confirmation. Each meeting follows the version in force at its date.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { RulesOverview, RulesVersionRow } from '../../../../shared/contract';
+import { formatDateLong, formatDateTimeLong, toIsoDate } from '../../../../shared/format';
+import { errorMessage, queryKey, useApiMutation, useApiQuery } from '../../api';
+import { ConfirmDialog } from '../../components/Dialog';
+import { Loading, QueryError } from '../../components/Page';
+import { useToast } from '../../components/Toasts';
+import { RulesEditor, type RulesDraft } from './RulesEditor';
+
+type Editing = { draft: RulesDraft; title: string } | null;
+
+/** The version in force on `today`: the latest one that entered into force on or before it. */
+export function versionInForce(versions: RulesVersionRow[], today: string): RulesVersionRow | null {
+  return versions.filter((version) => version.effectiveFrom <= today).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0] ?? null;
+}
+
+function createdOn(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : formatDateTimeLong(date);
+}
+
+export function RulesSection() {
+  const overview = useApiQuery('rules.list', []);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<RulesVersionRow | null>(null);
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const remove = useApiMutation('rules.delete', { invalidate: false });
+  const today = toIsoDate(new Date());
+  // When the editor closes or a version goes, the focus comes back to « Nouvelle version des statuts ».
+  const newButton = useRef<HTMLButtonElement>(null);
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(() => {
+    if (returnFocus && !editing && !deleting) {
+      newButton.current?.focus();
+      setReturnFocus(false);
+    }
+  }, [returnFocus, editing, deleting]);
+  const closeEditor = () => {
+    setEditing(null);
+    setReturnFocus(true);
+  };
+
+  const startNew = (data: RulesOverview) => {
+    const latest = [...data.versions].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+    setEditing({
+      title: 'Nouvelle version des statuts',
+      draft: latest
+        ? // New statuts have their own adoption date and articles: the source is left for the user to write.
+          { id: null, effectiveFrom: '', source: '', rules: latest.rules }
+        : { id: null, effectiveFrom: '', source: '', rules: data.defaults },
+    });
+  };
+
+  const startEdit = (version: RulesVersionRow) =>
+    setEditing({
+      title: `Modifier la version en vigueur à partir du ${formatDateLong(version.effectiveFrom)}`,
+      draft: { id: version.id, effectiveFrom: version.effectiveFrom, source: version.source ?? '', rules: version.rules },
+    });
+
+  const confirmDelete = () => {
+    if (!deleting) return;
+    remove.mutate(
+      { id: deleting.id },
+      {
+        onSuccess: async (data) => {
+          queryClient.setQueryData(queryKey('rules.list'), data);
+          await queryClient.invalidateQueries({ queryKey: ['ag.get'] });
+          if (editing?.draft.id === deleting.id) setEditing(null);
+          toast.notify({ kind: 'success', message: `Version du ${formatDateLong(deleting.effectiveFrom)} supprimée.` });
+          setDeleting(null);
+          setReturnFocus(true);
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby="regles-titre">
+      <h2 id="regles-titre">Règles statutaires</h2>
+      <p className="muted">
+        La loi de 1901 ne fixe ni le délai de convocation, ni le quorum, ni les majorités, ni les pouvoirs : ce sont vos
+        statuts qui en décident. Maillage applique à chaque réunion la version en vigueur à sa date, pour vérifier la
+        convocation, le quorum et le résultat des votes.
+      </p>
+
+      {overview.isPending ? (
+        <Loading />
+      ) : overview.isError ? (
+        <QueryError message={errorMessage(overview.error)} onRetry={() => void overview.refetch()} />
+      ) : (
+        <>
+          <VersionsTable
+            versions={overview.data.versions}
+            today={today}
+            editingId={editing?.draft.id ?? null}
+            onEdit={startEdit}
+            onDelete={(version) => {
+              remove.reset();
+              setDeleting(version);
+            }}
+            disabled={editing !== null}
+          />
+          {editing ? (
+            <RulesEditor
+              key={editing.draft.id ?? 'nouvelle'}
+              draft={editing.draft}
+              title={editing.title}
+              onSaved={closeEditor}
+              onCancel={closeEditor}
+            />
+          ) : (
+            <div className="form-actions">
+              <button ref={newButton} type="button" className="button" onClick={() => startNew(overview.data)}>
+                Nouvelle version des statuts
+              </button>
+            </div>
+          )}
+        </>
+      )}
+
+      {deleting && (
+        <ConfirmDialog
+          title="Supprimer cette version des statuts ?"
+          confirmLabel="Supprimer la version"
+          danger
+          busy={remove.isPending}
+          error={remove.error ? errorMessage(remove.error) : null}
+          onCancel={() => {
+            remove.reset();
+            setDeleting(null);
+          }}
+          onConfirm={confirmDelete}
+        >
+          <p>
+            La version en vigueur à partir du {formatDateLong(deleting.effectiveFrom)}
+            {deleting.source ? ` (${deleting.source})` : ''} sera supprimée.
+          </p>
+          <p>
+            Les réunions tenues depuis cette date suivront alors la version précédente, ou à défaut les valeurs usuelles :
+            leur quorum et leurs votes seront recalculés.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function VersionsTable({
+  versions,
+  today,
+  editingId,
+  onEdit,
+  onDelete,
+  disabled,
+}: {
+  versions: RulesVersionRow[];
+  today: string;
+  editingId: number | null;
+  onEdit: (version: RulesVersionRow) => void;
+  onDelete: (version: RulesVersionRow) => void;
+  disabled: boolean;
+}) {
+  if (versions.length === 0) {
+    return (
+      <div className="alert alert-warning">
+        <p className="alert-title">Aucune version des statuts n’est enregistrée.</p>
+        <p>
+          En attendant, Maillage applique des valeurs usuelles (convocation 15 jours avant, quorum du quart en AG ordinaire
+          et de la moitié en AG extraordinaire…). Saisissez les règles de vos statuts pour que les contrôles soient justes.
+        </p>
+      </div>
+    );
+  }
+  const current = versionInForce(versions, today);
+  const sorted = [...versions].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+  return (
+    <div className="table-scroll">
+      <table className="table rules-versions">
+        <caption className="visually-hidden">Versions des règles statutaires, de la plus récente à la plus ancienne</caption>
+        <thead>
+          <tr>
+            <th scope="col">En vigueur à partir du</th>
+            <th scope="col">Source</th>
+            <th scope="col">Enregistrée le</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((version) => {
+            const inForce = version.id === current?.id;
+            const future = version.effectiveFrom > today;
+            return (
+              <tr
+                key={version.id}
+                className={`${inForce ? 'rules-version-current' : ''}${editingId === version.id ? ' rules-version-editing' : ''}`}
+                aria-current={inForce ? 'true' : undefined}
+              >
+                <th scope="row">
+                  {formatDateLong(version.effectiveFrom)}{' '}
+                  {inForce ? (
+                    <span className="badge badge-ok">En vigueur aujourd’hui</span>
+                  ) : future ? (
+                    <span className="badge">À venir</span>
+                  ) : (
+                    <span className="badge badge-muted">Remplacée</span>
+                  )}
+                </th>
+                <td>{version.source ?? <span className="muted">non précisée</span>}</td>
+                <td className="muted small">{createdOn(version.createdAt)}</td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    onClick={() => onEdit(version)}
+                    disabled={disabled}
+                    aria-label={`Modifier la version du ${formatDateLong(version.effectiveFrom)}`}
+                  >
+                    Modifier
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button-small button-ghost"
+                    onClick={() => onDelete(version)}
+                    disabled={disabled}
+                    aria-label={`Supprimer la version du ${formatDateLong(version.effectiveFrom)}`}
+                  >
+                    Supprimer
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
