@@ -7,12 +7,14 @@
 import { vi } from 'vitest';
 import type {
   Api,
+  Channel,
   ApiError,
   ApiResult,
   AppInfo,
   CommuneHit,
   CptsProfile,
   ExportResult,
+  FormalityRow,
   TerritoryCommune,
   TerritorySummary,
 } from '../../shared/contract';
@@ -118,12 +120,15 @@ export interface FakeState {
   members: MemberState;
   /** Meetings, RCP cases and motifs. */
   meetings: MeetingState;
+  /** Formalities after an assembly (what formalities.list answers). */
+  formalities: FormalityRow[];
 }
 
 export interface FakeOptions extends MemberOptions, MeetingOptions {
   identity?: Partial<CptsIdentity>;
   lifecycle?: Partial<CptsLifecycle>;
   territory?: string[];
+  formalities?: FormalityRow[];
 }
 
 const ok = <T>(data: T): ApiResult<T> => ({ ok: true, data });
@@ -171,6 +176,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     warnings: [],
     members: memberStore.state,
     meetings: meetingStore.state,
+    formalities: (options.formalities ?? []).map((row) => ({ ...row })),
   };
 
   const profile = (): CptsProfile => ({
@@ -278,9 +284,33 @@ export function createFakeApi(options: FakeOptions = {}) {
     ),
     ...memberStore.api,
     ...meetingStore.api,
+    ...notSimulated(AG_CHANNELS),
+    'formalities.list': vi.fn<Api['formalities.list']>(async (input) =>
+      ok(
+        state.formalities
+          .filter((row) => (input?.status ?? 'ouvertes') === 'toutes' || !row.doneOn)
+          .map((row) => ({ ...row, overdue: !row.doneOn && row.dueOn !== null && row.dueOn < TODAY })),
+      ),
+    ),
   } satisfies Api;
 
   return { api, state };
+}
+
+/** Channels whose screens are tested on the real handlers (tests/components/real-api.ts), not on this fake. */
+const AG_CHANNELS = [
+  'settings.get', 'settings.save', 'rules.list', 'rules.save', 'rules.delete', 'ag.get', 'ag.markConvocationSent', 'ag.setPresence',
+  'ag.saveProxy', 'ag.deleteProxy', 'ag.saveResolution', 'ag.deleteResolution', 'ag.recordVote', 'ag.clearVote', 'ag.setOfficers',
+  'ag.createSecondConvocation', 'ag.approvePv', 'ag.reopenPv', 'ag.exportConvocationMails', 'formalities.save',
+  'reports.exportConvocation', 'reports.exportAttendanceSheet', 'reports.exportPv',
+] as const;
+
+function notSimulated<const C extends readonly Channel[]>(names: C) {
+  const entries = names.map((name) => [
+    name,
+    vi.fn(async () => fail({ code: 'internal', message: `Le canal ${name} n’est pas simulé ici : testez cet écran avec installRealApi.` })),
+  ]);
+  return Object.fromEntries(entries) as { [K in C[number]]: Api[K] };
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>['api'];

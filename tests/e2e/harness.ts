@@ -21,7 +21,8 @@ import { invokeChannel } from '../../electron/ipc/invoke';
 import { renderReport } from '../../electron/pdf/render';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const RENDERER_DIR = join(root, 'out/renderer');
+/** The built renderer; MAILLAGE_OUT_DIR points at another build output (`electron-vite build --outDir`). */
+export const RENDERER_DIR = join(process.env.MAILLAGE_OUT_DIR ? resolve(process.env.MAILLAGE_OUT_DIR) : join(root, 'out'), 'renderer');
 export const FONTS_DIR = join(root, 'resources/fonts');
 
 export interface LaunchOptions {
@@ -31,6 +32,8 @@ export interface LaunchOptions {
   savePath?: string | null | ((suggestedName: string) => string | null);
   /** Answer of the « open » dialog (file to import): a path, or null for « cancel ». */
   openPath?: string | null;
+  /** Answer of the « choose a folder » dialog (where convocation e-mails are written), or null for « cancel ». */
+  folderPath?: string | null;
   /** Clock of the app (defaults to the real one). */
   now?: () => Date;
   viewport?: { width: number; height: number };
@@ -53,6 +56,8 @@ export interface LaunchedApp {
   setSavePath: (savePath: LaunchOptions['savePath']) => void;
   /** Changes the answer of the next open dialogs. */
   setOpenPath: (openPath: string | null) => void;
+  /** Changes the answer of the next folder dialogs. */
+  setFolderPath: (folderPath: string | null) => void;
   close: () => Promise<void>;
 }
 
@@ -107,6 +112,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const database = await openDatabase({ file: options.dbFile });
   let savePath = options.savePath ?? null;
   let openPath = options.openPath ?? null;
+  let folderPath = options.folderPath ?? null;
   const saveRequests: string[] = [];
   const context: HandlerContext = {
     db: database.db,
@@ -120,7 +126,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       saveRequests.push(suggestedName);
       return typeof savePath === 'function' ? savePath(suggestedName) : savePath;
     },
-    chooseOpenPath: async () => openPath,
+    chooseOpenPath: async (purpose) => (purpose === 'mail-folder' ? folderPath : openPath),
   };
   const handlers = createHandlers(context);
   const { server, url } = await serveRenderer();
@@ -166,6 +172,9 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     },
     setOpenPath: (next) => {
       openPath = next;
+    },
+    setFolderPath: (next) => {
+      folderPath = next;
     },
     close: async () => {
       await browser.close();

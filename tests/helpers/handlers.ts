@@ -1,11 +1,12 @@
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { createHandlers, type HandlerContext } from '../../electron/ipc/handlers';
 import { invokeChannel } from '../../electron/ipc/invoke';
 import { renderReport } from '../../electron/pdf/render';
 import type { ApiResult, Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { tempDatabase } from './db';
 
-export const FONTS_DIR = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
+/** From the repository root (vitest's working folder): in jsdom tests `import.meta.url` is an http URL. */
+export const FONTS_DIR = resolve(process.cwd(), 'resources/fonts');
 
 /** The real handler table on a temporary database, called exactly as the renderer does (raw input → result). */
 export async function testBackend(overrides: Partial<HandlerContext> = {}) {

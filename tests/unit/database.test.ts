@@ -158,7 +158,7 @@ describe('openDatabase', () => {
 
   it('0004_meetings keeps members and accepts meetings, participants and RCP cases', async () => {
     const file = join(workDir(), 'maillage.sqlite');
-    const { '0004_meetings': _skipped, ...before } = migrations;
+    const { '0004_meetings': _skipped, '0005_general_assembly': _later, ...before } = migrations;
     const v3 = await openDatabase({ file, migrations: before });
     const member = await v3.db.insertInto('member').values({ kind: 'person', last_name: 'Martin', profession_code: '60' }).returning('id').executeTakeFirstOrThrow();
     await v3.close();
@@ -172,5 +172,35 @@ describe('openDatabase', () => {
     expect(await v4.db.selectFrom('rcp_case').selectAll().execute()).toEqual([]);
     expect(await v4.db.selectFrom('member').select('id').execute()).toHaveLength(1);
     await v4.close();
+  });
+
+  it('0005_general_assembly keeps the meetings and adds rules, presence, pouvoirs, resolutions and formalities', async () => {
+    const file = join(workDir(), 'maillage.sqlite');
+    const { '0005_general_assembly': _skipped, ...before } = migrations;
+    const v4 = await openDatabase({ file, migrations: before });
+    const member = await v4.db.insertInto('member').values({ kind: 'person', last_name: 'Martin', profession_code: '60' }).returning('id').executeTakeFirstOrThrow();
+    const other = await v4.db.insertInto('member').values({ kind: 'person', last_name: 'Bernard', profession_code: '10' }).returning('id').executeTakeFirstOrThrow();
+    const old = await v4.db.insertInto('meeting').values({ type: 'ago', title: 'AG 2025', date: '2025-06-12' }).returning('id').executeTakeFirstOrThrow();
+    await v4.close();
+    const v5 = await openDatabase({ file });
+    expect(await v5.db.selectFrom('meeting').select(['title', 'convocation_round', 'pv_status', 'convocation_sent_on']).execute()).toEqual([
+      { title: 'AG 2025', convocation_round: 1, pv_status: 'brouillon', convocation_sent_on: null },
+    ]);
+    await v5.db.insertInto('ag_presence').values({ meeting_id: old.id, member_id: member.id, present: 1, arrived_at: null, left_at: null }).execute();
+    await expect(v5.db.insertInto('ag_presence').values({ meeting_id: old.id, member_id: member.id, present: 0, arrived_at: null, left_at: null }).execute()).rejects.toThrow(/UNIQUE|PRIMARY/);
+    await v5.db.insertInto('ag_proxy').values({ meeting_id: old.id, mandant_member_id: other.id, mandataire_member_id: member.id, received_on: null }).execute();
+    // One pouvoir per mandant and meeting.
+    await expect(v5.db.insertInto('ag_proxy').values({ meeting_id: old.id, mandant_member_id: other.id, mandataire_member_id: member.id, received_on: null }).execute()).rejects.toThrow(/UNIQUE/);
+    await v5.db.insertInto('resolution').values({ meeting_id: old.id, agenda_item_id: null, position: 1, title: 'Comptes', text: 'L’assemblée approuve les comptes.' }).execute();
+    await v5.db.insertInto('formality').values({ meeting_id: old.id, kind: 'pv_signe', label: 'Signer', due_on: null, done_on: null, notes: null }).execute();
+    await v5.db.insertInto('statutory_rules_version').values({ effective_from: '2021-03-12', source: null, rules_json: '{}' }).execute();
+    await expect(v5.db.updateTable('meeting').set({ convocation_round: 3 as never }).execute()).rejects.toThrow(/CHECK/);
+    // Deleting the meeting removes its assembly data, not the members.
+    await v5.db.deleteFrom('meeting').where('id', '=', old.id).execute();
+    for (const table of ['ag_presence', 'ag_proxy', 'resolution', 'formality'] as const) {
+      expect(await v5.db.selectFrom(table).selectAll().execute()).toEqual([]);
+    }
+    expect(await v5.db.selectFrom('member').select('id').execute()).toHaveLength(2);
+    await v5.close();
   });
 });
