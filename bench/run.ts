@@ -13,6 +13,7 @@ import { membersUiBench } from './suites/members-ui';
 import { membersImportBench } from './suites/members-import';
 import { membersPdfBench } from './suites/members-pdf';
 import { quorumBench } from './suites/quorum';
+import { agBench } from './suites/ag';
 
 const SUITES: [string, () => Promise<BenchSection>][] = [
   ['territoire', territoryBench],
@@ -22,6 +23,7 @@ const SUITES: [string, () => Promise<BenchSection>][] = [
   ['adherents-import', membersImportBench],
   ['adherents-pdf', membersPdfBench],
   ['quorum', quorumBench],
+  ['assemblee', agBench],
 ];
 
 async function main(): Promise<void> {
