@@ -329,7 +329,6 @@ export interface AgVoterRow {
   collegeId: number | null;
   collegeName: string | null;
   weight: number;
-  email: string | null;
   present: boolean;
   arrivedAt: string | null;
   leftAt: string | null;
@@ -361,6 +360,8 @@ export interface AgResolutionRow {
   adopted: boolean | null;
   /** The arithmetic of the recorded vote, ending with « Résolution adoptée. » or « … rejetée. » */
   arithmetic: string | null;
+  /** The quorum when the vote was recorded (kept when the vote is cleared for a correction). */
+  quorumAtVote: { sentence: string; met: boolean } | null;
 }
 
 export interface FormalityRow {
@@ -409,7 +410,7 @@ export interface AgState {
   resolutionKinds: { code: string; label: string; majorityLabel: string }[];
   /** Proposed when the quorum is not met on a first convocation and the statuts provide a second one. */
   secondConvocation: { proposed: boolean; possible: boolean; message: string };
-  officers: { presidentMemberId: number | null; secretaireMemberId: number | null };
+  officers: { presidentMemberId: number | null; secretaireMemberId: number | null; presidentName: string | null; secretaireName: string | null };
   pv: { status: 'brouillon' | 'approuve'; approvedOn: string | null };
   formalities: FormalityRow[];
 }

@@ -151,6 +151,7 @@ export interface MeetingTable {
   convocation_round: Generated<1 | 2>;
   first_round_meeting_id: number | null;
   pv_status: Generated<'brouillon' | 'approuve'>;
+  rules_snapshot: string | null;
 }
 
 export interface StatutoryRulesVersionTable {
@@ -192,6 +193,7 @@ export interface ResolutionTable {
   votes_blanc: number | null;
   adopted: number | null;
   arithmetic: string | null;
+  quorum_json: string | null;
 }
 
 export interface FormalityTable {

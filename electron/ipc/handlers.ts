@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -75,7 +76,7 @@ import {
   setOfficers,
   setPresence,
 } from '../services/ag';
-import { agFileName, attendanceSheetData, convocationData, convocationMails, pvData } from '../services/ag-reports';
+import { agFileName, attendanceSheetData, convocationData, convocationMails, pvData, safeFileName } from '../services/ag-reports';
 import { getRcpMinProfessions, setRcpMinProfessions } from '../services/settings';
 
 /** Everything the handlers need from the outside world; the app and the test harness each provide one. */
@@ -272,25 +273,27 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const state = await getAgState(ctx.db, meetingId, today());
       const folder = await ctx.chooseOpenPath('mail-folder');
       if (!folder) return { saved: false };
+      // The letters go out today: the attached convocation is dated today unless a sending date is recorded.
       const data = await convocationData(ctx.db, meetingId, ctx.now(), today());
+      if (!data.sentOn) data.sentOn = today();
       const pdf = await ctx.renderPdf({ kind: 'convocation', data });
       const cptsName = (await getCptsProfile(ctx.db, today())).identity.name || 'CPTS';
       const row = (await listMeetings(ctx.db, state.date, state.date, today())).filter((meeting) => meeting.id === meetingId);
       const ics = meetingsToIcs(row.map((meeting) => ({ ...meeting, visioUrl: data.meeting.visioUrl })), cptsName);
-      const { files, withoutEmail } = await convocationMails(ctx.db, meetingId, pdf, ics, ctx.now(), today());
-      const target = join(folder, `Convocations - ${state.title.replace(/[\\/:*?"<>|]/g, '-')} - ${state.date}`);
+      // A new folder each time: an earlier export never mixes with this one.
+      const base = join(folder, `Convocations - ${safeFileName(state.title)} - ${state.date}`);
+      let target = base;
+      for (let n = 2; existsSync(target); n += 1) target = `${base} (${n})`;
       await mkdir(target, { recursive: true });
-      let bytes = 0;
-      for (const file of files) {
-        await writeFileAtomic(join(target, file.name), file.content);
-        bytes += file.content.byteLength;
-      }
+      const { count, bytes, withoutEmail } = await convocationMails(ctx.db, meetingId, pdf, ics, ctx.now(), today(), (name, content) =>
+        writeFileAtomic(join(target, name), content),
+      );
       if (withoutEmail.length) {
         const list = `Membres sans adresse électronique : leur remettre la convocation imprimée ou l’envoyer par courrier.\n\n${withoutEmail.join('\n')}\n`;
         await writeFileAtomic(join(target, 'À envoyer par courrier.txt'), new TextEncoder().encode(list));
       }
       await writeFileAtomic(join(target, agFileName('Convocation', state)), pdf);
-      return { saved: true, folder: target, count: files.length, withoutEmail, bytes };
+      return { saved: true, folder: target, count, withoutEmail, bytes };
     },
     'formalities.list': async ({ status }) => formalityRows(ctx.db, today(), { openOnly: status === 'ouvertes' }),
     'formalities.save': async (input) => saveFormality(ctx.db, input, today()),

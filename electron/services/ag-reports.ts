@@ -12,9 +12,10 @@ import type { AgAssociation, AgMeetingHead, AttendanceSheetData, ConvocationData
 import type { DB } from '../db/schema';
 import { getAgState, loadAssembly } from './ag';
 import { getCptsProfile } from './cpts';
+import { meetingWhen, meetingWhere, ofAssociation, organWith } from '../pdf/convocation/ag-format';
+import { dateLong } from '../pdf/text';
 import { UserError } from './errors';
 
-const fileSafe = (text: string) => text.replace(/[\\/:*?"<>|\r\n]/g, '-').trim();
 
 async function associationOf(db: Kysely<DB>, today: string): Promise<AgAssociation> {
   const { identity } = await getCptsProfile(db, today);
@@ -56,11 +57,6 @@ function numberedResolutions(state: AgState, agenda: { id: number }[]) {
     (a, b) => (order.get(a.agendaItemId ?? -1) ?? 1e9) - (order.get(b.agendaItemId ?? -1) ?? 1e9) || a.position - b.position || a.id - b.id,
   );
   return sorted.map((resolution, index) => ({ ...resolution, number: index + 1 }));
-}
-
-function memberName(state: AgState, id: number | null): string | null {
-  if (id === null) return null;
-  return state.voters.find((voter) => voter.id === id)?.name ?? state.nonVoters.find((other) => other.id === id)?.name ?? null;
 }
 
 export async function convocationData(db: Kysely<DB>, meetingId: number, now: Date, today: string, recipient: string | null = null): Promise<ConvocationData> {
@@ -137,7 +133,7 @@ export async function attendanceSheetData(db: Kysely<DB>, meetingId: number, now
   const quorum = state.quorum;
   const rule = quorum.rule;
   const quorumLine = rule.fraction
-    ? `Quorum requis : ${quorumDescription(rule)}, soit ${quorum.required?.[rule.weighting === 'weight' ? 'weight' : 'heads'] ?? 0} sur ${rule.weighting === 'weight' ? quorum.voting.weight : quorum.voting.heads}${state.round === 2 ? ' (deuxième convocation)' : ''}.`
+    ? `Quorum requis : ${quorumDescription(rule)}, soit ${french(quorum.required?.[rule.weighting === 'weight' ? 'weight' : 'heads'] ?? 0)}${rule.weighting === 'weight' ? ' voix' : ''} sur ${french(rule.weighting === 'weight' ? quorum.voting.weight : quorum.voting.heads)}${state.round === 2 ? ' (deuxième convocation)' : ''}.`
     : `Aucun quorum requis${state.round === 2 ? ' sur deuxième convocation' : ''} ; ${state.voters.length} membres votants.`;
   return {
     generatedAt: now.toISOString(),
@@ -154,6 +150,9 @@ export async function attendanceSheetData(db: Kysely<DB>, meetingId: number, now
     quorumLine,
   };
 }
+
+/** « 1 500 », « 12,5 »: numbers as French readers write them. */
+const french = (value: number) => value.toLocaleString('fr-FR', { maximumFractionDigits: 3 });
 
 const RESULT_LABELS = { true: 'Adoptée', false: 'Rejetée' } as const;
 
@@ -176,14 +175,20 @@ export async function pvData(db: Kysely<DB>, meetingId: number, now: Date, today
   const loose = resolutions.filter((r) => r.agendaItemId === null || !agenda.some((item) => item.id === r.agendaItemId));
   if (loose.length) items.push({ title: 'Autres résolutions', summary: null, resolutions: loose.map(toPv) });
 
-  const present = state.voters.filter((voter) => voter.present);
-  const counted = state.proxies.filter((proxy) => proxy.counted);
+  // Who took part: members who signed in at some point (a departure before the end does not erase them), and the
+  // pouvoirs of absent mandants whose mandataire took part.
+  const attended = new Set([...state.voters, ...state.nonVoters.map((other) => ({ ...other, arrivedAt: other.present ? 'oui' : null }))].filter((person) => person.arrivedAt).map((person) => person.id));
+  const present = state.voters.filter((voter) => attended.has(voter.id));
+  const counted = state.proxies.filter((proxy) => !attended.has(proxy.mandantId) && attended.has(proxy.mandataireId));
+  // The quorum the assembly deliberated with: the one recorded with its first vote, else the current one.
+  const firstVote = resolutions.find((resolution) => resolution.quorumAtVote);
+  const quorumSentence = firstVote?.quorumAtVote ? `Au moment des votes : ${firstVote.quorumAtVote.sentence}` : state.quorum.sentence;
   const convocation = state.convocation.sentOn
     ? `Convocation adressée ${state.convocation.modeLabel ?? ''} le ${format(parseISO(state.convocation.sentOn), 'd MMMM yyyy', { locale: fr })}${state.round === 2 ? ', sur deuxième convocation' : ''}.`.replace('  ', ' ')
     : 'Date et mode de convocation non renseignés.';
   const meeting = await db.selectFrom('meeting').select(['end_time']).where('id', '=', meetingId).executeTakeFirstOrThrow();
-  const president = memberName(state, state.officers.presidentMemberId);
-  const secretaire = memberName(state, state.officers.secretaireMemberId);
+  const president = state.officers.presidentName;
+  const secretaire = state.officers.secretaireName;
   return {
     generatedAt: now.toISOString(),
     association,
@@ -193,7 +198,7 @@ export async function pvData(db: Kysely<DB>, meetingId: number, now: Date, today
     convocationLine: convocation,
     presidentSeance: president,
     secretaireSeance: secretaire,
-    quorumSentence: state.quorum.sentence,
+    quorumSentence,
     attendance: {
       presentCount: present.length,
       representedCount: counted.length,
@@ -212,12 +217,25 @@ export async function pvData(db: Kysely<DB>, meetingId: number, now: Date, today
 }
 
 export function agFileName(kind: string, state: { title: string; date: string }): string {
-  return `${kind} - ${fileSafe(state.title)} - ${state.date}.pdf`;
+  return `${kind} - ${safeFileName(state.title)} - ${state.date}.pdf`;
+}
+
+/** A file name safe on Windows, macOS and Linux: no reserved or control characters, at most 120 characters. */
+export function safeFileName(text: string): string {
+  const cleaned = text
+    .replace(/[\u0000-\u001f\u007f\\/:*?"<>|]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
+    .slice(0, 120);
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) || !cleaned ? `_${cleaned}` : cleaned;
 }
 
 /**
  * One .eml per member with an e-mail address, each with the convocation PDF and the .ics attached, marked as
- * unsent drafts (X-Unsent) so the coordinator's mail client opens them ready to send. Offline: nothing is sent.
+ * unsent drafts (X-Unsent, honoured by Outlook; other clients open them as messages to forward) so the
+ * coordinator's mail client can send them. Offline: nothing is sent. Each message is handed to `write` as soon as
+ * it is built (1 500 messages with their PDF are never all in memory).
  */
 export async function convocationMails(
   db: Kysely<DB>,
@@ -226,24 +244,26 @@ export async function convocationMails(
   ics: string,
   now: Date,
   today: string,
-): Promise<{ files: { name: string; content: Buffer }[]; withoutEmail: string[] }> {
+  write: (name: string, content: Buffer) => Promise<void>,
+): Promise<{ count: number; bytes: number; withoutEmail: string[] }> {
   const state = await getAgState(db, meetingId, today);
   const { identity } = await getCptsProfile(db, today);
-  const association = identity.name || 'CPTS';
+  const association = await associationOf(db, today);
   const people = [...state.voters, ...state.nonVoters].map((person) => ({ id: person.id, name: person.name }));
   const emails = new Map(
     (await db.selectFrom('member').select(['id', 'email']).where('id', 'in', people.length ? people.map((p) => p.id) : [0]).execute()).map((row) => [row.id, row.email]),
   );
   const head = await meetingHead(db, state);
-  const day = format(parseISO(state.date), 'EEEE d MMMM yyyy', { locale: fr });
-  const when = head.startTime ? `${day} à ${head.startTime.replace(':', ' h ')}` : day;
-  const where = [head.place, head.visioUrl ? `en visioconférence : ${head.visioUrl}` : null].filter(Boolean).join(' — ');
-  const subject = `Convocation — ${state.typeLabel} du ${format(parseISO(state.date), 'd MMMM yyyy', { locale: fr })}${state.round === 2 ? ' (deuxième convocation)' : ''}`;
+  const when = meetingWhen(head);
+  const where = meetingWhere(head);
+  const organ = organWith('à', state.typeLabel);
+  const subject = `Convocation ${organWith('de', state.typeLabel)} du ${dateLong(state.date)}${state.round === 2 ? ' (deuxième convocation)' : ''} — ${association.name}`;
   const pdfName = agFileName('Convocation', state);
-  const from = identity.email ? { name: association, address: identity.email } : undefined;
-  const files: { name: string; content: Buffer }[] = [];
+  const from = identity.email ? { name: association.name, address: identity.email } : undefined;
   const withoutEmail: string[] = [];
   const used = new Set<string>();
+  let count = 0;
+  let bytes = 0;
   for (const person of people.sort((a, b) => a.name.localeCompare(b.name, 'fr'))) {
     const email = emails.get(person.id);
     if (!email) {
@@ -253,14 +273,14 @@ export async function convocationMails(
     const text = [
       'Madame, Monsieur,',
       '',
-      `Vous êtes convoqué·e à l’${state.typeLabel.charAt(0).toLowerCase()}${state.typeLabel.slice(1)} de la ${association}, qui se tiendra le ${when}${where ? `, ${where}` : ''}.`,
+      `Vous êtes convoqué·e ${organ} ${ofAssociation(association)}${state.round === 2 ? ', sur deuxième convocation,' : ''} qui se tiendra le ${when}, ${where}.`,
       '',
       'Vous trouverez en pièce jointe la convocation avec l’ordre du jour et les résolutions soumises au vote, ainsi qu’un formulaire de pouvoir si vous ne pouvez pas être présent·e. Le fichier .ics ajoute la date à votre agenda.',
       '',
       ...state.rules.reminders,
       '',
       'Bien cordialement,',
-      identity.presidentName ? `${identity.presidentName}, pour le conseil d’administration` : `Le conseil d’administration de la ${association}`,
+      identity.presidentName ? `${identity.presidentName}, pour le conseil d’administration` : `Le conseil d’administration ${ofAssociation(association)}`,
     ].join('\n');
     const composer = new MailComposer({
       from,
@@ -271,15 +291,19 @@ export async function convocationMails(
       headers: { 'X-Unsent': '1' },
       attachments: [
         { filename: pdfName, content: Buffer.from(pdf), contentType: 'application/pdf' },
-        { filename: `${fileSafe(state.title)}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+        { filename: `${safeFileName(state.title)}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
       ],
     });
     const content = await composer.compile().build();
-    let name = `${fileSafe(person.name)}.eml`;
-    for (let n = 2; used.has(name); n += 1) name = `${fileSafe(person.name)} (${n}).eml`;
-    used.add(name);
-    files.push({ name, content });
+    // Windows compares file names without case: « DUPONT Marie » and « Dupont MARIE » would overwrite each other.
+    const base = safeFileName(person.name);
+    let name = `${base}.eml`;
+    for (let n = 2; used.has(name.toLocaleLowerCase('fr-FR')); n += 1) name = `${base} (${n}).eml`;
+    used.add(name.toLocaleLowerCase('fr-FR'));
+    await write(name, content);
+    count += 1;
+    bytes += content.byteLength;
   }
-  if (!files.length && !withoutEmail.length) throw new UserError('invalid_input', 'Aucun membre à convoquer pour cette réunion.');
-  return { files, withoutEmail };
+  if (!count && !withoutEmail.length) throw new UserError('invalid_input', 'Aucun membre à convoquer pour cette réunion.');
+  return { count, bytes, withoutEmail };
 }

@@ -4,7 +4,7 @@
  * Every figure comes from shared/domain/governance: this module loads, stores and assembles.
  */
 import { addMonths, format, parseISO } from 'date-fns';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AgNonVoterRow, AgProxyRow, AgResolutionRow, AgState, AgVoterRow, FormalityRow, RulesOverview, RulesVersionRow } from '../../shared/contract';
 import {
   computeQuorum,
@@ -27,7 +27,7 @@ import { CONVOCATION_MODES } from '../../shared/schemas/ag';
 import type { DB, MeetingTable } from '../db/schema';
 import { audit } from './audit';
 import { UserError } from './errors';
-import { rollMembers, type RollMemberRow } from './members';
+import { displayNameOf, rollMembers, type RollMemberRow } from './members';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -81,8 +81,17 @@ export async function deleteRulesVersion(db: Kysely<DB>, id: number): Promise<Ru
   return rulesOverview(db);
 }
 
+/** Statutory rules applied to a meeting, and where they come from. */
+export interface RulesInForce {
+  rules: StatutoryRules;
+  versionId: number | null;
+  effectiveFrom: string | null;
+  source: string | null;
+  isDefault: boolean;
+}
+
 /** The rules in force on `date`: the latest version that entered into force on or before it, else the defaults. */
-export async function rulesAt(db: Db, date: string) {
+export async function rulesAt(db: Db, date: string): Promise<RulesInForce> {
   const row = await db
     .selectFrom('statutory_rules_version')
     .selectAll()
@@ -93,6 +102,13 @@ export async function rulesAt(db: Db, date: string) {
   if (!row) return { rules: DEFAULT_RULES, versionId: null, effectiveFrom: null, source: DEFAULT_RULES.source, isDefault: true };
   const rules = parseRules(row.rules_json);
   return { rules, versionId: row.id, effectiveFrom: row.effective_from, source: rules.source, isDefault: false };
+}
+
+
+/** The rules an approved assembly was held with (stored at approval: later statuts do not change it). */
+function frozenRules(json: string): RulesInForce {
+  const stored = JSON.parse(json) as Omit<RulesInForce, 'rules'> & { rules: unknown };
+  return { ...stored, rules: statutoryRulesSchema.parse(stored.rules) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -115,9 +131,11 @@ async function assertGovernanceMeeting(db: Db, meetingId: number): Promise<Selec
   return meeting as Selectable<MeetingTable> & { type: MeetingType };
 }
 
-/** Members of the association on `date` (joined, not left, not erased). */
+/**
+ * Members of the association on `date` (joined, not left). A member anonymised since stays on the roll of past
+ * assemblies as « Membre anonymisé » (anonymisation sets the leaving date, so later assemblies do not list them).
+ */
 function memberOn(member: RollMemberRow, date: string): boolean {
-  if (member.erased) return false;
   if (member.joinedOn && member.joinedOn > date) return false;
   if (member.leftOn && member.leftOn <= date) return false;
   return true;
@@ -132,12 +150,12 @@ export async function loadAssembly(db: Db, meetingId: number, today: string) {
   const meeting = await assertGovernanceMeeting(db, meetingId);
   const type = meeting.type;
   const round = meeting.convocation_round;
-  const rulesInForce = await rulesAt(db, meeting.date);
+  const rulesInForce = meeting.rules_snapshot ? frozenRules(meeting.rules_snapshot) : await rulesAt(db, meeting.date);
   const rules = rulesInForce.rules;
   const year = Number(meeting.date.slice(0, 4));
 
   const [allMembers, colleges, presenceRows, proxyRows, mandates] = await Promise.all([
-    rollMembers(db, year),
+    rollMembers(db, year, meeting.date),
     db.selectFrom('college').select(['id', 'name', 'voting_right', 'vote_weight']).execute(),
     db.selectFrom('ag_presence').selectAll().where('meeting_id', '=', meetingId).execute(),
     db.selectFrom('ag_proxy').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute(),
@@ -240,7 +258,16 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
 
   const counted = new Set(quorum.proxies.counted.map((entry) => entry.proxy.id));
   const notCounted = new Map(quorum.proxies.notCounted.map((entry) => [entry.proxy.id, entry.reason]));
-  const nameOf = (id: number) => byId.get(id)?.displayName ?? 'Membre inconnu';
+  // Names of people off the roll (a mandant who has since left…) and of the officers, read from the member table.
+  const others = [...proxyRows.flatMap((row) => [row.mandant_member_id, row.mandataire_member_id]), meeting.president_member_id, meeting.secretaire_member_id].filter(
+    (id): id is number => id !== null && !byId.has(id),
+  );
+  const otherNames = new Map(
+    others.length
+      ? (await db.selectFrom('member').select(['id', 'kind', 'last_name', 'first_name', 'structure_name', 'erased_at']).where('id', 'in', others).execute()).map((row) => [row.id, displayNameOf(row)])
+      : [],
+  );
+  const nameOf = (id: number) => byId.get(id)?.displayName ?? otherNames.get(id) ?? 'Membre inconnu';
   const proxies: AgProxyRow[] = proxyRows.map((row) => ({
     id: row.id,
     mandantId: row.mandant_member_id,
@@ -268,7 +295,6 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
       collegeId: voter.collegeId,
       collegeName: voter.collegeName,
       weight: voter.weight,
-      email: member.email,
       present: row?.present === 1,
       arrivedAt: row?.arrived_at ?? null,
       leftAt: row?.left_at ?? null,
@@ -301,12 +327,15 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
       votes: voted ? { pour: row.votes_pour!, contre: row.votes_contre!, abstention: row.votes_abstention ?? 0, blanc: row.votes_blanc ?? 0 } : null,
       adopted: row.adopted === null ? null : row.adopted === 1,
       arithmetic: row.arithmetic,
+      quorumAtVote: row.quorum_json ? (({ sentence, met }) => ({ sentence, met }))(JSON.parse(row.quorum_json) as StoredQuorum) : null,
     };
   });
 
   const secondRound = await db.selectFrom('meeting').select('id').where('first_round_meeting_id', '=', meetingId).executeTakeFirst();
   const second = secondConvocation(rules, type);
-  const proposed = round === 1 && meeting.date <= today && !quorum.met && second.possible && !secondRound;
+  // Proposed once the session has started (someone checked in) without reaching its quorum.
+  const proposed =
+    round === 1 && meeting.date <= today && meeting.status !== 'annulee' && meeting.pv_status === 'brouillon' && presence.size > 0 && !quorum.met && second.possible && !secondRound;
 
   const recipients = voters.length + nonVoters.length;
   const withoutEmail = [...voters.map((voter) => voter.id), ...nonVoters.map((nonVoter) => nonVoter.id)].filter((id) => !byId.get(id)?.email).length;
@@ -314,8 +343,13 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
   const requiredDays = roundRules.meetings[type].convocationDelayDays;
   let delayProblem: string | null = null;
   if (meeting.convocation_sent_on) delayProblem = convocationDelayProblem(meeting.date, meeting.convocation_sent_on, roundRules, type);
-  else if (meeting.date >= today && daysBetween(today, meeting.date) < requiredDays) {
-    delayProblem = `La convocation n’est pas encore envoyée et l’assemblée a lieu dans ${daysBetween(today, meeting.date)} jour(s) : les statuts demandent ${requiredDays} jours.`;
+  else if (meeting.date >= today) {
+    const francs = roundRules.meetings[type].convocationDayCount === 'francs';
+    const left = daysBetween(today, meeting.date) - (francs ? 1 : 0);
+    if (left < requiredDays) {
+      const when = left <= 0 && !francs ? 'a lieu aujourd’hui' : `a lieu dans ${Math.max(left, 0)} jour${left >= 2 ? 's' : ''}${francs ? (left >= 2 ? ' francs' : ' franc') : ''}`;
+      delayProblem = `La convocation n’est pas encore envoyée et la séance ${when} : les statuts demandent ${requiredDays} jours${francs ? ' francs' : ''}. Une convocation envoyée maintenant serait hors délai.`;
+    }
   }
 
   return {
@@ -353,7 +387,12 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
     resolutions,
     resolutionKinds: Object.entries(meetingRules.majorities).map(([code, majority]) => ({ code, label: majority.label ?? code, majorityLabel: majorityDescription(majority) })),
     secondConvocation: { proposed, possible: second.possible, message: second.message },
-    officers: { presidentMemberId: meeting.president_member_id, secretaireMemberId: meeting.secretaire_member_id },
+    officers: {
+      presidentMemberId: meeting.president_member_id,
+      secretaireMemberId: meeting.secretaire_member_id,
+      presidentName: meeting.president_member_id === null ? null : nameOf(meeting.president_member_id),
+      secretaireName: meeting.secretaire_member_id === null ? null : nameOf(meeting.secretaire_member_id),
+    },
     pv: { status: meeting.pv_status, approvedOn: meeting.pv_approved_on },
     formalities: await formalityRows(db, today, { meetingId }),
   };
@@ -363,9 +402,18 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
 // Changes
 // ---------------------------------------------------------------------------------------------------------------
 
-function assertDraft(meeting: Pick<Selectable<MeetingTable>, 'pv_status'>): void {
+export function assertDraft(meeting: Pick<Selectable<MeetingTable>, 'pv_status'>): void {
   if (meeting.pv_status === 'approuve') {
     throw new UserError('conflict', 'Le procès-verbal est approuvé : rouvrez-le en brouillon avant de modifier la séance.');
+  }
+}
+
+/** A session can change while its PV is a draft and it has not been convened again on a second convocation. */
+async function assertOpen(db: Db, meeting: Pick<Selectable<MeetingTable>, 'id' | 'pv_status'>): Promise<void> {
+  assertDraft(meeting);
+  const second = await db.selectFrom('meeting').select('id').where('first_round_meeting_id', '=', meeting.id).executeTakeFirst();
+  if (second) {
+    throw new UserError('conflict', 'Cette assemblée a été convoquée à nouveau sur deuxième convocation : la séance se tient désormais sur la nouvelle réunion.');
   }
 }
 
@@ -375,6 +423,7 @@ export async function markConvocationSent(
   today: string,
 ): Promise<AgState> {
   const meeting = await assertGovernanceMeeting(db, input.meetingId);
+  assertDraft(meeting);
   if (input.sentOn! > today) throw new UserError('invalid_input', 'La date d’envoi ne peut pas être dans le futur.', { sentOn: 'Date future.' });
   if (input.sentOn! > meeting.date) throw new UserError('invalid_input', 'La convocation ne peut pas être envoyée après l’assemblée.', { sentOn: 'Après la réunion.' });
   await db
@@ -394,7 +443,7 @@ export async function setPresence(
   today: string,
 ): Promise<AgState> {
   const meeting = await assertGovernanceMeeting(db, input.meetingId);
-  assertDraft(meeting);
+  await assertOpen(db, meeting);
   const member = await db.selectFrom('member').select(['id', 'erased_at']).where('id', '=', input.memberId).executeTakeFirst();
   if (!member || member.erased_at) throw new UserError('not_found', 'Ce membre n’existe pas ou plus.');
   const at = now.toISOString();
@@ -403,7 +452,10 @@ export async function setPresence(
     .values({ meeting_id: input.meetingId, member_id: input.memberId, present: input.present ? 1 : 0, arrived_at: input.present ? at : null, left_at: input.present ? null : at })
     .onConflict((conflict) =>
       conflict.columns(['meeting_id', 'member_id']).doUpdateSet(
-        input.present ? { present: 1, arrived_at: at, left_at: null } : { present: 0, left_at: at },
+        input.present
+          ? // An arrival recorded twice keeps the first time; a return after a departure is a new arrival.
+            { present: 1, arrived_at: sql<string>`case when present = 1 then arrived_at else ${at} end`, left_at: null }
+          : { present: 0, left_at: at },
       ),
     )
     .execute();
@@ -416,7 +468,13 @@ export async function saveProxy(
   today: string,
 ): Promise<AgState> {
   const assembly = await loadAssembly(db, input.meetingId, today);
-  assertDraft(assembly.meeting);
+  await assertOpen(db, assembly.meeting);
+  if (input.receivedOn && input.receivedOn > assembly.meeting.date) {
+    throw new UserError('invalid_input', 'Un pouvoir est reçu au plus tard le jour de la séance.', { receivedOn: 'Date après la séance.' });
+  }
+  if (!assembly.byId.has(input.mandataireId)) {
+    throw new UserError('invalid_input', 'Pouvoir refusé : le mandataire doit être membre de l’association à la date de la séance.', { mandataireId: 'Pas membre à cette date.' });
+  }
   const validation = validateProxy(
     { mandantId: input.mandantId, mandataireId: input.mandataireId },
     { rules: assembly.rules, meetingType: assembly.type, roll: assembly.roll, proxies: assembly.proxies, attendance: assembly.attendance },
@@ -435,7 +493,7 @@ export async function saveProxy(
 
 export async function deleteProxy(db: Kysely<DB>, meetingId: number, proxyId: number, today: string): Promise<AgState> {
   const meeting = await assertGovernanceMeeting(db, meetingId);
-  assertDraft(meeting);
+  await assertOpen(db, meeting);
   await db.deleteFrom('ag_proxy').where('id', '=', proxyId).where('meeting_id', '=', meetingId).execute();
   await audit(db, 'delete', 'ag_proxy', String(proxyId), `réunion ${meetingId}`);
   return getAgState(db, meetingId, today);
@@ -447,7 +505,7 @@ export async function saveResolution(
   today: string,
 ): Promise<AgState> {
   const assembly = await loadAssembly(db, input.meetingId, today);
-  assertDraft(assembly.meeting);
+  await assertOpen(db, assembly.meeting);
   if (!Object.prototype.hasOwnProperty.call(assembly.rules.meetings[assembly.type].majorities, input.kind)) {
     throw new UserError('invalid_input', `Les statuts en vigueur ne prévoient pas de majorité pour ce type de résolution (« ${input.kind} »).`, { kind: 'Type inconnu.' });
   }
@@ -473,23 +531,38 @@ export async function saveResolution(
 
 export async function deleteResolution(db: Kysely<DB>, meetingId: number, id: number, today: string): Promise<AgState> {
   const meeting = await assertGovernanceMeeting(db, meetingId);
-  assertDraft(meeting);
+  await assertOpen(db, meeting);
   await db.deleteFrom('resolution').where('id', '=', id).where('meeting_id', '=', meetingId).execute();
+  await audit(db, 'delete', 'resolution', String(id), `réunion ${meetingId}`);
   return getAgState(db, meetingId, today);
 }
 
-/** Records the result of a vote; refused (French message) when the quorum is not met or the figures are impossible. */
+/** What is kept of the quorum when a vote is recorded (JSON in resolution.quorum_json). */
+interface StoredQuorum {
+  sentence: string;
+  met: boolean;
+  presentOrRepresented: { heads: number; weight: number };
+}
+
+/**
+ * Records the result of a vote; refused (French message) when the quorum is not met or the figures are impossible.
+ * The quorum of that moment is kept with the vote: the PV reports it even if members leave afterwards, and a vote
+ * cleared for a correction is decided again against the same voting power.
+ */
 export async function recordVote(
   db: Kysely<DB>,
   input: { meetingId: number; resolutionId: number; pour: number; contre: number; abstention: number; blanc: number },
   today: string,
 ): Promise<AgState> {
   const assembly = await loadAssembly(db, input.meetingId, today);
-  assertDraft(assembly.meeting);
+  await assertOpen(db, assembly.meeting);
   const resolution = await db.selectFrom('resolution').selectAll().where('id', '=', input.resolutionId).where('meeting_id', '=', input.meetingId).executeTakeFirst();
   if (!resolution) throw new UserError('not_found', 'Cette résolution n’existe plus.');
   const votes = { pour: input.pour, contre: input.contre, abstention: input.abstention, blanc: input.blanc };
-  const result = computeVote(votes, assembly.rules, resolution.kind, assembly.quorum);
+  const stored: StoredQuorum = resolution.quorum_json
+    ? (JSON.parse(resolution.quorum_json) as StoredQuorum)
+    : { sentence: assembly.quorum.sentence, met: assembly.quorum.met, presentOrRepresented: assembly.quorum.presentOrRepresented };
+  const result = computeVote(votes, assembly.rules, resolution.kind, { meetingType: assembly.type, presentOrRepresented: stored.presentOrRepresented, met: stored.met });
   if (!result.ok) throw new UserError('invalid_input', result.message);
   await db
     .updateTable('resolution')
@@ -500,6 +573,7 @@ export async function recordVote(
       votes_blanc: input.blanc,
       adopted: result.adopted ? 1 : 0,
       arithmetic: result.sentence,
+      quorum_json: JSON.stringify(stored),
     })
     .where('id', '=', input.resolutionId)
     .execute();
@@ -507,15 +581,17 @@ export async function recordVote(
   return getAgState(db, input.meetingId, today);
 }
 
+/** Clears a recorded vote for a correction; the quorum of the vote is kept (see recordVote). */
 export async function clearVote(db: Kysely<DB>, meetingId: number, resolutionId: number, today: string): Promise<AgState> {
   const meeting = await assertGovernanceMeeting(db, meetingId);
-  assertDraft(meeting);
+  await assertOpen(db, meeting);
   await db
     .updateTable('resolution')
     .set({ votes_pour: null, votes_contre: null, votes_abstention: null, votes_blanc: null, adopted: null, arithmetic: null })
     .where('id', '=', resolutionId)
     .where('meeting_id', '=', meetingId)
     .execute();
+  await audit(db, 'clear_vote', 'resolution', String(resolutionId), `réunion ${meetingId}`);
   return getAgState(db, meetingId, today);
 }
 
@@ -536,6 +612,7 @@ export async function setOfficers(
     .set({ president_member_id: input.presidentMemberId, secretaire_member_id: input.secretaireMemberId })
     .where('id', '=', input.meetingId)
     .execute();
+  await audit(db, 'officers', 'meeting', String(input.meetingId), null);
   return getAgState(db, input.meetingId, today);
 }
 
@@ -556,18 +633,23 @@ export async function createSecondConvocation(
   if (!second.possible) throw new UserError('invalid_input', second.message);
   if (quorum.met) throw new UserError('invalid_input', 'Le quorum est atteint : l’assemblée peut délibérer sur première convocation.');
   const date = input.date!;
-  if (date <= meeting.date) throw new UserError('invalid_input', 'La deuxième convocation doit être fixée après la première assemblée.', { date: 'Date trop tôt.' });
-  const existing = await db.selectFrom('meeting').select('id').where('first_round_meeting_id', '=', input.meetingId).executeTakeFirst();
-  if (existing) throw new UserError('conflict', 'Une assemblée sur deuxième convocation existe déjà pour cette réunion.');
+  const startTime = input.startTime ?? meeting.start_time;
+  const sameDayLater = date === meeting.date && startTime !== null && meeting.start_time !== null && startTime > meeting.start_time;
+  if (date < meeting.date || (date === meeting.date && !sameDayLater)) {
+    throw new UserError('invalid_input', 'La deuxième assemblée se tient après la première : un autre jour, ou le même jour à une heure plus tardive.', { date: 'Date trop tôt.' });
+  }
+  if (date < today) throw new UserError('invalid_input', 'La date de la deuxième assemblée est déjà passée.', { date: 'Date passée.' });
 
   return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('meeting').select('id').where('first_round_meeting_id', '=', input.meetingId).executeTakeFirst();
+    if (existing) throw new UserError('conflict', 'Une assemblée sur deuxième convocation existe déjà pour cette réunion.');
     const { id } = await trx
       .insertInto('meeting')
       .values({
         type,
         title: `${meeting.title} — deuxième convocation`,
         date,
-        start_time: input.startTime ?? meeting.start_time,
+        start_time: startTime,
         end_time: null,
         place: meeting.place,
         visio_url: meeting.visio_url,
@@ -649,7 +731,10 @@ export async function approvePv(
 ): Promise<AgState> {
   const meeting = await assertGovernanceMeeting(db, input.meetingId);
   const approvedOn = input.approvedOn!;
+  if (meeting.date > today) throw new UserError('invalid_input', 'La séance n’a pas encore eu lieu : son procès-verbal ne peut pas être approuvé.');
   if (approvedOn < meeting.date) throw new UserError('invalid_input', 'Le procès-verbal ne peut pas être approuvé avant la séance.', { approvedOn: 'Avant la séance.' });
+  if (approvedOn > today) throw new UserError('invalid_input', 'La date d’approbation ne peut pas être dans le futur.', { approvedOn: 'Date future.' });
+  const rulesInForce = meeting.rules_snapshot ? frozenRules(meeting.rules_snapshot) : await rulesAt(db, meeting.date);
   if (!meeting.president_member_id || !meeting.secretaire_member_id) {
     throw new UserError('invalid_input', 'Désignez le président et le secrétaire de séance avant d’approuver le procès-verbal : ils le signent.');
   }
@@ -658,7 +743,18 @@ export async function approvePv(
   if (input.statutsChanged) wanted.push('declaration_statuts');
   if (input.dirigeantsChanged || input.statutsChanged) wanted.push('registre_special');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('meeting').set({ pv_status: 'approuve', pv_approved_on: approvedOn, status: 'tenue' }).where('id', '=', input.meetingId).execute();
+    await trx
+      .updateTable('meeting')
+      .set({ pv_status: 'approuve', pv_approved_on: approvedOn, status: 'tenue', rules_snapshot: JSON.stringify(rulesInForce) })
+      .where('id', '=', input.meetingId)
+      .execute();
+    // The boxes ticked now decide: a formality listed at an earlier approval and not done is dropped if unticked.
+    await trx
+      .deleteFrom('formality')
+      .where('meeting_id', '=', input.meetingId)
+      .where('done_on', 'is', null)
+      .where('kind', 'not in', wanted)
+      .execute();
     const existing = new Set((await trx.selectFrom('formality').select('kind').where('meeting_id', '=', input.meetingId).execute()).map((row) => row.kind));
     for (const kind of wanted) {
       if (existing.has(kind)) continue;
@@ -672,6 +768,7 @@ export async function approvePv(
 
 export async function reopenPv(db: Kysely<DB>, meetingId: number, today: string): Promise<AgState> {
   await assertGovernanceMeeting(db, meetingId);
+  // Reopened, the session keeps the rules it was held with (rules_snapshot).
   await db.updateTable('meeting').set({ pv_status: 'brouillon', pv_approved_on: null }).where('id', '=', meetingId).execute();
   await audit(db, 'reopen_pv', 'meeting', String(meetingId), null);
   return getAgState(db, meetingId, today);

@@ -71,6 +71,13 @@ export async function addRcpMotif(db: Kysely<DB>, label: string) {
   return rcpMotifs(db);
 }
 
+/** An assembly whose procès-verbal is approved is a record: reopen the PV in draft to change it. */
+function assertNotApproved(meeting: Selectable<MeetingTable>): void {
+  if (meeting.pv_status === 'approuve') {
+    throw new UserError('conflict', 'Le procès-verbal de cette séance est approuvé : rouvrez-le en brouillon (onglet « Procès-verbal ») avant de la modifier ou de la supprimer.');
+  }
+}
+
 async function assertMeeting(db: Db, id: number): Promise<Selectable<MeetingTable>> {
   const row = await db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new UserError('not_found', 'Cette réunion n’existe pas ou plus.');
@@ -298,6 +305,7 @@ export async function createMeeting(db: Kysely<DB>, data: MeetingData, today: st
 export async function updateMeeting(db: Kysely<DB>, id: number, data: MeetingData, today: string): Promise<MeetingDetail> {
   await db.transaction().execute(async (trx) => {
     const existing = await assertMeeting(trx, id);
+    assertNotApproved(existing);
     if (existing.type === 'rcp' && data.type !== 'rcp') {
       const cases = await trx.selectFrom('rcp_case').select('id').where('meeting_id', '=', id).executeTakeFirst();
       if (cases) throw new UserError('conflict', 'Cette RCP a des cas enregistrés : elle ne peut pas changer de type.', { type: 'Une RCP avec des cas reste une RCP.' });
@@ -310,7 +318,7 @@ export async function updateMeeting(db: Kysely<DB>, id: number, data: MeetingDat
 
 export async function deleteMeeting(db: Kysely<DB>, id: number, documentsDir: string): Promise<{ deleted: true }> {
   const documents = await db.transaction().execute(async (trx) => {
-    await assertMeeting(trx, id);
+    assertNotApproved(await assertMeeting(trx, id));
     const stored = await trx.selectFrom('meeting_document').select('stored_name').where('meeting_id', '=', id).execute();
     await trx.deleteFrom('meeting').where('id', '=', id).execute();
     await audit(trx, 'delete', 'meeting', String(id), null);
@@ -322,7 +330,7 @@ export async function deleteMeeting(db: Kysely<DB>, id: number, documentsDir: st
 
 export async function saveAgenda(db: Kysely<DB>, meetingId: number, items: { id: number | null; title: string; minutes: string | null }[], today: string): Promise<MeetingDetail> {
   await db.transaction().execute(async (trx) => {
-    await assertMeeting(trx, meetingId);
+    assertNotApproved(await assertMeeting(trx, meetingId));
     const existing = new Set((await trx.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).execute()).map((row) => row.id));
     const kept = new Set<number>();
     for (const [index, item] of items.entries()) {

@@ -243,7 +243,11 @@ export interface RollMemberRow {
   upToDate: boolean;
 }
 
-export async function rollMembers(db: Db, year: number): Promise<RollMemberRow[]> {
+/**
+ * Members with their cotisation status for `year`; with `paidBy`, a cotisation only counts if it was paid on or
+ * before that date (an assembly's roll does not change when a cotisation is paid afterwards).
+ */
+export async function rollMembers(db: Db, year: number, paidBy?: string): Promise<RollMemberRow[]> {
   const [members, cotisations, rates] = await Promise.all([
     db
       .selectFrom('member')
@@ -255,6 +259,7 @@ export async function rollMembers(db: Db, year: number): Promise<RollMemberRow[]
   const kinds = new Map(members.map((member) => [member.id, memberTypeOf(member.kind, member.profession_code)]));
   const upToDate = new Set<number>();
   for (const cotisation of cotisations) {
+    if (paidBy && cotisation.mode !== 'exoneration' && (!cotisation.paid_on || cotisation.paid_on > paidBy)) continue;
     if (isUpToDate(cotisation, rates.get(rateKey(year, kinds.get(cotisation.member_id) ?? 'professionnel')))) upToDate.add(cotisation.member_id);
   }
   return members.map((member) => ({

@@ -22,6 +22,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['president_member_id', 'integer'],
     ['secretaire_member_id', 'integer'],
     ['pv_approved_on', 'text'],
+    // The statutory rules the assembly was approved with (JSON): later versions of the statuts do not change it.
+    ['rules_snapshot', 'text'],
   ] as const;
   for (const [name, type] of meetingColumns) {
     await db.schema
@@ -37,6 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('meeting')
     .addColumn('first_round_meeting_id', 'integer', (col) => col.references('meeting.id').onDelete('set null'))
     .execute();
+  // At most one second convocation per first-round assembly.
+  await db.schema.createIndex('meeting_second_round').on('meeting').column('first_round_meeting_id').unique().where(sql.ref('first_round_meeting_id'), 'is not', null).execute();
   await db.schema
     .alterTable('meeting')
     .addColumn('pv_status', 'text', (col) => col.notNull().defaultTo('brouillon').check(sql`pv_status in ('brouillon','approuve')`))
@@ -78,6 +82,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('votes_blanc', 'real')
     .addColumn('adopted', 'integer')
     .addColumn('arithmetic', 'text')
+    // The voting power present or represented when the vote was recorded, and the quorum sentence then (JSON).
+    .addColumn('quorum_json', 'text')
     .execute();
   await db.schema.createIndex('resolution_meeting').on('resolution').column('meeting_id').execute();
 
@@ -97,7 +103,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['formality', 'resolution', 'ag_proxy', 'ag_presence', 'statutory_rules_version']) {
     await db.schema.dropTable(table).execute();
   }
+  await db.schema.dropIndex('meeting_second_round').execute();
   for (const column of [
+    'rules_snapshot',
     'pv_status',
     'first_round_meeting_id',
     'convocation_round',

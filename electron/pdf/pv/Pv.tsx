@@ -1,6 +1,7 @@
 import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { PvData, PvResolution } from '../../../shared/reports/ag';
 import { formatInteger } from '../../../shared/format';
+import { formatVoix } from '../attendance-sheet/AttendanceSheet';
 import { DocumentTitle, EmptyState, KeyFigures, KeyValueList, ReportPage, Section, SubsectionTitle, Table } from '../components';
 import type { KeyValueItem, TableColumn } from '../components';
 import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
@@ -183,11 +184,12 @@ function sessionItems(data: PvData): KeyValueItem[] {
 
 // ---------------------------------------------------------------------------------------------- blocks
 
+// Weighted votes count voix, not members: 12,5 voix print as « 12,5 », never rounded (the arithmetic below says 12,5).
 const voteColumns: TableColumn<Votes>[] = [
-  { header: 'Pour', width: 1, numeric: true, value: (v) => formatInteger(v.pour) },
-  { header: 'Contre', width: 1, numeric: true, value: (v) => formatInteger(v.contre) },
-  { header: 'Abstention', width: 1, numeric: true, value: (v) => formatInteger(v.abstention) },
-  { header: 'Blanc', width: 1, numeric: true, value: (v) => formatInteger(v.blanc) },
+  { header: 'Pour', width: 1, numeric: true, value: (v) => formatVoix(v.pour) },
+  { header: 'Contre', width: 1, numeric: true, value: (v) => formatVoix(v.contre) },
+  { header: 'Abstention', width: 1, numeric: true, value: (v) => formatVoix(v.abstention) },
+  { header: 'Blanc', width: 1, numeric: true, value: (v) => formatVoix(v.blanc) },
 ];
 
 function DraftBanner() {
