@@ -1,6 +1,7 @@
 /**
- * Émargement during the assembly: find a member by name (« / » to search, Enter on a single match records the
- * arrival or the departure), see who is present, who is represented and which pouvoirs count now. The list of
+ * Émargement during the assembly: find a member by name (« / » to search, Enter on a single match records an
+ * arrival, never a departure), see who is present, who is represented and which pouvoirs count now. Departures go
+ * through the row's button, with a confirmation when the member leaving holds pouvoirs. The list of
  * voters is virtualised: 1 500 members scroll as smoothly as 15. Members without a vote can sign in too, but do not
  * count towards the quorum.
  */
@@ -9,6 +10,7 @@ import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, u
 import type { AgNonVoterRow, AgProxyRow, AgState, AgVoterRow } from '../../../../shared/contract';
 import { searchKey } from '../../../../shared/text';
 import { errorMessage } from '../../api';
+import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import { formatCount, formatTime, pl, QuorumPanel } from './QuorumPanel';
 import { useAgMutation } from './useAgMutation';
@@ -72,6 +74,9 @@ export function CheckInTab({ state }: { state: AgState }) {
   const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
   const [message, setMessage] = useState('');
   const [nonVotersOpen, setNonVotersOpen] = useState(false);
+  /** A mandataire about to leave: their pouvoirs will stop counting, so we ask first. */
+  const [departing, setDeparting] = useState<AgVoterRow | null>(null);
+  const [departError, setDepartError] = useState<string | null>(null);
   const deferredSearch = useDeferredValue(search);
   const words = useMemo(() => searchKey(deferredSearch).split(' ').filter(Boolean), [deferredSearch]);
 
@@ -136,8 +141,9 @@ export function CheckInTab({ state }: { state: AgState }) {
     // bringSearchUp only reads refs: registered once.
   }, []);
 
-  const toggle = async (memberId: number, present: boolean) => {
-    if (readOnly || pending.has(memberId)) return;
+  /** Records an arrival or a departure; answers the French reason of a refusal, or null. */
+  const setPresence = async (memberId: number, present: boolean): Promise<string | null> => {
+    if (readOnly || pending.has(memberId)) return null;
     setPending((current) => new Set(current).add(memberId));
     try {
       const next = await mutation.mutateAsync({ meetingId: state.meetingId, memberId, present });
@@ -146,8 +152,9 @@ export function CheckInTab({ state }: { state: AgState }) {
       requestAnimationFrame(() => {
         if (document.activeElement === document.body) searchRef.current?.focus({ preventScroll: true });
       });
+      return null;
     } catch (error) {
-      notify({ kind: 'error', message: errorMessage(error) });
+      return errorMessage(error);
     } finally {
       setPending((current) => {
         const next = new Set(current);
@@ -155,6 +162,31 @@ export function CheckInTab({ state }: { state: AgState }) {
         return next;
       });
     }
+  };
+
+  const toggle = async (memberId: number, present: boolean) => {
+    const failure = await setPresence(memberId, present);
+    if (failure) notify({ kind: 'error', message: failure });
+  };
+
+  /** The row's button: a departure of a member holding pouvoirs is confirmed first. */
+  const onRowToggle = (memberId: number, present: boolean) => {
+    if (readOnly) return;
+    const voter = present ? undefined : state.voters.find((row) => row.id === memberId);
+    if (voter && voter.proxiesHeld.length > 0) {
+      setDepartError(null);
+      setDeparting(voter);
+      return;
+    }
+    void toggle(memberId, present);
+  };
+
+  const confirmDeparture = async () => {
+    if (!departing) return;
+    setDepartError(null);
+    const failure = await setPresence(departing.id, false);
+    if (failure) setDepartError(failure);
+    else setDeparting(null);
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -182,7 +214,12 @@ export function CheckInTab({ state }: { state: AgState }) {
         return;
       }
       const target = hitVoters[0]?.voter ?? hitOthers[0]!.row;
-      void toggle(target.id, !target.present);
+      // Enter records arrivals only: a departure (the quorum may drop, pouvoirs stop counting) goes through the row's button.
+      if (target.present) {
+        setMessage(`${target.name} est déjà pointé·e présent·e ; utilisez le bouton Départ.`);
+        return;
+      }
+      void toggle(target.id, true);
       searchRef.current?.select();
     } else if (total === 0) {
       setMessage(`Aucun membre ne correspond à « ${search.trim()} ».`);
@@ -221,7 +258,7 @@ export function CheckInTab({ state }: { state: AgState }) {
             onKeyDown={onSearchKeyDown}
           />
           <p id={`${searchId}-aide`} className="field-hint">
-            <kbd>/</kbd> pour revenir ici · <kbd>Entrée</kbd> : arrivée (ou départ) du seul membre trouvé
+            <kbd>/</kbd> pour revenir ici · <kbd>Entrée</kbd> : arrivée du seul membre trouvé (les départs se font avec le bouton de la ligne)
           </p>
         </div>
         <div className="agl-chips" role="group" aria-label="Afficher">
@@ -263,7 +300,7 @@ export function CheckInTab({ state }: { state: AgState }) {
         {shownNonVoters.length === 0 ? (
           <p className="muted">{state.nonVoters.length === 0 ? 'Tous les membres ont le droit de vote.' : 'Aucun ne correspond à la recherche.'}</p>
         ) : (
-          <NonVoterTable rows={shownNonVoters} readOnly={readOnly} pending={pending} onToggle={toggle} />
+          <NonVoterTable rows={shownNonVoters} readOnly={readOnly} pending={pending} onToggle={onRowToggle} />
         )}
       </section>
       {shown.length === 0 ? (
@@ -273,9 +310,51 @@ export function CheckInTab({ state }: { state: AgState }) {
             : 'Aucun membre votant ne correspond à la recherche ou au filtre.'}
         </p>
       ) : (
-        <VoterList rows={shown} proxies={proxies} weighted={state.weighted} readOnly={readOnly} pending={pending} onToggle={toggle} />
+        <VoterList rows={shown} proxies={proxies} weighted={state.weighted} readOnly={readOnly} pending={pending} onToggle={onRowToggle} />
+      )}
+      {departing && (
+        <ConfirmDialog
+          title={`Enregistrer le départ de ${departing.name} ?`}
+          confirmLabel="Enregistrer le départ"
+          danger
+          busy={pending.has(departing.id)}
+          error={departError}
+          onCancel={() => {
+            setDeparting(null);
+            setDepartError(null);
+          }}
+          onConfirm={() => void confirmDeparture()}
+        >
+          <DepartureWarning voter={departing} proxies={proxies} />
+        </ConfirmDialog>
       )}
     </div>
+  );
+}
+
+/** What a mandataire's departure does to the pouvoirs they hold. */
+function DepartureWarning({ voter, proxies }: { voter: AgVoterRow; proxies: Map<number, AgProxyRow> }) {
+  const held = voter.proxiesHeld.map((id) => proxies.get(id)).filter((proxy): proxy is AgProxyRow => Boolean(proxy));
+  const counting = held.filter((proxy) => proxy.counted);
+  const names = (list: AgProxyRow[]) => list.map((proxy) => proxy.mandantName).join(', ');
+  const n = counting.length;
+  return (
+    <>
+      <p>
+        {voter.name} détient {formatCount(held.length)} {pl(held.length, 'pouvoir', 'pouvoirs')} ({names(held)}).
+      </p>
+      {n > 0 ? (
+        <p>
+          <strong>
+            À son départ, {formatCount(n)} {pl(n, 'pouvoir cessera', 'pouvoirs cesseront')} de compter
+          </strong>{' '}
+          ({names(counting)}) : {pl(n, 'ce membre ne sera plus représenté', 'ces membres ne seront plus représentés')}, ni pour le quorum ni pour
+          les votes, tant que {voter.name} n’est pas de retour.
+        </p>
+      ) : (
+        <p>Aucun de ces pouvoirs ne compte en ce moment : son départ ne change rien pour eux.</p>
+      )}
+    </>
   );
 }
 

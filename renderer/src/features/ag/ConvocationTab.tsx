@@ -381,7 +381,10 @@ function ConvocationSentForm({ state }: { state: AgState }) {
   const toast = useToast();
   const mark = useAgMutation('ag.markConvocationSent');
   const { convocation } = state;
-  const [editing, setEditing] = useState(convocation.sentOn === null);
+  const approved = state.pv.status === 'approuve';
+  const [editingNow, setEditing] = useState(convocation.sentOn === null);
+  // Once the PV is approved, the main process refuses any change to the convocation.
+  const editing = editingNow && !approved;
   const [sentOn, setSentOn] = useState(() => convocation.sentOn ?? (todayIso() < state.date ? todayIso() : state.date));
   const [mode, setMode] = useState<ConvocationMode>((convocation.mode as ConvocationMode | null) ?? 'courriel');
   const [error, setError] = useState<string | null>(null);
@@ -408,11 +411,14 @@ function ConvocationSentForm({ state }: { state: AgState }) {
         <p className="ag-sent-recorded">
           <span className="badge badge-ok">Envoyée</span> Convocation envoyée le {formatDateLong(convocation.sentOn)}
           {convocation.modeLabel ? ` ${convocation.modeLabel}` : ''}.{' '}
-          <button type="button" className="button button-small button-secondary" onClick={() => setEditing(true)}>
-            Modifier
-          </button>
+          {!approved && (
+            <button type="button" className="button button-small button-secondary" onClick={() => setEditing(true)}>
+              Modifier
+            </button>
+          )}
         </p>
       )}
+      {!convocation.sentOn && approved && <p className="muted">L’envoi de la convocation n’a pas été enregistré.</p>}
       {editing && (
         <form className="ag-inline-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Envoi de la convocation">
           {error && (

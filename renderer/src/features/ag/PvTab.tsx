@@ -6,7 +6,17 @@ import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { Loading, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { withoutPrefix } from '../meetings/labels';
-import { exportToasts, looseResolutions, resolutionNumbers, resultBadgeClass, resultLabel, todayIso, useRefreshAfterPv } from './agLabels';
+import {
+  defaultApprovalDate,
+  exportToasts,
+  looseResolutions,
+  numberedResolutions,
+  resolutionNumbers,
+  resultBadgeClass,
+  resultLabel,
+  todayIso,
+  useRefreshAfterPv,
+} from './agLabels';
 import { useAgMutation } from './useAgMutation';
 import { FormalitiesList } from './FormalitiesList';
 
@@ -24,7 +34,7 @@ function PvWorkspace({ state, detail }: { state: AgState; detail: MeetingDetail 
   const represented = state.proxies.filter((proxy) => proxy.counted).length;
   return (
     <div className="stack">
-      <PvStatus state={state} />
+      <PvStatus state={state} detail={detail} />
       <p className="muted small">
         {plural(present, 'membre votant présent', 'membres votants présents')}, {plural(represented, 'membre représenté', 'membres représentés')} sur{' '}
         {plural(state.voters.length, 'membre votant', 'membres votants')}. Les présences et les pouvoirs se saisissent dans l’onglet « Émargement en direct »,
@@ -47,7 +57,7 @@ function PvWorkspace({ state, detail }: { state: AgState; detail: MeetingDetail 
 // Status, exports, approval
 // ---------------------------------------------------------------------------------------------------------------
 
-function PvStatus({ state }: { state: AgState }) {
+function PvStatus({ state, detail }: { state: AgState; detail: MeetingDetail }) {
   const toast = useToast();
   const exportPv = useApiMutation('reports.exportPv', { invalidate: false });
   const exportSheet = useApiMutation('reports.exportAttendanceSheet', { invalidate: false });
@@ -70,7 +80,7 @@ function PvStatus({ state }: { state: AgState }) {
           )}
         </p>
       </div>
-      {approved && <p className="muted small">Le procès-verbal approuvé ne se modifie plus : rouvrez-le en brouillon pour corriger la séance.</p>}
+      {approved && <p className="muted small">Procès-verbal approuvé : la séance ne peut plus être modifiée. Rouvrez-le en brouillon pour corriger.</p>}
       <div className="page-actions">
         {approved ? (
           <button type="button" className="button button-secondary" onClick={() => setReopening(true)}>
@@ -103,7 +113,7 @@ function PvStatus({ state }: { state: AgState }) {
           {exportSheet.isPending ? 'Génération du PDF…' : 'Exporter la feuille d’émargement (PDF)'}
         </button>
       </div>
-      {approving && <ApproveDialog state={state} onClose={() => setApproving(false)} />}
+      {approving && <ApproveDialog state={state} detail={detail} onClose={() => setApproving(false)} />}
       {reopening && (
         <ConfirmDialog
           title="Rouvrir le procès-verbal en brouillon ?"
@@ -137,11 +147,14 @@ function PvStatus({ state }: { state: AgState }) {
   );
 }
 
-function ApproveDialog({ state, onClose }: { state: AgState; onClose: () => void }) {
+function ApproveDialog({ state, detail, onClose }: { state: AgState; detail: MeetingDetail; onClose: () => void }) {
   const toast = useToast();
   const approve = useAgMutation('ag.approvePv');
   const refresh = useRefreshAfterPv();
-  const [approvedOn, setApprovedOn] = useState(() => (todayIso() < state.date ? state.date : todayIso()));
+  const [today] = useState(todayIso);
+  const [approvedOn, setApprovedOn] = useState(() => defaultApprovalDate(state.date, today));
+  const notHeldYet = state.date > today;
+  const unvoted = numberedResolutions(state.resolutions, detail.agenda).filter(({ resolution }) => resolution.votes === null);
   const [dirigeantsChanged, setDirigeantsChanged] = useState(false);
   const [statutsChanged, setStatutsChanged] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -186,10 +199,35 @@ function ApproveDialog({ state, onClose }: { state: AgState; onClose: () => void
     >
       <form id="ag-approve-form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <p>
-          Une fois approuvé, le procès-verbal est figé : présences, pouvoirs, résolutions et votes ne se modifient plus sans le rouvrir en brouillon.
+          Une fois le procès-verbal approuvé, la séance ne peut plus être modifiée (réunion, ordre du jour et résolutions, convocation, présences,
+          pouvoirs, votes, bureau de séance) : il faut le rouvrir en brouillon pour corriger.
         </p>
+        {notHeldYet && (
+          <p className="alert alert-warning">
+            L’assemblée n’a pas encore eu lieu (elle est prévue le {formatDateLong(state.date)}) : son procès-verbal ne pourra être approuvé qu’après la
+            séance.
+          </p>
+        )}
         {missingOfficers && (
           <p className="alert alert-warning">Le président et le secrétaire de séance signent le procès-verbal : désignez-les d’abord.</p>
+        )}
+        {unvoted.length > 0 && (
+          <div className="alert alert-warning">
+            <p id="ag-approve-unvoted" className="alert-title">
+              {unvoted.length === 1 ? 'Résolution sans vote enregistré' : 'Résolutions sans vote enregistré'} :
+            </p>
+            <ul aria-labelledby="ag-approve-unvoted">
+              {unvoted.map(({ resolution, number }) => (
+                <li key={resolution.id}>
+                  Résolution n° {number} : {resolution.title}
+                </li>
+              ))}
+            </ul>
+            <p>
+              Le procès-verbal {unvoted.length === 1 ? 'la mentionnera comme non votée' : 'les mentionnera comme non votées'}. Vous pouvez approuver
+              quand même, ou saisir d’abord les résultats dans l’onglet « Votes ».
+            </p>
+          </div>
         )}
         <div className={`field${fields.approvedOn ? ' field-invalid' : ''}`}>
           <label htmlFor="ag-approve-date">Date d’approbation</label>
@@ -197,6 +235,8 @@ function ApproveDialog({ state, onClose }: { state: AgState; onClose: () => void
             id="ag-approve-date"
             type="date"
             value={approvedOn}
+            min={state.date}
+            max={notHeldYet ? undefined : today}
             aria-invalid={Boolean(fields.approvedOn)}
             onChange={(event) => setApprovedOn(event.target.value)}
           />

@@ -5,9 +5,11 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AgResolutionRow, AgState } from '../../../../shared/contract';
-import { errorMessage } from '../../api';
+import { errorMessage, useApiQuery } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
+import { Loading, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
+import { numberedResolutions } from './agLabels';
 import { formatCount, pl, QuorumPanel } from './QuorumPanel';
 import { useAgMutation } from './useAgMutation';
 
@@ -31,9 +33,17 @@ function parseCount(text: string): number | null {
 }
 
 export function VotesTab({ state }: { state: AgState }) {
+  // The numbers follow the ordre du jour, as on the Convocation and Procès-verbal tabs and in the PDFs.
+  const meeting = useApiQuery('meetings.get', [{ id: state.meetingId }]);
+  if (meeting.isPending) return <Loading />;
+  if (meeting.isError) return <QueryError message={errorMessage(meeting.error)} onRetry={() => void meeting.refetch()} />;
+  return <Votes state={state} agenda={meeting.data.agenda} />;
+}
+
+function Votes({ state, agenda }: { state: AgState; agenda: { id: number }[] }) {
   const readOnly = state.pv.status === 'approuve';
-  const resolutions = [...state.resolutions].sort((a, b) => a.position - b.position || a.id - b.id);
-  const voted = resolutions.filter((resolution) => resolution.votes !== null).length;
+  const resolutions = numberedResolutions(state.resolutions, agenda);
+  const voted = resolutions.filter(({ resolution }) => resolution.votes !== null).length;
   return (
     <div className="agl-tab agl-votes">
       <QuorumPanel state={state} sticky />
@@ -59,9 +69,9 @@ export function VotesTab({ state }: { state: AgState }) {
             {pl(voted, 'votée', 'votées')}
           </p>
           <ol className="agl-resolutions">
-            {resolutions.map((resolution, index) => (
+            {resolutions.map(({ resolution, number }) => (
               <li key={resolution.id}>
-                <ResolutionCard state={state} resolution={resolution} number={index + 1} readOnly={readOnly} />
+                <ResolutionCard state={state} resolution={resolution} number={number} readOnly={readOnly} />
               </li>
             ))}
           </ol>

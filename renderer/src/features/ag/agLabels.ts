@@ -38,6 +38,15 @@ export function todayIso(): string {
   return format(new Date(), 'yyyy-MM-dd');
 }
 
+/**
+ * Default date of approval of the procès-verbal: today (the computer's date) once the meeting day has come, the
+ * meeting's date otherwise (the main process refuses to approve the PV of an assembly not held yet, or on a future
+ * date).
+ */
+export function defaultApprovalDate(meetingDate: string, today: string = todayIso()): string {
+  return meetingDate < today ? today : meetingDate;
+}
+
 export function addDaysIso(iso: string, days: number): string {
   return format(addDays(parseISO(iso), days), 'yyyy-MM-dd');
 }
@@ -57,15 +66,19 @@ export function resultBadgeClass(resolution: Pick<AgResolutionRow, 'adopted'>): 
 }
 
 /**
- * Numbers the resolutions in the order of the ordre du jour, then those attached to no item (as the PDFs do).
- * Returns the number of each resolution by id.
+ * The resolutions in the order of the ordre du jour, then those attached to no item (as the PDFs do), each with
+ * its number: the one the convocation, the votes, the procès-verbal and the PDFs all use.
  */
-export function resolutionNumbers(resolutions: AgResolutionRow[], agenda: { id: number }[]): Map<number, number> {
+export function numberedResolutions(resolutions: AgResolutionRow[], agenda: { id: number }[]): { resolution: AgResolutionRow; number: number }[] {
   const order = new Map(agenda.map((item, index) => [item.id, index]));
-  const sorted = [...resolutions].sort(
-    (a, b) => (order.get(a.agendaItemId ?? -1) ?? 1e9) - (order.get(b.agendaItemId ?? -1) ?? 1e9) || a.position - b.position || a.id - b.id,
-  );
-  return new Map(sorted.map((resolution, index) => [resolution.id, index + 1]));
+  const rank = (resolution: AgResolutionRow) => order.get(resolution.agendaItemId ?? -1) ?? 1e9;
+  const sorted = [...resolutions].sort((a, b) => rank(a) - rank(b) || a.position - b.position || a.id - b.id);
+  return sorted.map((resolution, index) => ({ resolution, number: index + 1 }));
+}
+
+/** The number of each resolution by id (see {@link numberedResolutions}). */
+export function resolutionNumbers(resolutions: AgResolutionRow[], agenda: { id: number }[]): Map<number, number> {
+  return new Map(numberedResolutions(resolutions, agenda).map(({ resolution, number }) => [resolution.id, number]));
 }
 
 /** Resolutions attached to no item of this ordre du jour. */

@@ -143,8 +143,9 @@ export function RulesSection() {
             {deleting.source ? ` (${deleting.source})` : ''} sera supprimée.
           </p>
           <p>
-            Les réunions tenues depuis cette date suivront alors la version précédente, ou à défaut les valeurs usuelles :
-            leur quorum et leurs votes seront recalculés.
+            Les assemblées dont le procès-verbal est approuvé gardent les règles avec lesquelles elles ont été tenues ; les
+            votes déjà enregistrés gardent leur résultat. Les autres assemblées appliqueront la version en vigueur à leur
+            date : la version précédente, ou à défaut les valeurs usuelles.
           </p>
         </ConfirmDialog>
       )}
