@@ -132,9 +132,12 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
     expect(screen.getByTestId('quorum-panel').className).toContain('agl-quorum-met');
     expect(within(voterRow('DURAND Thomas')).getByText('Représenté')).toBeTruthy();
 
-    // The mandataire leaves: his pouvoir stops counting, the quorum drops.
+    // The mandataire leaves (after confirming): his pouvoir stops counting, the quorum drops.
     await user.click(screen.getByRole('button', { name: 'Départ de MARTIN Paul' }));
+    const leaving = screen.getByRole('dialog', { name: 'Enregistrer le départ de MARTIN Paul ?' });
+    await user.click(within(leaving).getByRole('button', { name: 'Enregistrer le départ' }));
     await waitFor(() => expect(figure('Présents ou représentés')).toBe('1'));
+    expect(screen.queryByRole('dialog')).toBeNull();
     const martin = voterRow('MARTIN Paul');
     expect(within(martin).getByText('DURAND Thomas', { selector: 's' })).toBeTruthy();
     expect(within(martin).getByText('ne compte pas : mandataire absent')).toBeTruthy();
@@ -201,6 +204,60 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
     expect((within(first).getByLabelText('Pour') as HTMLInputElement).value).toBe('5');
     expect((within(first).getByLabelText('Abstentions') as HTMLInputElement).value).toBe('1');
   }, 120_000);
+
+  it('records arrivals only with Enter, and confirms the departure of a member holding pouvoirs', async () => {
+    const ids = seed.members;
+    await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: ids.Martin!, present: true });
+    await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: ids.Bernard!, present: true });
+    await backend.ok('ag.saveProxy', { meetingId: seed.meetingId, mandantId: ids.Durand!, mandataireId: ids.Martin! });
+    await backend.ok('ag.saveProxy', { meetingId: seed.meetingId, mandantId: ids.Petit!, mandataireId: ids.Martin! });
+    const { user } = renderTabs(seed.meetingId);
+    const search = await screen.findByLabelText('Rechercher un membre');
+    expect(figure('Présents ou représentés')).toBe('4');
+    expect(status()).toContain('Quorum atteint');
+
+    // Enter on someone already present: a polite message, no departure.
+    await user.type(search, 'martin{Enter}');
+    expect(await screen.findByText('MARTIN Paul est déjà pointé·e présent·e ; utilisez le bouton Départ.')).toBeTruthy();
+    expect(figure('Présents ou représentés')).toBe('4');
+    expect(screen.getByRole('button', { name: 'Départ de MARTIN Paul' })).toBeTruthy();
+    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).voters.find((v) => v.id === ids.Martin)!.present).toBe(true);
+    // A member without a vote: Enter records the arrival, a second Enter does not send them away.
+    await user.clear(search);
+    await user.type(search, 'garnier{Enter}');
+    expect(await screen.findByText(/^GARNIER Anne : arrivée enregistrée/)).toBeTruthy();
+    await user.clear(search);
+    await user.type(search, 'garnier{Enter}');
+    expect(await screen.findByText('GARNIER Anne est déjà pointé·e présent·e ; utilisez le bouton Départ.')).toBeTruthy();
+    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).nonVoters.find((v) => v.id === ids.Garnier)!.present).toBe(true);
+    await user.clear(search);
+
+    // The row's « Départ » asks first, saying which pouvoirs stop counting; « Annuler » changes nothing.
+    await user.click(screen.getByRole('button', { name: 'Départ de MARTIN Paul' }));
+    let dialog = screen.getByRole('dialog', { name: 'Enregistrer le départ de MARTIN Paul ?' });
+    expect(within(dialog).getByText('MARTIN Paul détient 2 pouvoirs (DURAND Thomas, PETIT Lucie).')).toBeTruthy();
+    expect(within(dialog).getByText('À son départ, 2 pouvoirs cesseront de compter')).toBeTruthy();
+    expect(dialog.textContent).toContain('ces membres ne seront plus représentés, ni pour le quorum ni pour les votes');
+    await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(figure('Présents ou représentés')).toBe('4');
+    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).voters.find((v) => v.id === ids.Martin)!.present).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Départ de MARTIN Paul' }));
+    dialog = screen.getByRole('dialog', { name: 'Enregistrer le départ de MARTIN Paul ?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer le départ' }));
+    await waitFor(() => expect(figure('Présents ou représentés')).toBe('1'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Arrivée de MARTIN Paul' })).toBeTruthy();
+
+    // A member holding no pouvoir leaves at once; Enter brings them back.
+    await user.click(screen.getByRole('button', { name: 'Départ de BERNARD Éloïse' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(figure('Présents ou représentés')).toBe('0'));
+    await user.type(screen.getByLabelText('Rechercher un membre'), 'bernard{Enter}');
+    await waitFor(() => expect(figure('Présents ou représentés')).toBe('1'));
+    expect(await screen.findByText('BERNARD Éloïse : arrivée enregistrée à 18 h 40.')).toBeTruthy();
+  }, 60_000);
 
   it('refuses a vote without quorum, deletes a pouvoir after confirmation and lists members without a vote', async () => {
     const { user } = renderTabs(seed.meetingId);

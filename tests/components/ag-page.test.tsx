@@ -4,7 +4,8 @@
  * over a temporary database, with an AGO held today (2026-06-18).
  */
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultApprovalDate } from '../../renderer/src/features/ag/agLabels';
 import { seedAssembly, type AgSeed } from '../fixtures/ag-seed';
 import { installRealApi } from './real-api';
 import { renderApp } from './render-app';
@@ -21,8 +22,30 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   await backend.dispose();
 });
+
+/** The computer's date as the renderer sees it (only `Date` is faked: timers stay real for the tests). */
+function computerDate(iso: string) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(iso));
+}
+
+/** President and secretary of the meeting, so that the PV can be approved. */
+async function setOfficers() {
+  await backend.ok('ag.setOfficers', { meetingId: seed.meetingId, presidentMemberId: seed.members.Martin!, secretaireMemberId: seed.members.Bernard! });
+}
+
+async function moveMeetingTo(date: string) {
+  const detail = await backend.ok('meetings.get', { id: seed.meetingId });
+  await backend.ok('meetings.update', { id: seed.meetingId, data: { ...detail.data, date } });
+}
+
+async function openApproval(user: ReturnType<typeof renderApp>['user']) {
+  await user.click(await screen.findByRole('button', { name: 'Approuver le procès-verbal' }));
+  return screen.findByRole('dialog', { name: 'Approuver le procès-verbal' });
+}
 
 const page = (tab?: string) => `/reunions/${seed.meetingId}/assemblee${tab ? `?onglet=${tab}` : ''}`;
 
@@ -34,6 +57,8 @@ async function agendaItem(title: RegExp) {
 
 describe('Assemblée générale — page et onglets', () => {
   it('shows the header strip and switches tabs with the keyboard', async () => {
+    // The session has started (one arrival) without its quorum: a second convocation is proposed.
+    await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members.Martin!, present: true });
     const { user } = renderApp(page());
     expect(await screen.findByRole('heading', { level: 1, name: 'Assemblée générale ordinaire — Assemblée générale 2026' })).toBeTruthy();
     expect(screen.getByRole('link', { name: '← Retour à la réunion' }).getAttribute('href')).toBe(`/reunions/${seed.meetingId}`);
@@ -77,6 +102,7 @@ describe('Assemblée générale — page et onglets', () => {
   });
 
   it('convenes the assembly again on a second convocation and opens it', async () => {
+    await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members.Martin!, present: true });
     const { user } = renderApp(page());
     const second = await screen.findByRole('region', { name: 'Quorum non atteint : deuxième convocation' });
     fireEvent.change(within(second).getByLabelText('Date de la deuxième assemblée'), { target: { value: '2026-07-04' } });
@@ -121,6 +147,39 @@ describe('Assemblée générale — onglet Convocation', () => {
     expect(within(election).getByRole('heading', { level: 4, name: 'Résolution n° 4 : Élection des administrateurs' })).toBeTruthy();
     const state = await backend.ok('ag.get', { meetingId: seed.meetingId });
     expect(state.resolutions.find((r) => r.title === 'Affectation du résultat')?.agendaItemId).toBe(seed.agenda[1]!.id);
+  });
+
+  it('numbers the resolutions the same way on the Convocation and Votes tabs, in the order of the ordre du jour', async () => {
+    const { user } = renderApp(page());
+    const rapport = await agendaItem(/Rapport moral/);
+    // A resolution added to point 1 after those of points 2 and 3 were written: it becomes n° 2.
+    await user.click(within(rapport).getByRole('button', { name: /Ajouter une résolution au point 1/ }));
+    const form = within(rapport).getByRole('form', { name: 'Nouvelle résolution' });
+    await user.type(within(form).getByLabelText(/Intitulé de la résolution/), 'Approbation du rapport moral');
+    await user.type(within(form).getByLabelText(/Texte soumis au vote/), 'L’assemblée générale approuve le rapport moral du président.');
+    await user.click(within(form).getByRole('button', { name: 'Ajouter la résolution' }));
+    await within(rapport).findByRole('heading', { level: 4, name: 'Résolution n° 2 : Approbation du rapport moral' });
+
+    const expected = [
+      [1, 'Approbation du rapport d’activité'],
+      [2, 'Approbation du rapport moral'],
+      [3, 'Approbation des comptes'],
+      [4, 'Élection des administrateurs'],
+    ] as const;
+    const convocation = screen
+      .getAllByRole('heading', { level: 4 })
+      .map((heading) => heading.textContent)
+      .filter((text) => text?.startsWith('Résolution n°'));
+    expect(convocation).toEqual(expected.map(([n, title]) => `Résolution n° ${n} : ${title}`));
+
+    await user.click(screen.getByRole('tab', { name: 'Votes' }));
+    await screen.findByRole('region', { name: /Résolution n° 1 — / });
+    const cards = screen.getAllByRole('region', { name: /^Résolution n° / }).map((card) => card.getAttribute('aria-labelledby'));
+    const titles = cards.map((id) => document.getElementById(id!)!.textContent);
+    expect(titles).toEqual(expected.map(([n, title]) => `Résolution n° ${n} — ${title}`));
+    // The card « n° 3 » is the one the convocation calls n° 3: a result typed there goes to « Approbation des comptes ».
+    const third = screen.getByRole('region', { name: 'Résolution n° 3 — Approbation des comptes' });
+    expect(within(third).getByText(/approuve les comptes de l’exercice/)).toBeTruthy();
   });
 
   it('shows the French errors of an invalid resolution and saves nothing', async () => {
@@ -205,7 +264,7 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     await user.selectOptions(screen.getByLabelText('Secrétaire de séance'), 'BERNARD Éloïse');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le bureau de séance' }));
     await waitFor(async () =>
-      expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).officers).toEqual({
+      expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).officers).toMatchObject({
         presidentMemberId: seed.members.Martin,
         secretaireMemberId: seed.members.Bernard,
       }),
@@ -247,7 +306,9 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     expect(within(declaration).getByText('À faire au plus tard le 18 septembre 2026')).toBeTruthy();
     expect(within(formalities).getByText(/registre spécial/)).toBeTruthy();
     expect(within(formalities).getByText(/Faire signer le procès-verbal/)).toBeTruthy();
-    // Approved: no more edits.
+    // Approved: no more edits, and the page says so truthfully.
+    expect(screen.getByText('Procès-verbal approuvé : la séance ne peut plus être modifiée. Rouvrez-le en brouillon pour corriger.')).toBeTruthy();
+    expect(screen.queryByText(/figé/)).toBeNull();
     expect((screen.getByLabelText('Président·e de séance') as HTMLSelectElement).disabled).toBe(true);
     expect((screen.getByLabelText('Synthèse des débats — point 1') as HTMLTextAreaElement).readOnly).toBe(true);
     expect(screen.queryByRole('button', { name: 'Enregistrer la synthèse des débats' })).toBeNull();
@@ -270,6 +331,87 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).pv).toEqual({ status: 'brouillon', approvedOn: null });
   });
 
+  it('warns about resolutions without a recorded vote before approving, without blocking', async () => {
+    for (const name of ['Martin', 'Bernard', 'Durand']) {
+      await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members[name]!, present: true });
+    }
+    await backend.ok('ag.recordVote', { meetingId: seed.meetingId, resolutionId: seed.resolutions[0]!, pour: 3, contre: 0, abstention: 0, blanc: 0 });
+    await setOfficers();
+    const { user } = renderApp(page('pv'));
+    const dialog = await openApproval(user);
+    expect(within(dialog).getByText(/Une fois le procès-verbal approuvé, la séance ne peut plus être modifiée/)).toBeTruthy();
+    expect(within(dialog).queryByText(/figé/)).toBeNull();
+    const list = within(dialog).getByRole('list', { name: 'Résolutions sans vote enregistré :' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Résolution n° 2 : Approbation des comptes',
+      'Résolution n° 3 : Élection des administrateurs',
+    ]);
+    expect(within(dialog).getByText(/Vous pouvez approuver quand même/)).toBeTruthy();
+
+    fireEvent.change(within(dialog).getByLabelText('Date d’approbation'), { target: { value: '2026-06-18' } });
+    await user.click(within(dialog).getByRole('button', { name: 'Approuver le procès-verbal' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByText('Approuvé le 18 juin 2026')).toBeTruthy();
+  });
+
+  it('has no warning when every resolution was voted', async () => {
+    for (const name of ['Martin', 'Bernard', 'Durand']) {
+      await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members[name]!, present: true });
+    }
+    for (const resolutionId of seed.resolutions) {
+      await backend.ok('ag.recordVote', { meetingId: seed.meetingId, resolutionId, pour: 2, contre: 1, abstention: 0, blanc: 0 });
+    }
+    const { user } = renderApp(page('pv'));
+    const dialog = await openApproval(user);
+    expect(within(dialog).queryByText(/sans vote enregistré/)).toBeNull();
+  });
+
+  it('proposes today as the approval date once the assembly is past, the meeting day otherwise', async () => {
+    expect(defaultApprovalDate('2026-06-04', '2026-06-18')).toBe('2026-06-18');
+    expect(defaultApprovalDate('2026-06-18', '2026-06-18')).toBe('2026-06-18');
+    expect(defaultApprovalDate('2026-07-09', '2026-06-18')).toBe('2026-07-09');
+
+    // Held two weeks ago: today, not the meeting day, and never later than today.
+    computerDate('2026-06-18T18:40:00');
+    await moveMeetingTo('2026-06-04');
+    const { user } = renderApp(page('pv'));
+    const dialog = await openApproval(user);
+    const input = within(dialog).getByLabelText('Date d’approbation') as HTMLInputElement;
+    expect(input.value).toBe('2026-06-18');
+    expect(input.max).toBe('2026-06-18');
+    expect(input.min).toBe('2026-06-04');
+    expect(within(dialog).queryByText(/n’a pas encore eu lieu/)).toBeNull();
+  });
+
+  it('shows in the dialog the French refusal of a future approval date', async () => {
+    computerDate('2026-06-18T18:40:00');
+    await setOfficers();
+    const { user } = renderApp(page('pv'));
+    const dialog = await openApproval(user);
+    const input = within(dialog).getByLabelText('Date d’approbation') as HTMLInputElement;
+    // The assembly is held today: today is proposed.
+    expect(input.value).toBe('2026-06-18');
+    fireEvent.change(input, { target: { value: '2026-06-25' } });
+    await user.click(within(dialog).getByRole('button', { name: 'Approuver le procès-verbal' }));
+    const refusal = await within(dialog).findByRole('alert');
+    expect(refusal.textContent).toMatch(/futur/i);
+    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).pv.status).toBe('brouillon');
+  });
+
+  it('says why the PV of an assembly not held yet cannot be approved', async () => {
+    computerDate('2026-06-18T18:40:00');
+    await moveMeetingTo('2026-07-09');
+    await setOfficers();
+    const { user } = renderApp(page('pv'));
+    const dialog = await openApproval(user);
+    expect((within(dialog).getByLabelText('Date d’approbation') as HTMLInputElement).value).toBe('2026-07-09');
+    expect(within(dialog).getByText(/L’assemblée n’a pas encore eu lieu \(elle est prévue le 9 juillet 2026\)/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Approuver le procès-verbal' }));
+    const refusal = await within(dialog).findByRole('alert');
+    expect(refusal.textContent).toMatch(/pas encore eu lieu/);
+    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).pv.status).toBe('brouillon');
+  });
+
   it('refuses to approve without officers, with the French reason in the dialog', async () => {
     const { user } = renderApp(page('pv'));
     await user.click(await screen.findByRole('button', { name: 'Approuver le procès-verbal' }));
@@ -280,6 +422,21 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     expect(await within(dialog).findByText(/Désignez le président et le secrétaire de séance avant d’approuver/)).toBeTruthy();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+});
+
+describe('Paramètres — suppression d’une version des statuts', () => {
+  it('says truthfully what happens to the assemblies already held', async () => {
+    const { defaults } = await backend.ok('rules.list');
+    await backend.ok('rules.save', { id: null, effectiveFrom: '2021-03-12', rules: { ...defaults, source: 'Statuts initiaux' } });
+    const { user } = renderApp('/parametres');
+    await user.click(await screen.findByRole('button', { name: 'Supprimer la version du 12 mars 2021' }));
+    const dialog = screen.getByRole('dialog', { name: 'Supprimer cette version des statuts ?' });
+    const text = dialog.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'Les assemblées dont le procès-verbal est approuvé gardent les règles avec lesquelles elles ont été tenues ; les votes déjà enregistrés gardent leur résultat. Les autres assemblées appliqueront la version en vigueur à leur date',
+    );
+    expect(text).not.toMatch(/recalcul/);
   });
 });
 

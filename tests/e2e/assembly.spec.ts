@@ -108,6 +108,9 @@ test('an AG from its convocation to the approved PV, with a pouvoir that stops c
 
   // The mandataire leaves: his pouvoir stops counting, visibly; he comes back.
   await page.getByRole('button', { name: 'Départ de MARTIN Paul' }).click();
+  // He holds a pouvoir: the app asks before recording his departure.
+  const leaving = page.getByRole('dialog', { name: 'Enregistrer le départ de MARTIN Paul ?' });
+  await leaving.getByRole('button', { name: 'Enregistrer le départ' }).click();
   await expect(page.getByText('ne compte pas : mandataire absent')).toBeVisible();
   await expect(page.getByTestId('quorum-status')).toContainText('Il manque 1');
   await page.screenshot({ path: `${SCREENS}/ag-emargement-depart.png` });

@@ -291,10 +291,148 @@ describe('documents of the assembly', () => {
     expect(draft).toMatch(/Non votée/);
     expect(draft).toMatch(/20 h 30|20:30/);
 
-    await b.ok('ag.approvePv', { meetingId: id, approvedOn: '2026-06-25', dirigeantsChanged: false, statutsChanged: false });
+    await b.ok('ag.approvePv', { meetingId: id, approvedOn: AG_DATE, dirigeantsChanged: false, statutsChanged: false });
     await b.ok('reports.exportPv', { meetingId: id });
     const approved = pdfText(b.saved.at(-1)!);
     expect(approved).not.toMatch(/BROUILLON/);
-    expect(approved).toMatch(/Approuvé le 25 juin 2026/);
+    expect(approved).toMatch(/Approuvé le 18 juin 2026/);
   });
 });
+
+describe('a session is a record', () => {
+  it('keeps each vote with the quorum of its moment: departures at the end change neither the PV nor a correction', async () => {
+    const b = await backend();
+    const seed = await seedAssembly(b.ok);
+    const id = seed.meetingId;
+    const m = seed.members;
+    for (const name of ['Martin', 'Bernard', 'Durand', 'Petit']) await b.ok('ag.setPresence', { meetingId: id, memberId: m[name]!, present: true });
+    await b.ok('ag.saveProxy', { meetingId: id, mandantId: m.Roux!, mandataireId: m.Petit! });
+    await b.ok('ag.recordVote', { meetingId: id, resolutionId: seed.resolutions[0]!, pour: 4, contre: 1 });
+    // Three members leave before the end, among them the mandataire.
+    for (const name of ['Durand', 'Petit', 'Bernard']) await b.ok('ag.setPresence', { meetingId: id, memberId: m[name]!, present: false });
+    let state = await b.ok('ag.get', { meetingId: id });
+    expect(state.quorum.met).toBe(false);
+    expect(state.resolutions[0]!.quorumAtVote).toEqual({ sentence: expect.stringContaining('5 membres présents ou représentés sur 9'), met: true });
+
+    // A typo corrected after the departures is decided against the voting power of the vote.
+    await b.ok('ag.clearVote', { meetingId: id, resolutionId: seed.resolutions[0]! });
+    state = await b.ok('ag.recordVote', { meetingId: id, resolutionId: seed.resolutions[0]!, pour: 3, contre: 2 });
+    expect(state.resolutions[0]).toMatchObject({ adopted: true });
+    // A new vote now is refused: the quorum is gone.
+    expect(await b.call('ag.recordVote', { meetingId: id, resolutionId: seed.resolutions[1]!, pour: 1, contre: 0 })).toMatchObject({ ok: false });
+
+    await b.ok('ag.setOfficers', { meetingId: id, presidentMemberId: m.Martin!, secretaireMemberId: m.Bernard! });
+    await b.ok('reports.exportPv', { meetingId: id });
+    const pv = pdfText(b.saved.at(-1)!).replace(/\s+/g, ' ');
+    expect(pv).toContain('Au moment des votes : 5 membres présents ou représentés sur 9');
+    for (const name of ['MARTIN Paul', 'BERNARD Éloïse', 'DURAND Thomas', 'PETIT Lucie']) expect(pv).toContain(name);
+    expect(pv).toContain('ROUX Hugo — représenté·e par PETIT Lucie');
+  });
+
+  it('builds the roll as it was on the day: a cotisation paid later does not add a voter, an anonymised member stays counted', async () => {
+    const b = await backend('2026-09-10T10:00:00');
+    const seed = await seedAssembly(b.ok);
+    await b.ok('members.setCotisation', { memberId: seed.members.Mercier!, year: 2026, amountCents: 3000, paidOn: '2026-09-01', mode: 'virement' });
+    let state = await b.ok('ag.get', { meetingId: seed.meetingId });
+    expect(state.voters).toHaveLength(9);
+    expect(state.nonVoters.find((other) => other.name === 'MERCIER Léo')?.reason).toBe('cotisation 2026 non à jour');
+
+    await b.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members.Girard!, present: true });
+    await b.ok('members.erase', { id: seed.members.Girard!, confirm: 'EFFACER' });
+    state = await b.ok('ag.get', { meetingId: seed.meetingId });
+    expect(state.voters).toHaveLength(9);
+    expect(state.voters.filter((voter) => voter.present).map((voter) => voter.name)).toEqual(['Membre anonymisé']);
+    // A later assembly no longer lists the anonymised member.
+    const later = await b.ok('meetings.create', { type: 'ago', title: 'AG 2027', date: '2027-06-17' });
+    expect((await b.ok('ag.get', { meetingId: later.id })).voters.some((voter) => voter.name === 'Membre anonymisé')).toBe(false);
+  });
+
+  it('locks an approved session everywhere, keeps the rules it was held with, and refuses approval before it is held', async () => {
+    const b = await backend();
+    const seed = await seedAssembly(b.ok);
+    const id = seed.meetingId;
+    const future = await b.ok('meetings.create', { type: 'ago', title: 'AG de décembre', date: '2026-12-10' });
+    await b.ok('ag.setOfficers', { meetingId: future.id, presidentMemberId: seed.members.Martin!, secretaireMemberId: seed.members.Bernard! });
+    expect(await b.call('ag.approvePv', { meetingId: future.id, approvedOn: AG_DATE })).toMatchObject({ ok: false, error: { message: expect.stringContaining('pas encore eu lieu') } });
+
+    await b.ok('ag.setOfficers', { meetingId: id, presidentMemberId: seed.members.Martin!, secretaireMemberId: seed.members.Bernard! });
+    expect(await b.call('ag.approvePv', { meetingId: id, approvedOn: '2026-06-30' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('futur') } });
+    await b.ok('ag.approvePv', { meetingId: id, approvedOn: AG_DATE, dirigeantsChanged: true });
+
+    const detail = await b.ok('meetings.get', { id });
+    for (const [channel, input] of [
+      ['meetings.update', { id, data: { ...detail.data, date: '2027-06-18' } }],
+      ['meetings.saveAgenda', { meetingId: id, items: [] }],
+      ['meetings.delete', { id, confirm: true }],
+      ['ag.markConvocationSent', { meetingId: id, sentOn: '2026-06-01', mode: 'courriel' }],
+      ['ag.recordVote', { meetingId: id, resolutionId: seed.resolutions[0]!, pour: 1, contre: 0 }],
+    ] as const) {
+      expect(await b.call(channel, input as never), channel).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    }
+
+    // New statuts dated before the AG do not change an approved session.
+    const rules = clone(DEFAULT_RULES);
+    rules.meetings.ago.quorum.first.fraction = { numerator: 1, denominator: 2 };
+    await b.ok('rules.save', { effectiveFrom: '2026-01-01', rules });
+    expect((await b.ok('ag.get', { meetingId: id })).quorum.required?.heads).toBe(3);
+    expect((await b.ok('ag.get', { meetingId: future.id })).quorum.required?.heads).toBe(5);
+
+    // Approved again without « dirigeants »: the greffe formality not done goes away.
+    await b.ok('ag.reopenPv', { meetingId: id });
+    const again = await b.ok('ag.approvePv', { meetingId: id, approvedOn: AG_DATE, dirigeantsChanged: false });
+    expect(again.formalities.map((formality) => formality.kind)).toEqual(['pv_signe']);
+  });
+
+  it('proposes a second convocation only once the session started, allows it the same evening, and closes the first session', async () => {
+    const b = await backend();
+    const seed = await seedAssembly(b.ok);
+    expect((await b.ok('ag.get', { meetingId: seed.meetingId })).secondConvocation.proposed).toBe(false);
+    await b.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members.Martin!, present: true });
+    expect((await b.ok('ag.get', { meetingId: seed.meetingId })).secondConvocation.proposed).toBe(true);
+    expect(await b.call('ag.createSecondConvocation', { meetingId: seed.meetingId, date: AG_DATE, startTime: '18:00' })).toMatchObject({ ok: false });
+    const { meetingId } = await b.ok('ag.createSecondConvocation', { meetingId: seed.meetingId, date: AG_DATE, startTime: '19:30' });
+    expect((await b.ok('ag.get', { meetingId })).round).toBe(2);
+    expect(await b.call('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members.Bernard!, present: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('refuses a pouvoir received after the session, or given to someone who is not a member that day', async () => {
+    const b = await backend();
+    const seed = await seedAssembly(b.ok);
+    expect(await b.call('ag.saveProxy', { meetingId: seed.meetingId, mandantId: seed.members.Durand!, mandataireId: seed.members.Martin!, receivedOn: '2026-06-20' })).toMatchObject({ ok: false });
+    const newcomer = await b.ok('members.create', { kind: 'person', lastName: 'Nouveau', firstName: 'Jean', professionCode: '10', joinedOn: '2026-09-01' } as never);
+    const refused = await b.call('ag.saveProxy', { meetingId: seed.meetingId, mandantId: seed.members.Durand!, mandataireId: newcomer.id });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('membre de l’association à la date de la séance') } });
+  });
+
+  it('words the e-mails for a CA, writes them into a new folder each time, and never lets two names collide', async () => {
+    const b = await backend('2026-06-01T10:00:00');
+    const seed = await seedAssembly(b.ok);
+    await b.ok('members.addMandate', { memberId: seed.members.Martin!, role: 'president', startOn: '2025-06-01' });
+    await b.ok('members.addMandate', { memberId: seed.members.Bernard!, role: 'membre_ca', startOn: '2025-06-01' });
+    const twin = await b.ok('members.create', { kind: 'person', lastName: 'MARTIN', firstName: 'PAUL', professionCode: '60', email: 'autre.martin@exemple.fr', joinedOn: '2025-01-01' } as never);
+    await b.ok('members.addMandate', { memberId: twin.id, role: 'membre_ca', startOn: '2025-06-01' });
+    const ca = await b.ok('meetings.create', { type: 'ca', title: 'Conseil d’administration de juin', date: AG_DATE, startTime: '18:00' });
+    const first = await b.ok('ag.exportConvocationMails', { meetingId: ca.id });
+    const second = await b.ok('ag.exportConvocationMails', { meetingId: ca.id });
+    if (!first.saved || !second.saved) throw new Error('export annulé');
+    expect(second.folder).not.toBe(first.folder);
+    const files = readdirSync(first.folder).filter((name) => name.endsWith('.eml'));
+    expect(files).toHaveLength(3);
+    expect(new Set(files.map((name) => name.toLowerCase())).size).toBe(3);
+    const eml = readFileSync(join(first.folder, 'BERNARD Éloïse.eml'), 'utf8');
+    const body = Buffer.from(eml.split('\r\n\r\n').slice(1).join('\n'), 'latin1').toString('utf8').replace(/=\r?\n/g, '');
+    expect(decodeQuotedPrintable(body)).toContain('au conseil d’administration de la CPTS Sud-Est Grenoblois');
+  });
+});
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes: number[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (char === '=' && /^[0-9A-F]{2}$/.test(text.slice(index + 1, index + 3))) {
+      bytes.push(parseInt(text.slice(index + 1, index + 3), 16));
+      index += 2;
+    } else bytes.push(...Buffer.from(char, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

@@ -28,6 +28,7 @@ import {
   largePv,
   memberNames,
   noProxyConvocation,
+  weightedPv,
 } from '../fixtures/ag-documents';
 
 const fontsDir = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
@@ -451,6 +452,22 @@ describe('Procès-verbal de l’assemblée générale (PDF)', () => {
     expect(pdf.text).not.toContain('non approuvé');
     expectFooterOnEveryPage(pdf, `Procès-verbal — Assemblée générale ordinaire du 11 juin 2026 — ${FOOTER_EXPORT}`);
     expectOnlyInter(pdf.file);
+    expectFrench(pdf.text);
+  });
+
+  it('prints weighted votes with their decimals (12,5 voix), as the arithmetic under them does', async () => {
+    const data = weightedPv();
+    const pdf = await render({ kind: 'pv', data }, 'pv-pondere');
+    expectPvBody(pdf, data);
+    const first = data.items[0]!.resolutions[0]!;
+    const next = data.items[1]!.resolutions[0]!;
+    const block = between(pdf.text, `Résolution ${first.number} : ${first.title}`, `Résolution ${next.number} : ${next.title}`);
+    expect(block).toMatch(/Pour\s+Contre\s+Abstention\s+Blanc\s*\n\s*12,5\s+3\s+1,5\s+0\s*\n/);
+    // Never rounded: no « 13 » (12,5) nor « 2 » (1,5) in the table, no decimal point.
+    expect(block).not.toMatch(/\n\s*13\s/);
+    expect(block).not.toMatch(/\d\.\d/);
+    expect(pdf.flat).toContain('Pour 12,5, contre 3, abstentions 1,5, blancs 0. Base : 15,5 voix exprimées');
+    expect(pdf.flat).toContain('Résultat : Adoptée');
     expectFrench(pdf.text);
   });
 

@@ -225,6 +225,25 @@ describe("Feuille d'émargement (PDF)", () => {
     expectFrench(text);
   });
 
+  it('prints fractional voix with a decimal comma, in the rows and in the total', async () => {
+    // 7 libéraux × 1 + 2 structures × 2,5 + 3 établissements × 0,5 = 13,5 voix.
+    const data = smallAttendanceSheet({ weighted: true, weights: [1, 2.5, 0.5], withoutNonVoters: true });
+    expect(data.totals.totalWeight).toBe(13.5);
+    const pdf = await render(data, 'small-weighted-decimals');
+    const { text, flat } = pdf;
+    expect(text).toMatch(WEIGHTED_HEADER);
+    expect(text).toContain("Collège 2 — Structures d'exercice coordonné — 2,5 voix par structure — 2 membres votants");
+    expect(flat).toContain('5 LEFEBVRE Marc Pharmacien·ne À jour 2026 1 GARNIER Sophie NGUYEN-VAN-THIEU Thérèse');
+    expect(flat).toContain('9 MSP des Ruires Maison de santé pluriprofessionnelle À jour 2026 2,5 —');
+    expect(flat).toContain('10 Centre hospitalier Alpes-Isère Établissement de santé À jour 2026 0,5 EHPAD Les Écrins');
+    expect(flat).toContain('11 EHPAD Les Écrins Établissement médico-social À jour 2026 0,5 — Représenté·e par Centre hospitalier Alpes-Isère');
+    expect(flat).toContain('TOTAL DES VOIX 13,5');
+    // Neither rounded nor written with a decimal point.
+    expect(flat).not.toMatch(/\d\.\d/);
+    expect(flat).not.toContain('TOTAL DES VOIX 14');
+    expectFrench(text);
+  });
+
   it('says so when a collège, or the whole sheet, has no voting member', async () => {
     const base = smallAttendanceSheet({ withoutNonVoters: true });
     const withEmptyCollege: AttendanceSheetData = {
