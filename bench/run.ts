@@ -2,7 +2,7 @@
  * `npm run bench`: runs every suite and writes the figures to bench/results.md.
  * Speed targets live here, not in timed tests: machines are noisy.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchSection } from './report';
@@ -28,33 +28,37 @@ const SUITES: [string, () => Promise<BenchSection>][] = [
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const sections: BenchSection[] = [];
+  const out = fileURLToPath(new URL('./results.md', import.meta.url));
+  // Each suite's section is kept between markers: running a few suites replaces their sections only.
+  const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  const kept = new Map<string, string>();
+  for (const match of previous.matchAll(/<!-- suite:([\w-]+) -->\n([\s\S]*?)(?=<!-- suite:|$)/g)) kept.set(match[1]!, match[2]!.trimEnd());
   for (const [name, suite] of SUITES) {
     if (only.length > 0 && !only.includes(name)) continue;
     process.stdout.write(`• ${name}… `);
     const section = await suite();
-    sections.push(section);
     process.stdout.write('fait\n');
     for (const row of section.rows) console.log(`    ${row.measure} : ${row.value}${row.target ? ` (cible ${row.target}${row.ok === false ? ' — NON ATTEINTE' : ''})` : ''}`);
-  }
-  const lines = [
-    '# Mesures de performance de Maillage',
-    '',
-    `Mesuré le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Node ${process.version}, ${cpus().length} cœurs (${cpus()[0]?.model ?? 'processeur inconnu'}), ${Math.round(totalmem() / 2 ** 30)} Gio de mémoire.`,
-    'Fichier écrit par `npm run bench` ; relancez-le pour le mettre à jour.',
-    '',
-  ];
-  for (const section of sections) {
-    lines.push(`## ${section.title}`, '');
+    const lines = [`## ${section.title}`, '', `Mesuré le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
     for (const note of section.notes ?? []) lines.push(note, '');
     lines.push('| Mesure | Valeur | Cible |', '|---|---:|---|');
     for (const row of section.rows) {
       const target = row.target ? `${row.target} ${row.ok === false ? '✗ non atteinte' : '✓'}` : '';
       lines.push(`| ${row.measure} | ${row.value} | ${target} |`);
     }
-    lines.push('');
+    kept.set(name, lines.join('\n'));
   }
-  const out = fileURLToPath(new URL('./results.md', import.meta.url));
+  const lines = [
+    '# Mesures de performance de Maillage',
+    '',
+    `Machine : Node ${process.version}, ${cpus().length} cœurs (${cpus()[0]?.model ?? 'processeur inconnu'}), ${Math.round(totalmem() / 2 ** 30)} Gio de mémoire.`,
+    'Fichier écrit par `npm run bench` (toutes les mesures) ou `npm run bench -- <suite…>` (celles-là seulement).',
+    '',
+  ];
+  for (const [name] of SUITES) {
+    const section = kept.get(name);
+    if (section) lines.push(`<!-- suite:${name} -->`, section, '');
+  }
   writeFileSync(out, lines.join('\n'));
   console.log(`Résultats écrits dans ${out}`);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,8 @@ import { generateCpts, seededRandom } from '../generate';
 import { ms, stats, time, type BenchSection } from '../report';
 
 const FONTS_DIR = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
-const AG_DATE = '2026-06-18';
-const TODAY = '2026-06-18';
+const AG_DATE = '2026-11-19';
+const TODAY = '2026-11-19';
 
 async function renderTimed(job: ReportJob) {
   await renderReport(job, { fontsDir: FONTS_DIR }); // warm-up
@@ -38,7 +38,7 @@ export async function agBench(): Promise<BenchSection> {
   const database = await openDatabase({ file: join(dir, 'ag.sqlite') });
   try {
     const db = database.db;
-    await generateCpts(db, { members: 3_120, years: 2, seed: 5 }); // about 1 500 voting members on the AG day
+    await generateCpts(db, { members: 2_780, years: 2, seed: 5 }); // about 1 500 voting members on the AG day
     const handlers = createHandlers({
       db,
       appVersion: 'bench',
@@ -97,6 +97,7 @@ export async function agBench(): Promise<BenchSection> {
 
     const sheetData = await attendanceSheetData(db, meetingId, new Date(), TODAY);
     const sheet = await renderTimed({ kind: 'attendanceSheet', data: sheetData });
+    if (process.env.BENCH_KEEP_PDF) writeFileSync(join(process.env.BENCH_KEEP_PDF, 'emargement.pdf'), await renderReport({ kind: 'attendanceSheet', data: sheetData }, { fontsDir: FONTS_DIR }));
     const pv = await renderTimed({ kind: 'pv', data: await pvData(db, meetingId, new Date(), TODAY) });
 
     // A year of RCP: 120 sessions of 3 to 4 professions, 5 cases each.

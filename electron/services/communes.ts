@@ -162,7 +162,19 @@ const CODE_QUERY = /^(\d{1,5}|2[ab]\d{0,3})$/i;
 export function searchCommunes(query: string, limit = 20, reference: CommuneReference = loadCommuneReference()): CommuneRef[] {
   const trimmed = query.trim();
   if (!trimmed) return [];
+  // Only the best `limit` hits are kept, in order: a one-letter query matches most of France's 35 000 communes,
+  // and sorting them all would cost more than the search itself.
   const scored: { commune: CommuneRef; score: number }[] = [];
+  const better = (a: { commune: CommuneRef; score: number }, b: { commune: CommuneRef; score: number }) =>
+    b.score - a.score || b.commune.population - a.commune.population || a.commune.nom.localeCompare(b.commune.nom, 'fr');
+  const keep = (commune: CommuneRef, score: number) => {
+    const entry = { commune, score };
+    if (scored.length >= limit && better(entry, scored[scored.length - 1]!) >= 0) return;
+    let index = scored.length;
+    while (index > 0 && better(entry, scored[index - 1]!) < 0) index -= 1;
+    scored.splice(index, 0, entry);
+    if (scored.length > limit) scored.pop();
+  };
 
   if (CODE_QUERY.test(trimmed.replace(/\s/g, ''))) {
     const code = trimmed.replace(/\s/g, '').toUpperCase();
@@ -172,7 +184,7 @@ export function searchCommunes(query: string, limit = 20, reference: CommuneRefe
       else if (commune.codesPostaux.includes(code)) score = 90;
       else if (commune.code.startsWith(code)) score = 50;
       else if (commune.codesPostaux.some((postcode) => postcode.startsWith(code))) score = 40;
-      if (score > 0) scored.push({ commune, score });
+      if (score > 0) keep(commune, score);
     }
   } else {
     const key = searchKey(trimmed);
@@ -185,11 +197,8 @@ export function searchCommunes(query: string, limit = 20, reference: CommuneRefe
       else if (name.startsWith(key)) score = 80;
       else if (words.every((word) => name.startsWith(word) || name.includes(` ${word}`))) score = 60;
       else if (name.includes(key)) score = 30;
-      if (score > 0) scored.push({ commune, score });
+      if (score > 0) keep(commune, score);
     }
   }
-  scored.sort(
-    (a, b) => b.score - a.score || b.commune.population - a.commune.population || a.commune.nom.localeCompare(b.commune.nom, 'fr'),
-  );
-  return scored.slice(0, limit).map((entry) => entry.commune);
+  return scored.map((entry) => entry.commune);
 }
