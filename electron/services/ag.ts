@@ -578,7 +578,30 @@ export async function recordVote(
     .where('id', '=', input.resolutionId)
     .execute();
   await audit(db, 'vote', 'resolution', String(input.resolutionId), result.adopted ? 'adoptée' : 'rejetée');
+  await remindPvApproval(db, assembly.meeting);
   return getAgState(db, input.meetingId, today);
+}
+
+/**
+ * Once an assembly has voted, the dashboard reminds that its PV is to be approved and, if it changed dirigeants or
+ * statuts, that the greffe must be told within 3 months of the assembly: PVs are often approved much later.
+ */
+async function remindPvApproval(db: Kysely<DB>, meeting: Pick<Selectable<MeetingTable>, 'id' | 'type' | 'date'>): Promise<void> {
+  if (meeting.type === 'ca' || meeting.type === 'bureau') return;
+  const existing = await db.selectFrom('formality').select('id').where('meeting_id', '=', meeting.id).where('kind', '=', 'pv_a_approuver').executeTakeFirst();
+  if (existing) return;
+  const deadline = format(addMonths(parseISO(meeting.date), 3), 'yyyy-MM-dd');
+  await db
+    .insertInto('formality')
+    .values({
+      meeting_id: meeting.id,
+      kind: 'pv_a_approuver',
+      label: `Approuver le procès-verbal ; si l’assemblée a changé des dirigeants ou les statuts, les déclarer au greffe des associations avant le ${format(parseISO(deadline), 'dd/MM/yyyy')} (3 mois).`,
+      due_on: deadline,
+      done_on: null,
+      notes: null,
+    })
+    .execute();
 }
 
 /** Clears a recorded vote for a correction; the quorum of the vote is kept (see recordVote). */
@@ -748,6 +771,8 @@ export async function approvePv(
       .set({ pv_status: 'approuve', pv_approved_on: approvedOn, status: 'tenue', rules_snapshot: JSON.stringify(rulesInForce) })
       .where('id', '=', input.meetingId)
       .execute();
+    // The reminder set when the assembly voted is done: the approval lists what follows.
+    await trx.updateTable('formality').set({ done_on: approvedOn }).where('meeting_id', '=', input.meetingId).where('kind', '=', 'pv_a_approuver').where('done_on', 'is', null).execute();
     // The boxes ticked now decide: a formality listed at an earlier approval and not done is dropped if unticked.
     await trx
       .deleteFrom('formality')
@@ -770,6 +795,7 @@ export async function reopenPv(db: Kysely<DB>, meetingId: number, today: string)
   await assertGovernanceMeeting(db, meetingId);
   // Reopened, the session keeps the rules it was held with (rules_snapshot).
   await db.updateTable('meeting').set({ pv_status: 'brouillon', pv_approved_on: null }).where('id', '=', meetingId).execute();
+  await db.updateTable('formality').set({ done_on: null }).where('meeting_id', '=', meetingId).where('kind', '=', 'pv_a_approuver').execute();
   await audit(db, 'reopen_pv', 'meeting', String(meetingId), null);
   return getAgState(db, meetingId, today);
 }

@@ -395,6 +395,23 @@ describe('a session is a record', () => {
     expect(await b.call('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members.Bernard!, present: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  it('reminds, from the first vote, that the PV is to be approved and the greffe told within 3 months', async () => {
+    const b = await backend();
+    const seed = await seedAssembly(b.ok);
+    const id = seed.meetingId;
+    for (const name of ['Martin', 'Bernard', 'Durand']) await b.ok('ag.setPresence', { meetingId: id, memberId: seed.members[name]!, present: true });
+    expect(await b.ok('formalities.list', { status: 'ouvertes' })).toEqual([]);
+    await b.ok('ag.recordVote', { meetingId: id, resolutionId: seed.resolutions[0]!, pour: 3, contre: 0 });
+    await b.ok('ag.recordVote', { meetingId: id, resolutionId: seed.resolutions[1]!, pour: 3, contre: 0 });
+    const open = await b.ok('formalities.list', { status: 'ouvertes' });
+    expect(open.map((formality) => [formality.kind, formality.dueOn])).toEqual([['pv_a_approuver', '2026-09-18']]);
+    expect(open[0]!.label).toContain('avant le 18/09/2026');
+    await b.ok('ag.setOfficers', { meetingId: id, presidentMemberId: seed.members.Martin!, secretaireMemberId: seed.members.Bernard! });
+    const approved = await b.ok('ag.approvePv', { meetingId: id, approvedOn: AG_DATE, statutsChanged: true });
+    expect(approved.formalities.find((formality) => formality.kind === 'pv_a_approuver')?.doneOn).toBe(AG_DATE);
+    expect((await b.ok('formalities.list', { status: 'ouvertes' })).map((formality) => formality.kind)).toEqual(['pv_signe', 'declaration_statuts', 'registre_special']);
+  });
+
   it('refuses a pouvoir received after the session, or given to someone who is not a member that day', async () => {
     const b = await backend();
     const seed = await seedAssembly(b.ok);
