@@ -416,7 +416,15 @@ export interface AgState {
 }
 
 export type MailsExportResult =
-  | { saved: true; folder: string; count: number; withoutEmail: string[]; bytes: number }
+  | {
+      saved: true;
+      folder: string;
+      count: number;
+      withoutEmail: string[];
+      bytes: number;
+      /** The CPTS's address written as sender (Ma CPTS), or null: the mail client then asks for it. */
+      sender: string | null;
+    }
   | { saved: false };
 
 // ---------- Channels ----------

@@ -285,7 +285,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       let target = base;
       for (let n = 2; existsSync(target); n += 1) target = `${base} (${n})`;
       await mkdir(target, { recursive: true });
-      const { count, bytes, withoutEmail } = await convocationMails(ctx.db, meetingId, pdf, ics, ctx.now(), today(), (name, content) =>
+      const { count, bytes, withoutEmail, sender } = await convocationMails(ctx.db, meetingId, pdf, ics, ctx.now(), today(), (name, content) =>
         writeFileAtomic(join(target, name), content),
       );
       if (withoutEmail.length) {
@@ -293,7 +293,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         await writeFileAtomic(join(target, 'À envoyer par courrier.txt'), new TextEncoder().encode(list));
       }
       await writeFileAtomic(join(target, agFileName('Convocation', state)), pdf);
-      return { saved: true, folder: target, count, withoutEmail, bytes };
+      return { saved: true, folder: target, count, withoutEmail, bytes, sender };
     },
     'formalities.list': async ({ status }) => formalityRows(ctx.db, today(), { openOnly: status === 'ouvertes' }),
     'formalities.save': async (input) => saveFormality(ctx.db, input, today()),

@@ -245,7 +245,7 @@ export async function convocationMails(
   now: Date,
   today: string,
   write: (name: string, content: Buffer) => Promise<void>,
-): Promise<{ count: number; bytes: number; withoutEmail: string[] }> {
+): Promise<{ count: number; bytes: number; withoutEmail: string[]; sender: string | null }> {
   const state = await getAgState(db, meetingId, today);
   const { identity } = await getCptsProfile(db, today);
   const association = await associationOf(db, today);
@@ -305,5 +305,5 @@ export async function convocationMails(
     bytes += content.byteLength;
   }
   if (!count && !withoutEmail.length) throw new UserError('invalid_input', 'Aucun membre à convoquer pour cette réunion.');
-  return { count, bytes, withoutEmail };
+  return { count, bytes, withoutEmail, sender: identity.email ?? null };
 }

@@ -75,6 +75,7 @@ test('an AG from its convocation to the approved PV, with a pouvoir that stops c
   await page.getByRole('button', { name: 'Préparer les courriels (.eml)' }).click();
   await expect(page.getByText('11 courriels prêts à envoyer')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('ROUX Hugo')).toBeVisible();
+  await expect(page.getByText('Expéditeur : contact@cpts-seg.fr (adresse de la CPTS dans Ma CPTS).')).toBeVisible();
   const mailFolder = readdirSync(join(dir, 'courriels'))[0]!;
   expect(readdirSync(join(dir, 'courriels', mailFolder)).filter((name) => name.endsWith('.eml'))).toHaveLength(11);
 

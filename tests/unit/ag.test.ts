@@ -230,6 +230,7 @@ describe('documents of the assembly', () => {
     if (!result.saved) throw new Error('export annulé');
     expect(result.count).toBe(11);
     expect(result.withoutEmail).toEqual(['ROUX Hugo']);
+    expect(result.sender).toBe('contact@cpts-seg.fr');
     const files = readdirSync(result.folder);
     expect(files.filter((name) => name.endsWith('.eml'))).toHaveLength(11);
     expect(files).toContain('À envoyer par courrier.txt');
@@ -429,14 +430,18 @@ describe('a session is a record', () => {
     const twin = await b.ok('members.create', { kind: 'person', lastName: 'MARTIN', firstName: 'PAUL', professionCode: '60', email: 'autre.martin@exemple.fr', joinedOn: '2025-01-01' } as never);
     await b.ok('members.addMandate', { memberId: twin.id, role: 'membre_ca', startOn: '2025-06-01' });
     const ca = await b.ok('meetings.create', { type: 'ca', title: 'Conseil d’administration de juin', date: AG_DATE, startTime: '18:00' });
+    // Without the CPTS's own address, the messages have no sender: the answer says so for the screen to warn.
+    await b.ok('cpts.saveIdentity', { name: 'CPTS Sud-Est Grenoblois' });
     const first = await b.ok('ag.exportConvocationMails', { meetingId: ca.id });
     const second = await b.ok('ag.exportConvocationMails', { meetingId: ca.id });
     if (!first.saved || !second.saved) throw new Error('export annulé');
     expect(second.folder).not.toBe(first.folder);
+    expect(first.sender).toBeNull();
     const files = readdirSync(first.folder).filter((name) => name.endsWith('.eml'));
     expect(files).toHaveLength(3);
     expect(new Set(files.map((name) => name.toLowerCase())).size).toBe(3);
     const eml = readFileSync(join(first.folder, 'BERNARD Éloïse.eml'), 'utf8');
+    expect(eml).not.toMatch(/^From:/m);
     const body = Buffer.from(eml.split('\r\n\r\n').slice(1).join('\n'), 'latin1').toString('utf8').replace(/=\r?\n/g, '');
     expect(decodeQuotedPrintable(body)).toContain('au conseil d’administration de la CPTS Sud-Est Grenoblois');
   });

@@ -358,6 +358,17 @@ function ConvocationSending({ state }: { state: AgState }) {
           <p>
             Dossier : <span className="path">{mails.folder}</span>
           </p>
+          {mails.sender ? (
+            <p>Expéditeur : {mails.sender} (adresse de la CPTS dans Ma CPTS).</p>
+          ) : (
+            <p className="ag-warning">
+              Aucune adresse de la CPTS n’est renseignée dans <Link to="/cpts">Ma CPTS</Link> : votre messagerie demandera l’expéditeur à l’envoi.
+            </p>
+          )}
+          <p className="muted small">
+            Outlook ouvre chaque fichier comme un brouillon prêt à envoyer ; avec Thunderbird, ouvrez-le puis choisissez « Modifier en tant que nouveau
+            message ».
+          </p>
           {mails.withoutEmail.length > 0 ? (
             <>
               <p>Sans adresse électronique, à convoquer par courrier ou en main propre (liste aussi enregistrée dans le dossier) :</p>
