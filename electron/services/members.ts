@@ -247,7 +247,20 @@ export interface RollMemberRow {
  * Members with their cotisation status for `year`; with `paidBy`, a cotisation only counts if it was paid on or
  * before that date (an assembly's roll does not change when a cotisation is paid afterwards).
  */
+/** Last roll read per database handle, reused while `roll_version` (bumped by triggers, migration 0005) is unchanged. */
+const rollCache = new WeakMap<object, { key: string; rows: RollMemberRow[] }>();
+
 export async function rollMembers(db: Db, year: number, paidBy?: string): Promise<RollMemberRow[]> {
+  const version = (await db.selectFrom('app_setting').select('value').where('key', '=', 'roll_version').executeTakeFirst())?.value;
+  const key = `${version}|${year}|${paidBy ?? ''}`;
+  const cached = version === undefined ? undefined : rollCache.get(db);
+  if (cached?.key === key) return cached.rows;
+  const rows = await readRollMembers(db, year, paidBy);
+  if (version !== undefined) rollCache.set(db, { key, rows });
+  return rows;
+}
+
+async function readRollMembers(db: Db, year: number, paidBy?: string): Promise<RollMemberRow[]> {
   const [members, cotisations, rates] = await Promise.all([
     db
       .selectFrom('member')

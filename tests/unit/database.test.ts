@@ -203,4 +203,20 @@ describe('openDatabase', () => {
     expect(await v5.db.selectFrom('member').select('id').execute()).toHaveLength(2);
     await v5.close();
   });
+
+  it('bumps roll_version on every change of members, cotisations, collèges and rates, and on nothing else', async () => {
+    const opened = await openDatabase({ file: join(workDir(), 'maillage.sqlite') });
+    const version = async () => Number((await opened.db.selectFrom('app_setting').select('value').where('key', '=', 'roll_version').executeTakeFirstOrThrow()).value);
+    const start = await version();
+    const college = await opened.db.insertInto('college').values({ name: 'Libéraux', voting_right: 'deliberative' }).returning('id').executeTakeFirstOrThrow();
+    const member = await opened.db.insertInto('member').values({ kind: 'person', last_name: 'Martin', college_id: college.id }).returning('id').executeTakeFirstOrThrow();
+    await opened.db.updateTable('member').set({ first_name: 'Paul' }).where('id', '=', member.id).execute();
+    await opened.db.insertInto('cotisation').values({ member_id: member.id, year: 2026, amount_cents: 3000, paid_on: '2026-02-01', mode: 'virement' }).execute();
+    await opened.db.insertInto('cotisation_rate').values({ year: 2026, member_type: 'professionnel', amount_cents: 3000 }).execute();
+    await opened.db.updateTable('college').set({ vote_weight: 2 }).where('id', '=', college.id).execute();
+    expect(await version()).toBe(start + 6);
+    await opened.db.insertInto('meeting').values({ type: 'ago', title: 'AG', date: '2026-06-18' }).execute();
+    expect(await version()).toBe(start + 6);
+    await opened.close();
+  });
 });

@@ -97,9 +97,36 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('done_on', 'text')
     .addColumn('notes', 'text')
     .execute();
+
+  await addRollVersion(db);
+}
+
+/** Tables whose changes alter a voting roll (names, collèges, cotisations and their amounts). */
+const ROLL_TABLES = ['member', 'cotisation', 'college', 'cotisation_rate'] as const;
+
+/**
+ * A counter bumped by triggers on every change of those tables: the roll of an assembly is read again only when it
+ * moved (live check-in re-reads nothing but presences and pouvoirs).
+ */
+async function addRollVersion(db: Kysely<unknown>): Promise<void> {
+  await sql`insert into app_setting (key, value) values ('roll_version', '0') on conflict (key) do nothing`.execute(db);
+  for (const table of ROLL_TABLES) {
+    for (const event of ['insert', 'update', 'delete'] as const) {
+      await sql
+        .raw(
+          `create trigger roll_version_${table}_${event} after ${event} on ${table} begin ` +
+            `update app_setting set value = cast(value as integer) + 1 where key = 'roll_version'; end`,
+        )
+        .execute(db);
+    }
+  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ROLL_TABLES) {
+    for (const event of ['insert', 'update', 'delete'] as const) await sql.raw(`drop trigger roll_version_${table}_${event}`).execute(db);
+  }
+  await sql`delete from app_setting where key = 'roll_version'`.execute(db);
   for (const table of ['formality', 'resolution', 'ag_proxy', 'ag_presence', 'statutory_rules_version']) {
     await db.schema.dropTable(table).execute();
   }
