@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Font } from '@react-pdf/renderer';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { FONTS_DIR } from '../helpers/handlers';
+import { expectFooterOnEveryPage, expectFrench, expectOnlyInter, normalise, pdfWorkspace, type RenderedPdf as RenderedPdfBase } from '../helpers/pdf';
 import {
   communeOf,
   frenchSpacing,
@@ -31,32 +29,18 @@ import {
   weightedPv,
 } from '../fixtures/ag-documents';
 
-const fontsDir = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
-const workDir = mkdtempSync(join(tmpdir(), 'maillage-pdf-ag-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-/** Set PDF_AG_PREVIEW=/tmp/ag-pdf to keep the PDFs for a look. */
-const previewDir = process.env['PDF_AG_PREVIEW'];
+const workspace = pdfWorkspace('maillage-pdf-ag-', 'PDF_AG_PREVIEW');
 
 const FOOTER_EXPORT = 'exporté le 23 novembre 2026 à 14 h 05';
 
-interface RenderedPdf {
-  file: string;
-  /** `pdftotext -layout`, non-breaking spaces turned into plain ones. */
-  text: string;
-  /** `pdftotext -raw`, lines joined by single spaces (sentences that wrap can be searched whole). */
-  flat: string;
+interface RenderedPdf extends RenderedPdfBase {
   /** `flat` without the running header, the « BROUILLON » banner and the footer: lists that cross pages read whole. */
   body: string;
-  pages: string[];
-  pageCount: number;
-  ms: number;
 }
-
-const normalise = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 /** Replaces the registered Inter sources by new ones (new fontkit objects, empty glyph caches), as on app start. */
 function freshInterFonts(): void {
-  registerFonts(fontsDir);
+  registerFonts(FONTS_DIR);
   const sources = Font.getRegisteredFonts()[FONT_FAMILY]?.sources ?? [];
   expect(sources.length).toBe(3);
   const fonts = sources.map((source) => ({
@@ -69,19 +53,8 @@ function freshInterFonts(): void {
 }
 
 async function render(job: ReportJob, name: string): Promise<RenderedPdf> {
-  const started = performance.now();
-  const pdf = await renderReport(job, { fontsDir });
-  const ms = performance.now() - started;
-  const file = join(workDir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  if (previewDir) {
-    mkdirSync(previewDir, { recursive: true });
-    copyFileSync(file, join(previewDir, `${name}.pdf`));
-  }
-  const text = normalise(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
-  const raw = normalise(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));
-  const flat = raw.replace(/\s+/g, ' ');
-  const body = raw
+  const pdf = await workspace.render(job, name);
+  const body = pdf.raw
     .split('\f')
     .map((page) =>
       page
@@ -92,33 +65,7 @@ async function render(job: ReportJob, name: string): Promise<RenderedPdf> {
     )
     .join('\n')
     .replace(/\s+/g, ' ');
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const pageCount = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  const pages = text.split('\f').filter((page, index, all) => index < all.length - 1 || page.trim() !== '');
-  return { file, text, flat, body, pages, pageCount, ms };
-}
-
-function expectOnlyInter(file: string) {
-  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  expect(lines.length).toBeGreaterThan(0);
-  for (const line of lines) {
-    const columns = line.trim().split(/\s+/);
-    expect(columns[0]).toMatch(/^[A-Z]{6}\+Inter-/);
-    expect(columns[columns.length - 5]).toBe('yes');
-  }
-}
-
-function expectFooterOnEveryPage({ pages, pageCount }: RenderedPdf, footer: string) {
-  expect(pageCount).toBeGreaterThanOrEqual(1);
-  expect(pages).toHaveLength(pageCount);
-  pages.forEach((page, index) => {
-    expect(page).toContain(`Page ${index + 1} / ${pageCount}`);
-    expect(page).toContain(footer);
-  });
-}
-
-function expectFrench(text: string) {
-  expect(text).not.toMatch(/\b(Page \d+ of|null|undefined|NaN|Invalid Date|true|false)\b/);
+  return { ...pdf, body };
 }
 
 /** The text between `from` (included) and the first `to` after it (or the end). */

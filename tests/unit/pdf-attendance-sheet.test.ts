@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectFooterOnEveryPage as expectFooter, expectFrench, expectOnlyInter, normalise, pdfWorkspace, type RenderedPdf } from '../helpers/pdf';
 import type { AttendanceSheetData } from '../../shared/reports/ag';
 import {
   closingLine,
@@ -13,78 +10,13 @@ import {
   planAttendanceSheet,
   sessionLine,
 } from '../../electron/pdf/attendance-sheet/AttendanceSheet';
-import { renderReport } from '../../electron/pdf/render';
 import { largeAttendanceSheet, MEETING, smallAttendanceSheet } from '../fixtures/ag-attendance';
 
-const fontsDir = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
-const workDir = mkdtempSync(join(tmpdir(), 'maillage-pdf-attendance-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-/** Set PDF_ATTENDANCE_PREVIEW=/tmp/ag-pdf to keep the PDFs for a look. */
-const previewDir = process.env['PDF_ATTENDANCE_PREVIEW'];
-
-interface RenderedPdf {
-  file: string;
-  /** `pdftotext -layout`, non-breaking spaces turned into plain ones. */
-  text: string;
-  /** `pdftotext -raw` (content order: a row's cells one after the other), lines cut after a hyphen joined again, whitespace collapsed. */
-  flat: string;
-  pages: string[];
-  pageCount: number;
-  /** Wall-clock time of the render, in milliseconds. */
-  ms: number;
-  /** CPU time of the render (user + system), in milliseconds: less sensitive to a busy machine. */
-  cpuMs: number;
-}
-
-const normalise = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
-
-async function render(data: AttendanceSheetData, name: string): Promise<RenderedPdf> {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const pdf = await renderReport({ kind: 'attendanceSheet', data }, { fontsDir });
-  const ms = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  const cpuMs = (used.user + used.system) / 1000;
-  const file = join(workDir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  if (previewDir) {
-    mkdirSync(previewDir, { recursive: true });
-    copyFileSync(file, join(previewDir, `attendance-${name}.pdf`));
-  }
-  const options = { encoding: 'utf8', maxBuffer: 64 << 20 } as const;
-  const text = normalise(execFileSync('pdftotext', ['-layout', file, '-'], options));
-  const raw = normalise(execFileSync('pdftotext', ['-raw', file, '-'], options));
-  const flat = raw.replace(/-\n/g, '-').replace(/\s+/g, ' ');
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const pageCount = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  const pages = text.split('\f').filter((page, index, all) => index < all.length - 1 || page.trim() !== '');
-  return { file, text, flat, pages, pageCount, ms, cpuMs };
-}
-
-function expectOnlyInter(file: string) {
-  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  expect(lines.length).toBeGreaterThan(0);
-  for (const line of lines) {
-    const columns = line.trim().split(/\s+/);
-    expect(columns[0]).toMatch(/^[A-Z]{6}\+Inter-/);
-    expect(columns[columns.length - 5]).toBe('yes');
-  }
-}
+const workspace = pdfWorkspace('maillage-pdf-attendance-', 'PDF_ATTENDANCE_PREVIEW', 'attendance-');
+const render = (data: AttendanceSheetData, name: string) => workspace.render({ kind: 'attendanceSheet', data }, name);
 
 const FOOTER = "Feuille d'émargement — exporté le 23 novembre 2026 à 14 h 05";
-
-function expectFooterOnEveryPage({ pages, pageCount }: RenderedPdf) {
-  expect(pageCount).toBeGreaterThanOrEqual(1);
-  expect(pages).toHaveLength(pageCount);
-  pages.forEach((page, index) => {
-    expect(page).toContain(`Page ${index + 1} / ${pageCount}`);
-    expect(page).toContain(FOOTER);
-  });
-}
-
-function expectFrench(text: string) {
-  expect(text).not.toMatch(/\b(Page \d+ of|null|undefined|NaN|Invalid Date|true|false)\b/);
-}
+const expectFooterOnEveryPage = (pdf: RenderedPdf) => expectFooter(pdf, FOOTER);
 
 const WEIGHTED_HEADER = /N°\s+Nom\s+Qualité\s+Cotisation\s+Voix\s+Pouvoirs détenus\s+Signature/;
 const UNWEIGHTED_HEADER = /N°\s+Nom\s+Qualité\s+Cotisation\s+Pouvoirs détenus\s+Signature/;
@@ -285,10 +217,7 @@ describe("Feuille d'émargement (PDF)", () => {
     expect(data.totals.proxies).toBe(400);
 
     const pdf = await render(data, 'large');
-    console.info(
-      `Feuille d'émargement, 1 500 votants : ${pdf.pageCount} pages en ${Math.round(pdf.ms)} ms ` +
-        `(temps CPU ${Math.round(pdf.cpuMs)} ms)`,
-    );
+    console.info(`Feuille d'émargement, 1 500 votants : ${pdf.pageCount} pages en ${Math.round(pdf.ms)} ms`);
     const { text, flat } = pdf;
 
     // Every voter, with their number, in the order of the sheet.

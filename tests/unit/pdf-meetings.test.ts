@@ -1,12 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectFooterOnEveryPage, expectFrench, expectOnlyInter, normalise, pdfWorkspace } from '../helpers/pdf';
 import { attendanceSummary, dayLong, duration, paragraphsOf, timeRange } from '../../electron/pdf/meeting-minutes/format';
 import { PSEUDONYMISATION_NOTICE } from '../../electron/pdf/meeting-minutes/MeetingMinutes';
-import { renderReport, type ReportJob } from '../../electron/pdf/render';
 import { professionParticipation } from '../../electron/pdf/rcp-year/RcpYear';
 import {
   caMinutes,
@@ -17,63 +12,7 @@ import {
   thinRcpMinutes,
 } from '../fixtures/meetings-pdf';
 
-const fontsDir = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
-const workDir = mkdtempSync(join(tmpdir(), 'maillage-pdf-meetings-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-/** Set PDF_MEETINGS_PREVIEW=/tmp/pdf-meetings to keep the PDFs for a look. */
-const previewDir = process.env['PDF_MEETINGS_PREVIEW'];
-
-interface RenderedPdf {
-  file: string;
-  /** `pdftotext -layout`, non-breaking spaces turned into plain ones. */
-  text: string;
-  /** `pdftotext -raw`, lines joined by single spaces (sentences that wrap can be searched whole). */
-  flat: string;
-  pages: string[];
-  pageCount: number;
-}
-
-const normalise = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
-
-async function render(job: ReportJob, name: string): Promise<RenderedPdf> {
-  const pdf = await renderReport(job, { fontsDir });
-  const file = join(workDir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  if (previewDir) {
-    mkdirSync(previewDir, { recursive: true });
-    copyFileSync(file, join(previewDir, `${name}.pdf`));
-  }
-  const text = normalise(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
-  const raw = normalise(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));
-  const flat = raw.replace(/-\n/g, '-').replace(/\s+/g, ' ');
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const pageCount = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  const pages = text.split('\f').filter((page, index, all) => index < all.length - 1 || page.trim() !== '');
-  return { file, text, flat, pages, pageCount };
-}
-
-function expectOnlyInter(file: string) {
-  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  expect(lines.length).toBeGreaterThan(0);
-  for (const line of lines) {
-    const columns = line.trim().split(/\s+/);
-    expect(columns[0]).toMatch(/^[A-Z]{6}\+Inter-/);
-    expect(columns[columns.length - 5]).toBe('yes');
-  }
-}
-
-function expectFooterOnEveryPage({ pages, pageCount }: RenderedPdf, footer: string) {
-  expect(pageCount).toBeGreaterThanOrEqual(1);
-  expect(pages).toHaveLength(pageCount);
-  pages.forEach((page, index) => {
-    expect(page).toContain(`Page ${index + 1} / ${pageCount}`);
-    expect(page).toContain(footer);
-  });
-}
-
-function expectFrench(text: string) {
-  expect(text).not.toMatch(/\b(Page \d+ of|null|undefined|NaN|Invalid Date|true|false)\b/);
-}
+const { render } = pdfWorkspace('maillage-pdf-meetings-', 'PDF_MEETINGS_PREVIEW');
 
 const share = (count: number, total: number) =>
   `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((count / total) * 100)} %`.replace(
