@@ -2,7 +2,7 @@
 import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { HashRouter } from 'react-router-dom';
+import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './api';
 import { AppRoutes, Providers } from './App';
 import './styles.css';
@@ -10,12 +10,13 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('Élément #root introuvable dans index.html');
 
+// A data router, so that a form with unsaved changes can hold a navigation back (useBlocker).
+const router = createHashRouter([{ path: '*', element: <AppRoutes /> }]);
+
 createRoot(root).render(
   <StrictMode>
     <Providers client={createQueryClient()}>
-      <HashRouter>
-        <AppRoutes />
-      </HashRouter>
+      <RouterProvider router={router} />
     </Providers>
   </StrictMode>,
 );
