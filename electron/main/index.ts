@@ -7,6 +7,7 @@ import { createHandlers, type SaveKind } from '../ipc/handlers';
 import { registerIpc } from './ipc';
 import { resolveDatabasePath } from './paths';
 import { createPdfClient } from './pdf-client';
+import { askBeforeLosingUnsavedChanges } from './unsaved';
 
 // Wiring only: single-instance lock → open DB (backup + migrations) → window → IPC.
 
@@ -57,6 +58,7 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  askBeforeLosingUnsavedChanges(window);
   // No navigation away from the app and no new windows; external links open in the browser.
   window.webContents.on('will-navigate', (event, url) => {
     if (!isTrustedUrl(url)) event.preventDefault();

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { UnsavedChangesDialog, useChangedSinceOpening } from './UnsavedChanges';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -18,12 +19,20 @@ interface DialogProps {
 
 /**
  * A modal dialog: focus moves into it and stays there (Tab cycles), Escape closes it, and the focus goes back
- * to where it was when it closes.
+ * to where it was when it closes. When a form inside it holds unsaved changes (`useUnsavedChangesGuard`), Escape
+ * and a click outside ask « Quitter sans enregistrer ? » first.
  */
 export function Dialog({ title, onClose, children, actions, initialFocus, busy, danger }: DialogProps) {
   const titleId = useId();
   const bodyId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const changedSinceOpening = useChangedSinceOpening();
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const requestClose = () => {
+    if (busy) return;
+    if (changedSinceOpening()) setConfirmingClose(true);
+    else onClose();
+  };
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -40,7 +49,7 @@ export function Dialog({ title, onClose, children, actions, initialFocus, busy, 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      if (!busy) onClose();
+      requestClose();
       return;
     }
     if (event.key !== 'Tab' || !ref.current) return;
@@ -58,31 +67,42 @@ export function Dialog({ title, onClose, children, actions, initialFocus, busy, 
   };
 
   return (
-    <div
-      className="dialog-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget && !busy) onClose();
-      }}
-    >
+    <>
       <div
-        ref={ref}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
-        className={`dialog${danger ? ' dialog-danger' : ''}`}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
+        className="dialog-backdrop"
+        onMouseDown={(event) => {
+          if (event.target === event.currentTarget) requestClose();
+        }}
       >
-        <h2 id={titleId} className="dialog-title">
-          {title}
-        </h2>
-        <div id={bodyId} className="dialog-body">
-          {children}
+        <div
+          ref={ref}
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby={titleId}
+          aria-describedby={bodyId}
+          className={`dialog${danger ? ' dialog-danger' : ''}`}
+          tabIndex={-1}
+          onKeyDown={onKeyDown}
+        >
+          <h2 id={titleId} className="dialog-title">
+            {title}
+          </h2>
+          <div id={bodyId} className="dialog-body">
+            {children}
+          </div>
+          <div className="dialog-actions">{actions}</div>
         </div>
-        <div className="dialog-actions">{actions}</div>
       </div>
-    </div>
+      {confirmingClose && (
+        <UnsavedChangesDialog
+          onStay={() => setConfirmingClose(false)}
+          onLeave={() => {
+            setConfirmingClose(false);
+            onClose();
+          }}
+        />
+      )}
+    </>
   );
 }
 
@@ -90,6 +110,8 @@ interface ConfirmProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** Default « Annuler ». */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
@@ -99,7 +121,7 @@ interface ConfirmProps {
 }
 
 /** « Are you sure? » with a confirm and a cancel button; the cancel button has the focus first. */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy, danger, error }: ConfirmProps) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Annuler', onConfirm, onCancel, busy, danger, error }: ConfirmProps) {
   return (
     <Dialog
       title={title}
@@ -110,7 +132,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
       actions={
         <>
           <button type="button" className="button button-secondary dialog-cancel" onClick={onCancel} disabled={busy}>
-            Annuler
+            {cancelLabel}
           </button>
           <button type="button" className={`button${danger ? ' button-danger' : ''}`} onClick={onConfirm} disabled={busy}>
             {confirmLabel}

@@ -6,6 +6,7 @@ import { formatDateLong } from '../../../../shared/format';
 import { ApiCallError, errorMessage, useApiMutation, useApiQuery } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedValuesGuard } from '../../components/UnsavedChanges';
 import { formatDay, timeRange } from '../meetings/labels';
 import { AG_TABS, addDaysIso, isAgTab, secondConvocationDelay, sessionWord, type AgTab } from './agLabels';
 import { CheckInTab } from './CheckInTab';
@@ -183,6 +184,7 @@ function SecondConvocationPanel({ state }: { state: AgState }) {
   const [time, setTime] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  useUnsavedValuesGuard([date, time], state);
   const startTime = time ?? meeting.data?.data.startTime ?? '';
 
   const onSubmit = async (event: FormEvent) => {

@@ -12,6 +12,7 @@ import { Field } from '../../components/Field';
 import { Loading, QueryError } from '../../components/Page';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard, useUnsavedValuesGuard } from '../../components/UnsavedChanges';
 import { CONVOCATION_MODES, exportToasts, looseResolutions, resolutionNumbers, todayIso } from './agLabels';
 import { useAgMutation } from './useAgMutation';
 
@@ -217,7 +218,7 @@ function ResolutionForm({
     register,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<ResolutionValues, unknown, ResolutionData>({
     resolver,
     defaultValues: {
@@ -229,6 +230,7 @@ function ResolutionForm({
       kind: row?.kind ?? (kinds.some((kind) => kind.code === 'ordinaire') ? 'ordinaire' : (kinds[0]?.code ?? '')),
     },
   });
+  useUnsavedChangesGuard(isDirty);
 
   const onValid = async (data: ResolutionData) => {
     setFormError(null);
@@ -400,6 +402,7 @@ function ConvocationSentForm({ state }: { state: AgState }) {
   const [mode, setMode] = useState<ConvocationMode>((convocation.mode as ConvocationMode | null) ?? 'courriel');
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
+  useUnsavedValuesGuard([sentOn, mode], editing && convocation);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

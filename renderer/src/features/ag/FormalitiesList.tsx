@@ -5,6 +5,7 @@ import type { FormalityRow } from '../../../../shared/contract';
 import { formatDateLong } from '../../../../shared/format';
 import { ApiCallError, errorMessage, useApiMutation } from '../../api';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedValuesGuard } from '../../components/UnsavedChanges';
 import { todayIso } from './agLabels';
 
 /**
@@ -37,6 +38,7 @@ function FormalityItem({ formality, showMeeting }: { formality: FormalityRow; sh
   const [notes, setNotes] = useState(formality.notes ?? '');
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
+  useUnsavedValuesGuard([doneOn, notes], formality);
   const done = formality.doneOn !== null;
 
   const submit = async (next: { doneOn: string | null; notes: string }, message: string) => {

@@ -11,6 +11,7 @@ import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field, type ControlProps } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { formatCount, pl } from './QuorumPanel';
 import { useAgMutation } from './useAgMutation';
 
@@ -92,6 +93,7 @@ function ProxyForm({ state }: { state: AgState }) {
   const [errors, setErrors] = useState<{ mandant?: string; mandataire?: string; receivedOn?: string }>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [done, setDone] = useState('');
+  useUnsavedChangesGuard(mandantId !== null || mandataireId !== null || receivedOn !== '');
 
   const proxies = useMemo(() => new Map(state.proxies.map((proxy) => [proxy.id, proxy])), [state.proxies]);
   const mandants = useMemo<Option[]>(

@@ -5,6 +5,7 @@ import { ApiCallError, errorMessage, useApiMutation, useApiQuery, useMembers } f
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { Loading, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard, useUnsavedValuesGuard } from '../../components/UnsavedChanges';
 import { withoutPrefix } from '../meetings/labels';
 import {
   defaultApprovalDate,
@@ -159,6 +160,7 @@ function ApproveDialog({ state, detail, onClose }: { state: AgState; detail: Mee
   const [statutsChanged, setStatutsChanged] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
+  useUnsavedValuesGuard([approvedOn, dirigeantsChanged, statutsChanged]);
   const missingOfficers = !state.officers.presidentMemberId || !state.officers.secretaireMemberId;
 
   const onSubmit = async (event?: FormEvent) => {
@@ -281,6 +283,7 @@ function Officers({ state, disabled }: { state: AgState; disabled: boolean }) {
   const dirty =
     president !== (state.officers.presidentMemberId ? String(state.officers.presidentMemberId) : '') ||
     secretaire !== (state.officers.secretaireMemberId ? String(state.officers.secretaireMemberId) : '');
+  useUnsavedChangesGuard(dirty);
 
   const presentVoters = state.voters.filter((voter) => voter.present);
   const presentIds = new Set(presentVoters.map((voter) => voter.id));
@@ -368,6 +371,7 @@ function Debates({ state, detail, disabled }: { state: AgState; detail: MeetingD
   const loose = looseResolutions(state.resolutions, detail.agenda);
   const textOf = (item: MeetingDetail['agenda'][number]) => drafts[item.id] ?? item.minutes ?? '';
   const dirty = detail.agenda.some((item) => textOf(item) !== (item.minutes ?? ''));
+  useUnsavedChangesGuard(dirty);
 
   const onSave = async () => {
     setError(null);
@@ -468,6 +472,7 @@ function ClosingTime({ detail, disabled }: { detail: MeetingDetail; disabled: bo
   const [endTime, setEndTime] = useState(detail.data.endTime ?? '');
   const [error, setError] = useState<string | null>(null);
   const dirty = endTime !== (detail.data.endTime ?? '');
+  useUnsavedChangesGuard(dirty);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

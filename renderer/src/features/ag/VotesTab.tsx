@@ -9,6 +9,7 @@ import { errorMessage, useApiQuery } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Loading, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedValuesGuard } from '../../components/UnsavedChanges';
 import { numberedResolutions } from './agLabels';
 import { formatCount, pl, QuorumPanel } from './QuorumPanel';
 import { useAgMutation } from './useAgMutation';
@@ -161,6 +162,7 @@ function VoteForm({ state, resolution, title, initial, focusFirst }: FormProps) 
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Partial<Record<VoteKey, string>>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
+  useUnsavedValuesGuard([draft]);
   const weighted = state.weighted;
   const max = weighted ? state.quorum.presentOrRepresented.weight : state.quorum.presentOrRepresented.heads;
 

@@ -12,6 +12,7 @@ import { useApiMutation } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 
 const FIELDS = [
   'name',
@@ -52,13 +53,14 @@ export function IdentityForm({ profile, arsRegions, territory }: Props) {
     handleSubmit,
     reset,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<CptsIdentityInput, unknown, CptsIdentity>({
     resolver: zodResolver(cptsIdentitySchema),
     defaultValues: identityToForm(profile?.identity),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
+  useUnsavedChangesGuard(isDirty);
   const save = useApiMutation('cpts.saveIdentity');
 
   const onSubmit = async (values: CptsIdentity) => {

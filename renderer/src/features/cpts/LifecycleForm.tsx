@@ -9,6 +9,7 @@ import { useApiMutation } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 
 const FIELDS = [
   'letterOfIntentSubmittedOn',
@@ -38,12 +39,13 @@ export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
     reset,
     setError,
     control,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<CptsLifecycleInput, unknown, CptsLifecycle>({
     resolver: zodResolver(cptsLifecycleSchema),
     defaultValues: lifecycleToForm(profile?.lifecycle),
     reValidateMode: 'onChange',
   });
+  useUnsavedChangesGuard(isDirty);
   const save = useApiMutation('cpts.saveLifecycle');
   const signedOn = useWatch({ control, name: 'aciSignedOn' });
 

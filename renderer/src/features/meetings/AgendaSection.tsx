@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/contract';
 import { ApiCallError, errorMessage, useApiMutation } from '../../api';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 
 interface Item {
   key: number;
@@ -22,6 +23,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const save = useApiMutation('meetings.saveAgenda');
+  useUnsavedChangesGuard(dirty);
 
   const change = (next: Item[]) => {
     setItems(next);

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
 import { decisionStatusLabel } from './labels';
 
 type DecisionData = z.output<typeof decisionSchema>;
@@ -145,6 +146,7 @@ function DecisionForm({ detail, members, row, onDone }: { detail: MeetingDetail;
     control,
     formState: { errors, isSubmitting },
   } = useForm<Values, unknown, DecisionData>({ resolver, defaultValues: toValues(detail.id, row) });
+  useUnsavedFormGuard(control);
   const ownerMemberId = useWatch({ control, name: 'ownerMemberId' });
   const prefix = row ? `decision-${row.id}` : 'decision-new';
 

@@ -7,6 +7,7 @@ import { MEETING_TYPES } from '../../../../shared/domain/meetings';
 import { meetingSchema, type MeetingData } from '../../../../shared/schemas/meetings';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
+import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
 import { withoutPrefix } from './labels';
 
 export const MEETING_FIELDS = [
@@ -80,6 +81,7 @@ export function MeetingForm({ detail, members, save, onSaved, onFailed, onCancel
     defaultValues: meetingToForm(detail?.data),
     reValidateMode: 'onChange',
   });
+  useUnsavedFormGuard(control);
   const type = useWatch({ control, name: 'type' });
   const organiserMemberId = useWatch({ control, name: 'organiserMemberId' });
   const activeMembers = members.filter((m) => m.active && !m.erased);

@@ -5,6 +5,7 @@ import { errorMessage, useApiMutation, useApiQuery, useMembers } from '../../api
 import { ConfirmDialog } from '../../components/Dialog';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { AgendaSection } from './AgendaSection';
 import { DecisionsSection } from './DecisionsSection';
 import { DocumentsSection } from './DocumentsSection';
@@ -206,6 +207,7 @@ function SummarySection({ detail }: { detail: MeetingDetail }) {
   const [text, setText] = useState(detail.data.summary ?? '');
   const [error, setError] = useState<string | null>(null);
   const dirty = text !== (detail.data.summary ?? '');
+  useUnsavedChangesGuard(dirty);
 
   const onSave = async () => {
     setError(null);

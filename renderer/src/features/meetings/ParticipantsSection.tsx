@@ -6,6 +6,7 @@ import { PROFESSION_BY_CODE } from '../../../../shared/domain/professions';
 import { searchKey } from '../../../../shared/text';
 import { ApiCallError, errorMessage, useApiMutation } from '../../api';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { PROFESSION_GROUPS } from '../members/labels';
 
 interface Row {
@@ -49,6 +50,7 @@ export function ParticipantsSection({ detail, members }: { detail: MeetingDetail
   const [guestError, setGuestError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const save = useApiMutation('meetings.saveParticipants');
+  useUnsavedChangesGuard(dirty || guestName.trim() !== '');
 
   const change = (next: Row[]) => {
     setRows(next);

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
 import { decisionStatusLabel, FOLLOW_UP_STATUS } from './labels';
 
 export const RCP_HINT =
@@ -194,6 +195,7 @@ function CaseForm({ detail, row, onDone }: { detail: MeetingDetail; row: RcpCase
     control,
     formState: { errors, isSubmitting },
   } = useForm<CaseValues, unknown, RcpCaseData>({ resolver, defaultValues: toValues(detail.id, row), reValidateMode: 'onChange' });
+  useUnsavedFormGuard(control);
   const { fields, append, remove } = useFieldArray({ control, name: 'decisions' });
   const motifCode = useWatch({ control, name: 'motifCode' });
   // A motif just added is chosen once its option is on screen.

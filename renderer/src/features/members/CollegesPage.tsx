@@ -12,6 +12,7 @@ import { centsToInput, parseEuros } from '../../components/money';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { currentYear, VOTING_RIGHT_LABEL } from './labels';
 
 export function CollegesPage() {
@@ -178,7 +179,7 @@ function CollegeForm({ college, onDone }: { college: CollegeRow | null; onDone: 
     register,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<CollegeFormValues, unknown, CollegeData>({
     resolver: async (values, context, options) =>
       // « 1,5 » is how a French user types one and a half.
@@ -186,6 +187,7 @@ function CollegeForm({ college, onDone }: { college: CollegeRow | null; onDone: 
     defaultValues: collegeToForm(college),
     reValidateMode: 'onChange',
   });
+  useUnsavedChangesGuard(isDirty);
 
   const onSubmit = async (values: CollegeData) => {
     setFormError(null);
@@ -314,6 +316,7 @@ function RateRow({ year, rates }: { year: number; rates: CotisationRateRow[] }) 
     const before = stored(type.code);
     return parsed === null ? false : !parsed.ok || parsed.cents !== before;
   });
+  useUnsavedChangesGuard(changed.length > 0);
 
   const onSave = async () => {
     const nextErrors: Partial<Record<MemberType, string>> = {};

@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { centsToInput, parseEuros } from '../../components/money';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { currentYear } from './labels';
 
 const MODE_LABEL = new Map<string, string>(COTISATION_MODES.map((mode) => [mode.code, mode.label]));
@@ -204,7 +205,7 @@ function CotisationForm({
     handleSubmit,
     setError,
     watch,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<CotisationFormValues, unknown, CotisationData>({
     resolver: cotisationResolver(detail.id),
     defaultValues: {
@@ -215,6 +216,7 @@ function CotisationForm({
     },
     reValidateMode: 'onChange',
   });
+  useUnsavedChangesGuard(isDirty);
   const typedYear = Number(watch('year'));
   const expectedForTyped = Number.isInteger(typedYear) ? expectedFor(rates, detail, typedYear) : null;
 

@@ -8,6 +8,7 @@ import { errorMessage, useApiMutation } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 
 interface DepartureFormValues {
   id: number;
@@ -26,12 +27,13 @@ export function DepartureSection({ detail }: { detail: MemberDetail }) {
     register,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<DepartureFormValues, unknown, DepartureData>({
     resolver,
     defaultValues: { id: detail.id, leftOn: toIsoDate(new Date()), leftReason: '' },
     reValidateMode: 'onChange',
   });
+  useUnsavedChangesGuard(isDirty);
 
   const onSubmit = async (values: DepartureData) => {
     setFormError(null);

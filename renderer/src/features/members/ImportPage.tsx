@@ -5,6 +5,7 @@ import { formatInteger, plural } from '../../../../shared/format';
 import { errorMessage, useApiMutation } from '../../api';
 import { Page } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 
 type Step = 'file' | 'mapping' | 'preview' | 'done';
 const STEPS: { key: Step; label: string }[] = [
@@ -29,6 +30,7 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<(string | null)[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  useUnsavedChangesGuard(step === 'mapping' || step === 'preview');
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Each step starts with its heading focused, so screen readers announce where we are.

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 
 interface MandateFormValues {
   memberId: number;
@@ -121,12 +122,13 @@ function MandateForm({ memberId, onDone }: { memberId: number; onDone: () => voi
     register,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<MandateFormValues, unknown, MandateData>({
     resolver,
     defaultValues: { memberId, role: '', label: '', startOn: toIsoDate(new Date()), endOn: '' },
     reValidateMode: 'onChange',
   });
+  useUnsavedChangesGuard(isDirty);
 
   const onSubmit = async (values: MandateData) => {
     setFormError(null);

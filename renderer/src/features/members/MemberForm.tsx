@@ -8,6 +8,7 @@ import type { MemberData } from '../../../../shared/schemas/members';
 import { ApiCallError } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { CommunePicker, communeLabel } from './CommunePicker';
 import { VOTING_RIGHT_LABEL, PROFESSION_GROUPS } from './labels';
 import { MEMBER_FIELDS, memberResolver, memberToForm, type MemberFormValues } from './memberForm';
@@ -56,6 +57,7 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
     defaultValues: memberToForm(detail?.data, today),
     reValidateMode: 'onChange',
   });
+  useUnsavedChangesGuard(isDirty);
 
   const kind = useWatch({ control, name: 'kind' });
   const professionCode = useWatch({ control, name: 'professionCode' });

@@ -7,6 +7,7 @@ import { ApiCallError, errorMessage, queryKey, useApiMutation, useApiQuery } fro
 import { Field } from '../../components/Field';
 import { Loading, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 
 interface Values {
   rcpMinProfessions: string;
@@ -54,6 +55,7 @@ function RcpForm({ value }: { value: number }) {
     reset,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<Values, unknown, Parsed>({ resolver, defaultValues: { rcpMinProfessions: String(value) }, reValidateMode: 'onChange' });
+  useUnsavedChangesGuard(isDirty);
 
   const onSubmit = async (values: Parsed) => {
     setFormError(null);

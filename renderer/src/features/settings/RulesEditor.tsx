@@ -45,6 +45,7 @@ import { ApiCallError, errorMessage, queryKey, useApiMutation } from '../../api'
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Form values and their conversion
@@ -416,6 +417,7 @@ export function RulesEditor({ draft, title, onSaved, onCancel }: EditorProps) {
     control,
     formState: { errors, isSubmitting, isDirty, submitCount },
   } = form;
+  useUnsavedChangesGuard(isDirty);
 
   // The editor opens under the list: bring it into view and give it the focus.
   useEffect(() => {
