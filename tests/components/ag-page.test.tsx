@@ -421,6 +421,9 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Approuver le procès-verbal' }));
     expect(await within(dialog).findByText(/Désignez le président et le secrétaire de séance avant d’approuver/)).toBeTruthy();
     await user.keyboard('{Escape}');
+    // The date was changed: closing asks first.
+    const question = await screen.findByRole('dialog', { name: 'Modifications non enregistrées' });
+    await user.click(within(question).getByRole('button', { name: 'Quitter sans enregistrer' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });
