@@ -30,7 +30,7 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<(string | null)[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  useUnsavedChangesGuard(step === 'mapping' || step === 'preview');
+  useUnsavedChangesGuard(step === 'mapping' || (step === 'preview' && (preview?.toCreate.length ?? 0) + (preview?.toUpdate.length ?? 0) > 0));
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Each step starts with its heading focused, so screen readers announce where we are.
