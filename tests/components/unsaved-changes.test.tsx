@@ -5,7 +5,13 @@
  * there), then leave; after a save, leaving asks nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { createMemoryRouter, Link, RouterProvider } from 'react-router-dom';
+import { Dialog } from '../../renderer/src/components/Dialog';
+import { Layout } from '../../renderer/src/components/Layout';
+import { useUnsavedValuesGuard } from '../../renderer/src/components/UnsavedChanges';
 import { seedAssembly } from '../fixtures/ag-seed';
 import { installRealApi } from './real-api';
 import { renderApp } from './render-app';
@@ -204,5 +210,88 @@ describe('Modifications non enregistrées', () => {
     await user.click(screen.getByRole('tab', { name: /Votes/ }));
     await waitFor(() => expect(view.router.state.location.search).toBe('?onglet=votes'));
     noQuestion();
+  });
+});
+
+/** A form in plain state over a stored record, as the assembly's formalities and convocation are. */
+function RecordEditor() {
+  const [record, setRecord] = useState({ text: 'Déclaration au greffe' });
+  const [text, setText] = useState(record.text);
+  const [open, setOpen] = useState(false);
+  useUnsavedValuesGuard([text], record);
+  return (
+    <>
+      <label>
+        Texte
+        <input value={text} onChange={(event) => setText(event.target.value)} />
+      </label>
+      <button type="button" onClick={() => setRecord({ text })}>
+        Enregistrer
+      </button>
+      <button type="button" onClick={() => setOpen(true)}>
+        Ouvrir
+      </button>
+      <Link to="/ailleurs">Ailleurs</Link>
+      {open && (
+        <Dialog title="Détails" onClose={() => setOpen(false)} actions={null}>
+          <p>Rien à saisir ici.</p>
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+describe('Modifications non enregistrées — formulaires en état simple', () => {
+  function renderEditor() {
+    const router = createMemoryRouter([
+      {
+        element: <Layout />,
+        children: [
+          { path: '/', element: <RecordEditor /> },
+          { path: '/ailleurs', element: <p>Autre page</p> },
+        ],
+      },
+    ]);
+    render(<RouterProvider router={router} />);
+    return { router, user: userEvent.setup() };
+  }
+
+  it('compares with the stored record: typing back the same text or saving leaves nothing to ask', async () => {
+    const { router, user } = renderEditor();
+    const input = screen.getByLabelText('Texte');
+    await user.type(input, ' du 3 mars');
+    await user.click(screen.getByRole('link', { name: 'Ailleurs' }));
+    await user.click(within(await question()).getByRole('button', { name: 'Rester sur la page' }));
+    expect(router.state.location.pathname).toBe('/');
+
+    // Back to the stored text by hand: nothing to lose.
+    await user.clear(input);
+    await user.type(input, 'Déclaration au greffe');
+    await user.click(screen.getByRole('link', { name: 'Ailleurs' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ailleurs'));
+    noQuestion();
+
+    // Changed then saved (the record is refreshed): nothing to lose either.
+    await act(() => router.navigate('/'));
+    await user.type(screen.getByLabelText('Texte'), ' du 3 mars');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await user.click(screen.getByRole('link', { name: 'Ailleurs' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ailleurs'));
+    noQuestion();
+  });
+
+  it('a dialog opened over a page already changed closes at once: the changes are the page’s, not its own', async () => {
+    const { router, user } = renderEditor();
+    await user.type(screen.getByLabelText('Texte'), ' du 3 mars');
+    await user.click(screen.getByRole('button', { name: 'Ouvrir' }));
+    await screen.findByRole('dialog', { name: 'Détails' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Détails' })).toBeNull());
+    noQuestion();
+    // The page still asks before being left.
+    await user.click(screen.getByRole('link', { name: 'Ailleurs' }));
+    await user.click(within(await question()).getByRole('button', { name: 'Quitter sans enregistrer' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ailleurs'));
+    expect(screen.getByText('Autre page')).toBeTruthy();
   });
 });
