@@ -167,10 +167,9 @@ export class LiveDatabase {
     const copy = options.copy ?? ((from: string, to: string) => copyFile(from, to));
     const { file, backupsDir } = this.current;
 
+    // Taken and checked before anything changes. When the current file is damaged (the very reason to restore),
+    // its copy is too: the restore goes on, and the file itself is also kept beside the database.
     const safetyCopy = await takeBackup(this.current.sqlite, backupsDir, 'avant-restauration', now);
-    if (safetyCopy.check.status !== 'ok') {
-      throw new UserError('io', 'La copie de sécurité des données actuelles est endommagée : la restauration est annulée. Rien n’a été modifié.');
-    }
     rotateBackups(backupsDir, Number.MAX_SAFE_INTEGER);
 
     await this.current.close();
@@ -213,8 +212,7 @@ export class LiveDatabase {
       const reason = error instanceof UserError ? error.message : 'La restauration a échoué.';
       throw new UserError('io', `${reason} Vos données actuelles sont intactes et toujours ouvertes.`);
     }
-    removeWithSideFiles(aside);
-    rotateBackups(backupsDir, Number.MAX_SAFE_INTEGER);
+    if (safetyCopy.check.status === 'ok') removeWithSideFiles(aside);
     await discardStaged(staged);
     return { safetyCopy };
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { copyFile, mkdir, readdir, rename, rm, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { format } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
@@ -307,6 +307,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       }
       const path = await ctx.chooseOpenPath('restore');
       if (!path) return { cancelled: true as const };
+      if (resolve(path) === resolve(ctx.databasePath)) {
+        throw new UserError('invalid_input', 'Ce fichier est la base de données ouverte en ce moment : choisissez une sauvegarde ou un fichier de transfert.');
+      }
       const fileName = basename(path);
       const transfer = await transferKind(path);
       if (transfer?.encrypted) {
@@ -436,11 +439,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     return join(dirname(ctx.databasePath), `.restauration-${token}`);
   }
 
+  /** Drops the restore waiting for confirmation, and any staging folder a closed window left behind. */
   async function discardPending(): Promise<void> {
-    for (const [token, pending] of pendingRestores) {
-      pendingRestores.delete(token);
-      if (pending.staged) await discardStaged(pending.staged);
-    }
+    pendingRestores.clear();
+    const folder = dirname(ctx.databasePath);
+    const leftovers = existsSync(folder) ? (await readdir(folder)).filter((name) => name.startsWith('.restauration-')) : [];
+    await Promise.all(leftovers.map((name) => rm(join(folder, name), { recursive: true, force: true })));
   }
 
   /** Asks where to save, renders off the UI path, writes the whole file or nothing. */

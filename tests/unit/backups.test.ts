@@ -219,7 +219,7 @@ describe('restore', () => {
     const bytes = readFileSync(file);
     for (let at = 4096 * 3; at < bytes.length - 4096; at += 1) bytes[at] = (at * 31) & 0xff;
     writeFileSync(file, bytes);
-    await refused(file, /endommagé|n’est pas une base de données/);
+    await refused(file, /^Ce fichier est endommagé/);
   });
 
   it('refuses a SQLite file that is not Maillage’s', async () => {
@@ -236,6 +236,34 @@ describe('restore', () => {
     future.prepare("insert into kysely_migration (name, timestamp) values ('9999_futur', '2030-01-01')").run();
     future.close();
     await refused(file, /version plus récente de Maillage/);
+  });
+
+  it('migrates a backup made by an earlier version once restored', async () => {
+    const added: Migration = {
+      up: async (db: Kysely<unknown>) => {
+        await db.schema.alterTable('cpts').addColumn('note_future', 'text').execute();
+      },
+    };
+    const newer = { ...migrations, '9001_note_future': added };
+    const dir = workDir();
+    const current = await openDatabase({ file: join(dir, 'maillage.sqlite'), migrations: newer });
+    await setCptsName(current.db, 'Actuelle');
+    const live = new LiveDatabase(current, (file) => openDatabase({ file, migrations: newer }));
+    cleanups.push(() => live.current.close());
+
+    const old = await maillageFile(join(workDir(), 'ancienne.sqlite'), 'Ancienne');
+    const { staged, preview } = await stageDatabaseFile(old, join(dir, '.restauration-test'), Object.keys(newer));
+    expect(preview.pendingMigrations).toBe(1);
+    await live.restore(staged, { documentsDir: join(dir, 'documents') });
+    const row = await sql<{ name: string; note_future: string | null }>`select name, note_future from cpts`.execute(live.db);
+    expect(row.rows).toEqual([{ name: 'Ancienne', note_future: null }]);
+    expect(listBackups(join(dir, 'sauvegardes')).map((entry) => entry.kind).sort()).toEqual(['avant-mise-a-jour', 'avant-restauration']);
+  });
+
+  it('refuses to restore the open database onto itself', async () => {
+    const b = await backend({ chooseOpenPath: async () => b.context.databasePath });
+    const result = await b.call('backups.inspect', { source: 'fichier' });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/base de données ouverte en ce moment/) } });
   });
 
   it('puts the current file back when copying the backup into place fails', async () => {
