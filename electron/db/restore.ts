@@ -208,7 +208,11 @@ export class LiveDatabase {
       renameSync(aside, file);
       moveSideFiles(aside, file);
       for (const path of addedDocuments) if (existsSync(path)) unlinkSync(path);
-      this.current = await this.open(file);
+      try {
+        this.current = await this.open(file);
+      } catch {
+        throw new UserError('io', `La restauration a échoué et les données actuelles, remises en place dans « ${file} », ne se rouvrent pas. Fermez puis relancez Maillage.`);
+      }
       const reason = error instanceof UserError ? error.message : 'La restauration a échoué.';
       throw new UserError('io', `${reason} Vos données actuelles sont intactes et toujours ouvertes.`);
     }
