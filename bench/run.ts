@@ -14,6 +14,7 @@ import { membersImportBench } from './suites/members-import';
 import { membersPdfBench } from './suites/members-pdf';
 import { quorumBench } from './suites/quorum';
 import { agBench } from './suites/ag';
+import { backupsBench } from './suites/backups';
 
 const SUITES: [string, () => Promise<BenchSection>][] = [
   ['territoire', territoryBench],
@@ -24,6 +25,7 @@ const SUITES: [string, () => Promise<BenchSection>][] = [
   ['adherents-pdf', membersPdfBench],
   ['quorum', quorumBench],
   ['assemblee', agBench],
+  ['sauvegardes', backupsBench],
 ];
 
 async function main(): Promise<void> {

@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openDatabase, type OpenedDatabase, DatabaseOpenError } from '../db/database';
+import { dailyBackup } from '../db/backups';
+import { LiveDatabase } from '../db/restore';
+import { getBackupKeep } from '../services/settings';
 import { createHandlers, type SaveKind } from '../ipc/handlers';
 import { registerIpc } from './ipc';
 import { resolveDatabasePath } from './paths';
@@ -24,8 +27,12 @@ const SAVE_FILTERS: Record<SaveKind, Electron.FileFilter> = {
   xlsx: { name: 'Classeur Excel', extensions: ['xlsx'] },
   json: { name: 'Données JSON', extensions: ['json'] },
   ics: { name: 'Calendrier (iCalendar)', extensions: ['ics'] },
+  sqlite: { name: 'Sauvegarde Maillage', extensions: ['sqlite'] },
+  maillage: { name: 'Transfert Maillage', extensions: ['maillage'] },
 };
 let database: OpenedDatabase | null = null;
+/** The open database as a restore may replace it. */
+let live: LiveDatabase | null = null;
 let pdfClient: ReturnType<typeof createPdfClient> | null = null;
 
 /** better-sqlite3 compiled for Electron by scripts/prepare-electron.mjs (development); packaged apps rebuild in place. */
@@ -92,9 +99,12 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  await dailyBackup(database.sqlite, database.backupsDir, await getBackupKeep(database.db)).catch((error) => console.error('[maillage] sauvegarde du jour', error));
   pdfClient = createPdfClient(join(here, 'pdf-worker.js'), join(resourcesDir, 'fonts'));
   const opened = database;
+  live = new LiveDatabase(opened, (file) => openDatabase({ file, nativeBinding: electronSqliteBinding() }));
   const handlers = createHandlers({
+    live,
     db: opened.db,
     appVersion: app.getVersion(),
     databasePath: opened.file,
@@ -120,6 +130,13 @@ async function start(): Promise<void> {
               properties: ['openFile'],
               filters: [{ name: 'Tableur (Excel ou CSV)', extensions: ['xlsx', 'csv', 'txt'] }],
             }
+          : purpose === 'restore'
+            ? {
+                title: 'Restaurer une sauvegarde',
+                defaultPath: opened.backupsDir,
+                properties: ['openFile'],
+                filters: [{ name: 'Sauvegarde ou transfert Maillage', extensions: ['sqlite', 'maillage'] }],
+              }
           : purpose === 'mail-folder'
             ? {
                 title: 'Dossier où écrire les convocations (.eml)',
@@ -158,7 +175,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     closing = true;
     pdfClient?.dispose();
-    void database.close().finally(() => app.quit());
+    void (live?.current ?? database).close().finally(() => app.quit());
   });
   void app.whenReady().then(start);
 }

@@ -303,6 +303,7 @@ const AG_CHANNELS = [
   'ag.saveProxy', 'ag.deleteProxy', 'ag.saveResolution', 'ag.deleteResolution', 'ag.recordVote', 'ag.clearVote', 'ag.setOfficers',
   'ag.createSecondConvocation', 'ag.approvePv', 'ag.reopenPv', 'ag.exportConvocationMails', 'formalities.save',
   'reports.exportConvocation', 'reports.exportAttendanceSheet', 'reports.exportPv',
+  'backups.list', 'backups.saveNow', 'backups.setKeep', 'backups.inspect', 'backups.restore', 'backups.discard', 'backups.transfer',
 ] as const;
 
 function notSimulated<const C extends readonly Channel[]>(names: C) {

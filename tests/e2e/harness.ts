@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { channels } from '../../shared/contract';
 import { openDatabase, type OpenedDatabase } from '../../electron/db/database';
+import { LiveDatabase } from '../../electron/db/restore';
 import { createHandlers, type HandlerContext, type Handlers } from '../../electron/ipc/handlers';
 import { invokeChannel } from '../../electron/ipc/invoke';
 import { renderReport } from '../../electron/pdf/render';
@@ -32,6 +33,8 @@ export interface LaunchOptions {
   savePath?: string | null | ((suggestedName: string) => string | null);
   /** Answer of the « open » dialog (file to import): a path, or null for « cancel ». */
   openPath?: string | null;
+  /** Answer of the « open » dialog of « Restaurer une sauvegarde » (a .sqlite or .maillage file), or null for « cancel ». */
+  restorePath?: string | null;
   /** Answer of the « choose a folder » dialog (where convocation e-mails are written), or null for « cancel ». */
   folderPath?: string | null;
   /** Clock of the app (defaults to the real one). */
@@ -58,6 +61,10 @@ export interface LaunchedApp {
   setOpenPath: (openPath: string | null) => void;
   /** Changes the answer of the next folder dialogs. */
   setFolderPath: (folderPath: string | null) => void;
+  /** Changes the answer of the next « Restaurer une sauvegarde » dialogs. */
+  setRestorePath: (restorePath: string | null) => void;
+  /** The open database: the one given at launch, or the one restored since. */
+  live: LiveDatabase;
   close: () => Promise<void>;
 }
 
@@ -113,8 +120,11 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   let savePath = options.savePath ?? null;
   let openPath = options.openPath ?? null;
   let folderPath = options.folderPath ?? null;
+  let restorePath = options.restorePath ?? null;
   const saveRequests: string[] = [];
+  const live = new LiveDatabase(database, (file) => openDatabase({ file }));
   const context: HandlerContext = {
+    live,
     db: database.db,
     appVersion: 'harness',
     databasePath: database.file,
@@ -126,7 +136,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       saveRequests.push(suggestedName);
       return typeof savePath === 'function' ? savePath(suggestedName) : savePath;
     },
-    chooseOpenPath: async (purpose) => (purpose === 'mail-folder' ? folderPath : openPath),
+    chooseOpenPath: async (purpose) => (purpose === 'mail-folder' ? folderPath : purpose === 'restore' ? restorePath : openPath),
   };
   const handlers = createHandlers(context);
   const { server, url } = await serveRenderer();
@@ -176,9 +186,14 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     setFolderPath: (next) => {
       folderPath = next;
     },
+    setRestorePath: (next) => {
+      restorePath = next;
+    },
+    live,
     close: async () => {
       await browser.close();
       await new Promise<void>((done) => server.close(() => done()));
+      await live.current.close();
       await database.close();
       if (pageErrors.length > 0) {
         throw new Error(`Erreurs JavaScript dans la page : ${pageErrors.map((error) => error.message).join(' | ')}`);

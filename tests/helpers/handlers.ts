@@ -3,6 +3,8 @@ import { createHandlers, type HandlerContext } from '../../electron/ipc/handlers
 import { invokeChannel } from '../../electron/ipc/invoke';
 import { renderReport } from '../../electron/pdf/render';
 import type { ApiResult, Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { openDatabase } from '../../electron/db/database';
+import { LiveDatabase } from '../../electron/db/restore';
 import { tempDatabase } from './db';
 
 /** From the repository root (vitest's working folder): in jsdom tests `import.meta.url` is an http URL. */
@@ -11,7 +13,15 @@ export const FONTS_DIR = resolve(process.cwd(), 'resources/fonts');
 /** The real handler table on a temporary database, called exactly as the renderer does (raw input → result). */
 export async function testBackend(overrides: Partial<HandlerContext> = {}) {
   const database = await tempDatabase();
+  const live = new LiveDatabase(database, (file) => openDatabase({ file }));
+  // After a restore, the open connection is the restored one: close it too.
+  const dispose = database.dispose;
+  database.dispose = async () => {
+    await live.current.close();
+    await dispose();
+  };
   const context: HandlerContext = {
+    live,
     db: database.db,
     appVersion: 'test',
     databasePath: database.file,
@@ -33,5 +43,5 @@ export async function testBackend(overrides: Partial<HandlerContext> = {}) {
     if (!result.ok) throw new Error(`${channel} a échoué : ${result.error.message}`);
     return result.data;
   }
-  return { database, context, handlers, call, ok };
+  return { database, live, context, handlers, call, ok };
 }

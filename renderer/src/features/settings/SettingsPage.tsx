@@ -1,5 +1,6 @@
 import { errorMessage, useAppInfo } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
+import { BackupsSection } from './BackupsSection';
 import { RcpSettingSection } from './RcpSettingSection';
 import { RulesSection } from './RulesSection';
 
@@ -10,6 +11,7 @@ export function SettingsPage() {
       <div className="stack">
         <RulesSection />
         <RcpSettingSection />
+        <BackupsSection />
         <section className="card" aria-labelledby="app-info">
           <h2 id="app-info">À propos de cette installation</h2>
           {info.isPending ? (
