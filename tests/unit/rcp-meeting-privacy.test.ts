@@ -157,7 +157,7 @@ describe('RCP meeting: every free text goes through the identifier guard', () =>
     const b = await backend();
     const error = await refused(addRcpMotif(b.database.db, 'Suivi de M. Durand'));
     expect(error.fields).toEqual({ label: expect.stringContaining('Le texte « Motif » contient') });
-    expect(await b.call('rcp.addMotif', { label: 'Chutes, née le 03/03/1948' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('date de naissance') } });
+    expect(await b.call('rcp.addMotif', { label: 'Chutes, DDN:03031948' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('date de naissance') } });
     expect((await b.ok('rcp.motifs')).filter((motif) => motif.custom)).toEqual([]);
     expect((await b.ok('rcp.addMotif', { label: 'Isolement social' })).some((motif) => motif.label === 'Isolement social')).toBe(true);
   });
