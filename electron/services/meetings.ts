@@ -562,6 +562,11 @@ export async function saveRcpCase(db: Kysely<DB>, rcpCase: RcpCaseData, today: s
   await db.transaction().execute(async (trx) => {
     const meeting = await assertMeeting(trx, rcpCase.meetingId);
     if (meeting.type !== 'rcp') throw new UserError('invalid_input', 'Des cas ne peuvent être présentés qu’en RCP.');
+    assertNoPatientIdentity([
+      ['motifText', 'Précision du motif', rcpCase.motifText],
+      ['summary', 'Situation', rcpCase.summary],
+      ...rcpCase.decisions.map((decision, index): RcpText => [`decisions.${index}.action`, 'Décision', decision.action]),
+    ]);
     if (rcpCase.motifCode && !(await rcpMotifs(trx)).some((motif) => motif.code === rcpCase.motifCode)) {
       throw new UserError('invalid_input', 'Motif inconnu : choisissez-le dans la liste.', { motifCode: 'Motif inconnu.' });
     }

@@ -12,9 +12,10 @@ import {
   saveAgenda,
   saveDecision,
   saveParticipants,
+  saveRcpCase,
   updateMeeting,
 } from '../../electron/services/meetings';
-import { meetingSchema, type MeetingData } from '../../shared/schemas/meetings';
+import { meetingSchema, rcpCaseSchema, type MeetingData } from '../../shared/schemas/meetings';
 import { UserError } from '../../electron/services/errors';
 
 type Backend = Awaited<ReturnType<typeof testBackend>>;
@@ -160,6 +161,20 @@ describe('RCP meeting: every free text goes through the identifier guard', () =>
     expect(await b.call('rcp.addMotif', { label: 'Chutes, DDN:03031948' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('date de naissance') } });
     expect((await b.ok('rcp.motifs')).filter((motif) => motif.custom)).toEqual([]);
     expect((await b.ok('rcp.addMotif', { label: 'Isolement social' })).some((motif) => motif.label === 'Isolement social')).toBe(true);
+  });
+
+  it('refuses an identity in an RCP case even when the schema is bypassed (service)', async () => {
+    const b = await backend();
+    const db = b.database.db;
+    const meeting = await createMeeting(db, meetingData(rcp), TODAY);
+    const rcpCase = rcpCaseSchema.parse({ meetingId: meeting.id, ageBand: '85+', over75: true, motifCode: 'chutes', summary: 'Chutes répétées.' });
+    const summary = await refused(saveRcpCase(db, { ...rcpCase, summary: IDENTITY }, TODAY));
+    expect(summary.fields).toEqual({ summary: expect.stringContaining('Le texte « Situation » contient') });
+    const motif = await refused(saveRcpCase(db, { ...rcpCase, motifText: 'fille : jd@free.fr' }, TODAY));
+    expect(motif.fields).toEqual({ motifText: expect.stringContaining('adresse électronique') });
+    const action = await refused(saveRcpCase(db, { ...rcpCase, decisions: [{ id: null, action: 'Appeler M. Petit', ownerParticipantId: null, dueOn: null, status: 'a_faire' }] }, TODAY));
+    expect(action.fields).toEqual({ 'decisions.0.action': expect.stringContaining('« M. Petit »') });
+    expect((await getMeeting(db, meeting.id, TODAY)).cases).toEqual([]);
   });
 
   it('checks what a meeting already holds when it becomes an RCP', async () => {
