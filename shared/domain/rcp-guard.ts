@@ -22,9 +22,10 @@
  * - « Dr Martin », « Docteur Martin », « Pr Durand », « M. le Dr Durand »: a professional, allowed.
  * - « Mme X », « M. D. », « Mme DM », « Mme XXX »: placeholder or initials, allowed; « M. XU », « Mme LI »: two
  *   capitals with a vowel are a short surname, flagged.
- * - a lower-case name after a civility (« Mme dupont », « madame dupont ») is flagged, unless the word is a common
- *   word of a note (« Mme âgée de… », « Madame présente… », « Monsieur a… ») or ends like a participle or an
- *   imperfect: allowed.
+ * - a lower-case name after an abbreviated or lower-case civility (« Mme dupont », « madame dupont ») is flagged,
+ *   unless the word is a common word of a note (« Mme âgée de… », « madame a… ») or ends like a participle or an
+ *   imperfect. After « Madame » or « Monsieur » written in full with a capital, a lower-case word is the verb of
+ *   a sentence (« Madame perd du poids »): allowed.
  * - a surname written alone (« Dupont chute souvent ») cannot be told from any other word: the guard is a safety
  *   net, not a proof of anonymity, and the screens say so.
  * - « Mme Martin, IDE »: flagged, the guard cannot know that Mme Martin is the nurse; the message says to designate
@@ -448,6 +449,10 @@ function findCivilityNames(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(CIVILITY_RE)) {
     const lower = m.groups?.['lower'];
     if (lower !== undefined) {
+      // « Madame perd du poids », « Monsieur tousse »: a capitalised civility in full starts a sentence about the
+      // patient, and the verb that follows cannot all be listed. Only « Mme dupont » and « madame dupont » are read.
+      const civility = m[0].slice(0, m[0].length - lower.length).trim();
+      if (/^\p{Lu}/u.test(civility) && /^(?:madame|monsieur|mademoiselle|messieurs|mesdames)$/i.test(civility)) continue;
       if (isLowerCaseName(lower)) out.push({ kind: 'civilite_nom', label: 'civilite_nom', index: m.index, match: m[0] });
       continue;
     }

@@ -106,7 +106,8 @@ const POSITIVES: ReadonlyArray<[string, IdentifierKind, string]> = [
   ['Mme.Dupont vit seule', 'civilite_nom', 'Mme.Dupont'],
   ['Mme de la Fontaine, 88 ans', 'civilite_nom', 'Mme de la Fontaine'],
   ['M. XU, traduction par son fils', 'civilite_nom', 'M. XU'],
-  ['Monsieur lefebvre refuse le portage', 'civilite_nom', 'Monsieur lefebvre'],
+  ['monsieur lefebvre refuse le portage', 'civilite_nom', 'monsieur lefebvre'],
+  ['Mlle martin, 19 ans', 'civilite_nom', 'Mlle martin'],
   // Postal addresses
   ['Vit au 12 rue des Lilas, 2e étage sans ascenseur.', 'adresse', '12 rue des Lilas'],
   ['Domicile : 3 bis, avenue Jean Jaurès 69007 Lyon.', 'adresse', '3 bis, avenue Jean Jaurès 69007 Lyon'],
@@ -249,6 +250,7 @@ const NEGATIVES: readonly string[] = [
   'Don de 1 250 000 € ; +12 % en un an ; TA +10 mmHg ; +1 250 000 habitants',
   'Scores 10/12/14, 3 x 20 mg, 12 mois de suivi, 45 % d’amélioration',
   '1 chemin clinique ; 2 chemins d’accès',
+  'Madame perd du poids ; Monsieur tousse la nuit ; Mademoiselle pleure souvent',
 ];
 
 describe('findDirectIdentifiers — RCP content that must be accepted', () => {
@@ -289,6 +291,7 @@ describe('findDirectIdentifiers — borderline decisions', () => {
   it('reads a lower-case word after a civility as a name, unless it is a common word of a note', () => {
     expect(kindsOf('Mme dupont')).toEqual(['civilite_nom']);
     expect(kindsOf('Madame présente des chutes')).toEqual([]);
+    expect(kindsOf('Monsieur dupont')).toEqual([]); // a capitalised full civility: the next word may be any verb
     expect(kindsOf('Monsieur hospitalisé')).toEqual([]);
     expect(kindsOf("Madame n'a pas chuté")).toEqual([]);
   });
