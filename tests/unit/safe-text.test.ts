@@ -9,6 +9,8 @@ import { PDF_FONT_RANGES } from '../../shared/pdf-charset';
 import { z } from '../../shared/zod-fr';
 import { meetingSchema, rcpCaseSchema } from '../../shared/schemas/meetings';
 import { memberSchema } from '../../shared/schemas/members';
+import { applyImport, openImport, previewImport } from '../../electron/services/members-import';
+import { writeCsv } from '../fixtures/imports/builders';
 
 type Backend = Awaited<ReturnType<typeof testBackend>>;
 const backends: Backend[] = [];
@@ -133,5 +135,26 @@ describe('every schema string is cleaned and checked', () => {
     const text = execFileSync('pdftotext', ['-raw', saved.at(-1)!, '-']).toString().replace(/[\u00a0\u202f]/g, ' ');
     expect(text).toContain('Bureau – « cœur » de l’été');
     expect(text).toContain('Salle 1 234,50 €');
+  });
+
+  it('in a member import: invisible characters are removed, an emoji puts its row in error', async () => {
+    const b = await backend();
+    const file = writeCsv(
+      b.database.dir,
+      'adherents.csv',
+      [
+        ['Nom', 'Prénom', 'Profession'],
+        ['Ber\u200bnard', '\u202aÉloïse\u202c', 'Infirmier'],
+        ['Petit 😀', 'Lucie', 'Kinésithérapeute'],
+      ],
+      ';',
+      'utf8',
+    );
+    const opened = await openImport(file);
+    const preview = await previewImport(b.database.db, opened.token, opened.mapping);
+    expect(preview.toCreate.map((row) => row.displayName)).toEqual(['BERNARD Éloïse']);
+    expect(preview.errors).toEqual([expect.objectContaining({ line: 3, errors: [expect.stringContaining('« 😀 »')] })]);
+    await applyImport(b.database.db, opened.token, opened.mapping);
+    expect(await b.database.db.selectFrom('member').select(['last_name', 'first_name']).execute()).toEqual([{ last_name: 'Bernard', first_name: 'Éloïse' }]);
   });
 });
