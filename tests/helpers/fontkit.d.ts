@@ -3,6 +3,7 @@ declare module 'fontkit' {
   export interface Font {
     characterSet: number[];
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): { id: number };
   }
   export function openSync(path: string): Font;
 }
