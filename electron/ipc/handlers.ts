@@ -41,6 +41,7 @@ import { compositionData, membersListData } from '../services/reports';
 import {
   addDocument,
   addRcpMotif,
+  assertDocumentsAllowed,
   createMeeting,
   deleteDecision,
   deleteDocument,
@@ -216,6 +217,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'meetings.saveAgenda': async ({ meetingId, items }) => saveAgenda(ctx.db, meetingId, items, today()),
     'meetings.saveParticipants': async ({ meetingId, participants }) => saveParticipants(ctx.db, meetingId, participants, today()),
     'meetings.addDocument': async ({ meetingId }) => {
+      await assertDocumentsAllowed(ctx.db, meetingId);
       const path = await ctx.chooseOpenPath('meeting-document');
       if (!path) return { cancelled: true as const };
       return addDocument(ctx.db, meetingId, path, ctx.documentsDir, today());

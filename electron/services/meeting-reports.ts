@@ -44,7 +44,8 @@ export async function meetingMinutesData(db: Kysely<DB>, meetingId: number, now:
     agenda: detail.agenda.map((item) => ({ title: item.title, minutes: item.minutes })),
     summary: detail.data.summary,
     decisions: detail.decisions.map((decision) => ({ text: decision.text, owner: decision.owner, dueOn: decision.dueOn, statusLabel: label(DECISION_STATUSES, decision.status)! })),
-    documents: detail.documents.map((document) => document.fileName),
+    // A file cannot be checked for a patient's identity: an RCP's compte rendu never lists attachments.
+    documents: rcp ? [] : detail.documents.map((document) => document.fileName),
     rcp: rcp
       ? {
           kindLabel: detail.data.rcpKind === 'thematique' ? 'RCP thématique' : 'RCP clinique',

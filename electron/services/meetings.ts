@@ -5,6 +5,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DecisionRow, MeetingDetail, MeetingListRow, MeetingParticipantRow, RcpCaseRow } from '../../shared/contract';
 import { AGE_BANDS, BUILTIN_RCP_MOTIFS, meetingTypeLabel } from '../../shared/domain/meetings';
 import { PROFESSION_BY_CODE } from '../../shared/domain/professions';
+import { rcpTextProblem } from '../../shared/domain/rcp-guard';
 import type { MeetingData, RcpCaseData } from '../../shared/schemas/meetings';
 import type { DB, MeetingTable } from '../db/schema';
 import { audit } from './audit';
@@ -63,6 +64,7 @@ export async function rcpMotifs(db: Db): Promise<{ code: string; label: string; 
 }
 
 export async function addRcpMotif(db: Kysely<DB>, label: string) {
+  assertNoPatientIdentity([['label', 'Motif', label]]);
   const existing = await rcpMotifs(db);
   if (existing.some((motif) => motif.label.localeCompare(label, 'fr', { sensitivity: 'base' }) === 0)) {
     throw new UserError('conflict', `Le motif « ${label} » existe déjà.`);
@@ -82,6 +84,67 @@ async function assertMeeting(db: Db, id: number): Promise<Selectable<MeetingTabl
   const row = await db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new UserError('not_found', 'Cette réunion n’existe pas ou plus.');
   return row;
+}
+
+/** A free text of an RCP meeting: the key of its field (as the forms name it), its French label and its value. */
+type RcpText = readonly [field: string, label: string, value: string | null | undefined];
+
+/**
+ * An RCP meeting is pseudonymised like its cases: every free text it holds (title, place, compte rendu, agenda,
+ * decisions, guests) goes through the same direct-identifier guard, with the same French messages. Nothing is
+ * written when one of them is refused.
+ */
+function assertNoPatientIdentity(texts: readonly RcpText[], intro = ''): void {
+  const fields: Record<string, string> = {};
+  for (const [field, label, value] of texts) {
+    const problem = value ? rcpTextProblem(value, label) : null;
+    if (problem && !fields[field]) fields[field] = problem;
+  }
+  const messages = Object.values(fields);
+  if (messages.length) throw new UserError('invalid_input', `${intro}${messages.join(' ')}`, fields);
+}
+
+const meetingTexts = (data: MeetingData): RcpText[] => [
+  ['title', 'Titre', data.title],
+  ['place', 'Lieu', data.place],
+  ['organiserLabel', 'Organisateur', data.organiserLabel],
+  ['theme', 'Thème', data.theme],
+  ['summary', 'Compte rendu', data.summary],
+];
+
+const agendaTexts = (items: readonly { title: string; minutes: string | null }[]): RcpText[] =>
+  items.flatMap((item, index): RcpText[] => [
+    [`items.${index}.title`, `Point ${index + 1} de l’ordre du jour`, item.title],
+    [`items.${index}.minutes`, `Relevé du point ${index + 1}`, item.minutes],
+  ]);
+
+const decisionTexts = (decision: { text: string; ownerLabel: string | null }): RcpText[] => [
+  ['text', 'Décision', decision.text],
+  ['ownerLabel', 'Responsable', decision.ownerLabel],
+];
+
+const RCP_GUEST_NAME = 'En RCP, un professionnel extérieur est noté par sa seule profession, sans son nom.';
+
+/** Before a meeting becomes an RCP, what it already holds must be as pseudonymised as an RCP's own texts. */
+async function assertCanBecomeRcp(trx: Transaction<DB>, meetingId: number): Promise<void> {
+  const intro = 'Cette réunion ne peut pas devenir une RCP tant que ses textes identifient un patient. ';
+  const [agenda, decisions, guests] = await Promise.all([
+    trx.selectFrom('agenda_item').select(['title', 'minutes']).where('meeting_id', '=', meetingId).orderBy('position').execute(),
+    trx.selectFrom('decision').select(['text', 'owner_label']).where('meeting_id', '=', meetingId).orderBy('id').execute(),
+    trx.selectFrom('meeting_participant').select(['guest_name', 'guest_quality']).where('meeting_id', '=', meetingId).where('member_id', 'is', null).execute(),
+  ]);
+  if (guests.some((guest) => guest.guest_name)) throw new UserError('invalid_input', `Cette réunion ne peut pas devenir une RCP : ${RCP_GUEST_NAME.charAt(0).toLowerCase()}${RCP_GUEST_NAME.slice(1)} Retirez d’abord le nom des invités.`);
+  assertNoPatientIdentity(
+    [
+      ...agendaTexts(agenda),
+      ...decisions.flatMap((decision, index): RcpText[] => [
+        [`decisions.${index}.text`, `Décision ${index + 1}`, decision.text],
+        [`decisions.${index}.ownerLabel`, `Responsable de la décision ${index + 1}`, decision.owner_label],
+      ]),
+      ...guests.map((guest, index): RcpText => [`participants.${index}.guestQuality`, 'Qualité de l’invité', guest.guest_quality]),
+    ],
+    intro,
+  );
 }
 
 const isOverdue = (dueOn: string | null, status: string, today: string) => Boolean(dueOn && dueOn < today && (status === 'a_faire' || status === 'en_cours'));
@@ -294,6 +357,7 @@ export async function getMeeting(db: Db, id: number, today: string): Promise<Mee
 }
 
 export async function createMeeting(db: Kysely<DB>, data: MeetingData, today: string): Promise<MeetingDetail> {
+  if (data.type === 'rcp') assertNoPatientIdentity(meetingTexts(data));
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('meeting').values(meetingValues(data)).returning('id').executeTakeFirstOrThrow();
     await audit(trx, 'create', 'meeting', String(row.id), data.type);
@@ -310,6 +374,8 @@ export async function updateMeeting(db: Kysely<DB>, id: number, data: MeetingDat
       const cases = await trx.selectFrom('rcp_case').select('id').where('meeting_id', '=', id).executeTakeFirst();
       if (cases) throw new UserError('conflict', 'Cette RCP a des cas enregistrés : elle ne peut pas changer de type.', { type: 'Une RCP avec des cas reste une RCP.' });
     }
+    if (data.type === 'rcp') assertNoPatientIdentity(meetingTexts(data));
+    if (data.type === 'rcp' && existing.type !== 'rcp') await assertCanBecomeRcp(trx, id);
     await trx.updateTable('meeting').set({ ...meetingValues(data), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     await audit(trx, 'update', 'meeting', String(id), null);
   });
@@ -330,7 +396,9 @@ export async function deleteMeeting(db: Kysely<DB>, id: number, documentsDir: st
 
 export async function saveAgenda(db: Kysely<DB>, meetingId: number, items: { id: number | null; title: string; minutes: string | null }[], today: string): Promise<MeetingDetail> {
   await db.transaction().execute(async (trx) => {
-    assertNotApproved(await assertMeeting(trx, meetingId));
+    const meeting = await assertMeeting(trx, meetingId);
+    assertNotApproved(meeting);
+    if (meeting.type === 'rcp') assertNoPatientIdentity(agendaTexts(items));
     const existing = new Set((await trx.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).execute()).map((row) => row.id));
     const kept = new Set<number>();
     for (const [index, item] of items.entries()) {
@@ -371,8 +439,13 @@ export async function saveParticipants(db: Kysely<DB>, meetingId: number, partic
         throw new UserError('invalid_input', `Profession inconnue (« ${participant.professionCode} »).`);
       }
       if (meeting.type === 'rcp' && participant.memberId === null && participant.guestName) {
-        throw new UserError('invalid_input', 'En RCP, un professionnel extérieur est noté par sa seule profession, sans son nom.');
+        throw new UserError('invalid_input', RCP_GUEST_NAME);
       }
+    }
+    if (meeting.type === 'rcp') {
+      assertNoPatientIdentity(
+        participants.map((participant, index): RcpText => [`participants.${index}.guestQuality`, 'Qualité de l’invité', participant.memberId === null ? participant.guestQuality : null]),
+      );
     }
     const existing = new Set((await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).execute()).map((row) => row.id));
     const kept = new Set<number>();
@@ -404,7 +477,8 @@ export async function saveDecision(
   today: string,
 ): Promise<MeetingDetail> {
   await db.transaction().execute(async (trx) => {
-    await assertMeeting(trx, decision.meetingId);
+    const meeting = await assertMeeting(trx, decision.meetingId);
+    if (meeting.type === 'rcp') assertNoPatientIdentity(decisionTexts({ text: decision.text, ownerLabel: decision.ownerMemberId ? null : decision.ownerLabel }));
     const values = {
       agenda_item_id: decision.agendaItemId,
       text: decision.text,
@@ -436,9 +510,20 @@ export async function deleteDecision(db: Kysely<DB>, id: number, today: string):
   return getMeeting(db, row.meeting_id, today);
 }
 
+export const RCP_DOCUMENT_REFUSED =
+  'Aucun document ne peut être joint à une RCP : Maillage ne peut pas vérifier qu’un fichier ne contient pas l’identité ' +
+  'd’un patient, alors que tout ce qui concerne une RCP doit rester pseudonymisé. Les pièces justificatives (feuille ' +
+  'd’émargement, support de présentation…) se joignent à une autre réunion, par exemple la réunion d’équipe qui prépare la RCP.';
+
+/** Documents can be attached to any meeting but an RCP (checked before the file dialog opens, and again on copy). */
+export async function assertDocumentsAllowed(db: Db, meetingId: number): Promise<void> {
+  const meeting = await assertMeeting(db, meetingId);
+  if (meeting.type === 'rcp') throw new UserError('invalid_input', RCP_DOCUMENT_REFUSED);
+}
+
 /** Copies a document into the app's data folder (not a link: it stays with the meeting). */
 export async function addDocument(db: Kysely<DB>, meetingId: number, sourcePath: string, documentsDir: string, today: string): Promise<MeetingDetail> {
-  await assertMeeting(db, meetingId);
+  await assertDocumentsAllowed(db, meetingId);
   const info = await stat(sourcePath).catch(() => null);
   if (!info?.isFile()) throw new UserError('io', `Le fichier « ${basename(sourcePath)} » est introuvable.`);
   if (info.size > 50 * 1024 * 1024) throw new UserError('invalid_input', `Le fichier « ${basename(sourcePath)} » dépasse 50 Mo.`);
@@ -477,6 +562,11 @@ export async function saveRcpCase(db: Kysely<DB>, rcpCase: RcpCaseData, today: s
   await db.transaction().execute(async (trx) => {
     const meeting = await assertMeeting(trx, rcpCase.meetingId);
     if (meeting.type !== 'rcp') throw new UserError('invalid_input', 'Des cas ne peuvent être présentés qu’en RCP.');
+    assertNoPatientIdentity([
+      ['motifText', 'Précision du motif', rcpCase.motifText],
+      ['summary', 'Situation', rcpCase.summary],
+      ...rcpCase.decisions.map((decision, index): RcpText => [`decisions.${index}.action`, 'Décision', decision.action]),
+    ]);
     if (rcpCase.motifCode && !(await rcpMotifs(trx)).some((motif) => motif.code === rcpCase.motifCode)) {
       throw new UserError('invalid_input', 'Motif inconnu : choisissez-le dans la liste.', { motifCode: 'Motif inconnu.' });
     }

@@ -7,25 +7,36 @@
  * identifiers a coordinator may type or paste, and builds the French message shown before saving:
  *
  * - `nir`: NIR-shaped numbers (numéro de sécurité sociale, also the INS matricule and the temporary NIA), 13 digits
- *   with or without the 2-digit key, grouped or not, Corsica 2A/2B included; also any number of at least 6 digits
+ *   with or without the 2-digit key, grouped or not (doubled spaces, or in pairs of digits), Corsica 2A/2B included; also any number of at least 6 digits
  *   labelled « NIR », « n° sécu », « sécurité sociale », « carte Vitale ». The key is deliberately NOT checked: a
  *   mistyped NIR is still a NIR.
  * - `ins`: a number labelled « INS » (or « IPP », the hospital patient identifier).
  * - `date_naissance`: a date introduced by a birth cue (né, née, né(e), naissance, DDN…), even without a year; and
  *   any full date (day, month, year) before 2000, since a meeting or follow-up date is never in the past century.
- * - `email`, `telephone` (French numbers: 0X XX XX XX XX, +33, 0033), `adresse` (street number + type of street +
- *   name, with an optional postcode and town), `civilite_nom` (M., Mme, Madame, Monsieur, Mlle… + capitalised name).
+ * - `email`, `telephone` (French numbers: 0X XX XX XX XX, +33, 0033; any « +<country code> » number of 8 to 15
+ *   digits however grouped), `adresse` (street number, « bis » or « B », + type of street, « r. » included + name,
+ *   with an optional postcode and town), `civilite_nom` (M., Mme, Madame, Monsieur, Mlle, Melle… + name, particles
+ *   « de la » included, dot glued or not: « Mme.Dupont »).
  *
  * Decisions about the borderline cases (kept deliberately simple and documented in the tests):
  * - « Dr Martin », « Docteur Martin », « Pr Durand », « M. le Dr Durand »: a professional, allowed.
- * - « Mme X », « M. D. », « Mme DM », « Mme XXX »: placeholder or initials, allowed; « Mme âgée de… »: allowed.
+ * - « Mme X », « M. D. », « Mme DM », « Mme XXX »: placeholder or initials, allowed; « M. XU », « Mme LI »: two
+ *   capitals with a vowel are a short surname, flagged.
+ * - a lower-case name after an abbreviated or lower-case civility (« Mme dupont », « madame dupont ») is flagged,
+ *   unless the word is a common word of a note (« Mme âgée de… », « madame a… ») or ends like a participle or an
+ *   imperfect. After « Madame » or « Monsieur » written in full with a capital, a lower-case word is the verb of
+ *   a sentence (« Madame perd du poids »): allowed.
+ * - a surname written alone (« Dupont chute souvent ») cannot be told from any other word: the guard is a safety
+ *   net, not a proof of anonymity, and the screens say so.
  * - « Mme Martin, IDE »: flagged, the guard cannot know that Mme Martin is the nurse; the message says to designate
  *   a professional by « Dr » or by their profession.
  * - year alone (« née en 1948 », « depuis 2019 ») and month + year (« revoir en janvier 2027 ») are not flagged; an
  *   age or a year of birth is not a direct identifier.
  * - full dates from 2000 on without a birth cue (« suivi le 15/12/2026 », « opérée le 12/03/2015 ») are allowed.
  * - « 15 rue » without a street name, « rue des Lilas » without a number: not flagged. Ambiguous types of street
- *   (place, cours, chemin, route, impasse, passage…) need a capitalised name: « 2 places », « 3 cours de gym » pass.
+ *   (place, cours, route, impasse, passage…) need a capitalised name: « 2 places », « 3 cours de gym » pass;
+ *   after « chemin » or « route », a particle is enough (« 12 chemin des vignes » is flagged, « 1 chemin clinique »
+ *   is not).
  * - phone numbers and e-mail addresses are flagged even when they are those of a professional: the text cannot tell,
  *   and contact details belong in the annuaire, not in the case.
  *
@@ -113,8 +124,9 @@ interface Candidate {
 // Shared pieces of patterns
 // ---------------------------------------------------------------------------------------------------------------
 
-/** One optional separator inside a number: space, no-break spaces, dot, dash. */
-const SEP = '[ \\t\\u00A0\\u2007\\u202F.\\-\\u2010\\u2011]?';
+/** One optional separator inside a number: one to three spaces (a doubled space is a common slip), or a dot or a dash. */
+const SEP_REQUIRED = '(?:[ \\t\\u00A0\\u2007\\u202F]{1,3}|[.\\-\\u2010\\u2011])';
+const SEP = `${SEP_REQUIRED}?`;
 /** Not glued to a letter or a digit on the left. */
 const LEFT = '(?<![\\p{L}\\p{N}])';
 
@@ -153,8 +165,14 @@ function plausibleNirMonth(digits: string): boolean {
   return (month >= 1 && month <= 12) || (month >= 20 && month <= 42) || month >= 50;
 }
 
+/**
+ * A NIR copied in pairs of digits, as some read it aloud or type it: « 18 41 27 51 23 45 67 8 » (15 digits) or
+ * « 18 41 27 51 23 45 6 » (13). The pairs do not follow the groups of the NIR, so this needs its own pattern.
+ */
+const NIR_PAIRS_RE = new RegExp(`${LEFT}(?<![\\p{N}][.\\-/,])[1-478]\\d(?:${SEP}\\d{2}){5,6}${SEP}\\d(?![\\p{N}])`, 'gu');
+
 function findNirs(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(NIR_RE)) {
+  for (const m of [...text.matchAll(NIR_RE), ...text.matchAll(NIR_PAIRS_RE)]) {
     const digits = digitsOf(m[0]);
     if (digits.length !== 13 && digits.length !== 15) continue;
     if (!plausibleNirMonth(digits)) continue;
@@ -226,6 +244,8 @@ const TEXT_DATE_WITH_YEAR = `(?:1er|\\d{1,2})\\s+(?:${MONTHS})(?![\\p{L}])\\.?\\
 const TEXT_DATE_ANY = `(?:1er|\\d{1,2})\\s+(?:${MONTHS})(?![\\p{L}])\\.?(?:\\s+(?:\\d{4}|\\d{2})(?![\\p{N}]))?`;
 const SPACED_DATE = '\\d{1,2}\\s+\\d{1,2}\\s+(?:\\d{4}|\\d{2})';
 const DAY_MONTH = '\\d{1,2}\\s*[/.]\\s*\\d{1,2}';
+/** « DDN:03031948 », « né le 030348 »: digits glued together, only after a birth cue. */
+const COMPACT_DATE = '\\d{8}|\\d{6}';
 
 const DATE_END = '(?![\\p{N}])(?!\\s*[/.\\-]\\s*\\p{N})';
 
@@ -245,7 +265,7 @@ const BIRTH_PLACE = "(?:\\s+(?:à|a|au|aux|en)\\s+[\\p{L}'’\\-]+(?:\\s+[\\p{L}
 const BIRTH_CONNECTOR = '\\s*(?:[:=\\-–]\\s*)?(?:(?:le|du|en\\s+date\\s+du|au)\\s+)?';
 const BIRTH_DATE_RE = new RegExp(
   `${LEFT}${BIRTH_CUE}(?![\\p{L}])${BIRTH_PLACE}${BIRTH_CONNECTOR}` +
-    `(?<date>${ISO_DATE}|${NUMERIC_DATE}|${TEXT_DATE_ANY}|${SPACED_DATE}|${DAY_MONTH})${DATE_END}`,
+    `(?<date>${ISO_DATE}|${NUMERIC_DATE}|${TEXT_DATE_ANY}|${SPACED_DATE}|${DAY_MONTH}|${COMPACT_DATE})${DATE_END}`,
   'giu',
 );
 
@@ -282,6 +302,14 @@ function parseDate(raw: string): ParsedDate | null {
   }
   m = /^(\d{1,2})\s*([/.])\s*(\d{1,2})$/.exec(s);
   if (m) return checked(Number(m[1]), Number(m[3]), null, m[2]!);
+  // Glued digits: ddmmyyyy or ddmmyy, else yyyymmdd.
+  m = /^(\d{2})(\d{2})(\d{4}|\d{2})$/.exec(s);
+  if (m) {
+    const dayFirst = checked(Number(m[1]), Number(m[2]), m[3]!, '');
+    if (dayFirst) return dayFirst;
+    const yearFirst = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+    if (yearFirst) return checked(Number(yearFirst[3]), Number(yearFirst[2]), yearFirst[1]!, '');
+  }
   return null;
 }
 
@@ -321,10 +349,23 @@ const PHONE_RE = new RegExp(
   'gu',
 );
 
+/**
+ * Any « +<country code> » number, grouped as it comes (« +262 692 12 34 56 », « +33 6 12 345 678 »,
+ * « +44 20 7946 0958 »): 8 to 15 digits in all (E.164), an optional « (0) » not counted.
+ */
+const INTL_PHONE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}+])\\+\\s?[1-9]\\d{0,2}(?:\\s?\\(0\\))?(?:(?:${SEP_REQUIRED}\\d{1,4}){1,8}|\\d{5,12})(?![\\p{N}])`,
+  'gu',
+);
+
 function findContacts(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(EMAIL_RE)) out.push({ kind: 'email', label: 'email', index: m.index, match: m[0] });
   for (const m of text.matchAll(PHONE_RE)) {
     out.push({ kind: 'telephone', label: 'telephone', index: m.index, match: m[0] });
+  }
+  for (const m of text.matchAll(INTL_PHONE_RE)) {
+    const digits = m[0].replace(/\(0\)/g, '').replace(/\D/g, '').length;
+    if (digits >= 8 && digits <= 15) out.push({ kind: 'telephone', label: 'telephone', index: m.index, match: m[0] });
   }
 }
 
@@ -334,15 +375,51 @@ function findContacts(text: string, out: Candidate[]): void {
 
 /** Case-sensitive on purpose: « M. » must be a capital M, and the name must start with a capital letter. */
 const CIVILITY =
-  '(?:M\\.|M(?=\\s)|Mr\\.?|MM\\.|[Mm]mes?\\.?|MMES?\\.?|[Mm]lles?\\.?|MLLES?\\.?|[Mm]adame|MADAME|[Mm]onsieur|MONSIEUR|' +
+  '(?:M\\.|M(?=\\s)|Mr\\.?|MM\\.|[Mm]mes?\\.?|MMES?\\.?|[Mm]lles?\\.?|MLLES?\\.?|[Mm]elles?\\.?|MELLES?\\.?|[Mm]adame|MADAME|[Mm]onsieur|MONSIEUR|' +
   '[Mm]ademoiselle|MADEMOISELLE|[Mm]essieurs|MESSIEURS|[Mm]esdames|MESDAMES)';
 const NAME_WORD = "\\p{Lu}[\\p{L}'’\\-]*\\p{L}";
 const PARTICLE = "(?:(?:de|du|des|van|von|di|da|del|ben|le|la)\\s+|[dD]['’])";
+/** A name typed in lower case (« Mme dupont »): one word of letters, no apostrophe (« n'a », « s'est »). */
+const LOWER_NAME_WORD = '\\p{Ll}[\\p{Ll}\\-]*\\p{Ll}';
 const CIVILITY_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])${CIVILITY}(?![\\p{L}])(?:\\s+|(?<=\\.))` +
-    `(?<name>${PARTICLE}?${NAME_WORD}(?:\\s+${PARTICLE}?${NAME_WORD}){0,3})(?![\\p{L}\\p{N}])`,
+  // « Mme Dupont », « Mme.Dupont » (dot glued to the name)
+  `(?<![\\p{L}\\p{N}])${CIVILITY}(?:(?<=\\.)\\s*|(?![\\p{L}])\\s+)` +
+    `(?:(?<name>${PARTICLE}{0,2}${NAME_WORD}(?:\\s+${PARTICLE}{0,2}${NAME_WORD}){0,3})` +
+    `|(?<lower>${LOWER_NAME_WORD}))(?![\\p{L}\\p{N}'’])`,
   'gu',
 );
+
+/**
+ * Lower-case words that commonly follow « Madame » or « Monsieur » in a clinical note and are not a name:
+ * articles, pronouns, prepositions and conjunctions, auxiliaries and the verbs of a situation (« Madame vit
+ * seule », « Monsieur refuse… »), adjectives of age and family status. Words ending like a past participle
+ * (« hospitalisée ») or an imperfect (« souhaitait ») are not names either. Accent-free, lower case.
+ */
+const NOT_A_LOWER_NAME = new Set(
+  (
+    'le la les un une des du de au aux et ou ni mais donc car or qui que quoi dont se ne il elle lui leur leurs son sa ses ' +
+    'ce cet cette ces sur sous dans par pour avec sans chez vers entre depuis apres avant pendant selon contre ' +
+    'egalement aussi toujours encore deja bien tres plus moins pas jamais souvent parfois seulement ainsi alors puis ' +
+    'ensuite non oui meme tout toute tous toutes quant lorsque quand comme si ' +
+    'est etait sera serait ete etre avait aura aurait ont sont fait faisait fera peut pouvait pourra pourrait doit ' +
+    'devait devra devrait veut voulait voudrait souhaite desire aimerait aime va allait ira vient venait viendra vit ' +
+    'vivait reste habite presente refuse accepte dit signale rapporte relate decrit exprime evoque beneficie souffre ' +
+    'sort rentre retourne revient part quitte arrive prend mange boit dort fume marche tombe chute semble parait ' +
+    'demande garde continue necessite releve participe pense sait connait comprend ressent consulte pese conduit ' +
+    'gere prepare dispose utilise recoit percoit suit poursuit oublie adhere decline temoigne retrouve conserve ' +
+    'craint redoute envisage attend ignore nie minimise manifeste montre tient voit entend appelle telephone ' +
+    'sollicite interroge repond explique indique declare confirme precise reconnait estime trouve cherche ' +
+    'hesite insiste regrette apprecie supporte tolere prefere choisit decide veille aide soutient accompagne ' +
+    'agee age seule seul veuve veuf mariee marie celibataire divorcee divorce retraitee retraite enceinte ' +
+    'autonome dependante dependant grabataire alitee alite'
+  ).split(' '),
+);
+
+function isLowerCaseName(word: string): boolean {
+  const folded = fold(word);
+  if (NOT_A_LOWER_NAME.has(folded) || NOT_A_NAME.has(folded)) return false;
+  return !/(?:ée?s?|ait|aient|ment)$/u.test(word.normalize('NFC'));
+}
 
 /**
  * Capitalised words after a civility that are not a patient's name: titles of professionals (« M. le Dr »),
@@ -360,13 +437,25 @@ const NOT_A_NAME = new Set([
 
 const PARTICLES = new Set(['de', 'du', 'des', 'van', 'von', 'di', 'da', 'del', 'ben', 'le', 'la']);
 
-/** Placeholders (« X », « XXX ») and initials without dots (« DM ») are not names. */
+/**
+ * Placeholders (« X », « XXX ») and initials without dots (« DM ») are not names. Two capitals with a vowel are a
+ * short surname (« M. XU », « Mme LI »), not initials.
+ */
 function isPlaceholderOrInitials(word: string): boolean {
-  return /^[Xx]+$/.test(word) || /^\p{Lu}{1,2}$/u.test(word);
+  return /^[Xx]+$/.test(word) || /^\p{Lu}$/u.test(word) || (/^\p{Lu}{2}$/u.test(word) && !/[AEIOUY]/.test(word));
 }
 
 function findCivilityNames(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(CIVILITY_RE)) {
+    const lower = m.groups?.['lower'];
+    if (lower !== undefined) {
+      // « Madame perd du poids », « Monsieur tousse »: a capitalised civility in full starts a sentence about the
+      // patient, and the verb that follows cannot all be listed. Only « Mme dupont » and « madame dupont » are read.
+      const civility = m[0].slice(0, m[0].length - lower.length).trim();
+      if (/^\p{Lu}/u.test(civility) && /^(?:madame|monsieur|mademoiselle|messieurs|mesdames)$/i.test(civility)) continue;
+      if (isLowerCaseName(lower)) out.push({ kind: 'civilite_nom', label: 'civilite_nom', index: m.index, match: m[0] });
+      continue;
+    }
     const name = m.groups?.['name'];
     if (name === undefined) continue;
     // Words of the name, particles glued with an apostrophe (« d'Artagnan ») split off.
@@ -407,12 +496,14 @@ function findNameCues(text: string, out: Candidate[]): void {
 
 /** Types of street that mean nothing else: any word may follow (« 12 rue lecourbe »). */
 const STREET_TYPES = 'rue|avenue|boulevard|bld|blvd|allée|allee|quai|faubourg|fbg|ruelle|venelle';
+/** Country roads: a lower-case name is accepted after a particle (« 12 chemin des vignes », not « 1 chemin clinique »). */
+const ROAD_TYPES = 'chemin|route';
 /**
  * Types of street that are also ordinary words or abbreviations (« 2 places », « 3 cours de gym », « 1 impasse
  * thérapeutique », « 2 bd »): the name must then start with a capital letter.
  */
 const AMBIGUOUS_STREET_TYPES =
-  'av|ave|bd|place|pl|chemin|route|rte|cours|square|résidence|residence|lotissement|lieu-dit|hameau|passage|' +
+  'r(?=\\.)|av|ave|bd|place|pl|chemin|route|rte|cours|square|résidence|residence|lotissement|lieu-dit|hameau|passage|' +
   'voie|sentier|montée|montee|rond-point|esplanade|parvis|cité|cite|villa|domaine|traverse|impasse|imp|' +
   'promenade|mail|chaussée|chaussee';
 
@@ -421,7 +512,7 @@ const ANY_WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’\\-]*";
 const CAP_WORD = "\\p{Lu}[\\p{L}\\p{N}'’\\-]*";
 const MORE_NAME_WORDS = `(?:\\s+(?:(?:de|du|des|la|le|l['’]|d['’])\\s*)?\\p{Lu}[\\p{L}'’\\-]*){0,4}`;
 const POSTCODE_TOWN = `(?:\\s*,?\\s*\\d{5}(?:\\s+\\p{Lu}[\\p{L}'’\\-]*(?:[\\s\\-]+\\p{Lu}[\\p{L}'’\\-]*){0,3})?(?![\\p{L}\\p{N}]))?`;
-const STREET_NUMBER = '(?<![\\p{L}\\p{N}.,/])\\d{1,4}(?:\\s?(?:bis|ter|quater)|[A-D])?(?![\\p{L}\\p{N}])\\s*,?\\s*';
+const STREET_NUMBER = '(?<![\\p{L}\\p{N}.,/])\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-D]))?(?![\\p{L}\\p{N}])\\s*,?\\s*';
 
 /** Case-insensitive alternatives spelled out letter by letter (no /i flag: with /u it would make \p{Lu} match
  * lower-case letters too). */
@@ -437,6 +528,8 @@ const ADDRESS_RE = new RegExp(
     `(?:${anyCase(STREET_TYPES)})(?![\\p{L}])\\.?\\s+${STREET_PARTICLE}{0,2}${ANY_WORD}` +
     '|' +
     `(?:${anyCase(AMBIGUOUS_STREET_TYPES)})(?![\\p{L}])\\.?\\s+${STREET_PARTICLE}{0,2}${CAP_WORD}` +
+    '|' +
+    `(?:${anyCase(ROAD_TYPES)})(?![\\p{L}])\\s+${STREET_PARTICLE}{1,2}${ANY_WORD}` +
     `)${MORE_NAME_WORDS}${POSTCODE_TOWN}`,
   'gu',
 );

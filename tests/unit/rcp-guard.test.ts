@@ -35,6 +35,10 @@ const POSITIVES: ReadonlyArray<[string, IdentifierKind, string]> = [
   [`assuré 1${NNBSP}84${NNBSP}12${NNBSP}75${NNBSP}123${NNBSP}456${NNBSP}78`, 'nir', `1${NNBSP}84${NNBSP}12${NNBSP}75${NNBSP}123${NNBSP}456${NNBSP}78`],
   ['n° sécu 184127512 transmis par la fille (incomplet)', 'nir', 'n° sécu 184127512'],
   ['N° de sécurité sociale : 1 84 12 75 123 456 78', 'nir', 'N° de sécurité sociale : 1 84 12 75 123 456 78'],
+  ['Assurée 2 48  03 75 123  456 78 (doubles espaces)', 'nir', '2 48  03 75 123  456 78'],
+  ['NIR 1  84 12 75 123 456 78', 'nir', 'NIR 1  84 12 75 123 456 78'],
+  ['numéro dicté 18 41 27 51 23 45 67 8 au téléphone', 'nir', '18 41 27 51 23 45 67 8'],
+  ['sans clé : 28 40 57 51 23 45 6', 'nir', '28 40 57 51 23 45 6'],
   // INS / IPP labels
   ['INS : 1 84 12 75 123 456 78 qualifiée', 'ins', 'INS : 1 84 12 75 123 456 78'],
   ['matricule INS 2840575123456', 'ins', 'matricule INS 2840575123456'],
@@ -52,6 +56,9 @@ const POSITIVES: ReadonlyArray<[string, IdentifierKind, string]> = [
   ['Nouveau-né le 12/12/2025, suivi PMI', 'date_naissance', 'né le 12/12/2025'],
   ['Patient né le 3 mars, 78 ans', 'date_naissance', 'né le 3 mars'],
   ['Naissance : 1948-03-03', 'date_naissance', 'Naissance : 1948-03-03'],
+  ['DDN:03031948, GIR 2', 'date_naissance', 'DDN:03031948'],
+  ['née le 030348', 'date_naissance', 'née le 030348'],
+  ['ddn 19480303 (format du logiciel)', 'date_naissance', 'ddn 19480303'],
   // Full dates before 2000 without a cue
   ['Opérée le 12/03/1998 (PTH droite).', 'date_naissance', '12/03/1998'],
   ['Accident vasculaire le 12 mars 1950 selon la famille', 'date_naissance', '12 mars 1950'],
@@ -72,6 +79,12 @@ const POSITIVES: ReadonlyArray<[string, IdentifierKind, string]> = [
   ['fils à l’étranger, 0033 6 12 34 56 78', 'telephone', '0033 6 12 34 56 78'],
   ['+33612345678 (fille)', 'telephone', '+33612345678'],
   [`06${NBSP}12${NBSP}34${NBSP}56${NBSP}78`, 'telephone', `06${NBSP}12${NBSP}34${NBSP}56${NBSP}78`],
+  ['fils à La Réunion : +262 692 12 34 56', 'telephone', '+262 692 12 34 56'],
+  ['aidante +33 6 12 345 678', 'telephone', '+33 6 12 345 678'],
+  ['fille à Londres +44 20 7946 0958', 'telephone', '+44 20 7946 0958'],
+  ['neveu au Québec, +1 514 555 0199', 'telephone', '+1 514 555 0199'],
+  ['Genève +41 22 123 45 67', 'telephone', '+41 22 123 45 67'],
+  ['portable 06  12 34 56 78', 'telephone', '06  12 34 56 78'],
   // Civility + name
   ['Mme Dupont présente des chutes répétées.', 'civilite_nom', 'Mme Dupont'],
   ['M. Martin a été vu par l’IDE.', 'civilite_nom', 'M. Martin'],
@@ -87,6 +100,14 @@ const POSITIVES: ReadonlyArray<[string, IdentifierKind, string]> = [
   ['Mme. Lefèvre-Dubois', 'civilite_nom', 'Mme. Lefèvre-Dubois'],
   ['Patiente veuve Petit, vit seule', 'civilite_nom', 'veuve Petit'],
   ['Mme X, née Durand', 'civilite_nom', 'née Durand'],
+  ['Mme dupont a chuté deux fois', 'civilite_nom', 'Mme dupont'],
+  ['vu madame dupont ce matin', 'civilite_nom', 'madame dupont'],
+  ['Melle Dupont, 19 ans', 'civilite_nom', 'Melle Dupont'],
+  ['Mme.Dupont vit seule', 'civilite_nom', 'Mme.Dupont'],
+  ['Mme de la Fontaine, 88 ans', 'civilite_nom', 'Mme de la Fontaine'],
+  ['M. XU, traduction par son fils', 'civilite_nom', 'M. XU'],
+  ['monsieur lefebvre refuse le portage', 'civilite_nom', 'monsieur lefebvre'],
+  ['Mlle martin, 19 ans', 'civilite_nom', 'Mlle martin'],
   // Postal addresses
   ['Vit au 12 rue des Lilas, 2e étage sans ascenseur.', 'adresse', '12 rue des Lilas'],
   ['Domicile : 3 bis, avenue Jean Jaurès 69007 Lyon.', 'adresse', '3 bis, avenue Jean Jaurès 69007 Lyon'],
@@ -99,6 +120,9 @@ const POSITIVES: ReadonlyArray<[string, IdentifierKind, string]> = [
   ['5 allée des Tilleuls, 35000 Rennes', 'adresse', '5 allée des Tilleuls, 35000 Rennes'],
   ['10 cours Mirabeau', 'adresse', '10 cours Mirabeau'],
   ['14 quai de la Loire', 'adresse', '14 quai de la Loire'],
+  ['Domicile au 12 B rue des Lilas', 'adresse', '12 B rue des Lilas'],
+  ['12 r. des Lilas, rez-de-chaussée', 'adresse', '12 r. des Lilas'],
+  ['vit au 12 chemin des vignes, isolée', 'adresse', '12 chemin des vignes'],
 ];
 
 describe('findDirectIdentifiers — identifiers that must be found', () => {
@@ -219,6 +243,14 @@ const NEGATIVES: readonly string[] = [
   'Aide à domicile 2 h par jour, 12 h par semaine, portage de repas 5 j/7',
   'Appel au 15 le 12/11/2026, passage aux urgences',
   'Suivi par l’IDE Mme X et le kiné ; M. le Dr Petit, MT',
+  'Madame présente des chutes ; Monsieur souhaitait rentrer ; Madame hospitalisée en mars',
+  'Madame vit seule, Monsieur refuse l’aide, Mme dispose d’un déambulateur',
+  'Mme est d’accord ; madame se plaint de douleurs ; M. et Mme sont informés',
+  'Mme la cadre de santé et M. le médecin traitant, Mme DM, M. D.',
+  'Don de 1 250 000 € ; +12 % en un an ; TA +10 mmHg ; +1 250 000 habitants',
+  'Scores 10/12/14, 3 x 20 mg, 12 mois de suivi, 45 % d’amélioration',
+  '1 chemin clinique ; 2 chemins d’accès',
+  'Madame perd du poids ; Monsieur tousse la nuit ; Mademoiselle pleure souvent',
 ];
 
 describe('findDirectIdentifiers — RCP content that must be accepted', () => {
@@ -248,6 +280,28 @@ describe('findDirectIdentifiers — borderline decisions', () => {
     expect(kindsOf('M. Le Dr Martin')).toEqual([]);
     expect(kindsOf('Mme âgée')).toEqual([]);
     expect(kindsOf('m. dupont')).toEqual([]); // lower-case « m. » and name: not recognisable as a name
+  });
+
+  it('reads two capitals with a vowel as a short surname, without a vowel as initials', () => {
+    expect(kindsOf('M. XU')).toEqual(['civilite_nom']);
+    expect(kindsOf('Mme LI')).toEqual(['civilite_nom']);
+    expect(kindsOf('M. DM')).toEqual([]);
+  });
+
+  it('reads a lower-case word after a civility as a name, unless it is a common word of a note', () => {
+    expect(kindsOf('Mme dupont')).toEqual(['civilite_nom']);
+    expect(kindsOf('Madame présente des chutes')).toEqual([]);
+    expect(kindsOf('Monsieur dupont')).toEqual([]); // a capitalised full civility: the next word may be any verb
+    expect(kindsOf('Monsieur hospitalisé')).toEqual([]);
+    expect(kindsOf("Madame n'a pas chuté")).toEqual([]);
+  });
+
+  it('cannot detect a surname written alone: the guard is a safety net', () => {
+    expect(kindsOf('Dupont chute souvent')).toEqual([]);
+  });
+
+  it('does not read a long run of digits after a « + » as a phone number, and answers quickly on it', () => {
+    expect(kindsOf(`+1${'2'.repeat(40)}`)).toEqual([]);
   });
 
   it('accepts a year of birth or a month and year: not a direct identifier', () => {

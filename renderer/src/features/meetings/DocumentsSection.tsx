@@ -8,8 +8,13 @@ import { formatSize } from './labels';
 
 type Doc = MeetingDetail['documents'][number];
 
-/** Files attached to the meeting (convocation, support, feuille d’émargement…). */
+/**
+ * Files attached to the meeting (convocation, support, feuille d’émargement…). None on an RCP: a file cannot be
+ * checked for a patient's identity. Files attached before the meeting became an RCP are flagged, to be deleted,
+ * and left out of its compte rendu.
+ */
 export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
+  const rcp = detail.data.type === 'rcp';
   const toast = useToast();
   const add = useApiMutation('meetings.addDocument');
   const remove = useApiMutation('meetings.deleteDocument');
@@ -32,13 +37,31 @@ export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
       <div className="card-header">
         <h2 id="documents-titre">Documents</h2>
       </div>
+      {rcp && (
+        <p className="muted small" role="note">
+          Aucun document ne se joint à une RCP : Maillage ne peut pas vérifier qu’un fichier ne contient pas l’identité d’un patient. Joignez les pièces
+          justificatives (feuille d’émargement, support…) à une autre réunion, par exemple celle de l’équipe qui prépare la RCP.
+        </p>
+      )}
+      {rcp && detail.documents.length > 0 && (
+        <div className="alert alert-warning" role="alert">
+          {detail.documents.length > 1
+            ? `Ces ${detail.documents.length} documents ont été joints avant que la réunion devienne une RCP. Ils ne figurent pas dans le compte rendu ; s’ils peuvent contenir l’identité d’un patient, supprimez-les.`
+            : 'Ce document a été joint avant que la réunion devienne une RCP. Il ne figure pas dans le compte rendu ; s’il peut contenir l’identité d’un patient, supprimez-le.'}
+        </div>
+      )}
       {detail.documents.length === 0 ? (
-        <p className="muted">Aucun document joint.</p>
+        !rcp && <p className="muted">Aucun document joint.</p>
       ) : (
         <ul className="plain-list document-list">
           {detail.documents.map((doc) => (
             <li key={doc.id}>
               <span className="document-name">{doc.fileName}</span>{' '}
+              {rcp && (
+                <>
+                  <span className="badge badge-warn">hors compte rendu, à supprimer</span>{' '}
+                </>
+              )}
               <span className="muted small">
                 {formatSize(doc.size)} · ajouté le {formatDateLong(doc.addedAt.slice(0, 10))}
               </span>{' '}
@@ -49,11 +72,13 @@ export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
           ))}
         </ul>
       )}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onAdd} disabled={add.isPending}>
-          {add.isPending ? 'Ajout…' : 'Ajouter un document'}
-        </button>
-      </div>
+      {!rcp && (
+        <div className="form-actions">
+          <button type="button" className="button button-secondary" onClick={onAdd} disabled={add.isPending}>
+            {add.isPending ? 'Ajout…' : 'Ajouter un document'}
+          </button>
+        </div>
+      )}
       {deleting && (
         <ConfirmDialog
           title="Supprimer le document ?"

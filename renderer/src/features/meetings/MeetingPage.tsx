@@ -12,7 +12,7 @@ import { DocumentsSection } from './DocumentsSection';
 import { formatDay, MEETING_STATUS_LABEL, timeRange, typeShort } from './labels';
 import { MeetingForm } from './MeetingForm';
 import { ParticipantsSection } from './ParticipantsSection';
-import { RcpCasesSection } from './RcpCasesSection';
+import { RCP_GUARD_NOTE, RcpCasesSection } from './RcpCasesSection';
 
 /** Meeting types with a quorum, pouvoirs and votes: they get the assembly workspace. */
 const GOVERNANCE_TYPES = new Set<string>(['ago', 'age', 'constitutive', 'ca', 'bureau']);
@@ -126,6 +126,12 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
           )}
         </p>
       </div>
+      {rcp && (
+        <p className="rcp-hint" role="note">
+          <strong>RCP pseudonymisée :</strong> aucun texte de cette réunion (titre, ordre du jour, relevés, décisions, cas,
+          compte rendu) ne doit permettre de reconnaître un patient. {RCP_GUARD_NOTE}
+        </p>
+      )}
       {detail.warnings.length > 0 && (
         <div className="alert alert-warning" role="alert">
           <p className="alert-title">À vérifier</p>

@@ -16,6 +16,11 @@ import { decisionStatusLabel, FOLLOW_UP_STATUS } from './labels';
 export const RCP_HINT =
   'Aucune donnée identifiante : ni nom, ni date de naissance, ni NIR, ni adresse. Le code du cas est généré par Maillage.';
 
+/** Said once on an RCP's screen and once in the case form: what the identifier guard can and cannot do. */
+export const RCP_GUARD_NOTE =
+  'Maillage refuse ce qu’il reconnaît (nom précédé de Mme ou M., date de naissance, NIR, adresse, téléphone, courriel), ' +
+  'mais ce n’est qu’un filet de sécurité : un nom de famille écrit seul ne peut pas être détecté. Relisez avant d’enregistrer.';
+
 const NEW_MOTIF = '__nouveau';
 const CASE_FIELDS = [
   'ageBand',
@@ -93,9 +98,6 @@ export function RcpCasesSection({ detail }: { detail: MeetingDetail }) {
         <h2 id="cas-titre">Cas présentés</h2>
         <span className="muted small">{detail.cases.length} cas</span>
       </div>
-      <p className="rcp-hint" role="note">
-        {RCP_HINT}
-      </p>
       {detail.cases.length === 0 ? (
         <p className="muted">Aucun cas présenté pour l’instant.</p>
       ) : (
@@ -237,7 +239,9 @@ function CaseForm({ detail, row, onDone }: { detail: MeetingDetail; row: RcpCase
   return (
     <form className="subform case-form" onSubmit={handleSubmit(onValid)} noValidate aria-label={row ? `Modifier le cas ${row.code}` : 'Nouveau cas'}>
       <h3>{row ? `Cas ${row.code}` : 'Nouveau cas'}</h3>
-      <p className="rcp-hint small">{RCP_HINT}</p>
+      <p className="rcp-hint small">
+        {RCP_HINT} {RCP_GUARD_NOTE}
+      </p>
       {formError && (
         <div className="alert alert-error" role="alert">
           {formError}

@@ -120,6 +120,14 @@ function EraseDialog({ detail, onClose }: { detail: MemberDetail; onClose: () =>
           Sa profession, sa commune, son collège, ses dates d’adhésion et ses cotisations sont gardés sans son nom : les
           effectifs des rapports des années passées restent justes.
         </li>
+        <li>
+          Son identité n’est gardée que sous forme d’empreinte illisible, pour qu’un import ne recrée pas sa fiche.
+        </li>
+        <li>
+          <strong>Ce que l’anonymisation n’atteint pas :</strong> les sauvegardes déjà faites dans le dossier
+          « sauvegardes » (elles disparaissent à mesure que de nouvelles les remplacent) et les copies déjà sorties de
+          Maillage (listes Excel ou CSV, PDF, fichiers envoyés par courriel). Supprimez celles que vous gardez ailleurs.
+        </li>
         <li>Pensez à exporter ses données d’abord s’il vous les a demandées.</li>
       </ul>
       <form
