@@ -149,6 +149,8 @@ test('a member is created through the form, listed in the PDFs as consent allows
   await expect(confirm).toBeDisabled();
   await page.getByRole('dialog').getByRole('textbox').fill('EFFACER');
   await confirm.click();
+  await expect(page.getByRole('heading', { name: 'Adhérents', level: 1 })).toBeVisible();
+  await page.goto(`${app.url}#/adherents/${id}`);
   await expect(page.getByRole('heading', { name: 'Membre anonymisé', level: 1 })).toBeVisible();
   const erased = await app.database.db.selectFrom('member').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   expect(erased).toMatchObject({ last_name: null, email: null, rpps: null, profession_code: '50' });

@@ -80,17 +80,17 @@ function EraseDialog({ detail, onClose }: { detail: MemberDetail; onClose: () =>
   const [typed, setTyped] = useState('');
   const confirmed = typed.trim() === CONFIRM_WORD;
 
-  const run = () => {
+  // Awaited rather than a per-call onSuccess: the refreshed member (now anonymised) may unmount this dialog before
+  // the mutation settles, and the return to the list must still happen.
+  const run = async () => {
     if (!confirmed) return;
-    erase.mutate(
-      { id: detail.id, confirm: CONFIRM_WORD },
-      {
-        onSuccess: () => {
-          toast.notify({ kind: 'success', message: `${detail.displayName} a été anonymisé·e : ses données personnelles sont effacées.` });
-          navigate('/adherents');
-        },
-      },
-    );
+    try {
+      await erase.mutateAsync({ id: detail.id, confirm: CONFIRM_WORD });
+    } catch {
+      return; // shown below through erase.error
+    }
+    toast.notify({ kind: 'success', message: `${detail.displayName} a été anonymisé·e : ses données personnelles sont effacées.` });
+    navigate('/adherents');
   };
 
   return (
@@ -133,7 +133,7 @@ function EraseDialog({ detail, onClose }: { detail: MemberDetail; onClose: () =>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          run();
+          void run();
         }}
       >
         <label htmlFor="confirmation-effacement" className="field-label-text">
