@@ -92,14 +92,15 @@ function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('secure_delete = ON');
 }
 
-function timestamp(date: Date): string {
+/** 2026-11-23T10:00:00.000Z → "2026-11-23T10-00-00", for file names. */
+export function fileTimestamp(date: Date): string {
   return date.toISOString().replace(/[:]/g, '-').replace(/\..+$/, '');
 }
 
 /** Copies the live database (WAL included) to `dir` and returns the backup path. */
 export async function backupDatabase(sqlite: Database.Database, dir: string, reason: string, now = new Date()): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const target = join(dir, `maillage-${reason}-${timestamp(now)}.sqlite`);
+  const target = join(dir, `maillage-${reason}-${fileTimestamp(now)}.sqlite`);
   await sqlite.backup(target);
   return target;
 }
@@ -193,7 +194,7 @@ function corrupt(context: OpeningContext, detail?: unknown): DatabaseOpenError {
  * Checks made with the file system before SQLite touches anything: the folder and the file can be written, and an
  * existing non-empty file starts with the SQLite header.
  */
-function checkFileBeforeOpening(context: OpeningContext): void {
+function checkFileBeforeOpening(context: OpeningContext): { existing: boolean } {
   const { file } = context;
   const folder = dirname(file);
   const readOnly = (path: string, what: 'file' | 'folder', error: unknown) =>
@@ -246,13 +247,14 @@ function checkFileBeforeOpening(context: OpeningContext): void {
     }
     if (read < 16 || header.toString('latin1') !== SQLITE_HEADER) throw notSqlite(context);
   }
+  return { existing: size !== null && size > 0 };
 }
 
 /**
- * Read-only checks on the open connection, before anything is written: `quick_check`, a SQLite file that belongs to
- * another program, a file written by a newer Maillage, and a write lock held by another program.
+ * Checks that read only: `quick_check`, a SQLite file that belongs to another program, a file written by a newer
+ * Maillage. Returns the migrations already applied.
  */
-function checkOpenedFile(context: OpeningContext, sqlite: Database.Database, known: string[]): string[] {
+function checkFileContent(context: OpeningContext, sqlite: Database.Database, known: string[]): string[] {
   const check = sqlite.pragma('quick_check') as { quick_check: string }[];
   if (check.length !== 1 || check[0]?.quick_check !== 'ok') {
     throw corrupt(context, check.slice(0, 10).map((row) => row.quick_check));
@@ -278,10 +280,36 @@ function checkOpenedFile(context: OpeningContext, sqlite: Database.Database, kno
       `Cette base de données a été enregistrée par une version plus récente de Maillage (évolution « ${unknown[unknown.length - 1]} » inconnue de cette version). Installez la dernière version de Maillage pour l'ouvrir ; le fichier n'a pas été modifié.`,
     );
   }
-  // Takes (and gives back) the write lock: SQLITE_BUSY here means another program is writing or holds the file.
+  return applied;
+}
+
+/**
+ * The content checks on a read-only connection: closing it writes nothing, where closing a read-write connection
+ * would checkpoint the WAL into a damaged file. Null when they must run on the read-write connection instead (a
+ * hot journal that only a writer can roll back).
+ */
+function checkExistingFileReadOnly(context: OpeningContext, known: string[]): string[] | null {
+  let reader: Database.Database;
+  try {
+    reader = new Database(context.file, { readonly: true, fileMustExist: true, ...(context.nativeBinding ? { nativeBinding: context.nativeBinding } : {}) });
+  } catch (error) {
+    throw classifyOpeningError(context, error);
+  }
+  try {
+    reader.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
+    return checkFileContent(context, reader, known);
+  } catch (error) {
+    if (errorCode(error).startsWith('SQLITE_READONLY')) return null;
+    throw classifyOpeningError(context, error);
+  } finally {
+    reader.close();
+  }
+}
+
+/** Takes (and gives back) the write lock: SQLITE_BUSY here means another program is writing or holds the file. */
+function checkWriteLock(sqlite: Database.Database): void {
   sqlite.exec('BEGIN IMMEDIATE');
   sqlite.exec('ROLLBACK');
-  return applied;
 }
 
 /**
@@ -298,7 +326,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const migrations = options.migrations ?? appMigrations;
   const known = Object.keys(migrations).sort();
 
-  if (!inMemory) checkFileBeforeOpening(context);
+  const existing = inMemory ? false : checkFileBeforeOpening(context).existing;
+  const checked = existing ? checkExistingFileReadOnly(context, known) : null;
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -308,7 +337,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   let applied: string[];
   try {
     sqlite.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
-    applied = checkOpenedFile(context, sqlite, known);
+    applied = checked ?? checkFileContent(context, sqlite, known);
+    checkWriteLock(sqlite);
     applyPragmas(sqlite);
   } catch (error) {
     sqlite.close();
