@@ -264,15 +264,19 @@ function checkFileContent(context: OpeningContext, sqlite: Database.Database, kn
       name: string;
     }[]
   ).map((row) => row.name);
-  if (tables.length > 0 && (!tables.includes(MIGRATION_TABLE) || !tables.includes('cpts'))) {
-    const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? '…' : '');
+  const applied = appliedMigrations(sqlite);
+  // Kysely's own tables alone, without any applied migration: a new file whose first update was interrupted.
+  const ownTables = tables.filter((name) => !name.startsWith(MIGRATION_TABLE));
+  const maillage = tables.includes(MIGRATION_TABLE) && ownTables.includes('cpts');
+  const unstarted = ownTables.length === 0 && applied.length === 0;
+  if (!maillage && !unstarted) {
+    const shown = ownTables.slice(0, 5).join(', ') + (ownTables.length > 5 ? '…' : '');
     throw refusal(
       context,
       'foreign',
       `Le fichier « ${context.file} » est une base SQLite qui n'appartient pas à Maillage (tables : ${shown}). Maillage ne l'ouvre pas et n'y a rien écrit ; vérifiez le fichier indiqué avec --database.`,
     );
   }
-  const applied = appliedMigrations(sqlite);
   const unknown = applied.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     throw new DatabaseOpenError(

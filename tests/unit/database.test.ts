@@ -246,11 +246,22 @@ describe('openDatabase', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['carnet.sqlite']);
 
-    // Another Kysely program: a migration table, but no CPTS.
-    const kyselyApp = new Database(file);
-    kyselyApp.exec('create table kysely_migration (name text primary key, timestamp text);');
+    // Another Kysely program: a migration table with its own steps, but no CPTS.
+    const kyselyFile = join(dir, 'autre-appli.sqlite');
+    const kyselyApp = new Database(kyselyFile);
+    kyselyApp.exec("create table kysely_migration (name text primary key, timestamp text); insert into kysely_migration values ('2024_01_init', '2024-01-01'); create table users (id integer);");
     kyselyApp.close();
-    await expect(openDatabase({ file })).rejects.toMatchObject({ code: 'foreign' });
+    await expect(openDatabase({ file: kyselyFile })).rejects.toMatchObject({ code: 'foreign', message: expect.stringContaining('(tables : users)') });
+  });
+
+  it('opens a new file whose first update was interrupted (migration tables only, no step applied)', async () => {
+    const file = join(workDir(), 'maillage.sqlite');
+    const interrupted = new Database(file);
+    interrupted.exec('create table kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null); create table kysely_migration_lock (id varchar(255) not null primary key, is_locked integer default 0 not null);');
+    interrupted.close();
+    const opened = await openDatabase({ file });
+    expect(await opened.db.selectFrom('cpts').selectAll().execute()).toEqual([]);
+    await opened.close();
   });
 
   it('finds the latest sound backup: newest first, damaged copies and other files skipped', async () => {
