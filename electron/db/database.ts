@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Migration } from 'kysely';
@@ -293,20 +293,21 @@ function checkFileContent(context: OpeningContext, sqlite: Database.Database, kn
  * hot journal that only a writer can roll back).
  */
 function checkExistingFileReadOnly(context: OpeningContext, known: string[]): string[] | null {
-  let reader: Database.Database;
+  // A read-only connection to a WAL file creates its -wal and -shm and leaves them: removed again on a refusal.
+  const sideFiles = [`${context.file}-wal`, `${context.file}-shm`].filter((path) => !existsSync(path));
+  let reader: Database.Database | null = null;
   try {
     reader = new Database(context.file, { readonly: true, fileMustExist: true, ...(context.nativeBinding ? { nativeBinding: context.nativeBinding } : {}) });
-  } catch (error) {
-    throw classifyOpeningError(context, error);
-  }
-  try {
     reader.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
     return checkFileContent(context, reader, known);
   } catch (error) {
+    reader?.close();
+    reader = null;
+    for (const path of sideFiles) rmSync(path, { force: true });
     if (errorCode(error).startsWith('SQLITE_READONLY')) return null;
     throw classifyOpeningError(context, error);
   } finally {
-    reader.close();
+    reader?.close();
   }
 }
 

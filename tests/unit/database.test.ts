@@ -252,6 +252,17 @@ describe('openDatabase', () => {
     kyselyApp.exec("create table kysely_migration (name text primary key, timestamp text); insert into kysely_migration values ('2024_01_init', '2024-01-01'); create table users (id integer);");
     kyselyApp.close();
     await expect(openDatabase({ file: kyselyFile })).rejects.toMatchObject({ code: 'foreign', message: expect.stringContaining('(tables : users)') });
+
+    // A foreign file in WAL mode: no -wal or -shm left beside it either.
+    const walFile = join(dir, 'wal.sqlite');
+    const walApp = new Database(walFile);
+    walApp.pragma('journal_mode = WAL');
+    walApp.exec('create table notes (texte text)');
+    walApp.close();
+    const walBefore = readFileSync(walFile);
+    await expect(openDatabase({ file: walFile })).rejects.toMatchObject({ code: 'foreign' });
+    expect(readFileSync(walFile).equals(walBefore)).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.startsWith('wal.sqlite'))).toEqual(['wal.sqlite']);
   });
 
   it('opens a new file whose first update was interrupted (migration tables only, no step applied)', async () => {
