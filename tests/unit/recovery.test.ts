@@ -7,6 +7,7 @@ import { openDatabase } from '../../electron/db/database';
 import { migrations } from '../../electron/db/migrations/index';
 import { openWithRecovery, restoreBackupInPlace, type RecoveryChoice, type RecoveryPrompt } from '../../electron/db/recovery';
 import { tempDir } from '../helpers/db';
+import { testBackend } from '../helpers/handlers';
 import { damagePage, dumpDatabase } from '../helpers/sqlite-files';
 
 const cleanups: (() => void)[] = [];
@@ -136,5 +137,24 @@ describe('opening with recovery', () => {
     await expect(restoreBackupInPlace(file, backup, NOW)).rejects.toThrow(/ne passe plus la vérification/);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['copie.sqlite', 'maillage.sqlite']);
+  });
+
+  it('a page damaged while the app runs is reported as a damaged file to reopen, never as « réessayez »', async () => {
+    const backend = await testBackend();
+    try {
+      const college = await backend.database.db.insertInto('college').values({ name: 'Libéraux', voting_right: 'deliberative' }).returning('id').executeTakeFirstOrThrow();
+      for (let index = 0; index < 300; index += 1) {
+        await backend.database.db.insertInto('member').values({ kind: 'person', last_name: `Membre ${index} ${'x'.repeat(150)}`, college_id: college.id }).execute();
+      }
+      backend.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      const pages = Number(backend.database.sqlite.pragma('page_count', { simple: true }));
+      for (let page = Math.floor(pages / 3); page < pages - 2; page += 1) damagePage(backend.database.file, page);
+      backend.database.sqlite.pragma('cache_size = 0'); // the next read goes to the disk
+      const result = await backend.call('members.list');
+      expect(result).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringMatching(/endommagée.*restaurer la dernière sauvegarde saine/) } });
+      expect(JSON.stringify(result)).not.toMatch(/réessayez/i);
+    } finally {
+      await backend.database.dispose();
+    }
   });
 });
