@@ -164,27 +164,29 @@ export async function runCrashTest(options: { workDir: string; kills: number; se
   const maxDelay = options.maxDelayMs ?? 1500;
   const report: CrashReport = { kills: 0, killsDuringWrite: 0, confirmed: 0, found: 0, integrityFailures: 0, missing: [], byKind: {}, openingMs: [] };
   const done: string[] = [];
+  const missing = new Set<string>();
   const writer = await buildWriter();
   try {
     for (let run = 0; run < options.kills; run += 1) {
-    const outcome = await runAndKill(writer.path, file, run, options.workDir, Math.floor(next() * maxDelay));
-    report.kills += 1;
-    report.openingMs.push(outcome.openingMs);
-    if (outcome.lines.at(-1)?.startsWith('> ')) report.killsDuringWrite += 1;
-    for (const line of outcome.lines) {
-      if (!line.startsWith('= ')) continue;
-      done.push(line.slice(2));
-      const kind = line.split(' ')[1]!;
-      report.byKind[kind] = (report.byKind[kind] ?? 0) + 1;
-    }
-    // Every write confirmed so far, this run's and the earlier ones', must still be there.
-    const { integrity, missing } = verify(file, meetingId, done);
-    if (integrity !== 'ok') report.integrityFailures += 1;
-    report.missing = missing;
+      const outcome = await runAndKill(writer.path, file, run, options.workDir, Math.floor(next() * maxDelay));
+      report.kills += 1;
+      report.openingMs.push(outcome.openingMs);
+      if (outcome.lines.at(-1)?.startsWith('> ')) report.killsDuringWrite += 1;
+      for (const line of outcome.lines) {
+        if (!line.startsWith('= ')) continue;
+        done.push(line.slice(2));
+        const kind = line.split(' ')[1]!;
+        report.byKind[kind] = (report.byKind[kind] ?? 0) + 1;
+      }
+      // Every write confirmed so far, this run's and the earlier ones', must still be there.
+      const checked = verify(file, meetingId, done);
+      if (checked.integrity !== 'ok') report.integrityFailures += 1;
+      for (const line of checked.missing) missing.add(line);
     }
   } finally {
     writer.remove();
   }
+  report.missing = [...missing];
   report.confirmed = done.length;
   report.found = done.length - report.missing.length;
   return report;
