@@ -14,6 +14,8 @@ import { membersImportBench } from './suites/members-import';
 import { membersPdfBench } from './suites/members-pdf';
 import { quorumBench } from './suites/quorum';
 import { agBench } from './suites/ag';
+import { databaseBench } from './suites/database';
+import { crashBench } from './suites/crash';
 
 const SUITES: [string, () => Promise<BenchSection>][] = [
   ['territoire', territoryBench],
@@ -24,6 +26,8 @@ const SUITES: [string, () => Promise<BenchSection>][] = [
   ['adherents-pdf', membersPdfBench],
   ['quorum', quorumBench],
   ['assemblee', agBench],
+  ['base', databaseBench],
+  ['crash', crashBench],
 ];
 
 async function main(): Promise<void> {
