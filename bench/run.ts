@@ -15,6 +15,8 @@ import { membersPdfBench } from './suites/members-pdf';
 import { quorumBench } from './suites/quorum';
 import { agBench } from './suites/ag';
 import { backupsBench } from './suites/backups';
+import { databaseBench } from './suites/database';
+import { crashBench } from './suites/crash';
 
 const SUITES: [string, () => Promise<BenchSection>][] = [
   ['territoire', territoryBench],
@@ -26,6 +28,8 @@ const SUITES: [string, () => Promise<BenchSection>][] = [
   ['quorum', quorumBench],
   ['assemblee', agBench],
   ['sauvegardes', backupsBench],
+  ['base', databaseBench],
+  ['crash', crashBench],
 ];
 
 async function main(): Promise<void> {

@@ -3,13 +3,14 @@
  * `sauvegardes/` beside the database, and the inspection of a file before it is restored.
  *
  * Each copy in `sauvegardes/` has a sidecar `<name>.json` holding its check result: a full `integrity_check`
- * reads every page, so the list (and, later, the startup that names the latest good backup) must not redo it
- * for every file each time. A copy without a sidecar (written by an older version, or interrupted) is checked
- * once when it is listed, and its sidecar written then.
+ * reads every page, so the list must not redo it for every file each time. A copy without a sidecar (written by
+ * an older version, or interrupted) is checked once when it is listed, and its sidecar written then. The startup,
+ * which must trust no stale result after a damaged disk, rechecks instead (`latestGoodBackup`, ./latest-backup).
  */
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { KEEP_BEFORE_CHANGE, type BackupKind } from '../../shared/domain/backups';
 import { backupDatabase } from './database';
 
@@ -46,7 +47,7 @@ export function sealAndCheck(path: string): BackupCheck {
   const checkedAt = new Date().toISOString();
   let sqlite: Database.Database | null = null;
   try {
-    sqlite = new Database(path, { fileMustExist: true });
+    sqlite = openSqlite(path, { fileMustExist: true });
     sqlite.pragma('journal_mode = DELETE');
     const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
     const first = rows[0]?.integrity_check ?? 'aucun résultat';
@@ -102,11 +103,6 @@ export function listBackups(dir: string): BackupEntry[] {
     });
   }
   return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
-}
-
-/** The newest copy that passed its check, or null (for the startup messages that offer to restore one). */
-export function latestGoodBackup(dir: string): BackupEntry | null {
-  return listBackups(dir).find((entry) => entry.check.status === 'ok') ?? null;
 }
 
 /**

@@ -6,7 +6,8 @@
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { UserError } from '../services/errors';
 import { rotateBackups, sealAndCheck, takeBackup, type BackupEntry } from './backups';
 import type { OpenedDatabase } from './database';
@@ -73,7 +74,7 @@ export function inspectDatabaseFile(file: string, knownMigrations: string[] = Ob
         : 'Ce fichier est endommagé (la vérification de son intégrité a échoué) : il ne peut pas être restauré. Rien n’a été modifié ; choisissez une autre sauvegarde.',
     );
   }
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  const sqlite = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     const has = (table: string) => Boolean(sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table));
     const applied = has('kysely_migration')

@@ -30,6 +30,12 @@ function fromUnknown(error: unknown): ApiError {
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_BUSY')) {
     return { code: 'io', message: 'La base de données est occupée par une autre opération. Réessayez dans un instant.' };
   }
+  if (typeof sqliteCode === 'string' && (sqliteCode.startsWith('SQLITE_CORRUPT') || sqliteCode === 'SQLITE_NOTADB')) {
+    return {
+      code: 'io',
+      message: 'La base de données est endommagée : réessayer n’y changera rien. Fermez Maillage ; au prochain démarrage, il vérifiera le fichier et proposera de restaurer la dernière sauvegarde saine.',
+    };
+  }
   if (sqliteCode === 'SQLITE_FULL') {
     return { code: 'io', message: 'Le disque est plein : la modification n’a pas été enregistrée.' };
   }

@@ -2,8 +2,10 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openDatabase, type OpenedDatabase, DatabaseOpenError } from '../db/database';
+import { openDatabase, type OpenedDatabase } from '../db/database';
 import { dailyBackup } from '../db/backups';
+import { openWithRecovery, type RecoveryChoice, type RecoveryPrompt } from '../db/recovery';
+import { setDefaultNativeBinding } from '../db/sqlite';
 import { LiveDatabase } from '../db/restore';
 import { getBackupKeep } from '../services/settings';
 import { createHandlers, type SaveKind } from '../ipc/handlers';
@@ -89,13 +91,27 @@ function installContentSecurityPolicy(): void {
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
 }
 
+/** A database refused at opening: the French question of electron/db/recovery.ts in a native dialog. */
+async function askAboutDatabase(prompt: RecoveryPrompt): Promise<RecoveryChoice> {
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: prompt.title,
+    message: prompt.message,
+    detail: prompt.detail,
+    buttons: prompt.choices.map((choice) => choice.label),
+    defaultId: 0,
+    cancelId: prompt.choices.length - 1,
+    noLink: true,
+  });
+  return prompt.choices[response]?.choice ?? 'quit';
+}
+
 async function start(): Promise<void> {
   const databasePath = resolveDatabasePath(process.argv, process.env, app.getPath('userData'));
-  try {
-    database = await openDatabase({ file: databasePath, nativeBinding: electronSqliteBinding() });
-  } catch (error) {
-    const message = error instanceof DatabaseOpenError ? error.message : `Impossible d'ouvrir la base de données « ${databasePath} ».`;
-    dialog.showErrorBox('Maillage ne peut pas démarrer', message);
+  const nativeBinding = electronSqliteBinding();
+  setDefaultNativeBinding(nativeBinding);
+  database = await openWithRecovery({ file: databasePath, ...(nativeBinding ? { nativeBinding } : {}) }, askAboutDatabase);
+  if (!database) {
     app.exit(1);
     return;
   }

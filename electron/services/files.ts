@@ -1,4 +1,5 @@
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { UserError } from './errors';
 
 function describeFsError(error: unknown, path: string): string {
@@ -18,14 +19,41 @@ function describeFsError(error: unknown, path: string): string {
   }
 }
 
-/** Writes a whole file or nothing: a temporary file beside the target, then a rename. */
+/**
+ * Makes a rename or a new file in `dir` durable (fsync of the folder). Windows cannot open a folder for this and
+ * makes its renames durable itself: there the call does nothing.
+ */
+export async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Not supported here (Windows, some network drives): the rename is still atomic.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes a whole file or nothing, and keeps it through a power cut: a temporary file beside the target, written and
+ * fsynced, then renamed over the target, then the folder fsynced (without it, a rename can be lost on power cut and
+ * the old file, or an empty one, comes back).
+ */
 export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}.${Date.now()}.part`;
   try {
-    await writeFile(temporary, data);
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw new UserError('io', describeFsError(error, path));
   }
+  await syncDirectory(dirname(path));
 }

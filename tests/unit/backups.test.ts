@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileS
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql, type Kysely, type Migration } from 'kysely';
-import { dailyBackup, latestGoodBackup, listBackups, rotateBackups, takeBackup } from '../../electron/db/backups';
+import { dailyBackup, listBackups, rotateBackups, takeBackup } from '../../electron/db/backups';
+import { latestGoodBackup } from '../../electron/db/latest-backup';
 import { openDatabase } from '../../electron/db/database';
 import { migrations } from '../../electron/db/migrations/index';
 import { LiveDatabase, stageDatabaseFile } from '../../electron/db/restore';
@@ -79,7 +80,7 @@ describe('backups in sauvegardes/', () => {
       [good.fileName, 'ok'],
     ]);
     expect(existsSync(`${good.path}.json`)).toBe(true);
-    expect(latestGoodBackup(dir)?.fileName).toBe(good.fileName);
+    expect(latestGoodBackup(dir)?.path).toBe(good.path);
     expect(latestGoodBackup(join(dir, 'absent'))).toBeNull();
   });
 

@@ -1,11 +1,14 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { openDatabase, DatabaseOpenError } from '../../electron/db/database';
 import { migrations } from '../../electron/db/migrations/index';
+import { latestGoodBackup } from '../../electron/db/latest-backup';
 import { tempDir } from '../helpers/db';
+import { damagePage, dumpDatabase, makeReadOnly } from '../helpers/sqlite-files';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -30,7 +33,7 @@ describe('openDatabase', () => {
     const opened = await openDatabase({ file });
     expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(opened.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(opened.sqlite.pragma('secure_delete', { simple: true })).toBe(1);
     expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(Object.keys(migrations).length);
@@ -99,8 +102,8 @@ describe('openDatabase', () => {
     const file = join(workDir(), 'pas-une-base.sqlite');
     writeFileSync(file, 'Ceci est un tableur exporté, pas une base SQLite.'.repeat(20));
     await expect(openDatabase({ file })).rejects.toMatchObject({
-      code: 'unreadable',
-      message: expect.stringContaining("n'est pas une base de données Maillage lisible"),
+      code: 'not_sqlite',
+      message: expect.stringMatching(/n'est pas une base de données Maillage lisible.*Aucune sauvegarde saine/),
     });
   });
 
@@ -120,6 +123,186 @@ describe('openDatabase', () => {
     // The failed step left the schema as it was: the app still opens with its own migrations.
     const again = await openDatabase({ file });
     await again.close();
+  });
+
+  it('runs each migration in its own transaction: a failure on its second statement leaves the file exactly as before', async () => {
+    const dir = workDir();
+    const file = join(dir, 'maillage.sqlite');
+    const first = await openDatabase({ file });
+    await first.db.insertInto('cpts').values({ id: 1, name: 'CPTS Sud-Est Grenoblois', legal_form: 'Association loi 1901' }).execute();
+    await first.db.insertInto('member').values({ kind: 'person', last_name: 'Martin', profession_code: '60' }).execute();
+    await first.close();
+    const before = dumpDatabase(file);
+
+    const secondStatementFails: Migration = {
+      up: async (db: Kysely<unknown>) => {
+        await db.schema.alterTable('cpts').addColumn('extra_note', 'text').execute();
+        await sql`update cpts set name = 'Écrasé'`.execute(db);
+        await sql`insert into table_qui_n_existe_pas values (1)`.execute(db);
+      },
+    };
+    await expect(openDatabase({ file, migrations: { ...migrations, '9003_deux_etapes': secondStatementFails } })).rejects.toMatchObject({
+      code: 'migration_failed',
+      message: expect.stringMatching(/9003_deux_etapes.*annulée en entier/),
+      backup: { path: expect.stringMatching(/maillage-avant-mise-a-jour-.*\.sqlite$/) },
+    });
+    expect(dumpDatabase(file)).toBe(before);
+    expect(before).toContain('CPTS Sud-Est Grenoblois');
+
+    // Two pending steps: the first is kept with its row in kysely_migration, the second leaves no trace.
+    await expect(
+      openDatabase({ file, migrations: { ...migrations, '9001_extra_note': extraMigration, '9003_deux_etapes': secondStatementFails } }),
+    ).rejects.toMatchObject({ code: 'migration_failed', message: expect.stringContaining('9003_deux_etapes') });
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare('select name from kysely_migration where name like ? order by name').all('9%')).toEqual([{ name: '9001_extra_note' }]);
+    expect(after.prepare('select name, extra_note from cpts').all()).toEqual([{ name: 'CPTS Sud-Est Grenoblois', extra_note: null }]);
+    after.close();
+  });
+
+  it('refuses a damaged file at opening (quick_check), without writing to it, and names the latest sound backup', async () => {
+    const dir = workDir();
+    const file = join(dir, 'maillage.sqlite');
+    const opened = await openDatabase({ file });
+    for (let index = 0; index < 300; index += 1) {
+      await opened.db.insertInto('member').values({ kind: 'person', last_name: `Membre ${index} ${'x'.repeat(150)}`, profession_code: '60' }).execute();
+    }
+    await opened.close();
+    mkdirSync(join(dir, 'sauvegardes'));
+    const good = join(dir, 'sauvegardes', 'maillage-auto-2026-11-20.sqlite');
+    copyFileSync(file, good);
+    utimesSync(good, new Date('2026-11-20T08:00:00Z'), new Date('2026-11-20T08:00:00Z'));
+    const pages = readFileSync(file).length / 4096;
+    damagePage(file, Math.floor(pages / 2));
+    const damaged = readFileSync(file);
+
+    const attempt = openDatabase({ file });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'corrupt',
+      message: expect.stringMatching(/est endommagé.*La dernière sauvegarde saine est « maillage-auto-2026-11-20\.sqlite » du 20 novembre 2026/),
+      backup: { path: good },
+    });
+    expect(readFileSync(file).equals(damaged)).toBe(true);
+  });
+
+  it('refuses a file locked by another process, with its own message', async () => {
+    const dir = workDir();
+    const file = join(dir, 'maillage.sqlite');
+    await (await openDatabase({ file })).close();
+    const holder = spawn(
+      process.execPath,
+      ['-e', `const D = require('better-sqlite3'); const d = new D(${JSON.stringify(file)}); d.exec('BEGIN EXCLUSIVE'); console.log('verrou'); setInterval(() => {}, 1000);`],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('verrou') && resolve());
+        holder.on('exit', () => reject(new Error('le processus qui verrouille est sorti')));
+      });
+      await expect(openDatabase({ file })).rejects.toMatchObject({
+        code: 'locked',
+        message: expect.stringMatching(/verrouillé par un autre programme.*Aucune sauvegarde saine/),
+      });
+    } finally {
+      holder.kill('SIGKILL');
+    }
+    // Once the other program is gone, the file opens.
+    await new Promise((resolve) => holder.once('close', resolve));
+    await (await openDatabase({ file })).close();
+  });
+
+  it('refuses a read-only file and a read-only folder, each with its own message', async () => {
+    const dir = workDir();
+    const file = join(dir, 'maillage.sqlite');
+    await (await openDatabase({ file })).close();
+    const before = readFileSync(file);
+
+    const undoFile = makeReadOnly(file);
+    try {
+      await expect(openDatabase({ file })).rejects.toMatchObject({ code: 'read_only', message: expect.stringMatching(/est en lecture seule/) });
+    } finally {
+      undoFile();
+    }
+    const undoFolder = makeReadOnly(dir);
+    try {
+      await expect(openDatabase({ file })).rejects.toMatchObject({ code: 'read_only', message: expect.stringMatching(/dans le dossier .* qui contient la base/) });
+    } finally {
+      undoFolder();
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a SQLite file that is not Maillage\'s without writing to it (WAL is set only after the checks)', async () => {
+    const dir = workDir();
+    const file = join(dir, 'carnet.sqlite');
+    const other = new Database(file);
+    other.exec("create table contacts (id integer primary key, nom text); insert into contacts (nom) values ('Dupont');");
+    other.close();
+    const before = readFileSync(file);
+
+    await expect(openDatabase({ file })).rejects.toMatchObject({
+      code: 'foreign',
+      message: expect.stringMatching(/n'appartient pas à Maillage \(tables : contacts\).*n'y a rien écrit/),
+    });
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['carnet.sqlite']);
+
+    // Another Kysely program: a migration table with its own steps, but no CPTS.
+    const kyselyFile = join(dir, 'autre-appli.sqlite');
+    const kyselyApp = new Database(kyselyFile);
+    kyselyApp.exec("create table kysely_migration (name text primary key, timestamp text); insert into kysely_migration values ('2024_01_init', '2024-01-01'); create table users (id integer);");
+    kyselyApp.close();
+    await expect(openDatabase({ file: kyselyFile })).rejects.toMatchObject({ code: 'foreign', message: expect.stringContaining('(tables : users)') });
+
+    // A foreign file in WAL mode: no -wal or -shm left beside it either.
+    const walFile = join(dir, 'wal.sqlite');
+    const walApp = new Database(walFile);
+    walApp.pragma('journal_mode = WAL');
+    walApp.exec('create table notes (texte text)');
+    walApp.close();
+    const walBefore = readFileSync(walFile);
+    await expect(openDatabase({ file: walFile })).rejects.toMatchObject({ code: 'foreign' });
+    expect(readFileSync(walFile).equals(walBefore)).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.startsWith('wal.sqlite'))).toEqual(['wal.sqlite']);
+  });
+
+  it('opens a new file whose first update was interrupted (migration tables only, no step applied)', async () => {
+    const file = join(workDir(), 'maillage.sqlite');
+    const interrupted = new Database(file);
+    interrupted.exec('create table kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null); create table kysely_migration_lock (id varchar(255) not null primary key, is_locked integer default 0 not null);');
+    interrupted.close();
+    const opened = await openDatabase({ file });
+    expect(await opened.db.selectFrom('cpts').selectAll().execute()).toEqual([]);
+    await opened.close();
+  });
+
+  it('finds the latest sound backup: newest first, damaged copies and other files skipped', async () => {
+    const dir = workDir();
+    const source = join(dir, 'maillage.sqlite');
+    const opened = await openDatabase({ file: source });
+    for (let index = 0; index < 200; index += 1) {
+      await opened.db.insertInto('member').values({ kind: 'person', last_name: `Membre ${index} ${'x'.repeat(150)}` }).execute();
+    }
+    await opened.close();
+    const backups = join(dir, 'sauvegardes');
+    mkdirSync(backups);
+    const copy = (name: string, date: string) => {
+      const path = join(backups, name);
+      copyFileSync(source, path);
+      utimesSync(path, new Date(date), new Date(date));
+      return path;
+    };
+    copy('maillage-2026-11-01.sqlite', '2026-11-01T10:00:00Z');
+    const sound = copy('maillage-2026-11-10.sqlite', '2026-11-10T10:00:00Z');
+    const damaged = copy('maillage-2026-11-20.sqlite', '2026-11-20T10:00:00Z');
+    damagePage(damaged, 20);
+    writeFileSync(join(backups, 'notes.txt'), 'pas une sauvegarde');
+    writeFileSync(join(backups, 'vide.sqlite'), 'pas une base');
+    utimesSync(join(backups, 'vide.sqlite'), new Date('2026-11-30T10:00:00Z'), new Date('2026-11-30T10:00:00Z'));
+    const listing = readdirSync(backups).sort();
+
+    expect(latestGoodBackup(backups)).toEqual({ path: sound, date: new Date('2026-11-10T10:00:00Z') });
+    expect(readdirSync(backups).sort()).toEqual(listing); // checking wrote nothing beside the copies
+    expect(latestGoodBackup(join(dir, 'absent'))).toBeNull();
   });
 
   it('0002_members keeps the CPTS and its territory, and adds the member tables', async () => {

@@ -1,0 +1,123 @@
+/**
+ * Upgrade test: a database filled at every past schema version (after 0001, after 0002, …) opens with the current
+ * app, is brought to the latest schema, and keeps every row and every value it had.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { openDatabase } from '../../electron/db/database';
+import { migrations } from '../../electron/db/migrations/index';
+import { listMembers } from '../../electron/services/members';
+import { tempDir } from '../helpers/db';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+const NAMES = Object.keys(migrations).sort();
+
+/** Rows valid right after each migration, written with plain SQL as that version of the app stored them. */
+const POPULATE: Record<string, string> = {
+  '0001_initial': `
+    INSERT INTO cpts (id, name, legal_form, rna, city, president_name, aci_signed_on) VALUES (1, 'CPTS Sud-Est Grenoblois', 'Association loi 1901', 'W381234567', 'Saint-Martin-d’Hères', 'Dr Paul Martin', '2022-04-01');
+    INSERT INTO territory_commune (code_insee, cog_year) VALUES ('38421', 2024), ('38309', 2024), ('38158', 2024);
+    INSERT INTO audit_log (action, entity, entity_id, detail) VALUES ('update', 'cpts', '1', 'Identité');`,
+  '0002_members': `
+    INSERT INTO college (id, name, voting_right, vote_weight, position) VALUES (1, 'Professionnels libéraux', 'deliberative', 1, 1), (2, 'Usagers', 'consultative', 1, 2);
+    INSERT INTO member (id, kind, civility, last_name, first_name, profession_code, rpps, practice_mode, commune_code, email, college_id, joined_on, search_key)
+      VALUES (1, 'person', 'Dr', 'Martin', 'Paul', '10', '10003198511', 'liberal', '38421', 'paul.martin@exemple.fr', 1, '2021-03-12', 'martin paul'),
+             (2, 'person', 'Mme', 'Bernard', 'Éloïse', '60', NULL, 'salarie', '38309', NULL, 1, '2022-01-15', 'bernard eloise');
+    INSERT INTO member (id, kind, structure_name, structure_type, finess_et, college_id, joined_on) VALUES (3, 'structure', 'Centre de santé Paul Bert', 'centre_sante', '380000000', 2, '2023-02-01');
+    INSERT INTO cotisation (member_id, year, amount_cents, paid_on, mode) VALUES (1, 2024, 3000, '2024-02-01', 'virement'), (2, 2024, 3000, NULL, NULL);
+    INSERT INTO cotisation_rate (year, member_type, amount_cents) VALUES (2024, 'professionnel', 3000);
+    INSERT INTO mandate (member_id, role, label, start_on) VALUES (1, 'president', 'Président', '2021-03-12');`,
+  '0003_erased_identities': `
+    INSERT INTO erased_identity (hash) VALUES ('3f2a9c');
+    INSERT INTO app_setting (key, value) VALUES ('rcp_min_professions', '3');`,
+  '0004_meetings': `
+    INSERT INTO meeting (id, type, title, date, start_time, place, status, summary) VALUES (1, 'ca', 'Conseil d’administration', '2025-03-12', '18:30', 'Maison de santé', 'tenue', 'Budget discuté.');
+    INSERT INTO meeting (id, type, title, date, rcp_kind, theme) VALUES (2, 'rcp', 'RCP plaies chroniques', '2025-04-10', 'thematique', 'Plaies chroniques');
+    INSERT INTO meeting (id, type, title, date) VALUES (3, 'ago', 'Assemblée générale 2025', '2025-06-12');
+    INSERT INTO agenda_item (meeting_id, position, title, minutes) VALUES (1, 1, 'Budget 2025', 'Adopté à l’unanimité.');
+    INSERT INTO meeting_participant (meeting_id, member_id, attendance) VALUES (1, 1, 'present'), (2, 2, 'excuse');
+    INSERT INTO meeting_participant (meeting_id, guest_name, guest_quality, attendance) VALUES (2, 'Invitée', 'Infirmière', 'present');
+    INSERT INTO decision (meeting_id, text, owner_member_id, due_on, status) VALUES (1, 'Envoyer le budget à l’ARS', 1, '2025-04-01', 'fait');
+    INSERT INTO meeting_document (meeting_id, file_name, stored_name, size) VALUES (1, 'Budget.pdf', 'a1b2c3.pdf', 12345);
+    INSERT INTO rcp_case (id, meeting_id, code, age_band, sex, over_75, ald, motif_text, patient_informed) VALUES (1, 2, 'RCP25-ABCDE', '85+', 'F', 1, 1, 'Ulcère', 1);
+    INSERT INTO rcp_case_decision (case_id, action, due_on) VALUES (1, 'Consultation d’angiologie', '2025-05-01');
+    INSERT INTO rcp_motif (code, label) VALUES ('plaie', 'Plaie chronique');`,
+  '0005_general_assembly': `
+    INSERT INTO statutory_rules_version (effective_from, source, rules_json) VALUES ('2021-03-12', 'Statuts, article 12', '{}');
+    UPDATE meeting SET convocation_sent_on = '2025-05-20', convocation_mode = 'courriel', president_member_id = 1, secretaire_member_id = 2 WHERE id = 3;
+    INSERT INTO ag_presence (meeting_id, member_id, present, arrived_at) VALUES (3, 1, 1, '2025-06-12T16:20:00.000Z');
+    INSERT INTO ag_proxy (meeting_id, mandant_member_id, mandataire_member_id, received_on) VALUES (3, 2, 1, '2025-06-10');
+    INSERT INTO resolution (meeting_id, position, title, text, kind, votes_pour, votes_contre, votes_abstention, votes_blanc, adopted, arithmetic)
+      VALUES (3, 1, 'Approbation des comptes', 'L’assemblée approuve les comptes.', 'ordinaire', 2, 0, 0, 0, 1, '2 voix pour sur 2 exprimées');
+    INSERT INTO formality (meeting_id, kind, label, due_on) VALUES (3, 'pv_a_approuver', 'Approuver le PV', '2025-09-12');`,
+};
+
+function tables(sqlite: Database.Database): string[] {
+  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'kysely\\_%' ESCAPE '\\' ORDER BY name").all() as { name: string }[]).map(
+    (row) => row.name,
+  );
+}
+
+/** Every row of every table, with the columns the table has at this version. */
+function snapshot(sqlite: Database.Database): Map<string, { columns: string[]; rows: unknown[] }> {
+  const result = new Map<string, { columns: string[]; rows: unknown[] }>();
+  for (const table of tables(sqlite)) {
+    const columns = (sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((row) => row.name);
+    result.set(table, { columns, rows: sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() });
+  }
+  return result;
+}
+
+describe('upgrade from every past schema version', () => {
+  it('has representative rows for every migration (a new migration adds its own to POPULATE)', () => {
+    expect(Object.keys(POPULATE).sort()).toEqual(NAMES);
+  });
+
+  for (const [index, version] of NAMES.entries()) {
+    it(`a database filled at ${version} upgrades to ${NAMES.at(-1)} with its data intact`, async () => {
+      const { dir, cleanup } = tempDir();
+      cleanups.push(cleanup);
+      const file = join(dir, 'maillage.sqlite');
+
+      // The file as that version of the app left it: its migrations only, WAL, then its rows.
+      const old = new Database(file);
+      old.pragma('journal_mode = WAL');
+      old.pragma('foreign_keys = ON');
+      const oldDb = new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }) });
+      const migrated = await new Migrator({ db: oldDb, provider: { getMigrations: async () => migrations }, migrationTableName: 'kysely_migration' }).migrateTo(version);
+      expect(migrated.error).toBeUndefined();
+      for (const name of NAMES.slice(0, index + 1)) old.exec(POPULATE[name]!);
+      const before = snapshot(old);
+      const rowCount = [...before.values()].reduce((sum, table) => sum + table.rows.length, 0);
+      expect(rowCount).toBeGreaterThanOrEqual(5);
+      await oldDb.destroy();
+
+      const opened = await openDatabase({ file, now: () => new Date('2026-12-03T07:00:00Z') });
+      const pending = NAMES.length - index - 1;
+      expect(opened.backupBeforeMigration !== null).toBe(pending > 0);
+      const applied = (opened.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((row) => row.name);
+      expect(applied).toEqual(NAMES);
+      expect(opened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(opened.sqlite.pragma('foreign_key_check')).toEqual([]);
+
+      // Every row kept, every old column with its value (new columns, and rows a migration adds, may come beside them).
+      for (const [table, { columns, rows }] of before) {
+        const list = columns.map((column) => `"${column}"`).join(', ');
+        const after = opened.sqlite.prepare(`SELECT ${list} FROM "${table}" ORDER BY rowid`).all();
+        expect({ table, rows: after }).toEqual({ table, rows: expect.arrayContaining(rows) });
+      }
+      // And the app reads them through its services.
+      if (index >= 1) {
+        const members = await listMembers(opened.db, '2026-12-03');
+        expect(members.map((member) => member.id).sort()).toEqual([1, 2, 3]);
+      }
+      await opened.close();
+    });
+  }
+});
