@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contract, type ApiError, type ApiResult, type Channel } from '../../shared/contract';
 import { DatabaseOpenError } from '../db/database';
-import { UserError } from '../services/errors';
+import { constraintError, UserError } from '../services/errors';
 import type { Handlers } from './handlers';
 
 function isChannel(name: string): name is Channel {
@@ -26,6 +26,11 @@ function fromZod(error: z.ZodError): ApiError {
 function fromUnknown(error: unknown): ApiError {
   if (error instanceof UserError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   if (error instanceof DatabaseOpenError) return { code: 'io', message: error.message };
+  const constraint = constraintError(error);
+  if (constraint) {
+    console.warn('[maillage] contrainte de la base refusée', (error as Error).message);
+    return { code: constraint.code, message: constraint.message };
+  }
   const sqliteCode = (error as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_BUSY')) {
     return { code: 'io', message: 'La base de données est occupée par une autre opération. Réessayez dans un instant.' };
