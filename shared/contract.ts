@@ -293,6 +293,9 @@ export interface MeetingDetail {
 
 export type ExportResult = { saved: true; path: string; pages: number; bytes: number } | { saved: false };
 
+/** A PDF being prepared: waiting for the PDF worker, laid out, or written to disk (for the progress line and « Annuler »). */
+export type PdfExportStatus = { running: false } | { running: true; stage: 'queued' | 'layout' | 'writing'; seconds: number };
+
 // ---------- General assembly ----------
 
 export interface RulesVersionRow {
@@ -460,6 +463,8 @@ export const contract = {
     z.object({ code: z.string().trim().regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune invalide.') }),
   ),
   'reports.exportIdentitySheet': channel<ExportResult>()(noInput),
+  'reports.pdfStatus': channel<PdfExportStatus>()(noInput),
+  'reports.cancelPdf': channel<{ cancelled: boolean }>()(noInput),
 
   'colleges.list': channel<CollegeRow[]>()(noInput),
   'colleges.save': channel<CollegeRow[]>()(collegeSchema),
