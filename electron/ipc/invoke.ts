@@ -8,13 +8,22 @@ function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/**
+ * Some messages quote the value that was refused (« Le numéro RNA … n'est pas valide ») : a pasted page of text
+ * must not come back whole. Long runs are cut to their beginning.
+ */
+function shorten(message: string): string {
+  if (message.length <= 300) return message;
+  return message.replace(/\S{41,}/g, (run) => `${run.slice(0, 40)}…`).slice(0, 600);
+}
+
 function fromZod(error: z.ZodError): ApiError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.');
-    if (key && !fields[key]) fields[key] = issue.message;
+    if (key && !fields[key]) fields[key] = shorten(issue.message);
   }
-  const messages = [...new Set(error.issues.map((issue) => issue.message))];
+  const messages = [...new Set(error.issues.map((issue) => shorten(issue.message)))].slice(0, 10);
   return {
     code: 'invalid_input',
     message:
