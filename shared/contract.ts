@@ -331,6 +331,9 @@ export type RestoreInspection =
   | { needsPassphrase: true; token: string; fileName: string }
   | { token: string; fileName: string; origin: 'sauvegarde' | 'fichier' | 'transfert'; preview: RestorePreviewData };
 
+/** A PDF being prepared: waiting for the PDF worker, laid out, or written to disk (for the progress line and « Annuler »). */
+export type PdfExportStatus = { running: false } | { running: true; stage: 'queued' | 'layout' | 'writing'; seconds: number };
+
 // ---------- General assembly ----------
 
 export interface RulesVersionRow {
@@ -498,6 +501,8 @@ export const contract = {
     z.object({ code: z.string().trim().regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune invalide.') }),
   ),
   'reports.exportIdentitySheet': channel<ExportResult>()(noInput),
+  'reports.pdfStatus': channel<PdfExportStatus>()(noInput),
+  'reports.cancelPdf': channel<{ cancelled: boolean }>()(noInput),
 
   'colleges.list': channel<CollegeRow[]>()(noInput),
   'colleges.save': channel<CollegeRow[]>()(collegeSchema),

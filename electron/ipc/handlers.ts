@@ -14,6 +14,7 @@ import { identitySheetData, suggestedFileName } from '../services/reports';
 import { addCommunes, getTerritory, removeCommune } from '../services/territory';
 import { toIsoDate } from '../../shared/format';
 import type { ReportJob } from '../pdf/render';
+import { PdfCancelledError, type PdfStage, type RenderOptions } from '../pdf/supervisor';
 import { filterMembers } from '../../shared/domain/members';
 import {
   addMandate,
@@ -95,7 +96,7 @@ export interface HandlerContext {
   documentsDir: string;
   now: () => Date;
   /** Renders a report off the UI path (utilityProcess in the app, in-process in tests). */
-  renderPdf: (job: ReportJob) => Promise<Uint8Array>;
+  renderPdf: (job: ReportJob, options?: RenderOptions) => Promise<Uint8Array>;
   /** Asks where to save a file (save dialog in the app); null when the user cancels. */
   chooseSavePath: (suggestedName: string, kind?: SaveKind) => Promise<string | null>;
   /** Asks which file to open (open dialog in the app); null when the user cancels. */
@@ -122,6 +123,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const today = () => toIsoDate(ctx.now());
   /** Files chosen for a restore, staged and checked, waiting for the user's confirmation (one at a time). */
   const pendingRestores = new Map<string, { source: string; fileName: string; staged: StagedRestore | null }>();
+  /** PDF exports under way, for the progress line and « Annuler ». */
+  const pdfExports = new Set<{ stage: PdfStage | 'writing'; startedAt: number; controller: AbortController }>();
   return {
     'app.info': async () => ({
       version: ctx.appVersion,
@@ -155,6 +158,17 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'reports.exportIdentitySheet': async () => {
       const data = await identitySheetData(ctx.db, ctx.now(), today());
       return savePdf(suggestedFileName('Fiche d’identité', data.cpts.name, today()), { kind: 'identity', data });
+    },
+    'reports.pdfStatus': async () => {
+      const [oldest] = pdfExports;
+      if (!oldest) return { running: false };
+      return { running: true, stage: oldest.stage, seconds: Math.floor((Date.now() - oldest.startedAt) / 1000) };
+    },
+    'reports.cancelPdf': async () => {
+      // A file already being written is kept whole: only preparations are stopped.
+      const stoppable = [...pdfExports].filter((running) => running.stage !== 'writing');
+      for (const running of stoppable) running.controller.abort();
+      return { cancelled: stoppable.length > 0 };
     },
 
     'colleges.list': async () => listColleges(ctx.db, today()),
@@ -453,8 +467,24 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   async function savePdf(suggestedName: string, job: ReportJob) {
     const path = await ctx.chooseSavePath(suggestedName, 'pdf');
     if (!path) return { saved: false as const };
-    const pdf = await ctx.renderPdf(job);
-    await writeFileAtomic(path, pdf);
-    return { saved: true as const, path, pages: countPdfPages(pdf), bytes: pdf.byteLength };
+    const running = { stage: 'queued' as PdfStage | 'writing', startedAt: Date.now(), controller: new AbortController() };
+    pdfExports.add(running);
+    try {
+      const { signal } = running.controller;
+      let pdf: Uint8Array;
+      try {
+        pdf = await ctx.renderPdf(job, { signal, onProgress: (stage) => (running.stage = stage) });
+      } catch (error) {
+        if (error instanceof PdfCancelledError) return { saved: false as const };
+        throw error;
+      }
+      // Cancelled while an in-process render (tests) was finishing: nothing is written either.
+      if (signal.aborted) return { saved: false as const };
+      running.stage = 'writing';
+      await writeFileAtomic(path, pdf);
+      return { saved: true as const, path, pages: countPdfPages(pdf), bytes: pdf.byteLength };
+    } finally {
+      pdfExports.delete(running);
+    }
   }
 }

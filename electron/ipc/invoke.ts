@@ -1,20 +1,29 @@
 import { z } from 'zod';
 import { contract, type ApiError, type ApiResult, type Channel } from '../../shared/contract';
 import { DatabaseOpenError } from '../db/database';
-import { UserError } from '../services/errors';
+import { constraintError, UserError } from '../services/errors';
 import type { Handlers } from './handlers';
 
 function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/**
+ * Some messages quote the value that was refused (« Le numéro RNA … n'est pas valide ») : a pasted page of text
+ * must not come back whole. Long runs are cut to their beginning.
+ */
+function shorten(message: string): string {
+  if (message.length <= 300) return message;
+  return message.replace(/\S{41,}/g, (run) => `${run.slice(0, 40)}…`).slice(0, 600);
+}
+
 function fromZod(error: z.ZodError): ApiError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.');
-    if (key && !fields[key]) fields[key] = issue.message;
+    if (key && !fields[key]) fields[key] = shorten(issue.message);
   }
-  const messages = [...new Set(error.issues.map((issue) => issue.message))];
+  const messages = [...new Set(error.issues.map((issue) => shorten(issue.message)))].slice(0, 10);
   return {
     code: 'invalid_input',
     message:
@@ -26,6 +35,11 @@ function fromZod(error: z.ZodError): ApiError {
 function fromUnknown(error: unknown): ApiError {
   if (error instanceof UserError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   if (error instanceof DatabaseOpenError) return { code: 'io', message: error.message };
+  const constraint = constraintError(error);
+  if (constraint) {
+    console.warn('[maillage] contrainte de la base refusée', (error as Error).message);
+    return { code: constraint.code, message: constraint.message };
+  }
   const sqliteCode = (error as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_BUSY')) {
     return { code: 'io', message: 'La base de données est occupée par une autre opération. Réessayez dans un instant.' };

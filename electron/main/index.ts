@@ -1,7 +1,7 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { openDatabase, type OpenedDatabase } from '../db/database';
 import { dailyBackup } from '../db/backups';
 import { openWithRecovery, type RecoveryChoice, type RecoveryPrompt } from '../db/recovery';
@@ -13,12 +13,13 @@ import { registerIpc } from './ipc';
 import { resolveDatabasePath } from './paths';
 import { createPdfClient } from './pdf-client';
 import { askBeforeLosingUnsavedChanges } from './unsaved';
+import { devServerUrlOf, isAppUrl } from './app-protocol';
+import { createMainWindow, installMenu, installSessionPolicies, registerAppScheme, rendererDirOf, serveRenderer } from './window';
 
 // Wiring only: single-instance lock → open DB (backup + migrations) → window → IPC.
 
 const here = dirname(fileURLToPath(import.meta.url));
-const rendererIndex = join(here, '../renderer/index.html');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = devServerUrlOf(app.isPackaged, process.env);
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources');
 
 let mainWindow: BrowserWindow | null = null;
@@ -44,51 +45,7 @@ function electronSqliteBinding(): string | undefined {
 }
 
 function isTrustedUrl(url: string): boolean {
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.startsWith(pathToFileURL(rendererIndex).href);
-}
-
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    title: 'Maillage',
-    backgroundColor: '#f6f7f8',
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
-  });
-  window.once('ready-to-show', () => window.show());
-  askBeforeLosingUnsavedChanges(window);
-  // No navigation away from the app and no new windows; external links open in the browser.
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererIndex);
-  return window;
-}
-
-function installContentSecurityPolicy(): void {
-  const scriptSrc = devServerUrl ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'";
-  const connectSrc = devServerUrl ? "connect-src 'self' ws:" : "connect-src 'self'";
-  const policy = `default-src 'self'; ${scriptSrc}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; ${connectSrc}; object-src 'none'; base-uri 'none'; form-action 'none'`;
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  return isAppUrl(url, devServerUrl);
 }
 
 /** A database refused at opening: the French question of electron/db/recovery.ts in a native dialog. */
@@ -127,7 +84,7 @@ async function start(): Promise<void> {
     backupsDir: opened.backupsDir,
     documentsDir: join(dirname(opened.file), 'documents'),
     now: () => new Date(),
-    renderPdf: (job) => pdfClient!.render(job),
+    renderPdf: (job, options) => pdfClient!.render(job, options),
     chooseSavePath: async (suggestedName, kind = 'pdf') => {
       const options = {
         title: 'Enregistrer sous',
@@ -166,8 +123,11 @@ async function start(): Promise<void> {
     },
   });
   registerIpc(handlers, isTrustedUrl);
-  installContentSecurityPolicy();
-  mainWindow = createWindow();
+  installSessionPolicies(devServerUrl);
+  serveRenderer(rendererDirOf(here), devServerUrl);
+  installMenu();
+  mainWindow = createMainWindow(join(here, '../preload/index.cjs'), devServerUrl);
+  askBeforeLosingUnsavedChanges(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -175,6 +135,7 @@ async function start(): Promise<void> {
 
 // French everywhere, date fields and spell-checking included, whatever the system language.
 app.commandLine.appendSwitch('lang', 'fr-FR');
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

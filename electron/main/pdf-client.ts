@@ -1,44 +1,24 @@
-import { utilityProcess, type UtilityProcess } from 'electron';
-import { randomUUID } from 'node:crypto';
-import type { ReportJob } from '../pdf/render';
+import { utilityProcess } from 'electron';
+import { createPdfSupervisor, type WorkerHandle } from '../pdf/supervisor';
 
-type Reply = { id: string; ok: true; pdf: Uint8Array } | { id: string; ok: false; message: string };
+/** Heap cap of the PDF worker: a runaway document stops the worker, never the app. */
+export const PDF_WORKER_HEAP_MB = 1536;
 
-/** Renders PDFs in a utility process, off the UI path; one process, jobs answered by id. */
+/** Renders PDFs in an Electron utility process, off the UI path, through the supervisor (timeout, cancel, restart). */
 export function createPdfClient(workerPath: string, fontsDir: string) {
-  let child: UtilityProcess | null = null;
-  const pending = new Map<string, { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }>();
-
-  function ensureChild(): UtilityProcess {
-    if (child) return child;
-    const spawned = utilityProcess.fork(workerPath, [], { serviceName: 'Maillage — PDF' });
-    spawned.on('message', (reply: Reply) => {
-      const job = pending.get(reply.id);
-      if (!job) return;
-      pending.delete(reply.id);
-      if (reply.ok) job.resolve(reply.pdf);
-      else job.reject(new Error(reply.message));
-    });
-    spawned.on('exit', () => {
-      child = null;
-      for (const job of pending.values()) job.reject(new Error('Le générateur de PDF s’est arrêté de façon inattendue.'));
-      pending.clear();
-    });
-    child = spawned;
-    return spawned;
-  }
-
-  return {
-    render(job: ReportJob): Promise<Uint8Array> {
-      const id = randomUUID();
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        ensureChild().postMessage({ id, job, fontsDir });
+  return createPdfSupervisor(
+    (): WorkerHandle => {
+      const child = utilityProcess.fork(workerPath, [], {
+        serviceName: 'Maillage — PDF',
+        execArgv: [`--max-old-space-size=${PDF_WORKER_HEAP_MB}`],
       });
+      return {
+        postMessage: (message) => child.postMessage(message),
+        onMessage: (listener) => child.on('message', listener),
+        onExit: (listener) => child.on('exit', listener),
+        kill: () => void child.kill(),
+      };
     },
-    dispose(): void {
-      child?.kill();
-      child = null;
-    },
-  };
+    { fontsDir },
+  );
 }

@@ -9,6 +9,12 @@ export type RenderResponse =
   | { id: string; ok: true; pdf: Uint8Array }
   | { id: string; ok: false; message: string };
 
+/** Sent by the worker when it starts laying out a job (before that, the job waits in the queue). */
+export interface RenderProgress {
+  id: string;
+  progress: 'layout';
+}
+
 export const RENDER_FAILURE_PREFIX = 'La génération du PDF a échoué : ';
 
 function describe(error: unknown): string {
@@ -23,7 +29,7 @@ function describe(error: unknown): string {
  */
 export function createRenderQueue<Job>(
   render: (job: Job, options: { fontsDir: string }) => Promise<Uint8Array>,
-  post: (response: RenderResponse) => void,
+  post: (response: RenderResponse | RenderProgress) => void,
 ): (request: RenderRequest<Job>) => Promise<void> {
   let tail: Promise<void> = Promise.resolve();
 
@@ -33,6 +39,7 @@ export function createRenderQueue<Job>(
       if (!request || typeof request.fontsDir !== 'string' || request.job == null) {
         throw new Error('demande de rendu incomplète');
       }
+      post({ id, progress: 'layout' });
       const bytes = await render(request.job, { fontsDir: request.fontsDir });
       // A plain copy: a pooled Buffer would drag its whole backing store through structured clone.
       post({ id, ok: true, pdf: new Uint8Array(bytes) });

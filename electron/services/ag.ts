@@ -76,7 +76,8 @@ export async function saveRulesVersion(
 }
 
 export async function deleteRulesVersion(db: Kysely<DB>, id: number): Promise<RulesOverview> {
-  await db.deleteFrom('statutory_rules_version').where('id', '=', id).execute();
+  const deleted = await db.deleteFrom('statutory_rules_version').where('id', '=', id).executeTakeFirst();
+  if (!Number(deleted.numDeletedRows)) throw new UserError('not_found', 'Cette version des règles statutaires n’existe plus.');
   await audit(db, 'delete', 'statutory_rules_version', String(id), null);
   return rulesOverview(db);
 }

@@ -11,3 +11,127 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/** What each table holds, as a user would say it (« un autre adhérent », « ce collège »). */
+const TABLE_LABELS: Record<string, string> = {
+  cpts: 'la fiche de la CPTS',
+  territory_commune: 'une commune du territoire',
+  audit_log: 'le journal des modifications',
+  college: 'un collège',
+  member: 'un adhérent',
+  mandate: 'un mandat',
+  cotisation: 'une cotisation',
+  cotisation_rate: 'un barème de cotisation',
+  app_setting: 'un paramètre',
+  erased_identity: 'la liste d’opposition',
+  meeting: 'une réunion',
+  agenda_item: 'un point de l’ordre du jour',
+  meeting_participant: 'un participant',
+  decision: 'une décision',
+  meeting_document: 'un document joint',
+  rcp_motif: 'un motif de RCP',
+  rcp_case: 'un cas de RCP',
+  rcp_case_decision: 'une décision de cas de RCP',
+  statutory_rules_version: 'une version des règles statutaires',
+  ag_presence: 'une présence à l’assemblée',
+  ag_proxy: 'un pouvoir',
+  resolution: 'une résolution',
+  formality: 'une formalité',
+};
+
+/** Columns a user can recognise; others are described by their table only. Keys: `table.column`. */
+const COLUMN_LABELS: Record<string, string> = {
+  'college.name': 'nom du collège',
+  'college.voting_right': 'droit de vote du collège',
+  'member.rpps': 'numéro RPPS',
+  'member.kind': 'type d’adhérent (personne ou structure)',
+  'member.practice_mode': 'mode d’exercice',
+  'member.college_id': 'collège',
+  'mandate.role': 'rôle du mandat',
+  'mandate.start_on': 'date de début du mandat',
+  'cotisation.year': 'année de cotisation',
+  'cotisation.member_id': 'adhérent de la cotisation',
+  'cotisation_rate.member_type': 'type d’adhérent du barème',
+  'meeting.title': 'titre de la réunion',
+  'meeting.date': 'date de la réunion',
+  'meeting.status': 'statut de la réunion',
+  'meeting.rcp_kind': 'type de RCP',
+  'meeting.first_round_meeting_id': 'deuxième convocation (une seule par assemblée)',
+  'meeting.convocation_round': 'numéro de convocation',
+  'meeting.pv_status': 'statut du procès-verbal',
+  'agenda_item.title': 'titre du point',
+  'meeting_participant.attendance': 'présence du participant',
+  'decision.status': 'statut de la décision',
+  'meeting_document.stored_name': 'fichier du document',
+  'rcp_motif.label': 'libellé du motif',
+  'rcp_case.code': 'code du cas',
+  'rcp_case.sex': 'sexe du patient',
+  'rcp_case.follow_up_status': 'suivi du cas',
+  'rcp_case_decision.status': 'statut de la décision',
+  'statutory_rules_version.effective_from': 'date d’entrée en vigueur des règles',
+  'ag_presence.present': 'présence',
+  'resolution.title': 'titre de la résolution',
+  'formality.label': 'libellé de la formalité',
+};
+
+const NOTHING_SAVED = 'Rien n’a été enregistré.';
+
+/** `table.column` pairs named in a SQLite constraint message (« UNIQUE constraint failed: member.rpps »). */
+function namedColumns(message: string): { table: string; column: string }[] {
+  const after = message.split(/constraint failed:?/i)[1] ?? '';
+  return [...after.matchAll(/([a-z_]+)\.([a-z_]+)/gi)].map((match) => ({ table: match[1]!, column: match[2]! }));
+}
+
+/** For CHECK constraints SQLite gives the expression (« status in (…) »): find a known column of any table in it. */
+function checkedColumn(message: string): { table: string; column: string } | null {
+  const after = (message.split(/constraint failed:?/i)[1] ?? '').trim();
+  const word = after.match(/^[a-z_]+/i)?.[0];
+  if (!word) return null;
+  const key = Object.keys(COLUMN_LABELS).find((candidate) => candidate.endsWith(`.${word}`));
+  return key ? { table: key.split('.')[0]!, column: word } : null;
+}
+
+function describeColumn(target: { table: string; column: string } | null | undefined): string | null {
+  if (!target) return null;
+  const column = COLUMN_LABELS[`${target.table}.${target.column}`];
+  if (column) return column;
+  const table = TABLE_LABELS[target.table];
+  return table ? `une information de ${table}` : null;
+}
+
+/**
+ * Turns a SQLite constraint failure (better-sqlite3 codes SQLITE_CONSTRAINT_*) into a French UserError,
+ * naming the field where the table and column are known. Returns null for any other error.
+ * The raw SQLite text never reaches the user.
+ */
+export function constraintError(error: unknown): UserError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) return null;
+  const message = error instanceof Error ? error.message : '';
+  const columns = namedColumns(message);
+  switch (code) {
+    case 'SQLITE_CONSTRAINT_UNIQUE':
+    case 'SQLITE_CONSTRAINT_PRIMARYKEY': {
+      const labels = columns.map((target) => COLUMN_LABELS[`${target.table}.${target.column}`]).filter(Boolean);
+      const table = columns[0] ? TABLE_LABELS[columns[0].table] : undefined;
+      if (labels.length === 1) return new UserError('conflict', `Cette valeur existe déjà : le champ « ${labels[0]} » doit être unique. ${NOTHING_SAVED}`);
+      if (table) return new UserError('conflict', `Cet enregistrement existe déjà (${table} identique est déjà présent). ${NOTHING_SAVED}`);
+      return new UserError('conflict', `Cet enregistrement existe déjà : il ferait doublon. ${NOTHING_SAVED}`);
+    }
+    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+      return new UserError(
+        'conflict',
+        `Cette opération fait référence à un élément qui n’existe plus, ou supprimerait un élément encore utilisé ailleurs. Actualisez l’écran et réessayez. ${NOTHING_SAVED}`,
+      );
+    case 'SQLITE_CONSTRAINT_NOTNULL': {
+      const field = describeColumn(columns[0]);
+      return new UserError('invalid_input', `Une information obligatoire manque${field ? ` : ${field}` : ''}. ${NOTHING_SAVED}`);
+    }
+    case 'SQLITE_CONSTRAINT_CHECK': {
+      const field = describeColumn(checkedColumn(message));
+      return new UserError('invalid_input', `Une valeur n’est pas acceptée${field ? ` pour le champ « ${field} »` : ''}. ${NOTHING_SAVED}`);
+    }
+    default:
+      return new UserError('conflict', `La base de données a refusé cette modification car elle contredit des données existantes. ${NOTHING_SAVED}`);
+  }
+}

@@ -282,6 +282,8 @@ export function createFakeApi(options: FakeOptions = {}) {
     'reports.exportIdentitySheet': vi.fn<Api['reports.exportIdentitySheet']>(async () =>
       ok<ExportResult>({ saved: true, path: '/home/coordination/Documents/fiche-identite.pdf', pages: 2, bytes: 48_213 }),
     ),
+    'reports.pdfStatus': vi.fn<Api['reports.pdfStatus']>(async () => ok({ running: false as const })),
+    'reports.cancelPdf': vi.fn<Api['reports.cancelPdf']>(async () => ok({ cancelled: false })),
     ...memberStore.api,
     ...meetingStore.api,
     ...notSimulated(AG_CHANNELS),

@@ -13,7 +13,8 @@ describe('Rapports', () => {
     const { user } = renderApp('/rapports');
     const button = screen.getByRole('button', { name: 'Exporter en PDF' });
     await user.click(button);
-    expect((await screen.findByRole('status')).textContent).toBe('Génération du PDF en cours…');
+    expect((await screen.findByRole('status')).textContent).toBe('Préparation du PDF…');
+    expect(screen.getByRole('button', { name: 'Annuler' })).toBeTruthy();
     expect((button as HTMLButtonElement).disabled).toBe(true);
     finish({ ok: true, data: { saved: true, path: '/tmp/Fiche CPTS.pdf', pages: 2, bytes: 1000 } });
     expect(await screen.findByText('PDF enregistré :', { exact: false })).toBeTruthy();

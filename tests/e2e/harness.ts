@@ -39,6 +39,8 @@ export interface LaunchOptions {
   folderPath?: string | null;
   /** Clock of the app (defaults to the real one). */
   now?: () => Date;
+  /** How PDFs are rendered (defaults to in-process rendering; tests of the PDF worker pass the supervisor's). */
+  renderPdf?: HandlerContext['renderPdf'];
   viewport?: { width: number; height: number };
   /** Chromium executable (defaults to $CHROMIUM_PATH or /usr/bin/chromium). */
   executablePath?: string;
@@ -131,7 +133,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     backupsDir: database.backupsDir,
     documentsDir: join(dirname(database.file), 'documents'),
     now: options.now ?? (() => new Date()),
-    renderPdf: (job) => renderReport(job, { fontsDir: FONTS_DIR }),
+    renderPdf: options.renderPdf ?? ((job) => renderReport(job, { fontsDir: FONTS_DIR })),
     chooseSavePath: async (suggestedName) => {
       saveRequests.push(suggestedName);
       return typeof savePath === 'function' ? savePath(suggestedName) : savePath;

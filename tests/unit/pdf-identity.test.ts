@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Font } from '@react-pdf/renderer';
 import { chunkRows } from '../../electron/pdf/components/chunkRows';
 import { registerFonts } from '../../electron/pdf/fonts';
-import { createRenderQueue, type RenderResponse } from '../../electron/pdf/queue';
+import { createRenderQueue, type RenderProgress, type RenderResponse } from '../../electron/pdf/queue';
 import { renderReport, type ReportJob } from '../../electron/pdf/render';
 import type { IdentitySheetData } from '../../shared/reports/identity';
 import { emptyTerritoryIdentitySheet, largeIdentitySheet, segIdentitySheet } from '../fixtures/identity-sheet';
@@ -211,6 +211,7 @@ describe('chunkRows', () => {
 describe('PDF worker queue', () => {
   it('renders one job at a time, in order, and reports failures in French', async () => {
     const responses: RenderResponse[] = [];
+    const progress: string[] = [];
     let running = 0;
     let maxRunning = 0;
     const enqueue = createRenderQueue<string>(async (job) => {
@@ -220,7 +221,10 @@ describe('PDF worker queue', () => {
       running -= 1;
       if (job === 'boom') throw new Error('police introuvable');
       return Buffer.from(job);
-    }, (response) => responses.push(response));
+    }, (response) => {
+      if ('progress' in response) progress.push(response.id);
+      else responses.push(response);
+    });
 
     await Promise.all([
       enqueue({ id: 'a', job: 'one', fontsDir }),
@@ -230,6 +234,7 @@ describe('PDF worker queue', () => {
 
     expect(maxRunning).toBe(1);
     expect(responses.map((response) => response.id)).toEqual(['a', 'b', 'c']);
+    expect(progress).toEqual(['a', 'b', 'c']);
     expect(responses[1]).toEqual({ id: 'b', ok: false, message: 'La génération du PDF a échoué : police introuvable' });
     const first = responses[0];
     expect(first?.ok && Buffer.from(first.pdf).toString()).toBe('one');
@@ -243,7 +248,8 @@ describe('PDF worker queue', () => {
     let replied: () => void = () => {};
     const fakePort = {
       on: (_event: 'message', listener: Listener) => listeners.push(listener),
-      postMessage: (message: RenderResponse) => {
+      postMessage: (message: RenderResponse | RenderProgress) => {
+        if ('progress' in message) return;
         replies.push(message);
         if (replies.length === 2) replied();
       },
@@ -270,7 +276,9 @@ describe('PDF worker queue', () => {
 
   it('turns an unknown report kind into a French failure', async () => {
     const responses: RenderResponse[] = [];
-    const enqueue = createRenderQueue<ReportJob>(renderReport, (response) => responses.push(response));
+    const enqueue = createRenderQueue<ReportJob>(renderReport, (response) => {
+      if (!('progress' in response)) responses.push(response);
+    });
     await enqueue({ id: 'x', job: { kind: 'budget' } as unknown as ReportJob, fontsDir });
     expect(responses).toEqual([
       { id: 'x', ok: false, message: 'La génération du PDF a échoué : type de rapport inconnu (budget)' },

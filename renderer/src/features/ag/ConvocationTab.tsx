@@ -15,6 +15,7 @@ import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard, useUnsavedValuesGuard } from '../../components/UnsavedChanges';
 import { CONVOCATION_MODES, exportToasts, looseResolutions, resolutionNumbers, todayIso } from './agLabels';
 import { useAgMutation } from './useAgMutation';
+import { PdfExportProgress } from '../../components/PdfExportProgress';
 
 /** Tab « Convocation »: the ordre du jour with its resolutions, then the sending of the convocation. */
 export function ConvocationTab({ state }: { state: AgState }) {
@@ -350,6 +351,7 @@ function ConvocationSending({ state }: { state: AgState }) {
           {exportMails.isPending ? 'Préparation des courriels…' : 'Préparer les courriels (.eml)'}
         </button>
       </div>
+      <PdfExportProgress pending={exportPdf.isPending} />
       <p id="ag-mails-aide" className="muted small">
         Un fichier .eml par membre, avec la convocation (PDF) et l’invitation d’agenda (.ics) en pièces jointes : ouvrez-les avec votre messagerie pour les
         envoyer. Rien n’est envoyé par Maillage.

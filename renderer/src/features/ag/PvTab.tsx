@@ -20,6 +20,7 @@ import {
 } from './agLabels';
 import { useAgMutation } from './useAgMutation';
 import { FormalitiesList } from './FormalitiesList';
+import { PdfExportProgress } from '../../components/PdfExportProgress';
 
 /** Tab « Procès-verbal »: officers, summary of the debates per point, results, closing time, approval, formalities. */
 export function PvTab({ state }: { state: AgState }) {
@@ -114,6 +115,7 @@ function PvStatus({ state, detail }: { state: AgState; detail: MeetingDetail }) 
           {exportSheet.isPending ? 'Génération du PDF…' : 'Exporter la feuille d’émargement (PDF)'}
         </button>
       </div>
+      <PdfExportProgress pending={exportPv.isPending || exportSheet.isPending} />
       {approving && <ApproveDialog state={state} detail={detail} onClose={() => setApproving(false)} />}
       {reopening && (
         <ConfirmDialog

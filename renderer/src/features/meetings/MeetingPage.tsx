@@ -13,6 +13,7 @@ import { formatDay, MEETING_STATUS_LABEL, timeRange, typeShort } from './labels'
 import { MeetingForm } from './MeetingForm';
 import { ParticipantsSection } from './ParticipantsSection';
 import { RCP_GUARD_NOTE, RcpCasesSection } from './RcpCasesSection';
+import { PdfExportProgress } from '../../components/PdfExportProgress';
 
 /** Meeting types with a quorum, pouvoirs and votes: they get the assembly workspace. */
 const GOVERNANCE_TYPES = new Set<string>(['ago', 'age', 'constitutive', 'ca', 'bureau']);
@@ -158,6 +159,7 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
           Supprimer la réunion
         </button>
       </div>
+      <PdfExportProgress pending={exportMinutes.isPending} />
       <div className="stack">
         <MeetingForm
           detail={detail}

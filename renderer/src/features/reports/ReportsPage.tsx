@@ -3,6 +3,7 @@ import type { ExportResult } from '../../../../shared/contract';
 import { plural } from '../../../../shared/format';
 import { errorMessage, useApiMutation, type ApiCallError } from '../../api';
 import { Page } from '../../components/Page';
+import { PdfExportProgress } from '../../components/PdfExportProgress';
 
 const COMING_SOON: { title: string; description: string }[] = [
   {
@@ -70,12 +71,7 @@ export function ReportsPage() {
 function ExportOutcome({ pending, result, error }: { pending: boolean; result: ExportResult | undefined; error: ApiCallError | null }) {
   return (
     <div className="report-outcome">
-      {pending && (
-        <p role="status" className="busy">
-          <span className="spinner" aria-hidden="true" />
-          Génération du PDF en cours…
-        </p>
-      )}
+      <PdfExportProgress pending={pending} />
       {!pending && result?.saved && (
         <p role="status" className="success-text">
           PDF enregistré : <span className="path">{result.path}</span> ({plural(result.pages, 'page')})

@@ -1,0 +1,37 @@
+import { useApiMutation, useApiQuery } from '../api';
+
+const STAGE_LABELS = {
+  queued: 'Préparation du PDF…',
+  layout: 'Mise en page du PDF…',
+  writing: 'Enregistrement du fichier…',
+} as const;
+
+/**
+ * While a PDF export runs: where it is (waiting, laid out, written), how long it has taken, and « Annuler ».
+ * Cancelling stops the preparation in the PDF worker; nothing is written. Shows nothing when `pending` is false.
+ */
+export function PdfExportProgress({ pending }: { pending: boolean }) {
+  const status = useApiQuery('reports.pdfStatus', [], { enabled: pending, refetchInterval: pending ? 500 : false, gcTime: 0 });
+  const cancel = useApiMutation('reports.cancelPdf', { invalidate: false });
+  if (!pending) return null;
+  const current = status.data?.running ? status.data : null;
+  const stage = current?.stage ?? 'queued';
+  const seconds = current && current.seconds >= 2 ? ` ${current.seconds} s` : '';
+  return (
+    <div className="pdf-progress">
+      <p role="status" className="busy">
+        <span className="spinner" aria-hidden="true" />
+        {STAGE_LABELS[stage]}
+        {seconds && <span className="muted">{seconds}</span>}
+      </p>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={cancel.isPending || stage === 'writing'}
+        onClick={() => cancel.mutate(undefined)}
+      >
+        Annuler
+      </button>
+    </div>
+  );
+}
