@@ -4,7 +4,7 @@
  * confirmation, multi-step writes are all-or-nothing, and an approved PV keeps the names it was approved with.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ async function backend(day = AG_DATE) {
   /** The PV exported through its channel, read back as one line of text. */
   const pvText = async (meetingId: number) => {
     await b.ok('reports.exportPv', { meetingId });
+    // AG_PDF_PREVIEW=<folder> keeps the PVs for a look.
+    if (process.env.AG_PDF_PREVIEW) copyFileSync(saved.at(-1)!, join(process.env.AG_PDF_PREVIEW, `pv-${saved.length}.pdf`));
     const raw = execFileSync('pdftotext', ['-raw', saved.at(-1)!, '-']).toString();
     return raw.replace(/[\u00a0\u202f]/g, ' ').replace(/-\n/g, '-').replace(/\s+/g, ' ');
   };
