@@ -69,6 +69,30 @@ describe('Émargement avant le jour de la séance', () => {
   });
 });
 
+describe('Vote avant le jour de la séance', () => {
+  it('asks before recording a vote and records it once confirmed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-06-11T10:00:00'));
+    backend = await installRealApi({ now: () => new Date('2026-06-11T10:00:00') });
+    const seed = await seedAssembly(backend.ok);
+    for (const name of ['Martin', 'Bernard', 'Durand']) {
+      await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members[name]!, present: true, confirmedBeforeDate: true });
+    }
+    const user = renderTab(seed.meetingId, 'votes');
+    const form = await screen.findByRole('form', { name: /Décompte des voix — Résolution n° 1/ });
+    await user.type(within(form).getByLabelText('Pour'), '3');
+    await user.type(within(form).getByLabelText('Contre'), '0');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer le vote' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Enregistrer un vote avant la séance ?' });
+    expect(within(dialog).getByText('La séance est prévue le 18 juin 2026 : enregistrer quand même un vote aujourd’hui ?')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).resolutions[0]!.votes).toBeNull();
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer le vote' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Enregistrer le vote' }));
+    await waitFor(async () => expect((await backend!.ok('ag.get', { meetingId: seed.meetingId })).resolutions[0]!.adopted).toBe(true));
+  });
+});
+
 describe('Votes pondérés', () => {
   it('takes members per collège, shows the weighted totals and refuses a collège counted beyond its members present', async () => {
     backend = await installRealApi({ now: () => new Date(`${AG_DATE}T18:40:00`) });
