@@ -26,6 +26,7 @@ import {
   type QuorumResult,
   type StatutoryRules,
   type Tally,
+  type WeighedCollege,
   type WeighedVotes,
 } from '../../shared/domain/governance';
 import { formatDateLong } from '../../shared/format';
@@ -333,6 +334,9 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
       kindLabel: majority?.label ?? row.kind,
       majorityLabel: majority ? majorityDescription(majority) : 'Type de résolution absent des statuts en vigueur',
       votes: voted ? { pour: row.votes_pour!, contre: row.votes_contre!, abstention: row.votes_abstention ?? 0, blanc: row.votes_blanc ?? 0 } : null,
+      collegeVotes: row.college_votes_json
+        ? (JSON.parse(row.college_votes_json) as WeighedCollege[]).map((college) => ({ collegeId: college.collegeId, ...college.heads }))
+        : null,
       adopted: row.adopted === null ? null : row.adopted === 1,
       arithmetic: row.arithmetic,
       quorumAtVote: row.quorum_json ? (({ sentence, met }) => ({ sentence, met }))(JSON.parse(row.quorum_json) as StoredQuorum) : null,

@@ -121,6 +121,14 @@ describe('Votes pondérés', () => {
     await user.click(within(form).getByRole('button', { name: 'Enregistrer le vote' }));
     expect(await screen.findByText(/Structures et établissements \(2 voix par membre\) : pour 0, contre 2 × 2 = 4/)).toBeTruthy();
     expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).resolutions[0]).toMatchObject({ adopted: false, votes: { pour: 3, contre: 4 } });
+
+    // « Corriger le vote » puts the members of each collège back in the form, not the voix.
+    await user.click(screen.getByRole('button', { name: 'Corriger le vote' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Effacer le vote' }));
+    const again = await screen.findByRole('form', { name: /Décompte des voix — Résolution n° 1/ });
+    expect((within(again).getByLabelText('Professionnels libéraux — Pour (nombre de membres)') as HTMLInputElement).value).toBe('3');
+    expect((within(again).getByLabelText('Structures et établissements — Contre (nombre de membres)') as HTMLInputElement).value).toBe('2');
+    expect(within(again).getByTestId('poids-contre').textContent).toBe('4');
   });
 });
 

@@ -94,6 +94,7 @@ function ResolutionCard({ state, resolution, number, readOnly }: CardProps) {
   const [textOpen, setTextOpen] = useState(!recorded);
   // Values to put back in the form after « Corriger le vote ».
   const [prefill, setPrefill] = useState<Draft | null>(null);
+  const [headPrefill, setHeadPrefill] = useState<HeadDraft | null>(null);
   const title = `Résolution n° ${number} — ${resolution.title}`;
 
   return (
@@ -129,13 +130,23 @@ function ResolutionCard({ state, resolution, number, readOnly }: CardProps) {
               abstention: formatCount(votes.abstention),
               blanc: formatCount(votes.blanc),
             });
+            if (resolution.collegeVotes) {
+              setHeadPrefill(
+                Object.fromEntries(
+                  resolution.collegeVotes.map((college) => [
+                    collegeKey(college.collegeId),
+                    { pour: String(college.pour), contre: String(college.contre), abstention: String(college.abstention), blanc: String(college.blanc) },
+                  ]),
+                ),
+              );
+            }
             setTextOpen(true);
           }}
         />
       ) : readOnly ? (
         <p className="muted">Pas de vote enregistré.</p>
       ) : state.weighted ? (
-        <WeightedVoteForm state={state} resolution={resolution} title={title} focusFirst={prefill !== null} />
+        <WeightedVoteForm state={state} resolution={resolution} title={title} initial={headPrefill} focusFirst={prefill !== null} />
       ) : (
         <VoteForm state={state} resolution={resolution} title={title} initial={prefill ?? EMPTY} focusFirst={prefill !== null} />
       )}
@@ -312,6 +323,8 @@ function useEarlyVote(state: AgState) {
 
 type HeadDraft = Record<string, Draft>;
 
+const collegeKey = (collegeId: number | null) => String(collegeId ?? 'aucun');
+
 /** « 12 » → 12; '' → 0; anything else (decimals, letters) → NaN: head counts are whole members. */
 function parseHeads(text: string): number {
   const clean = text.replace(/[\s\u00a0\u202f]/g, '');
@@ -324,7 +337,7 @@ function parseHeads(text: string): number {
  * weights, showing the calculation. A collège counted beyond its members present or represented is flagged here and
  * refused by the main process.
  */
-function WeightedVoteForm({ state, resolution, title, focusFirst }: Omit<FormProps, 'initial'>) {
+function WeightedVoteForm({ state, resolution, title, initial, focusFirst }: Omit<FormProps, 'initial'> & { initial: HeadDraft | null }) {
   const id = useId();
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -335,13 +348,13 @@ function WeightedVoteForm({ state, resolution, title, focusFirst }: Omit<FormPro
   const colleges = state.quorum.byCollege
     .filter((line) => line.voting.heads > 0)
     .map((line) => ({
-      key: String(line.collegeId ?? 'aucun'),
+      key: collegeKey(line.collegeId),
       collegeId: line.collegeId,
       name: line.collegeName ?? 'Sans collège',
       perMember: Math.round((line.voting.weight / line.voting.heads) * 1000) / 1000,
       heads: line.present.heads + line.represented.heads,
     }));
-  const [draft, setDraft] = useState<HeadDraft>(() => Object.fromEntries(colleges.map((college) => [college.key, EMPTY])));
+  const [draft, setDraft] = useState<HeadDraft>(() => Object.fromEntries(colleges.map((college) => [college.key, initial?.[college.key] ?? EMPTY])));
   const [refusal, setRefusal] = useState<string | null>(null);
 
   const rows = colleges.map((college) => {
