@@ -530,10 +530,12 @@ export async function saveProxy(
 }
 
 export async function deleteProxy(db: Kysely<DB>, meetingId: number, proxyId: number, today: string): Promise<AgState> {
-  const meeting = await assertGovernanceMeeting(db, meetingId);
-  await assertOpen(db, meeting);
-  await db.deleteFrom('ag_proxy').where('id', '=', proxyId).where('meeting_id', '=', meetingId).execute();
-  await audit(db, 'delete', 'ag_proxy', String(proxyId), `réunion ${meetingId}`);
+  await db.transaction().execute(async (trx) => {
+    const meeting = await assertGovernanceMeeting(trx, meetingId);
+    await assertOpen(trx, meeting);
+    await trx.deleteFrom('ag_proxy').where('id', '=', proxyId).where('meeting_id', '=', meetingId).execute();
+    await audit(trx, 'delete', 'ag_proxy', String(proxyId), `réunion ${meetingId}`);
+  });
   return getAgState(db, meetingId, today);
 }
 
@@ -568,10 +570,12 @@ export async function saveResolution(
 }
 
 export async function deleteResolution(db: Kysely<DB>, meetingId: number, id: number, today: string): Promise<AgState> {
-  const meeting = await assertGovernanceMeeting(db, meetingId);
-  await assertOpen(db, meeting);
-  await db.deleteFrom('resolution').where('id', '=', id).where('meeting_id', '=', meetingId).execute();
-  await audit(db, 'delete', 'resolution', String(id), `réunion ${meetingId}`);
+  await db.transaction().execute(async (trx) => {
+    const meeting = await assertGovernanceMeeting(trx, meetingId);
+    await assertOpen(trx, meeting);
+    await trx.deleteFrom('resolution').where('id', '=', id).where('meeting_id', '=', meetingId).execute();
+    await audit(trx, 'delete', 'resolution', String(id), `réunion ${meetingId}`);
+  });
   return getAgState(db, meetingId, today);
 }
 

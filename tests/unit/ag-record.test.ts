@@ -208,6 +208,10 @@ describe('atomic writes', () => {
     await auditFails(b);
     expect((await b.call('ag.saveProxy', { meetingId: seed.meetingId, mandantId: m.Fournier!, mandataireId: m.Bernard! })).ok).toBe(false);
     expect(await b.database.db.selectFrom('ag_proxy').selectAll().execute()).toHaveLength(1);
+    // Deleting it needs its audit entry too.
+    const kept = await b.database.db.selectFrom('ag_proxy').select('id').executeTakeFirstOrThrow();
+    expect((await b.call('ag.deleteProxy', { meetingId: seed.meetingId, proxyId: kept.id })).ok).toBe(false);
+    expect(await b.database.db.selectFrom('ag_proxy').selectAll().execute()).toHaveLength(1);
   });
 
   it('reopens a PV and deletes an RCP case in one transaction each', async () => {
