@@ -218,3 +218,18 @@ test('weighted collèges: members counted per collège, voix computed by the app
   await expect(page.getByRole('button', { name: 'Enregistrer les participants' })).toBeDisabled();
   await page.screenshot({ path: `${SCREENS}/reunion-pv-approuve.png`, fullPage: true });
 });
+
+test('an arrival a week before the assembly is asked first', async () => {
+  const { page } = app;
+  // The computer's clock a week before the assembly.
+  await page.clock.setFixedTime(new Date('2026-06-11T10:00:00'));
+  await page.goto(`${app.url}#/reunions/${seed.meetingId}/assemblee`);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Émargement en direct' }).click();
+  await page.getByRole('button', { name: 'Arrivée de MARTIN Paul' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Enregistrer une arrivée avant la séance ?' });
+  await expect(dialog).toContainText('La séance est prévue le 18 juin 2026 : enregistrer quand même une arrivée aujourd’hui ?');
+  await page.screenshot({ path: `${SCREENS}/ag-arrivee-avant-la-date.png` });
+  await dialog.getByRole('button', { name: 'Enregistrer l’arrivée' }).click();
+  await expect(page.getByRole('button', { name: 'Départ de MARTIN Paul' })).toBeVisible();
+});
