@@ -851,6 +851,8 @@ export async function approvePv(
   today: string,
 ): Promise<AgState> {
   const meeting = await assertGovernanceMeeting(db, input.meetingId);
+  // Approving again would record the names of today: the PV is reopened first (which discards its record).
+  assertDraft(meeting);
   const approvedOn = input.approvedOn!;
   if (meeting.date > today) throw new UserError('invalid_input', 'La séance n’a pas encore eu lieu : son procès-verbal ne peut pas être approuvé.');
   if (approvedOn < meeting.date) throw new UserError('invalid_input', 'Le procès-verbal ne peut pas être approuvé avant la séance.', { approvedOn: 'Avant la séance.' });

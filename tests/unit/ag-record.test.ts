@@ -259,6 +259,9 @@ describe('an approved PV is frozen', () => {
     expect(withoutDate(after)).toBe(withoutDate(approved));
     expect(after).toContain('ROUX Hugo — représenté·e par PETIT Lucie');
     expect(after).not.toContain('DURAND-VIAL');
+    // Approving again would record today's names: refused while the PV is approved.
+    expect(await b.call('ag.approvePv', { meetingId: id, approvedOn: AG_DATE, dirigeantsChanged: false, statutsChanged: false })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await b.pvText(id)).not.toContain('DURAND-VIAL');
 
     // Reopened, the PV is read live again.
     await b.ok('ag.reopenPv', { meetingId: id });
