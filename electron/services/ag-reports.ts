@@ -213,7 +213,12 @@ export async function pvData(db: Kysely<DB>, meetingId: number, now: Date, today
   if (meeting?.pv_status === 'approuve' && meeting.pv_snapshot) {
     return { ...(JSON.parse(meeting.pv_snapshot) as Omit<PvData, 'generatedAt'>), generatedAt: now.toISOString() };
   }
-  return { ...(await pvRecord(db, meetingId, today)), generatedAt: now.toISOString() };
+  const record = await pvRecord(db, meetingId, today);
+  // A PV approved before the app kept approved PVs: recorded at its first export, it no longer moves after that.
+  if (meeting?.pv_status === 'approuve') {
+    await db.updateTable('meeting').set({ pv_snapshot: JSON.stringify(record) }).where('id', '=', meetingId).where('pv_status', '=', 'approuve').execute();
+  }
+  return { ...record, generatedAt: now.toISOString() };
 }
 
 /** Everything the PV prints, read from the database now (what approval records). */

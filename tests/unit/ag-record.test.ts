@@ -271,6 +271,23 @@ describe('an approved PV is frozen', () => {
     expect(reopened).not.toContain('ROUX Hugo');
   });
 
+  it('records a PV approved before this version at its first export, and keeps it from then on', async () => {
+    const b = await backend();
+    const seed = await seedAssembly(b.ok);
+    const id = seed.meetingId;
+    await b.ok('ag.setOfficers', { meetingId: id, presidentMemberId: seed.members.Martin!, secretaireMemberId: seed.members.Durand! });
+    await b.ok('ag.approvePv', { meetingId: id, approvedOn: AG_DATE, dirigeantsChanged: false, statutsChanged: false });
+    // As approved by an earlier version: no record.
+    await b.database.db.updateTable('meeting').set({ pv_snapshot: null }).where('id', '=', id).execute();
+    expect(await b.pvText(id)).toContain('DURAND Thomas');
+    expect((await b.database.db.selectFrom('meeting').select('pv_snapshot').where('id', '=', id).executeTakeFirstOrThrow()).pv_snapshot).not.toBeNull();
+    const lib = seed.colleges['Professionnels libéraux']!;
+    await b.ok('members.update', { id: seed.members.Durand!, data: { kind: 'person', lastName: 'Durand-Vial', firstName: 'Thomas', professionCode: '10', collegeId: lib, joinedOn: '2025-01-15' } as never });
+    const again = await b.pvText(id);
+    expect(again).toContain('DURAND Thomas');
+    expect(again).not.toContain('DURAND-VIAL');
+  });
+
   it('refuses changes to the participants, decisions and documents of an approved session, but lets decisions be followed up', async () => {
     const b = await backend();
     const seed = await seedAssembly(b.ok);
