@@ -398,6 +398,8 @@ export interface AgResolutionRow {
   kindLabel: string;
   majorityLabel: string;
   votes: { pour: number; contre: number; abstention: number; blanc: number } | null;
+  /** Head counts per collège of a weighted vote (members, before the weights), for a correction. */
+  collegeVotes: { collegeId: number | null; pour: number; contre: number; abstention: number; blanc: number }[] | null;
   adopted: boolean | null;
   /** The arithmetic of the recorded vote, ending with « Résolution adoptée. » or « … rejetée. » */
   arithmetic: string | null;

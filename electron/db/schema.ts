@@ -152,6 +152,8 @@ export interface MeetingTable {
   first_round_meeting_id: number | null;
   pv_status: Generated<'brouillon' | 'approuve'>;
   rules_snapshot: string | null;
+  /** The PV data as approved (JSON, names included); null while the PV is a draft. */
+  pv_snapshot: Generated<string | null>;
 }
 
 export interface StatutoryRulesVersionTable {
@@ -168,6 +170,15 @@ export interface AgPresenceTable {
   present: number;
   arrived_at: string | null;
   left_at: string | null;
+}
+
+/** Every arrival and departure of an assembly, with its time (the PV states who left before which vote). */
+export interface AgPresenceEventTable {
+  id: Generated<number>;
+  meeting_id: number;
+  member_id: number;
+  kind: 'arrivee' | 'depart';
+  at: string;
 }
 
 export interface AgProxyTable {
@@ -194,6 +205,10 @@ export interface ResolutionTable {
   adopted: number | null;
   arithmetic: string | null;
   quorum_json: string | null;
+  /** When the vote was recorded (ISO date-time). */
+  voted_at: Generated<string | null>;
+  /** Head counts per collège of a weighted vote (JSON), the weights being applied by the app. */
+  college_votes_json: Generated<string | null>;
 }
 
 export interface FormalityTable {
@@ -297,6 +312,7 @@ export interface DB {
   rcp_case_decision: RcpCaseDecisionTable;
   statutory_rules_version: StatutoryRulesVersionTable;
   ag_presence: AgPresenceTable;
+  ag_presence_event: AgPresenceEventTable;
   ag_proxy: AgProxyTable;
   resolution: ResolutionTable;
   formality: FormalityTable;

@@ -379,7 +379,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'ag.deleteProxy': async ({ meetingId, proxyId }) => deleteProxy(ctx.db, meetingId, proxyId, today()),
     'ag.saveResolution': async (input) => saveResolution(ctx.db, input, today()),
     'ag.deleteResolution': async ({ meetingId, id }) => deleteResolution(ctx.db, meetingId, id, today()),
-    'ag.recordVote': async (input) => recordVote(ctx.db, input, today()),
+    'ag.recordVote': async (input) => recordVote(ctx.db, input, ctx.now(), today()),
     'ag.clearVote': async ({ meetingId, resolutionId }) => clearVote(ctx.db, meetingId, resolutionId, today()),
     'ag.setOfficers': async (input) => setOfficers(ctx.db, input, today()),
     'ag.createSecondConvocation': async (input) => createSecondConvocation(ctx.db, input, today()),

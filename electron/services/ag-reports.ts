@@ -10,10 +10,11 @@ import type { AgState } from '../../shared/contract';
 import { quorumDescription } from '../../shared/domain/governance';
 import type { AgAssociation, AgMeetingHead, AttendanceSheetData, ConvocationData, PvData, PvResolution } from '../../shared/reports/ag';
 import type { DB } from '../db/schema';
-import { getAgState, loadAssembly } from './ag';
+import { getAgState, loadAssembly, type StoredQuorum } from './ag';
 import { getCptsProfile } from './cpts';
 import { meetingWhen, meetingWhere, ofAssociation, organWith } from '../pdf/convocation/ag-format';
 import { dateLong } from '../pdf/text';
+import { frenchTime } from '../pdf/meeting-minutes/format';
 import { UserError } from './errors';
 
 
@@ -156,21 +157,96 @@ const french = (value: number) => value.toLocaleString('fr-FR', { maximumFractio
 
 const RESULT_LABELS = { true: 'Adoptée', false: 'Rejetée' } as const;
 
+const NBSP = '\u00a0';
+const pl = (count: number, singular: string, plural: string) => (count >= 2 ? plural : singular);
+
+/**
+ * The count a resolution was voted with, from the quorum kept with its vote: « Votée avec 4 membres présents et
+ * 1 membre représenté, soit 5 membres votants sur 9. » (in voix when the votes are weighted).
+ */
+export function voteCountLine(stored: StoredQuorum, weighted: boolean): string {
+  const both = stored.presentOrRepresented;
+  const total = weighted ? `${french(both.weight)}${NBSP}voix ${pl(both.weight, 'présente ou représentée', 'présentes ou représentées')}` : `${french(both.heads)} ${pl(both.heads, 'membre votant', 'membres votants')}`;
+  const outOf = stored.voting ? ` sur ${weighted ? `${french(stored.voting.weight)}${NBSP}voix` : french(stored.voting.heads)}` : '';
+  if (!stored.present || !stored.represented) {
+    return `Votée avec ${french(both.heads)} ${pl(both.heads, 'membre présent ou représenté', 'membres présents ou représentés')}${weighted ? `, soit ${french(both.weight)}${NBSP}voix` : ''}.`;
+  }
+  const present = `${french(stored.present.heads)} ${pl(stored.present.heads, 'membre présent', 'membres présents')}`;
+  const represented = `${french(stored.represented.heads)} ${pl(stored.represented.heads, 'membre représenté', 'membres représentés')}`;
+  return `Votée avec ${present} et ${represented}, soit ${total}${outOf}.`;
+}
+
+/** « 19 h 40 » from an ISO date-time, in the computer's time zone (the room's). */
+const timeOf = (iso: string) => frenchTime(format(parseISO(iso), 'HH:mm')) ?? '';
+
+/**
+ * « M. Thomas Durand a quitté la séance à 19 h 40, avant le vote de la résolution n° 4. » — one line per departure,
+ * with the return when the member came back, so the reader knows who could vote on what.
+ */
+async function departureLines(
+  db: Kysely<DB>,
+  meetingId: number,
+  nameOf: (id: number) => string,
+  voted: { number: number; votedAt: string }[],
+): Promise<string[]> {
+  const events = await db.selectFrom('ag_presence_event').select(['member_id', 'kind', 'at']).where('meeting_id', '=', meetingId).orderBy('at').orderBy('id').execute();
+  const lines: string[] = [];
+  events.forEach((event, index) => {
+    if (event.kind !== 'depart') return;
+    let line = `${nameOf(event.member_id)} a quitté la séance à ${timeOf(event.at)}`;
+    const next = voted.find((vote) => vote.votedAt > event.at);
+    if (next) line += `, avant le vote de la résolution n°${NBSP}${next.number}`;
+    else if (voted.length) line += ', après le dernier vote';
+    const back = events.slice(index + 1).find((later) => later.member_id === event.member_id && later.kind === 'arrivee');
+    if (back) line += ` ; de retour à ${timeOf(back.at)}`;
+    lines.push(`${line}.`);
+  });
+  return lines;
+}
+
+/**
+ * The procès-verbal of an assembly. Once approved, the PV is the one recorded at approval (names included):
+ * renaming or anonymising a member afterwards does not rewrite it; reopening the PV discards that record.
+ */
 export async function pvData(db: Kysely<DB>, meetingId: number, now: Date, today: string): Promise<PvData> {
+  const meeting = await db.selectFrom('meeting').select(['pv_status', 'pv_snapshot']).where('id', '=', meetingId).executeTakeFirst();
+  if (meeting?.pv_status === 'approuve' && meeting.pv_snapshot) {
+    return { ...(JSON.parse(meeting.pv_snapshot) as Omit<PvData, 'generatedAt'>), generatedAt: now.toISOString() };
+  }
+  const record = await pvRecord(db, meetingId, today);
+  // A PV approved before the app kept approved PVs: recorded at its first export, it no longer moves after that.
+  if (meeting?.pv_status === 'approuve') {
+    await db.updateTable('meeting').set({ pv_snapshot: JSON.stringify(record) }).where('id', '=', meetingId).where('pv_status', '=', 'approuve').execute();
+  }
+  return { ...record, generatedAt: now.toISOString() };
+}
+
+/** Everything the PV prints, read from the database now (what approval records). */
+export async function pvRecord(db: Kysely<DB>, meetingId: number, today: string): Promise<Omit<PvData, 'generatedAt'>> {
   const state = await getAgState(db, meetingId, today);
   const association = await associationOf(db, today);
   const agenda = await agendaOf(db, meetingId);
   const resolutions = numberedResolutions(state, agenda);
-  const toPv = (resolution: (typeof resolutions)[number]): PvResolution => ({
-    number: resolution.number,
-    title: resolution.title,
-    text: resolution.text,
-    majorityLabel: resolution.majorityLabel,
-    votes: resolution.votes,
-    adopted: resolution.adopted,
-    resultLabel: resolution.adopted === null ? 'Non votée' : RESULT_LABELS[String(resolution.adopted) as 'true' | 'false'],
-    arithmetic: resolution.arithmetic,
-  });
+  const stored = new Map(
+    (await db.selectFrom('resolution').select(['id', 'quorum_json', 'voted_at']).where('meeting_id', '=', meetingId).execute()).map((row) => [
+      row.id,
+      { quorum: row.quorum_json ? (JSON.parse(row.quorum_json) as StoredQuorum) : null, votedAt: row.voted_at },
+    ]),
+  );
+  const toPv = (resolution: (typeof resolutions)[number]): PvResolution => {
+    const quorum = stored.get(resolution.id)?.quorum;
+    return {
+      number: resolution.number,
+      title: resolution.title,
+      text: resolution.text,
+      majorityLabel: resolution.majorityLabel,
+      votes: resolution.votes,
+      adopted: resolution.adopted,
+      resultLabel: resolution.adopted === null ? 'Non votée' : RESULT_LABELS[String(resolution.adopted) as 'true' | 'false'],
+      arithmetic: resolution.arithmetic,
+      countLine: resolution.votes && quorum ? voteCountLine(quorum, state.weighted) : null,
+    };
+  };
   const items = agenda.map((item) => ({ title: item.title, summary: item.minutes, resolutions: resolutions.filter((r) => r.agendaItemId === item.id).map(toPv) }));
   const loose = resolutions.filter((r) => r.agendaItemId === null || !agenda.some((item) => item.id === r.agendaItemId));
   if (loose.length) items.push({ title: 'Autres résolutions', summary: null, resolutions: loose.map(toPv) });
@@ -180,9 +256,21 @@ export async function pvData(db: Kysely<DB>, meetingId: number, now: Date, today
   const attended = new Set([...state.voters, ...state.nonVoters.map((other) => ({ ...other, arrivedAt: other.present ? 'oui' : null }))].filter((person) => person.arrivedAt).map((person) => person.id));
   const present = state.voters.filter((voter) => attended.has(voter.id));
   const counted = state.proxies.filter((proxy) => !attended.has(proxy.mandantId) && attended.has(proxy.mandataireId));
-  // The quorum the assembly deliberated with: the one recorded with its first vote, else the current one.
-  const firstVote = resolutions.find((resolution) => resolution.quorumAtVote);
-  const quorumSentence = firstVote?.quorumAtVote ? `Au moment des votes : ${firstVote.quorumAtVote.sentence}` : state.quorum.sentence;
+  // The quorum the assembly deliberated with: the one recorded with its first vote, else the current one. When the
+  // room changed between votes, each resolution states its own count.
+  const quorums = resolutions.map((resolution) => resolution.quorumAtVote).filter((quorum): quorum is NonNullable<typeof quorum> => quorum !== null);
+  const changed = new Set(quorums.map((quorum) => quorum.sentence)).size > 1;
+  const quorumSentence = quorums[0]
+    ? changed
+      ? `Au premier vote : ${quorums[0].sentence} Les présences ont changé au cours de la séance : chaque résolution indique le nombre de membres avec lequel elle a été votée.`
+      : `Au moment des votes : ${quorums[0].sentence}`
+    : state.quorum.sentence;
+  const names = new Map<number, string>([...state.voters, ...state.nonVoters].map((person) => [person.id, person.name]));
+  const voted = resolutions
+    .map((resolution) => ({ number: resolution.number, votedAt: stored.get(resolution.id)?.votedAt ?? null }))
+    .filter((vote): vote is { number: number; votedAt: string } => vote.votedAt !== null)
+    .sort((a, b) => a.votedAt.localeCompare(b.votedAt));
+  const departures = await departureLines(db, meetingId, (id) => names.get(id) ?? 'Un membre', voted);
   const convocation = state.convocation.sentOn
     ? `Convocation adressée ${state.convocation.modeLabel ?? ''} le ${format(parseISO(state.convocation.sentOn), 'd MMMM yyyy', { locale: fr })}${state.round === 2 ? ', sur deuxième convocation' : ''}.`.replace('  ', ' ')
     : 'Date et mode de convocation non renseignés.';
@@ -190,7 +278,6 @@ export async function pvData(db: Kysely<DB>, meetingId: number, now: Date, today
   const president = state.officers.presidentName;
   const secretaire = state.officers.secretaireName;
   return {
-    generatedAt: now.toISOString(),
     association,
     meeting: await meetingHead(db, state),
     statusLabel: state.pv.status === 'approuve' && state.pv.approvedOn ? `Approuvé le ${format(parseISO(state.pv.approvedOn), 'd MMMM yyyy', { locale: fr })}` : 'Brouillon',
@@ -207,6 +294,7 @@ export async function pvData(db: Kysely<DB>, meetingId: number, now: Date, today
       represented: counted.map((proxy) => `${proxy.mandantName} — représenté·e par ${proxy.mandataireName}`),
       others: state.nonVoters.filter((other) => other.present).map((other) => other.name),
     },
+    departures,
     items,
     closingTime: meeting.end_time,
     signatories: [

@@ -10,6 +10,7 @@ import {
   computeQuorum,
   computeVote,
   convocationDelayProblem,
+  weighCollegeVotes,
   DEFAULT_RULES,
   majorityDescription,
   MEETING_TYPES as GOVERNANCE_TYPES,
@@ -18,13 +19,21 @@ import {
   statutoryRulesSchema,
   validateProxy,
   votingRoll,
+  type CollegeHeadCount,
+  type CollegeVotingPower,
   type GovernanceMember,
   type MeetingType,
+  type QuorumResult,
   type StatutoryRules,
+  type Tally,
+  type WeighedCollege,
+  type WeighedVotes,
 } from '../../shared/domain/governance';
+import { formatDateLong } from '../../shared/format';
 import { meetingTypeLabel } from '../../shared/domain/meetings';
 import { CONVOCATION_MODES } from '../../shared/schemas/ag';
 import type { DB, MeetingTable } from '../db/schema';
+import { pvRecord } from './ag-reports';
 import { audit } from './audit';
 import { UserError } from './errors';
 import { displayNameOf, rollMembers, type RollMemberRow } from './members';
@@ -326,6 +335,9 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
       kindLabel: majority?.label ?? row.kind,
       majorityLabel: majority ? majorityDescription(majority) : 'Type de résolution absent des statuts en vigueur',
       votes: voted ? { pour: row.votes_pour!, contre: row.votes_contre!, abstention: row.votes_abstention ?? 0, blanc: row.votes_blanc ?? 0 } : null,
+      collegeVotes: row.college_votes_json
+        ? (JSON.parse(row.college_votes_json) as WeighedCollege[]).map((college) => ({ collegeId: college.collegeId, ...college.heads }))
+        : null,
       adopted: row.adopted === null ? null : row.adopted === 1,
       arithmetic: row.arithmetic,
       quorumAtVote: row.quorum_json ? (({ sentence, met }) => ({ sentence, met }))(JSON.parse(row.quorum_json) as StoredQuorum) : null,
@@ -436,67 +448,95 @@ export async function markConvocationSent(
   return getAgState(db, input.meetingId, today);
 }
 
-/** Marks an arrival (present) or a departure (not present), with the time. */
+/**
+ * Before the day of the session, an arrival or a vote is most likely a mistake (wrong assembly open, wrong clock):
+ * the screen asks first, and the service refuses unless the call says it was confirmed.
+ */
+function assertHeldOrConfirmed(meeting: Pick<Selectable<MeetingTable>, 'date'>, today: string, confirmed: boolean | undefined, what: string): void {
+  if (meeting.date <= today || confirmed) return;
+  throw new UserError('invalid_input', `La séance est prévue le ${formatDateLong(meeting.date)} : confirmez que vous voulez enregistrer ${what} dès aujourd’hui.`, {
+    confirmedBeforeDate: 'Confirmation attendue.',
+  });
+}
+
+/**
+ * Marks an arrival (present) or a departure (not present), with the time. Each arrival and departure is also kept
+ * as an event: the PV states who left the session, when, and before which vote.
+ */
 export async function setPresence(
   db: Kysely<DB>,
-  input: { meetingId: number; memberId: number; present: boolean },
+  input: { meetingId: number; memberId: number; present: boolean; confirmedBeforeDate?: boolean },
   now: Date,
   today: string,
 ): Promise<AgState> {
-  const meeting = await assertGovernanceMeeting(db, input.meetingId);
-  await assertOpen(db, meeting);
-  const member = await db.selectFrom('member').select(['id', 'erased_at']).where('id', '=', input.memberId).executeTakeFirst();
-  if (!member || member.erased_at) throw new UserError('not_found', 'Ce membre n’existe pas ou plus.');
-  const at = now.toISOString();
-  await db
-    .insertInto('ag_presence')
-    .values({ meeting_id: input.meetingId, member_id: input.memberId, present: input.present ? 1 : 0, arrived_at: input.present ? at : null, left_at: input.present ? null : at })
-    .onConflict((conflict) =>
-      conflict.columns(['meeting_id', 'member_id']).doUpdateSet(
-        input.present
-          ? // An arrival recorded twice keeps the first time; a return after a departure is a new arrival.
-            { present: 1, arrived_at: sql<string>`case when present = 1 then arrived_at else ${at} end`, left_at: null }
-          : { present: 0, left_at: at },
-      ),
-    )
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const meeting = await assertGovernanceMeeting(trx, input.meetingId);
+    await assertOpen(trx, meeting);
+    if (input.present) assertHeldOrConfirmed(meeting, today, input.confirmedBeforeDate, 'une arrivée');
+    const member = await trx.selectFrom('member').select(['id', 'erased_at']).where('id', '=', input.memberId).executeTakeFirst();
+    if (!member || member.erased_at) throw new UserError('not_found', 'Ce membre n’existe pas ou plus.');
+    const at = now.toISOString();
+    const before = await trx.selectFrom('ag_presence').select('present').where('meeting_id', '=', input.meetingId).where('member_id', '=', input.memberId).executeTakeFirst();
+    await trx
+      .insertInto('ag_presence')
+      .values({ meeting_id: input.meetingId, member_id: input.memberId, present: input.present ? 1 : 0, arrived_at: input.present ? at : null, left_at: input.present ? null : at })
+      .onConflict((conflict) =>
+        conflict.columns(['meeting_id', 'member_id']).doUpdateSet(
+          input.present
+            ? // An arrival recorded twice keeps the first time; a return after a departure is a new arrival.
+              { present: 1, arrived_at: sql<string>`case when present = 1 then arrived_at else ${at} end`, left_at: null }
+            : { present: 0, left_at: at },
+        ),
+      )
+      .execute();
+    // An event only when the member's state changes (a second click on « arrivé » is not a new arrival).
+    const wasPresent = before?.present === 1;
+    if (input.present !== wasPresent && (input.present || before)) {
+      await trx.insertInto('ag_presence_event').values({ meeting_id: input.meetingId, member_id: input.memberId, kind: input.present ? 'arrivee' : 'depart', at }).execute();
+    }
+  });
   return getAgState(db, input.meetingId, today);
 }
 
+/** Checks the pouvoir against the rules (cap per mandataire…) and records it in one transaction: two pouvoirs saved at once cannot both pass the cap. */
 export async function saveProxy(
   db: Kysely<DB>,
   input: { meetingId: number; mandantId: number; mandataireId: number; receivedOn: string | null },
   today: string,
 ): Promise<AgState> {
-  const assembly = await loadAssembly(db, input.meetingId, today);
-  await assertOpen(db, assembly.meeting);
-  if (input.receivedOn && input.receivedOn > assembly.meeting.date) {
-    throw new UserError('invalid_input', 'Un pouvoir est reçu au plus tard le jour de la séance.', { receivedOn: 'Date après la séance.' });
-  }
-  if (!assembly.byId.has(input.mandataireId)) {
-    throw new UserError('invalid_input', 'Pouvoir refusé : le mandataire doit être membre de l’association à la date de la séance.', { mandataireId: 'Pas membre à cette date.' });
-  }
-  const validation = validateProxy(
-    { mandantId: input.mandantId, mandataireId: input.mandataireId },
-    { rules: assembly.rules, meetingType: assembly.type, roll: assembly.roll, proxies: assembly.proxies, attendance: assembly.attendance },
-  );
-  if (!validation.ok) {
-    throw new UserError('invalid_input', `Pouvoir refusé : ${validation.reasons.map((reason) => reason.message).join(' ; ')}`);
-  }
-  const { id } = await db
-    .insertInto('ag_proxy')
-    .values({ meeting_id: input.meetingId, mandant_member_id: input.mandantId, mandataire_member_id: input.mandataireId, received_on: input.receivedOn })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await audit(db, 'create', 'ag_proxy', String(id), `réunion ${input.meetingId}`);
+  await db.transaction().execute(async (trx) => {
+    const assembly = await loadAssembly(trx, input.meetingId, today);
+    await assertOpen(trx, assembly.meeting);
+    if (input.receivedOn && input.receivedOn > assembly.meeting.date) {
+      throw new UserError('invalid_input', 'Un pouvoir est reçu au plus tard le jour de la séance.', { receivedOn: 'Date après la séance.' });
+    }
+    if (!assembly.byId.has(input.mandataireId)) {
+      throw new UserError('invalid_input', 'Pouvoir refusé : le mandataire doit être membre de l’association à la date de la séance.', { mandataireId: 'Pas membre à cette date.' });
+    }
+    const validation = validateProxy(
+      { mandantId: input.mandantId, mandataireId: input.mandataireId },
+      { rules: assembly.rules, meetingType: assembly.type, roll: assembly.roll, proxies: assembly.proxies, attendance: assembly.attendance },
+    );
+    if (!validation.ok) {
+      throw new UserError('invalid_input', `Pouvoir refusé : ${validation.reasons.map((reason) => reason.message).join(' ; ')}`);
+    }
+    const { id } = await trx
+      .insertInto('ag_proxy')
+      .values({ meeting_id: input.meetingId, mandant_member_id: input.mandantId, mandataire_member_id: input.mandataireId, received_on: input.receivedOn })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, 'create', 'ag_proxy', String(id), `réunion ${input.meetingId}`);
+  });
   return getAgState(db, input.meetingId, today);
 }
 
 export async function deleteProxy(db: Kysely<DB>, meetingId: number, proxyId: number, today: string): Promise<AgState> {
-  const meeting = await assertGovernanceMeeting(db, meetingId);
-  await assertOpen(db, meeting);
-  await db.deleteFrom('ag_proxy').where('id', '=', proxyId).where('meeting_id', '=', meetingId).execute();
-  await audit(db, 'delete', 'ag_proxy', String(proxyId), `réunion ${meetingId}`);
+  await db.transaction().execute(async (trx) => {
+    const meeting = await assertGovernanceMeeting(trx, meetingId);
+    await assertOpen(trx, meeting);
+    await trx.deleteFrom('ag_proxy').where('id', '=', proxyId).where('meeting_id', '=', meetingId).execute();
+    await audit(trx, 'delete', 'ag_proxy', String(proxyId), `réunion ${meetingId}`);
+  });
   return getAgState(db, meetingId, today);
 }
 
@@ -531,55 +571,111 @@ export async function saveResolution(
 }
 
 export async function deleteResolution(db: Kysely<DB>, meetingId: number, id: number, today: string): Promise<AgState> {
-  const meeting = await assertGovernanceMeeting(db, meetingId);
-  await assertOpen(db, meeting);
-  await db.deleteFrom('resolution').where('id', '=', id).where('meeting_id', '=', meetingId).execute();
-  await audit(db, 'delete', 'resolution', String(id), `réunion ${meetingId}`);
+  await db.transaction().execute(async (trx) => {
+    const meeting = await assertGovernanceMeeting(trx, meetingId);
+    await assertOpen(trx, meeting);
+    await trx.deleteFrom('resolution').where('id', '=', id).where('meeting_id', '=', meetingId).execute();
+    await audit(trx, 'delete', 'resolution', String(id), `réunion ${meetingId}`);
+  });
   return getAgState(db, meetingId, today);
 }
 
 /** What is kept of the quorum when a vote is recorded (JSON in resolution.quorum_json). */
-interface StoredQuorum {
+export interface StoredQuorum {
   sentence: string;
   met: boolean;
-  presentOrRepresented: { heads: number; weight: number };
+  presentOrRepresented: Tally;
+  /** Kept since the PV states each vote's count (absent from votes recorded before). */
+  present?: Tally;
+  represented?: Tally;
+  voting?: Tally;
+  /** Members present or represented per collège: the cap of the head counts of a weighted vote. */
+  byCollege?: CollegeVotingPower[];
+}
+
+function storedQuorumOf(quorum: QuorumResult): StoredQuorum {
+  return {
+    sentence: quorum.sentence,
+    met: quorum.met,
+    presentOrRepresented: quorum.presentOrRepresented,
+    present: quorum.present,
+    represented: quorum.represented,
+    voting: quorum.voting,
+    byCollege: quorum.byCollege.map((line) => ({
+      collegeId: line.collegeId,
+      collegeName: line.collegeName,
+      heads: line.present.heads + line.represented.heads,
+      weight: Math.round((line.present.weight + line.represented.weight) * 1000) / 1000,
+    })),
+  };
 }
 
 /**
  * Records the result of a vote; refused (French message) when the quorum is not met or the figures are impossible.
  * The quorum of that moment is kept with the vote: the PV reports it even if members leave afterwards, and a vote
- * cleared for a correction is decided again against the same voting power.
+ * cleared for a correction is decided again against the same voting power. When the collèges weigh the votes, the
+ * coordinator gives head counts per collège and the weights are applied here. The vote, its audit entry and the
+ * reminder to approve the PV are written in one transaction.
  */
 export async function recordVote(
   db: Kysely<DB>,
-  input: { meetingId: number; resolutionId: number; pour: number; contre: number; abstention: number; blanc: number },
+  input: {
+    meetingId: number;
+    resolutionId: number;
+    pour: number;
+    contre: number;
+    abstention: number;
+    blanc: number;
+    byCollege?: CollegeHeadCount[] | null;
+    confirmedBeforeDate?: boolean;
+  },
+  now: Date,
   today: string,
 ): Promise<AgState> {
-  const assembly = await loadAssembly(db, input.meetingId, today);
-  await assertOpen(db, assembly.meeting);
-  const resolution = await db.selectFrom('resolution').selectAll().where('id', '=', input.resolutionId).where('meeting_id', '=', input.meetingId).executeTakeFirst();
-  if (!resolution) throw new UserError('not_found', 'Cette résolution n’existe plus.');
-  const votes = { pour: input.pour, contre: input.contre, abstention: input.abstention, blanc: input.blanc };
-  const stored: StoredQuorum = resolution.quorum_json
-    ? (JSON.parse(resolution.quorum_json) as StoredQuorum)
-    : { sentence: assembly.quorum.sentence, met: assembly.quorum.met, presentOrRepresented: assembly.quorum.presentOrRepresented };
-  const result = computeVote(votes, assembly.rules, resolution.kind, { meetingType: assembly.type, presentOrRepresented: stored.presentOrRepresented, met: stored.met });
-  if (!result.ok) throw new UserError('invalid_input', result.message);
-  await db
-    .updateTable('resolution')
-    .set({
-      votes_pour: input.pour,
-      votes_contre: input.contre,
-      votes_abstention: input.abstention,
-      votes_blanc: input.blanc,
-      adopted: result.adopted ? 1 : 0,
-      arithmetic: result.sentence,
-      quorum_json: JSON.stringify(stored),
-    })
-    .where('id', '=', input.resolutionId)
-    .execute();
-  await audit(db, 'vote', 'resolution', String(input.resolutionId), result.adopted ? 'adoptée' : 'rejetée');
-  await remindPvApproval(db, assembly.meeting);
+  await db.transaction().execute(async (trx) => {
+    const assembly = await loadAssembly(trx, input.meetingId, today);
+    await assertOpen(trx, assembly.meeting);
+    assertHeldOrConfirmed(assembly.meeting, today, input.confirmedBeforeDate, 'un vote');
+    const resolution = await trx.selectFrom('resolution').selectAll().where('id', '=', input.resolutionId).where('meeting_id', '=', input.meetingId).executeTakeFirst();
+    if (!resolution) throw new UserError('not_found', 'Cette résolution n’existe plus.');
+    const stored: StoredQuorum = resolution.quorum_json ? (JSON.parse(resolution.quorum_json) as StoredQuorum) : storedQuorumOf(assembly.quorum);
+    const weighted = assembly.rules.meetings[assembly.type].voteWeighting === 'weight';
+    let votes = { pour: input.pour, contre: input.contre, abstention: input.abstention, blanc: input.blanc };
+    let weighing: Extract<WeighedVotes, { ok: true }> | null = null;
+    if (weighted) {
+      if (!input.byCollege?.length) {
+        throw new UserError('invalid_input', 'Les collèges ont des poids de vote : saisissez le nombre de membres pour, contre, abstentionnistes et blancs de chaque collège ; l’application applique les poids.');
+      }
+      // A vote recorded before head counts were kept has no per-collège figures: the current ones stand in.
+      const powers = stored.byCollege ?? storedQuorumOf(assembly.quorum).byCollege!;
+      const result = weighCollegeVotes(input.byCollege, powers);
+      if (!result.ok) throw new UserError('invalid_input', result.message);
+      weighing = result;
+      votes = result.totals;
+    } else if (input.byCollege?.length) {
+      throw new UserError('invalid_input', 'Les votes de cette séance ne sont pas pondérés : saisissez les totaux de la salle, sans détail par collège.');
+    }
+    const result = computeVote(votes, assembly.rules, resolution.kind, { meetingType: assembly.type, presentOrRepresented: stored.presentOrRepresented, met: stored.met });
+    if (!result.ok) throw new UserError('invalid_input', result.message);
+    await trx
+      .updateTable('resolution')
+      .set({
+        votes_pour: votes.pour,
+        votes_contre: votes.contre,
+        votes_abstention: votes.abstention,
+        votes_blanc: votes.blanc,
+        adopted: result.adopted ? 1 : 0,
+        arithmetic: weighing ? `${weighing.sentence} ${result.sentence}` : result.sentence,
+        quorum_json: JSON.stringify(stored),
+        // A corrected vote keeps the time it was taken at (the PV orders departures against it).
+        voted_at: resolution.voted_at ?? now.toISOString(),
+        college_votes_json: weighing ? JSON.stringify(weighing.colleges) : null,
+      })
+      .where('id', '=', input.resolutionId)
+      .execute();
+    await audit(trx, 'vote', 'resolution', String(input.resolutionId), result.adopted ? 'adoptée' : 'rejetée');
+    await remindPvApproval(trx, assembly.meeting);
+  });
   return getAgState(db, input.meetingId, today);
 }
 
@@ -587,7 +683,7 @@ export async function recordVote(
  * Once an assembly has voted, the dashboard reminds that its PV is to be approved and, if it changed dirigeants or
  * statuts, that the greffe must be told within 3 months of the assembly: PVs are often approved much later.
  */
-async function remindPvApproval(db: Kysely<DB>, meeting: Pick<Selectable<MeetingTable>, 'id' | 'type' | 'date'>): Promise<void> {
+async function remindPvApproval(db: Db, meeting: Pick<Selectable<MeetingTable>, 'id' | 'type' | 'date'>): Promise<void> {
   if (meeting.type === 'ca' || meeting.type === 'bureau') return;
   const existing = await db.selectFrom('formality').select('id').where('meeting_id', '=', meeting.id).where('kind', '=', 'pv_a_approuver').executeTakeFirst();
   if (existing) return;
@@ -607,15 +703,17 @@ async function remindPvApproval(db: Kysely<DB>, meeting: Pick<Selectable<Meeting
 
 /** Clears a recorded vote for a correction; the quorum of the vote is kept (see recordVote). */
 export async function clearVote(db: Kysely<DB>, meetingId: number, resolutionId: number, today: string): Promise<AgState> {
-  const meeting = await assertGovernanceMeeting(db, meetingId);
-  await assertOpen(db, meeting);
-  await db
-    .updateTable('resolution')
-    .set({ votes_pour: null, votes_contre: null, votes_abstention: null, votes_blanc: null, adopted: null, arithmetic: null })
-    .where('id', '=', resolutionId)
-    .where('meeting_id', '=', meetingId)
-    .execute();
-  await audit(db, 'clear_vote', 'resolution', String(resolutionId), `réunion ${meetingId}`);
+  await db.transaction().execute(async (trx) => {
+    const meeting = await assertGovernanceMeeting(trx, meetingId);
+    await assertOpen(trx, meeting);
+    await trx
+      .updateTable('resolution')
+      .set({ votes_pour: null, votes_contre: null, votes_abstention: null, votes_blanc: null, adopted: null, arithmetic: null, college_votes_json: null })
+      .where('id', '=', resolutionId)
+      .where('meeting_id', '=', meetingId)
+      .execute();
+    await audit(trx, 'clear_vote', 'resolution', String(resolutionId), `réunion ${meetingId}`);
+  });
   return getAgState(db, meetingId, today);
 }
 
@@ -754,6 +852,8 @@ export async function approvePv(
   today: string,
 ): Promise<AgState> {
   const meeting = await assertGovernanceMeeting(db, input.meetingId);
+  // Approving again would record the names of today: the PV is reopened first (which discards its record).
+  assertDraft(meeting);
   const approvedOn = input.approvedOn!;
   if (meeting.date > today) throw new UserError('invalid_input', 'La séance n’a pas encore eu lieu : son procès-verbal ne peut pas être approuvé.');
   if (approvedOn < meeting.date) throw new UserError('invalid_input', 'Le procès-verbal ne peut pas être approuvé avant la séance.', { approvedOn: 'Avant la séance.' });
@@ -788,16 +888,22 @@ export async function approvePv(
       await trx.insertInto('formality').values({ meeting_id: input.meetingId, kind, label, due_on: dueOn, done_on: null, notes: null }).execute();
     }
     await audit(trx, 'approve_pv', 'meeting', String(input.meetingId), approvedOn);
+    // The PV as approved, names included: a member renamed or anonymised later does not rewrite it.
+    const record = await pvRecord(trx, input.meetingId, today);
+    await trx.updateTable('meeting').set({ pv_snapshot: JSON.stringify(record) }).where('id', '=', input.meetingId).execute();
   });
   return getAgState(db, input.meetingId, today);
 }
 
+/** Back to a draft: the PV recorded at approval is discarded (names are read live again), the approval reminder reopens. */
 export async function reopenPv(db: Kysely<DB>, meetingId: number, today: string): Promise<AgState> {
   await assertGovernanceMeeting(db, meetingId);
-  // Reopened, the session keeps the rules it was held with (rules_snapshot).
-  await db.updateTable('meeting').set({ pv_status: 'brouillon', pv_approved_on: null }).where('id', '=', meetingId).execute();
-  await db.updateTable('formality').set({ done_on: null }).where('meeting_id', '=', meetingId).where('kind', '=', 'pv_a_approuver').execute();
-  await audit(db, 'reopen_pv', 'meeting', String(meetingId), null);
+  await db.transaction().execute(async (trx) => {
+    // Reopened, the session keeps the rules it was held with (rules_snapshot).
+    await trx.updateTable('meeting').set({ pv_status: 'brouillon', pv_approved_on: null, pv_snapshot: null }).where('id', '=', meetingId).execute();
+    await trx.updateTable('formality').set({ done_on: null }).where('meeting_id', '=', meetingId).where('kind', '=', 'pv_a_approuver').execute();
+    await audit(trx, 'reopen_pv', 'meeting', String(meetingId), null);
+  });
   return getAgState(db, meetingId, today);
 }
 

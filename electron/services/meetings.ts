@@ -428,6 +428,7 @@ type ParticipantInput = {
 export async function saveParticipants(db: Kysely<DB>, meetingId: number, participants: ParticipantInput[], today: string): Promise<MeetingDetail> {
   await db.transaction().execute(async (trx) => {
     const meeting = await assertMeeting(trx, meetingId);
+    assertNotApproved(meeting);
     const memberIds = participants.map((participant) => participant.memberId).filter((id): id is number => id !== null);
     if (new Set(memberIds).size !== memberIds.length) throw new UserError('invalid_input', 'Un même adhérent figure deux fois parmi les participants.');
     if (memberIds.length) {
@@ -489,10 +490,15 @@ export async function saveDecision(
       done_on: decision.status === 'fait' ? today : null,
     };
     if (decision.id === null) {
+      assertNotApproved(meeting);
       await trx.insertInto('decision').values({ meeting_id: decision.meetingId, ...values }).execute();
     } else {
-      const previous = await trx.selectFrom('decision').select(['meeting_id', 'done_on', 'status']).where('id', '=', decision.id).executeTakeFirst();
+      const previous = await trx.selectFrom('decision').selectAll().where('id', '=', decision.id).executeTakeFirst();
       if (!previous || previous.meeting_id !== decision.meetingId) throw new UserError('not_found', 'Cette décision n’existe plus.');
+      // An approved PV fixes what was decided; following the decision up (its status) goes on.
+      const reworded =
+        previous.text !== values.text || previous.agenda_item_id !== values.agenda_item_id || previous.owner_member_id !== values.owner_member_id || previous.owner_label !== values.owner_label || previous.due_on !== values.due_on;
+      if (reworded) assertNotApproved(meeting);
       await trx
         .updateTable('decision')
         .set({ ...values, done_on: decision.status === 'fait' ? (previous.status === 'fait' ? previous.done_on : today) : null })
@@ -506,6 +512,7 @@ export async function saveDecision(
 export async function deleteDecision(db: Kysely<DB>, id: number, today: string): Promise<MeetingDetail> {
   const row = await db.selectFrom('decision').select('meeting_id').where('id', '=', id).executeTakeFirst();
   if (!row) throw new UserError('not_found', 'Cette décision n’existe plus.');
+  assertNotApproved(await assertMeeting(db, row.meeting_id));
   await db.deleteFrom('decision').where('id', '=', id).execute();
   return getMeeting(db, row.meeting_id, today);
 }
@@ -515,10 +522,14 @@ export const RCP_DOCUMENT_REFUSED =
   'd’un patient, alors que tout ce qui concerne une RCP doit rester pseudonymisé. Les pièces justificatives (feuille ' +
   'd’émargement, support de présentation…) se joignent à une autre réunion, par exemple la réunion d’équipe qui prépare la RCP.';
 
-/** Documents can be attached to any meeting but an RCP (checked before the file dialog opens, and again on copy). */
+/**
+ * Documents can be attached to any meeting but an RCP, and not to a session whose PV is approved (checked before
+ * the file dialog opens, and again on copy).
+ */
 export async function assertDocumentsAllowed(db: Db, meetingId: number): Promise<void> {
   const meeting = await assertMeeting(db, meetingId);
   if (meeting.type === 'rcp') throw new UserError('invalid_input', RCP_DOCUMENT_REFUSED);
+  assertNotApproved(meeting);
 }
 
 /** Copies a document into the app's data folder (not a link: it stays with the meeting). */
@@ -541,6 +552,7 @@ export async function addDocument(db: Kysely<DB>, meetingId: number, sourcePath:
 }
 
 export async function deleteDocument(db: Kysely<DB>, meetingId: number, documentId: number, documentsDir: string, today: string): Promise<MeetingDetail> {
+  assertNotApproved(await assertMeeting(db, meetingId));
   const document = await db.selectFrom('meeting_document').select('stored_name').where('id', '=', documentId).where('meeting_id', '=', meetingId).executeTakeFirst();
   if (!document) throw new UserError('not_found', 'Ce document n’existe plus.');
   await db.deleteFrom('meeting_document').where('id', '=', documentId).execute();
@@ -623,7 +635,10 @@ export async function saveRcpCase(db: Kysely<DB>, rcpCase: RcpCaseData, today: s
 export async function deleteRcpCase(db: Kysely<DB>, id: number, today: string): Promise<MeetingDetail> {
   const row = await db.selectFrom('rcp_case').select('meeting_id').where('id', '=', id).executeTakeFirst();
   if (!row) throw new UserError('not_found', 'Ce cas n’existe plus.');
-  await db.deleteFrom('rcp_case').where('id', '=', id).execute();
-  await audit(db, 'delete', 'rcp_case', String(id), null);
+  // The case and its audit entry together, or neither.
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('rcp_case').where('id', '=', id).execute();
+    await audit(trx, 'delete', 'rcp_case', String(id), null);
+  });
   return getMeeting(db, row.meeting_id, today);
 }

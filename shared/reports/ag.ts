@@ -97,6 +97,8 @@ export interface PvResolution extends AgResolutionText {
   adopted: boolean | null;
   /** The arithmetic in words: « Base : 120 suffrages exprimés ; requis : 61 voix pour ; obtenu : 98. » */
   arithmetic: string | null;
+  /** The count the resolution was voted with: « Votée avec 4 membres présents et 1 membre représenté, soit 5… ». */
+  countLine?: string | null;
 }
 
 /** « Procès-verbal » with every mention a PV needs (domain.md §4). */
@@ -124,6 +126,8 @@ export interface PvData {
     /** Non-voting participants present (guests, consultative collège). */
     others: string[];
   };
+  /** « M. X a quitté la séance à 19 h 40, avant le vote de la résolution n° 4. », in the order they happened. */
+  departures?: string[];
   /** Ordre du jour with the summary of debates per item and the resolutions voted under it. */
   items: { title: string; summary: string | null; resolutions: PvResolution[] }[];
   /** Closing time « hh:mm » or null. */

@@ -29,7 +29,10 @@ export const convocationSentSchema = z.object({
   }),
 });
 
-export const presenceSchema = z.object({ meetingId: id, memberId: id, present: z.boolean() });
+/** Before the session's date, an arrival or a vote is recorded only once the user confirmed it. */
+const confirmedBeforeDate = z.boolean().optional();
+
+export const presenceSchema = z.object({ meetingId: id, memberId: id, present: z.boolean(), confirmedBeforeDate });
 
 export const proxySchema = z.object({
   meetingId: id,
@@ -50,13 +53,32 @@ export const resolutionSchema = z.object({
 const voteCount = (label: string) =>
   z.number({ error: `${label} : indiquez un nombre.` }).min(0, `${label} : le nombre ne peut pas être négatif.`).max(1_000_000);
 
+const headCount = (label: string) =>
+  z
+    .number({ error: `${label} : indiquez un nombre de membres.` })
+    .int(`${label} : un nombre entier de membres est attendu.`)
+    .min(0, `${label} : le nombre ne peut pas être négatif.`)
+    .max(1_000_000);
+
+/** Head counts of one collège when the collèges weigh the votes: the app applies the weights. */
+export const collegeVoteSchema = z.object({
+  collegeId: z.number().int().positive().nullable(),
+  pour: headCount('Pour'),
+  contre: headCount('Contre'),
+  abstention: headCount('Abstentions').default(0),
+  blanc: headCount('Blancs ou nuls').default(0),
+});
+
 export const voteSchema = z.object({
   meetingId: id,
   resolutionId: id,
+  /** Totals of the room (unweighted votes); with weighted collèges, the weighted totals computed from `byCollege`. */
   pour: voteCount('Pour'),
   contre: voteCount('Contre'),
   abstention: voteCount('Abstentions').default(0),
   blanc: voteCount('Blancs ou nuls').default(0),
+  byCollege: z.array(collegeVoteSchema).max(100).nullish(),
+  confirmedBeforeDate,
 });
 
 export const officersSchema = z.object({ meetingId: id, presidentMemberId: optionalId, secretaireMemberId: optionalId });

@@ -308,6 +308,7 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     expect(within(formalities).getByText(/Faire signer le procès-verbal/)).toBeTruthy();
     // Approved: no more edits, and the page says so truthfully.
     expect(screen.getByText('Procès-verbal approuvé : la séance ne peut plus être modifiée. Rouvrez-le en brouillon pour corriger.')).toBeTruthy();
+    expect(screen.getByText('Le PV exporté garde les noms tels qu’au jour de l’approbation, même si un membre est renommé ou anonymisé ensuite.')).toBeTruthy();
     expect(screen.queryByText(/figé/)).toBeNull();
     expect((screen.getByLabelText('Président·e de séance') as HTMLSelectElement).disabled).toBe(true);
     expect((screen.getByLabelText('Synthèse des débats — point 1') as HTMLTextAreaElement).readOnly).toBe(true);

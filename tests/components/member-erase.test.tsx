@@ -23,6 +23,7 @@ describe('Adhérents — anonymisation (vrais gestionnaires)', () => {
     expect(limits.textContent).toContain('les sauvegardes déjà faites dans le dossier « sauvegardes »');
     expect(limits.textContent).toContain('elles disparaissent à mesure que de nouvelles les remplacent');
     expect(limits.textContent).toContain('les copies déjà sorties de Maillage');
+    expect(limits.textContent).toContain('procès-verbaux déjà approuvés gardent aussi son nom');
     expect(dialog.textContent).toContain('empreinte illisible, pour qu’un import ne recrée pas sa fiche');
     await user.type(within(dialog).getByLabelText('Pour confirmer, tapez EFFACER'), 'EFFACER');
     await user.click(within(dialog).getByRole('button', { name: 'Anonymiser définitivement' }));

@@ -178,3 +178,58 @@ test('an AG from its convocation to the approved PV, with a pouvoir that stops c
   await expect(page.getByText(/Déclarer le changement de dirigeants/)).toBeVisible();
   await expect(page.getByText(/18 septembre 2026|18\/09\/2026/).first()).toBeVisible();
 });
+
+test('weighted collèges: members counted per collège, voix computed by the app; the approved session is read-only', async () => {
+  test.setTimeout(90_000);
+  const { page } = app;
+  const ok = async <C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const result = await invokeChannel(app.handlers, channel, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.data as ChannelOutput<C>;
+  };
+  const structures = (await ok('colleges.list')).find((college) => college.name === 'Structures et établissements')!;
+  await ok('colleges.save', { id: structures.id, name: structures.name, votingRight: 'deliberative', voteWeight: 2 });
+  const overview = await ok('rules.list');
+  const rules = JSON.parse(JSON.stringify(overview.defaults)) as typeof overview.defaults;
+  rules.meetings.ago.voteWeighting = 'weight';
+  await ok('rules.save', { effectiveFrom: '2026-01-01', rules });
+  await ok('ag.saveResolution', { meetingId: seed.meetingId, agendaItemId: seed.agenda[1]!.id, title: 'Approbation des comptes', text: 'L’assemblée générale approuve les comptes de l’exercice 2025.', kind: 'ordinaire' });
+  for (const name of ['Martin', 'Bernard', 'Durand', 'Girard', 'Lefèvre']) await ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members[name]!, present: true });
+
+  await page.goto(`${app.url}#/reunions/${seed.meetingId}/assemblee`);
+  await page.getByRole('tab', { name: 'Votes' }).click();
+  const form = page.getByRole('form', { name: /Décompte des voix — Résolution n° 1/ });
+  await form.getByLabel('Professionnels libéraux — Pour (nombre de membres)').fill('3');
+  await form.getByLabel('Structures et établissements — Contre (nombre de membres)').fill('2');
+  await expect(form.getByTestId('poids-contre')).toHaveText('4');
+  await page.screenshot({ path: `${SCREENS}/ag-votes-ponderes.png`, fullPage: true });
+  await form.getByRole('button', { name: 'Enregistrer le vote' }).click();
+  const region = page.getByRole('region', { name: /Résolution n° 1/ });
+  await expect(region.getByText('Rejetée', { exact: true })).toBeVisible();
+  await expect(region.getByText(/contre 2 × 2 = 4/)).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/ag-votes-ponderes-resultat.png`, fullPage: true });
+
+  await ok('ag.setOfficers', { meetingId: seed.meetingId, presidentMemberId: seed.members.Martin!, secretaireMemberId: seed.members.Bernard! });
+  await ok('ag.approvePv', { meetingId: seed.meetingId, approvedOn: '2026-06-18', dirigeantsChanged: false, statutsChanged: false });
+  // Approved outside this window: read everything again.
+  await page.goto(`${app.url}#/reunions/${seed.meetingId}`);
+  await page.reload();
+  await expect(page.getByRole('note')).toContainText('Le procès-verbal de cette séance est approuvé');
+  await expect(page.getByRole('button', { name: 'Enregistrer les participants' })).toBeDisabled();
+  await page.screenshot({ path: `${SCREENS}/reunion-pv-approuve.png`, fullPage: true });
+});
+
+test('an arrival a week before the assembly is asked first', async () => {
+  const { page } = app;
+  // The computer's clock a week before the assembly.
+  await page.clock.setFixedTime(new Date('2026-06-11T10:00:00'));
+  await page.goto(`${app.url}#/reunions/${seed.meetingId}/assemblee`);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Émargement en direct' }).click();
+  await page.getByRole('button', { name: 'Arrivée de MARTIN Paul' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Enregistrer une arrivée avant la séance ?' });
+  await expect(dialog).toContainText('La séance est prévue le 18 juin 2026 : enregistrer quand même une arrivée aujourd’hui ?');
+  await page.screenshot({ path: `${SCREENS}/ag-arrivee-avant-la-date.png` });
+  await dialog.getByRole('button', { name: 'Enregistrer l’arrivée' }).click();
+  await expect(page.getByRole('button', { name: 'Départ de MARTIN Paul' })).toBeVisible();
+});

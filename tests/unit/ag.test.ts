@@ -175,7 +175,7 @@ describe('the assembly', () => {
     expect(second.resolutions.every((resolution) => resolution.votes === null && resolution.agendaItemId !== null)).toBe(true);
     expect(second.quorum.required).toBeNull();
     expect(second.rules.reminders[0]).toBe('Quorum : aucun quorum requis sur deuxième convocation.');
-    const again = await b.ok('ag.setPresence', { meetingId, memberId: seed.members.Bernard!, present: true });
+    const again = await b.ok('ag.setPresence', { meetingId, memberId: seed.members.Bernard!, present: true, confirmedBeforeDate: true });
     expect(again.quorum.met).toBe(true);
     expect((await b.ok('ag.get', { meetingId: seed.meetingId })).secondRoundMeetingId).toBe(meetingId);
     expect(await b.call('ag.createSecondConvocation', { meetingId: seed.meetingId, date: '2026-07-10' })).toMatchObject({ ok: false, error: { code: 'conflict' } });

@@ -341,7 +341,7 @@ describe('openDatabase', () => {
 
   it('0004_meetings keeps members and accepts meetings, participants and RCP cases', async () => {
     const file = join(workDir(), 'maillage.sqlite');
-    const { '0004_meetings': _skipped, '0005_general_assembly': _later, ...before } = migrations;
+    const { '0004_meetings': _skipped, '0005_general_assembly': _later, '0006_assembly_record': _latest, ...before } = migrations;
     const v3 = await openDatabase({ file, migrations: before });
     const member = await v3.db.insertInto('member').values({ kind: 'person', last_name: 'Martin', profession_code: '60' }).returning('id').executeTakeFirstOrThrow();
     await v3.close();
@@ -359,7 +359,7 @@ describe('openDatabase', () => {
 
   it('0005_general_assembly keeps the meetings and adds rules, presence, pouvoirs, resolutions and formalities', async () => {
     const file = join(workDir(), 'maillage.sqlite');
-    const { '0005_general_assembly': _skipped, ...before } = migrations;
+    const { '0005_general_assembly': _skipped, '0006_assembly_record': _later, ...before } = migrations;
     const v4 = await openDatabase({ file, migrations: before });
     const member = await v4.db.insertInto('member').values({ kind: 'person', last_name: 'Martin', profession_code: '60' }).returning('id').executeTakeFirstOrThrow();
     const other = await v4.db.insertInto('member').values({ kind: 'person', last_name: 'Bernard', profession_code: '10' }).returning('id').executeTakeFirstOrThrow();

@@ -10,6 +10,7 @@ import {
   threshold,
   validateProxy,
   votingRoll,
+  weighCollegeVotes,
   type AttendanceEntry,
   type GovernanceMember,
   type MajorityRule,
@@ -567,5 +568,65 @@ describe('convocation delay', () => {
     // 5 → 20 June: 15 calendar days, but only 14 jours francs (6 to 19 June).
     expect(convocationDelayProblem('2026-06-20', '2026-06-05', francs, 'ago')).toBe("La convocation a été envoyée 14 jours francs avant l'assemblée ; les statuts en demandent 15.");
     expect(convocationDelayProblem('2026-06-20', '2026-06-04', francs, 'ago')).toBeNull();
+  });
+});
+
+describe('weighCollegeVotes', () => {
+  // Collège A: 4 members present or represented, 1,5 voix each (6 voix); collège B: 3 members, 0,5 voix each (1,5 voix).
+  const powers = [
+    { collegeId: 1, collegeName: 'Libéraux', heads: 4, weight: 6 },
+    { collegeId: 2, collegeName: 'Structures', heads: 3, weight: 1.5 },
+  ];
+
+  it('multiplies each collège’s head counts by the voix of one member', () => {
+    const result = weighCollegeVotes(
+      [
+        { collegeId: 1, pour: 3, contre: 1, abstention: 0, blanc: 0 },
+        { collegeId: 2, pour: 0, contre: 3, abstention: 0, blanc: 0 },
+      ],
+      powers,
+    );
+    if (!result.ok) throw new Error(result.message);
+    // pour 3 × 1,5 = 4,5; contre 1 × 1,5 + 3 × 0,5 = 1,5 + 1,5 = 3.
+    expect(result.totals).toEqual({ pour: 4.5, contre: 3, abstention: 0, blanc: 0 });
+    expect(result.colleges.map((college) => college.weightPerMember)).toEqual([1.5, 0.5]);
+    expect(result.sentence).toBe(
+      `Voix pondérées par collège — Libéraux (1,5 voix par membre) : pour 3 × 1,5 = 4,5, contre 1 × 1,5 = 1,5, abstentions 0, blancs 0 ; ` +
+        `Structures (0,5 voix par membre) : pour 0, contre 3 × 0,5 = 1,5, abstentions 0, blancs 0. Total : pour 4,5, contre 3, abstentions 0, blancs 0 voix.`,
+    );
+    // The weighted totals decide: 4,5 pour against 3 contre, simple majority adopts.
+    const weighted = JSON.parse(JSON.stringify(DEFAULT_RULES)) as StatutoryRules;
+    weighted.meetings.ago.voteWeighting = 'weight';
+    const vote = computeVote(result.totals, weighted, 'ordinaire', { meetingType: 'ago', presentOrRepresented: { heads: 7, weight: 7.5 } });
+    expect(vote.ok && vote.adopted).toBe(true);
+  });
+
+  it('adds voix exactly: thirds of a voix do not drift', () => {
+    // 3 members sharing 1 voix (0,333 each, to the thousandth): 3 × 0,333 = 0,999.
+    const result = weighCollegeVotes([{ collegeId: 7, pour: 3, contre: 0, abstention: 0, blanc: 0 }], [{ collegeId: 7, collegeName: 'Usagers', heads: 3, weight: 0.999 }]);
+    expect(result.ok && result.totals.pour).toBe(0.999);
+  });
+
+  it('refuses head counts larger than the members present or represented, fractions, duplicates and empty collèges', () => {
+    const over = weighCollegeVotes([{ collegeId: 2, pour: 3, contre: 1, abstention: 0, blanc: 0 }], powers);
+    expect(over).toEqual({
+      ok: false,
+      message:
+        'Collège « Structures » : 4 votes saisis (pour, contre, abstentions et blancs) pour seulement 3 membres votants présents ou représentés. ' +
+        'Saisissez des nombres de membres, l’application applique les poids. Vérifiez le décompte.',
+    });
+    expect(weighCollegeVotes([{ collegeId: 1, pour: 1.5, contre: 0, abstention: 0, blanc: 0 }], powers)).toMatchObject({ ok: false, message: expect.stringContaining('un nombre entier') });
+    expect(
+      weighCollegeVotes(
+        [
+          { collegeId: 1, pour: 1, contre: 0, abstention: 0, blanc: 0 },
+          { collegeId: 1, pour: 1, contre: 0, abstention: 0, blanc: 0 },
+        ],
+        powers,
+      ),
+    ).toMatchObject({ ok: false, message: 'Collège « Libéraux » figure deux fois dans le décompte.' });
+    expect(weighCollegeVotes([{ collegeId: 9, pour: 1, contre: 0, abstention: 0, blanc: 0 }], powers)).toMatchObject({ ok: false, message: expect.stringContaining('aucun membre votant présent ou représenté') });
+    // A collège with nobody present and nothing entered is simply left out.
+    expect(weighCollegeVotes([{ collegeId: 9, pour: 0, contre: 0, abstention: 0, blanc: 0 }], powers)).toMatchObject({ ok: true, totals: { pour: 0, contre: 0 } });
   });
 });

@@ -56,6 +56,10 @@ const POPULATE: Record<string, string> = {
     INSERT INTO resolution (meeting_id, position, title, text, kind, votes_pour, votes_contre, votes_abstention, votes_blanc, adopted, arithmetic)
       VALUES (3, 1, 'Approbation des comptes', 'L’assemblée approuve les comptes.', 'ordinaire', 2, 0, 0, 0, 1, '2 voix pour sur 2 exprimées');
     INSERT INTO formality (meeting_id, kind, label, due_on) VALUES (3, 'pv_a_approuver', 'Approuver le PV', '2025-09-12');`,
+  '0006_assembly_record': `
+    INSERT INTO ag_presence_event (meeting_id, member_id, kind, at) VALUES (3, 1, 'depart', '2025-06-12T17:40:00.000Z');
+    UPDATE resolution SET voted_at = '2025-06-12T17:10:00.000Z', college_votes_json = NULL WHERE meeting_id = 3 AND position = 1;
+    UPDATE meeting SET pv_snapshot = '{"title":"Assemblée générale 2025"}' WHERE id = 3;`,
 };
 
 function tables(sqlite: Database.Database): string[] {

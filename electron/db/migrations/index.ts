@@ -4,6 +4,7 @@ import * as m0002 from './0002_members';
 import * as m0003 from './0003_erased_identities';
 import * as m0004 from './0004_meetings';
 import * as m0005 from './0005_general_assembly';
+import * as m0006 from './0006_assembly_record';
 
 /**
  * Every migration, imported statically so the bundled main process carries them.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_erased_identities': m0003,
   '0004_meetings': m0004,
   '0005_general_assembly': m0005,
+  '0006_assembly_record': m0006,
 };

@@ -232,6 +232,16 @@ function Attendance({ data }: { data: PvData }) {
       {attendance.others.length > 0 ? (
         <NameList title="Autres participants, sans voix délibérative" names={attendance.others} empty="" />
       ) : null}
+      {data.departures && data.departures.length > 0 ? (
+        <View>
+          <Text style={styles.listTitle} minPresenceAhead={30}>{`Départs en cours de séance (${formatInteger(data.departures.length)})`}</Text>
+          {data.departures.map((line, index) => (
+            <Text key={index} style={styles.names}>
+              {frenchSpacing(line)}
+            </Text>
+          ))}
+        </View>
+      ) : null}
     </Section>
   );
 }
@@ -256,6 +266,7 @@ function ResolutionBlock({ resolution }: { resolution: PvResolution }) {
         )}
         <View style={[styles.result, { borderLeftColor: outcome.border, backgroundColor: outcome.background }]}>
           <Text style={[styles.resultText, { color: outcome.text }]}>{`Résultat : ${resolution.resultLabel}`}</Text>
+          {resolution.countLine ? <Text style={styles.arithmetic}>{frenchSpacing(resolution.countLine)}</Text> : null}
           {resolution.arithmetic ? <Text style={styles.arithmetic}>{frenchSpacing(resolution.arithmetic)}</Text> : null}
         </View>
       </View>

@@ -12,6 +12,7 @@ import { searchKey } from '../../../../shared/text';
 import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
+import { beforeDateQuestion, beforeSessionDay } from './agLabels';
 import { formatCount, formatTime, pl, QuorumPanel } from './QuorumPanel';
 import { useAgMutation } from './useAgMutation';
 
@@ -77,6 +78,10 @@ export function CheckInTab({ state }: { state: AgState }) {
   /** A mandataire about to leave: their pouvoirs will stop counting, so we ask first. */
   const [departing, setDeparting] = useState<AgVoterRow | null>(null);
   const [departError, setDepartError] = useState<string | null>(null);
+  /** Before the session's day, the first arrival asks; once confirmed, the others of this check-in follow. */
+  const [earlyArrival, setEarlyArrival] = useState<number | null>(null);
+  const [earlyConfirmed, setEarlyConfirmed] = useState(false);
+  const [earlyError, setEarlyError] = useState<string | null>(null);
   const deferredSearch = useDeferredValue(search);
   const words = useMemo(() => searchKey(deferredSearch).split(' ').filter(Boolean), [deferredSearch]);
 
@@ -142,11 +147,16 @@ export function CheckInTab({ state }: { state: AgState }) {
   }, []);
 
   /** Records an arrival or a departure; answers the French reason of a refusal, or null. */
-  const setPresence = async (memberId: number, present: boolean): Promise<string | null> => {
+  const setPresence = async (memberId: number, present: boolean, confirmed = earlyConfirmed): Promise<string | null> => {
     if (readOnly || pending.has(memberId)) return null;
+    if (present && !confirmed && beforeSessionDay(state)) {
+      setEarlyError(null);
+      setEarlyArrival(memberId);
+      return null;
+    }
     setPending((current) => new Set(current).add(memberId));
     try {
-      const next = await mutation.mutateAsync({ meetingId: state.meetingId, memberId, present });
+      const next = await mutation.mutateAsync({ meetingId: state.meetingId, memberId, present, confirmedBeforeDate: present && confirmed ? true : undefined });
       setMessage(presenceMessage(next, memberId, new Map(next.proxies.map((proxy) => [proxy.id, proxy]))));
       // The row may have left the list (filter « Absents »…): the focus goes back to the search box.
       requestAnimationFrame(() => {
@@ -187,6 +197,18 @@ export function CheckInTab({ state }: { state: AgState }) {
     const failure = await setPresence(departing.id, false);
     if (failure) setDepartError(failure);
     else setDeparting(null);
+  };
+
+  const confirmEarlyArrival = async () => {
+    if (earlyArrival === null) return;
+    setEarlyError(null);
+    const failure = await setPresence(earlyArrival, true, true);
+    if (failure) {
+      setEarlyError(failure);
+      return;
+    }
+    setEarlyConfirmed(true);
+    setEarlyArrival(null);
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -326,6 +348,22 @@ export function CheckInTab({ state }: { state: AgState }) {
           onConfirm={() => void confirmDeparture()}
         >
           <DepartureWarning voter={departing} proxies={proxies} />
+        </ConfirmDialog>
+      )}
+      {earlyArrival !== null && (
+        <ConfirmDialog
+          title="Enregistrer une arrivée avant la séance ?"
+          confirmLabel="Enregistrer l’arrivée"
+          busy={pending.has(earlyArrival)}
+          error={earlyError}
+          onCancel={() => {
+            setEarlyArrival(null);
+            setEarlyError(null);
+          }}
+          onConfirm={() => void confirmEarlyArrival()}
+        >
+          <p>{beforeDateQuestion(state, 'une arrivée')}</p>
+          <p className="muted">Une fois confirmé, les arrivées suivantes de cet émargement sont enregistrées sans nouvelle question.</p>
         </ConfirmDialog>
       )}
     </div>

@@ -82,7 +82,12 @@ function PvStatus({ state, detail }: { state: AgState; detail: MeetingDetail }) 
           )}
         </p>
       </div>
-      {approved && <p className="muted small">Procès-verbal approuvé : la séance ne peut plus être modifiée. Rouvrez-le en brouillon pour corriger.</p>}
+      {approved && (
+        <>
+          <p className="muted small">Procès-verbal approuvé : la séance ne peut plus être modifiée. Rouvrez-le en brouillon pour corriger.</p>
+          <p className="muted small">Le PV exporté garde les noms tels qu’au jour de l’approbation, même si un membre est renommé ou anonymisé ensuite.</p>
+        </>
+      )}
       <div className="page-actions">
         {approved ? (
           <button type="button" className="button button-secondary" onClick={() => setReopening(true)}>
@@ -143,6 +148,10 @@ function PvStatus({ state, detail }: { state: AgState; detail: MeetingDetail }) 
           <p>
             Le procès-verbal redevient un brouillon : la séance, les résolutions et les votes pourront de nouveau être modifiés. Les formalités déjà listées
             restent à suivre. Il faudra l’approuver à nouveau.
+          </p>
+          <p>
+            Le PV approuvé gardait les noms tels qu’au jour de l’approbation ; rouvert, il reprend les noms actuels des membres (renommés ou
+            anonymisés depuis).
           </p>
         </ConfirmDialog>
       )}

@@ -5,6 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { addDays, format, parseISO } from 'date-fns';
 import type { AgResolutionRow, AgState, ExportResult } from '../../../../shared/contract';
+import { formatDateLong } from '../../../../shared/format';
 import { CONVOCATION_MODES } from '../../../../shared/schemas/ag';
 import { errorMessage } from '../../api';
 import type { ToastInput } from '../../components/Toasts';
@@ -36,6 +37,16 @@ export function sessionWord(meetingType: string): 'Assemblée' | 'Séance' {
 /** Today in local time, as yyyy-mm-dd. */
 export function todayIso(): string {
   return format(new Date(), 'yyyy-MM-dd');
+}
+
+/** The session is on a later day: an arrival or a vote recorded now is probably a mistake, so the screens ask first. */
+export function beforeSessionDay(state: Pick<AgState, 'date'>): boolean {
+  return state.date > todayIso();
+}
+
+/** « La séance est prévue le 12 mars 2027 : enregistrer quand même une arrivée aujourd’hui ? » */
+export function beforeDateQuestion(state: Pick<AgState, 'date'>, what: 'une arrivée' | 'un vote'): string {
+  return `La séance est prévue le ${formatDateLong(state.date)} : enregistrer quand même ${what} aujourd’hui ?`;
 }
 
 /**

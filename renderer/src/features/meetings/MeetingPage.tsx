@@ -98,6 +98,9 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
   const { data } = detail;
   const rcp = data.type === 'rcp';
   const memberRows = members.data ?? [];
+  // An assembly whose PV is approved is a record: its content can change only once the PV is reopened.
+  const assembly = useApiQuery('ag.get', [{ meetingId: detail.id }], { enabled: GOVERNANCE_TYPES.has(data.type) });
+  const frozen = assembly.data?.pv.status === 'approuve';
 
   const exported = (what: string) => ({
     onSuccess: (result: { saved: true; path: string } | { saved: false }) => {
@@ -160,7 +163,15 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
         </button>
       </div>
       <PdfExportProgress pending={exportMinutes.isPending} />
-      <div className="stack">
+      {frozen && (
+        <p className="alert alert-warning meeting-frozen" role="note">
+          Le procès-verbal de cette séance est approuvé : sa description, son ordre du jour, ses participants, ses décisions et ses documents
+          ne peuvent plus être modifiés. Pour corriger, rouvrez le procès-verbal en brouillon (
+          <Link to={`/reunions/${detail.id}/assemblee`}>onglet « Procès-verbal » de la séance</Link>). Le suivi des décisions (fait, en cours…)
+          continue depuis la page Décisions.
+        </p>
+      )}
+      <fieldset className="stack meeting-sections" disabled={frozen} aria-label={frozen ? 'Séance au procès-verbal approuvé, en lecture seule' : undefined} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <MeetingForm
           detail={detail}
           members={memberRows}
@@ -174,7 +185,7 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
         <DecisionsSection detail={detail} members={memberRows} />
         <DocumentsSection detail={detail} />
         <SummarySection detail={detail} />
-      </div>
+      </fieldset>
       {confirmDelete && (
         <ConfirmDialog
           title="Supprimer la réunion ?"

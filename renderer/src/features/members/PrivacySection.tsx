@@ -127,6 +127,8 @@ function EraseDialog({ detail, onClose }: { detail: MemberDetail; onClose: () =>
           <strong>Ce que l’anonymisation n’atteint pas :</strong> les sauvegardes déjà faites dans le dossier
           « sauvegardes » (elles disparaissent à mesure que de nouvelles les remplacent) et les copies déjà sorties de
           Maillage (listes Excel ou CSV, PDF, fichiers envoyés par courriel). Supprimez celles que vous gardez ailleurs.
+          Les procès-verbaux déjà approuvés gardent aussi son nom tel qu’il était à l’approbation : ce sont les actes
+          de l’association.
         </li>
         <li>Pensez à exporter ses données d’abord s’il vous les a demandées.</li>
       </ul>
