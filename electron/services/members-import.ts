@@ -171,7 +171,7 @@ function cleanCsvCell(cell: string): string {
   const value = cell.trim();
   const formula = /^="(.*)"$/.exec(value);
   if (formula) return formula[1]!.trim();
-  if (/^'[=+\-@]/.test(value)) return value.slice(1);
+  if (/^'[=+\-@\t\r]/.test(value)) return value.slice(1);
   return value;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { filterMembers, type MemberListRow } from '../../shared/domain/members';
 import { memberFiltersSchema } from '../../shared/schemas/members';
-import { exportMembers } from '../../electron/services/members-export';
+import { exportMembers, neutraliseCell } from '../../electron/services/members-export';
 import { applyImport, openImport, previewImport, readSpreadsheet } from '../../electron/services/members-import';
 import { eraseMember, listMembers } from '../../electron/services/members';
 import { UserError } from '../../electron/services/errors';
@@ -160,6 +160,59 @@ describe('member export', () => {
     expect(again.preview.errors).toEqual([]);
     expect(again.result).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
     expect((await readSpreadsheet(path)).rows.find((row) => row[1] === 'Bernard')?.[16]).toBe('2024-03-05');
+  });
+
+  it('neutralises every cell a spreadsheet could run as a formula, in CSV; XLSX keeps them as plain text; both re-import as typed', async () => {
+    const cases: [string, string][] = [
+      ["-1+1+cmd|' /C calc'!A0", "'-1+1+cmd|' /C calc'!A0"],
+      ['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
+      ['+33 6 12 34 56 78', "'+33 6 12 34 56 78"],
+      ['+A1', "'+A1"],
+      ['@SUM(A1)', "'@SUM(A1)"],
+      ['\t=1+1', "'\t=1+1"],
+      ['\r=1+1', "'\r=1+1"],
+      ['-12', '-12'],
+      ['-4,50', '-4,50'],
+      ['-4.5', '-4.5'],
+      ['-', "'-"],
+      ['Dupont-Martin', 'Dupont-Martin'],
+      ['', ''],
+    ];
+    for (const [value, expected] of cases) expect(neutraliseCell(value), JSON.stringify(value)).toBe(expected);
+
+    const database = await newDatabase();
+    const attack = "-1+1+cmd|' /C calc'!A0";
+    await database.db
+      .insertInto('member')
+      .values([
+        { kind: 'person', last_name: attack, first_name: '=1+1', profession_code: '60', phone: '+33 6 12 34 56 78', email: '@evil' },
+        { kind: 'person', last_name: 'Sage', first_name: 'Anne', profession_code: '60', phone: '04 76 00 00 01' },
+      ])
+      .execute();
+    const rows = filterMembers(await listMembers(database.db, TODAY), memberFiltersSchema.parse({ status: 'all' }));
+
+    const csvPath = join(files.dir, 'injection.csv');
+    await exportMembers(rows, 'csv', csvPath, YEAR);
+    const lines = readFileSync(csvPath, 'utf8').slice(1).split('\r\n');
+    const cells = lines.find((line) => line.includes('cmd|'))!.split(';');
+    expect(cells.slice(1, 3)).toEqual([`'${attack}`, "'=1+1"]);
+    expect(cells[13]).toBe("'+33 6 12 34 56 78");
+    expect(cells[14]).toBe("'@evil");
+    // No cell of the file starts with a formula character any more.
+    for (const line of lines.slice(1)) for (const cell of line.split(';')) expect(cell, cell).not.toMatch(/^[=+@\t\r]|^-(?!\d+$)/);
+    const csvBack = await readSpreadsheet(csvPath);
+    expect(csvBack.rows.find((row) => row[2] === '=1+1')?.slice(1, 3)).toEqual([attack, '=1+1']);
+
+    const xlsxPath = join(files.dir, 'injection.xlsx');
+    await exportMembers(rows, 'xlsx', xlsxPath, YEAR);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxPath);
+    const sheet = workbook.worksheets[0]!;
+    const row = sheet.getRows(2, 2)!.find((candidate) => candidate.getCell(3).value === '=1+1')!;
+    for (const column of [2, 3, 14, 15]) expect(row.getCell(column).type, `colonne ${column}`).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(2).value).toBe(attack);
+    const xlsxBack = await readSpreadsheet(xlsxPath);
+    expect(xlsxBack.rows.find((cells) => cells[2] === '=1+1')?.slice(1, 3)).toEqual([attack, '=1+1']);
   });
 
   it('exports the rows it is given (the caller filters), leaving erased members out', async () => {
