@@ -175,6 +175,10 @@ export interface ImportOpened {
   separator: string | null;
   sheetName: string | null;
   headers: string[];
+  /** Row of the file the column titles were read on (title rows above it are skipped). */
+  headerLine: number;
+  /** French notes on the reading: title rows skipped, lines whose encoding was repaired. */
+  notes: string[];
   rowCount: number;
   /** First rows, as text, for the mapping step. */
   sample: string[][];

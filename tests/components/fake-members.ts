@@ -196,6 +196,8 @@ export const IMPORT_FILE: ImportOpened = {
   separator: ';',
   sheetName: null,
   headers: ['NOM', 'Prénom', 'Métier', 'Ville', 'N° RPPS', 'Mail', 'Remarque'],
+  headerLine: 1,
+  notes: [],
   rowCount: 142,
   sample: [
     ['DURAND', 'Alice', 'IDE', 'Eybens', '10003000006', 'alice.durand@exemple.fr', ''],

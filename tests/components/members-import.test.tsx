@@ -17,7 +17,7 @@ describe('Adhérents — import', () => {
 
     // Step 2: file details, samples and the suggested mapping.
     expect(screen.getByText(/adherents-2026\.csv/).closest('p')!.textContent).toBe(
-      'adherents-2026.csv — encodage Windows-1252, séparateur « ; », 142 lignes, 7 colonnes.',
+      'adherents-2026.csv — encodage Windows-1252, séparateur « ; », titres des colonnes en ligne 1, 142 lignes, 7 colonnes.',
     );
     const nom = screen.getByRole('combobox', { name: 'Champ pour la colonne « NOM »' }) as HTMLSelectElement;
     expect(nom.value).toBe('lastName');

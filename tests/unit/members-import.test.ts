@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   cotisationHeaderField,
@@ -14,11 +14,12 @@ import {
   suggestMapping,
 } from '../../shared/domain/import-mapping';
 import { applyImport, closeImport, openImport, previewImport, readSpreadsheet } from '../../electron/services/members-import';
+import { summariseZip } from '../../electron/services/members-import/zip';
 import { loadCommuneReference } from '../../electron/services/communes';
 import { eraseMember } from '../../electron/services/members';
 import { UserError } from '../../electron/services/errors';
 import { tempDatabase, tempDir } from '../helpers/db';
-import { rpps, wrongKey, writeCsv, writeXlsx, type XlsxCell } from '../fixtures/imports/builders';
+import { rpps, wrongKey, writeCsv, writeXlsx, writeZipBomb, type XlsxCell } from '../fixtures/imports/builders';
 
 type TempDb = Awaited<ReturnType<typeof tempDatabase>>;
 let database: TempDb;
@@ -44,6 +45,7 @@ async function addCollege(name: string, votingRight: 'deliberative' | 'consultat
   return row.id;
 }
 
+const readFileSyncBuffer = (path: string) => readFileSync(path);
 const members = () => database.db.selectFrom('member').selectAll().orderBy('id').execute();
 const cotisations = () => database.db.selectFrom('cotisation').selectAll().orderBy('member_id').orderBy('year').execute();
 
@@ -248,6 +250,98 @@ describe('readSpreadsheet', () => {
 });
 
 // =================================================================================================================
+
+describe('reading files that try to break the import', () => {
+  const header = ['Nom', 'Prénom', 'Profession', 'Commune'];
+  const data = [
+    ['Bérénice', 'Hélène', 'Infirmière', "Saint-Martin-d'Hères"],
+    ['Lefèvre', 'François', 'Masseur-kinésithérapeute', 'Eybens'],
+  ];
+
+  it('finds the header row below the title rows of an XLSX and says which row it took', async () => {
+    const path = await writeXlsx(files.dir, 'export.xlsx', [
+      ['Liste des adhérents — export du 01/12/2026'],
+      ['CPTS Sud-Est Grenoblois', null, null, 'Page 1'],
+      [],
+      header,
+      ...data,
+    ]);
+    const sheet = await readSpreadsheet(path);
+    expect(sheet.headers).toEqual(header);
+    expect(sheet.headerLine).toBe(4);
+    expect(sheet.rows).toEqual(data);
+    expect(sheet.lines).toEqual([5, 6]);
+    expect(sheet.notes).toEqual([
+      'Titres des colonnes lus sur la ligne 4 ; les 2 lignes au-dessus (« Liste des adhérents — export du 01/12/2026 »…) sont ignorées.',
+    ]);
+    const opened = await openImport(path);
+    expect(opened.headerLine).toBe(4);
+    expect(opened.notes).toEqual(sheet.notes);
+    expect(opened.mapping).toEqual(['nom', 'prenom', 'profession', 'commune']);
+    closeImport(opened.token);
+  });
+
+  it('finds the header row below a title line of a CSV, whatever its separator', async () => {
+    const text = `Liste des adhérents — export du 01/12/2026\r\n\r\n${[header, ...data].map((row) => row.join(',')).join('\r\n')}\r\n`;
+    writeFileSync(join(files.dir, 'titre.csv'), text);
+    const sheet = await readSpreadsheet(join(files.dir, 'titre.csv'));
+    expect(sheet.separator).toBe(',');
+    expect(sheet).toMatchObject({ headers: header, rows: data, headerLine: 3, lines: [4, 5] });
+    expect(sheet.notes).toEqual(['Titres des colonnes lus sur la ligne 3 ; la ligne 1 au-dessus, « Liste des adhérents — export du 01/12/2026 », est ignorée.']);
+    // A file that starts with its header has no note.
+    expect((await readSpreadsheet(writeCsv(files.dir, 'simple.csv', [header, ...data], ';', 'utf8'))).notes).toEqual([]);
+  });
+
+  it('refuses a file over 20 Mo before reading it', async () => {
+    const path = join(files.dir, 'enorme.csv');
+    writeFileSync(path, 'Nom;Prénom\r\n');
+    truncateSync(path, 21 * 1024 * 1024);
+    await expectUserError(readSpreadsheet(path), /^Le fichier « enorme\.csv » pèse 21 Mo : l'import est limité à 20 Mo\./);
+  });
+
+  it('refuses a zip bomb from its central directory, before inflating anything', async () => {
+    const path = await writeZipBomb(files.dir, 'bombe.xlsx', 200 * 1024 * 1024);
+    const size = statSync(path).size;
+    expect(size).toBeLessThan(400 * 1024);
+    const summary = summariseZip(readFileSyncBuffer(path), 'bombe.xlsx');
+    expect(summary).toMatchObject({ entries: 1, uncompressedBytes: 200 * 1024 * 1024 });
+    expect(summary.maxRatio).toBeGreaterThan(500);
+    const heapBefore = process.memoryUsage().arrayBuffers;
+    await expectUserError(
+      readSpreadsheet(path),
+      /^Le fichier « bombe\.xlsx » est refusé : ses \d+ Ko se décompresseraient en 200 Mo, ce qui n'est pas une liste d'adhérents ordinaire \(fichier piégé ou abîmé\)\./,
+    );
+    // Nothing was inflated: far less than the 200 Mo of the bomb were allocated.
+    expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(50 * 1024 * 1024);
+    // A real workbook passes the same check.
+    const real = await writeXlsx(files.dir, 'vrai.xlsx', [header, ...data]);
+    expect(summariseZip(readFileSyncBuffer(real), 'vrai.xlsx').uncompressedBytes).toBeGreaterThan(0);
+    expect((await readSpreadsheet(real)).rows).toEqual(data);
+  });
+
+  it('reads a UTF-8 CSV with a stray Latin-1 byte: every accent right, the repaired line named', async () => {
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    const bytes = Buffer.concat([
+      utf8('Nom;Prénom;Profession;Commune\r\n'),
+      utf8("Bérénice;Hélène;Infirmière;Saint-Martin-d'Hères\r\n"),
+      utf8('Lef'),
+      Buffer.from([0xe8]), // « è » in Latin-1, pasted from an old file
+      utf8('vre;François;Masseur-kinésithérapeute;Eybens\r\n'),
+      utf8('Noël;Zoé;Sage-femme;Poisat\r\n'),
+    ]);
+    writeFileSync(join(files.dir, 'melange.csv'), bytes);
+    const sheet = await readSpreadsheet(join(files.dir, 'melange.csv'));
+    expect(sheet.encoding).toBe('UTF-8 (quelques caractères en Windows-1252)');
+    expect(sheet.headers).toEqual(header);
+    expect(sheet.rows).toEqual([...data, ['Noël', 'Zoé', 'Sage-femme', 'Poisat']]);
+    expect(sheet.notes).toEqual([
+      "Encodage mélangé : le fichier est en UTF-8, mais la ligne 3 contient des caractères d'un autre encodage, lus comme Windows-1252 (« é », « è »…). Vérifiez les accents de cette ligne dans l'aperçu.",
+    ]);
+    // A whole Windows-1252 file is still read as such, without a note.
+    const cp1252 = await readSpreadsheet(writeCsv(files.dir, 'excel.csv', [header, ...data], ';', 'cp1252'));
+    expect(cp1252).toMatchObject({ encoding: 'Windows-1252', rows: data, notes: [] });
+  });
+});
 
 describe('import preview', () => {
   it('opens a file with a suggested mapping, a sample and the field list', async () => {

@@ -112,7 +112,10 @@ function FileStep({ heading, onOpened }: { heading: HeadingRef; onOpened: (file:
       </h2>
       <ul className="plain-list">
         <li>Fichiers acceptés : CSV (séparateur point-virgule, virgule ou tabulation ; UTF-8 ou Windows-1252) et Excel (.xlsx).</li>
-        <li>La première ligne doit contenir les titres des colonnes (Nom, Prénom, Profession, RPPS, Commune…).</li>
+        <li>
+          Une ligne doit contenir les titres des colonnes (Nom, Prénom, Profession, RPPS, Commune…) ; les lignes de titre
+          au-dessus (« Liste des adhérents… ») sont ignorées. Fichiers de 20 Mo au plus.
+        </li>
         <li>
           Pas de doublons : une ligne dont le RPPS, ou à défaut le nom, la profession et la commune, correspondent à un
           adhérent existant le met à jour au lieu d’en créer un second.
@@ -171,6 +174,7 @@ function MappingStep({
     opened.sheetName ? `feuille « ${opened.sheetName} »` : null,
     opened.encoding ? `encodage ${opened.encoding}` : null,
     opened.separator ? `séparateur ${opened.separator === 'tabulation' ? 'tabulation' : `« ${opened.separator} »`}` : null,
+    `titres des colonnes en ligne ${opened.headerLine}`,
     plural(opened.rowCount, 'ligne'),
     plural(opened.headers.length, 'colonne'),
   ].filter(Boolean);
@@ -183,6 +187,15 @@ function MappingStep({
       <p>
         <strong className="path">{opened.fileName}</strong> — {details.join(', ')}.
       </p>
+      {opened.notes.length > 0 && (
+        <div className="alert alert-warning" role="note" aria-label="Lecture du fichier">
+          <ul>
+            {opened.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="muted small">
         Maillage a reconnu les colonnes qu’il a pu ; vérifiez chaque choix. Les colonnes ignorées ne sont pas importées.
       </p>

@@ -8,12 +8,8 @@
  * the same file changes nothing. A person erased at her request (RGPD) is not brought back.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from '../../shared/contract';
+import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from '../../../shared/contract';
 import {
   cotisationHeaderField,
   cotisationPaidField,
@@ -36,324 +32,30 @@ import {
   splitFullName,
   suggestMapping,
   tidyFirstName,
-} from '../../shared/domain/import-mapping';
-import { formatEurosFromCents } from '../../shared/format';
-import { memberTypeOf } from '../../shared/domain/members';
-import { checkRpps, normaliseIdentifier } from '../../shared/domain/identifiers';
-import { PRACTICE_MODES, STRUCTURE_TYPES } from '../../shared/domain/professions';
-import { cotisationSchema, memberSchema, type MemberData } from '../../shared/schemas/members';
-import { searchKey } from '../../shared/text';
-import type { DB, MemberTable } from '../db/schema';
-import { audit } from './audit';
-import { loadCommuneReference, searchCommunes, type CommuneRef, type CommuneReference } from './communes';
-import { UserError } from './errors';
-import { displayNameOf, isErasedIdentity, memberDataOf, memberValues, professionLabelOf } from './members';
+} from '../../../shared/domain/import-mapping';
+import { formatEurosFromCents } from '../../../shared/format';
+import { memberTypeOf } from '../../../shared/domain/members';
+import { checkRpps, normaliseIdentifier } from '../../../shared/domain/identifiers';
+import { PRACTICE_MODES, STRUCTURE_TYPES } from '../../../shared/domain/professions';
+import { cotisationSchema, memberSchema, type MemberData } from '../../../shared/schemas/members';
+import { searchKey } from '../../../shared/text';
+import type { DB, MemberTable } from '../../db/schema';
+import { audit } from '../audit';
+import { loadCommuneReference, searchCommunes, type CommuneRef, type CommuneReference } from '../communes';
+import { UserError } from '../errors';
+import { displayNameOf, isErasedIdentity, memberDataOf, memberValues, professionLabelOf } from '../members';
+
+import { readSpreadsheet, type Spreadsheet } from './read';
+
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readSpreadsheet, type Spreadsheet } from './read';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type MemberRow = Selectable<MemberTable>;
 
-/** More rows than this and the file is refused (split it). */
-export const MAX_IMPORT_ROWS = 50_000;
 /** An opened file stays available this long for the preview and the import. */
 const SESSION_TTL_MS = 6 * 60 * 60 * 1000;
 const MAX_SESSIONS = 5;
 const SAMPLE_ROWS = 5;
-
-// =================================================================================================================
-// Reading
-// =================================================================================================================
-
-export interface Spreadsheet {
-  fileName: string;
-  /** « UTF-8 », « UTF-8 avec BOM », « Windows-1252 », « UTF-16 » for CSV; null for XLSX. */
-  encoding: string | null;
-  /** « ; », « , » or « tabulation » for CSV; null for XLSX. */
-  separator: string | null;
-  sheetName: string | null;
-  headers: string[];
-  /** Data rows (without the header row and empty rows), as many cells as headers, trimmed text. */
-  rows: string[][];
-  /** Line (CSV) or row number (XLSX) of each data row in the file, the header being `headerLine`. */
-  lines: number[];
-  headerLine: number;
-}
-
-const SEPARATOR_LABELS: Record<string, string> = { ';': ';', ',': ',', '\t': 'tabulation' };
-
-function columnLetter(index: number): string {
-  let letters = '';
-  let n = index + 1;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-function describeReadError(error: unknown, fileName: string): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return `Le fichier « ${fileName} » est introuvable. A-t-il été déplacé ou renommé ?`;
-    case 'EACCES':
-    case 'EPERM':
-      return `Maillage n'a pas le droit de lire « ${fileName} ». Copiez-le dans vos Documents puis recommencez.`;
-    case 'EBUSY':
-      return `Le fichier « ${fileName} » est verrouillé par un autre logiciel. Fermez-le puis recommencez.`;
-    case 'EISDIR':
-      return `« ${fileName} » est un dossier : choisissez un fichier .xlsx ou .csv.`;
-    default:
-      return `Impossible de lire « ${fileName} » (${code ?? 'erreur inconnue'}).`;
-  }
-}
-
-function decodeText(buffer: Buffer): { text: string; encoding: string } {
-  if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(buffer.subarray(3)), encoding: 'UTF-8 avec BOM' };
-  }
-  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(buffer.subarray(2)), encoding: 'UTF-16' };
-  }
-  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(buffer.subarray(2)), encoding: 'UTF-16' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'UTF-8' };
-  } catch {
-    // What French Excel writes with « CSV (séparateur : point-virgule) ».
-    return { text: decodeWindows1252(buffer), encoding: 'Windows-1252' };
-  }
-}
-
-/** Windows-1252 bytes 0x80–0x9F (€, ’, œ, …); 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and kept as is. */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-/**
- * Windows-1252 decoding done by hand: Node's TextDecoder('windows-1252') decodes as ISO-8859-1 in some versions
- * (« œ » and « ’ » would come out as control characters).
- */
-function decodeWindows1252(buffer: Buffer): string {
-  let text = '';
-  const chunk: number[] = [];
-  const flush = () => {
-    text += String.fromCharCode(...chunk);
-    chunk.length = 0;
-  };
-  for (const byte of buffer) {
-    chunk.push(byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte);
-    if (chunk.length >= 8192) flush();
-  }
-  flush();
-  return text;
-}
-
-/** The separator of the first non-empty line: the most frequent of ; tab , outside quotes. */
-function detectSeparator(text: string): string {
-  const counts: Record<string, number> = { ';': 0, '\t': 0, ',': 0 };
-  let quoted = false;
-  let seenContent = false;
-  for (let i = 0; i < text.length && i < 100_000; i++) {
-    const ch = text[i]!;
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) {
-      if (seenContent) break;
-    } else if (!quoted && ch in counts) counts[ch]!++;
-    if (ch.trim() && ch !== ';' && ch !== ',' && ch !== '\t') seenContent = true;
-  }
-  let best = ';';
-  for (const separator of [';', '\t', ',']) if (counts[separator]! > counts[best]!) best = separator;
-  return best;
-}
-
-/** Excel's « ="0612" » trick and a leading apostrophe that forces text. */
-function cleanCsvCell(cell: string): string {
-  const value = cell.trim();
-  const formula = /^="(.*)"$/.exec(value);
-  if (formula) return formula[1]!.trim();
-  if (/^'[=+\-@\t\r]/.test(value)) return value.slice(1);
-  return value;
-}
-
-const LINE_BREAK = /\r\n|\r|\n/g;
-const lineBreaksIn = (text: string) => text.match(LINE_BREAK)?.length ?? 0;
-
-function readCsv(buffer: Buffer): { encoding: string; separator: string; records: { line: number; cells: string[] }[] } {
-  const { text, encoding } = decodeText(buffer);
-  const separator = detectSeparator(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false });
-  // A quote left open swallows the rest of the file into one cell: refuse the file rather than import half of it.
-  const quoteErrors = parsed.errors.filter((error) => error.type === 'Quotes').sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-  if (quoteErrors.length > 0) {
-    const first = quoteErrors[0]!;
-    const unclosed = quoteErrors.some((error) => error.code === 'MissingQuotes' && (error.index ?? 0) === (first.index ?? 0));
-    const line = first.index !== undefined ? lineBreaksIn(text.slice(0, first.index)) + 1 : null;
-    const where = line !== null ? ` vers la ligne ${line}` : '';
-    throw new UserError(
-      'invalid_input',
-      `Le fichier contient un guillemet ${unclosed ? 'non fermé' : 'mal placé'}${where} : corrigez-le ou enregistrez le fichier à nouveau depuis Excel.`,
-    );
-  }
-  const records: { line: number; cells: string[] }[] = [];
-  // A quoted cell may hold line breaks: the line of a record is 1 + the line breaks of the records before it.
-  let line = 1;
-  for (const cells of parsed.data) {
-    records.push({ line, cells: cells.map((cell) => cleanCsvCell(String(cell ?? ''))) });
-    line += 1;
-    for (const cell of cells) line += lineBreaksIn(String(cell ?? ''));
-  }
-  return { encoding, separator, records };
-}
-
-function isoDateOf(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  // exceljs gives dates at midnight UTC; round to the nearest day to absorb the seconds Excel sometimes keeps.
-  const rounded = new Date(Math.round(date.getTime() / 60_000) * 60_000);
-  return rounded.toISOString().slice(0, 10);
-}
-
-function numberText(value: number): string {
-  if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
-  // 45.5 → « 45.5 », 0.1 + 0.2 → « 0.3 »
-  return String(Number(value.toPrecision(15)));
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  if (value instanceof Date) return isoDateOf(value);
-  if (typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    if (Array.isArray(object.richText)) return (object.richText as { text?: string }[]).map((part) => part.text ?? '').join('').trim();
-    if ('result' in object) return cellText(object.result);
-    if ('formula' in object || 'sharedFormula' in object) return '';
-    if ('error' in object) return '';
-    if ('text' in object) return cellText(object.text);
-    if ('hyperlink' in object) return cellText(object.hyperlink);
-  }
-  return String(value).trim();
-}
-
-async function readXlsx(buffer: Buffer, fileName: string): Promise<{ sheetName: string; records: { line: number; cells: string[] }[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new UserError(
-      'invalid_input',
-      `Le fichier « ${fileName} » n'est pas un classeur Excel lisible (fichier abîmé ou protégé par un mot de passe ?). Ouvrez-le dans votre tableur et enregistrez-le à nouveau au format .xlsx ou .csv.`,
-    );
-  }
-  const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
-  for (const sheet of sheets) {
-    const records: { line: number; cells: string[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = row.values as unknown[];
-      const cells: string[] = [];
-      for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
-      records.push({ line: rowNumber, cells });
-    });
-    if (records.some((record) => record.cells.some((cell) => cell !== ''))) return { sheetName: sheet.name, records };
-  }
-  return { sheetName: sheets[0]?.name ?? '', records: [] };
-}
-
-const looksLikeData = (cell: string) =>
-  /@/.test(cell) || /^\+?[\d\s.\-]{9,}$/.test(cell) || /^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}$/.test(cell) || /^\d{4}-\d{2}-\d{2}$/.test(cell);
-
-/**
- * Reads a CSV (separator ; , or tab, detected; UTF-8 with or without BOM, Windows-1252 or UTF-16) or an XLSX file
- * (first non-empty sheet). The header row is the first non-empty row; empty rows are skipped.
- * Throws a French UserError for an unreadable, empty, header-less, too large or unsupported file.
- */
-export async function readSpreadsheet(path: string): Promise<Spreadsheet> {
-  const fileName = basename(path);
-  const extension = extname(path).toLowerCase();
-  if (['.xls', '.ods', '.numbers', '.xlsb'].includes(extension)) {
-    const format = extension === '.xls' ? 'l’ancien format Excel (.xls)' : `le format ${extension}`;
-    throw new UserError(
-      'invalid_input',
-      `« ${fileName} » est enregistré dans ${format}, que Maillage ne lit pas. Ouvrez-le dans votre tableur et enregistrez-le au format .xlsx ou .csv, puis recommencez.`,
-    );
-  }
-  if (!['.csv', '.txt', '.tsv', '.xlsx', '.xlsm'].includes(extension)) {
-    throw new UserError(
-      'invalid_input',
-      `Maillage importe les fichiers .xlsx (Excel) et .csv. « ${fileName} » n'est ni l'un ni l'autre : enregistrez-le au format .xlsx ou .csv.`,
-    );
-  }
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (error) {
-    throw new UserError('io', describeReadError(error, fileName));
-  }
-  if (buffer.length === 0) throw new UserError('invalid_input', `Le fichier « ${fileName} » est vide.`);
-
-  const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b;
-  const isOle = buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0;
-  if (isOle) {
-    throw new UserError(
-      'invalid_input',
-      `« ${fileName} » est au format de l'ancien Excel (.xls), que Maillage ne lit pas. Ouvrez-le dans votre tableur et enregistrez-le au format .xlsx ou .csv, puis recommencez.`,
-    );
-  }
-
-  let encoding: string | null = null;
-  let separator: string | null = null;
-  let sheetName: string | null = null;
-  let records: { line: number; cells: string[] }[];
-  if (isZip || extension === '.xlsx' || extension === '.xlsm') {
-    const xlsx = await readXlsx(buffer, fileName);
-    sheetName = xlsx.sheetName;
-    records = xlsx.records;
-  } else {
-    if (buffer.subarray(0, 4096).includes(0) && !(buffer[0] === 0xff || buffer[0] === 0xfe)) {
-      throw new UserError('invalid_input', `« ${fileName} » n'est pas un fichier texte CSV lisible. Enregistrez-le au format .xlsx ou .csv.`);
-    }
-    const csv = readCsv(buffer);
-    encoding = csv.encoding;
-    separator = SEPARATOR_LABELS[csv.separator] ?? csv.separator;
-    records = csv.records;
-  }
-
-  const nonEmpty = records.filter((record) => record.cells.some((cell) => cell !== ''));
-  if (nonEmpty.length === 0) throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient aucune donnée.`);
-  const [headerRecord, ...dataRecords] = nonEmpty;
-  if (dataRecords.length > MAX_IMPORT_ROWS) {
-    throw new UserError(
-      'invalid_input',
-      `Le fichier « ${fileName} » compte ${dataRecords.length.toLocaleString('fr-FR')} lignes : l'import est limité à ${MAX_IMPORT_ROWS.toLocaleString('fr-FR')} lignes. Découpez-le en plusieurs fichiers.`,
-    );
-  }
-  const rawHeaders = headerRecord!.cells;
-  const mapped = suggestMapping(rawHeaders).filter((field) => field !== null).length;
-  if (mapped === 0 && rawHeaders.some(looksLikeData)) {
-    throw new UserError(
-      'invalid_input',
-      `La première ligne de « ${fileName} » contient des données et non les titres des colonnes. Ajoutez une ligne de titres (Nom, Prénom, Profession, RPPS, Commune…) en haut du tableau, puis recommencez.`,
-    );
-  }
-  if (dataRecords.length === 0) {
-    throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient que la ligne des titres, aucun membre à importer.`);
-  }
-  let width = rawHeaders.length;
-  for (const record of dataRecords) {
-    for (let column = record.cells.length - 1; column >= width; column--) {
-      if (record.cells[column] !== '') {
-        width = column + 1;
-        break;
-      }
-    }
-  }
-  // Trailing header cells without data nor title are dropped; untitled columns get their letter.
-  while (width > 0 && !rawHeaders[width - 1] && !dataRecords.some((record) => record.cells[width - 1])) width--;
-  const headers = Array.from({ length: width }, (_, column) => rawHeaders[column] || `Colonne ${columnLetter(column)}`);
-  const rows = dataRecords.map((record) => Array.from({ length: width }, (_, column) => record.cells[column] ?? ''));
-  return { fileName, encoding, separator, sheetName, headers, rows, lines: dataRecords.map((record) => record.line), headerLine: headerRecord!.line };
-}
 
 // =================================================================================================================
 // Sessions
@@ -411,6 +113,8 @@ export async function openImport(path: string, options: { now?: Date } = {}): Pr
     separator: sheet.separator,
     sheetName: sheet.sheetName,
     headers: sheet.headers,
+    headerLine: sheet.headerLine,
+    notes: sheet.notes,
     rowCount: sheet.rows.length,
     sample: sheet.rows.slice(0, SAMPLE_ROWS),
     mapping,
