@@ -201,6 +201,8 @@ export interface ImportRowPreview {
   changes: string[];
   /** French reasons of the errors of this row. */
   errors: string[];
+  /** A second occurrence of a member of the file: skipped, with what it says differently (« Téléphone : « 06… » »). */
+  duplicate: { of: number; reason: string; firstImported: boolean; ignoredValues: string[] } | null;
 }
 
 export interface ImportPreview {
@@ -210,14 +212,40 @@ export interface ImportPreview {
   toUpdate: ImportRowPreview[];
   unchanged: ImportRowPreview[];
   errors: ImportRowPreview[];
+  /** Second occurrences of a member of the file, skipped. */
+  duplicates: ImportRowPreview[];
+  /** Paid cotisations and « oui » consents the file gives without a date: the preview asks for one. */
+  undated: { cotisations: number; consents: number };
+  /** Collèges named in the file that do not exist yet (created by the import when asked). */
+  missingColleges: { name: string; rows: number }[];
 }
+
+/** Where a long import call is, for its progress bar. */
+export interface ImportProgress {
+  phase: 'lecture' | 'verification' | 'enregistrement';
+  percent: number;
+  /** French label of the step (« Décompression du classeur… »). */
+  label: string;
+}
+
+/** The choices of the import's preview step: one date for what the file does not date, creating missing collèges. */
+export const importOptionsSchema = z.object({
+  undatedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Indiquez une date au format jj/mm/aaaa.' })
+    .nullable(),
+  createColleges: z.boolean(),
+});
 
 export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
   skippedErrors: number;
+  skippedDuplicates: number;
   cotisations: number;
+  /** Names of the collèges the import created. */
+  collegesCreated: string[];
 }
 
 export interface MeetingListRow {
@@ -489,9 +517,12 @@ export const contract = {
   'members.exportList': channel<ExportResult>()(z.object({ filters: memberFiltersSchema, format: z.enum(['csv', 'xlsx']) })),
   'members.importOpen': channel<ImportOpened | { cancelled: true }>()(noInput),
   'members.importPreview': channel<ImportPreview>()(
-    z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()) }),
+    z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()), options: importOptionsSchema.optional() }),
   ),
-  'members.importApply': channel<ImportResult>()(z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()) })),
+  'members.importApply': channel<ImportResult>()(
+    z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()), options: importOptionsSchema.optional() }),
+  ),
+  'members.importProgress': channel<ImportProgress | null>()(noInput),
 
   'reports.exportMembersList': channel<ExportResult>()(
     z.object({ groupBy: z.enum(['profession', 'college']), audience: z.enum(['bureau', 'annuaire']) }),

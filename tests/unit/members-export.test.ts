@@ -71,10 +71,13 @@ function essentials(row: MemberListRow) {
   };
 }
 
-async function importFile(database: TempDb, path: string) {
+/** The date the coordinator gives for the « oui » consents of the file (it does not date them). */
+const CONSENTS_ON = '2025-01-15';
+
+async function importFile(database: TempDb, path: string, options: { undatedOn?: string | null; createColleges?: boolean } = { undatedOn: CONSENTS_ON }) {
   const opened = await openImport(path);
-  const preview = await previewImport(database.db, opened.token, opened.mapping);
-  const result = await applyImport(database.db, opened.token, opened.mapping);
+  const preview = await previewImport(database.db, opened.token, opened.mapping, options);
+  const result = await applyImport(database.db, opened.token, opened.mapping, options);
   return { opened, preview, result };
 }
 
@@ -131,6 +134,55 @@ describe('member export', () => {
     const byName = (a: { lastName: string | null; structureName: string | null }, b: typeof a) =>
       (a.lastName ?? a.structureName ?? '').localeCompare(b.lastName ?? b.structureName ?? '');
     expect(copied.map(essentials).sort(byName)).toEqual(rows.map(essentials).sort(byName));
+  });
+
+  it('round trip into a fresh install: the collèges of the export are offered and created in the same transaction, the members are the same', async () => {
+    const { rows } = await seeded();
+    for (const format of ['xlsx', 'csv'] as const) {
+      const path = join(files.dir, `vers-neuf.${format}`);
+      await exportMembers(rows, format, path, YEAR);
+      const fresh = await tempDatabase();
+      databases.push(fresh);
+
+      // Without creating them, every row of a collège is in error, with a clear way out.
+      const refused = await openImport(path);
+      const without = await previewImport(fresh.db, refused.token, refused.mapping, { undatedOn: CONSENTS_ON, createColleges: false });
+      expect(without.errors.map((row) => row.errors[0])).toEqual(
+        Array(3).fill(expect.stringMatching(/^Collège inconnu : .*aucun collège n’est encore défini dans Maillage\)\. Cochez « Créer les collèges manquants »/)),
+      );
+
+      const { preview, result } = await importFile(fresh, path, { undatedOn: CONSENTS_ON, createColleges: true });
+      expect(preview.errors).toEqual([]);
+      expect(preview.missingColleges).toEqual([
+        { name: 'Professionnels de santé libéraux', rows: 2 },
+        { name: 'Usagers', rows: 1 },
+      ]);
+      expect(preview.toCreate).toHaveLength(5);
+      expect(result).toMatchObject({ created: 5, skippedErrors: 0, collegesCreated: ['Professionnels de santé libéraux', 'Usagers'] });
+      const colleges = await fresh.db.selectFrom('college').select(['name', 'voting_right']).orderBy('position').execute();
+      expect(colleges).toEqual([
+        { name: 'Professionnels de santé libéraux', voting_right: 'deliberative' },
+        { name: 'Usagers', voting_right: 'deliberative' },
+      ]);
+      const copied = await listMembers(fresh.db, TODAY);
+      const byName = (a: { lastName: string | null; structureName: string | null }, b: typeof a) =>
+        (a.lastName ?? a.structureName ?? '').localeCompare(b.lastName ?? b.structureName ?? '');
+      expect(copied.map(essentials).sort(byName), format).toEqual(rows.map(essentials).sort(byName));
+    }
+  });
+
+  it('creates nothing when the import fails: the collèges go with the members or not at all', async () => {
+    const { rows } = await seeded();
+    const path = join(files.dir, 'echec.csv');
+    await exportMembers(rows, 'csv', path, YEAR);
+    const fresh = await tempDatabase();
+    databases.push(fresh);
+    fresh.sqlite.exec(`CREATE TRIGGER simulated_failure BEFORE INSERT ON audit_log WHEN NEW.action = 'members.import' BEGIN SELECT RAISE(ABORT, 'échec simulé'); END`);
+    const error = await importFile(fresh, path, { undatedOn: CONSENTS_ON, createColleges: true }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/^L'import a échoué et rien n'a été enregistré/);
+    expect(await fresh.db.selectFrom('college').selectAll().execute()).toEqual([]);
+    expect(await fresh.db.selectFrom('member').selectAll().execute()).toEqual([]);
   });
 
   it('writes an XLSX exceljs reads back: bold frozen header, widths, real dates, identifiers as text; it re-imports unchanged', async () => {

@@ -19,6 +19,7 @@ import { loadCommuneReference } from '../../electron/services/communes';
 import { eraseMember } from '../../electron/services/members';
 import { UserError } from '../../electron/services/errors';
 import { tempDatabase, tempDir } from '../helpers/db';
+import { testBackend } from '../helpers/handlers';
 import { rpps, wrongKey, writeCsv, writeXlsx, writeZipBomb, type XlsxCell } from '../fixtures/imports/builders';
 
 type TempDb = Awaited<ReturnType<typeof tempDatabase>>;
@@ -377,10 +378,12 @@ describe('import preview', () => {
       // 38320 serves Eybens, Poisat, Herbeys…: no commune, but no error either.
       [4, 'MARTIN Luc', 'Masseur-Kinésithérapeute', null],
     ]);
-    expect(preview.toCreate[0]!.changes).toEqual([expect.stringMatching(/^Cotisation 2025 : 45,00\s€ payée le \d{2}\/\d{2}\/\d{4}$/)]);
+    // No payment date in the file: never « today »; the preview asks for one date for the whole file.
+    expect(preview.toCreate[0]!.changes).toEqual(['Cotisation 2025 : 45,00\u00a0€ non payée (le fichier ne donne pas de date de paiement)']);
+    expect(preview.undated).toEqual({ cotisations: 2, consents: 0 });
 
     const result = await applyImport(database.db, preview.token, (await openImport(await writeXlsx(files.dir, 'odd2.xlsx', rows))).mapping);
-    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, skippedErrors: 0, cotisations: 2 });
+    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, skippedErrors: 0, skippedDuplicates: 0, cotisations: 2, collegesCreated: [] });
     const [bernard, dupont] = await members();
     expect(bernard).toMatchObject({
       kind: 'person',
@@ -402,7 +405,7 @@ describe('import preview', () => {
       [bernard!.id, 2025, 4500, null],
       [dupont!.id, 2025, 4000, null],
     ]);
-    expect(paid[0]!.paid_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(paid.map((row) => row.paid_on)).toEqual([null, null]);
   });
 
   it('gives a French reason for each bad row', async () => {
@@ -423,7 +426,9 @@ describe('import preview', () => {
       ['Cotis', 'Zoé', 'Infirmière', '', 'Eybens', '', '', '', 'quarante'], // 12
       ['Valide', 'Anne', 'Infirmière', '', 'Eybens', '', '', '', ''], // 13: same name, profession, commune as line 2
     ];
-    const { preview } = await openAndPreview(writeCsv(files.dir, 'erreurs.csv', rows, ';', 'utf8-bom'));
+    const path = writeCsv(files.dir, 'erreurs.csv', rows, ';', 'utf8-bom');
+    const opened = await openImport(path);
+    const preview = await previewImport(database.db, opened.token, opened.mapping, { createColleges: false });
     expect(preview.toCreate.map((row) => row.line)).toEqual([2]);
     const reasons = new Map(preview.errors.map((row) => [row.line, row.errors.join(' | ')]));
     expect(reasons.get(3)).toMatch(/RPPS n'est pas valide \(clé de contrôle incorrecte\)/);
@@ -431,17 +436,20 @@ describe('import preview', () => {
     expect(reasons.get(5)).toMatch(/^Commune ambiguë : \d+ communes s'appellent « Saint-Martin » .*Précisez le code postal/);
     expect(reasons.get(6)).toMatch(/^Commune inconnue : « Zzyzx-les-Bains »/);
     expect(reasons.get(7)).toBe('Le nom est obligatoire.');
-    expect(reasons.get(8)).toBe('Doublon de la ligne 2 (même RPPS).');
     expect(reasons.get(9)).toBe("Date d'adhésion invalide : « 31/02/2025 » (format attendu : jj/mm/aaaa).");
     expect(reasons.get(10)).toMatch(/adresse électronique « leo@ » n'est pas valide/);
-    expect(reasons.get(11)).toMatch(/^Collège inconnu : « Bureau » \(collèges existants : « Usagers »\)/);
+    expect(reasons.get(11)).toBe('Collège inconnu : « Bureau » (collèges existants : « Usagers »). Cochez « Créer les collèges manquants » ou créez-le dans Collèges.');
     expect(reasons.get(12)).toMatch(/^Cotisation 2025 : montant illisible « quarante »/);
-    expect(reasons.get(13)).toBe('Doublon de la ligne 2 (même nom, profession et commune).');
-    expect(preview.errors).toHaveLength(11);
+    expect(preview.errors).toHaveLength(9);
+    // A second occurrence of the same person is a duplicate, skipped, not an error to correct.
+    expect(preview.duplicates.map((row) => [row.line, row.errors, row.duplicate])).toEqual([
+      [8, [], { of: 2, reason: 'même RPPS', firstImported: true, ignoredValues: ['Nom : Autre'] }],
+      [13, [], { of: 2, reason: 'même nom, profession et commune', firstImported: true, ignoredValues: [] }],
+    ]);
 
-    // Rows in error are skipped by the import, the others go in.
-    const result = await applyImport(database.db, preview.token, suggestMapping(header));
-    expect(result).toMatchObject({ created: 1, skippedErrors: 11 });
+    // Rows in error and duplicates are skipped by the import, the others go in.
+    const result = await applyImport(database.db, preview.token, suggestMapping(header), { createColleges: false });
+    expect(result).toMatchObject({ created: 1, skippedErrors: 9, skippedDuplicates: 2 });
   });
 
   it('tells homonym communes apart with the postcode, the département or the territory', async () => {
@@ -477,15 +485,17 @@ describe('import preview', () => {
     ];
     const { preview } = await openAndPreview(writeCsv(files.dir, 'mixte.csv', rows, ';', 'utf8'));
     expect(preview.errors).toEqual([]);
+    // « oui » without a date: the preview asks for the date the consents were collected.
+    expect(preview.undated).toEqual({ cotisations: 0, consents: 1 });
     expect(preview.toCreate.map((row) => [row.displayName, row.professionLabel])).toEqual([
       ['DURAND Sophie', 'Orthophoniste'],
       ['MSP des Alpes', 'Maison de santé pluriprofessionnelle (MSP)'],
       ['ROBERT Paul', 'Pharmacien'],
     ]);
-    await applyImport(database.db, preview.token, suggestMapping(rows[0]!));
+    await applyImport(database.db, preview.token, suggestMapping(rows[0]!), { undatedOn: '2026-01-15' });
     const [durand, msp, robert] = await members();
     expect(durand).toMatchObject({ kind: 'person', civility: 'Mme', last_name: 'DURAND', first_name: 'Sophie', practice_mode: 'liberal', commune_code: POISAT });
-    expect(durand!.directory_consent_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(durand!.directory_consent_on).toBe('2026-01-15');
     expect(msp).toMatchObject({ kind: 'structure', structure_name: 'MSP des Alpes', structure_type: 'MSP', last_name: null, directory_consent_on: null });
     expect(robert).toMatchObject({ last_name: 'ROBERT', first_name: 'Paul', practice_mode: 'salarie', directory_consent_on: '2024-06-15', structure_label: 'Pharmacie du Centre' });
   });
@@ -520,7 +530,7 @@ describe('import preview', () => {
     expect(preview.unchanged.map((row) => [row.line, row.matchedMemberId, row.changes])).toEqual([[4, 3, []]]);
 
     const result = await applyImport(database.db, preview.token, mapping);
-    expect(result).toEqual({ created: 0, updated: 2, unchanged: 1, skippedErrors: 0, cotisations: 0 });
+    expect(result).toEqual({ created: 0, updated: 2, unchanged: 1, skippedErrors: 0, skippedDuplicates: 0, cotisations: 0, collegesCreated: [] });
     const [bernard, dupont, petit] = await members();
     expect(bernard).toMatchObject({ last_name: 'Bernard', first_name: 'Camille', phone: '06 11 22 33 44', email: 'camille@exemple.fr', college_id: collegeId });
     expect(dupont).toMatchObject({ rpps: RPPS_B, address: '1 rue des Alpes', email: 'marie@exemple.fr' });
@@ -560,12 +570,12 @@ describe('import preview', () => {
     ];
     const path = writeCsv(files.dir, 'liste.csv', rows, ';', 'utf8-bom');
     const first = await openAndPreview(path);
-    expect(await applyImport(database.db, first.opened.token, first.mapping)).toEqual({ created: 3, updated: 0, unchanged: 0, skippedErrors: 0, cotisations: 2 });
+    expect(await applyImport(database.db, first.opened.token, first.mapping)).toEqual({ created: 3, updated: 0, unchanged: 0, skippedErrors: 0, skippedDuplicates: 0, cotisations: 2, collegesCreated: [] });
     const again = await openAndPreview(path);
     expect(again.preview.toCreate).toEqual([]);
     expect(again.preview.toUpdate).toEqual([]);
     expect(again.preview.unchanged.map((row) => row.matchedBy)).toEqual(['rpps', 'nom_profession_commune', 'nom_profession_commune']);
-    expect(await applyImport(database.db, again.opened.token, again.mapping)).toEqual({ created: 0, updated: 0, unchanged: 3, skippedErrors: 0, cotisations: 0 });
+    expect(await applyImport(database.db, again.opened.token, again.mapping)).toEqual({ created: 0, updated: 0, unchanged: 3, skippedErrors: 0, skippedDuplicates: 0, cotisations: 0, collegesCreated: [] });
     // A successful import closes the file: the same session cannot be applied twice.
     await expectUserError(applyImport(database.db, again.opened.token, again.mapping), /n’est plus ouvert/);
     await expectUserError(previewImport(database.db, again.opened.token, again.mapping), /n’est plus ouvert/);
@@ -626,9 +636,10 @@ describe('import: review fixes', () => {
     ];
     const path = writeCsv(files.dir, 'sans-commune.csv', rows, ';', 'utf8');
     const first = await importFile(path);
-    expect(first.result).toMatchObject({ created: 1, skippedErrors: 1 });
-    expect(first.preview.errors.map((row) => [row.line, row.errors])).toEqual([
-      [3, ['Doublon de la ligne 2 (même nom et profession, sans commune pour les distinguer).']],
+    expect(first.result).toMatchObject({ created: 1, skippedErrors: 0, skippedDuplicates: 1 });
+    expect(first.preview.errors).toEqual([]);
+    expect(first.preview.duplicates.map((row) => [row.line, row.duplicate])).toEqual([
+      [3, { of: 2, reason: 'même nom et profession, sans commune pour les distinguer', firstImported: true, ignoredValues: [] }],
     ]);
     for (let i = 0; i < 3; i++) {
       const again = await importFile(path);
@@ -687,7 +698,8 @@ describe('import: review fixes', () => {
     ];
     const path = writeCsv(files.dir, 'structures.csv', rows, ';', 'utf8');
     const first = await importFile(path);
-    expect(first.preview.errors.map((row) => [row.line, row.errors])).toEqual([[3, ['Doublon de la ligne 2 (même structure, sans commune pour les distinguer).']]]);
+    expect(first.preview.errors).toEqual([]);
+    expect(first.preview.duplicates.map((row) => [row.line, row.duplicate?.of, row.duplicate?.reason])).toEqual([[3, 2, 'même structure, sans commune pour les distinguer']]);
     expect(first.result.created).toBe(1);
     for (let i = 0; i < 3; i++) await importFile(path);
     expect(await count()).toBe(1);
@@ -719,33 +731,88 @@ describe('import: review fixes', () => {
     ];
     const path = writeCsv(files.dir, 'paiements.csv', rows, ';', 'utf8');
 
-    // Without a payment-date column, a new cotisation of the current year is paid today.
+    // Without a payment-date column, nothing is invented: unpaid, and the preview counts what has no date.
     const opened = await openImport(path, at);
     expect(opened.mapping).toEqual(['nom', 'prenom', 'profession', 'commune', 'cotisation:2025', 'cotisation:2026', 'cotisation_payee:2026']);
     const withoutDates = await previewImport(database.db, opened.token, [...opened.mapping.slice(0, 6), null], at);
+    const undatedText = 'non payée (le fichier ne donne pas de date de paiement)';
     expect(withoutDates.toCreate.map((row) => row.changes)).toEqual([
-      ['Cotisation 2025 : 40,00\u00a0€ payée le 31/12/2025', 'Cotisation 2026 : 45,00\u00a0€ payée le 15/06/2026'],
-      ['Cotisation 2026 : 45,00\u00a0€ payée le 15/06/2026'],
+      [`Cotisation 2025 : 40,00\u00a0€ ${undatedText}`, `Cotisation 2026 : 45,00\u00a0€ ${undatedText}`],
+      [`Cotisation 2026 : 45,00\u00a0€ ${undatedText}`],
     ]);
+    expect(withoutDates.undated).toEqual({ cotisations: 3, consents: 0 });
     // An existing cotisation keeps its stored date, even « not paid ».
     expect(withoutDates.unchanged.map((row) => row.line)).toEqual([2]);
+    // One date for the whole file: the coordinator's, never today.
+    const withFileDate = await previewImport(database.db, opened.token, [...opened.mapping.slice(0, 6), null], { ...at, undatedOn: '2026-03-31' });
+    expect(withFileDate.toCreate.map((row) => row.changes)).toEqual([
+      ['Cotisation 2025 : 40,00\u00a0€ payée le 31/03/2026', 'Cotisation 2026 : 45,00\u00a0€ payée le 31/03/2026'],
+      ['Cotisation 2026 : 45,00\u00a0€ payée le 31/03/2026'],
+    ]);
+    await expectUserError(previewImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-07-01' }), /^La date donnée pour tout le fichier \(01\/07\/2026\) est dans le futur/);
+    await expectUserError(previewImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-02-31' }), /n'est pas une date valide/);
 
+    // With the payment-date column: « oui » is paid but undated (the stored date, else the file's date, else unpaid).
     const preview = await previewImport(database.db, opened.token, opened.mapping, at);
     expect(preview.errors).toEqual([]);
+    expect(preview.undated).toEqual({ cotisations: 2, consents: 0 }); // line 2 « oui » 2026, line 4 2025 (no 2025 date column)
     expect(preview.toUpdate.map((row) => [row.line, row.changes])).toEqual([
-      [2, ['Cotisation 2026 : 45,00\u00a0€ non payée → 45,00\u00a0€ payée le 15/06/2026']],
       [3, ['Cotisation 2025 : 40,00\u00a0€ payée le 01/03/2025 → 45,00\u00a0€ payée le 01/03/2025']],
     ]);
-    await applyImport(database.db, opened.token, opened.mapping, at);
+    await applyImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-04-30' });
     expect((await cotisations()).map((row) => [row.member_id, row.year, row.amount_cents, row.paid_on])).toEqual([
       [1, 2025, 4000, null],
-      [1, 2026, 4500, '2026-06-15'],
+      [1, 2026, 4500, '2026-04-30'],
       [2, 2025, 4500, '2025-03-01'],
       [2, 2026, 4500, '2026-01-10'],
-      [3, 2025, 4000, '2025-12-31'],
+      [3, 2025, 4000, '2026-04-30'],
       [3, 2026, 4500, null],
       [4, 2026, 4500, '2026-02-03'],
     ]);
+    expect((await cotisations()).some((row) => row.paid_on === '2026-06-15')).toBe(false);
+  });
+
+  it('an AG held before the import date sees as voters those whose file said they paid before it', async () => {
+    const header = ['Nom', 'Prénom', 'Profession', 'Commune', 'Collège', 'Cotisation 2026', 'Date de paiement 2026', 'Consentement annuaire'];
+    const path = writeCsv(
+      files.dir,
+      'cotisations-2026.csv',
+      [
+        header,
+        ['Avant', 'Anne', 'Infirmière', 'Eybens', 'Professionnels libéraux', '30', '15/03/2026', 'oui'],
+        ['Veille', 'Vincent', 'Médecin', 'Poisat', 'Professionnels libéraux', '30', '17/06/2026', '02/02/2026'],
+        ['Apres', 'Paul', 'Kiné', 'Eybens', 'Professionnels libéraux', '30', '20/09/2026', ''],
+        ['Sansdate', 'Sam', 'Infirmier', 'Eybens', 'Professionnels libéraux', '30', '', ''],
+      ],
+      ';',
+      'utf8',
+    );
+    // The import is done on 23 November 2026, five months after the AG of 18 June.
+    const backend = await testBackend({ chooseOpenPath: async () => path, now: () => new Date('2026-11-23T14:05:00') });
+    try {
+      const { ok } = backend;
+      await ok('cotisationRates.save', { year: 2026, memberType: 'professionnel', amountCents: 3000 });
+      const meeting = await ok('meetings.create', { type: 'ago', title: 'Assemblée générale 2026', date: '2026-06-18', startTime: '18:30', endTime: '20:30', place: 'Eybens' });
+      const opened = await ok('members.importOpen');
+      if ('cancelled' in opened) throw new Error('fichier attendu');
+      const options = { undatedOn: null, createColleges: true };
+      const preview = await ok('members.importPreview', { token: opened.token, mapping: opened.mapping, options });
+      expect(preview.missingColleges).toEqual([{ name: 'Professionnels libéraux', rows: 4 }]);
+      expect(preview.undated).toEqual({ cotisations: 0, consents: 1 });
+      const result = await ok('members.importApply', { token: opened.token, mapping: opened.mapping, options });
+      expect(result).toMatchObject({ created: 4, cotisations: 4, collegesCreated: ['Professionnels libéraux'] });
+      const paidOn = await backend.database.db.selectFrom('cotisation').select('paid_on').orderBy('member_id').execute();
+      expect(paidOn.map((row) => row.paid_on)).toEqual(['2026-03-15', '2026-06-17', '2026-09-20', null]);
+      // Nothing is dated on the day of the import: neither payments nor the undated « oui ».
+      const consents = await backend.database.db.selectFrom('member').select('directory_consent_on').orderBy('id').execute();
+      expect(consents.map((row) => row.directory_consent_on)).toEqual([null, '2026-02-02', null, null]);
+
+      const state = await ok('ag.get', { meetingId: meeting.id });
+      expect(state.voters.map((voter) => voter.name).sort()).toEqual(['AVANT Anne', 'VEILLE Vincent']);
+      expect(state.nonVoters.map((member) => member.name).sort()).toEqual(['APRES Paul', 'SANSDATE Sam']);
+    } finally {
+      await backend.database.dispose();
+    }
   });
 
   it('refuses a CSV with an unclosed quote, naming the line', async () => {
