@@ -7,6 +7,7 @@ import { createHandlers, type SaveKind } from '../ipc/handlers';
 import { registerIpc } from './ipc';
 import { resolveDatabasePath } from './paths';
 import { createPdfClient } from './pdf-client';
+import { setImportWorker } from '../services/members-import';
 
 // Wiring only: single-instance lock → open DB (backup + migrations) → window → IPC.
 
@@ -91,6 +92,7 @@ async function start(): Promise<void> {
     return;
   }
   pdfClient = createPdfClient(join(here, 'pdf-worker.js'), join(resourcesDir, 'fonts'));
+  setImportWorker(join(here, 'import-worker.js'));
   const opened = database;
   const handlers = createHandlers({
     db: opened.db,

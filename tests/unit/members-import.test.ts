@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   cotisationHeaderField,
   importFields,
@@ -15,6 +16,8 @@ import {
 } from '../../shared/domain/import-mapping';
 import { applyImport, closeImport, openImport, previewImport, readSpreadsheet } from '../../electron/services/members-import';
 import { summariseZip } from '../../electron/services/members-import/zip';
+import { setImportWorker } from '../../electron/services/members-import/reader';
+import { importProgress } from '../../electron/services/members-import';
 import { loadCommuneReference } from '../../electron/services/communes';
 import { eraseMember } from '../../electron/services/members';
 import { UserError } from '../../electron/services/errors';
@@ -341,6 +344,40 @@ describe('reading files that try to break the import', () => {
     // A whole Windows-1252 file is still read as such, without a note.
     const cp1252 = await readSpreadsheet(writeCsv(files.dir, 'excel.csv', [header, ...data], ';', 'cp1252'));
     expect(cp1252).toMatchObject({ encoding: 'Windows-1252', rows: data, notes: [] });
+  });
+});
+
+describe('reading in a worker thread', () => {
+  /** The worker's TypeScript source, started through tsx's loader (the app starts the built import-worker.js). */
+  function workerBootstrap(): string {
+    const path = join(files.dir, 'import-worker.mjs');
+    const tsx = pathToFileURL(resolve('node_modules/tsx/dist/esm/api/index.mjs')).href;
+    const worker = pathToFileURL(resolve('electron/services/members-import/worker.ts')).href;
+    writeFileSync(path, `import { register } from '${tsx}';\nregister();\nawait import('${worker}');\n`);
+    return path;
+  }
+  afterEach(() => setImportWorker(null));
+
+  it('opens a file through the worker, with its progress, and brings back its French errors', async () => {
+    setImportWorker(workerBootstrap());
+    const rows = [['Liste des adhérents'], ['Nom', 'Prénom', 'Profession', 'Commune'], ['Bernard', 'Camille', 'Infirmière', 'Eybens']];
+    const path = await writeXlsx(files.dir, 'par-le-worker.xlsx', rows);
+    const seen: string[] = [];
+    const timer = setInterval(() => {
+      const now = importProgress();
+      if (now) seen.push(`${now.phase} ${now.percent}`);
+    }, 1);
+    const opened = await openImport(path).finally(() => clearInterval(timer));
+    expect(opened).toMatchObject({ headers: rows[1], headerLine: 2, rowCount: 1, sample: [rows[2]] });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((entry) => entry.startsWith('lecture '))).toBe(true);
+    expect(importProgress()).toBeNull();
+    const preview = await previewImport(database.db, opened.token, opened.mapping);
+    expect(preview.toCreate.map((row) => row.displayName)).toEqual(['BERNARD Camille']);
+
+    const bomb = await writeZipBomb(files.dir, 'bombe.xlsx', 200 * 1024 * 1024);
+    await expectUserError(openImport(bomb), /^Le fichier « bombe\.xlsx » est refusé : ses \d+ Ko se décompresseraient en 200 Mo/);
+    expect(importProgress()).toBeNull();
   });
 });
 

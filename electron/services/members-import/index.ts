@@ -50,9 +50,11 @@ import { loadCommuneReference, searchCommunes, type CommuneRef, type CommuneRefe
 import { UserError } from '../errors';
 import { displayNameOf, isErasedIdentity, memberDataOf, memberValues, professionLabelOf } from '../members';
 
-import { readSpreadsheet, type Spreadsheet } from './read';
+import type { Spreadsheet } from './read';
+import { readImportFile } from './reader';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readSpreadsheet, type Spreadsheet } from './read';
+export { setImportWorker } from './reader';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type MemberRow = Selectable<MemberTable>;
@@ -94,7 +96,8 @@ function sessionOf(token: string): ImportSession {
 
 /** Reads the file, keeps its rows in memory under a random token and suggests a mapping of its columns. */
 export async function openImport(path: string, options: { now?: Date } = {}): Promise<ImportOpened> {
-  const sheet = await withProgress('lecture', 'Lecture du fichier…', () => readSpreadsheet(path, (fraction, label) => report('lecture', fraction, label)));
+  // In a worker thread in the app: reading a big workbook never blocks the main process.
+  const sheet = await withProgress('lecture', 'Lecture du fichier…', () => readImportFile(path, (fraction, label) => report('lecture', fraction, label)));
   const now = options.now ?? new Date();
   pruneSessions(Date.now());
   const token = randomUUID();

@@ -1,0 +1,35 @@
+/**
+ * Entry of the import reader, run in a `worker_threads` Worker so that reading a big file (unzipping a workbook,
+ * parsing 20 000 rows) never blocks the main process (bundled by electron-vite as the `import-worker` entry).
+ * It must not import 'electron' nor the database.
+ *
+ * In (workerData): { path }   Out: { type: 'progress', fraction, label } … then { type: 'done', sheet } or
+ * { type: 'error', code, message }. One file per worker; the worker ends after its answer.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { UserError } from '../errors';
+import { readSpreadsheet } from './read';
+
+export type WorkerMessage =
+  | { type: 'progress'; fraction: number; label: string }
+  | { type: 'done'; sheet: Awaited<ReturnType<typeof readSpreadsheet>> }
+  | { type: 'error'; code: UserError['code']; message: string };
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) {
+    console.error('import-worker : ce fichier se lance dans un Worker (worker_threads).');
+    return;
+  }
+  const post = (message: WorkerMessage) => port.postMessage(message);
+  const { path } = workerData as { path: string };
+  try {
+    const sheet = await readSpreadsheet(path, (fraction, label) => post({ type: 'progress', fraction, label }));
+    post({ type: 'done', sheet });
+  } catch (error) {
+    if (error instanceof UserError) post({ type: 'error', code: error.code, message: error.message });
+    else post({ type: 'error', code: 'internal', message: `La lecture du fichier a échoué (${error instanceof Error ? error.message : String(error)}).` });
+  }
+}
+
+void main();
