@@ -150,6 +150,8 @@ describe('member export', () => {
       expect(without.errors.map((row) => row.errors[0])).toEqual(
         Array(3).fill(expect.stringMatching(/^Collège inconnu : .*aucun collège n’est encore défini dans Maillage\)\. Cochez « Créer les collèges manquants »/)),
       );
+      // The preview still names them, so that the coordinator can change her mind.
+      expect(without.missingColleges.map((college) => college.name)).toEqual(['Professionnels de santé libéraux', 'Usagers']);
 
       const { preview, result } = await importFile(fresh, path, { undatedOn: CONSENTS_ON, createColleges: true });
       expect(preview.errors).toEqual([]);

@@ -190,8 +190,9 @@ interface Context {
   rates: Map<string, number>;
   /** The date given for the whole file, for payments and consents the file does not date; null: left undated. */
   undatedOn: string | null;
-  /** Collèges of the file that do not exist yet, by key, with a provisional id (created on apply). */
-  missingColleges: Map<string, { id: number; name: string; rows: number }> | null;
+  /** Collèges of the file that do not exist yet, by key, with a provisional id (created on apply when asked). */
+  missingColleges: Map<string, { id: number; name: string; rows: number }>;
+  createColleges: boolean;
   communeMemo: Map<string, CommuneResolution>;
   /** Some identities were erased at the person's request: rows to create are checked against them. */
   hasErasedIdentities: boolean;
@@ -236,7 +237,8 @@ async function loadContext(db: Db, years: number[], options: ImportOptions): Pro
     cotisations: new Map(),
     rates: new Map(),
     undatedOn: options.undatedOn,
-    missingColleges: options.createColleges ? new Map() : null,
+    missingColleges: new Map(),
+    createColleges: options.createColleges,
     communeMemo: new Map(),
     hasErasedIdentities: erasedIdentity !== undefined,
   };
@@ -560,18 +562,20 @@ function interpretRow(context: Context, cells: Cells): RowInput {
     if (college.length === 0) college = context.colleges.filter((candidate) => candidate.key.startsWith(key) || key.startsWith(candidate.key));
     if (college.length === 1) set('collegeId', college[0]!.id);
     else if (college.length > 1) fail('collegeId', `Collège imprécis : « ${collegeText} » (${college.map((c) => c.name).join(', ')}).`);
-    else if (context.missingColleges) {
-      // Created on apply, in the same transaction (the app's own export imported into a fresh install).
+    else {
+      // Not in Maillage yet: created on apply, in the same transaction, when the coordinator agrees (the app's own
+      // export imported into a fresh install); otherwise the row is in error.
       let missing = context.missingColleges.get(key);
       if (!missing) context.missingColleges.set(key, (missing = { id: PROVISIONAL_COLLEGE_ID + context.missingColleges.size, name: collegeText.trim(), rows: 0 }));
       missing.rows++;
-      set('collegeId', missing.id);
-    } else {
-      const names = context.colleges.map((candidate) => `« ${candidate.name} »`).join(', ');
-      fail(
-        'collegeId',
-        `Collège inconnu : « ${collegeText} » (${names ? `collèges existants : ${names}` : 'aucun collège n’est encore défini dans Maillage'}). Cochez « Créer les collèges manquants » ou créez-le dans Collèges.`,
-      );
+      if (context.createColleges) set('collegeId', missing.id);
+      else {
+        const names = context.colleges.map((candidate) => `« ${candidate.name} »`).join(', ');
+        fail(
+          'collegeId',
+          `Collège inconnu : « ${collegeText} » (${names ? `collèges existants : ${names}` : 'aucun collège n’est encore défini dans Maillage'}). Cochez « Créer les collèges manquants » ou créez-le dans Collèges.`,
+        );
+      }
     }
   }
   const joinedText = get('date_adhesion');
@@ -814,7 +818,7 @@ function describe(context: Context, field: keyof MemberData, value: unknown): st
     case 'collegeId':
       return (
         context.collegeNames.get(Number(value)) ??
-        [...(context.missingColleges?.values() ?? [])].find((college) => college.id === Number(value))?.name.concat(' (collège créé par l’import)') ??
+        [...context.missingColleges.values()].find((college) => college.id === Number(value))?.name.concat(' (collège créé par l’import)') ??
         `n° ${value}`
       );
     case 'structureMemberId': {
@@ -1200,7 +1204,7 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
     rows.push(planned);
   }
   onProgress?.(sheet.rows.length, sheet.rows.length);
-  return { rows, undated, missingColleges: [...(context.missingColleges?.values() ?? [])] };
+  return { rows, undated, missingColleges: [...context.missingColleges.values()] };
 }
 
 /** What a duplicate row says that its first occurrence does not (« Téléphone : 06 12 34 56 78 »), in French. */
@@ -1318,7 +1322,8 @@ export async function applyImport(
     imported = await withProgress('enregistrement', 'Vérification des lignes…', () =>
       db.transaction().execute(async (trx) => {
         const plan = await planImport(trx, session.sheet, mapping, checked, (done, total) => report('enregistrement', (done / total) * 0.5, 'Vérification des lignes…'));
-        const collegeIds = await createMissingColleges(trx, plan.missingColleges);
+        const toCreate = checked.createColleges ? plan.missingColleges : [];
+        const collegeIds = await createMissingColleges(trx, toCreate);
         const result: ImportResult = {
           created: 0,
           updated: 0,
@@ -1326,7 +1331,7 @@ export async function applyImport(
           skippedErrors: 0,
           skippedDuplicates: 0,
           cotisations: 0,
-          collegesCreated: plan.missingColleges.map((college) => college.name),
+          collegesCreated: toCreate.map((college) => college.name),
         };
         const audits: { action: string; entity: string; entity_id: string; detail: string }[] = [];
         const cotisationRows: { member_id: number; year: number; amount_cents: number; paid_on: string | null; mode: null }[] = [];
