@@ -35,9 +35,14 @@ function readInWorker(entry: string, path: string, progress: ReadProgress): Prom
       action();
       void worker.terminate();
     };
+    const rows: string[][] = [];
+    const lines: number[] = [];
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') progress(message.fraction, message.label);
-      else if (message.type === 'done') settle(() => resolve(message.sheet));
+      else if (message.type === 'rows') {
+        for (const row of message.rows) rows.push(row);
+        for (const line of message.lines) lines.push(line);
+      } else if (message.type === 'done') settle(() => resolve({ ...message.sheet, rows, lines }));
       else settle(() => reject(new UserError(message.code, message.message)));
     });
     worker.on('error', (error: Error & { code?: string }) => {
