@@ -65,6 +65,7 @@ test('a coordinator imports her Excel export, sees the preview, applies it, and 
   await page.getByRole('tab', { name: '1 doublon ignoré' }).click();
   await expect(page.getByText(/Doublon de la ligne 4 \(même RPPS\) : ignorée, la ligne 4 est importée\./)).toBeVisible();
   await expect(page.getByText('Non repris : Téléphone : 06 99 99 99 99')).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/import-doublons.png`, fullPage: true });
   // The collège of the file does not exist yet: offered, ticked by default.
   await expect(page.getByRole('checkbox', { name: /Créer les collèges manquants avec l’import : « Libéraux » \(2 lignes\)/ })).toBeChecked();
   // Amounts without a payment date: nothing is dated today; the coordinator gives the date of the file.
