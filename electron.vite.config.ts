@@ -9,6 +9,8 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           'pdf-worker': resolve(import.meta.dirname, 'electron/pdf/worker.ts'),
+          // Reads the files to import off the main process (worker_threads), see services/members-import/reader.ts.
+          'import-worker': resolve(import.meta.dirname, 'electron/services/members-import/worker.ts'),
         },
       },
     },

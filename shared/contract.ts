@@ -176,6 +176,10 @@ export interface ImportOpened {
   separator: string | null;
   sheetName: string | null;
   headers: string[];
+  /** Row of the file the column titles were read on (title rows above it are skipped). */
+  headerLine: number;
+  /** French notes on the reading: title rows skipped, lines whose encoding was repaired. */
+  notes: string[];
   rowCount: number;
   /** First rows, as text, for the mapping step. */
   sample: string[][];
@@ -198,6 +202,8 @@ export interface ImportRowPreview {
   changes: string[];
   /** French reasons of the errors of this row. */
   errors: string[];
+  /** A second occurrence of a member of the file: skipped, with what it says differently (« Téléphone : « 06… » »). */
+  duplicate: { of: number; reason: string; firstImported: boolean; ignoredValues: string[] } | null;
 }
 
 export interface ImportPreview {
@@ -207,14 +213,40 @@ export interface ImportPreview {
   toUpdate: ImportRowPreview[];
   unchanged: ImportRowPreview[];
   errors: ImportRowPreview[];
+  /** Second occurrences of a member of the file, skipped. */
+  duplicates: ImportRowPreview[];
+  /** Paid cotisations and « oui » consents the file gives without a date: the preview asks for one. */
+  undated: { cotisations: number; consents: number };
+  /** Collèges named in the file that do not exist yet (created by the import when asked). */
+  missingColleges: { name: string; rows: number }[];
 }
+
+/** Where a long import call is, for its progress bar. */
+export interface ImportProgress {
+  phase: 'lecture' | 'verification' | 'enregistrement';
+  percent: number;
+  /** French label of the step (« Décompression du classeur… »). */
+  label: string;
+}
+
+/** The choices of the import's preview step: one date for what the file does not date, creating missing collèges. */
+export const importOptionsSchema = z.object({
+  undatedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Indiquez une date au format jj/mm/aaaa.' })
+    .nullable(),
+  createColleges: z.boolean(),
+});
 
 export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
   skippedErrors: number;
+  skippedDuplicates: number;
   cotisations: number;
+  /** Names of the collèges the import created. */
+  collegesCreated: string[];
 }
 
 export interface MeetingListRow {
@@ -530,9 +562,12 @@ export const contract = {
   'members.exportList': channel<ExportResult>()(z.object({ filters: memberFiltersSchema, format: z.enum(['csv', 'xlsx']) })),
   'members.importOpen': channel<ImportOpened | { cancelled: true }>()(noInput),
   'members.importPreview': channel<ImportPreview>()(
-    z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()) }),
+    z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()), options: importOptionsSchema.optional() }),
   ),
-  'members.importApply': channel<ImportResult>()(z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()) })),
+  'members.importApply': channel<ImportResult>()(
+    z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()), options: importOptionsSchema.optional() }),
+  ),
+  'members.importProgress': channel<ImportProgress | null>()(noInput),
 
   'reports.exportMembersList': channel<ExportResult>()(
     z.object({ groupBy: z.enum(['profession', 'college']), audience: z.enum(['bureau', 'annuaire']) }),

@@ -36,7 +36,7 @@ import {
   setCotisationRate,
   updateMember,
 } from '../services/members';
-import { applyImport, openImport, previewImport } from '../services/members-import';
+import { applyImport, importProgress, openImport, previewImport } from '../services/members-import';
 import { exportMembers } from '../services/members-export';
 import { compositionData, membersListData } from '../services/reports';
 import {
@@ -210,8 +210,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!path) return { cancelled: true as const };
       return openImport(path);
     },
-    'members.importPreview': async ({ token, mapping }) => previewImport(ctx.db, token, mapping),
-    'members.importApply': async ({ token, mapping }) => applyImport(ctx.db, token, mapping),
+    'members.importPreview': async ({ token, mapping, options }) => previewImport(ctx.db, token, mapping, { ...options, now: ctx.now() }),
+    'members.importApply': async ({ token, mapping, options }) => applyImport(ctx.db, token, mapping, { ...options, now: ctx.now() }),
+    'members.importProgress': async () => importProgress(),
 
     'reports.exportMembersList': async (options) => {
       const data = await membersListData(ctx.db, options, ctx.now(), today());

@@ -15,6 +15,7 @@ import { createPdfClient } from './pdf-client';
 import { askBeforeLosingUnsavedChanges } from './unsaved';
 import { devServerUrlOf, isAppUrl } from './app-protocol';
 import { createMainWindow, installMenu, installSessionPolicies, registerAppScheme, rendererDirOf, serveRenderer } from './window';
+import { setImportWorker } from '../services/members-import';
 
 // Wiring only: single-instance lock → open DB (backup + migrations) → window → IPC.
 
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
   }
   await dailyBackup(database.sqlite, database.backupsDir, await getBackupKeep(database.db)).catch((error) => console.error('[maillage] sauvegarde du jour', error));
   pdfClient = createPdfClient(join(here, 'pdf-worker.js'), join(resourcesDir, 'fonts'));
+  setImportWorker(join(here, 'import-worker.js'));
   const opened = database;
   live = new LiveDatabase(opened, (file) => openDatabase({ file, nativeBinding: electronSqliteBinding() }));
   const handlers = createHandlers({

@@ -47,16 +47,24 @@ export function exportColumns(year: number): Column[] {
   ];
 }
 
-/** A cell a spreadsheet would run as a formula (« =… », « @… », « +A1 ») is prefixed with an apostrophe. */
-function neutralise(value: string): string {
-  return /^[=@]/.test(value) || /^[+\-][^\d\s]/.test(value) ? `'${value}` : value;
+/** A plain negative number (« -12 », « -4,50 »): a spreadsheet reads it as a number, never as a formula. */
+const PLAIN_NEGATIVE_NUMBER = /^-\d+(?:[.,]\d+)?$/;
+
+/**
+ * A cell a spreadsheet could run as a formula is prefixed with an apostrophe (OWASP « CSV injection »): anything
+ * starting with =, +, -, @, a tab or a carriage return, « -1+1+cmd|' /C calc'!A0 » and « +33 6… » included. Only a
+ * plain negative number stays as it is. The import removes the apostrophe again, so the round trip is exact.
+ */
+export function neutraliseCell(value: string): string {
+  if (!/^[=+\-@\t\r]/.test(value) || PLAIN_NEGATIVE_NUMBER.test(value)) return value;
+  return `'${value}`;
 }
 
 function toCsv(rows: MemberListRow[], columns: Column[]): Uint8Array {
   const body = Papa.unparse(
     {
       fields: columns.map((column) => column.header),
-      data: rows.map((row) => columns.map((column) => (column.date ? formatFrenchDate(column.value(row)) : neutralise(column.value(row))))),
+      data: rows.map((row) => columns.map((column) => (column.date ? formatFrenchDate(column.value(row)) : neutraliseCell(column.value(row))))),
     },
     { delimiter: ';', newline: '\r\n', quotes: false },
   );
@@ -78,7 +86,8 @@ async function toXlsx(rows: MemberListRow[], columns: Column[]): Promise<Uint8Ar
       columns.map((column) => {
         const value = column.value(row);
         if (column.date) return value ? new Date(`${value}T00:00:00Z`) : null;
-        // Identifiers and codes stay text: an RPPS must not become 1,0001E+10, nor 01053 lose its zero.
+        // Identifiers and codes stay text: an RPPS must not become 1,0001E+10, nor 01053 lose its zero. A text
+        // cell is never a formula in XLSX (« =SOMME() » is written as a shared string, not as <f>).
         return value;
       }),
     );

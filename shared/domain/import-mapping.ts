@@ -157,6 +157,27 @@ export function cotisationHeaderField(header: string): string | null {
 }
 
 /**
+ * How much a cell looks like a column title Maillage knows: 2 for a known title (« Nom », « Cotisation 2025 »),
+ * 1 for a title that contains one (« Téléphone portable pro »), 0 otherwise. A long sentence (a title row such as
+ * « Liste des adhérents — export du 01/12/2026 ») scores 0: it is not a column title.
+ */
+export function headerCellScore(header: string): 0 | 1 | 2 {
+  if (!header || header.length > 60) return 0;
+  if (cotisationHeaderField(header)) return 2;
+  const key = headerKey(header);
+  if (!key || key.split(' ').length > 5) return 0;
+  const padded = ` ${key} `;
+  let score: 0 | 1 | 2 = 0;
+  for (const synonyms of Object.values(SYNONYMS)) {
+    for (const synonym of synonyms) {
+      if (synonym === key) return 2;
+      if (synonym.length >= 3 && padded.includes(` ${synonym} `)) score = 1;
+    }
+  }
+  return score;
+}
+
+/**
  * Suggests a field for each column title, in any order and spelling (accent-, case- and punctuation-insensitive).
  * Each field is used once at most (the best-matching column wins); unknown titles give null.
  */

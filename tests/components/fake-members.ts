@@ -196,6 +196,8 @@ export const IMPORT_FILE: ImportOpened = {
   separator: ';',
   sheetName: null,
   headers: ['NOM', 'Prénom', 'Métier', 'Ville', 'N° RPPS', 'Mail', 'Remarque'],
+  headerLine: 1,
+  notes: [],
   rowCount: 142,
   sample: [
     ['DURAND', 'Alice', 'IDE', 'Eybens', '10003000006', 'alice.durand@exemple.fr', ''],
@@ -228,6 +230,7 @@ function previewRow(line: number, extra: Partial<ImportRowPreview> = {}): Import
     matchedBy: null,
     changes: [],
     errors: [],
+    duplicate: null,
     ...extra,
   };
 }
@@ -243,6 +246,9 @@ export function importPreviewFor(mapping: (string | null)[]): ImportPreview {
       toUpdate: [],
       unchanged: [],
       errors: lines.map((line) => previewRow(line, { displayName: `Ligne ${line}`, errors: ['Le nom est obligatoire.'] })),
+      duplicates: [],
+      undated: { cotisations: 0, consents: 0 },
+      missingColleges: [],
     };
   }
   return {
@@ -256,6 +262,9 @@ export function importPreviewFor(mapping: (string | null)[]): ImportPreview {
     errors: lines.slice(137).map((line) =>
       previewRow(line, { errors: [`Le numéro RPPS n'est pas valide (clé de contrôle incorrecte). Vérifiez la saisie des 11 chiffres (1234567890${line % 10}).`] }),
     ),
+    duplicates: [],
+    undated: { cotisations: 0, consents: 0 },
+    missingColleges: [],
   };
 }
 
@@ -569,6 +578,7 @@ export function createMemberStore(
       return saved(`/home/coordination/Documents/adherents.${p.data.format}`);
     }),
     'members.importOpen': vi.fn<Api['members.importOpen']>(async () => ok(state.importFile ? { ...state.importFile } : { cancelled: true as const })),
+    'members.importProgress': vi.fn<Api['members.importProgress']>(async () => ok(null)),
     'members.importPreview': vi.fn<Api['members.importPreview']>(async (input) => {
       if (!state.importFile || input.token !== state.importFile.token) {
         return fail({ code: 'not_found', message: 'Le fichier n’est plus disponible : choisissez-le à nouveau.' });
@@ -591,7 +601,9 @@ export function createMemberStore(
         updated: preview.toUpdate.length,
         unchanged: preview.unchanged.length,
         skippedErrors: preview.errors.length,
+        skippedDuplicates: 0,
         cotisations: 0,
+        collegesCreated: [],
       });
     }),
 

@@ -17,7 +17,7 @@ describe('Adhérents — import', () => {
 
     // Step 2: file details, samples and the suggested mapping.
     expect(screen.getByText(/adherents-2026\.csv/).closest('p')!.textContent).toBe(
-      'adherents-2026.csv — encodage Windows-1252, séparateur « ; », 142 lignes, 7 colonnes.',
+      'adherents-2026.csv — encodage Windows-1252, séparateur « ; », titres des colonnes en ligne 1, 142 lignes, 7 colonnes.',
     );
     const nom = screen.getByRole('combobox', { name: 'Champ pour la colonne « NOM »' }) as HTMLSelectElement;
     expect(nom.value).toBe('lastName');
@@ -39,6 +39,7 @@ describe('Adhérents — import', () => {
     expect(api['members.importPreview']).toHaveBeenLastCalledWith({
       token: IMPORT_FILE.token,
       mapping: ['lastName', 'firstName', 'professionCode', 'communeCode', 'rpps', 'email', 'notes'],
+      options: { undatedOn: null, createColleges: true },
     });
     expect(screen.getByRole('tab', { name: '120 à créer' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: '14 à mettre à jour' })).toBeTruthy();
@@ -87,7 +88,9 @@ describe('Adhérents — import', () => {
     await user.click(await screen.findByRole('button', { name: 'Appliquer les 137 lignes valides' }));
     const busy = await screen.findByRole('button', { name: 'Import en cours…' });
     expect((busy as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByRole('status').textContent).toBe('Enregistrement des adhérents…');
+    const status = screen.getByRole('status');
+    expect(status.textContent).toMatch(/^Enregistrement des adhérents… \d+ %$/);
+    expect(within(status).getByRole('progressbar', { name: 'Enregistrement des adhérents…' })).toBeTruthy();
     finish();
     expect(await screen.findByRole('heading', { name: '4. Import terminé' })).toBeTruthy();
   });

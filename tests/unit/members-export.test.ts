@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { filterMembers, type MemberListRow } from '../../shared/domain/members';
 import { memberFiltersSchema } from '../../shared/schemas/members';
-import { exportMembers } from '../../electron/services/members-export';
+import { exportMembers, neutraliseCell } from '../../electron/services/members-export';
 import { applyImport, openImport, previewImport, readSpreadsheet } from '../../electron/services/members-import';
 import { eraseMember, listMembers } from '../../electron/services/members';
 import { UserError } from '../../electron/services/errors';
@@ -71,10 +71,13 @@ function essentials(row: MemberListRow) {
   };
 }
 
-async function importFile(database: TempDb, path: string) {
+/** The date the coordinator gives for the « oui » consents of the file (it does not date them). */
+const CONSENTS_ON = '2025-01-15';
+
+async function importFile(database: TempDb, path: string, options: { undatedOn?: string | null; createColleges?: boolean } = { undatedOn: CONSENTS_ON }) {
   const opened = await openImport(path);
-  const preview = await previewImport(database.db, opened.token, opened.mapping);
-  const result = await applyImport(database.db, opened.token, opened.mapping);
+  const preview = await previewImport(database.db, opened.token, opened.mapping, options);
+  const result = await applyImport(database.db, opened.token, opened.mapping, options);
   return { opened, preview, result };
 }
 
@@ -133,6 +136,57 @@ describe('member export', () => {
     expect(copied.map(essentials).sort(byName)).toEqual(rows.map(essentials).sort(byName));
   });
 
+  it('round trip into a fresh install: the collèges of the export are offered and created in the same transaction, the members are the same', async () => {
+    const { rows } = await seeded();
+    for (const format of ['xlsx', 'csv'] as const) {
+      const path = join(files.dir, `vers-neuf.${format}`);
+      await exportMembers(rows, format, path, YEAR);
+      const fresh = await tempDatabase();
+      databases.push(fresh);
+
+      // Without creating them, every row of a collège is in error, with a clear way out.
+      const refused = await openImport(path);
+      const without = await previewImport(fresh.db, refused.token, refused.mapping, { undatedOn: CONSENTS_ON, createColleges: false });
+      expect(without.errors.map((row) => row.errors[0])).toEqual(
+        Array(3).fill(expect.stringMatching(/^Collège inconnu : .*aucun collège n’est encore défini dans Maillage\)\. Cochez « Créer les collèges manquants »/)),
+      );
+      // The preview still names them, so that the coordinator can change her mind.
+      expect(without.missingColleges.map((college) => college.name)).toEqual(['Professionnels de santé libéraux', 'Usagers']);
+
+      const { preview, result } = await importFile(fresh, path, { undatedOn: CONSENTS_ON, createColleges: true });
+      expect(preview.errors).toEqual([]);
+      expect(preview.missingColleges).toEqual([
+        { name: 'Professionnels de santé libéraux', rows: 2 },
+        { name: 'Usagers', rows: 1 },
+      ]);
+      expect(preview.toCreate).toHaveLength(5);
+      expect(result).toMatchObject({ created: 5, skippedErrors: 0, collegesCreated: ['Professionnels de santé libéraux', 'Usagers'] });
+      const colleges = await fresh.db.selectFrom('college').select(['name', 'voting_right']).orderBy('position').execute();
+      expect(colleges).toEqual([
+        { name: 'Professionnels de santé libéraux', voting_right: 'deliberative' },
+        { name: 'Usagers', voting_right: 'deliberative' },
+      ]);
+      const copied = await listMembers(fresh.db, TODAY);
+      const byName = (a: { lastName: string | null; structureName: string | null }, b: typeof a) =>
+        (a.lastName ?? a.structureName ?? '').localeCompare(b.lastName ?? b.structureName ?? '');
+      expect(copied.map(essentials).sort(byName), format).toEqual(rows.map(essentials).sort(byName));
+    }
+  });
+
+  it('creates nothing when the import fails: the collèges go with the members or not at all', async () => {
+    const { rows } = await seeded();
+    const path = join(files.dir, 'echec.csv');
+    await exportMembers(rows, 'csv', path, YEAR);
+    const fresh = await tempDatabase();
+    databases.push(fresh);
+    fresh.sqlite.exec(`CREATE TRIGGER simulated_failure BEFORE INSERT ON audit_log WHEN NEW.action = 'members.import' BEGIN SELECT RAISE(ABORT, 'échec simulé'); END`);
+    const error = await importFile(fresh, path, { undatedOn: CONSENTS_ON, createColleges: true }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/^L'import a échoué et rien n'a été enregistré/);
+    expect(await fresh.db.selectFrom('college').selectAll().execute()).toEqual([]);
+    expect(await fresh.db.selectFrom('member').selectAll().execute()).toEqual([]);
+  });
+
   it('writes an XLSX exceljs reads back: bold frozen header, widths, real dates, identifiers as text; it re-imports unchanged', async () => {
     const { database, rows } = await seeded();
     const path = join(files.dir, 'adherents.xlsx');
@@ -160,6 +214,59 @@ describe('member export', () => {
     expect(again.preview.errors).toEqual([]);
     expect(again.result).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
     expect((await readSpreadsheet(path)).rows.find((row) => row[1] === 'Bernard')?.[16]).toBe('2024-03-05');
+  });
+
+  it('neutralises every cell a spreadsheet could run as a formula, in CSV; XLSX keeps them as plain text; both re-import as typed', async () => {
+    const cases: [string, string][] = [
+      ["-1+1+cmd|' /C calc'!A0", "'-1+1+cmd|' /C calc'!A0"],
+      ['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
+      ['+33 6 12 34 56 78', "'+33 6 12 34 56 78"],
+      ['+A1', "'+A1"],
+      ['@SUM(A1)', "'@SUM(A1)"],
+      ['\t=1+1', "'\t=1+1"],
+      ['\r=1+1', "'\r=1+1"],
+      ['-12', '-12'],
+      ['-4,50', '-4,50'],
+      ['-4.5', '-4.5'],
+      ['-', "'-"],
+      ['Dupont-Martin', 'Dupont-Martin'],
+      ['', ''],
+    ];
+    for (const [value, expected] of cases) expect(neutraliseCell(value), JSON.stringify(value)).toBe(expected);
+
+    const database = await newDatabase();
+    const attack = "-1+1+cmd|' /C calc'!A0";
+    await database.db
+      .insertInto('member')
+      .values([
+        { kind: 'person', last_name: attack, first_name: '=1+1', profession_code: '60', phone: '+33 6 12 34 56 78', email: '@evil' },
+        { kind: 'person', last_name: 'Sage', first_name: 'Anne', profession_code: '60', phone: '04 76 00 00 01' },
+      ])
+      .execute();
+    const rows = filterMembers(await listMembers(database.db, TODAY), memberFiltersSchema.parse({ status: 'all' }));
+
+    const csvPath = join(files.dir, 'injection.csv');
+    await exportMembers(rows, 'csv', csvPath, YEAR);
+    const lines = readFileSync(csvPath, 'utf8').slice(1).split('\r\n');
+    const cells = lines.find((line) => line.includes('cmd|'))!.split(';');
+    expect(cells.slice(1, 3)).toEqual([`'${attack}`, "'=1+1"]);
+    expect(cells[13]).toBe("'+33 6 12 34 56 78");
+    expect(cells[14]).toBe("'@evil");
+    // No cell of the file starts with a formula character any more.
+    for (const line of lines.slice(1)) for (const cell of line.split(';')) expect(cell, cell).not.toMatch(/^[=+@\t\r]|^-(?!\d+$)/);
+    const csvBack = await readSpreadsheet(csvPath);
+    expect(csvBack.rows.find((row) => row[2] === '=1+1')?.slice(1, 3)).toEqual([attack, '=1+1']);
+
+    const xlsxPath = join(files.dir, 'injection.xlsx');
+    await exportMembers(rows, 'xlsx', xlsxPath, YEAR);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxPath);
+    const sheet = workbook.worksheets[0]!;
+    const row = sheet.getRows(2, 2)!.find((candidate) => candidate.getCell(3).value === '=1+1')!;
+    for (const column of [2, 3, 14, 15]) expect(row.getCell(column).type, `colonne ${column}`).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(2).value).toBe(attack);
+    const xlsxBack = await readSpreadsheet(xlsxPath);
+    expect(xlsxBack.rows.find((cells) => cells[2] === '=1+1')?.slice(1, 3)).toEqual([attack, '=1+1']);
   });
 
   it('exports the rows it is given (the caller filters), leaving erased members out', async () => {

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   cotisationHeaderField,
   importFields,
@@ -14,11 +15,15 @@ import {
   suggestMapping,
 } from '../../shared/domain/import-mapping';
 import { applyImport, closeImport, openImport, previewImport, readSpreadsheet } from '../../electron/services/members-import';
+import { summariseZip } from '../../electron/services/members-import/zip';
+import { setImportWorker } from '../../electron/services/members-import/reader';
+import { importProgress } from '../../electron/services/members-import';
 import { loadCommuneReference } from '../../electron/services/communes';
 import { eraseMember } from '../../electron/services/members';
 import { UserError } from '../../electron/services/errors';
 import { tempDatabase, tempDir } from '../helpers/db';
-import { rpps, wrongKey, writeCsv, writeXlsx, type XlsxCell } from '../fixtures/imports/builders';
+import { testBackend } from '../helpers/handlers';
+import { rpps, wrongKey, writeCsv, writeXlsx, writeZipBomb, type XlsxCell } from '../fixtures/imports/builders';
 
 type TempDb = Awaited<ReturnType<typeof tempDatabase>>;
 let database: TempDb;
@@ -44,6 +49,7 @@ async function addCollege(name: string, votingRight: 'deliberative' | 'consultat
   return row.id;
 }
 
+const readFileSyncBuffer = (path: string) => readFileSync(path);
 const members = () => database.db.selectFrom('member').selectAll().orderBy('id').execute();
 const cotisations = () => database.db.selectFrom('cotisation').selectAll().orderBy('member_id').orderBy('year').execute();
 
@@ -249,6 +255,132 @@ describe('readSpreadsheet', () => {
 
 // =================================================================================================================
 
+describe('reading files that try to break the import', () => {
+  const header = ['Nom', 'Prénom', 'Profession', 'Commune'];
+  const data = [
+    ['Bérénice', 'Hélène', 'Infirmière', "Saint-Martin-d'Hères"],
+    ['Lefèvre', 'François', 'Masseur-kinésithérapeute', 'Eybens'],
+  ];
+
+  it('finds the header row below the title rows of an XLSX and says which row it took', async () => {
+    const path = await writeXlsx(files.dir, 'export.xlsx', [
+      ['Liste des adhérents — export du 01/12/2026'],
+      ['CPTS Sud-Est Grenoblois', null, null, 'Page 1'],
+      [],
+      header,
+      ...data,
+    ]);
+    const sheet = await readSpreadsheet(path);
+    expect(sheet.headers).toEqual(header);
+    expect(sheet.headerLine).toBe(4);
+    expect(sheet.rows).toEqual(data);
+    expect(sheet.lines).toEqual([5, 6]);
+    expect(sheet.notes).toEqual([
+      'Titres des colonnes lus sur la ligne 4 ; les 2 lignes au-dessus (« Liste des adhérents — export du 01/12/2026 »…) sont ignorées.',
+    ]);
+    const opened = await openImport(path);
+    expect(opened.headerLine).toBe(4);
+    expect(opened.notes).toEqual(sheet.notes);
+    expect(opened.mapping).toEqual(['nom', 'prenom', 'profession', 'commune']);
+    closeImport(opened.token);
+  });
+
+  it('finds the header row below a title line of a CSV, whatever its separator', async () => {
+    const text = `Liste des adhérents — export du 01/12/2026\r\n\r\n${[header, ...data].map((row) => row.join(',')).join('\r\n')}\r\n`;
+    writeFileSync(join(files.dir, 'titre.csv'), text);
+    const sheet = await readSpreadsheet(join(files.dir, 'titre.csv'));
+    expect(sheet.separator).toBe(',');
+    expect(sheet).toMatchObject({ headers: header, rows: data, headerLine: 3, lines: [4, 5] });
+    expect(sheet.notes).toEqual(['Titres des colonnes lus sur la ligne 3 ; la ligne 1 au-dessus, « Liste des adhérents — export du 01/12/2026 », est ignorée.']);
+    // A file that starts with its header has no note.
+    expect((await readSpreadsheet(writeCsv(files.dir, 'simple.csv', [header, ...data], ';', 'utf8'))).notes).toEqual([]);
+  });
+
+  it('refuses a file over 20 Mo before reading it', async () => {
+    const path = join(files.dir, 'enorme.csv');
+    writeFileSync(path, 'Nom;Prénom\r\n');
+    truncateSync(path, 21 * 1024 * 1024);
+    await expectUserError(readSpreadsheet(path), /^Le fichier « enorme\.csv » pèse 21 Mo : l'import est limité à 20 Mo\./);
+  });
+
+  it('refuses a zip bomb from its central directory, before inflating anything', async () => {
+    const path = await writeZipBomb(files.dir, 'bombe.xlsx', 200 * 1024 * 1024);
+    const size = statSync(path).size;
+    expect(size).toBeLessThan(400 * 1024);
+    const summary = summariseZip(readFileSyncBuffer(path), 'bombe.xlsx');
+    expect(summary).toMatchObject({ entries: 1, uncompressedBytes: 200 * 1024 * 1024 });
+    expect(summary.maxRatio).toBeGreaterThan(500);
+    const heapBefore = process.memoryUsage().arrayBuffers;
+    await expectUserError(
+      readSpreadsheet(path),
+      /^Le fichier « bombe\.xlsx » est refusé : ses \d+ Ko se décompresseraient en 200 Mo, ce qui n'est pas une liste d'adhérents ordinaire \(fichier piégé ou abîmé\)\./,
+    );
+    // Nothing was inflated: far less than the 200 Mo of the bomb were allocated.
+    expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(50 * 1024 * 1024);
+    // A real workbook passes the same check.
+    const real = await writeXlsx(files.dir, 'vrai.xlsx', [header, ...data]);
+    expect(summariseZip(readFileSyncBuffer(real), 'vrai.xlsx').uncompressedBytes).toBeGreaterThan(0);
+    expect((await readSpreadsheet(real)).rows).toEqual(data);
+  });
+
+  it('reads a UTF-8 CSV with a stray Latin-1 byte: every accent right, the repaired line named', async () => {
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    const bytes = Buffer.concat([
+      utf8('Nom;Prénom;Profession;Commune\r\n'),
+      utf8("Bérénice;Hélène;Infirmière;Saint-Martin-d'Hères\r\n"),
+      utf8('Lef'),
+      Buffer.from([0xe8]), // « è » in Latin-1, pasted from an old file
+      utf8('vre;François;Masseur-kinésithérapeute;Eybens\r\n'),
+      utf8('Noël;Zoé;Sage-femme;Poisat\r\n'),
+    ]);
+    writeFileSync(join(files.dir, 'melange.csv'), bytes);
+    const sheet = await readSpreadsheet(join(files.dir, 'melange.csv'));
+    expect(sheet.encoding).toBe('UTF-8 (quelques caractères en Windows-1252)');
+    expect(sheet.headers).toEqual(header);
+    expect(sheet.rows).toEqual([...data, ['Noël', 'Zoé', 'Sage-femme', 'Poisat']]);
+    expect(sheet.notes).toEqual([
+      "Encodage mélangé : le fichier est en UTF-8, mais la ligne 3 contient des caractères d'un autre encodage, lus comme Windows-1252 (« é », « è »…). Vérifiez les accents de cette ligne dans l'aperçu.",
+    ]);
+    // A whole Windows-1252 file is still read as such, without a note.
+    const cp1252 = await readSpreadsheet(writeCsv(files.dir, 'excel.csv', [header, ...data], ';', 'cp1252'));
+    expect(cp1252).toMatchObject({ encoding: 'Windows-1252', rows: data, notes: [] });
+  });
+});
+
+describe('reading in a worker thread', () => {
+  /** The worker's TypeScript source, started through tsx's loader (the app starts the built import-worker.js). */
+  function workerBootstrap(): string {
+    const path = join(files.dir, 'import-worker.mjs');
+    const tsx = pathToFileURL(resolve('node_modules/tsx/dist/esm/api/index.mjs')).href;
+    const worker = pathToFileURL(resolve('electron/services/members-import/worker.ts')).href;
+    writeFileSync(path, `import { register } from '${tsx}';\nregister();\nawait import('${worker}');\n`);
+    return path;
+  }
+  afterEach(() => setImportWorker(null));
+
+  it('opens a file through the worker, with its progress, and brings back its French errors', async () => {
+    setImportWorker(workerBootstrap());
+    const rows = [['Liste des adhérents'], ['Nom', 'Prénom', 'Profession', 'Commune'], ['Bernard', 'Camille', 'Infirmière', 'Eybens']];
+    const path = await writeXlsx(files.dir, 'par-le-worker.xlsx', rows);
+    const seen: string[] = [];
+    const timer = setInterval(() => {
+      const now = importProgress();
+      if (now) seen.push(`${now.phase} ${now.percent}`);
+    }, 1);
+    const opened = await openImport(path).finally(() => clearInterval(timer));
+    expect(opened).toMatchObject({ headers: rows[1], headerLine: 2, rowCount: 1, sample: [rows[2]] });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((entry) => entry.startsWith('lecture '))).toBe(true);
+    expect(importProgress()).toBeNull();
+    const preview = await previewImport(database.db, opened.token, opened.mapping);
+    expect(preview.toCreate.map((row) => row.displayName)).toEqual(['BERNARD Camille']);
+
+    const bomb = await writeZipBomb(files.dir, 'bombe.xlsx', 200 * 1024 * 1024);
+    await expectUserError(openImport(bomb), /^Le fichier « bombe\.xlsx » est refusé : ses \d+ Ko se décompresseraient en 200 Mo/);
+    expect(importProgress()).toBeNull();
+  });
+});
+
 describe('import preview', () => {
   it('opens a file with a suggested mapping, a sample and the field list', async () => {
     const path = writeCsv(files.dir, 'a.csv', [['Nom', 'Prénom', 'Métier', 'Cot. 2024'], ['Bernard', 'Camille', 'Médecin', '30']], ';', 'utf8-bom');
@@ -283,10 +415,12 @@ describe('import preview', () => {
       // 38320 serves Eybens, Poisat, Herbeys…: no commune, but no error either.
       [4, 'MARTIN Luc', 'Masseur-Kinésithérapeute', null],
     ]);
-    expect(preview.toCreate[0]!.changes).toEqual([expect.stringMatching(/^Cotisation 2025 : 45,00\s€ payée le \d{2}\/\d{2}\/\d{4}$/)]);
+    // No payment date in the file: never « today »; the preview asks for one date for the whole file.
+    expect(preview.toCreate[0]!.changes).toEqual(['Cotisation 2025 : 45,00\u00a0€ non payée (le fichier ne donne pas de date de paiement)']);
+    expect(preview.undated).toEqual({ cotisations: 2, consents: 0 });
 
     const result = await applyImport(database.db, preview.token, (await openImport(await writeXlsx(files.dir, 'odd2.xlsx', rows))).mapping);
-    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, skippedErrors: 0, cotisations: 2 });
+    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, skippedErrors: 0, skippedDuplicates: 0, cotisations: 2, collegesCreated: [] });
     const [bernard, dupont] = await members();
     expect(bernard).toMatchObject({
       kind: 'person',
@@ -308,7 +442,7 @@ describe('import preview', () => {
       [bernard!.id, 2025, 4500, null],
       [dupont!.id, 2025, 4000, null],
     ]);
-    expect(paid[0]!.paid_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(paid.map((row) => row.paid_on)).toEqual([null, null]);
   });
 
   it('gives a French reason for each bad row', async () => {
@@ -329,7 +463,9 @@ describe('import preview', () => {
       ['Cotis', 'Zoé', 'Infirmière', '', 'Eybens', '', '', '', 'quarante'], // 12
       ['Valide', 'Anne', 'Infirmière', '', 'Eybens', '', '', '', ''], // 13: same name, profession, commune as line 2
     ];
-    const { preview } = await openAndPreview(writeCsv(files.dir, 'erreurs.csv', rows, ';', 'utf8-bom'));
+    const path = writeCsv(files.dir, 'erreurs.csv', rows, ';', 'utf8-bom');
+    const opened = await openImport(path);
+    const preview = await previewImport(database.db, opened.token, opened.mapping, { createColleges: false });
     expect(preview.toCreate.map((row) => row.line)).toEqual([2]);
     const reasons = new Map(preview.errors.map((row) => [row.line, row.errors.join(' | ')]));
     expect(reasons.get(3)).toMatch(/RPPS n'est pas valide \(clé de contrôle incorrecte\)/);
@@ -337,17 +473,20 @@ describe('import preview', () => {
     expect(reasons.get(5)).toMatch(/^Commune ambiguë : \d+ communes s'appellent « Saint-Martin » .*Précisez le code postal/);
     expect(reasons.get(6)).toMatch(/^Commune inconnue : « Zzyzx-les-Bains »/);
     expect(reasons.get(7)).toBe('Le nom est obligatoire.');
-    expect(reasons.get(8)).toBe('Doublon de la ligne 2 (même RPPS).');
     expect(reasons.get(9)).toBe("Date d'adhésion invalide : « 31/02/2025 » (format attendu : jj/mm/aaaa).");
     expect(reasons.get(10)).toMatch(/adresse électronique « leo@ » n'est pas valide/);
-    expect(reasons.get(11)).toMatch(/^Collège inconnu : « Bureau » \(collèges existants : « Usagers »\)/);
+    expect(reasons.get(11)).toBe('Collège inconnu : « Bureau » (collèges existants : « Usagers »). Cochez « Créer les collèges manquants » ou créez-le dans Collèges.');
     expect(reasons.get(12)).toMatch(/^Cotisation 2025 : montant illisible « quarante »/);
-    expect(reasons.get(13)).toBe('Doublon de la ligne 2 (même nom, profession et commune).');
-    expect(preview.errors).toHaveLength(11);
+    expect(preview.errors).toHaveLength(9);
+    // A second occurrence of the same person is a duplicate, skipped, not an error to correct.
+    expect(preview.duplicates.map((row) => [row.line, row.errors, row.duplicate])).toEqual([
+      [8, [], { of: 2, reason: 'même RPPS', firstImported: true, ignoredValues: ['Nom : Autre'] }],
+      [13, [], { of: 2, reason: 'même nom, profession et commune', firstImported: true, ignoredValues: [] }],
+    ]);
 
-    // Rows in error are skipped by the import, the others go in.
-    const result = await applyImport(database.db, preview.token, suggestMapping(header));
-    expect(result).toMatchObject({ created: 1, skippedErrors: 11 });
+    // Rows in error and duplicates are skipped by the import, the others go in.
+    const result = await applyImport(database.db, preview.token, suggestMapping(header), { createColleges: false });
+    expect(result).toMatchObject({ created: 1, skippedErrors: 9, skippedDuplicates: 2 });
   });
 
   it('tells homonym communes apart with the postcode, the département or the territory', async () => {
@@ -383,15 +522,17 @@ describe('import preview', () => {
     ];
     const { preview } = await openAndPreview(writeCsv(files.dir, 'mixte.csv', rows, ';', 'utf8'));
     expect(preview.errors).toEqual([]);
+    // « oui » without a date: the preview asks for the date the consents were collected.
+    expect(preview.undated).toEqual({ cotisations: 0, consents: 1 });
     expect(preview.toCreate.map((row) => [row.displayName, row.professionLabel])).toEqual([
       ['DURAND Sophie', 'Orthophoniste'],
       ['MSP des Alpes', 'Maison de santé pluriprofessionnelle (MSP)'],
       ['ROBERT Paul', 'Pharmacien'],
     ]);
-    await applyImport(database.db, preview.token, suggestMapping(rows[0]!));
+    await applyImport(database.db, preview.token, suggestMapping(rows[0]!), { undatedOn: '2026-01-15' });
     const [durand, msp, robert] = await members();
     expect(durand).toMatchObject({ kind: 'person', civility: 'Mme', last_name: 'DURAND', first_name: 'Sophie', practice_mode: 'liberal', commune_code: POISAT });
-    expect(durand!.directory_consent_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(durand!.directory_consent_on).toBe('2026-01-15');
     expect(msp).toMatchObject({ kind: 'structure', structure_name: 'MSP des Alpes', structure_type: 'MSP', last_name: null, directory_consent_on: null });
     expect(robert).toMatchObject({ last_name: 'ROBERT', first_name: 'Paul', practice_mode: 'salarie', directory_consent_on: '2024-06-15', structure_label: 'Pharmacie du Centre' });
   });
@@ -426,7 +567,7 @@ describe('import preview', () => {
     expect(preview.unchanged.map((row) => [row.line, row.matchedMemberId, row.changes])).toEqual([[4, 3, []]]);
 
     const result = await applyImport(database.db, preview.token, mapping);
-    expect(result).toEqual({ created: 0, updated: 2, unchanged: 1, skippedErrors: 0, cotisations: 0 });
+    expect(result).toEqual({ created: 0, updated: 2, unchanged: 1, skippedErrors: 0, skippedDuplicates: 0, cotisations: 0, collegesCreated: [] });
     const [bernard, dupont, petit] = await members();
     expect(bernard).toMatchObject({ last_name: 'Bernard', first_name: 'Camille', phone: '06 11 22 33 44', email: 'camille@exemple.fr', college_id: collegeId });
     expect(dupont).toMatchObject({ rpps: RPPS_B, address: '1 rue des Alpes', email: 'marie@exemple.fr' });
@@ -466,12 +607,12 @@ describe('import preview', () => {
     ];
     const path = writeCsv(files.dir, 'liste.csv', rows, ';', 'utf8-bom');
     const first = await openAndPreview(path);
-    expect(await applyImport(database.db, first.opened.token, first.mapping)).toEqual({ created: 3, updated: 0, unchanged: 0, skippedErrors: 0, cotisations: 2 });
+    expect(await applyImport(database.db, first.opened.token, first.mapping)).toEqual({ created: 3, updated: 0, unchanged: 0, skippedErrors: 0, skippedDuplicates: 0, cotisations: 2, collegesCreated: [] });
     const again = await openAndPreview(path);
     expect(again.preview.toCreate).toEqual([]);
     expect(again.preview.toUpdate).toEqual([]);
     expect(again.preview.unchanged.map((row) => row.matchedBy)).toEqual(['rpps', 'nom_profession_commune', 'nom_profession_commune']);
-    expect(await applyImport(database.db, again.opened.token, again.mapping)).toEqual({ created: 0, updated: 0, unchanged: 3, skippedErrors: 0, cotisations: 0 });
+    expect(await applyImport(database.db, again.opened.token, again.mapping)).toEqual({ created: 0, updated: 0, unchanged: 3, skippedErrors: 0, skippedDuplicates: 0, cotisations: 0, collegesCreated: [] });
     // A successful import closes the file: the same session cannot be applied twice.
     await expectUserError(applyImport(database.db, again.opened.token, again.mapping), /n’est plus ouvert/);
     await expectUserError(previewImport(database.db, again.opened.token, again.mapping), /n’est plus ouvert/);
@@ -532,9 +673,10 @@ describe('import: review fixes', () => {
     ];
     const path = writeCsv(files.dir, 'sans-commune.csv', rows, ';', 'utf8');
     const first = await importFile(path);
-    expect(first.result).toMatchObject({ created: 1, skippedErrors: 1 });
-    expect(first.preview.errors.map((row) => [row.line, row.errors])).toEqual([
-      [3, ['Doublon de la ligne 2 (même nom et profession, sans commune pour les distinguer).']],
+    expect(first.result).toMatchObject({ created: 1, skippedErrors: 0, skippedDuplicates: 1 });
+    expect(first.preview.errors).toEqual([]);
+    expect(first.preview.duplicates.map((row) => [row.line, row.duplicate])).toEqual([
+      [3, { of: 2, reason: 'même nom et profession, sans commune pour les distinguer', firstImported: true, ignoredValues: [] }],
     ]);
     for (let i = 0; i < 3; i++) {
       const again = await importFile(path);
@@ -593,7 +735,8 @@ describe('import: review fixes', () => {
     ];
     const path = writeCsv(files.dir, 'structures.csv', rows, ';', 'utf8');
     const first = await importFile(path);
-    expect(first.preview.errors.map((row) => [row.line, row.errors])).toEqual([[3, ['Doublon de la ligne 2 (même structure, sans commune pour les distinguer).']]]);
+    expect(first.preview.errors).toEqual([]);
+    expect(first.preview.duplicates.map((row) => [row.line, row.duplicate?.of, row.duplicate?.reason])).toEqual([[3, 2, 'même structure, sans commune pour les distinguer']]);
     expect(first.result.created).toBe(1);
     for (let i = 0; i < 3; i++) await importFile(path);
     expect(await count()).toBe(1);
@@ -625,33 +768,88 @@ describe('import: review fixes', () => {
     ];
     const path = writeCsv(files.dir, 'paiements.csv', rows, ';', 'utf8');
 
-    // Without a payment-date column, a new cotisation of the current year is paid today.
+    // Without a payment-date column, nothing is invented: unpaid, and the preview counts what has no date.
     const opened = await openImport(path, at);
     expect(opened.mapping).toEqual(['nom', 'prenom', 'profession', 'commune', 'cotisation:2025', 'cotisation:2026', 'cotisation_payee:2026']);
     const withoutDates = await previewImport(database.db, opened.token, [...opened.mapping.slice(0, 6), null], at);
+    const undatedText = 'non payée (le fichier ne donne pas de date de paiement)';
     expect(withoutDates.toCreate.map((row) => row.changes)).toEqual([
-      ['Cotisation 2025 : 40,00\u00a0€ payée le 31/12/2025', 'Cotisation 2026 : 45,00\u00a0€ payée le 15/06/2026'],
-      ['Cotisation 2026 : 45,00\u00a0€ payée le 15/06/2026'],
+      [`Cotisation 2025 : 40,00\u00a0€ ${undatedText}`, `Cotisation 2026 : 45,00\u00a0€ ${undatedText}`],
+      [`Cotisation 2026 : 45,00\u00a0€ ${undatedText}`],
     ]);
+    expect(withoutDates.undated).toEqual({ cotisations: 3, consents: 0 });
     // An existing cotisation keeps its stored date, even « not paid ».
     expect(withoutDates.unchanged.map((row) => row.line)).toEqual([2]);
+    // One date for the whole file: the coordinator's, never today.
+    const withFileDate = await previewImport(database.db, opened.token, [...opened.mapping.slice(0, 6), null], { ...at, undatedOn: '2026-03-31' });
+    expect(withFileDate.toCreate.map((row) => row.changes)).toEqual([
+      ['Cotisation 2025 : 40,00\u00a0€ payée le 31/03/2026', 'Cotisation 2026 : 45,00\u00a0€ payée le 31/03/2026'],
+      ['Cotisation 2026 : 45,00\u00a0€ payée le 31/03/2026'],
+    ]);
+    await expectUserError(previewImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-07-01' }), /^La date donnée pour tout le fichier \(01\/07\/2026\) est dans le futur/);
+    await expectUserError(previewImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-02-31' }), /n'est pas une date valide/);
 
+    // With the payment-date column: « oui » is paid but undated (the stored date, else the file's date, else unpaid).
     const preview = await previewImport(database.db, opened.token, opened.mapping, at);
     expect(preview.errors).toEqual([]);
+    expect(preview.undated).toEqual({ cotisations: 2, consents: 0 }); // line 2 « oui » 2026, line 4 2025 (no 2025 date column)
     expect(preview.toUpdate.map((row) => [row.line, row.changes])).toEqual([
-      [2, ['Cotisation 2026 : 45,00\u00a0€ non payée → 45,00\u00a0€ payée le 15/06/2026']],
       [3, ['Cotisation 2025 : 40,00\u00a0€ payée le 01/03/2025 → 45,00\u00a0€ payée le 01/03/2025']],
     ]);
-    await applyImport(database.db, opened.token, opened.mapping, at);
+    await applyImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-04-30' });
     expect((await cotisations()).map((row) => [row.member_id, row.year, row.amount_cents, row.paid_on])).toEqual([
       [1, 2025, 4000, null],
-      [1, 2026, 4500, '2026-06-15'],
+      [1, 2026, 4500, '2026-04-30'],
       [2, 2025, 4500, '2025-03-01'],
       [2, 2026, 4500, '2026-01-10'],
-      [3, 2025, 4000, '2025-12-31'],
+      [3, 2025, 4000, '2026-04-30'],
       [3, 2026, 4500, null],
       [4, 2026, 4500, '2026-02-03'],
     ]);
+    expect((await cotisations()).some((row) => row.paid_on === '2026-06-15')).toBe(false);
+  });
+
+  it('an AG held before the import date sees as voters those whose file said they paid before it', async () => {
+    const header = ['Nom', 'Prénom', 'Profession', 'Commune', 'Collège', 'Cotisation 2026', 'Date de paiement 2026', 'Consentement annuaire'];
+    const path = writeCsv(
+      files.dir,
+      'cotisations-2026.csv',
+      [
+        header,
+        ['Avant', 'Anne', 'Infirmière', 'Eybens', 'Professionnels libéraux', '30', '15/03/2026', 'oui'],
+        ['Veille', 'Vincent', 'Médecin', 'Poisat', 'Professionnels libéraux', '30', '17/06/2026', '02/02/2026'],
+        ['Apres', 'Paul', 'Kiné', 'Eybens', 'Professionnels libéraux', '30', '20/09/2026', ''],
+        ['Sansdate', 'Sam', 'Infirmier', 'Eybens', 'Professionnels libéraux', '30', '', ''],
+      ],
+      ';',
+      'utf8',
+    );
+    // The import is done on 23 November 2026, five months after the AG of 18 June.
+    const backend = await testBackend({ chooseOpenPath: async () => path, now: () => new Date('2026-11-23T14:05:00') });
+    try {
+      const { ok } = backend;
+      await ok('cotisationRates.save', { year: 2026, memberType: 'professionnel', amountCents: 3000 });
+      const meeting = await ok('meetings.create', { type: 'ago', title: 'Assemblée générale 2026', date: '2026-06-18', startTime: '18:30', endTime: '20:30', place: 'Eybens' });
+      const opened = await ok('members.importOpen');
+      if ('cancelled' in opened) throw new Error('fichier attendu');
+      const options = { undatedOn: null, createColleges: true };
+      const preview = await ok('members.importPreview', { token: opened.token, mapping: opened.mapping, options });
+      expect(preview.missingColleges).toEqual([{ name: 'Professionnels libéraux', rows: 4 }]);
+      expect(preview.undated).toEqual({ cotisations: 0, consents: 1 });
+      const result = await ok('members.importApply', { token: opened.token, mapping: opened.mapping, options });
+      expect(result).toMatchObject({ created: 4, cotisations: 4, collegesCreated: ['Professionnels libéraux'] });
+      const paidOn = await backend.database.db.selectFrom('cotisation').select('paid_on').orderBy('member_id').execute();
+      expect(paidOn.map((row) => row.paid_on)).toEqual(['2026-03-15', '2026-06-17', '2026-09-20', null]);
+      // Nothing is dated on the day of the import: neither payments nor the undated « oui ».
+      const consents = await backend.database.db.selectFrom('member').select('directory_consent_on').orderBy('id').execute();
+      expect(consents.map((row) => row.directory_consent_on)).toEqual([null, '2026-02-02', null, null]);
+
+      const state = await ok('ag.get', { meetingId: meeting.id });
+      expect(state.voters.map((voter) => voter.name).sort()).toEqual(['AVANT Anne', 'VEILLE Vincent']);
+      expect(state.nonVoters.map((member) => member.name).sort()).toEqual(['APRES Paul', 'SANSDATE Sam']);
+    } finally {
+      await backend.database.dispose();
+    }
   });
 
   it('refuses a CSV with an unclosed quote, naming the line', async () => {

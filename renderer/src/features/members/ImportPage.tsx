@@ -1,11 +1,16 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Link } from 'react-router-dom';
 import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/contract';
-import { formatInteger, plural } from '../../../../shared/format';
+import { formatDateLong, formatInteger, plural } from '../../../../shared/format';
 import { errorMessage, useApiMutation } from '../../api';
 import { Page } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { ImportProgressBar } from './ImportProgress';
+
+/** The choices of the preview step (one date for what the file does not date, creating missing collèges). */
+type ImportOptions = { undatedOn: string | null; createColleges: boolean };
+const DEFAULT_OPTIONS: ImportOptions = { undatedOn: null, createColleges: true };
 
 type Step = 'file' | 'mapping' | 'preview' | 'done';
 const STEPS: { key: Step; label: string }[] = [
@@ -29,6 +34,7 @@ export function ImportPage() {
   const [opened, setOpened] = useState<ImportOpened | null>(null);
   const [mapping, setMapping] = useState<(string | null)[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [options, setOptions] = useState<ImportOptions>(DEFAULT_OPTIONS);
   const [result, setResult] = useState<ImportResult | null>(null);
   useUnsavedChangesGuard(step === 'mapping' || (step === 'preview' && (preview?.toCreate.length ?? 0) + (preview?.toUpdate.length ?? 0) > 0));
   const heading = useRef<HTMLHeadingElement>(null);
@@ -43,6 +49,7 @@ export function ImportPage() {
     setPreview(null);
     setResult(null);
     setMapping([]);
+    setOptions(DEFAULT_OPTIONS);
     setStep('file');
   };
 
@@ -77,6 +84,7 @@ export function ImportPage() {
           heading={heading}
           opened={opened}
           mapping={mapping}
+          options={options}
           onChange={setMapping}
           onBack={restart}
           onPreview={(next) => {
@@ -91,6 +99,11 @@ export function ImportPage() {
           opened={opened}
           mapping={mapping}
           preview={preview}
+          options={options}
+          onPreview={(next, nextOptions) => {
+            setPreview(next);
+            setOptions(nextOptions);
+          }}
           onBack={() => setStep('mapping')}
           onApplied={(applied) => {
             setResult(applied);
@@ -114,7 +127,10 @@ function FileStep({ heading, onOpened }: { heading: HeadingRef; onOpened: (file:
       </h2>
       <ul className="plain-list">
         <li>Fichiers acceptés : CSV (séparateur point-virgule, virgule ou tabulation ; UTF-8 ou Windows-1252) et Excel (.xlsx).</li>
-        <li>La première ligne doit contenir les titres des colonnes (Nom, Prénom, Profession, RPPS, Commune…).</li>
+        <li>
+          Une ligne doit contenir les titres des colonnes (Nom, Prénom, Profession, RPPS, Commune…) ; les lignes de titre
+          au-dessus (« Liste des adhérents… ») sont ignorées. Fichiers de 20 Mo au plus.
+        </li>
         <li>
           Pas de doublons : une ligne dont le RPPS, ou à défaut le nom, la profession et la commune, correspondent à un
           adhérent existant le met à jour au lieu d’en créer un second.
@@ -138,6 +154,7 @@ function FileStep({ heading, onOpened }: { heading: HeadingRef; onOpened: (file:
           {open.isPending ? 'Lecture du fichier…' : 'Choisir un fichier…'}
         </button>
       </div>
+      <ImportProgressBar active={open.isPending} fallback="Lecture du fichier…" />
       {open.isError && (
         <p role="alert" className="alert alert-error">
           {errorMessage(open.error)}
@@ -151,6 +168,7 @@ function MappingStep({
   heading,
   opened,
   mapping,
+  options,
   onChange,
   onBack,
   onPreview,
@@ -158,6 +176,7 @@ function MappingStep({
   heading: HeadingRef;
   opened: ImportOpened;
   mapping: (string | null)[];
+  options: ImportOptions;
   onChange: (mapping: (string | null)[]) => void;
   onBack: () => void;
   onPreview: (preview: ImportPreview) => void;
@@ -173,6 +192,7 @@ function MappingStep({
     opened.sheetName ? `feuille « ${opened.sheetName} »` : null,
     opened.encoding ? `encodage ${opened.encoding}` : null,
     opened.separator ? `séparateur ${opened.separator === 'tabulation' ? 'tabulation' : `« ${opened.separator} »`}` : null,
+    `titres des colonnes en ligne ${opened.headerLine}`,
     plural(opened.rowCount, 'ligne'),
     plural(opened.headers.length, 'colonne'),
   ].filter(Boolean);
@@ -185,6 +205,15 @@ function MappingStep({
       <p>
         <strong className="path">{opened.fileName}</strong> — {details.join(', ')}.
       </p>
+      {opened.notes.length > 0 && (
+        <div className="alert alert-warning" role="note" aria-label="Lecture du fichier">
+          <ul>
+            {opened.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="muted small">
         Maillage a reconnu les colonnes qu’il a pu ; vérifiez chaque choix. Les colonnes ignorées ne sont pas importées.
       </p>
@@ -262,24 +291,25 @@ function MappingStep({
           type="button"
           className="button"
           disabled={duplicates.length > 0 || mappedCount === 0 || previewCall.isPending}
-          onClick={() => previewCall.mutate({ token: opened.token, mapping }, { onSuccess: onPreview })}
+          onClick={() => previewCall.mutate({ token: opened.token, mapping, options }, { onSuccess: onPreview })}
         >
           {previewCall.isPending ? 'Vérification…' : 'Vérifier les lignes'}
         </button>
         <button type="button" className="button button-secondary" onClick={onBack} disabled={previewCall.isPending}>
           Choisir un autre fichier
         </button>
-        {previewCall.isPending && <span className="spinner" aria-hidden="true" />}
       </div>
+      <ImportProgressBar active={previewCall.isPending} fallback="Vérification des lignes…" />
     </section>
   );
 }
 
-type PreviewTab = 'toCreate' | 'toUpdate' | 'unchanged' | 'errors';
+type PreviewTab = 'toCreate' | 'toUpdate' | 'unchanged' | 'duplicates' | 'errors';
 const TABS: { key: PreviewTab; caption: (n: number) => string; tone: string }[] = [
   { key: 'toCreate', caption: () => 'à créer', tone: 'create' },
   { key: 'toUpdate', caption: () => 'à mettre à jour', tone: 'update' },
   { key: 'unchanged', caption: (n) => (n > 1 ? 'inchangés' : 'inchangé'), tone: 'same' },
+  { key: 'duplicates', caption: (n) => (n > 1 ? 'doublons ignorés' : 'doublon ignoré'), tone: 'same' },
   { key: 'errors', caption: () => 'en erreur', tone: 'error' },
 ];
 
@@ -288,6 +318,8 @@ function PreviewStep({
   opened,
   mapping,
   preview,
+  options,
+  onPreview,
   onBack,
   onApplied,
 }: {
@@ -295,19 +327,35 @@ function PreviewStep({
   opened: ImportOpened;
   mapping: (string | null)[];
   preview: ImportPreview;
+  options: ImportOptions;
+  onPreview: (preview: ImportPreview, options: ImportOptions) => void;
   onBack: () => void;
   onApplied: (result: ImportResult) => void;
 }) {
   const toast = useToast();
   const apply = useApiMutation('members.importApply');
+  const again = useApiMutation('members.importPreview', { invalidate: false });
   const firstTab = TABS.find((tab) => preview[tab.key].length > 0)?.key ?? 'toCreate';
   const [tab, setTab] = useState<PreviewTab>(preview.errors.length > 0 ? 'errors' : firstTab);
-  const valid = preview.total - preview.errors.length;
+  const [dateChoice, setDateChoice] = useState<'none' | 'date'>(options.undatedOn ? 'date' : 'none');
+  const [dateText, setDateText] = useState(options.undatedOn ?? '');
+  const valid = preview.total - preview.errors.length - preview.duplicates.length;
   const writes = preview.toCreate.length + preview.toUpdate.length;
+  const busy = apply.isPending || again.isPending;
+
+  /** The preview again with other choices: what the import writes depends on them. */
+  const rerun = (next: ImportOptions) => again.mutate({ token: preview.token, mapping, options: next }, { onSuccess: (fresh) => onPreview(fresh, next) });
+  const undatedCount = preview.undated.cotisations + preview.undated.consents;
+  const undatedWhat = [
+    preview.undated.cotisations > 0 ? plural(preview.undated.cotisations, 'cotisation payée sans date de paiement', 'cotisations payées sans date de paiement') : null,
+    preview.undated.consents > 0 ? plural(preview.undated.consents, 'accord pour l’annuaire (« oui ») sans date', 'accords pour l’annuaire (« oui ») sans date') : null,
+  ]
+    .filter(Boolean)
+    .join(' et ');
 
   const run = () =>
     apply.mutate(
-      { token: preview.token, mapping },
+      { token: preview.token, mapping, options },
       {
         onSuccess: (result) => {
           toast.notify({ kind: 'success', message: `Import terminé : ${plural(result.created, 'adhérent créé', 'adhérents créés')}, ${result.updated} mis à jour.` });
@@ -325,7 +373,82 @@ function PreviewStep({
       <p>
         {opened.fileName} : {plural(preview.total, 'ligne lue', 'lignes lues')}. Rien n’est encore enregistré.
       </p>
-      <div className="tiles tiles-4 import-tiles" role="tablist" aria-label="Résultat de la vérification">
+      {(undatedCount > 0 || preview.missingColleges.length > 0) && (
+        <div className="import-options">
+          {undatedCount > 0 && (
+            <fieldset>
+              <legend>Dates absentes du fichier</legend>
+              <p>
+                Le fichier indique {undatedWhat}. Maillage n’invente pas de date (ni celle d’aujourd’hui) : un adhérent compte comme
+                à jour à une assemblée seulement s’il a payé avant sa date. Vous pouvez aussi associer une colonne « date de
+                paiement » à l’étape précédente.
+              </p>
+              <label className="radio-label">
+                <input
+                  type="radio"
+                  name="dates-absentes"
+                  checked={dateChoice === 'none'}
+                  disabled={busy}
+                  onChange={() => {
+                    setDateChoice('none');
+                    if (options.undatedOn !== null) rerun({ ...options, undatedOn: null });
+                  }}
+                />{' '}
+                Les laisser sans date : cotisations enregistrées comme non payées, accords pour l’annuaire non enregistrés
+              </label>
+              <label className="radio-label">
+                <input type="radio" name="dates-absentes" checked={dateChoice === 'date'} disabled={busy} onChange={() => setDateChoice('date')} /> Leur
+                donner une même date pour tout le fichier (jour où les paiements et accords ont été recueillis) :
+              </label>
+              {dateChoice === 'date' && (
+                <p>
+                  <input
+                    type="date"
+                    aria-label="Date pour tout le fichier"
+                    value={dateText}
+                    disabled={busy}
+                    onChange={(event) => setDateText(event.target.value)}
+                  />{' '}
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={busy || !dateText || dateText === options.undatedOn}
+                    onClick={() => rerun({ ...options, undatedOn: dateText })}
+                  >
+                    Appliquer cette date
+                  </button>
+                  {options.undatedOn && <span className="muted small"> Date retenue : {formatDateLong(options.undatedOn)}.</span>}
+                </p>
+              )}
+            </fieldset>
+          )}
+          {preview.missingColleges.length > 0 && (
+            <fieldset>
+              <legend>Collèges absents de Maillage</legend>
+              <label className="checkbox-label">
+                <input
+                  type="checkbox"
+                  checked={options.createColleges}
+                  disabled={busy}
+                  onChange={(event) => rerun({ ...options, createColleges: event.target.checked })}
+                />{' '}
+                Créer les collèges manquants avec l’import :{' '}
+                {preview.missingColleges.map((college) => `« ${college.name} » (${plural(college.rows, 'ligne')})`).join(', ')}
+              </label>
+              <p className="muted small">
+                Ils sont créés avec voix délibérative ; vérifiez ensuite leur droit de vote et leur poids dans Collèges. Sans eux, les
+                lignes de ces collèges sont en erreur.
+              </p>
+            </fieldset>
+          )}
+        </div>
+      )}
+      {again.isError && (
+        <p className="alert alert-error" role="alert">
+          {errorMessage(again.error)}
+        </p>
+      )}
+      <div className="tiles tiles-5 import-tiles" role="tablist" aria-label="Résultat de la vérification">
         {TABS.map((t) => (
           <button
             key={t.key}
@@ -356,6 +479,8 @@ function PreviewStep({
                 <th scope="col">Profession</th>
                 <th scope="col">Commune</th>
                 {tab === 'toUpdate' && <th scope="col">Modifications</th>}
+                {tab === 'toCreate' && <th scope="col">Cotisations</th>}
+                {tab === 'duplicates' && <th scope="col">Doublon</th>}
                 {tab === 'errors' && <th scope="col">Erreurs</th>}
               </tr>
             </thead>
@@ -372,6 +497,12 @@ function PreviewStep({
           </p>
         )}
       </div>
+      {preview.duplicates.length > 0 && (
+        <p className="muted small">
+          Un doublon est la même personne (ou structure) une seconde fois dans le fichier : seule sa première ligne est prise en
+          compte, les valeurs différentes du doublon sont listées et ne sont pas reprises.
+        </p>
+      )}
       {preview.errors.length > 0 && (
         <p className="muted small">
           Les lignes en erreur ne seront pas importées : corrigez-les dans le fichier puis importez-le à nouveau (les lignes
@@ -384,19 +515,15 @@ function PreviewStep({
         </p>
       )}
       <div className="form-actions">
-        <button type="button" className="button" disabled={valid === 0 || writes === 0 || apply.isPending} onClick={run}>
+        <button type="button" className="button" disabled={valid === 0 || writes === 0 || busy} onClick={run}>
           {apply.isPending ? 'Import en cours…' : valid === 1 ? 'Appliquer la ligne valide' : `Appliquer les ${formatInteger(valid)} lignes valides`}
         </button>
-        <button type="button" className="button button-secondary" onClick={onBack} disabled={apply.isPending}>
+        <button type="button" className="button button-secondary" onClick={onBack} disabled={busy}>
           Modifier les colonnes
         </button>
-        {apply.isPending && (
-          <p role="status" className="busy">
-            <span className="spinner" aria-hidden="true" />
-            Enregistrement des adhérents…
-          </p>
-        )}
       </div>
+      <ImportProgressBar active={apply.isPending} fallback="Enregistrement des adhérents…" />
+      <ImportProgressBar active={again.isPending} fallback="Vérification des lignes…" />
       {valid > 0 && writes === 0 && <p className="muted small">Toutes les lignes valides sont déjà à jour : il n’y a rien à importer.</p>}
     </section>
   );
@@ -416,13 +543,26 @@ function PreviewRow({ row, tab }: { row: ImportRowPreview; tab: PreviewTab }) {
       </th>
       <td>{row.professionLabel ?? '—'}</td>
       <td>{row.communeName ?? '—'}</td>
-      {tab === 'toUpdate' && (
+      {(tab === 'toUpdate' || tab === 'toCreate') && (
         <td>
           <ul className="plain-list">
             {row.changes.map((change, i) => (
               <li key={i}>{change}</li>
             ))}
           </ul>
+        </td>
+      )}
+      {tab === 'duplicates' && row.duplicate && (
+        <td>
+          Doublon de la ligne {row.duplicate.of} ({row.duplicate.reason}) : ignorée,{' '}
+          {row.duplicate.firstImported ? `la ligne ${row.duplicate.of} est importée.` : `la ligne ${row.duplicate.of} est elle-même écartée.`}
+          {row.duplicate.ignoredValues.length > 0 && (
+            <ul className="plain-list muted small">
+              {row.duplicate.ignoredValues.map((value, i) => (
+                <li key={i}>Non repris : {value}</li>
+              ))}
+            </ul>
+          )}
         </td>
       )}
       {tab === 'errors' && (
@@ -449,6 +589,12 @@ function DoneStep({ heading, result, onRestart }: { heading: HeadingRef; result:
         <li>{plural(result.updated, 'adhérent mis à jour', 'adhérents mis à jour')}</li>
         <li>{plural(result.unchanged, 'ligne inchangée', 'lignes inchangées')}</li>
         {result.skippedErrors > 0 && <li>{plural(result.skippedErrors, 'ligne en erreur ignorée', 'lignes en erreur ignorées')}</li>}
+        {result.skippedDuplicates > 0 && <li>{plural(result.skippedDuplicates, 'doublon ignoré', 'doublons ignorés')}</li>}
+        {result.collegesCreated.length > 0 && (
+          <li>
+            {plural(result.collegesCreated.length, 'collège créé', 'collèges créés')} : {result.collegesCreated.map((name) => `« ${name} »`).join(', ')}
+          </li>
+        )}
         {result.cotisations > 0 && <li>{plural(result.cotisations, 'cotisation enregistrée', 'cotisations enregistrées')}</li>}
       </ul>
       <div className="form-actions">

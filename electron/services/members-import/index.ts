@@ -4,16 +4,17 @@
  *
  * Duplicate-safe by design: a row matches an existing member by RPPS first, then by name + profession + commune
  * (FINESS ET, SIRET, then name + commune for a structure); a row several members could be (no commune to tell them
- * apart) is refused, never created; a second occurrence of the same member in the file is an error. Re-importing
- * the same file changes nothing. A person erased at her request (RGPD) is not brought back.
+ * apart) is refused, never created; a second occurrence of the same member in the file is shown as a duplicate of
+ * the first and skipped. Re-importing the same file changes nothing. A person erased at her request (RGPD) is not
+ * brought back.
+ *
+ * Nothing is invented: a cotisation paid without a date, or a « oui » to the directory consent, is dated with the
+ * date the coordinator gives for the whole file, or left undated (unpaid, no consent) — never dated « today ».
+ * Collèges of the file that do not exist yet are created in the same transaction, when the coordinator agrees.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from '../../shared/contract';
+import type { ImportOpened, ImportPreview, ImportProgress, ImportResult, ImportRowPreview } from '../../../shared/contract';
 import {
   cotisationHeaderField,
   cotisationPaidField,
@@ -36,324 +37,32 @@ import {
   splitFullName,
   suggestMapping,
   tidyFirstName,
-} from '../../shared/domain/import-mapping';
-import { formatEurosFromCents } from '../../shared/format';
-import { memberTypeOf } from '../../shared/domain/members';
-import { checkRpps, normaliseIdentifier } from '../../shared/domain/identifiers';
-import { PRACTICE_MODES, STRUCTURE_TYPES } from '../../shared/domain/professions';
-import { cotisationSchema, memberSchema, type MemberData } from '../../shared/schemas/members';
-import { searchKey } from '../../shared/text';
-import type { DB, MemberTable } from '../db/schema';
-import { audit } from './audit';
-import { loadCommuneReference, searchCommunes, type CommuneRef, type CommuneReference } from './communes';
-import { UserError } from './errors';
-import { displayNameOf, isErasedIdentity, memberDataOf, memberValues, professionLabelOf } from './members';
+} from '../../../shared/domain/import-mapping';
+import { formatEurosFromCents } from '../../../shared/format';
+import { memberTypeOf } from '../../../shared/domain/members';
+import { checkRpps, normaliseIdentifier } from '../../../shared/domain/identifiers';
+import { PRACTICE_MODES, STRUCTURE_TYPES } from '../../../shared/domain/professions';
+import { cotisationSchema, memberSchema, type MemberData } from '../../../shared/schemas/members';
+import { searchKey } from '../../../shared/text';
+import type { DB, MemberTable } from '../../db/schema';
+import { audit } from '../audit';
+import { loadCommuneReference, searchCommunes, type CommuneRef, type CommuneReference } from '../communes';
+import { UserError } from '../errors';
+import { displayNameOf, isErasedIdentity, memberDataOf, memberValues, professionLabelOf } from '../members';
+
+import type { Spreadsheet } from './read';
+import { readImportFile } from './reader';
+
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readSpreadsheet, type Spreadsheet } from './read';
+export { setImportWorker } from './reader';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type MemberRow = Selectable<MemberTable>;
 
-/** More rows than this and the file is refused (split it). */
-export const MAX_IMPORT_ROWS = 50_000;
 /** An opened file stays available this long for the preview and the import. */
 const SESSION_TTL_MS = 6 * 60 * 60 * 1000;
 const MAX_SESSIONS = 5;
 const SAMPLE_ROWS = 5;
-
-// =================================================================================================================
-// Reading
-// =================================================================================================================
-
-export interface Spreadsheet {
-  fileName: string;
-  /** « UTF-8 », « UTF-8 avec BOM », « Windows-1252 », « UTF-16 » for CSV; null for XLSX. */
-  encoding: string | null;
-  /** « ; », « , » or « tabulation » for CSV; null for XLSX. */
-  separator: string | null;
-  sheetName: string | null;
-  headers: string[];
-  /** Data rows (without the header row and empty rows), as many cells as headers, trimmed text. */
-  rows: string[][];
-  /** Line (CSV) or row number (XLSX) of each data row in the file, the header being `headerLine`. */
-  lines: number[];
-  headerLine: number;
-}
-
-const SEPARATOR_LABELS: Record<string, string> = { ';': ';', ',': ',', '\t': 'tabulation' };
-
-function columnLetter(index: number): string {
-  let letters = '';
-  let n = index + 1;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-function describeReadError(error: unknown, fileName: string): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return `Le fichier « ${fileName} » est introuvable. A-t-il été déplacé ou renommé ?`;
-    case 'EACCES':
-    case 'EPERM':
-      return `Maillage n'a pas le droit de lire « ${fileName} ». Copiez-le dans vos Documents puis recommencez.`;
-    case 'EBUSY':
-      return `Le fichier « ${fileName} » est verrouillé par un autre logiciel. Fermez-le puis recommencez.`;
-    case 'EISDIR':
-      return `« ${fileName} » est un dossier : choisissez un fichier .xlsx ou .csv.`;
-    default:
-      return `Impossible de lire « ${fileName} » (${code ?? 'erreur inconnue'}).`;
-  }
-}
-
-function decodeText(buffer: Buffer): { text: string; encoding: string } {
-  if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(buffer.subarray(3)), encoding: 'UTF-8 avec BOM' };
-  }
-  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(buffer.subarray(2)), encoding: 'UTF-16' };
-  }
-  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(buffer.subarray(2)), encoding: 'UTF-16' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'UTF-8' };
-  } catch {
-    // What French Excel writes with « CSV (séparateur : point-virgule) ».
-    return { text: decodeWindows1252(buffer), encoding: 'Windows-1252' };
-  }
-}
-
-/** Windows-1252 bytes 0x80–0x9F (€, ’, œ, …); 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and kept as is. */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-/**
- * Windows-1252 decoding done by hand: Node's TextDecoder('windows-1252') decodes as ISO-8859-1 in some versions
- * (« œ » and « ’ » would come out as control characters).
- */
-function decodeWindows1252(buffer: Buffer): string {
-  let text = '';
-  const chunk: number[] = [];
-  const flush = () => {
-    text += String.fromCharCode(...chunk);
-    chunk.length = 0;
-  };
-  for (const byte of buffer) {
-    chunk.push(byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte);
-    if (chunk.length >= 8192) flush();
-  }
-  flush();
-  return text;
-}
-
-/** The separator of the first non-empty line: the most frequent of ; tab , outside quotes. */
-function detectSeparator(text: string): string {
-  const counts: Record<string, number> = { ';': 0, '\t': 0, ',': 0 };
-  let quoted = false;
-  let seenContent = false;
-  for (let i = 0; i < text.length && i < 100_000; i++) {
-    const ch = text[i]!;
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) {
-      if (seenContent) break;
-    } else if (!quoted && ch in counts) counts[ch]!++;
-    if (ch.trim() && ch !== ';' && ch !== ',' && ch !== '\t') seenContent = true;
-  }
-  let best = ';';
-  for (const separator of [';', '\t', ',']) if (counts[separator]! > counts[best]!) best = separator;
-  return best;
-}
-
-/** Excel's « ="0612" » trick and a leading apostrophe that forces text. */
-function cleanCsvCell(cell: string): string {
-  const value = cell.trim();
-  const formula = /^="(.*)"$/.exec(value);
-  if (formula) return formula[1]!.trim();
-  if (/^'[=+\-@]/.test(value)) return value.slice(1);
-  return value;
-}
-
-const LINE_BREAK = /\r\n|\r|\n/g;
-const lineBreaksIn = (text: string) => text.match(LINE_BREAK)?.length ?? 0;
-
-function readCsv(buffer: Buffer): { encoding: string; separator: string; records: { line: number; cells: string[] }[] } {
-  const { text, encoding } = decodeText(buffer);
-  const separator = detectSeparator(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false });
-  // A quote left open swallows the rest of the file into one cell: refuse the file rather than import half of it.
-  const quoteErrors = parsed.errors.filter((error) => error.type === 'Quotes').sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-  if (quoteErrors.length > 0) {
-    const first = quoteErrors[0]!;
-    const unclosed = quoteErrors.some((error) => error.code === 'MissingQuotes' && (error.index ?? 0) === (first.index ?? 0));
-    const line = first.index !== undefined ? lineBreaksIn(text.slice(0, first.index)) + 1 : null;
-    const where = line !== null ? ` vers la ligne ${line}` : '';
-    throw new UserError(
-      'invalid_input',
-      `Le fichier contient un guillemet ${unclosed ? 'non fermé' : 'mal placé'}${where} : corrigez-le ou enregistrez le fichier à nouveau depuis Excel.`,
-    );
-  }
-  const records: { line: number; cells: string[] }[] = [];
-  // A quoted cell may hold line breaks: the line of a record is 1 + the line breaks of the records before it.
-  let line = 1;
-  for (const cells of parsed.data) {
-    records.push({ line, cells: cells.map((cell) => cleanCsvCell(String(cell ?? ''))) });
-    line += 1;
-    for (const cell of cells) line += lineBreaksIn(String(cell ?? ''));
-  }
-  return { encoding, separator, records };
-}
-
-function isoDateOf(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  // exceljs gives dates at midnight UTC; round to the nearest day to absorb the seconds Excel sometimes keeps.
-  const rounded = new Date(Math.round(date.getTime() / 60_000) * 60_000);
-  return rounded.toISOString().slice(0, 10);
-}
-
-function numberText(value: number): string {
-  if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
-  // 45.5 → « 45.5 », 0.1 + 0.2 → « 0.3 »
-  return String(Number(value.toPrecision(15)));
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  if (value instanceof Date) return isoDateOf(value);
-  if (typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    if (Array.isArray(object.richText)) return (object.richText as { text?: string }[]).map((part) => part.text ?? '').join('').trim();
-    if ('result' in object) return cellText(object.result);
-    if ('formula' in object || 'sharedFormula' in object) return '';
-    if ('error' in object) return '';
-    if ('text' in object) return cellText(object.text);
-    if ('hyperlink' in object) return cellText(object.hyperlink);
-  }
-  return String(value).trim();
-}
-
-async function readXlsx(buffer: Buffer, fileName: string): Promise<{ sheetName: string; records: { line: number; cells: string[] }[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new UserError(
-      'invalid_input',
-      `Le fichier « ${fileName} » n'est pas un classeur Excel lisible (fichier abîmé ou protégé par un mot de passe ?). Ouvrez-le dans votre tableur et enregistrez-le à nouveau au format .xlsx ou .csv.`,
-    );
-  }
-  const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
-  for (const sheet of sheets) {
-    const records: { line: number; cells: string[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = row.values as unknown[];
-      const cells: string[] = [];
-      for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
-      records.push({ line: rowNumber, cells });
-    });
-    if (records.some((record) => record.cells.some((cell) => cell !== ''))) return { sheetName: sheet.name, records };
-  }
-  return { sheetName: sheets[0]?.name ?? '', records: [] };
-}
-
-const looksLikeData = (cell: string) =>
-  /@/.test(cell) || /^\+?[\d\s.\-]{9,}$/.test(cell) || /^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}$/.test(cell) || /^\d{4}-\d{2}-\d{2}$/.test(cell);
-
-/**
- * Reads a CSV (separator ; , or tab, detected; UTF-8 with or without BOM, Windows-1252 or UTF-16) or an XLSX file
- * (first non-empty sheet). The header row is the first non-empty row; empty rows are skipped.
- * Throws a French UserError for an unreadable, empty, header-less, too large or unsupported file.
- */
-export async function readSpreadsheet(path: string): Promise<Spreadsheet> {
-  const fileName = basename(path);
-  const extension = extname(path).toLowerCase();
-  if (['.xls', '.ods', '.numbers', '.xlsb'].includes(extension)) {
-    const format = extension === '.xls' ? 'l’ancien format Excel (.xls)' : `le format ${extension}`;
-    throw new UserError(
-      'invalid_input',
-      `« ${fileName} » est enregistré dans ${format}, que Maillage ne lit pas. Ouvrez-le dans votre tableur et enregistrez-le au format .xlsx ou .csv, puis recommencez.`,
-    );
-  }
-  if (!['.csv', '.txt', '.tsv', '.xlsx', '.xlsm'].includes(extension)) {
-    throw new UserError(
-      'invalid_input',
-      `Maillage importe les fichiers .xlsx (Excel) et .csv. « ${fileName} » n'est ni l'un ni l'autre : enregistrez-le au format .xlsx ou .csv.`,
-    );
-  }
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (error) {
-    throw new UserError('io', describeReadError(error, fileName));
-  }
-  if (buffer.length === 0) throw new UserError('invalid_input', `Le fichier « ${fileName} » est vide.`);
-
-  const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b;
-  const isOle = buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0;
-  if (isOle) {
-    throw new UserError(
-      'invalid_input',
-      `« ${fileName} » est au format de l'ancien Excel (.xls), que Maillage ne lit pas. Ouvrez-le dans votre tableur et enregistrez-le au format .xlsx ou .csv, puis recommencez.`,
-    );
-  }
-
-  let encoding: string | null = null;
-  let separator: string | null = null;
-  let sheetName: string | null = null;
-  let records: { line: number; cells: string[] }[];
-  if (isZip || extension === '.xlsx' || extension === '.xlsm') {
-    const xlsx = await readXlsx(buffer, fileName);
-    sheetName = xlsx.sheetName;
-    records = xlsx.records;
-  } else {
-    if (buffer.subarray(0, 4096).includes(0) && !(buffer[0] === 0xff || buffer[0] === 0xfe)) {
-      throw new UserError('invalid_input', `« ${fileName} » n'est pas un fichier texte CSV lisible. Enregistrez-le au format .xlsx ou .csv.`);
-    }
-    const csv = readCsv(buffer);
-    encoding = csv.encoding;
-    separator = SEPARATOR_LABELS[csv.separator] ?? csv.separator;
-    records = csv.records;
-  }
-
-  const nonEmpty = records.filter((record) => record.cells.some((cell) => cell !== ''));
-  if (nonEmpty.length === 0) throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient aucune donnée.`);
-  const [headerRecord, ...dataRecords] = nonEmpty;
-  if (dataRecords.length > MAX_IMPORT_ROWS) {
-    throw new UserError(
-      'invalid_input',
-      `Le fichier « ${fileName} » compte ${dataRecords.length.toLocaleString('fr-FR')} lignes : l'import est limité à ${MAX_IMPORT_ROWS.toLocaleString('fr-FR')} lignes. Découpez-le en plusieurs fichiers.`,
-    );
-  }
-  const rawHeaders = headerRecord!.cells;
-  const mapped = suggestMapping(rawHeaders).filter((field) => field !== null).length;
-  if (mapped === 0 && rawHeaders.some(looksLikeData)) {
-    throw new UserError(
-      'invalid_input',
-      `La première ligne de « ${fileName} » contient des données et non les titres des colonnes. Ajoutez une ligne de titres (Nom, Prénom, Profession, RPPS, Commune…) en haut du tableau, puis recommencez.`,
-    );
-  }
-  if (dataRecords.length === 0) {
-    throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient que la ligne des titres, aucun membre à importer.`);
-  }
-  let width = rawHeaders.length;
-  for (const record of dataRecords) {
-    for (let column = record.cells.length - 1; column >= width; column--) {
-      if (record.cells[column] !== '') {
-        width = column + 1;
-        break;
-      }
-    }
-  }
-  // Trailing header cells without data nor title are dropped; untitled columns get their letter.
-  while (width > 0 && !rawHeaders[width - 1] && !dataRecords.some((record) => record.cells[width - 1])) width--;
-  const headers = Array.from({ length: width }, (_, column) => rawHeaders[column] || `Colonne ${columnLetter(column)}`);
-  const rows = dataRecords.map((record) => Array.from({ length: width }, (_, column) => record.cells[column] ?? ''));
-  return { fileName, encoding, separator, sheetName, headers, rows, lines: dataRecords.map((record) => record.line), headerLine: headerRecord!.line };
-}
 
 // =================================================================================================================
 // Sessions
@@ -387,7 +96,8 @@ function sessionOf(token: string): ImportSession {
 
 /** Reads the file, keeps its rows in memory under a random token and suggests a mapping of its columns. */
 export async function openImport(path: string, options: { now?: Date } = {}): Promise<ImportOpened> {
-  const sheet = await readSpreadsheet(path);
+  // In a worker thread in the app: reading a big workbook never blocks the main process.
+  const sheet = await withProgress('lecture', 'Lecture du fichier…', () => readImportFile(path, (fraction, label) => report('lecture', fraction, label)));
   const now = options.now ?? new Date();
   pruneSessions(Date.now());
   const token = randomUUID();
@@ -411,6 +121,8 @@ export async function openImport(path: string, options: { now?: Date } = {}): Pr
     separator: sheet.separator,
     sheetName: sheet.sheetName,
     headers: sheet.headers,
+    headerLine: sheet.headerLine,
+    notes: sheet.notes,
     rowCount: sheet.rows.length,
     sample: sheet.rows.slice(0, SAMPLE_ROWS),
     mapping,
@@ -476,7 +188,11 @@ interface Context {
   byStructureName: Map<string, MemberRow[]>;
   cotisations: Map<number, Map<number, StoredCotisation>>;
   rates: Map<string, number>;
-  today: string;
+  /** The date given for the whole file, for payments and consents the file does not date; null: left undated. */
+  undatedOn: string | null;
+  /** Collèges of the file that do not exist yet, by key, with a provisional id (created on apply when asked). */
+  missingColleges: Map<string, { id: number; name: string; rows: number }>;
+  createColleges: boolean;
   communeMemo: Map<string, CommuneResolution>;
   /** Some identities were erased at the person's request: rows to create are checked against them. */
   hasErasedIdentities: boolean;
@@ -498,7 +214,7 @@ function nameKey(text: string): string {
 const personKey = (last: string | null | undefined, first: string | null | undefined, profession: string | null | undefined) =>
   `${nameKey(last ?? '')}|${nameKey(first ?? '')}|${profession ?? ''}`;
 
-async function loadContext(db: Db, years: number[], today: string): Promise<Context> {
+async function loadContext(db: Db, years: number[], options: ImportOptions): Promise<Context> {
   const reference = loadCommuneReference();
   const [territoryRows, collegeRows, memberRows, erasedIdentity] = await Promise.all([
     db.selectFrom('territory_commune').select('code_insee').execute(),
@@ -520,7 +236,9 @@ async function loadContext(db: Db, years: number[], today: string): Promise<Cont
     byStructureName: new Map(),
     cotisations: new Map(),
     rates: new Map(),
-    today,
+    undatedOn: options.undatedOn,
+    missingColleges: new Map(),
+    createColleges: options.createColleges,
     communeMemo: new Map(),
     hasErasedIdentities: erasedIdentity !== undefined,
   };
@@ -687,8 +405,8 @@ interface RowCotisation {
   year: number;
   /** Cents, or 'expected' (« oui » in the amount column: the amount set for the year). */
   amount: number | 'expected' | null;
-  /** A date, 'today' (« oui »), null (« non »), or undefined (no payment-date column, or an empty cell). */
-  paid: string | 'today' | null | undefined;
+  /** A date, 'yes' (« oui », paid on a date the file does not say), null (« non »), or undefined (no payment-date column, or an empty cell). */
+  paid: string | 'yes' | null | undefined;
   /** A payment-date column of that year is mapped (its empty cell then means « not paid » for a new cotisation). */
   paidColumn: boolean;
 }
@@ -845,8 +563,19 @@ function interpretRow(context: Context, cells: Cells): RowInput {
     if (college.length === 1) set('collegeId', college[0]!.id);
     else if (college.length > 1) fail('collegeId', `Collège imprécis : « ${collegeText} » (${college.map((c) => c.name).join(', ')}).`);
     else {
-      const names = context.colleges.map((candidate) => `« ${candidate.name} »`).join(', ');
-      fail('collegeId', `Collège inconnu : « ${collegeText} » (${names ? `collèges existants : ${names}` : 'aucun collège n’est encore défini dans Maillage'}).`);
+      // Not in Maillage yet: created on apply, in the same transaction, when the coordinator agrees (the app's own
+      // export imported into a fresh install); otherwise the row is in error.
+      let missing = context.missingColleges.get(key);
+      if (!missing) context.missingColleges.set(key, (missing = { id: PROVISIONAL_COLLEGE_ID + context.missingColleges.size, name: collegeText.trim(), rows: 0 }));
+      missing.rows++;
+      if (context.createColleges) set('collegeId', missing.id);
+      else {
+        const names = context.colleges.map((candidate) => `« ${candidate.name} »`).join(', ');
+        fail(
+          'collegeId',
+          `Collège inconnu : « ${collegeText} » (${names ? `collèges existants : ${names}` : 'aucun collège n’est encore défini dans Maillage'}). Cochez « Créer les collèges manquants » ou créez-le dans Collèges.`,
+        );
+      }
     }
   }
   const joinedText = get('date_adhesion');
@@ -862,8 +591,9 @@ function interpretRow(context: Context, cells: Cells): RowInput {
     const answer = date ? null : parseYesNo(consentText);
     if (date) set('directoryConsentOn', date);
     else if (answer === true) {
+      // « oui » without a date: the date given for the whole file, else the stored date is kept (see planImport).
       consentYes = true;
-      set('directoryConsentOn', context.today);
+      if (context.undatedOn) set('directoryConsentOn', context.undatedOn);
     } else if (answer === false) set('directoryConsentOn', null);
     else fail('directoryConsentOn', `Consentement annuaire non compris : « ${consentText} » (oui, non ou une date).`);
   }
@@ -892,7 +622,7 @@ function interpretRow(context: Context, cells: Cells): RowInput {
       const date = parseDateCell(text);
       const answer = date ? null : parseYesNo(text);
       if (date) cotisationOf(paidYear).paid = date;
-      else if (answer === true) cotisationOf(paidYear).paid = 'today';
+      else if (answer === true) cotisationOf(paidYear).paid = 'yes';
       else if (answer === false) cotisationOf(paidYear).paid = null;
       else errors.push(`Cotisation ${paidYear} : date de paiement invalide « ${text} » (format attendu : jj/mm/aaaa).`);
     }
@@ -950,16 +680,19 @@ function matchOf(pick: Pick, by: NonNullable<ImportRowPreview['matchedBy']>): Ma
 
 /**
  * The payment date to record. A « Cotisation YYYY » amount lists what was paid. A date in the payment-date column
- * wins; « oui » there means paid (on the stored date, else today); « non » means unpaid. Otherwise a stored
- * cotisation keeps its paid_on (even unpaid); a new one is unpaid when the payment-date column is mapped but empty,
- * and, without such a column, paid on 31 December of a past year, or today for the current (or a coming) year.
+ * wins; « non » there means unpaid; a mapped payment-date column left empty means unpaid. A stored cotisation keeps
+ * its paid_on. Otherwise (no payment-date column, or « oui » there) the file does not say when: the date given for
+ * the whole file, else unpaid — `undated` tells the preview to ask. Never « today ».
  */
-function paidOnOf(cotisation: RowCotisation, previous: StoredCotisation | undefined, today: string): string | null {
-  if (cotisation.paid === 'today') return previous?.paid_on ?? today;
-  if (cotisation.paid !== undefined) return cotisation.paid;
-  if (previous) return previous.paid_on;
-  if (cotisation.paidColumn) return null;
-  return cotisation.year < Number(today.slice(0, 4)) ? `${cotisation.year}-12-31` : today;
+function paidOnOf(cotisation: RowCotisation, previous: StoredCotisation | undefined, undatedOn: string | null): { paidOn: string | null; undated: boolean } {
+  if (cotisation.paid === 'yes') {
+    if (previous?.paid_on) return { paidOn: previous.paid_on, undated: false };
+    return { paidOn: undatedOn, undated: true };
+  }
+  if (cotisation.paid !== undefined) return { paidOn: cotisation.paid, undated: false };
+  if (previous) return { paidOn: previous.paid_on, undated: false };
+  if (cotisation.paidColumn) return { paidOn: null, undated: false };
+  return { paidOn: undatedOn, undated: true };
 }
 
 function findMatch(context: Context, row: RowInput, identity: Identity): Match {
@@ -1083,7 +816,11 @@ function describe(context: Context, field: keyof MemberData, value: unknown): st
     case 'communeCode':
       return context.reference.byCode.get(String(value))?.nom ?? String(value);
     case 'collegeId':
-      return context.collegeNames.get(Number(value)) ?? `n° ${value}`;
+      return (
+        context.collegeNames.get(Number(value)) ??
+        [...context.missingColleges.values()].find((college) => college.id === Number(value))?.name.concat(' (collège créé par l’import)') ??
+        `n° ${value}`
+      );
     case 'structureMemberId': {
       const structure = context.byId.get(Number(value));
       return structure?.structure_name ?? `n° ${value}`;
@@ -1144,7 +881,7 @@ interface CotisationWrite {
 
 interface PlannedRow {
   preview: ImportRowPreview;
-  status: 'create' | 'update' | 'unchanged' | 'error';
+  status: 'create' | 'update' | 'unchanged' | 'error' | 'duplicate';
   memberId: number | null;
   values: Omit<Insertable<MemberTable>, 'id'> | null;
   cotisations: CotisationWrite[];
@@ -1152,6 +889,39 @@ interface PlannedRow {
 
 interface Plan {
   rows: PlannedRow[];
+  /** Cotisations and « oui » consents the file gives without a date (dated with `undatedOn`, or left undated). */
+  undated: { cotisations: number; consents: number };
+  /** Collèges of the file that do not exist yet (created on apply when the coordinator agrees). */
+  missingColleges: { id: number; name: string; rows: number }[];
+}
+
+/** The choices of the preview step. */
+export interface ImportOptions {
+  /** The date for payments and « oui » consents the file does not date (ISO); null: they stay undated. */
+  undatedOn: string | null;
+  /** Create the collèges of the file that do not exist yet (default). */
+  createColleges: boolean;
+}
+
+const DEFAULT_OPTIONS: ImportOptions = { undatedOn: null, createColleges: true };
+
+/** Ids given to the collèges to create while previewing (never stored: replaced by the real ids on apply). */
+const PROVISIONAL_COLLEGE_ID = 1_000_000_000;
+
+function checkOptions(options: Partial<ImportOptions> | undefined, today: string): ImportOptions {
+  const checked = { ...DEFAULT_OPTIONS, ...options };
+  if (checked.undatedOn !== null) {
+    if (!parseFrenchDate(checked.undatedOn) || checked.undatedOn < '2000-01-01') {
+      throw new UserError('invalid_input', `La date donnée pour tout le fichier n'est pas une date valide : « ${checked.undatedOn} ».`);
+    }
+    if (checked.undatedOn > today) {
+      throw new UserError(
+        'invalid_input',
+        `La date donnée pour tout le fichier (${formatFrenchDate(checked.undatedOn)}) est dans le futur : indiquez le jour où les paiements et les accords ont été recueillis.`,
+      );
+    }
+  }
+  return checked;
 }
 
 function checkMapping(sheet: Spreadsheet, mapping: (string | null)[]): void {
@@ -1181,25 +951,36 @@ function localToday(now: Date): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-function describeCotisation(write: CotisationWrite): string {
-  return `${formatEurosFromCents(write.amountCents)}${write.paidOn ? ` payée le ${formatFrenchDate(write.paidOn)}` : ' non payée'}`;
+function describeCotisation(write: CotisationWrite, undated = false): string {
+  const paid = write.paidOn ? ` payée le ${formatFrenchDate(write.paidOn)}` : undated ? ' non payée (le fichier ne donne pas de date de paiement)' : ' non payée';
+  return `${formatEurosFromCents(write.amountCents)}${paid}`;
 }
 
-async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[], now: Date): Promise<Plan> {
+/** Lets the event loop run (IPC, progress) during a long loop over the rows. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const YIELD_EVERY = 250;
+
+async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[], options: ImportOptions, onProgress?: (done: number, total: number) => void): Promise<Plan> {
   checkMapping(sheet, mapping);
   const years = [
     ...new Set(mapping.flatMap((field) => (field ? [cotisationYearOf(field) ?? cotisationPaidYearOf(field)] : [])).filter((year): year is number => year !== null)),
   ];
-  const today = localToday(now);
-  const context = await loadContext(db, years, today);
+  const context = await loadContext(db, years, options);
   const columns = mapping.flatMap((field, column) => (field ? [{ field, column }] : []));
+  const undated = { cotisations: 0, consents: 0 };
 
+  /** Cells and status of the first occurrence of each line, for the duplicates that follow. */
+  const firstRows = new Map<number, { row: RowInput; planned: PlannedRow }>();
   const seenKeys = new Map<string, number>();
   const seenNames = new Map<string, { line: number; rpps: string | null; finessEt: string | null; siret: string | null; commune: string | null }[]>();
   const seenMembers = new Map<number, number>();
   const rows: PlannedRow[] = [];
 
   for (let index = 0; index < sheet.rows.length; index++) {
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) {
+      onProgress?.(index, sheet.rows.length);
+      await yieldToEventLoop();
+    }
     const cellsOfRow = sheet.rows[index]!;
     const line = sheet.lines[index] ?? index + 2;
     const cells: Cells = new Map();
@@ -1218,11 +999,11 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
     // Duplicates inside the file: same identifier, or same name (and profession for a person) in the same commune
     // or without a commune on either side (nothing tells them apart), unless both rows carry different identifiers
     // (two homonyms).
-    let duplicate: string | null = null;
+    let duplicate: { of: number; reason: string } | null = null;
     for (const { key, label } of fileKeys(row, identity)) {
       const first = seenKeys.get(key);
       if (first !== undefined) {
-        duplicate = `Doublon de la ligne ${first} (${label}).`;
+        duplicate = { of: first, reason: label };
         break;
       }
     }
@@ -1255,12 +1036,11 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
             : sameCommune
               ? 'même structure et commune'
               : 'même structure, sans commune pour les distinguer';
-        duplicate = `Doublon de la ligne ${same.line} (${label}).`;
+        duplicate = { of: same.line, reason: label };
       }
       earlier.push({ line, rpps: identity.rpps, finessEt: identity.finessEt, siret: identity.siret, commune: identity.communeCode });
       seenNames.set(rowNameKey, earlier);
     }
-    if (duplicate) errors.push(duplicate);
 
     // Existing member.
     const match = findMatch(context, row, identity);
@@ -1274,9 +1054,7 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
       existing = match.member;
       matchedBy = match.by;
       const first = seenMembers.get(existing.id);
-      if (first !== undefined && !errors.some((error) => error.startsWith('Doublon'))) {
-        errors.push(`Doublon de la ligne ${first} (même membre de Maillage : ${displayNameOf(existing)}).`);
-      }
+      if (first !== undefined && !duplicate) duplicate = { of: first, reason: `même membre de Maillage : ${displayNameOf(existing)}` };
       if (first === undefined) seenMembers.set(existing.id, line);
     } else if (row.kind === 'person' && context.hasErasedIdentities && (identity.rpps || (identity.lastName && identity.professionCode))) {
       // A person erased at her request (RGPD) must not come back with the next import of an old list.
@@ -1333,6 +1111,7 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
     const stored = existing ? context.cotisations.get(existing.id) : undefined;
     const cotisationWrites: CotisationWrite[] = [];
     const cotisationChanges: string[] = [];
+    let undatedCotisations = 0;
     for (const cotisation of row.cotisations) {
       const previous = stored?.get(cotisation.year);
       let amount = cotisation.amount;
@@ -1344,7 +1123,8 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
         }
       }
       if (amount === null) continue;
-      const paidOn = paidOnOf(cotisation, previous, today);
+      const { paidOn, undated: withoutDate } = paidOnOf(cotisation, previous, context.undatedOn);
+      if (withoutDate) undatedCotisations++;
       const checked = cotisationSchema.safeParse({ memberId: 1, year: cotisation.year, amountCents: amount, paidOn, mode: null });
       if (!checked.success) {
         errors.push(`Cotisation ${cotisation.year} : ${checked.error.issues[0]?.message ?? 'valeur invalide'}`);
@@ -1356,7 +1136,7 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
       cotisationChanges.push(
         previous
           ? `Cotisation ${cotisation.year} : ${describeCotisation({ year: cotisation.year, amountCents: previous.amount_cents, paidOn: previous.paid_on })} → ${describeCotisation(write)}`
-          : `Cotisation ${cotisation.year} : ${describeCotisation(write)}`,
+          : `Cotisation ${cotisation.year} : ${describeCotisation(write, withoutDate)}`,
       );
     }
 
@@ -1385,28 +1165,64 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
       matchedBy,
       changes: [],
       errors,
+      duplicate: null,
     };
 
+    if (duplicate) {
+      // A second occurrence of the same member: skipped, never an error to « correct in the file ». What it says
+      // differently from the first occurrence is listed, so nothing is lost without a word.
+      const first = firstRows.get(duplicate.of);
+      const ignoredValues = first ? differencesOf(context, row, first.row) : [];
+      preview.errors = [];
+      preview.duplicate = { of: duplicate.of, reason: duplicate.reason, firstImported: first ? first.planned.status !== 'error' && first.planned.status !== 'duplicate' : false, ignoredValues };
+      rows.push({ preview, status: 'duplicate', memberId: null, values: null, cotisations: [] });
+      continue;
+    }
+
+    let planned: PlannedRow;
     if (errors.length > 0 || !data || !values) {
-      rows.push({ preview, status: 'error', memberId: existing?.id ?? null, values: null, cotisations: [] });
-      continue;
-    }
-    if (!existing) {
+      planned = { preview, status: 'error', memberId: existing?.id ?? null, values: null, cotisations: [] };
+    } else if (!existing) {
       preview.changes = cotisationChanges;
-      rows.push({ preview, status: 'create', memberId: null, values, cotisations: cotisationWrites });
-      continue;
+      planned = { preview, status: 'create', memberId: null, values, cotisations: cotisationWrites };
+    } else {
+      const changes = memberChanges(context, before!, data);
+      preview.changes = [...changes, ...cotisationChanges];
+      planned = {
+        preview,
+        status: preview.changes.length > 0 ? 'update' : 'unchanged',
+        memberId: existing.id,
+        values: changes.length > 0 ? values : null,
+        cotisations: cotisationWrites,
+      };
     }
-    const changes = memberChanges(context, before!, data);
-    preview.changes = [...changes, ...cotisationChanges];
-    rows.push({
-      preview,
-      status: preview.changes.length > 0 ? 'update' : 'unchanged',
-      memberId: existing.id,
-      values: changes.length > 0 ? values : null,
-      cotisations: cotisationWrites,
-    });
+    if (planned.status !== 'error') {
+      undated.cotisations += undatedCotisations;
+      if (row.consentYes && !before?.directoryConsentOn) undated.consents++;
+    }
+    firstRows.set(line, { row, planned });
+    rows.push(planned);
   }
-  return { rows };
+  onProgress?.(sheet.rows.length, sheet.rows.length);
+  return { rows, undated, missingColleges: [...context.missingColleges.values()] };
+}
+
+/** What a duplicate row says that its first occurrence does not (« Téléphone : 06 12 34 56 78 »), in French. */
+function differencesOf(context: Context, row: RowInput, first: RowInput): string[] {
+  const same = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? nameKey(a) === nameKey(b) : (a ?? null) === (b ?? null));
+  const differences: string[] = [];
+  for (const field of Object.keys(FIELD_LABELS) as (keyof MemberData)[]) {
+    if (!row.filled.has(field) || same(row.input[field], first.input[field])) continue;
+    differences.push(`${FIELD_LABELS[field]} : ${describe(context, field, row.input[field])}`);
+  }
+  for (const cotisation of row.cotisations) {
+    const other = first.cotisations.find((candidate) => candidate.year === cotisation.year);
+    if (other && other.amount === cotisation.amount && other.paid === cotisation.paid) continue;
+    const amount = typeof cotisation.amount === 'number' ? formatEurosFromCents(cotisation.amount) : 'montant de l’année';
+    const paid = typeof cotisation.paid === 'string' && cotisation.paid !== 'yes' ? ` payée le ${formatFrenchDate(cotisation.paid)}` : '';
+    differences.push(`Cotisation ${cotisation.year} : ${amount}${paid}`);
+  }
+  return differences;
 }
 
 function previewOf(token: string, plan: Plan): ImportPreview {
@@ -1418,82 +1234,166 @@ function previewOf(token: string, plan: Plan): ImportPreview {
     toUpdate: pick('update'),
     unchanged: pick('unchanged'),
     errors: pick('error'),
+    duplicates: pick('duplicate'),
+    undated: plan.undated,
+    missingColleges: plan.missingColleges.map((college) => ({ name: college.name, rows: college.rows })),
   };
 }
 
-/**
- * What the import would do with this mapping of the columns (field per column, null: ignored): members to create,
- * to update (with the French list of changes), unchanged, and rows in error with their French reasons.
- */
-export async function previewImport(db: Kysely<DB>, token: string, mapping: (string | null)[], options: { now?: Date } = {}): Promise<ImportPreview> {
-  const session = sessionOf(token);
-  const plan = await planImport(db, session.sheet, mapping, options.now ?? new Date());
-  return previewOf(token, plan);
+// =================================================================================================================
+// Progress: one import at a time (one window); the screen asks for it while a long call runs
+// =================================================================================================================
+
+let progress: ImportProgress | null = null;
+
+function report(phase: ImportProgress['phase'], fraction: number, label: string): void {
+  progress = { phase, percent: Math.max(0, Math.min(100, Math.round(fraction * 100))), label };
+}
+
+/** Where the running import is (reading, checking, recording), for the progress bar; null when none runs. */
+export function importProgress(): ImportProgress | null {
+  return progress;
+}
+
+async function withProgress<T>(phase: ImportProgress['phase'], label: string, work: () => Promise<T>): Promise<T> {
+  report(phase, 0, label);
+  try {
+    return await work();
+  } finally {
+    progress = null;
+  }
 }
 
 /**
- * Imports the file: re-runs the preview, then in one transaction creates the new members, updates the known ones
- * and records the cotisations. Rows in error are skipped; any failure writes nothing. A successful import closes
- * the file (its token is then expired).
+ * What the import would do with this mapping of the columns (field per column, null: ignored) and these choices:
+ * members to create, to update (with the French list of changes), unchanged, duplicates of an earlier line
+ * (skipped), rows in error with their French reasons, cotisations and consents the file does not date, and the
+ * collèges it would create.
  */
-export async function applyImport(db: Kysely<DB>, token: string, mapping: (string | null)[], options: { now?: Date } = {}): Promise<ImportResult> {
+export async function previewImport(
+  db: Kysely<DB>,
+  token: string,
+  mapping: (string | null)[],
+  options: Partial<ImportOptions> & { now?: Date } = {},
+): Promise<ImportPreview> {
+  const session = sessionOf(token);
+  const checked = checkOptions(options, localToday(options.now ?? new Date()));
+  const plan = await withProgress('verification', 'Vérification des lignes…', () =>
+    planImport(db, session.sheet, mapping, checked, (done, total) => report('verification', done / total, 'Vérification des lignes…')),
+  );
+  return previewOf(token, plan);
+}
+
+/** Creates the collèges the file needs, inside the import's transaction; returns provisional id → real id. */
+async function createMissingColleges(trx: Transaction<DB>, missing: Plan['missingColleges']): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  if (missing.length === 0) return ids;
+  const last = await trx.selectFrom('college').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
+  let position = Number(last?.max ?? 0);
+  for (const college of missing) {
+    const inserted = await trx
+      .insertInto('college')
+      .values({ name: college.name, voting_right: 'deliberative', seats: null, description: null, position: ++position })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(college.id, inserted.id);
+    await audit(trx, 'create', 'college', String(inserted.id), `${college.name} (import)`);
+  }
+  return ids;
+}
+
+/**
+ * Imports the file: re-runs the preview, then in one transaction creates the collèges the file needs (when asked),
+ * creates the new members, updates the known ones and records the cotisations. Rows in error and duplicates are
+ * skipped; any failure writes nothing. A successful import closes the file (its token is then expired).
+ */
+export async function applyImport(
+  db: Kysely<DB>,
+  token: string,
+  mapping: (string | null)[],
+  options: Partial<ImportOptions> & { now?: Date } = {},
+): Promise<ImportResult> {
   const session = sessionOf(token);
   const now = options.now ?? new Date();
+  const checked = checkOptions(options, localToday(now));
   const stamp = now.toISOString();
   let imported: ImportResult;
   try {
-    imported = await db.transaction().execute(async (trx) => {
-      const plan = await planImport(trx, session.sheet, mapping, now);
-      const result: ImportResult = { created: 0, updated: 0, unchanged: 0, skippedErrors: 0, cotisations: 0 };
-      const audits: { action: string; entity: string; entity_id: string; detail: string }[] = [];
-      const cotisationRows: { member_id: number; year: number; amount_cents: number; paid_on: string | null; mode: null }[] = [];
-      for (const row of plan.rows) {
-        if (row.status === 'error') {
-          result.skippedErrors++;
-          continue;
+    imported = await withProgress('enregistrement', 'Vérification des lignes…', () =>
+      db.transaction().execute(async (trx) => {
+        const plan = await planImport(trx, session.sheet, mapping, checked, (done, total) => report('enregistrement', (done / total) * 0.5, 'Vérification des lignes…'));
+        const toCreate = checked.createColleges ? plan.missingColleges : [];
+        const collegeIds = await createMissingColleges(trx, toCreate);
+        const result: ImportResult = {
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          skippedErrors: 0,
+          skippedDuplicates: 0,
+          cotisations: 0,
+          collegesCreated: toCreate.map((college) => college.name),
+        };
+        const audits: { action: string; entity: string; entity_id: string; detail: string }[] = [];
+        const cotisationRows: { member_id: number; year: number; amount_cents: number; paid_on: string | null; mode: null }[] = [];
+        let done = 0;
+        for (const row of plan.rows) {
+          if (++done % YIELD_EVERY === 0) {
+            report('enregistrement', 0.5 + (done / plan.rows.length) * 0.45, 'Enregistrement des adhérents…');
+            await yieldToEventLoop();
+          }
+          if (row.status === 'error') {
+            result.skippedErrors++;
+            continue;
+          }
+          if (row.status === 'duplicate') {
+            result.skippedDuplicates++;
+            continue;
+          }
+          if (row.status === 'unchanged') {
+            result.unchanged++;
+            continue;
+          }
+          const values = row.values && collegeIds.has(row.values.college_id ?? 0) ? { ...row.values, college_id: collegeIds.get(row.values.college_id!)! } : row.values;
+          let memberId = row.memberId!;
+          if (row.status === 'create') {
+            const inserted = await trx.insertInto('member').values(values!).returning('id').executeTakeFirstOrThrow();
+            memberId = inserted.id;
+            result.created++;
+          } else {
+            if (values) await trx.updateTable('member').set({ ...values, updated_at: stamp }).where('id', '=', memberId).execute();
+            result.updated++;
+          }
+          // The member's history (RGPD access requests) shows the import; no personal data in the detail.
+          audits.push({ action: row.status, entity: 'member', entity_id: String(memberId), detail: 'import' });
+          for (const cotisation of row.cotisations) {
+            cotisationRows.push({ member_id: memberId, year: cotisation.year, amount_cents: cotisation.amountCents, paid_on: cotisation.paidOn, mode: null });
+          }
         }
-        if (row.status === 'unchanged') {
-          result.unchanged++;
-          continue;
+        report('enregistrement', 0.95, 'Enregistrement des cotisations…');
+        // Cotisations and audit lines by batches of 500 rows (well under SQLite's limit of bound parameters).
+        for (let start = 0; start < cotisationRows.length; start += 500) {
+          await trx
+            .insertInto('cotisation')
+            .values(cotisationRows.slice(start, start + 500))
+            .onConflict((oc) =>
+              oc.columns(['member_id', 'year']).doUpdateSet((eb) => ({ amount_cents: eb.ref('excluded.amount_cents'), paid_on: eb.ref('excluded.paid_on') })),
+            )
+            .execute();
         }
-        let memberId = row.memberId!;
-        if (row.status === 'create') {
-          const inserted = await trx.insertInto('member').values(row.values!).returning('id').executeTakeFirstOrThrow();
-          memberId = inserted.id;
-          result.created++;
-        } else {
-          if (row.values) await trx.updateTable('member').set({ ...row.values, updated_at: stamp }).where('id', '=', memberId).execute();
-          result.updated++;
+        result.cotisations = cotisationRows.length;
+        for (let start = 0; start < audits.length; start += 500) {
+          await trx.insertInto('audit_log').values(audits.slice(start, start + 500)).execute();
         }
-        // The member's history (RGPD access requests) shows the import; no personal data in the detail.
-        audits.push({ action: row.status, entity: 'member', entity_id: String(memberId), detail: 'import' });
-        for (const cotisation of row.cotisations) {
-          cotisationRows.push({ member_id: memberId, year: cotisation.year, amount_cents: cotisation.amountCents, paid_on: cotisation.paidOn, mode: null });
-        }
-      }
-      // Cotisations and audit lines by batches of 500 rows (well under SQLite's limit of bound parameters).
-      for (let start = 0; start < cotisationRows.length; start += 500) {
-        await trx
-          .insertInto('cotisation')
-          .values(cotisationRows.slice(start, start + 500))
-          .onConflict((oc) =>
-            oc.columns(['member_id', 'year']).doUpdateSet((eb) => ({ amount_cents: eb.ref('excluded.amount_cents'), paid_on: eb.ref('excluded.paid_on') })),
-          )
-          .execute();
-      }
-      result.cotisations = cotisationRows.length;
-      for (let start = 0; start < audits.length; start += 500) {
-        await trx.insertInto('audit_log').values(audits.slice(start, start + 500)).execute();
-      }
-      await audit(
-        trx,
-        'members.import',
-        'member',
-        null,
-        `Import : ${result.created} créés, ${result.updated} mis à jour, ${result.unchanged} inchangés, ${result.skippedErrors} en erreur, ${result.cotisations} cotisations`,
-      );
-      return result;
-    });
+        await audit(
+          trx,
+          'members.import',
+          'member',
+          null,
+          `Import : ${result.created} créés, ${result.updated} mis à jour, ${result.unchanged} inchangés, ${result.skippedErrors} en erreur, ${result.skippedDuplicates} doublons ignorés, ${result.cotisations} cotisations, ${result.collegesCreated.length} collèges créés`,
+        );
+        return result;
+      }),
+    );
   } catch (error) {
     if (error instanceof UserError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
