@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PdfCancelledError } from '../../electron/pdf/supervisor';
 import { installRealApi } from './real-api';
 import { renderApp } from './render-app';
+import { MINIMAL_IDENTITY } from '../fixtures/cpts';
 
 configure({ asyncUtilTimeout: 8_000 });
 
@@ -14,24 +15,6 @@ afterEach(async () => {
   await backend?.dispose();
   backend = null;
 });
-
-const IDENTITY = {
-  name: 'CPTS Sud-Est Grenoblois',
-  legalForm: 'Association loi 1901' as const,
-  rna: '',
-  siren: '',
-  siret: '',
-  addressLine: '',
-  postalCode: '',
-  city: '',
-  presidentName: '',
-  coordinatorName: '',
-  email: '',
-  phone: '',
-  website: '',
-  arsRegionCode: '84',
-  cpam: '',
-};
 
 describe('PDF export progress and « Annuler » (real handlers)', () => {
   it('shows the layout stage while the worker renders, then « Annuler » stops it and nothing is written', async () => {
@@ -45,7 +28,7 @@ describe('PDF export progress and « Annuler » (real handlers)', () => {
           options?.signal?.addEventListener('abort', () => reject(new PdfCancelledError()));
         }),
     });
-    await backend.ok('cpts.saveIdentity', IDENTITY);
+    await backend.ok('cpts.saveIdentity', MINIMAL_IDENTITY);
     const { user } = renderApp('/rapports');
     await user.click(screen.getByRole('button', { name: 'Exporter en PDF' }));
     expect((await screen.findByText('Mise en page du PDF…')).closest('[role="status"]')).toBeTruthy();

@@ -7,6 +7,7 @@ import { launchApp, FONTS_DIR } from './harness';
 import { createPdfSupervisor } from '../../electron/pdf/supervisor';
 import type { ReportJob } from '../../electron/pdf/render';
 import { spawnNodePdfWorker } from '../helpers/pdf-worker';
+import { MINIMAL_IDENTITY } from '../fixtures/cpts';
 
 const SCREENS = 'test-results/screens';
 
@@ -24,23 +25,7 @@ test('a PDF that takes too long shows its progress, « Annuler » stops it witho
   });
   try {
     const { page } = app;
-    await app.handlers['cpts.saveIdentity']({
-      name: 'CPTS Sud-Est Grenoblois',
-      legalForm: 'Association loi 1901',
-      rna: '',
-      siren: '',
-      siret: '',
-      addressLine: '',
-      postalCode: '',
-      city: '',
-      presidentName: '',
-      coordinatorName: '',
-      email: '',
-      phone: '',
-      website: '',
-      arsRegionCode: '84',
-      cpam: '',
-    });
+    await app.handlers['cpts.saveIdentity'](MINIMAL_IDENTITY);
     await page.getByRole('link', { name: 'Rapports' }).click();
     const card = page.getByRole('region', { name: 'Fiche d\'identité de la CPTS' });
     await card.getByRole('button', { name: 'Exporter en PDF' }).click();

@@ -6,6 +6,7 @@ import { invokeChannel } from '../../electron/ipc/invoke';
 import { channels, contract, type Channel } from '../../shared/contract';
 import { SEG_CODES } from '../helpers/db';
 import { testBackend } from '../helpers/handlers';
+import { MINIMAL_IDENTITY } from '../fixtures/cpts';
 
 /**
  * Every channel of the contract receives several hundred generated invalid inputs (wrong types, 1 MB strings,
@@ -228,23 +229,7 @@ beforeAll(async () => {
     chooseSavePath: async (name) => join(backend.database.dir, 'exports', name),
     chooseOpenPath: async () => join(backend.database.dir, 'nothing-here.csv'),
   });
-  await backend.ok('cpts.saveIdentity', {
-    name: 'CPTS Sud-Est Grenoblois',
-    legalForm: 'Association loi 1901',
-    rna: '',
-    siren: '',
-    siret: '',
-    addressLine: '',
-    postalCode: '',
-    city: '',
-    presidentName: '',
-    coordinatorName: '',
-    email: '',
-    phone: '',
-    website: '',
-    arsRegionCode: '84',
-    cpam: '',
-  });
+  await backend.ok('cpts.saveIdentity', MINIMAL_IDENTITY);
   await backend.ok('territory.addCommunes', { codes: SEG_CODES });
   const [college] = await backend.ok('colleges.save', { name: 'Professionnels libéraux', votingRight: 'deliberative', seats: null, voteWeight: 1, description: '' } as never);
   await backend.ok('members.create', {

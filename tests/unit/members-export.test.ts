@@ -182,7 +182,8 @@ describe('member export', () => {
     fresh.sqlite.exec(`CREATE TRIGGER simulated_failure BEFORE INSERT ON audit_log WHEN NEW.action = 'members.import' BEGIN SELECT RAISE(ABORT, 'échec simulé'); END`);
     const error = await importFile(fresh, path, { undatedOn: CONSENTS_ON, createColleges: true }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(/^L'import a échoué et rien n'a été enregistré/);
+    expect((error as UserError).message).toMatch(/^L'import a échoué, aucune ligne n'est enregistrée\. La base de données a refusé/);
+    expect((error as UserError).message).not.toContain('échec simulé');
     expect(await fresh.db.selectFrom('college').selectAll().execute()).toEqual([]);
     expect(await fresh.db.selectFrom('member').selectAll().execute()).toEqual([]);
   });

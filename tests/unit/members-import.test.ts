@@ -631,7 +631,7 @@ describe('import preview', () => {
     ];
     const { preview, mapping } = await openAndPreview(writeCsv(files.dir, 'echec.csv', rows, ';', 'utf8'));
     expect(preview.errors).toEqual([]);
-    await expectUserError(applyImport(database.db, preview.token, mapping), /rien n'a été enregistré.*échec simulé/);
+    await expectUserError(applyImport(database.db, preview.token, mapping), /^L'import a échoué, aucune ligne n'est enregistrée\. La base de données a refusé/);
     expect(await members()).toEqual([expect.objectContaining({ last_name: 'Ancien', phone: '04 76 00 00 09' })]);
     expect(await cotisations()).toEqual([]);
     expect(await database.db.selectFrom('audit_log').selectAll().execute()).toEqual([]);

@@ -17,6 +17,7 @@ import { segIdentitySheet } from '../fixtures/identity-sheet';
 import { tempDir } from '../helpers/db';
 import { FONTS_DIR, testBackend } from '../helpers/handlers';
 import { spawnNodePdfWorker } from '../helpers/pdf-worker';
+import { MINIMAL_IDENTITY } from '../fixtures/cpts';
 
 // The real worker code runs in Node child processes; a test-only job kind hangs or eats memory on demand.
 const hang = { kind: '__hang' } as unknown as ReportJob;
@@ -134,23 +135,7 @@ describe('PDF export through the handlers: progress and « Annuler »', () => {
       },
     });
     try {
-      await backend.ok('cpts.saveIdentity', {
-        name: 'CPTS Sud-Est Grenoblois',
-        legalForm: 'Association loi 1901',
-        rna: '',
-        siren: '',
-        siret: '',
-        addressLine: '',
-        postalCode: '',
-        city: '',
-        presidentName: '',
-        coordinatorName: '',
-        email: '',
-        phone: '',
-        website: '',
-        arsRegionCode: '84',
-        cpam: '',
-      });
+      await backend.ok('cpts.saveIdentity', MINIMAL_IDENTITY);
       expect(await backend.ok('reports.pdfStatus')).toEqual({ running: false });
       expect(await backend.ok('reports.cancelPdf')).toEqual({ cancelled: false });
 

@@ -47,7 +47,7 @@ import { searchKey } from '../../../shared/text';
 import type { DB, MemberTable } from '../../db/schema';
 import { audit } from '../audit';
 import { loadCommuneReference, searchCommunes, type CommuneRef, type CommuneReference } from '../communes';
-import { UserError } from '../errors';
+import { constraintError, UserError } from '../errors';
 import { displayNameOf, isErasedIdentity, memberDataOf, memberValues, professionLabelOf } from '../members';
 
 import type { Spreadsheet } from './read';
@@ -1396,11 +1396,10 @@ export async function applyImport(
     );
   } catch (error) {
     if (error instanceof UserError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UserError(
-      /UNIQUE|constraint/i.test(detail) ? 'conflict' : 'internal',
-      `L'import a échoué et rien n'a été enregistré (${detail}). Vérifiez le fichier puis recommencez.`,
-    );
+    // The database's own refusal, in French (never SQLite's text): the whole import was rolled back.
+    const refused = constraintError(error);
+    if (refused) throw new UserError(refused.code, `L'import a échoué, aucune ligne n'est enregistrée. ${refused.message}`);
+    throw error;
   }
   // Done: the rows (personal data) leave memory, and the same file cannot be imported twice by mistake.
   closeImport(token);
