@@ -665,7 +665,8 @@ export async function recordVote(
         votes_abstention: votes.abstention,
         votes_blanc: votes.blanc,
         adopted: result.adopted ? 1 : 0,
-        arithmetic: weighing ? `${weighing.sentence} ${result.sentence}` : result.sentence,
+        // The weighted totals already open the text: the reasoning follows them, not a second tally.
+        arithmetic: weighing ? `${weighing.sentence} ${result.reasoning}` : result.sentence,
         quorum_json: JSON.stringify(stored),
         // A corrected vote keeps the time it was taken at (the PV orders departures against it).
         voted_at: resolution.voted_at ?? now.toISOString(),

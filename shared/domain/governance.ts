@@ -910,6 +910,8 @@ export type VoteResult =
       required: number;
       /** The arithmetic in French, ending with « Résolution adoptée. » or « Résolution rejetée. » */
       sentence: string;
+      /** The same without its opening tally (« Pour 3, contre 4… »), for a text that already gave the totals. */
+      reasoning: string;
     }
   | { ok: false; code: VoteErrorCode; message: string };
 
@@ -1053,6 +1055,7 @@ export function computeVote(votes: VoteTotals, rules: StatutoryRules, resolution
     base: fromUnits(base),
     required: fromUnits(required),
     sentence: parts.join(' '),
+    reasoning: parts.slice(1).join(' '),
   };
 }
 

@@ -118,7 +118,8 @@ describe('weighted votes', () => {
     const rejected = first.data.resolutions[0]!;
     expect(rejected).toMatchObject({ adopted: false, votes: { pour: 3, contre: 4, abstention: 0, blanc: 0 } });
     expect(rejected.arithmetic).toContain('Structures et établissements (2 voix par membre) : pour 0, contre 2 × 2 = 4');
-    expect(rejected.arithmetic).toContain('Total : pour 3, contre 4, abstentions 0, blancs 0 voix.');
+    expect(rejected.arithmetic).toContain('Total : pour 3, contre 4, abstentions 0, blancs 0 voix. Base : 7 suffrages exprimés');
+    expect(rejected.arithmetic).not.toMatch(/Pour 3, contre 4/);
     expect(rejected.arithmetic).toContain('Résolution rejetée.');
 
     const second = await vote(1, [{ collegeId: lib, pour: 1, contre: 2 }, { collegeId: str, pour: 2, contre: 0 }]);
