@@ -61,7 +61,6 @@ import {
 import { meetingsToIcs } from '../services/calendar';
 import { assertYearStarted, meetingMinutesData, rcpYearData } from '../services/meeting-reports';
 import {
-  approvePv,
   clearVote,
   createSecondConvocation,
   deleteProxy,
@@ -80,6 +79,7 @@ import {
   setOfficers,
   setPresence,
 } from '../services/ag';
+import { approvePv } from '../services/ag-approval';
 import { agFileName, attendanceSheetData, convocationData, convocationMails, pvData, safeFileName } from '../services/ag-reports';
 import { getBackupKeep, getRcpMinProfessions, setBackupKeep, setRcpMinProfessions } from '../services/settings';
 import { listBackups, rotateBackups, takeBackup } from '../db/backups';
