@@ -2,8 +2,12 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// `@shared/…` is the code shared by the main process, the preload and the renderer (see tsconfig.json).
+const resolveShared = { alias: { '@shared': resolve(import.meta.dirname, 'shared') } };
+
 export default defineConfig({
   main: {
+    resolve: resolveShared,
     build: {
       rollupOptions: {
         input: {
@@ -16,6 +20,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: resolveShared,
     build: {
       // A sandboxed preload cannot require packages: bundle everything it uses.
       externalizeDeps: false,
@@ -27,6 +32,7 @@ export default defineConfig({
     },
   },
   renderer: {
+    resolve: resolveShared,
     root: resolve(import.meta.dirname, 'renderer'),
     build: {
       minify: true,
@@ -39,7 +45,9 @@ export default defineConfig({
         name: 'maillage-dev-csp',
         apply: 'serve',
         transformIndexHtml: (html: string) =>
-          html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:"),
+          html
+            .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+            .replace("connect-src 'self'", "connect-src 'self' ws:"),
       },
     ],
   },

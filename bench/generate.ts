@@ -6,13 +6,171 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../electron/db/schema';
 import { loadCommuneReference } from '../electron/services/communes';
 import { memberValues } from '../electron/services/members';
-import { memberSchema } from '../shared/schemas/members';
-import { luhnValid } from '../shared/domain/identifiers';
+import { memberSchema } from '@shared/schemas/members';
+import { luhnValid } from '@shared/domain/identifiers';
 
-const LAST_NAMES = ['Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel', 'Lefèvre', 'Leroy', 'Roux', 'David', 'Bertrand', 'Morel', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert', 'Fontaine', 'Rousseau', 'Vincent', 'Muller', 'Lefebvre', 'Faure', 'André', 'Mercier', 'Blanc', 'Guérin', 'Boyer', 'Garnier', 'Chevalier', 'François', 'Legrand', 'Gauthier', 'Garcia', 'Perrin', 'Robin', 'Clément', 'Morin', 'Nicolas', 'Henry', 'Roussel', 'Mathieu', 'Gautier', 'Masson', 'Marchand', 'Duval', 'Denis', 'Dumont', 'Marie', 'Lemaire', 'Noël', 'Meyer', 'Dufour', 'Meunier', 'Brun', 'Blanchard', 'Giraud', 'Joly', 'Rivière', 'Lucas', 'Brunet', 'Gaillard', 'Barbier', 'Arnaud', 'Martinez', 'Gérard', 'Roche', 'Renard', 'Schmitt', 'Roy', 'Leroux', 'Colin', 'Vidal', 'Caron', 'Picard', 'Roger', 'Fabre', 'Aubert', 'Lemoine', 'Renaud', 'Dumas', 'Lacroix', 'Olivier', 'Philippe', 'Bourgeois', 'Pierre', 'Benoît', 'Rey', 'Leclerc', 'Payet', 'Rolland', 'Leclercq', 'Guillaume', 'Lecomte'];
-const FIRST_NAMES = ['Camille', 'Léa', 'Manon', 'Chloé', 'Emma', 'Inès', 'Sarah', 'Éloïse', 'Julie', 'Marie', 'Anne', 'Sophie', 'Claire', 'Hélène', 'Nathalie', 'Isabelle', 'Céline', 'Aurélie', 'Lucie', 'Zoé', 'Thomas', 'Nicolas', 'Julien', 'Maxime', 'Antoine', 'Hugo', 'Lucas', 'Louis', 'Paul', 'Pierre', 'Jérôme', 'François', 'Olivier', 'Stéphane', 'Mathieu', 'Guillaume', 'Benoît', 'Cédric', 'Yann', 'Noé'];
+const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Thomas',
+  'Petit',
+  'Robert',
+  'Richard',
+  'Durand',
+  'Dubois',
+  'Moreau',
+  'Laurent',
+  'Simon',
+  'Michel',
+  'Lefèvre',
+  'Leroy',
+  'Roux',
+  'David',
+  'Bertrand',
+  'Morel',
+  'Fournier',
+  'Girard',
+  'Bonnet',
+  'Dupont',
+  'Lambert',
+  'Fontaine',
+  'Rousseau',
+  'Vincent',
+  'Muller',
+  'Lefebvre',
+  'Faure',
+  'André',
+  'Mercier',
+  'Blanc',
+  'Guérin',
+  'Boyer',
+  'Garnier',
+  'Chevalier',
+  'François',
+  'Legrand',
+  'Gauthier',
+  'Garcia',
+  'Perrin',
+  'Robin',
+  'Clément',
+  'Morin',
+  'Nicolas',
+  'Henry',
+  'Roussel',
+  'Mathieu',
+  'Gautier',
+  'Masson',
+  'Marchand',
+  'Duval',
+  'Denis',
+  'Dumont',
+  'Marie',
+  'Lemaire',
+  'Noël',
+  'Meyer',
+  'Dufour',
+  'Meunier',
+  'Brun',
+  'Blanchard',
+  'Giraud',
+  'Joly',
+  'Rivière',
+  'Lucas',
+  'Brunet',
+  'Gaillard',
+  'Barbier',
+  'Arnaud',
+  'Martinez',
+  'Gérard',
+  'Roche',
+  'Renard',
+  'Schmitt',
+  'Roy',
+  'Leroux',
+  'Colin',
+  'Vidal',
+  'Caron',
+  'Picard',
+  'Roger',
+  'Fabre',
+  'Aubert',
+  'Lemoine',
+  'Renaud',
+  'Dumas',
+  'Lacroix',
+  'Olivier',
+  'Philippe',
+  'Bourgeois',
+  'Pierre',
+  'Benoît',
+  'Rey',
+  'Leclerc',
+  'Payet',
+  'Rolland',
+  'Leclercq',
+  'Guillaume',
+  'Lecomte',
+];
+const FIRST_NAMES = [
+  'Camille',
+  'Léa',
+  'Manon',
+  'Chloé',
+  'Emma',
+  'Inès',
+  'Sarah',
+  'Éloïse',
+  'Julie',
+  'Marie',
+  'Anne',
+  'Sophie',
+  'Claire',
+  'Hélène',
+  'Nathalie',
+  'Isabelle',
+  'Céline',
+  'Aurélie',
+  'Lucie',
+  'Zoé',
+  'Thomas',
+  'Nicolas',
+  'Julien',
+  'Maxime',
+  'Antoine',
+  'Hugo',
+  'Lucas',
+  'Louis',
+  'Paul',
+  'Pierre',
+  'Jérôme',
+  'François',
+  'Olivier',
+  'Stéphane',
+  'Mathieu',
+  'Guillaume',
+  'Benoît',
+  'Cédric',
+  'Yann',
+  'Noé',
+];
 /** Professions weighted roughly as in a CPTS: many nurses, GPs, physios and pharmacists. */
-const PROFESSION_WEIGHTS: [string, number][] = [['60', 30], ['10', 20], ['70', 14], ['21', 9], ['50', 4], ['40', 5], ['91', 4], ['80', 3], ['93', 4], ['95', 2], ['71', 2], ['94', 1], ['96', 1], ['X-COORD', 0.3], ['X-USAGER', 0.5]];
+const PROFESSION_WEIGHTS: [string, number][] = [
+  ['60', 30],
+  ['10', 20],
+  ['70', 14],
+  ['21', 9],
+  ['50', 4],
+  ['40', 5],
+  ['91', 4],
+  ['80', 3],
+  ['93', 4],
+  ['95', 2],
+  ['71', 2],
+  ['94', 1],
+  ['96', 1],
+  ['X-COORD', 0.3],
+  ['X-USAGER', 0.5],
+];
 const STRUCTURE_TYPES = ['MSP', 'CDS', 'EHPAD', 'SSIAD', 'PHARMA', 'ETAB', 'DAC', 'ASSO'];
 
 export function seededRandom(seed: number): () => number {
@@ -43,7 +201,10 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-export async function generateCpts(db: Kysely<DB>, options: GenerateOptions): Promise<{ members: number; cotisations: number }> {
+export async function generateCpts(
+  db: Kysely<DB>,
+  options: GenerateOptions,
+): Promise<{ members: number; cotisations: number }> {
   const random = seededRandom(options.seed ?? 42);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
   const totalWeight = PROFESSION_WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
@@ -53,9 +214,13 @@ export async function generateCpts(db: Kysely<DB>, options: GenerateOptions): Pr
     return '60';
   };
   const reference = loadCommuneReference();
-  const communes = reference.communes.filter((commune) => commune.departementCode === (options.departement ?? '38') && commune.kind === 'commune');
+  const communes = reference.communes.filter(
+    (commune) => commune.departementCode === (options.departement ?? '38') && commune.kind === 'commune',
+  );
   // Members concentrate in the larger communes.
-  const weighted = communes.flatMap((commune) => Array(Math.max(1, Math.round(Math.log10(commune.population + 10)))).fill(commune.code) as string[]);
+  const weighted = communes.flatMap(
+    (commune) => Array(Math.max(1, Math.round(Math.log10(commune.population + 10)))).fill(commune.code) as string[],
+  );
   const lastYear = options.lastYear ?? 2026;
   const firstYear = lastYear - options.years + 1;
   let cotisations = 0;
@@ -68,20 +233,31 @@ export async function generateCpts(db: Kysely<DB>, options: GenerateOptions): Pr
       ['Établissements et services', 'deliberative'],
       ['Usagers et partenaires', 'consultative'],
     ] as const) {
-      const row = await trx.insertInto('college').values({ name, voting_right: votingRight, position: collegeIds.length + 1 }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('college')
+        .values({ name, voting_right: votingRight, position: collegeIds.length + 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       collegeIds.push(row.id);
     }
     for (let year = firstYear; year <= lastYear; year += 1) {
-      await trx.insertInto('cotisation_rate').values([
-        { year, member_type: 'professionnel', amount_cents: 3000 + (year - firstYear) * 100 },
-        { year, member_type: 'structure', amount_cents: 10000 },
-        { year, member_type: 'autre', amount_cents: 0 },
-      ]).execute();
+      await trx
+        .insertInto('cotisation_rate')
+        .values([
+          { year, member_type: 'professionnel', amount_cents: 3000 + (year - firstYear) * 100 },
+          { year, member_type: 'structure', amount_cents: 10000 },
+          { year, member_type: 'autre', amount_cents: 0 },
+        ])
+        .execute();
     }
     const batch: ReturnType<typeof memberValues>[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      const inserted = await trx.insertInto('member').values(batch.splice(0)).returning(['id', 'joined_on', 'left_on', 'kind']).execute();
+      const inserted = await trx
+        .insertInto('member')
+        .values(batch.splice(0))
+        .returning(['id', 'joined_on', 'left_on', 'kind'])
+        .execute();
       const rows = [];
       for (const member of inserted) {
         const from = Math.max(firstYear, Number(member.joined_on!.slice(0, 4)));
@@ -98,7 +274,10 @@ export async function generateCpts(db: Kysely<DB>, options: GenerateOptions): Pr
         }
       }
       for (let index = 0; index < rows.length; index += 500) {
-        await trx.insertInto('cotisation').values(rows.slice(index, index + 500)).execute();
+        await trx
+          .insertInto('cotisation')
+          .values(rows.slice(index, index + 500))
+          .execute();
       }
       cotisations += rows.length;
     };
@@ -110,7 +289,14 @@ export async function generateCpts(db: Kysely<DB>, options: GenerateOptions): Pr
       const code = profession();
       const data = memberSchema.parse(
         isStructure
-          ? { kind: 'structure', structureName: `${pick(STRUCTURE_TYPES)} ${pick(LAST_NAMES)} ${index}`, structureType: pick(STRUCTURE_TYPES), communeCode: pick(weighted), collegeId: collegeIds[1 + Math.floor(random() * 2)], joinedOn }
+          ? {
+              kind: 'structure',
+              structureName: `${pick(STRUCTURE_TYPES)} ${pick(LAST_NAMES)} ${index}`,
+              structureType: pick(STRUCTURE_TYPES),
+              communeCode: pick(weighted),
+              collegeId: collegeIds[1 + Math.floor(random() * 2)],
+              joinedOn,
+            }
           : {
               kind: 'person',
               civility: random() < 0.6 ? 'Mme' : 'M.',

@@ -38,14 +38,23 @@ async function main(): Promise<void> {
   // Each suite's section is kept between markers: running a few suites replaces their sections only.
   const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
   const kept = new Map<string, string>();
-  for (const match of previous.matchAll(/<!-- suite:([\w-]+) -->\n([\s\S]*?)(?=<!-- suite:|$)/g)) kept.set(match[1]!, match[2]!.trimEnd());
+  for (const match of previous.matchAll(/<!-- suite:([\w-]+) -->\n([\s\S]*?)(?=<!-- suite:|$)/g))
+    kept.set(match[1]!, match[2]!.trimEnd());
   for (const [name, suite] of SUITES) {
     if (only.length > 0 && !only.includes(name)) continue;
     process.stdout.write(`• ${name}… `);
     const section = await suite();
     process.stdout.write('fait\n');
-    for (const row of section.rows) console.log(`    ${row.measure} : ${row.value}${row.target ? ` (cible ${row.target}${row.ok === false ? ' — NON ATTEINTE' : ''})` : ''}`);
-    const lines = [`## ${section.title}`, '', `Mesuré le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
+    for (const row of section.rows)
+      console.log(
+        `    ${row.measure} : ${row.value}${row.target ? ` (cible ${row.target}${row.ok === false ? ' — NON ATTEINTE' : ''})` : ''}`,
+      );
+    const lines = [
+      `## ${section.title}`,
+      '',
+      `Mesuré le ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+      '',
+    ];
     for (const note of section.notes ?? []) lines.push(note, '');
     lines.push('| Mesure | Valeur | Cible |', '|---|---:|---|');
     for (const row of section.rows) {

@@ -36,23 +36,39 @@ const abi = readFileSync(join(electronDir, 'abi_version'), 'utf8').trim();
 const target = join(root, '.native', `electron-${abi}`, 'better_sqlite3.node');
 if (existsSync(target)) process.exit(0);
 
-console.log(`Compilation de la base de données locale pour Electron ${electronVersion} (une seule fois, quelques minutes)…`);
+console.log(
+  `Compilation de la base de données locale pour Electron ${electronVersion} (une seule fois, quelques minutes)…`,
+);
 const sourceDir = dirname(require.resolve('better-sqlite3/package.json'));
 const buildDir = join(root, '.native', 'build', 'better-sqlite3');
 rmSync(buildDir, { recursive: true, force: true });
 mkdirSync(buildDir, { recursive: true });
-for (const entry of ['binding.gyp', 'src', 'deps', 'package.json']) cpSync(join(sourceDir, entry), join(buildDir, entry), { recursive: true });
+for (const entry of ['binding.gyp', 'src', 'deps', 'package.json'])
+  cpSync(join(sourceDir, entry), join(buildDir, entry), { recursive: true });
 
-const nodeGyp = process.env.npm_config_node_gyp ?? join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js');
+const nodeGyp =
+  process.env.npm_config_node_gyp ??
+  join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js');
 // Node's own headers (nodedir) would give Node's ABI: let node-gyp fetch Electron's.
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_(nodedir|target|runtime|disturl)$/i.test(key)));
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^npm_config_(nodedir|target|runtime|disturl)$/i.test(key)),
+);
 const result = spawnSync(
   process.execPath,
-  [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+  [
+    nodeGyp,
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    '--runtime=electron',
+    '--dist-url=https://electronjs.org/headers',
+  ],
   { cwd: buildDir, env, stdio: 'inherit' },
 );
 if (result.status !== 0) {
-  fail("La compilation de better-sqlite3 pour Electron a échoué (les en-têtes d'Electron se téléchargent une seule fois : vérifiez la connexion).");
+  fail(
+    "La compilation de better-sqlite3 pour Electron a échoué (les en-têtes d'Electron se téléchargent une seule fois : vérifiez la connexion).",
+  );
 }
 mkdirSync(dirname(target), { recursive: true });
 copyFileSync(join(buildDir, 'build', 'Release', 'better_sqlite3.node'), target);

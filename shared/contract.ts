@@ -32,7 +32,14 @@ import {
   secondConvocationSchema,
   voteSchema,
 } from './schemas/ag';
-import { agendaSchema, decisionSchema, meetingSchema, participantsSchema, rcpCaseSchema, type MeetingData } from './schemas/meetings';
+import {
+  agendaSchema,
+  decisionSchema,
+  meetingSchema,
+  participantsSchema,
+  rcpCaseSchema,
+  type MeetingData,
+} from './schemas/meetings';
 
 export type { MemberListRow };
 
@@ -306,7 +313,14 @@ export interface RcpCaseRow {
   patientInformed: boolean;
   followUpOn: string | null;
   followUpStatus: 'a_faire' | 'fait' | 'sans_objet';
-  decisions: { id: number; action: string; ownerParticipantId: number | null; owner: string | null; dueOn: string | null; status: 'a_faire' | 'en_cours' | 'fait' | 'abandonnee' }[];
+  decisions: {
+    id: number;
+    action: string;
+    ownerParticipantId: number | null;
+    owner: string | null;
+    dueOn: string | null;
+    status: 'a_faire' | 'en_cours' | 'fait' | 'abandonnee';
+  }[];
 }
 
 export interface MeetingDetail {
@@ -364,7 +378,9 @@ export type RestoreInspection =
   | { token: string; fileName: string; origin: 'sauvegarde' | 'fichier' | 'transfert'; preview: RestorePreviewData };
 
 /** A PDF being prepared: waiting for the PDF worker, laid out, or written to disk (for the progress line and « Annuler »). */
-export type PdfExportStatus = { running: false } | { running: true; stage: 'queued' | 'layout' | 'writing'; seconds: number };
+export type PdfExportStatus =
+  | { running: false }
+  | { running: true; stage: 'queued' | 'layout' | 'writing'; seconds: number };
 
 // ---------- General assembly ----------
 
@@ -464,7 +480,13 @@ export interface AgState {
   secondRoundMeetingId: number | null;
   /** Year whose cotisation decides who votes (the meeting's year). */
   year: number;
-  rules: { versionId: number | null; effectiveFrom: string | null; source: string | null; isDefault: boolean; reminders: string[] };
+  rules: {
+    versionId: number | null;
+    effectiveFrom: string | null;
+    source: string | null;
+    isDefault: boolean;
+    reminders: string[];
+  };
   weighted: boolean;
   convocation: {
     sentOn: string | null;
@@ -485,7 +507,12 @@ export interface AgState {
   resolutionKinds: { code: string; label: string; majorityLabel: string }[];
   /** Proposed when the quorum is not met on a first convocation and the statuts provide a second one. */
   secondConvocation: { proposed: boolean; possible: boolean; message: string };
-  officers: { presidentMemberId: number | null; secretaireMemberId: number | null; presidentName: string | null; secretaireName: string | null };
+  officers: {
+    presidentMemberId: number | null;
+    secretaireMemberId: number | null;
+    presidentName: string | null;
+    secretaireName: string | null;
+  };
   pv: { status: 'brouillon' | 'approuve'; approvedOn: string | null };
   formalities: FormalityRow[];
 }
@@ -526,13 +553,23 @@ export const contract = {
   'territory.addCommunes': channel<TerritorySummary>()(
     z.object({
       codes: z
-        .array(z.string().trim().regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune invalide (5 caractères attendus).'))
+        .array(
+          z
+            .string()
+            .trim()
+            .regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune invalide (5 caractères attendus).'),
+        )
         .min(1, 'Choisissez au moins une commune.')
         .max(500, 'Ajoutez 500 communes au plus à la fois.'),
     }),
   ),
   'territory.removeCommune': channel<TerritorySummary>()(
-    z.object({ code: z.string().trim().regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune invalide.') }),
+    z.object({
+      code: z
+        .string()
+        .trim()
+        .regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune invalide.'),
+    }),
   ),
   'reports.exportIdentitySheet': channel<ExportResult>()(noInput),
   'reports.pdfStatus': channel<PdfExportStatus>()(noInput),
@@ -551,21 +588,38 @@ export const contract = {
   'members.depart': channel<MemberDetail>()(departureSchema),
   'members.reinstate': channel<MemberDetail>()(z.object({ id: z.number().int().positive() })),
   'members.erase': channel<{ erased: true }>()(
-    z.object({ id: z.number().int().positive(), confirm: z.literal('EFFACER', { error: 'Tapez EFFACER pour confirmer l’anonymisation.' }) }),
+    z.object({
+      id: z.number().int().positive(),
+      confirm: z.literal('EFFACER', { error: 'Tapez EFFACER pour confirmer l’anonymisation.' }),
+    }),
   ),
   'members.exportPersonalData': channel<ExportResult>()(z.object({ id: z.number().int().positive() })),
   'members.setCotisation': channel<MemberDetail>()(cotisationSchema),
-  'members.deleteCotisation': channel<MemberDetail>()(z.object({ memberId: z.number().int().positive(), year: z.number().int() })),
+  'members.deleteCotisation': channel<MemberDetail>()(
+    z.object({ memberId: z.number().int().positive(), year: z.number().int() }),
+  ),
   'members.addMandate': channel<MemberDetail>()(mandateSchema),
-  'members.deleteMandate': channel<MemberDetail>()(z.object({ memberId: z.number().int().positive(), mandateId: z.number().int().positive() })),
+  'members.deleteMandate': channel<MemberDetail>()(
+    z.object({ memberId: z.number().int().positive(), mandateId: z.number().int().positive() }),
+  ),
   'members.stats': channel<MemberStats>()(z.object({ year: z.number().int().min(2000).max(2100) })),
-  'members.exportList': channel<ExportResult>()(z.object({ filters: memberFiltersSchema, format: z.enum(['csv', 'xlsx']) })),
+  'members.exportList': channel<ExportResult>()(
+    z.object({ filters: memberFiltersSchema, format: z.enum(['csv', 'xlsx']) }),
+  ),
   'members.importOpen': channel<ImportOpened | { cancelled: true }>()(noInput),
   'members.importPreview': channel<ImportPreview>()(
-    z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()), options: importOptionsSchema.optional() }),
+    z.object({
+      token: z.string().min(1),
+      mapping: z.array(z.string().nullable()),
+      options: importOptionsSchema.optional(),
+    }),
   ),
   'members.importApply': channel<ImportResult>()(
-    z.object({ token: z.string().min(1), mapping: z.array(z.string().nullable()), options: importOptionsSchema.optional() }),
+    z.object({
+      token: z.string().min(1),
+      mapping: z.array(z.string().nullable()),
+      options: importOptionsSchema.optional(),
+    }),
   ),
   'members.importProgress': channel<ImportProgress | null>()(noInput),
 
@@ -575,16 +629,31 @@ export const contract = {
   'reports.exportComposition': channel<ExportResult>()(z.object({ year: z.number().int().min(2000).max(2100) })),
 
   'meetings.list': channel<MeetingListRow[]>()(
-    z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish() }),
+    z.object({
+      from: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullish(),
+      to: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullish(),
+    }),
   ),
   'meetings.get': channel<MeetingDetail>()(z.object({ id: z.number().int().positive() })),
   'meetings.create': channel<MeetingDetail>()(meetingSchema),
   'meetings.update': channel<MeetingDetail>()(z.object({ id: z.number().int().positive(), data: meetingSchema })),
-  'meetings.delete': channel<{ deleted: true }>()(z.object({ id: z.number().int().positive(), confirm: z.literal(true, { error: 'Confirmez la suppression.' }) })),
+  'meetings.delete': channel<{ deleted: true }>()(
+    z.object({ id: z.number().int().positive(), confirm: z.literal(true, { error: 'Confirmez la suppression.' }) }),
+  ),
   'meetings.saveAgenda': channel<MeetingDetail>()(agendaSchema),
   'meetings.saveParticipants': channel<MeetingDetail>()(participantsSchema),
-  'meetings.addDocument': channel<MeetingDetail | { cancelled: true }>()(z.object({ meetingId: z.number().int().positive() })),
-  'meetings.deleteDocument': channel<MeetingDetail>()(z.object({ meetingId: z.number().int().positive(), documentId: z.number().int().positive() })),
+  'meetings.addDocument': channel<MeetingDetail | { cancelled: true }>()(
+    z.object({ meetingId: z.number().int().positive() }),
+  ),
+  'meetings.deleteDocument': channel<MeetingDetail>()(
+    z.object({ meetingId: z.number().int().positive(), documentId: z.number().int().positive() }),
+  ),
   'meetings.exportIcs': channel<ExportResult>()(
     z.union([
       z.object({ meetingId: z.number().int().positive() }),
@@ -593,7 +662,9 @@ export const contract = {
   ),
   'decisions.save': channel<MeetingDetail>()(decisionSchema),
   'decisions.delete': channel<MeetingDetail>()(z.object({ id: z.number().int().positive() })),
-  'decisions.list': channel<DecisionRow[]>()(z.object({ status: z.enum(['ouvertes', 'en_retard', 'faites', 'toutes']).default('ouvertes') })),
+  'decisions.list': channel<DecisionRow[]>()(
+    z.object({ status: z.enum(['ouvertes', 'en_retard', 'faites', 'toutes']).default('ouvertes') }),
+  ),
   'rcp.motifs': channel<{ code: string; label: string; custom: boolean }[]>()(noInput),
   'rcp.addMotif': channel<{ code: string; label: string; custom: boolean }[]>()(
     z.object({ label: z.string().trim().min(2, 'Intitulé du motif trop court.').max(120) }),
@@ -628,7 +699,10 @@ export const contract = {
   'backups.inspect': channel<RestoreInspection>()(
     z.union([
       z.object({ source: z.literal('fichier') }),
-      z.object({ source: z.literal('sauvegarde'), fileName: z.string().regex(/^maillage-[a-z-]+-[0-9T-]+\.sqlite$/, 'Sauvegarde inconnue.') }),
+      z.object({
+        source: z.literal('sauvegarde'),
+        fileName: z.string().regex(/^maillage-[a-z-]+-[0-9T-]+\.sqlite$/, 'Sauvegarde inconnue.'),
+      }),
       z.object({ token: z.string().uuid(), passphrase: z.string().min(1, 'Saisissez la phrase secrète.').max(1000) }),
     ]),
   ),
@@ -662,7 +736,9 @@ export const contract = {
   'ag.approvePv': channel<AgState>()(approvePvSchema),
   'ag.reopenPv': channel<AgState>()(z.object({ meetingId })),
   'ag.exportConvocationMails': channel<MailsExportResult>()(z.object({ meetingId })),
-  'formalities.list': channel<FormalityRow[]>()(z.object({ status: z.enum(['ouvertes', 'toutes']).default('ouvertes') })),
+  'formalities.list': channel<FormalityRow[]>()(
+    z.object({ status: z.enum(['ouvertes', 'toutes']).default('ouvertes') }),
+  ),
   'formalities.save': channel<FormalityRow[]>()(formalitySchema),
   'reports.exportConvocation': channel<ExportResult>()(z.object({ meetingId })),
   'reports.exportAttendanceSheet': channel<ExportResult>()(z.object({ meetingId })),

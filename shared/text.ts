@@ -20,7 +20,6 @@ export function searchKey(text: string): string {
 // Safe user text: applied to every z.string() of the shared schemas (shared/zod-fr.ts), on both sides of the IPC.
 // ---------------------------------------------------------------------------------------------------------------
 
-
 /**
  * Invisible and bidirectional control characters: zero-width space, joiners and marks (U+200B–U+200F), bidi
  * embeddings and overrides (U+202A–U+202E), word joiner and invisible operators (U+2060–U+2064), bidi isolates

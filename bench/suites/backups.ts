@@ -16,16 +16,27 @@ export async function backupsBench(): Promise<BenchSection> {
   try {
     await generateCpts(database.db, { members: 10_000, years: 15 });
     const size = statSync(database.file).size;
-    const backup = await time(() => takeBackup(live.current.sqlite, database.backupsDir, 'manuelle', new Date('2026-12-03T10:00:00Z')));
-    for (let day = 1; day <= 9; day += 1) await takeBackup(live.current.sqlite, database.backupsDir, 'automatique', new Date(`2026-11-0${day}T08:00:00Z`));
+    const backup = await time(() =>
+      takeBackup(live.current.sqlite, database.backupsDir, 'manuelle', new Date('2026-12-03T10:00:00Z')),
+    );
+    for (let day = 1; day <= 9; day += 1)
+      await takeBackup(live.current.sqlite, database.backupsDir, 'automatique', new Date(`2026-11-0${day}T08:00:00Z`));
     const list = await time(() => listBackups(database.backupsDir));
     const staged = await time(() => stageDatabaseFile(backup.result.path, join(dir, '.restauration-bench')));
     const restore = await time(() => live.restore(staged.result.staged, { documentsDir: join(dir, 'documents') }));
     const bundle = join(dir, 'transfert.maillage');
     const transfer = await time(() =>
-      writeTransferFile({ sqlite: live.current.sqlite, documentsDir: join(dir, 'documents'), target: bundle, workDir: dir, passphrase: 'phrase secrète du banc' }),
+      writeTransferFile({
+        sqlite: live.current.sqlite,
+        documentsDir: join(dir, 'documents'),
+        target: bundle,
+        workDir: dir,
+        passphrase: 'phrase secrète du banc',
+      }),
     );
-    const open = await time(() => stageTransferFile(bundle, 'phrase secrète du banc', join(dir, '.restauration-transfert')));
+    const open = await time(() =>
+      stageTransferFile(bundle, 'phrase secrète du banc', join(dir, '.restauration-transfert')),
+    );
     return {
       title: 'Sauvegardes d’une grande CPTS (10 000 membres, 15 ans de cotisations)',
       notes: [

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCrashTest } from '../../tests/helpers/crash';
-import { formatInteger } from '../../shared/format';
+import { formatInteger } from '@shared/format';
 import { ms, stats, type BenchSection } from '../report';
 
 const KILLS = 200;
@@ -32,13 +32,31 @@ export async function crashBench(): Promise<BenchSection> {
         `Durée totale : ${Math.round((performance.now() - started) / 60_000)} min.`,
       ],
       rows: [
-        { measure: 'Arrêts brutaux (SIGKILL)', value: formatInteger(report.kills), target: '≥ 200', ok: report.kills >= KILLS },
+        {
+          measure: 'Arrêts brutaux (SIGKILL)',
+          value: formatInteger(report.kills),
+          target: '≥ 200',
+          ok: report.kills >= KILLS,
+        },
         { measure: 'dont arrêts au milieu d’une écriture commencée', value: formatInteger(report.killsDuringWrite) },
         { measure: 'Écritures annoncées comme faites', value: formatInteger(report.confirmed) },
         ...kinds.map(([kind, label]) => ({ measure: `— ${label}`, value: formatInteger(report.byKind[kind] ?? 0) })),
-        { measure: 'Écritures annoncées retrouvées dans la base', value: formatInteger(report.found), target: 'toutes', ok: report.found === report.confirmed },
-        { measure: 'Échecs de integrity_check', value: formatInteger(report.integrityFailures), target: '0', ok: report.integrityFailures === 0 },
-        { measure: 'Démarrage du processus tué (modules, ouverture et vérifications de la base) — médiane', value: ms(stats(report.openingMs).median) },
+        {
+          measure: 'Écritures annoncées retrouvées dans la base',
+          value: formatInteger(report.found),
+          target: 'toutes',
+          ok: report.found === report.confirmed,
+        },
+        {
+          measure: 'Échecs de integrity_check',
+          value: formatInteger(report.integrityFailures),
+          target: '0',
+          ok: report.integrityFailures === 0,
+        },
+        {
+          measure: 'Démarrage du processus tué (modules, ouverture et vérifications de la base) — médiane',
+          value: ms(stats(report.openingMs).median),
+        },
       ],
     };
   } finally {

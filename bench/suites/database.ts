@@ -14,7 +14,9 @@ const CHECK_INS = 300;
 
 /** 1 000 one-row transactions (an audit line each), as the small writes of a working day. */
 function smallWrites(sqlite: Database.Database): number[] {
-  const insert = sqlite.prepare("INSERT INTO audit_log (action, entity, entity_id, detail) VALUES ('bench', 'member', ?, 'écriture courte')");
+  const insert = sqlite.prepare(
+    "INSERT INTO audit_log (action, entity, entity_id, detail) VALUES ('bench', 'member', ?, 'écriture courte')",
+  );
   const samples: number[] = [];
   for (let index = 0; index < SMALL_WRITES; index += 1) {
     const start = performance.now();
@@ -39,16 +41,30 @@ async function checkIns(file: string, synchronous: 'NORMAL' | 'FULL'): Promise<n
     chooseSavePath: async () => null,
     chooseOpenPath: async () => null,
   });
-  const meeting = await database.db.selectFrom('meeting').select('id').where('type', '=', 'ago').executeTakeFirstOrThrow();
-  const college = await database.db.selectFrom('college').select('id').where('voting_right', '=', 'deliberative').executeTakeFirstOrThrow();
+  const meeting = await database.db
+    .selectFrom('meeting')
+    .select('id')
+    .where('type', '=', 'ago')
+    .executeTakeFirstOrThrow();
+  const college = await database.db
+    .selectFrom('college')
+    .select('id')
+    .where('voting_right', '=', 'deliberative')
+    .executeTakeFirstOrThrow();
   const memberIds: number[] = [];
   for (let index = 0; index < CHECK_INS; index += 1) {
-    const inserted = await database.db.insertInto('member').values({ kind: 'person', last_name: `Arrivant ${synchronous} ${index}`, college_id: college.id }).returning('id').executeTakeFirstOrThrow();
+    const inserted = await database.db
+      .insertInto('member')
+      .values({ kind: 'person', last_name: `Arrivant ${synchronous} ${index}`, college_id: college.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     memberIds.push(inserted.id);
   }
   const samples: number[] = [];
   for (const memberId of memberIds) {
-    const timed = await time(() => invokeChannel(handlers, 'ag.setPresence', { meetingId: meeting.id, memberId, present: true }));
+    const timed = await time(() =>
+      invokeChannel(handlers, 'ag.setPresence', { meetingId: meeting.id, memberId, present: true }),
+    );
     if (!timed.result.ok) throw new Error(timed.result.error.message);
     samples.push(timed.ms);
   }
@@ -72,8 +88,14 @@ export async function databaseBench(): Promise<BenchSection> {
       const summary = stats(smallWrites(database.sqlite));
       await database.close();
       medians[synchronous] = summary.median;
-      rows.push({ measure: `${SMALL_WRITES} écritures d'une ligne, synchronous=${synchronous} — médiane`, value: ms(summary.median) });
-      rows.push({ measure: `${SMALL_WRITES} écritures d'une ligne, synchronous=${synchronous} — 95e centile`, value: ms(summary.p95) });
+      rows.push({
+        measure: `${SMALL_WRITES} écritures d'une ligne, synchronous=${synchronous} — médiane`,
+        value: ms(summary.median),
+      });
+      rows.push({
+        measure: `${SMALL_WRITES} écritures d'une ligne, synchronous=${synchronous} — 95e centile`,
+        value: ms(summary.p95),
+      });
     }
     for (const synchronous of ['NORMAL', 'FULL'] as const) {
       const file = join(dir, `pointage-${synchronous}.sqlite`);
@@ -101,8 +123,16 @@ export async function databaseBench(): Promise<BenchSection> {
       opening.push(timed.ms);
       await timed.result.close();
     }
-    rows.push({ measure: `quick_check d'une base de ${generated.members.toLocaleString('fr-FR')} membres (${sizeMiB.toFixed(1).replace('.', ',')} Mio)`, value: ms(quickCheck.ms) });
-    rows.push({ measure: 'Ouverture complète de cette base (vérifications comprises) — médiane de 5', value: ms(stats(opening).median), target: '< 1 000 ms', ok: stats(opening).median < 1000 });
+    rows.push({
+      measure: `quick_check d'une base de ${generated.members.toLocaleString('fr-FR')} membres (${sizeMiB.toFixed(1).replace('.', ',')} Mio)`,
+      value: ms(quickCheck.ms),
+    });
+    rows.push({
+      measure: 'Ouverture complète de cette base (vérifications comprises) — médiane de 5',
+      value: ms(stats(opening).median),
+      target: '< 1 000 ms',
+      ok: stats(opening).median < 1000,
+    });
 
     const cost = medians.FULL! - medians.NORMAL!;
     return {

@@ -9,7 +9,7 @@ import { saveCptsIdentity } from '../../electron/services/cpts';
 import { identitySheetData } from '../../electron/services/reports';
 import { addCommunes } from '../../electron/services/territory';
 import { renderReport } from '../../electron/pdf/render';
-import { cptsIdentitySchema } from '../../shared/schemas/cpts';
+import { cptsIdentitySchema } from '@shared/schemas/cpts';
 import { ms, stats, time, type BenchSection } from '../report';
 
 const FONTS_DIR = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
@@ -23,7 +23,11 @@ export async function identityPdfBench(): Promise<BenchSection> {
       .slice(0, 60)
       .map((commune) => commune.code);
     await addCommunes(database.db, codes);
-    await saveCptsIdentity(database.db, cptsIdentitySchema.parse({ name: 'CPTS du Nord-Isère (jeu d’essai)', arsRegionCode: '84' }), '2026-11-23');
+    await saveCptsIdentity(
+      database.db,
+      cptsIdentitySchema.parse({ name: 'CPTS du Nord-Isère (jeu d’essai)', arsRegionCode: '84' }),
+      '2026-11-23',
+    );
     const data = await identitySheetData(database.db, new Date(), '2026-11-23');
 
     const first = await time(() => renderReport({ kind: 'identity', data }, { fontsDir: FONTS_DIR }));
@@ -37,7 +41,9 @@ export async function identityPdfBench(): Promise<BenchSection> {
     const summary = stats(samples);
     return {
       title: 'PDF « Fiche d’identité de la CPTS »',
-      notes: [`Territoire de ${codes.length} communes de l’Isère ; rendu dans le processus de test (en production : processus utilitaire Electron).`],
+      notes: [
+        `Territoire de ${codes.length} communes de l’Isère ; rendu dans le processus de test (en production : processus utilitaire Electron).`,
+      ],
       rows: [
         { measure: 'Premier rendu (polices chargées)', value: ms(first.ms) },
         { measure: 'Rendu — médiane de 5', value: ms(summary.median) },

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { openDatabase } from '../../electron/db/database';
 import { listMembers } from '../../electron/services/members';
 import { exportMembers } from '../../electron/services/members-export';
-import { applyImport, closeImport, openImport, previewImport, setImportWorker } from '../../electron/services/members-import';
+import {
+  applyImport,
+  closeImport,
+  openImport,
+  previewImport,
+  setImportWorker,
+} from '../../electron/services/members-import';
 import { generateCpts } from '../generate';
 import { ms, time, type BenchRow, type BenchSection } from '../report';
 
@@ -68,7 +74,10 @@ async function importRun(size: number, dir: string): Promise<BenchRow[]> {
     closeImport(reopened.token);
     const label = `${rows.length.toLocaleString('fr-FR')} lignes (${Math.round(statSync(file).size / 1024)} Kio)`;
     return [
-      { measure: `${label} — lecture du fichier (sur place ; plus long blocage : ${ms(opened.stallMs)})`, value: ms(opened.ms) },
+      {
+        measure: `${label} — lecture du fichier (sur place ; plus long blocage : ${ms(opened.stallMs)})`,
+        value: ms(opened.ms),
+      },
       {
         measure: `${label} — lecture dans le fil d'exécution à part, comme dans l'application (plus long blocage du processus principal)`,
         value: `${ms(inWorker.ms)} (${ms(inWorker.stallMs)})`,
@@ -84,7 +93,10 @@ async function importRun(size: number, dir: string): Promise<BenchRow[]> {
         measure: `${label} — application en une transaction (${applied.result.created} créés ; plus long blocage : ${ms(applied.stallMs)})`,
         value: ms(applied.ms),
       },
-      { measure: `${label} — nouvel aperçu du même fichier (${again.result.unchanged.length} inchangés, ${again.result.toCreate.length} à créer)`, value: ms(again.ms) },
+      {
+        measure: `${label} — nouvel aperçu du même fichier (${again.result.unchanged.length} inchangés, ${again.result.toCreate.length} à créer)`,
+        value: ms(again.ms),
+      },
     ];
   } finally {
     await target.close();
@@ -97,7 +109,10 @@ export async function membersImportBench(): Promise<BenchSection> {
     // The same timer with nothing to do: how late a 5 ms tick comes on this (shared, busy) machine anyway.
     const idle = await withStall(() => new Promise((done) => setTimeout(done, 3_000)));
     const rows = [
-      { measure: 'Attente à vide de 3 s (retard d’horloge dû à la machine seule, pour lire les blocages ci-dessous)', value: ms(idle.stallMs) },
+      {
+        measure: 'Attente à vide de 3 s (retard d’horloge dû à la machine seule, pour lire les blocages ci-dessous)',
+        value: ms(idle.stallMs),
+      },
       ...(await importRun(2_000, dir)),
       ...(await importRun(20_000, dir)),
     ];

@@ -4,12 +4,24 @@ import { tmpdir } from 'node:os';
 import { openDatabase } from '../../electron/db/database';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { invokeChannel } from '../../electron/ipc/invoke';
-import { filterMembers } from '../../shared/domain/members';
-import { memberFiltersSchema } from '../../shared/schemas/members';
+import { filterMembers } from '@shared/domain/members';
+import { memberFiltersSchema } from '@shared/schemas/members';
 import { generateCpts } from '../generate';
 import { ms, stats, time, type BenchSection } from '../report';
 
-const SEARCHES = ['m', 'ma', 'mar', 'martin', 'martin cam', 'éloïse', 'eloise', '1000000', 'grenoble', 'echirolles', 'zzz'];
+const SEARCHES = [
+  'm',
+  'ma',
+  'mar',
+  'martin',
+  'martin cam',
+  'éloïse',
+  'eloise',
+  '1000000',
+  'grenoble',
+  'echirolles',
+  'zzz',
+];
 
 export async function membersBench(): Promise<BenchSection> {
   const dir = mkdtempSync(join(tmpdir(), 'maillage-bench-'));
@@ -35,7 +47,11 @@ export async function membersBench(): Promise<BenchSection> {
     const filterSamples: number[] = [];
     for (let round = 0; round < 20; round += 1) {
       for (const search of SEARCHES) {
-        const filters = memberFiltersSchema.parse({ search, cotisationYear: 2026, cotisationStatus: round % 2 ? 'a_jour' : 'all' });
+        const filters = memberFiltersSchema.parse({
+          search,
+          cotisationYear: 2026,
+          cotisationStatus: round % 2 ? 'a_jour' : 'all',
+        });
         filterSamples.push((await time(() => filterMembers(rows, filters))).ms);
       }
     }
@@ -52,8 +68,18 @@ export async function membersBench(): Promise<BenchSection> {
         { measure: 'Chargement de la liste via le gestionnaire IPC (premier appel)', value: ms(list.ms) },
         { measure: 'Chargement de la liste (appel suivant)', value: ms(listAgain.ms) },
         { measure: 'Taille de la liste transmise à l’interface', value: `${Math.round(payload / 1024)} Kio` },
-        { measure: 'Filtrage de 10 000 lignes (recherche + cotisation) — médiane', value: ms(filtering.median), target: '< 50 ms', ok: filtering.median < 50 },
-        { measure: 'Filtrage de 10 000 lignes — 95e centile', value: ms(filtering.p95), target: '< 50 ms', ok: filtering.p95 < 50 },
+        {
+          measure: 'Filtrage de 10 000 lignes (recherche + cotisation) — médiane',
+          value: ms(filtering.median),
+          target: '< 50 ms',
+          ok: filtering.median < 50,
+        },
+        {
+          measure: 'Filtrage de 10 000 lignes — 95e centile',
+          value: ms(filtering.p95),
+          target: '< 50 ms',
+          ok: filtering.p95 < 50,
+        },
         { measure: 'Chiffres du tableau de bord (members.stats)', value: ms(statsCall.ms) },
       ],
     };

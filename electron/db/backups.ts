@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './sqlite';
-import { KEEP_BEFORE_CHANGE, type BackupKind } from '../../shared/domain/backups';
+import { KEEP_BEFORE_CHANGE, type BackupKind } from '@shared/domain/backups';
 import { backupDatabase } from './database';
 
 export type { BackupKind };
@@ -33,7 +33,8 @@ export interface BackupEntry {
   check: BackupCheck;
 }
 
-const NAME = /^maillage-(automatique|manuelle|avant-mise-a-jour|avant-restauration)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})\.sqlite$/;
+const NAME =
+  /^maillage-(automatique|manuelle|avant-mise-a-jour|avant-restauration)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})\.sqlite$/;
 
 function sidecarOf(path: string): string {
   return `${path}.json`;
@@ -51,7 +52,9 @@ export function sealAndCheck(path: string): BackupCheck {
     sqlite.pragma('journal_mode = DELETE');
     const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
     const first = rows[0]?.integrity_check ?? 'aucun résultat';
-    return first === 'ok' ? { status: 'ok', detail: null, checkedAt } : { status: 'endommagee', detail: first, checkedAt };
+    return first === 'ok'
+      ? { status: 'ok', detail: null, checkedAt }
+      : { status: 'endommagee', detail: first, checkedAt };
   } catch (error) {
     return { status: 'endommagee', detail: (error as Error).message, checkedAt };
   } finally {
@@ -109,7 +112,12 @@ export function listBackups(dir: string): BackupEntry[] {
  * Takes a copy of the live database into `dir` (SQLite backup API: consistent even while the app writes, WAL
  * included), checks it and remembers the result. A damaged copy is kept and listed as such.
  */
-export async function takeBackup(sqlite: Database.Database, dir: string, kind: BackupKind, now = new Date()): Promise<BackupEntry> {
+export async function takeBackup(
+  sqlite: Database.Database,
+  dir: string,
+  kind: BackupKind,
+  now = new Date(),
+): Promise<BackupEntry> {
   const path = await backupDatabase(sqlite, dir, kind, now);
   const check = sealAndCheck(path);
   writeSidecar(path, check, now.toISOString());
@@ -120,7 +128,10 @@ export async function takeBackup(sqlite: Database.Database, dir: string, kind: B
  * Copies the live database to a file the user chose: written beside it under a temporary name, checked, then
  * renamed, so a failed or damaged copy never takes the place of a good file.
  */
-export async function backupToFile(sqlite: Database.Database, target: string): Promise<{ size: number; check: BackupCheck }> {
+export async function backupToFile(
+  sqlite: Database.Database,
+  target: string,
+): Promise<{ size: number; check: BackupCheck }> {
   const temporary = `${target}.${process.pid}.part`;
   try {
     await sqlite.backup(temporary);
@@ -158,9 +169,16 @@ function localDay(date: Date): string {
  * The copy of the day: taken at the first launch of a day (local time) and then the folder is rotated.
  * Returns the new copy, or null when today's copy already exists.
  */
-export async function dailyBackup(sqlite: Database.Database, dir: string, keep: number, now = new Date()): Promise<BackupEntry | null> {
+export async function dailyBackup(
+  sqlite: Database.Database,
+  dir: string,
+  keep: number,
+  now = new Date(),
+): Promise<BackupEntry | null> {
   const today = localDay(now);
-  const done = listBackups(dir).some((entry) => entry.kind === 'automatique' && localDay(new Date(entry.createdAt)) === today);
+  const done = listBackups(dir).some(
+    (entry) => entry.kind === 'automatique' && localDay(new Date(entry.createdAt)) === today,
+  );
   if (done) return null;
   const entry = await takeBackup(sqlite, dir, 'automatique', now);
   rotateBackups(dir, keep);

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './sqlite';
 import { Kysely, Migrator, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Migration } from 'kysely';
-import { formatDateTimeLong } from '../../shared/format';
+import { formatDateTimeLong } from '@shared/format';
 import type { DB } from './schema';
 import { migrations as appMigrations } from './migrations/index';
 import { latestGoodBackup, type GoodBackup } from './latest-backup';
@@ -99,7 +99,12 @@ export function fileTimestamp(date: Date): string {
 }
 
 /** Copies the live database (WAL included) to `dir` and returns the backup path. */
-export async function backupDatabase(sqlite: Database.Database, dir: string, reason: string, now = new Date()): Promise<string> {
+export async function backupDatabase(
+  sqlite: Database.Database,
+  dir: string,
+  reason: string,
+  now = new Date(),
+): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const target = join(dir, `maillage-${reason}-${fileTimestamp(now)}.sqlite`);
   await sqlite.backup(target);
@@ -107,9 +112,7 @@ export async function backupDatabase(sqlite: Database.Database, dir: string, rea
 }
 
 function appliedMigrations(sqlite: Database.Database): string[] {
-  const table = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?")
-    .get(MIGRATION_TABLE);
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATION_TABLE);
   if (!table) return [];
   return (sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as { name: string }[]).map(
     (row) => row.name,
@@ -130,7 +133,12 @@ interface OpeningContext {
 }
 
 /** A refusal that names the latest sound backup (looked for only now: checking backups takes a moment). */
-function refusal(context: OpeningContext, code: DatabaseErrorCode, reason: string, detail?: unknown): DatabaseOpenError {
+function refusal(
+  context: OpeningContext,
+  code: DatabaseErrorCode,
+  reason: string,
+  detail?: unknown,
+): DatabaseOpenError {
   const backup = context.backupsDir
     ? latestGoodBackup(context.backupsDir, context.nativeBinding ? { nativeBinding: context.nativeBinding } : {})
     : null;
@@ -215,7 +223,8 @@ function checkFileBeforeOpening(context: OpeningContext): { existing: boolean } 
   let size: number | null = null;
   try {
     const stats = statSync(file);
-    if (!stats.isFile()) throw refusal(context, 'unreadable', `« ${file} » n'est pas un fichier de base de données (c'est un dossier ?).`);
+    if (!stats.isFile())
+      throw refusal(context, 'unreadable', `« ${file} » n'est pas un fichier de base de données (c'est un dossier ?).`);
     size = stats.size;
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error;
@@ -258,10 +267,17 @@ function checkFileBeforeOpening(context: OpeningContext): { existing: boolean } 
 function checkFileContent(context: OpeningContext, sqlite: Database.Database, known: string[]): string[] {
   const check = sqlite.pragma('quick_check') as { quick_check: string }[];
   if (check.length !== 1 || check[0]?.quick_check !== 'ok') {
-    throw corrupt(context, check.slice(0, 10).map((row) => row.quick_check));
+    throw corrupt(
+      context,
+      check.slice(0, 10).map((row) => row.quick_check),
+    );
   }
   const tables = (
-    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").all() as {
+    sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+      )
+      .all() as {
       name: string;
     }[]
   ).map((row) => row.name);
@@ -298,7 +314,11 @@ function checkExistingFileReadOnly(context: OpeningContext, known: string[]): st
   const sideFiles = [`${context.file}-wal`, `${context.file}-shm`].filter((path) => !existsSync(path));
   let reader: Database.Database | null = null;
   try {
-    reader = openSqlite(context.file, { readonly: true, fileMustExist: true, ...(context.nativeBinding ? { nativeBinding: context.nativeBinding } : {}) });
+    reader = openSqlite(context.file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(context.nativeBinding ? { nativeBinding: context.nativeBinding } : {}),
+    });
     reader.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
     return checkFileContent(context, reader, known);
   } catch (error) {
@@ -328,7 +348,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const now = options.now ?? (() => new Date());
   const inMemory = file === ':memory:';
   const backupsDir = options.backupsDir ?? (inMemory ? '' : join(dirname(file), 'sauvegardes'));
-  const context: OpeningContext = { file, backupsDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+  const context: OpeningContext = {
+    file,
+    backupsDir,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  };
   const migrations = options.migrations ?? appMigrations;
   const known = Object.keys(migrations).sort();
 

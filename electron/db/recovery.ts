@@ -1,9 +1,15 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { formatDateTimeLong } from '../../shared/format';
+import { formatDateTimeLong } from '@shared/format';
 import { UserError } from '../services/errors';
 import { writeFileAtomic } from '../services/files';
-import { DatabaseOpenError, fileTimestamp, openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './database';
+import {
+  DatabaseOpenError,
+  fileTimestamp,
+  openDatabase,
+  type OpenDatabaseOptions,
+  type OpenedDatabase,
+} from './database';
 import { isSqliteFileSound, type BackupCheckOptions } from './latest-backup';
 
 // What the app does when the database does not open: the decision and the file work live here, without
@@ -68,11 +74,15 @@ export async function restoreBackupInPlace(
   checkOptions: BackupCheckOptions = {},
 ): Promise<{ setAside: string | null }> {
   if (!isSqliteFileSound(backupPath, checkOptions)) {
-    throw new UserError('io', `La sauvegarde « ${backupPath} » ne passe plus la vérification : elle n'a pas été restaurée.`);
+    throw new UserError(
+      'io',
+      `La sauvegarde « ${backupPath} » ne passe plus la vérification : elle n'a pas été restaurée.`,
+    );
   }
   const backup = readFileSync(backupPath);
   let aside = setAsidePath(file, now);
-  for (let index = 2; existsSync(aside); index += 1) aside = setAsidePath(file, now).replace(/\.sqlite$/, `-${index}.sqlite`);
+  for (let index = 2; existsSync(aside); index += 1)
+    aside = setAsidePath(file, now).replace(/\.sqlite$/, `-${index}.sqlite`);
   const moved: [string, string][] = [];
   try {
     for (const suffix of ['', '-wal', '-shm']) {
@@ -83,7 +93,10 @@ export async function restoreBackupInPlace(
   } catch (error) {
     for (const [from, to] of moved.reverse()) renameSync(to, from);
     const code = (error as NodeJS.ErrnoException)?.code ?? 'erreur inconnue';
-    throw new UserError('io', `Le fichier « ${file} » n'a pas pu être mis de côté (${code}) : fermez les programmes qui l'utilisent, puis recommencez. Rien n'a été modifié.`);
+    throw new UserError(
+      'io',
+      `Le fichier « ${file} » n'a pas pu être mis de côté (${code}) : fermez les programmes qui l'utilisent, puis recommencez. Rien n'a été modifié.`,
+    );
   }
   try {
     await writeFileAtomic(file, backup);
@@ -117,10 +130,20 @@ export async function openWithRecovery(
     if (choice === 'quit' || !prompt.choices.some((offered) => offered.choice === choice)) return null;
     if (choice === 'restore' && failure instanceof DatabaseOpenError && failure.backup) {
       try {
-        await restoreBackupInPlace(options.file, failure.backup.path, now(), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+        await restoreBackupInPlace(
+          options.file,
+          failure.backup.path,
+          now(),
+          options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+        );
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        failure = new DatabaseOpenError(failure.code, `${failure.message}\n\nLa restauration a échoué : ${message}`, error, failure.backup);
+        failure = new DatabaseOpenError(
+          failure.code,
+          `${failure.message}\n\nLa restauration a échoué : ${message}`,
+          error,
+          failure.backup,
+        );
         continue;
       }
     }

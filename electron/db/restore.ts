@@ -44,14 +44,19 @@ function count(sqlite: Database.Database, table: string): number {
 
 /** The latest date written anywhere: every created_at / updated_at / added_at column, and the change log. */
 function lastChange(sqlite: Database.Database): string | null {
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
-    (row) => row.name,
-  );
+  const tables = (
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
   let latest: string | null = null;
   for (const table of tables) {
-    const columns = (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((row) => row.name);
+    const columns = (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map(
+      (row) => row.name,
+    );
     for (const column of columns) {
-      if (!['created_at', 'updated_at', 'added_at'].includes(column) && !(table === 'audit_log' && column === 'at')) continue;
+      if (!['created_at', 'updated_at', 'added_at'].includes(column) && !(table === 'audit_log' && column === 'at'))
+        continue;
       const value = (sqlite.prepare(`SELECT max("${column}") AS v FROM "${table}"`).get() as { v: string | null }).v;
       if (typeof value === 'string' && (latest === null || value > latest)) latest = value;
     }
@@ -63,7 +68,10 @@ function lastChange(sqlite: Database.Database): string | null {
  * Checks a staged copy (integrity, a Maillage file, not newer than this app) and tells what it holds.
  * Throws a {@link UserError} with a French sentence otherwise. The copy is turned into a self-contained file.
  */
-export function inspectDatabaseFile(file: string, knownMigrations: string[] = Object.keys(appMigrations)): RestorePreview {
+export function inspectDatabaseFile(
+  file: string,
+  knownMigrations: string[] = Object.keys(appMigrations),
+): RestorePreview {
   const check = sealAndCheck(file);
   if (check.status !== 'ok') {
     const notDatabase = /not a database|file is encrypted/i.test(check.detail ?? '');
@@ -76,9 +84,12 @@ export function inspectDatabaseFile(file: string, knownMigrations: string[] = Ob
   }
   const sqlite = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
-    const has = (table: string) => Boolean(sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table));
+    const has = (table: string) =>
+      Boolean(sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table));
     const applied = has('kysely_migration')
-      ? (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((row) => row.name)
+      ? (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map(
+          (row) => row.name,
+        )
       : [];
     if (!has('cpts') || !applied.includes(knownMigrations[0] ?? '0001_initial')) {
       throw new UserError(
@@ -108,16 +119,26 @@ export function inspectDatabaseFile(file: string, knownMigrations: string[] = Ob
 }
 
 /** Copies the chosen file into `stagingDir` (the original is never opened) and inspects the copy. */
-export async function stageDatabaseFile(source: string, stagingDir: string, knownMigrations?: string[]): Promise<{ staged: StagedRestore; preview: RestorePreview }> {
+export async function stageDatabaseFile(
+  source: string,
+  stagingDir: string,
+  knownMigrations?: string[],
+): Promise<{ staged: StagedRestore; preview: RestorePreview }> {
   await mkdir(stagingDir, { recursive: true });
   const dbFile = join(stagingDir, 'maillage.sqlite');
   try {
     await copyFile(source, dbFile);
   } catch {
-    throw new UserError('io', `Impossible de lire « ${source} ». Vérifiez que le fichier existe et qu’il n’est pas ouvert ailleurs. Rien n’a été modifié.`);
+    throw new UserError(
+      'io',
+      `Impossible de lire « ${source} ». Vérifiez que le fichier existe et qu’il n’est pas ouvert ailleurs. Rien n’a été modifié.`,
+    );
   }
   try {
-    return { staged: { stagingDir, dbFile, documentsDir: null }, preview: inspectDatabaseFile(dbFile, knownMigrations) };
+    return {
+      staged: { stagingDir, dbFile, documentsDir: null },
+      preview: inspectDatabaseFile(dbFile, knownMigrations),
+    };
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     throw error;
@@ -187,7 +208,10 @@ export class LiveDatabase {
         renameSync(part, file);
       } catch (error) {
         if (existsSync(part)) unlinkSync(part);
-        throw new UserError('io', `La sauvegarde n’a pas pu être copiée à la place des données actuelles (${(error as NodeJS.ErrnoException).code ?? 'erreur'}).`);
+        throw new UserError(
+          'io',
+          `La sauvegarde n’a pas pu être copiée à la place des données actuelles (${(error as NodeJS.ErrnoException).code ?? 'erreur'}).`,
+        );
       }
       if (staged.documentsDir && existsSync(staged.documentsDir)) {
         await mkdir(options.documentsDir, { recursive: true });
@@ -201,7 +225,10 @@ export class LiveDatabase {
       try {
         this.current = await this.open(file);
       } catch (error) {
-        throw new UserError('io', `La sauvegarde n’a pas pu être ouverte ni mise à jour par cette version de Maillage. ${error instanceof Error ? error.message : ''}`.trim());
+        throw new UserError(
+          'io',
+          `La sauvegarde n’a pas pu être ouverte ni mise à jour par cette version de Maillage. ${error instanceof Error ? error.message : ''}`.trim(),
+        );
       }
     } catch (error) {
       // Put everything back as it was, then reopen the previous file.
@@ -212,7 +239,10 @@ export class LiveDatabase {
       try {
         this.current = await this.open(file);
       } catch {
-        throw new UserError('io', `La restauration a échoué et les données actuelles, remises en place dans « ${file} », ne se rouvrent pas. Fermez puis relancez Maillage.`);
+        throw new UserError(
+          'io',
+          `La restauration a échoué et les données actuelles, remises en place dans « ${file} », ne se rouvrent pas. Fermez puis relancez Maillage.`,
+        );
       }
       const reason = error instanceof UserError ? error.message : 'La restauration a échoué.';
       throw new UserError('io', `${reason} Vos données actuelles sont intactes et toujours ouvertes.`);

@@ -18,7 +18,7 @@ import { mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { MIN_PASSPHRASE_LENGTH } from '../../shared/domain/backups';
+import { MIN_PASSPHRASE_LENGTH } from '@shared/domain/backups';
 import { UserError } from '../services/errors';
 import { writeFileAtomic } from '../services/files';
 import { backupToFile } from './backups';
@@ -63,7 +63,10 @@ export async function writeTransferFile(options: {
 }): Promise<{ bytes: number; documents: number }> {
   const { passphrase } = options;
   if (passphrase !== null && passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new UserError('invalid_input', `La phrase secrète doit compter au moins ${MIN_PASSPHRASE_LENGTH} caractères.`);
+    throw new UserError(
+      'invalid_input',
+      `La phrase secrète doit compter au moins ${MIN_PASSPHRASE_LENGTH} caractères.`,
+    );
   }
   await mkdir(options.workDir, { recursive: true });
   const copy = join(options.workDir, `transfert-${process.pid}-${Date.now()}.sqlite`);
@@ -76,7 +79,10 @@ export async function writeTransferFile(options: {
     await rm(copy, { force: true });
   }
   if (existsSync(options.documentsDir)) {
-    for (const name of (await readdir(options.documentsDir, { withFileTypes: true })).filter((item) => item.isFile()).map((item) => item.name).sort()) {
+    for (const name of (await readdir(options.documentsDir, { withFileTypes: true }))
+      .filter((item) => item.isFile())
+      .map((item) => item.name)
+      .sort()) {
       parts.push(...entry(DOCUMENTS_PREFIX + name, await readFile(join(options.documentsDir, name))));
       documents += 1;
     }
@@ -102,8 +108,10 @@ export async function writeTransferFile(options: {
   return { bytes: file.length, documents };
 }
 
-const NOT_A_TRANSFER = 'Ce fichier n’est pas un fichier de transfert Maillage (.maillage) : il ne peut pas être importé. Rien n’a été modifié.';
-const DAMAGED = 'Ce fichier de transfert est endommagé ou a été modifié : il ne peut pas être importé. Rien n’a été modifié.';
+const NOT_A_TRANSFER =
+  'Ce fichier n’est pas un fichier de transfert Maillage (.maillage) : il ne peut pas être importé. Rien n’a été modifié.';
+const DAMAGED =
+  'Ce fichier de transfert est endommagé ou a été modifié : il ne peut pas être importé. Rien n’a été modifié.';
 
 interface ParsedHeader {
   encrypted: boolean;
@@ -112,11 +120,15 @@ interface ParsedHeader {
 }
 
 function parseHeader(file: Buffer): ParsedHeader {
-  if (file.length < MAGIC.length + 2 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new UserError('invalid_input', NOT_A_TRANSFER);
+  if (file.length < MAGIC.length + 2 || !file.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new UserError('invalid_input', NOT_A_TRANSFER);
   const version = file[MAGIC.length]!;
   const mode = file[MAGIC.length + 1]!;
   if (version > VERSION) {
-    throw new UserError('invalid_input', 'Ce fichier de transfert a été fait par une version plus récente de Maillage : installez la dernière version pour l’importer. Rien n’a été modifié.');
+    throw new UserError(
+      'invalid_input',
+      'Ce fichier de transfert a été fait par une version plus récente de Maillage : installez la dernière version pour l’importer. Rien n’a été modifié.',
+    );
   }
   if (version !== VERSION || (mode !== 0 && mode !== 1)) throw new UserError('invalid_input', NOT_A_TRANSFER);
   if (mode === 0) return { encrypted: false, headerLength: MAGIC.length + 2 };
@@ -134,7 +146,8 @@ function parseHeader(file: Buffer): ParsedHeader {
 async function readBundle(path: string): Promise<Buffer> {
   try {
     const file = await readFile(path);
-    if (file.length > MAX_BUNDLE_BYTES) throw new UserError('invalid_input', 'Ce fichier de transfert est trop volumineux pour être importé.');
+    if (file.length > MAX_BUNDLE_BYTES)
+      throw new UserError('invalid_input', 'Ce fichier de transfert est trop volumineux pour être importé.');
     return file;
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -188,14 +201,20 @@ export async function stageTransferFile(
     if (!timingSafeEqual(digest, file.subarray(file.length - 32))) throw new UserError('invalid_input', DAMAGED);
     payload = file.subarray(header.headerLength, file.length - 32);
   } else {
-    if (!passphrase) throw new UserError('invalid_input', 'Ce fichier de transfert est protégé : saisissez sa phrase secrète.', { passphrase: 'Phrase secrète requise.' });
+    if (!passphrase)
+      throw new UserError('invalid_input', 'Ce fichier de transfert est protégé : saisissez sa phrase secrète.', {
+        passphrase: 'Phrase secrète requise.',
+      });
     const { logN, r, p, salt, iv } = header.scrypt!;
     const key = await deriveKey(passphrase, salt, logN, r, p);
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAAD(file.subarray(0, header.headerLength));
     decipher.setAuthTag(file.subarray(file.length - 16));
     try {
-      payload = Buffer.concat([decipher.update(file.subarray(header.headerLength, file.length - 16)), decipher.final()]);
+      payload = Buffer.concat([
+        decipher.update(file.subarray(header.headerLength, file.length - 16)),
+        decipher.final(),
+      ]);
     } catch {
       throw new UserError(
         'invalid_input',
@@ -215,7 +234,8 @@ export async function stageTransferFile(
     while (at < payload.length) {
       if (at + 4 > payload.length) throw new UserError('invalid_input', DAMAGED);
       const nameLength = payload.readUInt32BE(at);
-      if (nameLength === 0 || nameLength > 1024 || at + 4 + nameLength + 8 > payload.length) throw new UserError('invalid_input', DAMAGED);
+      if (nameLength === 0 || nameLength > 1024 || at + 4 + nameLength + 8 > payload.length)
+        throw new UserError('invalid_input', DAMAGED);
       const name = payload.subarray(at + 4, at + 4 + nameLength).toString('utf8');
       const length = Number(payload.readBigUInt64BE(at + 4 + nameLength));
       const start = at + 4 + nameLength + 8;
@@ -228,7 +248,12 @@ export async function stageTransferFile(
       } else if (name.startsWith(DOCUMENTS_PREFIX)) {
         const documentName = name.slice(DOCUMENTS_PREFIX.length);
         // Only plain file names: nothing can be written outside the staging folder.
-        if (!documentName || documentName !== basename(documentName) || documentName.startsWith('.') || /[\\/:]/.test(documentName)) {
+        if (
+          !documentName ||
+          documentName !== basename(documentName) ||
+          documentName.startsWith('.') ||
+          /[\\/:]/.test(documentName)
+        ) {
           throw new UserError('invalid_input', DAMAGED);
         }
         await writeFile(join(stagingDir, 'documents', documentName), data);
@@ -239,7 +264,10 @@ export async function stageTransferFile(
     }
     if (!hasDatabase) throw new UserError('invalid_input', DAMAGED);
     const preview = inspectDatabaseFile(dbFile, knownMigrations);
-    return { staged: { stagingDir, dbFile, documentsDir: join(stagingDir, 'documents') }, preview: { ...preview, documents } };
+    return {
+      staged: { stagingDir, dbFile, documentsDir: join(stagingDir, 'documents') },
+      preview: { ...preview, documents },
+    };
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     throw error;

@@ -4,7 +4,7 @@ import { copyFile, mkdir, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { format } from 'date-fns';
 import type { Kysely } from 'kysely';
-import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
+import type { Channel, ChannelOutput, ChannelParsedInput } from '@shared/contract';
 import type { DB } from '../db/schema';
 import { arsRegions, loadCommuneReference, searchCommunes } from '../services/communes';
 import { getCptsProfile, saveCptsIdentity, saveCptsLifecycle } from '../services/cpts';
@@ -12,10 +12,10 @@ import { UserError } from '../services/errors';
 import { writeFileAtomic } from '../services/files';
 import { identitySheetData, suggestedFileName } from '../services/reports';
 import { addCommunes, getTerritory, removeCommune } from '../services/territory';
-import { toIsoDate } from '../../shared/format';
+import { toIsoDate } from '@shared/format';
 import type { ReportJob } from '../pdf/render';
 import { PdfCancelledError, type PdfStage, type RenderOptions } from '../pdf/supervisor';
-import { filterMembers } from '../../shared/domain/members';
+import { filterMembers } from '@shared/domain/members';
 import {
   addMandate,
   cotisationRates,
@@ -80,7 +80,14 @@ import {
   setPresence,
 } from '../services/ag';
 import { approvePv } from '../services/ag-approval';
-import { agFileName, attendanceSheetData, convocationData, convocationMails, pvData, safeFileName } from '../services/ag-reports';
+import {
+  agFileName,
+  attendanceSheetData,
+  convocationData,
+  convocationMails,
+  pvData,
+  safeFileName,
+} from '../services/ag-reports';
 import { getBackupKeep, getRcpMinProfessions, setBackupKeep, setRcpMinProfessions } from '../services/settings';
 import { listBackups, rotateBackups, takeBackup } from '../db/backups';
 import { discardStaged, stageDatabaseFile, type LiveDatabase, type StagedRestore } from '../db/restore';
@@ -187,7 +194,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'members.exportPersonalData': async ({ id }) => {
       const data = await personalData(ctx.db, id, today());
       const name = (await getMember(ctx.db, id, today())).displayName;
-      const path = await ctx.chooseSavePath(`Données personnelles - ${name.replace(/[\\/:*?"<>|]/g, '-')} - ${today()}.json`, 'json');
+      const path = await ctx.chooseSavePath(
+        `Données personnelles - ${name.replace(/[\\/:*?"<>|]/g, '-')} - ${today()}.json`,
+        'json',
+      );
       if (!path) return { saved: false };
       const bytes = new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`);
       await writeFileAtomic(path, bytes);
@@ -210,8 +220,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!path) return { cancelled: true as const };
       return openImport(path);
     },
-    'members.importPreview': async ({ token, mapping, options }) => previewImport(ctx.db, token, mapping, { ...options, now: ctx.now() }),
-    'members.importApply': async ({ token, mapping, options }) => applyImport(ctx.db, token, mapping, { ...options, now: ctx.now() }),
+    'members.importPreview': async ({ token, mapping, options }) =>
+      previewImport(ctx.db, token, mapping, { ...options, now: ctx.now() }),
+    'members.importApply': async ({ token, mapping, options }) =>
+      applyImport(ctx.db, token, mapping, { ...options, now: ctx.now() }),
     'members.importProgress': async () => importProgress(),
 
     'reports.exportMembersList': async (options) => {
@@ -230,14 +242,16 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'meetings.update': async ({ id, data }) => updateMeeting(ctx.db, id, data, today()),
     'meetings.delete': async ({ id }) => deleteMeeting(ctx.db, id, ctx.documentsDir),
     'meetings.saveAgenda': async ({ meetingId, items }) => saveAgenda(ctx.db, meetingId, items, today()),
-    'meetings.saveParticipants': async ({ meetingId, participants }) => saveParticipants(ctx.db, meetingId, participants, today()),
+    'meetings.saveParticipants': async ({ meetingId, participants }) =>
+      saveParticipants(ctx.db, meetingId, participants, today()),
     'meetings.addDocument': async ({ meetingId }) => {
       await assertDocumentsAllowed(ctx.db, meetingId);
       const path = await ctx.chooseOpenPath('meeting-document');
       if (!path) return { cancelled: true as const };
       return addDocument(ctx.db, meetingId, path, ctx.documentsDir, today());
     },
-    'meetings.deleteDocument': async ({ meetingId, documentId }) => deleteDocument(ctx.db, meetingId, documentId, ctx.documentsDir, today()),
+    'meetings.deleteDocument': async ({ meetingId, documentId }) =>
+      deleteDocument(ctx.db, meetingId, documentId, ctx.documentsDir, today()),
     'meetings.exportIcs': async (input) => {
       const cptsName = (await getCptsProfile(ctx.db, today())).identity.name || 'CPTS';
       let rows;
@@ -270,7 +284,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'reports.exportMeetingMinutes': async ({ meetingId }) => {
       const data = await meetingMinutesData(ctx.db, meetingId, ctx.now(), today());
       const title = data.rcp ? 'Compte rendu de RCP' : 'Compte rendu';
-      return savePdf(`${title} - ${data.meeting.title.replace(/[\\/:*?"<>|]/g, '-')} - ${data.meeting.date}.pdf`, { kind: 'meetingMinutes', data });
+      return savePdf(`${title} - ${data.meeting.title.replace(/[\\/:*?"<>|]/g, '-')} - ${data.meeting.date}.pdf`, {
+        kind: 'meetingMinutes',
+        data,
+      });
     },
     'reports.exportRcpYear': async ({ year }) => {
       assertYearStarted(year, today());
@@ -278,7 +295,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return savePdf(suggestedFileName(`Bilan des RCP ${year}`, data.cptsName, today()), { kind: 'rcpYear', data });
     },
     'settings.get': async () => ({ rcpMinProfessions: await getRcpMinProfessions(ctx.db) }),
-    'settings.save': async ({ rcpMinProfessions }) => ({ rcpMinProfessions: await setRcpMinProfessions(ctx.db, rcpMinProfessions) }),
+    'settings.save': async ({ rcpMinProfessions }) => ({
+      rcpMinProfessions: await setRcpMinProfessions(ctx.db, rcpMinProfessions),
+    }),
     // ---------- Sauvegardes ----------
     'backups.list': async () => backupsOverview(),
     'backups.saveNow': async () => {
@@ -288,7 +307,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const entry = await takeBackup(live.current.sqlite, ctx.backupsDir, 'manuelle', ctx.now());
       rotateBackups(ctx.backupsDir, await getBackupKeep(ctx.db));
       if (entry.check.status !== 'ok') {
-        throw new UserError('io', 'La copie de la base de données est endommagée : elle n’a pas été enregistrée. Réessayez ; si cela se reproduit, la base doit être vérifiée.');
+        throw new UserError(
+          'io',
+          'La copie de la base de données est endommagée : elle n’a pas été enregistrée. Réessayez ; si cela se reproduit, la base doit être vérifiée.',
+        );
       }
       const part = `${path}.${process.pid}.part`;
       try {
@@ -296,7 +318,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         await rename(part, path);
       } catch (error) {
         await unlink(part).catch(() => undefined);
-        throw new UserError('io', `Impossible d’enregistrer la sauvegarde dans « ${path} » (${(error as NodeJS.ErrnoException).code ?? 'erreur'}). Choisissez un autre emplacement.`);
+        throw new UserError(
+          'io',
+          `Impossible d’enregistrer la sauvegarde dans « ${path} » (${(error as NodeJS.ErrnoException).code ?? 'erreur'}). Choisissez un autre emplacement.`,
+        );
       }
       return { saved: true, path, pages: 0, bytes: entry.size };
     },
@@ -308,7 +333,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'backups.inspect': async (input) => {
       if ('token' in input) {
         const pending = pendingRestores.get(input.token);
-        if (!pending || pending.staged) throw new UserError('not_found', 'Ce fichier n’est plus en attente : choisissez-le de nouveau.');
+        if (!pending || pending.staged)
+          throw new UserError('not_found', 'Ce fichier n’est plus en attente : choisissez-le de nouveau.');
         const { staged, preview } = await stageTransferFile(pending.source, input.passphrase, stagingDir(input.token));
         pending.staged = staged;
         return { token: input.token, fileName: pending.fileName, origin: 'transfert' as const, preview };
@@ -325,7 +351,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const path = await ctx.chooseOpenPath('restore');
       if (!path) return { cancelled: true as const };
       if (resolve(path) === resolve(ctx.databasePath)) {
-        throw new UserError('invalid_input', 'Ce fichier est la base de données ouverte en ce moment : choisissez une sauvegarde ou un fichier de transfert.');
+        throw new UserError(
+          'invalid_input',
+          'Ce fichier est la base de données ouverte en ce moment : choisissez une sauvegarde ou un fichier de transfert.',
+        );
       }
       const fileName = basename(path);
       const transfer = await transferKind(path);
@@ -333,14 +362,20 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         pendingRestores.set(token, { source: path, fileName, staged: null });
         return { needsPassphrase: true as const, token, fileName };
       }
-      const { staged, preview } = transfer ? await stageTransferFile(path, null, stagingDir(token)) : await stageDatabaseFile(path, stagingDir(token));
+      const { staged, preview } = transfer
+        ? await stageTransferFile(path, null, stagingDir(token))
+        : await stageDatabaseFile(path, stagingDir(token));
       pendingRestores.set(token, { source: path, fileName, staged });
       return { token, fileName, origin: transfer ? ('transfert' as const) : ('fichier' as const), preview };
     },
     'backups.restore': async ({ token }) => {
       const live = requireLive();
       const pending = pendingRestores.get(token);
-      if (!pending?.staged) throw new UserError('not_found', 'Cette restauration n’est plus en attente : choisissez de nouveau la sauvegarde.');
+      if (!pending?.staged)
+        throw new UserError(
+          'not_found',
+          'Cette restauration n’est plus en attente : choisissez de nouveau la sauvegarde.',
+        );
       pendingRestores.delete(token);
       try {
         const { safetyCopy } = await live.restore(pending.staged, { documentsDir: ctx.documentsDir, now: ctx.now() });
@@ -395,15 +430,26 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!data.sentOn) data.sentOn = today();
       const pdf = await ctx.renderPdf({ kind: 'convocation', data });
       const cptsName = (await getCptsProfile(ctx.db, today())).identity.name || 'CPTS';
-      const row = (await listMeetings(ctx.db, state.date, state.date, today())).filter((meeting) => meeting.id === meetingId);
-      const ics = meetingsToIcs(row.map((meeting) => ({ ...meeting, visioUrl: data.meeting.visioUrl })), cptsName);
+      const row = (await listMeetings(ctx.db, state.date, state.date, today())).filter(
+        (meeting) => meeting.id === meetingId,
+      );
+      const ics = meetingsToIcs(
+        row.map((meeting) => ({ ...meeting, visioUrl: data.meeting.visioUrl })),
+        cptsName,
+      );
       // A new folder each time: an earlier export never mixes with this one.
       const base = join(folder, `Convocations - ${safeFileName(state.title)} - ${state.date}`);
       let target = base;
       for (let n = 2; existsSync(target); n += 1) target = `${base} (${n})`;
       await mkdir(target, { recursive: true });
-      const { count, bytes, withoutEmail, sender } = await convocationMails(ctx.db, meetingId, pdf, ics, ctx.now(), today(), (name, content) =>
-        writeFileAtomic(join(target, name), content),
+      const { count, bytes, withoutEmail, sender } = await convocationMails(
+        ctx.db,
+        meetingId,
+        pdf,
+        ics,
+        ctx.now(),
+        today(),
+        (name, content) => writeFileAtomic(join(target, name), content),
       );
       if (withoutEmail.length) {
         const list = `Membres sans adresse électronique : leur remettre la convocation imprimée ou l’envoyer par courrier.\n\n${withoutEmail.join('\n')}\n`;
@@ -424,7 +470,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'reports.exportPv': async ({ meetingId }) => {
       const data = await pvData(ctx.db, meetingId, ctx.now(), today());
-      return savePdf(agFileName(data.draft ? 'Procès-verbal (brouillon)' : 'Procès-verbal', data.meeting), { kind: 'pv', data });
+      return savePdf(agFileName(data.draft ? 'Procès-verbal (brouillon)' : 'Procès-verbal', data.meeting), {
+        kind: 'pv',
+        data,
+      });
     },
   };
 
@@ -460,7 +509,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   async function discardPending(): Promise<void> {
     pendingRestores.clear();
     const folder = dirname(ctx.databasePath);
-    const leftovers = existsSync(folder) ? (await readdir(folder)).filter((name) => name.startsWith('.restauration-')) : [];
+    const leftovers = existsSync(folder)
+      ? (await readdir(folder)).filter((name) => name.startsWith('.restauration-'))
+      : [];
     await Promise.all(leftovers.map((name) => rm(join(folder, name), { recursive: true, force: true })));
   }
 
@@ -468,7 +519,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   async function savePdf(suggestedName: string, job: ReportJob) {
     const path = await ctx.chooseSavePath(suggestedName, 'pdf');
     if (!path) return { saved: false as const };
-    const running = { stage: 'queued' as PdfStage | 'writing', startedAt: Date.now(), controller: new AbortController() };
+    const running = {
+      stage: 'queued' as PdfStage | 'writing',
+      startedAt: Date.now(),
+      controller: new AbortController(),
+    };
     pdfExports.add(running);
     try {
       const { signal } = running.controller;

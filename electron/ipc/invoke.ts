@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, type ApiError, type ApiResult, type Channel } from '../../shared/contract';
+import { contract, type ApiError, type ApiResult, type Channel } from '@shared/contract';
 import { DatabaseOpenError } from '../db/database';
 import { constraintError, UserError } from '../services/errors';
 import type { Handlers } from './handlers';
@@ -33,7 +33,8 @@ function fromZod(error: z.ZodError): ApiError {
 }
 
 function fromUnknown(error: unknown): ApiError {
-  if (error instanceof UserError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  if (error instanceof UserError)
+    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   if (error instanceof DatabaseOpenError) return { code: 'io', message: error.message };
   const constraint = constraintError(error);
   if (constraint) {
@@ -42,12 +43,16 @@ function fromUnknown(error: unknown): ApiError {
   }
   const sqliteCode = (error as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_BUSY')) {
-    return { code: 'io', message: 'La base de données est occupée par une autre opération. Réessayez dans un instant.' };
+    return {
+      code: 'io',
+      message: 'La base de données est occupée par une autre opération. Réessayez dans un instant.',
+    };
   }
   if (typeof sqliteCode === 'string' && (sqliteCode.startsWith('SQLITE_CORRUPT') || sqliteCode === 'SQLITE_NOTADB')) {
     return {
       code: 'io',
-      message: 'La base de données est endommagée : réessayer n’y changera rien. Fermez Maillage ; au prochain démarrage, il vérifiera le fichier et proposera de restaurer la dernière sauvegarde saine.',
+      message:
+        'La base de données est endommagée : réessayer n’y changera rien. Fermez Maillage ; au prochain démarrage, il vérifiera le fichier et proposera de restaurer la dernière sauvegarde saine.',
     };
   }
   if (sqliteCode === 'SQLITE_FULL') {
@@ -56,7 +61,8 @@ function fromUnknown(error: unknown): ApiError {
   console.error('[maillage] erreur inattendue', error);
   return {
     code: 'internal',
-    message: 'Une erreur inattendue est survenue. Rien n’a été modifié ; réessayez, et si elle revient, signalez-la avec l’heure.',
+    message:
+      'Une erreur inattendue est survenue. Rien n’a été modifié ; réessayez, et si elle revient, signalez-la avec l’heure.',
   };
 }
 
@@ -64,7 +70,11 @@ function fromUnknown(error: unknown): ApiError {
  * The single entry for every call from the renderer: known channel → zod-validated input → handler →
  * `{ ok: true, data }` or `{ ok: false, error }` with a French message. Never throws.
  */
-export async function invokeChannel(handlers: Handlers, channel: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+export async function invokeChannel(
+  handlers: Handlers,
+  channel: string,
+  rawInput: unknown,
+): Promise<ApiResult<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'not_found', message: `Opération inconnue : ${channel}.` } };
   }

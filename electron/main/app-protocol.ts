@@ -127,5 +127,8 @@ export function permissionGranted(_permission: string): false {
  * internet, even if something turns spell-checking back on.
  */
 export function spellcheckPolicy(platform: NodeJS.Platform): { enabled: boolean; dictionaryDownloadUrl: string } {
-  return { enabled: platform === 'win32' || platform === 'darwin', dictionaryDownloadUrl: `${APP_ORIGIN}/dictionaries/` };
+  return {
+    enabled: platform === 'win32' || platform === 'darwin',
+    dictionaryDownloadUrl: `${APP_ORIGIN}/dictionaries/`,
+  };
 }

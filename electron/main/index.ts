@@ -14,7 +14,14 @@ import { resolveDatabasePath } from './paths';
 import { createPdfClient } from './pdf-client';
 import { askBeforeLosingUnsavedChanges } from './unsaved';
 import { devServerUrlOf, isAppUrl } from './app-protocol';
-import { createMainWindow, installMenu, installSessionPolicies, registerAppScheme, rendererDirOf, serveRenderer } from './window';
+import {
+  createMainWindow,
+  installMenu,
+  installSessionPolicies,
+  registerAppScheme,
+  rendererDirOf,
+  serveRenderer,
+} from './window';
 import { setImportWorker } from '../services/members-import';
 
 // Wiring only: single-instance lock → open DB (backup + migrations) → window → IPC.
@@ -68,12 +75,17 @@ async function start(): Promise<void> {
   const databasePath = resolveDatabasePath(process.argv, process.env, app.getPath('userData'));
   const nativeBinding = electronSqliteBinding();
   setDefaultNativeBinding(nativeBinding);
-  database = await openWithRecovery({ file: databasePath, ...(nativeBinding ? { nativeBinding } : {}) }, askAboutDatabase);
+  database = await openWithRecovery(
+    { file: databasePath, ...(nativeBinding ? { nativeBinding } : {}) },
+    askAboutDatabase,
+  );
   if (!database) {
     app.exit(1);
     return;
   }
-  await dailyBackup(database.sqlite, database.backupsDir, await getBackupKeep(database.db)).catch((error) => console.error('[maillage] sauvegarde du jour', error));
+  await dailyBackup(database.sqlite, database.backupsDir, await getBackupKeep(database.db)).catch((error) =>
+    console.error('[maillage] sauvegarde du jour', error),
+  );
   pdfClient = createPdfClient(join(here, 'pdf-worker.js'), join(resourcesDir, 'fonts'));
   setImportWorker(join(here, 'import-worker.js'));
   const opened = database;
@@ -93,7 +105,9 @@ async function start(): Promise<void> {
         defaultPath: join(app.getPath('documents'), suggestedName),
         filters: [SAVE_FILTERS[kind]],
       };
-      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     chooseOpenPath: async (purpose) => {
@@ -112,15 +126,21 @@ async function start(): Promise<void> {
                 properties: ['openFile'],
                 filters: [{ name: 'Sauvegarde ou transfert Maillage', extensions: ['sqlite', 'maillage'] }],
               }
-          : purpose === 'mail-folder'
-            ? {
-                title: 'Dossier où écrire les convocations (.eml)',
-                buttonLabel: 'Choisir ce dossier',
-                defaultPath: app.getPath('documents'),
-                properties: ['openDirectory', 'createDirectory'],
-              }
-            : { title: 'Joindre un document à la réunion', defaultPath: app.getPath('documents'), properties: ['openFile'] };
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+            : purpose === 'mail-folder'
+              ? {
+                  title: 'Dossier où écrire les convocations (.eml)',
+                  buttonLabel: 'Choisir ce dossier',
+                  defaultPath: app.getPath('documents'),
+                  properties: ['openDirectory', 'createDirectory'],
+                }
+              : {
+                  title: 'Joindre un document à la réunion',
+                  defaultPath: app.getPath('documents'),
+                  properties: ['openFile'],
+                };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   });

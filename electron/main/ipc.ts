@@ -1,5 +1,5 @@
 import { ipcMain, type WebFrameMain } from 'electron';
-import { channels, IPC_PREFIX } from '../../shared/contract';
+import { channels, IPC_PREFIX } from '@shared/contract';
 import type { Handlers } from '../ipc/handlers';
 import { invokeChannel } from '../ipc/invoke';
 
@@ -9,7 +9,10 @@ export function registerIpc(handlers: Handlers, isTrustedUrl: (url: string) => b
     ipcMain.handle(`${IPC_PREFIX}${channel}`, async (event, input: unknown) => {
       const frame: WebFrameMain | null = event.senderFrame;
       if (!frame || !isTrustedUrl(frame.url)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Appel refusé : il ne vient pas de la fenêtre de Maillage.' } };
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Appel refusé : il ne vient pas de la fenêtre de Maillage.' },
+        };
       }
       return invokeChannel(handlers, channel, input);
     });

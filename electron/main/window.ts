@@ -27,12 +27,17 @@ export function serveRenderer(rendererDir: string, devServerUrl: string | null):
   const policy = contentSecurityPolicy(Boolean(devServerUrl));
   session.defaultSession.protocol.handle(APP_SCHEME, async (request) => {
     const target = resolveAppRequest(request.url, rendererDir);
-    if (!target) return new Response('Introuvable', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    if (!target)
+      return new Response('Introuvable', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     try {
       const body = await readFile(target.path);
       return new Response(body, {
         status: 200,
-        headers: { 'content-type': target.mime, 'content-security-policy': policy, 'x-content-type-options': 'nosniff' },
+        headers: {
+          'content-type': target.mime,
+          'content-security-policy': policy,
+          'x-content-type-options': 'nosniff',
+        },
       });
     } catch {
       return new Response('Introuvable', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
@@ -61,12 +66,15 @@ export function installMenu(): void {
       type: 'info',
       title: 'À propos de Maillage',
       message: `Maillage ${app.getVersion()}`,
-      detail: 'L’outil hors ligne des coordinateurs et coordinatrices de CPTS. Toutes les données restent sur cet ordinateur.',
+      detail:
+        'L’outil hors ligne des coordinateurs et coordinatrices de CPTS. Toutes les données restent sur cet ordinateur.',
       buttons: ['Fermer'],
     };
     void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform, onAbout })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform, onAbout })),
+  );
 }
 
 /** The sandboxed main window on `app://maillage/index.html` (or the dev server in development). */

@@ -5,9 +5,7 @@ export interface RenderRequest<Job> {
   fontsDir: string;
 }
 
-export type RenderResponse =
-  | { id: string; ok: true; pdf: Uint8Array }
-  | { id: string; ok: false; message: string };
+export type RenderResponse = { id: string; ok: true; pdf: Uint8Array } | { id: string; ok: false; message: string };
 
 /** Sent by the worker when it starts laying out a job (before that, the job waits in the queue). */
 export interface RenderProgress {

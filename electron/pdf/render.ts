@@ -1,9 +1,9 @@
 import { createElement, type ReactElement } from 'react';
 import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
-import type { AttendanceSheetData, ConvocationData, PvData } from '../../shared/reports/ag';
-import type { IdentitySheetData } from '../../shared/reports/identity';
-import type { MeetingMinutesData, RcpYearData } from '../../shared/reports/meetings';
-import type { CompositionData, MembersListData } from '../../shared/reports/members';
+import type { AttendanceSheetData, ConvocationData, PvData } from '@shared/reports/ag';
+import type { IdentitySheetData } from '@shared/reports/identity';
+import type { MeetingMinutesData, RcpYearData } from '@shared/reports/meetings';
+import type { CompositionData, MembersListData } from '@shared/reports/members';
 import { AttendanceSheet } from './attendance-sheet/AttendanceSheet';
 import { Composition } from './composition/Composition';
 import { Convocation } from './convocation/Convocation';

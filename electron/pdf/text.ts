@@ -1,4 +1,4 @@
-import { formatDateLong, formatDateTimeLong, toIsoDate } from '../../shared/format';
+import { formatDateLong, formatDateTimeLong, toIsoDate } from '@shared/format';
 
 const NBSP = '\u00a0';
 

@@ -54,5 +54,7 @@ if (parentPort) {
     void enqueue(message as RenderRequest<ReportJob>);
   });
 } else {
-  console.error('pdf-worker: no parent to talk to; start this file with utilityProcess.fork() or child_process.fork().');
+  console.error(
+    'pdf-worker: no parent to talk to; start this file with utilityProcess.fork() or child_process.fork().',
+  );
 }

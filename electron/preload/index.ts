@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { channels, IPC_PREFIX, type Api } from '../../shared/contract';
+import { channels, IPC_PREFIX, type Api } from '@shared/contract';
 
 // window.api: one function per channel of the contract, nothing else.
 const api = Object.fromEntries(

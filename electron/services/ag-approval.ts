@@ -4,7 +4,7 @@
  */
 import { addMonths, format, parseISO } from 'date-fns';
 import type { Kysely } from 'kysely';
-import type { AgState } from '../../shared/contract';
+import type { AgState } from '@shared/contract';
 import type { DB } from '../db/schema';
 import { assertDraft, assertGovernanceMeeting, frozenRules, getAgState, rulesAt } from './ag';
 import { pvRecord } from './ag-reports';
@@ -13,19 +13,23 @@ import { UserError } from './errors';
 
 const FORMALITIES = {
   pv_signe: (approvedOn: string) => ({
-    label: 'Faire signer le procès-verbal par le président et le secrétaire de séance ; le classer avec la feuille d’émargement et les pouvoirs.',
+    label:
+      'Faire signer le procès-verbal par le président et le secrétaire de séance ; le classer avec la feuille d’émargement et les pouvoirs.',
     dueOn: format(addMonths(parseISO(approvedOn), 1), 'yyyy-MM-dd'),
   }),
   declaration_dirigeants: (meetingDate: string) => ({
-    label: 'Déclarer le changement de dirigeants au greffe des associations (cerfa 13971, ou en ligne) dans les 3 mois — amende jusqu’à 1 500 € sinon.',
+    label:
+      'Déclarer le changement de dirigeants au greffe des associations (cerfa 13971, ou en ligne) dans les 3 mois — amende jusqu’à 1 500 € sinon.',
     dueOn: format(addMonths(parseISO(meetingDate), 3), 'yyyy-MM-dd'),
   }),
   declaration_statuts: (meetingDate: string) => ({
-    label: 'Déclarer la modification des statuts au greffe (cerfa 13972) dans les 3 mois, avec les statuts signés par au moins deux dirigeants.',
+    label:
+      'Déclarer la modification des statuts au greffe (cerfa 13972) dans les 3 mois, avec les statuts signés par au moins deux dirigeants.',
     dueOn: format(addMonths(parseISO(meetingDate), 3), 'yyyy-MM-dd'),
   }),
   registre_special: (meetingDate: string) => ({
-    label: 'Inscrire les changements au registre spécial de l’association (art. 5 de la loi de 1901), avec la date du récépissé.',
+    label:
+      'Inscrire les changements au registre spécial de l’association (art. 5 de la loi de 1901), avec la date du récépissé.',
     dueOn: format(addMonths(parseISO(meetingDate), 3), 'yyyy-MM-dd'),
   }),
 } as const;
@@ -40,12 +44,25 @@ export async function approvePv(
   // Approving again would record the names of today: the PV is reopened first (which discards its record).
   assertDraft(meeting);
   const approvedOn = input.approvedOn!;
-  if (meeting.date > today) throw new UserError('invalid_input', 'La séance n’a pas encore eu lieu : son procès-verbal ne peut pas être approuvé.');
-  if (approvedOn < meeting.date) throw new UserError('invalid_input', 'Le procès-verbal ne peut pas être approuvé avant la séance.', { approvedOn: 'Avant la séance.' });
-  if (approvedOn > today) throw new UserError('invalid_input', 'La date d’approbation ne peut pas être dans le futur.', { approvedOn: 'Date future.' });
+  if (meeting.date > today)
+    throw new UserError(
+      'invalid_input',
+      'La séance n’a pas encore eu lieu : son procès-verbal ne peut pas être approuvé.',
+    );
+  if (approvedOn < meeting.date)
+    throw new UserError('invalid_input', 'Le procès-verbal ne peut pas être approuvé avant la séance.', {
+      approvedOn: 'Avant la séance.',
+    });
+  if (approvedOn > today)
+    throw new UserError('invalid_input', 'La date d’approbation ne peut pas être dans le futur.', {
+      approvedOn: 'Date future.',
+    });
   const rulesInForce = meeting.rules_snapshot ? frozenRules(meeting.rules_snapshot) : await rulesAt(db, meeting.date);
   if (!meeting.president_member_id || !meeting.secretaire_member_id) {
-    throw new UserError('invalid_input', 'Désignez le président et le secrétaire de séance avant d’approuver le procès-verbal : ils le signent.');
+    throw new UserError(
+      'invalid_input',
+      'Désignez le président et le secrétaire de séance avant d’approuver le procès-verbal : ils le signent.',
+    );
   }
   const wanted: (keyof typeof FORMALITIES)[] = ['pv_signe'];
   if (input.dirigeantsChanged) wanted.push('declaration_dirigeants');
@@ -54,11 +71,22 @@ export async function approvePv(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('meeting')
-      .set({ pv_status: 'approuve', pv_approved_on: approvedOn, status: 'tenue', rules_snapshot: JSON.stringify(rulesInForce) })
+      .set({
+        pv_status: 'approuve',
+        pv_approved_on: approvedOn,
+        status: 'tenue',
+        rules_snapshot: JSON.stringify(rulesInForce),
+      })
       .where('id', '=', input.meetingId)
       .execute();
     // The reminder set when the assembly voted is done: the approval lists what follows.
-    await trx.updateTable('formality').set({ done_on: approvedOn }).where('meeting_id', '=', input.meetingId).where('kind', '=', 'pv_a_approuver').where('done_on', 'is', null).execute();
+    await trx
+      .updateTable('formality')
+      .set({ done_on: approvedOn })
+      .where('meeting_id', '=', input.meetingId)
+      .where('kind', '=', 'pv_a_approuver')
+      .where('done_on', 'is', null)
+      .execute();
     // The boxes ticked now decide: a formality listed at an earlier approval and not done is dropped if unticked.
     await trx
       .deleteFrom('formality')
@@ -66,16 +94,27 @@ export async function approvePv(
       .where('done_on', 'is', null)
       .where('kind', 'not in', wanted)
       .execute();
-    const existing = new Set((await trx.selectFrom('formality').select('kind').where('meeting_id', '=', input.meetingId).execute()).map((row) => row.kind));
+    const existing = new Set(
+      (await trx.selectFrom('formality').select('kind').where('meeting_id', '=', input.meetingId).execute()).map(
+        (row) => row.kind,
+      ),
+    );
     for (const kind of wanted) {
       if (existing.has(kind)) continue;
       const { label, dueOn } = FORMALITIES[kind](kind === 'pv_signe' ? approvedOn : meeting.date);
-      await trx.insertInto('formality').values({ meeting_id: input.meetingId, kind, label, due_on: dueOn, done_on: null, notes: null }).execute();
+      await trx
+        .insertInto('formality')
+        .values({ meeting_id: input.meetingId, kind, label, due_on: dueOn, done_on: null, notes: null })
+        .execute();
     }
     await audit(trx, 'approve_pv', 'meeting', String(input.meetingId), approvedOn);
     // The PV as approved, names included: a member renamed or anonymised later does not rewrite it.
     const record = await pvRecord(trx, input.meetingId, today);
-    await trx.updateTable('meeting').set({ pv_snapshot: JSON.stringify(record) }).where('id', '=', input.meetingId).execute();
+    await trx
+      .updateTable('meeting')
+      .set({ pv_snapshot: JSON.stringify(record) })
+      .where('id', '=', input.meetingId)
+      .execute();
   });
   return getAgState(db, input.meetingId, today);
 }

@@ -6,9 +6,16 @@ import { format, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import type { Kysely } from 'kysely';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { AgState } from '../../shared/contract';
-import { quorumDescription } from '../../shared/domain/governance';
-import type { AgAssociation, AgMeetingHead, AttendanceSheetData, ConvocationData, PvData, PvResolution } from '../../shared/reports/ag';
+import type { AgState } from '@shared/contract';
+import { quorumDescription } from '@shared/domain/governance';
+import type {
+  AgAssociation,
+  AgMeetingHead,
+  AttendanceSheetData,
+  ConvocationData,
+  PvData,
+  PvResolution,
+} from '@shared/reports/ag';
 import type { DB } from '../db/schema';
 import { getAgState, loadAssembly, type StoredQuorum } from './ag';
 import { getCptsProfile } from './cpts';
@@ -17,11 +24,12 @@ import { dateLong } from '../pdf/text';
 import { frenchTime } from '../pdf/meeting-minutes/format';
 import { UserError } from './errors';
 
-
 async function associationOf(db: Kysely<DB>, today: string): Promise<AgAssociation> {
   const { identity } = await getCptsProfile(db, today);
   const legal = identity.legalForm || 'Association loi 1901';
-  const address = [identity.addressLine, [identity.postalCode, identity.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const address = [identity.addressLine, [identity.postalCode, identity.city].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
   return {
     name: identity.name || 'CPTS',
     legalLine: identity.rna ? `${legal} — RNA ${identity.rna}` : legal,
@@ -48,31 +56,61 @@ async function meetingHead(db: Kysely<DB>, state: AgState): Promise<AgMeetingHea
 }
 
 async function agendaOf(db: Kysely<DB>, meetingId: number) {
-  return db.selectFrom('agenda_item').select(['id', 'title', 'minutes']).where('meeting_id', '=', meetingId).orderBy('position').execute();
+  return db
+    .selectFrom('agenda_item')
+    .select(['id', 'title', 'minutes'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .execute();
 }
 
 /** Numbers resolutions in the order of the ordre du jour (then those attached to no item). */
 function numberedResolutions(state: AgState, agenda: { id: number }[]) {
   const order = new Map(agenda.map((item, index) => [item.id, index]));
   const sorted = [...state.resolutions].sort(
-    (a, b) => (order.get(a.agendaItemId ?? -1) ?? 1e9) - (order.get(b.agendaItemId ?? -1) ?? 1e9) || a.position - b.position || a.id - b.id,
+    (a, b) =>
+      (order.get(a.agendaItemId ?? -1) ?? 1e9) - (order.get(b.agendaItemId ?? -1) ?? 1e9) ||
+      a.position - b.position ||
+      a.id - b.id,
   );
   return sorted.map((resolution, index) => ({ ...resolution, number: index + 1 }));
 }
 
-export async function convocationData(db: Kysely<DB>, meetingId: number, now: Date, today: string, recipient: string | null = null): Promise<ConvocationData> {
+export async function convocationData(
+  db: Kysely<DB>,
+  meetingId: number,
+  now: Date,
+  today: string,
+  recipient: string | null = null,
+): Promise<ConvocationData> {
   const state = await getAgState(db, meetingId, today);
   return convocationFromState(db, state, now, today, recipient);
 }
 
-async function convocationFromState(db: Kysely<DB>, state: AgState, now: Date, today: string, recipient: string | null): Promise<ConvocationData> {
+async function convocationFromState(
+  db: Kysely<DB>,
+  state: AgState,
+  now: Date,
+  today: string,
+  recipient: string | null,
+): Promise<ConvocationData> {
   const association = await associationOf(db, today);
   const agenda = await agendaOf(db, state.meetingId);
   const resolutions = numberedResolutions(state, agenda);
   const { identity } = await getCptsProfile(db, today);
-  const toText = (resolution: (typeof resolutions)[number]) => ({ number: resolution.number, title: resolution.title, text: resolution.text, majorityLabel: resolution.majorityLabel });
-  const items = agenda.map((item) => ({ title: item.title, resolutions: resolutions.filter((r) => r.agendaItemId === item.id).map(toText) }));
-  const loose = resolutions.filter((r) => r.agendaItemId === null || !agenda.some((item) => item.id === r.agendaItemId));
+  const toText = (resolution: (typeof resolutions)[number]) => ({
+    number: resolution.number,
+    title: resolution.title,
+    text: resolution.text,
+    majorityLabel: resolution.majorityLabel,
+  });
+  const items = agenda.map((item) => ({
+    title: item.title,
+    resolutions: resolutions.filter((r) => r.agendaItemId === item.id).map(toText),
+  }));
+  const loose = resolutions.filter(
+    (r) => r.agendaItemId === null || !agenda.some((item) => item.id === r.agendaItemId),
+  );
   if (loose.length) items.push({ title: 'Résolutions soumises au vote', resolutions: loose.map(toText) });
   const assembly = await loadAssembly(db, state.meetingId, today);
   const proxies = assembly.rules.meetings[state.meetingType].proxies;
@@ -80,7 +118,9 @@ async function convocationFromState(db: Kysely<DB>, state: AgState, now: Date, t
     generatedAt: now.toISOString(),
     association,
     meeting: await meetingHead(db, state),
-    convener: identity.presidentName ? `Pour le conseil d’administration, ${identity.presidentName}, président·e` : null,
+    convener: identity.presidentName
+      ? `Pour le conseil d’administration, ${identity.presidentName}, président·e`
+      : null,
     sentOn: state.convocation.sentOn,
     agenda: items,
     ruleReminders: state.rules.reminders,
@@ -90,18 +130,30 @@ async function convocationFromState(db: Kysely<DB>, state: AgState, now: Date, t
             proxies.maxPerMandataire === null
               ? 'Un mandataire peut détenir plusieurs pouvoirs, sans limite de nombre.'
               : `Chaque mandataire peut détenir au plus ${proxies.maxPerMandataire} pouvoir${proxies.maxPerMandataire > 1 ? 's' : ''}.`,
-          mandataireLine: proxies.mandataireMustBeVoter ? 'Le mandataire doit être membre votant de l’association.' : null,
+          mandataireLine: proxies.mandataireMustBeVoter
+            ? 'Le mandataire doit être membre votant de l’association.'
+            : null,
         }
       : null,
     recipient,
   };
 }
 
-export async function attendanceSheetData(db: Kysely<DB>, meetingId: number, now: Date, today: string): Promise<AttendanceSheetData> {
+export async function attendanceSheetData(
+  db: Kysely<DB>,
+  meetingId: number,
+  now: Date,
+  today: string,
+): Promise<AttendanceSheetData> {
   const state = await getAgState(db, meetingId, today);
   const { byId } = await loadAssembly(db, meetingId, today);
   const association = await associationOf(db, today);
-  const colleges = await db.selectFrom('college').select(['id', 'name', 'voting_right', 'position']).orderBy('position').orderBy('name').execute();
+  const colleges = await db
+    .selectFrom('college')
+    .select(['id', 'name', 'voting_right', 'position'])
+    .orderBy('position')
+    .orderBy('name')
+    .execute();
   const proxyById = new Map(state.proxies.map((proxy) => [proxy.id, proxy]));
   const groups = new Map<number | null, AttendanceSheetData['colleges'][number]>();
   const groupOf = (collegeId: number | null, name: string | null) => {
@@ -127,7 +179,9 @@ export async function attendanceSheetData(db: Kysely<DB>, meetingId: number, now
       cotisationLabel: upToDate ? `À jour ${state.year}` : `Non à jour ${state.year}`,
       upToDate,
       weight: state.weighted ? voter.weight : null,
-      proxiesHeld: voter.proxiesHeld.map((id) => proxyById.get(id)?.mandantName).filter((name): name is string => Boolean(name)),
+      proxiesHeld: voter.proxiesHeld
+        .map((id) => proxyById.get(id)?.mandantName)
+        .filter((name): name is string => Boolean(name)),
       representedBy: given ? given.mandataireName : null,
     });
   }
@@ -166,8 +220,12 @@ const pl = (count: number, singular: string, plural: string) => (count >= 2 ? pl
  */
 export function voteCountLine(stored: StoredQuorum, weighted: boolean): string {
   const both = stored.presentOrRepresented;
-  const total = weighted ? `${french(both.weight)}${NBSP}voix ${pl(both.weight, 'présente ou représentée', 'présentes ou représentées')}` : `${french(both.heads)} ${pl(both.heads, 'membre votant', 'membres votants')}`;
-  const outOf = stored.voting ? ` sur ${weighted ? `${french(stored.voting.weight)}${NBSP}voix` : french(stored.voting.heads)}` : '';
+  const total = weighted
+    ? `${french(both.weight)}${NBSP}voix ${pl(both.weight, 'présente ou représentée', 'présentes ou représentées')}`
+    : `${french(both.heads)} ${pl(both.heads, 'membre votant', 'membres votants')}`;
+  const outOf = stored.voting
+    ? ` sur ${weighted ? `${french(stored.voting.weight)}${NBSP}voix` : french(stored.voting.heads)}`
+    : '';
   if (!stored.present || !stored.represented) {
     return `Votée avec ${french(both.heads)} ${pl(both.heads, 'membre présent ou représenté', 'membres présents ou représentés')}${weighted ? `, soit ${french(both.weight)}${NBSP}voix` : ''}.`;
   }
@@ -189,7 +247,13 @@ async function departureLines(
   nameOf: (id: number) => string,
   voted: { number: number; votedAt: string }[],
 ): Promise<string[]> {
-  const events = await db.selectFrom('ag_presence_event').select(['member_id', 'kind', 'at']).where('meeting_id', '=', meetingId).orderBy('at').orderBy('id').execute();
+  const events = await db
+    .selectFrom('ag_presence_event')
+    .select(['member_id', 'kind', 'at'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   const lines: string[] = [];
   events.forEach((event, index) => {
     if (event.kind !== 'depart') return;
@@ -197,7 +261,9 @@ async function departureLines(
     const next = voted.find((vote) => vote.votedAt > event.at);
     if (next) line += `, avant le vote de la résolution n°${NBSP}${next.number}`;
     else if (voted.length) line += ', après le dernier vote';
-    const back = events.slice(index + 1).find((later) => later.member_id === event.member_id && later.kind === 'arrivee');
+    const back = events
+      .slice(index + 1)
+      .find((later) => later.member_id === event.member_id && later.kind === 'arrivee');
     if (back) line += ` ; de retour à ${timeOf(back.at)}`;
     lines.push(`${line}.`);
   });
@@ -209,14 +275,23 @@ async function departureLines(
  * renaming or anonymising a member afterwards does not rewrite it; reopening the PV discards that record.
  */
 export async function pvData(db: Kysely<DB>, meetingId: number, now: Date, today: string): Promise<PvData> {
-  const meeting = await db.selectFrom('meeting').select(['pv_status', 'pv_snapshot']).where('id', '=', meetingId).executeTakeFirst();
+  const meeting = await db
+    .selectFrom('meeting')
+    .select(['pv_status', 'pv_snapshot'])
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
   if (meeting?.pv_status === 'approuve' && meeting.pv_snapshot) {
     return { ...(JSON.parse(meeting.pv_snapshot) as Omit<PvData, 'generatedAt'>), generatedAt: now.toISOString() };
   }
   const record = await pvRecord(db, meetingId, today);
   // A PV approved before the app kept approved PVs: recorded at its first export, it no longer moves after that.
   if (meeting?.pv_status === 'approuve') {
-    await db.updateTable('meeting').set({ pv_snapshot: JSON.stringify(record) }).where('id', '=', meetingId).where('pv_status', '=', 'approuve').execute();
+    await db
+      .updateTable('meeting')
+      .set({ pv_snapshot: JSON.stringify(record) })
+      .where('id', '=', meetingId)
+      .where('pv_status', '=', 'approuve')
+      .execute();
   }
   return { ...record, generatedAt: now.toISOString() };
 }
@@ -228,7 +303,13 @@ export async function pvRecord(db: Kysely<DB>, meetingId: number, today: string)
   const agenda = await agendaOf(db, meetingId);
   const resolutions = numberedResolutions(state, agenda);
   const stored = new Map(
-    (await db.selectFrom('resolution').select(['id', 'quorum_json', 'voted_at']).where('meeting_id', '=', meetingId).execute()).map((row) => [
+    (
+      await db
+        .selectFrom('resolution')
+        .select(['id', 'quorum_json', 'voted_at'])
+        .where('meeting_id', '=', meetingId)
+        .execute()
+    ).map((row) => [
       row.id,
       { quorum: row.quorum_json ? (JSON.parse(row.quorum_json) as StoredQuorum) : null, votedAt: row.voted_at },
     ]),
@@ -242,45 +323,70 @@ export async function pvRecord(db: Kysely<DB>, meetingId: number, today: string)
       majorityLabel: resolution.majorityLabel,
       votes: resolution.votes,
       adopted: resolution.adopted,
-      resultLabel: resolution.adopted === null ? 'Non votée' : RESULT_LABELS[String(resolution.adopted) as 'true' | 'false'],
+      resultLabel:
+        resolution.adopted === null ? 'Non votée' : RESULT_LABELS[String(resolution.adopted) as 'true' | 'false'],
       arithmetic: resolution.arithmetic,
       countLine: resolution.votes && quorum ? voteCountLine(quorum, state.weighted) : null,
     };
   };
-  const items = agenda.map((item) => ({ title: item.title, summary: item.minutes, resolutions: resolutions.filter((r) => r.agendaItemId === item.id).map(toPv) }));
-  const loose = resolutions.filter((r) => r.agendaItemId === null || !agenda.some((item) => item.id === r.agendaItemId));
+  const items = agenda.map((item) => ({
+    title: item.title,
+    summary: item.minutes,
+    resolutions: resolutions.filter((r) => r.agendaItemId === item.id).map(toPv),
+  }));
+  const loose = resolutions.filter(
+    (r) => r.agendaItemId === null || !agenda.some((item) => item.id === r.agendaItemId),
+  );
   if (loose.length) items.push({ title: 'Autres résolutions', summary: null, resolutions: loose.map(toPv) });
 
   // Who took part: members who signed in at some point (a departure before the end does not erase them), and the
   // pouvoirs of absent mandants whose mandataire took part.
-  const attended = new Set([...state.voters, ...state.nonVoters.map((other) => ({ ...other, arrivedAt: other.present ? 'oui' : null }))].filter((person) => person.arrivedAt).map((person) => person.id));
+  const attended = new Set(
+    [...state.voters, ...state.nonVoters.map((other) => ({ ...other, arrivedAt: other.present ? 'oui' : null }))]
+      .filter((person) => person.arrivedAt)
+      .map((person) => person.id),
+  );
   const present = state.voters.filter((voter) => attended.has(voter.id));
   const counted = state.proxies.filter((proxy) => !attended.has(proxy.mandantId) && attended.has(proxy.mandataireId));
   // The quorum the assembly deliberated with: the one recorded with its first vote, else the current one. When the
   // room changed between votes, each resolution states its own count.
-  const quorums = resolutions.map((resolution) => resolution.quorumAtVote).filter((quorum): quorum is NonNullable<typeof quorum> => quorum !== null);
+  const quorums = resolutions
+    .map((resolution) => resolution.quorumAtVote)
+    .filter((quorum): quorum is NonNullable<typeof quorum> => quorum !== null);
   const changed = new Set(quorums.map((quorum) => quorum.sentence)).size > 1;
   const quorumSentence = quorums[0]
     ? changed
       ? `Au premier vote : ${quorums[0].sentence} Les présences ont changé au cours de la séance : chaque résolution indique le nombre de membres avec lequel elle a été votée.`
       : `Au moment des votes : ${quorums[0].sentence}`
     : state.quorum.sentence;
-  const names = new Map<number, string>([...state.voters, ...state.nonVoters].map((person) => [person.id, person.name]));
+  const names = new Map<number, string>(
+    [...state.voters, ...state.nonVoters].map((person) => [person.id, person.name]),
+  );
   const voted = resolutions
     .map((resolution) => ({ number: resolution.number, votedAt: stored.get(resolution.id)?.votedAt ?? null }))
     .filter((vote): vote is { number: number; votedAt: string } => vote.votedAt !== null)
     .sort((a, b) => a.votedAt.localeCompare(b.votedAt));
   const departures = await departureLines(db, meetingId, (id) => names.get(id) ?? 'Un membre', voted);
   const convocation = state.convocation.sentOn
-    ? `Convocation adressée ${state.convocation.modeLabel ?? ''} le ${format(parseISO(state.convocation.sentOn), 'd MMMM yyyy', { locale: fr })}${state.round === 2 ? ', sur deuxième convocation' : ''}.`.replace('  ', ' ')
+    ? `Convocation adressée ${state.convocation.modeLabel ?? ''} le ${format(parseISO(state.convocation.sentOn), 'd MMMM yyyy', { locale: fr })}${state.round === 2 ? ', sur deuxième convocation' : ''}.`.replace(
+        '  ',
+        ' ',
+      )
     : 'Date et mode de convocation non renseignés.';
-  const meeting = await db.selectFrom('meeting').select(['end_time']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+  const meeting = await db
+    .selectFrom('meeting')
+    .select(['end_time'])
+    .where('id', '=', meetingId)
+    .executeTakeFirstOrThrow();
   const president = state.officers.presidentName;
   const secretaire = state.officers.secretaireName;
   return {
     association,
     meeting: await meetingHead(db, state),
-    statusLabel: state.pv.status === 'approuve' && state.pv.approvedOn ? `Approuvé le ${format(parseISO(state.pv.approvedOn), 'd MMMM yyyy', { locale: fr })}` : 'Brouillon',
+    statusLabel:
+      state.pv.status === 'approuve' && state.pv.approvedOn
+        ? `Approuvé le ${format(parseISO(state.pv.approvedOn), 'd MMMM yyyy', { locale: fr })}`
+        : 'Brouillon',
     draft: state.pv.status !== 'approuve',
     convocationLine: convocation,
     presidentSeance: president,
@@ -339,7 +445,13 @@ export async function convocationMails(
   const association = await associationOf(db, today);
   const people = [...state.voters, ...state.nonVoters].map((person) => ({ id: person.id, name: person.name }));
   const emails = new Map(
-    (await db.selectFrom('member').select(['id', 'email']).where('id', 'in', people.length ? people.map((p) => p.id) : [0]).execute()).map((row) => [row.id, row.email]),
+    (
+      await db
+        .selectFrom('member')
+        .select(['id', 'email'])
+        .where('id', 'in', people.length ? people.map((p) => p.id) : [0])
+        .execute()
+    ).map((row) => [row.id, row.email]),
   );
   const head = await meetingHead(db, state);
   const when = meetingWhen(head);
@@ -368,7 +480,9 @@ export async function convocationMails(
       ...state.rules.reminders,
       '',
       'Bien cordialement,',
-      identity.presidentName ? `${identity.presidentName}, pour le conseil d’administration` : `Le conseil d’administration ${ofAssociation(association)}`,
+      identity.presidentName
+        ? `${identity.presidentName}, pour le conseil d’administration`
+        : `Le conseil d’administration ${ofAssociation(association)}`,
     ].join('\n');
     const composer = new MailComposer({
       from,
@@ -379,7 +493,11 @@ export async function convocationMails(
       headers: { 'X-Unsent': '1' },
       attachments: [
         { filename: pdfName, content: Buffer.from(pdf), contentType: 'application/pdf' },
-        { filename: `${safeFileName(state.title)}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+        {
+          filename: `${safeFileName(state.title)}.ics`,
+          content: ics,
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        },
       ],
     });
     const content = await composer.compile().build();
@@ -392,6 +510,7 @@ export async function convocationMails(
     count += 1;
     bytes += content.byteLength;
   }
-  if (!count && !withoutEmail.length) throw new UserError('invalid_input', 'Aucun membre à convoquer pour cette réunion.');
+  if (!count && !withoutEmail.length)
+    throw new UserError('invalid_input', 'Aucun membre à convoquer pour cette réunion.');
   return { count, bytes, withoutEmail, sender: identity.email ?? null };
 }

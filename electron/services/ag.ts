@@ -5,7 +5,16 @@
  */
 import { addMonths, format, parseISO } from 'date-fns';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { AgNonVoterRow, AgProxyRow, AgResolutionRow, AgState, AgVoterRow, FormalityRow, RulesOverview, RulesVersionRow } from '../../shared/contract';
+import type {
+  AgNonVoterRow,
+  AgProxyRow,
+  AgResolutionRow,
+  AgState,
+  AgVoterRow,
+  FormalityRow,
+  RulesOverview,
+  RulesVersionRow,
+} from '@shared/contract';
 import {
   computeQuorum,
   computeVote,
@@ -28,10 +37,10 @@ import {
   type Tally,
   type WeighedCollege,
   type WeighedVotes,
-} from '../../shared/domain/governance';
-import { formatDateLong } from '../../shared/format';
-import { meetingTypeLabel } from '../../shared/domain/meetings';
-import { CONVOCATION_MODES } from '../../shared/schemas/ag';
+} from '@shared/domain/governance';
+import { formatDateLong } from '@shared/format';
+import { meetingTypeLabel } from '@shared/domain/meetings';
+import { CONVOCATION_MODES } from '@shared/schemas/ag';
 import type { DB, MeetingTable } from '../db/schema';
 import { audit } from './audit';
 import { UserError } from './errors';
@@ -70,13 +79,25 @@ export async function saveRulesVersion(
     .where('effective_from', '=', effectiveFrom)
     .$if(input.id !== null, (query) => query.where('id', '!=', input.id!))
     .executeTakeFirst();
-  if (clash) throw new UserError('conflict', `Une version des statuts entre déjà en vigueur le ${format(parseISO(effectiveFrom), 'dd/MM/yyyy')}.`);
+  if (clash)
+    throw new UserError(
+      'conflict',
+      `Une version des statuts entre déjà en vigueur le ${format(parseISO(effectiveFrom), 'dd/MM/yyyy')}.`,
+    );
   const values = { effective_from: effectiveFrom, source: input.rules.source, rules_json: JSON.stringify(input.rules) };
   if (input.id === null) {
-    const { id } = await db.insertInto('statutory_rules_version').values(values).returning('id').executeTakeFirstOrThrow();
+    const { id } = await db
+      .insertInto('statutory_rules_version')
+      .values(values)
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(db, 'create', 'statutory_rules_version', String(id), effectiveFrom);
   } else {
-    const result = await db.updateTable('statutory_rules_version').set(values).where('id', '=', input.id).executeTakeFirst();
+    const result = await db
+      .updateTable('statutory_rules_version')
+      .set(values)
+      .where('id', '=', input.id)
+      .executeTakeFirst();
     if (!result.numUpdatedRows) throw new UserError('not_found', 'Cette version des règles statutaires n’existe plus.');
     await audit(db, 'update', 'statutory_rules_version', String(input.id), effectiveFrom);
   }
@@ -85,7 +106,8 @@ export async function saveRulesVersion(
 
 export async function deleteRulesVersion(db: Kysely<DB>, id: number): Promise<RulesOverview> {
   const deleted = await db.deleteFrom('statutory_rules_version').where('id', '=', id).executeTakeFirst();
-  if (!Number(deleted.numDeletedRows)) throw new UserError('not_found', 'Cette version des règles statutaires n’existe plus.');
+  if (!Number(deleted.numDeletedRows))
+    throw new UserError('not_found', 'Cette version des règles statutaires n’existe plus.');
   await audit(db, 'delete', 'statutory_rules_version', String(id), null);
   return rulesOverview(db);
 }
@@ -108,11 +130,17 @@ export async function rulesAt(db: Db, date: string): Promise<RulesInForce> {
     .orderBy('effective_from', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!row) return { rules: DEFAULT_RULES, versionId: null, effectiveFrom: null, source: DEFAULT_RULES.source, isDefault: true };
+  if (!row)
+    return {
+      rules: DEFAULT_RULES,
+      versionId: null,
+      effectiveFrom: null,
+      source: DEFAULT_RULES.source,
+      isDefault: true,
+    };
   const rules = parseRules(row.rules_json);
   return { rules, versionId: row.id, effectiveFrom: row.effective_from, source: rules.source, isDefault: false };
 }
-
 
 /** The rules an approved assembly was held with (stored at approval: later statuts do not change it). */
 export function frozenRules(json: string): RulesInForce {
@@ -124,18 +152,41 @@ export function frozenRules(json: string): RulesInForce {
 // The state of one assembly
 // ---------------------------------------------------------------------------------------------------------------
 
-const CA_ROLES = new Set(['president', 'vice_president', 'tresorier', 'tresorier_adjoint', 'secretaire', 'secretaire_adjoint', 'membre_ca', 'membre_bureau']);
-const BUREAU_ROLES = new Set(['president', 'vice_president', 'tresorier', 'tresorier_adjoint', 'secretaire', 'secretaire_adjoint', 'membre_bureau']);
+const CA_ROLES = new Set([
+  'president',
+  'vice_president',
+  'tresorier',
+  'tresorier_adjoint',
+  'secretaire',
+  'secretaire_adjoint',
+  'membre_ca',
+  'membre_bureau',
+]);
+const BUREAU_ROLES = new Set([
+  'president',
+  'vice_president',
+  'tresorier',
+  'tresorier_adjoint',
+  'secretaire',
+  'secretaire_adjoint',
+  'membre_bureau',
+]);
 
 export function isGovernanceType(type: string): type is MeetingType {
   return (GOVERNANCE_TYPES as readonly string[]).includes(type);
 }
 
-export async function assertGovernanceMeeting(db: Db, meetingId: number): Promise<Selectable<MeetingTable> & { type: MeetingType }> {
+export async function assertGovernanceMeeting(
+  db: Db,
+  meetingId: number,
+): Promise<Selectable<MeetingTable> & { type: MeetingType }> {
   const meeting = await db.selectFrom('meeting').selectAll().where('id', '=', meetingId).executeTakeFirst();
   if (!meeting) throw new UserError('not_found', 'Cette réunion n’existe pas ou plus.');
   if (!isGovernanceType(meeting.type)) {
-    throw new UserError('invalid_input', 'Le quorum, les pouvoirs et les votes concernent les assemblées générales, le conseil d’administration et le bureau.');
+    throw new UserError(
+      'invalid_input',
+      'Le quorum, les pouvoirs et les votes concernent les assemblées générales, le conseil d’administration et le bureau.',
+    );
   }
   return meeting as Selectable<MeetingTable> & { type: MeetingType };
 }
@@ -200,10 +251,36 @@ export async function loadAssembly(db: Db, meetingId: number, today: string) {
   });
   const roll = votingRoll(governanceMembers, rules, { meetingType: type, year });
   const presence = new Map(presenceRows.map((row) => [row.member_id, row]));
-  const attendance = presenceRows.filter((row) => row.present === 1).map((row) => ({ memberId: row.member_id, status: 'present' as const }));
-  const proxies = proxyRows.map((row) => ({ id: row.id, mandantId: row.mandant_member_id, mandataireId: row.mandataire_member_id }));
-  const quorum = computeQuorum({ roll, attendance, proxies }, rules, type, round === 2 && rules.meetings[type].quorum.second ? 2 : 1);
-  return { meeting, type, round, rulesInForce, rules, year, members, byId, roll, presence, attendance, proxies, proxyRows, quorum };
+  const attendance = presenceRows
+    .filter((row) => row.present === 1)
+    .map((row) => ({ memberId: row.member_id, status: 'present' as const }));
+  const proxies = proxyRows.map((row) => ({
+    id: row.id,
+    mandantId: row.mandant_member_id,
+    mandataireId: row.mandataire_member_id,
+  }));
+  const quorum = computeQuorum(
+    { roll, attendance, proxies },
+    rules,
+    type,
+    round === 2 && rules.meetings[type].quorum.second ? 2 : 1,
+  );
+  return {
+    meeting,
+    type,
+    round,
+    rulesInForce,
+    rules,
+    year,
+    members,
+    byId,
+    roll,
+    presence,
+    attendance,
+    proxies,
+    proxyRows,
+    quorum,
+  };
 }
 
 type Assembly = Awaited<ReturnType<typeof loadAssembly>>;
@@ -225,7 +302,11 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export async function formalityRows(db: Db, today: string, filter: { meetingId?: number; openOnly?: boolean }): Promise<FormalityRow[]> {
+export async function formalityRows(
+  db: Db,
+  today: string,
+  filter: { meetingId?: number; openOnly?: boolean },
+): Promise<FormalityRow[]> {
   const rows = await db
     .selectFrom('formality')
     .innerJoin('meeting', 'meeting.id', 'formality.meeting_id')
@@ -268,12 +349,20 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
   const counted = new Set(quorum.proxies.counted.map((entry) => entry.proxy.id));
   const notCounted = new Map(quorum.proxies.notCounted.map((entry) => [entry.proxy.id, entry.reason]));
   // Names of people off the roll (a mandant who has since left…) and of the officers, read from the member table.
-  const others = [...proxyRows.flatMap((row) => [row.mandant_member_id, row.mandataire_member_id]), meeting.president_member_id, meeting.secretaire_member_id].filter(
-    (id): id is number => id !== null && !byId.has(id),
-  );
+  const others = [
+    ...proxyRows.flatMap((row) => [row.mandant_member_id, row.mandataire_member_id]),
+    meeting.president_member_id,
+    meeting.secretaire_member_id,
+  ].filter((id): id is number => id !== null && !byId.has(id));
   const otherNames = new Map(
     others.length
-      ? (await db.selectFrom('member').select(['id', 'kind', 'last_name', 'first_name', 'structure_name', 'erased_at']).where('id', 'in', others).execute()).map((row) => [row.id, displayNameOf(row)])
+      ? (
+          await db
+            .selectFrom('member')
+            .select(['id', 'kind', 'last_name', 'first_name', 'structure_name', 'erased_at'])
+            .where('id', 'in', others)
+            .execute()
+        ).map((row) => [row.id, displayNameOf(row)])
       : [],
   );
   const nameOf = (id: number) => byId.get(id)?.displayName ?? otherNames.get(id) ?? 'Membre inconnu';
@@ -320,9 +409,17 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
     present: presence.get(nonVoter.id)?.present === 1,
   }));
 
-  const resolutionRows = await db.selectFrom('resolution').selectAll().where('meeting_id', '=', meetingId).orderBy('position').orderBy('id').execute();
+  const resolutionRows = await db
+    .selectFrom('resolution')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   const resolutions: AgResolutionRow[] = resolutionRows.map((row) => {
-    const majority = Object.prototype.hasOwnProperty.call(meetingRules.majorities, row.kind) ? meetingRules.majorities[row.kind] : undefined;
+    const majority = Object.prototype.hasOwnProperty.call(meetingRules.majorities, row.kind)
+      ? meetingRules.majorities[row.kind]
+      : undefined;
     const voted = row.votes_pour !== null && row.votes_contre !== null;
     return {
       id: row.id,
@@ -333,33 +430,62 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
       kind: row.kind,
       kindLabel: majority?.label ?? row.kind,
       majorityLabel: majority ? majorityDescription(majority) : 'Type de résolution absent des statuts en vigueur',
-      votes: voted ? { pour: row.votes_pour!, contre: row.votes_contre!, abstention: row.votes_abstention ?? 0, blanc: row.votes_blanc ?? 0 } : null,
+      votes: voted
+        ? {
+            pour: row.votes_pour!,
+            contre: row.votes_contre!,
+            abstention: row.votes_abstention ?? 0,
+            blanc: row.votes_blanc ?? 0,
+          }
+        : null,
       collegeVotes: row.college_votes_json
-        ? (JSON.parse(row.college_votes_json) as WeighedCollege[]).map((college) => ({ collegeId: college.collegeId, ...college.heads }))
+        ? (JSON.parse(row.college_votes_json) as WeighedCollege[]).map((college) => ({
+            collegeId: college.collegeId,
+            ...college.heads,
+          }))
         : null,
       adopted: row.adopted === null ? null : row.adopted === 1,
       arithmetic: row.arithmetic,
-      quorumAtVote: row.quorum_json ? (({ sentence, met }) => ({ sentence, met }))(JSON.parse(row.quorum_json) as StoredQuorum) : null,
+      quorumAtVote: row.quorum_json
+        ? (({ sentence, met }) => ({ sentence, met }))(JSON.parse(row.quorum_json) as StoredQuorum)
+        : null,
     };
   });
 
-  const secondRound = await db.selectFrom('meeting').select('id').where('first_round_meeting_id', '=', meetingId).executeTakeFirst();
+  const secondRound = await db
+    .selectFrom('meeting')
+    .select('id')
+    .where('first_round_meeting_id', '=', meetingId)
+    .executeTakeFirst();
   const second = secondConvocation(rules, type);
   // Proposed once the session has started (someone checked in) without reaching its quorum.
   const proposed =
-    round === 1 && meeting.date <= today && meeting.status !== 'annulee' && meeting.pv_status === 'brouillon' && presence.size > 0 && !quorum.met && second.possible && !secondRound;
+    round === 1 &&
+    meeting.date <= today &&
+    meeting.status !== 'annulee' &&
+    meeting.pv_status === 'brouillon' &&
+    presence.size > 0 &&
+    !quorum.met &&
+    second.possible &&
+    !secondRound;
 
   const recipients = voters.length + nonVoters.length;
-  const withoutEmail = [...voters.map((voter) => voter.id), ...nonVoters.map((nonVoter) => nonVoter.id)].filter((id) => !byId.get(id)?.email).length;
+  const withoutEmail = [...voters.map((voter) => voter.id), ...nonVoters.map((nonVoter) => nonVoter.id)].filter(
+    (id) => !byId.get(id)?.email,
+  ).length;
   const roundRules = rulesForRound(assembly);
   const requiredDays = roundRules.meetings[type].convocationDelayDays;
   let delayProblem: string | null = null;
-  if (meeting.convocation_sent_on) delayProblem = convocationDelayProblem(meeting.date, meeting.convocation_sent_on, roundRules, type);
+  if (meeting.convocation_sent_on)
+    delayProblem = convocationDelayProblem(meeting.date, meeting.convocation_sent_on, roundRules, type);
   else if (meeting.date >= today) {
     const francs = roundRules.meetings[type].convocationDayCount === 'francs';
     const left = daysBetween(today, meeting.date) - (francs ? 1 : 0);
     if (left < requiredDays) {
-      const when = left <= 0 && !francs ? 'a lieu aujourd’hui' : `a lieu dans ${Math.max(left, 0)} jour${left >= 2 ? 's' : ''}${francs ? (left >= 2 ? ' francs' : ' franc') : ''}`;
+      const when =
+        left <= 0 && !francs
+          ? 'a lieu aujourd’hui'
+          : `a lieu dans ${Math.max(left, 0)} jour${left >= 2 ? 's' : ''}${francs ? (left >= 2 ? ' francs' : ' franc') : ''}`;
       delayProblem = `La convocation n’est pas encore envoyée et la séance ${when} : les statuts demandent ${requiredDays} jours${francs ? ' francs' : ''}. Une convocation envoyée maintenant serait hors délai.`;
     }
   }
@@ -397,7 +523,11 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
     proxiesAllowed: meetingRules.proxies.allowed,
     quorum,
     resolutions,
-    resolutionKinds: Object.entries(meetingRules.majorities).map(([code, majority]) => ({ code, label: majority.label ?? code, majorityLabel: majorityDescription(majority) })),
+    resolutionKinds: Object.entries(meetingRules.majorities).map(([code, majority]) => ({
+      code,
+      label: majority.label ?? code,
+      majorityLabel: majorityDescription(majority),
+    })),
     secondConvocation: { proposed, possible: second.possible, message: second.message },
     officers: {
       presidentMemberId: meeting.president_member_id,
@@ -416,16 +546,26 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
 
 export function assertDraft(meeting: Pick<Selectable<MeetingTable>, 'pv_status'>): void {
   if (meeting.pv_status === 'approuve') {
-    throw new UserError('conflict', 'Le procès-verbal est approuvé : rouvrez-le en brouillon avant de modifier la séance.');
+    throw new UserError(
+      'conflict',
+      'Le procès-verbal est approuvé : rouvrez-le en brouillon avant de modifier la séance.',
+    );
   }
 }
 
 /** A session can change while its PV is a draft and it has not been convened again on a second convocation. */
 async function assertOpen(db: Db, meeting: Pick<Selectable<MeetingTable>, 'id' | 'pv_status'>): Promise<void> {
   assertDraft(meeting);
-  const second = await db.selectFrom('meeting').select('id').where('first_round_meeting_id', '=', meeting.id).executeTakeFirst();
+  const second = await db
+    .selectFrom('meeting')
+    .select('id')
+    .where('first_round_meeting_id', '=', meeting.id)
+    .executeTakeFirst();
   if (second) {
-    throw new UserError('conflict', 'Cette assemblée a été convoquée à nouveau sur deuxième convocation : la séance se tient désormais sur la nouvelle réunion.');
+    throw new UserError(
+      'conflict',
+      'Cette assemblée a été convoquée à nouveau sur deuxième convocation : la séance se tient désormais sur la nouvelle réunion.',
+    );
   }
 }
 
@@ -436,8 +576,12 @@ export async function markConvocationSent(
 ): Promise<AgState> {
   const meeting = await assertGovernanceMeeting(db, input.meetingId);
   assertDraft(meeting);
-  if (input.sentOn! > today) throw new UserError('invalid_input', 'La date d’envoi ne peut pas être dans le futur.', { sentOn: 'Date future.' });
-  if (input.sentOn! > meeting.date) throw new UserError('invalid_input', 'La convocation ne peut pas être envoyée après l’assemblée.', { sentOn: 'Après la réunion.' });
+  if (input.sentOn! > today)
+    throw new UserError('invalid_input', 'La date d’envoi ne peut pas être dans le futur.', { sentOn: 'Date future.' });
+  if (input.sentOn! > meeting.date)
+    throw new UserError('invalid_input', 'La convocation ne peut pas être envoyée après l’assemblée.', {
+      sentOn: 'Après la réunion.',
+    });
   await db
     .updateTable('meeting')
     .set({ convocation_sent_on: input.sentOn, convocation_mode: input.mode, updated_at: new Date().toISOString() })
@@ -451,11 +595,20 @@ export async function markConvocationSent(
  * Before the day of the session, an arrival or a vote is most likely a mistake (wrong assembly open, wrong clock):
  * the screen asks first, and the service refuses unless the call says it was confirmed.
  */
-function assertHeldOrConfirmed(meeting: Pick<Selectable<MeetingTable>, 'date'>, today: string, confirmed: boolean | undefined, what: string): void {
+function assertHeldOrConfirmed(
+  meeting: Pick<Selectable<MeetingTable>, 'date'>,
+  today: string,
+  confirmed: boolean | undefined,
+  what: string,
+): void {
   if (meeting.date <= today || confirmed) return;
-  throw new UserError('invalid_input', `La séance est prévue le ${formatDateLong(meeting.date)} : confirmez que vous voulez enregistrer ${what} dès aujourd’hui.`, {
-    confirmedBeforeDate: 'Confirmation attendue.',
-  });
+  throw new UserError(
+    'invalid_input',
+    `La séance est prévue le ${formatDateLong(meeting.date)} : confirmez que vous voulez enregistrer ${what} dès aujourd’hui.`,
+    {
+      confirmedBeforeDate: 'Confirmation attendue.',
+    },
+  );
 }
 
 /**
@@ -472,18 +625,37 @@ export async function setPresence(
     const meeting = await assertGovernanceMeeting(trx, input.meetingId);
     await assertOpen(trx, meeting);
     if (input.present) assertHeldOrConfirmed(meeting, today, input.confirmedBeforeDate, 'une arrivée');
-    const member = await trx.selectFrom('member').select(['id', 'erased_at']).where('id', '=', input.memberId).executeTakeFirst();
+    const member = await trx
+      .selectFrom('member')
+      .select(['id', 'erased_at'])
+      .where('id', '=', input.memberId)
+      .executeTakeFirst();
     if (!member || member.erased_at) throw new UserError('not_found', 'Ce membre n’existe pas ou plus.');
     const at = now.toISOString();
-    const before = await trx.selectFrom('ag_presence').select('present').where('meeting_id', '=', input.meetingId).where('member_id', '=', input.memberId).executeTakeFirst();
+    const before = await trx
+      .selectFrom('ag_presence')
+      .select('present')
+      .where('meeting_id', '=', input.meetingId)
+      .where('member_id', '=', input.memberId)
+      .executeTakeFirst();
     await trx
       .insertInto('ag_presence')
-      .values({ meeting_id: input.meetingId, member_id: input.memberId, present: input.present ? 1 : 0, arrived_at: input.present ? at : null, left_at: input.present ? null : at })
+      .values({
+        meeting_id: input.meetingId,
+        member_id: input.memberId,
+        present: input.present ? 1 : 0,
+        arrived_at: input.present ? at : null,
+        left_at: input.present ? null : at,
+      })
       .onConflict((conflict) =>
         conflict.columns(['meeting_id', 'member_id']).doUpdateSet(
           input.present
             ? // An arrival recorded twice keeps the first time; a return after a departure is a new arrival.
-              { present: 1, arrived_at: sql<string>`case when present = 1 then arrived_at else ${at} end`, left_at: null }
+              {
+                present: 1,
+                arrived_at: sql<string>`case when present = 1 then arrived_at else ${at} end`,
+                left_at: null,
+              }
             : { present: 0, left_at: at },
         ),
       )
@@ -491,7 +663,15 @@ export async function setPresence(
     // An event only when the member's state changes (a second click on « arrivé » is not a new arrival).
     const wasPresent = before?.present === 1;
     if (input.present !== wasPresent && (input.present || before)) {
-      await trx.insertInto('ag_presence_event').values({ meeting_id: input.meetingId, member_id: input.memberId, kind: input.present ? 'arrivee' : 'depart', at }).execute();
+      await trx
+        .insertInto('ag_presence_event')
+        .values({
+          meeting_id: input.meetingId,
+          member_id: input.memberId,
+          kind: input.present ? 'arrivee' : 'depart',
+          at,
+        })
+        .execute();
     }
   });
   return getAgState(db, input.meetingId, today);
@@ -507,21 +687,41 @@ export async function saveProxy(
     const assembly = await loadAssembly(trx, input.meetingId, today);
     await assertOpen(trx, assembly.meeting);
     if (input.receivedOn && input.receivedOn > assembly.meeting.date) {
-      throw new UserError('invalid_input', 'Un pouvoir est reçu au plus tard le jour de la séance.', { receivedOn: 'Date après la séance.' });
+      throw new UserError('invalid_input', 'Un pouvoir est reçu au plus tard le jour de la séance.', {
+        receivedOn: 'Date après la séance.',
+      });
     }
     if (!assembly.byId.has(input.mandataireId)) {
-      throw new UserError('invalid_input', 'Pouvoir refusé : le mandataire doit être membre de l’association à la date de la séance.', { mandataireId: 'Pas membre à cette date.' });
+      throw new UserError(
+        'invalid_input',
+        'Pouvoir refusé : le mandataire doit être membre de l’association à la date de la séance.',
+        { mandataireId: 'Pas membre à cette date.' },
+      );
     }
     const validation = validateProxy(
       { mandantId: input.mandantId, mandataireId: input.mandataireId },
-      { rules: assembly.rules, meetingType: assembly.type, roll: assembly.roll, proxies: assembly.proxies, attendance: assembly.attendance },
+      {
+        rules: assembly.rules,
+        meetingType: assembly.type,
+        roll: assembly.roll,
+        proxies: assembly.proxies,
+        attendance: assembly.attendance,
+      },
     );
     if (!validation.ok) {
-      throw new UserError('invalid_input', `Pouvoir refusé : ${validation.reasons.map((reason) => reason.message).join(' ; ')}`);
+      throw new UserError(
+        'invalid_input',
+        `Pouvoir refusé : ${validation.reasons.map((reason) => reason.message).join(' ; ')}`,
+      );
     }
     const { id } = await trx
       .insertInto('ag_proxy')
-      .values({ meeting_id: input.meetingId, mandant_member_id: input.mandantId, mandataire_member_id: input.mandataireId, received_on: input.receivedOn })
+      .values({
+        meeting_id: input.meetingId,
+        mandant_member_id: input.mandantId,
+        mandataire_member_id: input.mandataireId,
+        received_on: input.receivedOn,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, 'create', 'ag_proxy', String(id), `réunion ${input.meetingId}`);
@@ -541,28 +741,62 @@ export async function deleteProxy(db: Kysely<DB>, meetingId: number, proxyId: nu
 
 export async function saveResolution(
   db: Kysely<DB>,
-  input: { meetingId: number; id: number | null; agendaItemId: number | null; title: string; text: string; kind: string },
+  input: {
+    meetingId: number;
+    id: number | null;
+    agendaItemId: number | null;
+    title: string;
+    text: string;
+    kind: string;
+  },
   today: string,
 ): Promise<AgState> {
   const assembly = await loadAssembly(db, input.meetingId, today);
   await assertOpen(db, assembly.meeting);
   if (!Object.prototype.hasOwnProperty.call(assembly.rules.meetings[assembly.type].majorities, input.kind)) {
-    throw new UserError('invalid_input', `Les statuts en vigueur ne prévoient pas de majorité pour ce type de résolution (« ${input.kind} »).`, { kind: 'Type inconnu.' });
+    throw new UserError(
+      'invalid_input',
+      `Les statuts en vigueur ne prévoient pas de majorité pour ce type de résolution (« ${input.kind} »).`,
+      { kind: 'Type inconnu.' },
+    );
   }
   if (input.agendaItemId !== null) {
-    const item = await db.selectFrom('agenda_item').select('id').where('id', '=', input.agendaItemId).where('meeting_id', '=', input.meetingId).executeTakeFirst();
-    if (!item) throw new UserError('invalid_input', 'Ce point de l’ordre du jour n’appartient pas à cette réunion.', { agendaItemId: 'Point inconnu.' });
+    const item = await db
+      .selectFrom('agenda_item')
+      .select('id')
+      .where('id', '=', input.agendaItemId)
+      .where('meeting_id', '=', input.meetingId)
+      .executeTakeFirst();
+    if (!item)
+      throw new UserError('invalid_input', 'Ce point de l’ordre du jour n’appartient pas à cette réunion.', {
+        agendaItemId: 'Point inconnu.',
+      });
   }
   const values = { agenda_item_id: input.agendaItemId, title: input.title, text: input.text, kind: input.kind };
   if (input.id === null) {
-    const last = await db.selectFrom('resolution').select((eb) => eb.fn.max('position').as('max')).where('meeting_id', '=', input.meetingId).executeTakeFirst();
-    await db.insertInto('resolution').values({ ...values, meeting_id: input.meetingId, position: Number(last?.max ?? 0) + 1 }).execute();
+    const last = await db
+      .selectFrom('resolution')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('meeting_id', '=', input.meetingId)
+      .executeTakeFirst();
+    await db
+      .insertInto('resolution')
+      .values({ ...values, meeting_id: input.meetingId, position: Number(last?.max ?? 0) + 1 })
+      .execute();
   } else {
-    const existing = await db.selectFrom('resolution').selectAll().where('id', '=', input.id).where('meeting_id', '=', input.meetingId).executeTakeFirst();
+    const existing = await db
+      .selectFrom('resolution')
+      .selectAll()
+      .where('id', '=', input.id)
+      .where('meeting_id', '=', input.meetingId)
+      .executeTakeFirst();
     if (!existing) throw new UserError('not_found', 'Cette résolution n’existe plus.');
     const reworded = existing.text !== input.text || existing.kind !== input.kind;
     if (reworded && existing.votes_pour !== null) {
-      throw new UserError('conflict', 'Cette résolution a déjà été votée : effacez le vote avant d’en changer le texte ou le type.');
+      throw new UserError(
+        'conflict',
+        'Cette résolution a déjà été votée : effacez le vote avant d’en changer le texte ou le type.',
+      );
     }
     await db.updateTable('resolution').set(values).where('id', '=', input.id).execute();
   }
@@ -635,15 +869,25 @@ export async function recordVote(
     const assembly = await loadAssembly(trx, input.meetingId, today);
     await assertOpen(trx, assembly.meeting);
     assertHeldOrConfirmed(assembly.meeting, today, input.confirmedBeforeDate, 'un vote');
-    const resolution = await trx.selectFrom('resolution').selectAll().where('id', '=', input.resolutionId).where('meeting_id', '=', input.meetingId).executeTakeFirst();
+    const resolution = await trx
+      .selectFrom('resolution')
+      .selectAll()
+      .where('id', '=', input.resolutionId)
+      .where('meeting_id', '=', input.meetingId)
+      .executeTakeFirst();
     if (!resolution) throw new UserError('not_found', 'Cette résolution n’existe plus.');
-    const stored: StoredQuorum = resolution.quorum_json ? (JSON.parse(resolution.quorum_json) as StoredQuorum) : storedQuorumOf(assembly.quorum);
+    const stored: StoredQuorum = resolution.quorum_json
+      ? (JSON.parse(resolution.quorum_json) as StoredQuorum)
+      : storedQuorumOf(assembly.quorum);
     const weighted = assembly.rules.meetings[assembly.type].voteWeighting === 'weight';
     let votes = { pour: input.pour, contre: input.contre, abstention: input.abstention, blanc: input.blanc };
     let weighing: Extract<WeighedVotes, { ok: true }> | null = null;
     if (weighted) {
       if (!input.byCollege?.length) {
-        throw new UserError('invalid_input', 'Les collèges ont des poids de vote : saisissez le nombre de membres pour, contre, abstentionnistes et blancs de chaque collège ; l’application applique les poids.');
+        throw new UserError(
+          'invalid_input',
+          'Les collèges ont des poids de vote : saisissez le nombre de membres pour, contre, abstentionnistes et blancs de chaque collège ; l’application applique les poids.',
+        );
       }
       // A vote recorded before head counts were kept has no per-collège figures: the current ones stand in.
       const powers = stored.byCollege ?? storedQuorumOf(assembly.quorum).byCollege!;
@@ -652,9 +896,16 @@ export async function recordVote(
       weighing = result;
       votes = result.totals;
     } else if (input.byCollege?.length) {
-      throw new UserError('invalid_input', 'Les votes de cette séance ne sont pas pondérés : saisissez les totaux de la salle, sans détail par collège.');
+      throw new UserError(
+        'invalid_input',
+        'Les votes de cette séance ne sont pas pondérés : saisissez les totaux de la salle, sans détail par collège.',
+      );
     }
-    const result = computeVote(votes, assembly.rules, resolution.kind, { meetingType: assembly.type, presentOrRepresented: stored.presentOrRepresented, met: stored.met });
+    const result = computeVote(votes, assembly.rules, resolution.kind, {
+      meetingType: assembly.type,
+      presentOrRepresented: stored.presentOrRepresented,
+      met: stored.met,
+    });
     if (!result.ok) throw new UserError('invalid_input', result.message);
     await trx
       .updateTable('resolution')
@@ -683,9 +934,17 @@ export async function recordVote(
  * Once an assembly has voted, the dashboard reminds that its PV is to be approved and, if it changed dirigeants or
  * statuts, that the greffe must be told within 3 months of the assembly: PVs are often approved much later.
  */
-async function remindPvApproval(db: Db, meeting: Pick<Selectable<MeetingTable>, 'id' | 'type' | 'date'>): Promise<void> {
+async function remindPvApproval(
+  db: Db,
+  meeting: Pick<Selectable<MeetingTable>, 'id' | 'type' | 'date'>,
+): Promise<void> {
   if (meeting.type === 'ca' || meeting.type === 'bureau') return;
-  const existing = await db.selectFrom('formality').select('id').where('meeting_id', '=', meeting.id).where('kind', '=', 'pv_a_approuver').executeTakeFirst();
+  const existing = await db
+    .selectFrom('formality')
+    .select('id')
+    .where('meeting_id', '=', meeting.id)
+    .where('kind', '=', 'pv_a_approuver')
+    .executeTakeFirst();
   if (existing) return;
   const deadline = format(addMonths(parseISO(meeting.date), 3), 'yyyy-MM-dd');
   await db
@@ -702,13 +961,26 @@ async function remindPvApproval(db: Db, meeting: Pick<Selectable<MeetingTable>, 
 }
 
 /** Clears a recorded vote for a correction; the quorum of the vote is kept (see recordVote). */
-export async function clearVote(db: Kysely<DB>, meetingId: number, resolutionId: number, today: string): Promise<AgState> {
+export async function clearVote(
+  db: Kysely<DB>,
+  meetingId: number,
+  resolutionId: number,
+  today: string,
+): Promise<AgState> {
   await db.transaction().execute(async (trx) => {
     const meeting = await assertGovernanceMeeting(trx, meetingId);
     await assertOpen(trx, meeting);
     await trx
       .updateTable('resolution')
-      .set({ votes_pour: null, votes_contre: null, votes_abstention: null, votes_blanc: null, adopted: null, arithmetic: null, college_votes_json: null })
+      .set({
+        votes_pour: null,
+        votes_contre: null,
+        votes_abstention: null,
+        votes_blanc: null,
+        adopted: null,
+        arithmetic: null,
+        college_votes_json: null,
+      })
       .where('id', '=', resolutionId)
       .where('meeting_id', '=', meetingId)
       .execute();
@@ -727,7 +999,8 @@ export async function setOfficers(
   for (const id of [input.presidentMemberId, input.secretaireMemberId]) {
     if (id === null) continue;
     const member = await db.selectFrom('member').select(['id', 'erased_at']).where('id', '=', id).executeTakeFirst();
-    if (!member || member.erased_at) throw new UserError('invalid_input', 'Choisissez le président et le secrétaire de séance parmi les membres.');
+    if (!member || member.erased_at)
+      throw new UserError('invalid_input', 'Choisissez le président et le secrétaire de séance parmi les membres.');
   }
   await db
     .updateTable('meeting')
@@ -753,18 +1026,33 @@ export async function createSecondConvocation(
   if (assembly.round === 2) throw new UserError('invalid_input', 'Cette assemblée est déjà sur deuxième convocation.');
   const second = secondConvocation(rules, type);
   if (!second.possible) throw new UserError('invalid_input', second.message);
-  if (quorum.met) throw new UserError('invalid_input', 'Le quorum est atteint : l’assemblée peut délibérer sur première convocation.');
+  if (quorum.met)
+    throw new UserError(
+      'invalid_input',
+      'Le quorum est atteint : l’assemblée peut délibérer sur première convocation.',
+    );
   const date = input.date!;
   const startTime = input.startTime ?? meeting.start_time;
-  const sameDayLater = date === meeting.date && startTime !== null && meeting.start_time !== null && startTime > meeting.start_time;
+  const sameDayLater =
+    date === meeting.date && startTime !== null && meeting.start_time !== null && startTime > meeting.start_time;
   if (date < meeting.date || (date === meeting.date && !sameDayLater)) {
-    throw new UserError('invalid_input', 'La deuxième assemblée se tient après la première : un autre jour, ou le même jour à une heure plus tardive.', { date: 'Date trop tôt.' });
+    throw new UserError(
+      'invalid_input',
+      'La deuxième assemblée se tient après la première : un autre jour, ou le même jour à une heure plus tardive.',
+      { date: 'Date trop tôt.' },
+    );
   }
-  if (date < today) throw new UserError('invalid_input', 'La date de la deuxième assemblée est déjà passée.', { date: 'Date passée.' });
+  if (date < today)
+    throw new UserError('invalid_input', 'La date de la deuxième assemblée est déjà passée.', { date: 'Date passée.' });
 
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('meeting').select('id').where('first_round_meeting_id', '=', input.meetingId).executeTakeFirst();
-    if (existing) throw new UserError('conflict', 'Une assemblée sur deuxième convocation existe déjà pour cette réunion.');
+    const existing = await trx
+      .selectFrom('meeting')
+      .select('id')
+      .where('first_round_meeting_id', '=', input.meetingId)
+      .executeTakeFirst();
+    if (existing)
+      throw new UserError('conflict', 'Une assemblée sur deuxième convocation existe déjà pour cette réunion.');
     const { id } = await trx
       .insertInto('meeting')
       .values({
@@ -791,7 +1079,12 @@ export async function createSecondConvocation(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const items = await trx.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
+    const items = await trx
+      .selectFrom('agenda_item')
+      .selectAll()
+      .where('meeting_id', '=', meeting.id)
+      .orderBy('position')
+      .execute();
     const itemIds = new Map<number, number>();
     for (const item of items) {
       const copy = await trx
@@ -801,7 +1094,12 @@ export async function createSecondConvocation(
         .executeTakeFirstOrThrow();
       itemIds.set(item.id, copy.id);
     }
-    const resolutions = await trx.selectFrom('resolution').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
+    const resolutions = await trx
+      .selectFrom('resolution')
+      .selectAll()
+      .where('meeting_id', '=', meeting.id)
+      .orderBy('position')
+      .execute();
     for (const resolution of resolutions) {
       await trx
         .insertInto('resolution')
@@ -831,8 +1129,17 @@ export async function reopenPv(db: Kysely<DB>, meetingId: number, today: string)
   await assertGovernanceMeeting(db, meetingId);
   await db.transaction().execute(async (trx) => {
     // Reopened, the session keeps the rules it was held with (rules_snapshot).
-    await trx.updateTable('meeting').set({ pv_status: 'brouillon', pv_approved_on: null, pv_snapshot: null }).where('id', '=', meetingId).execute();
-    await trx.updateTable('formality').set({ done_on: null }).where('meeting_id', '=', meetingId).where('kind', '=', 'pv_a_approuver').execute();
+    await trx
+      .updateTable('meeting')
+      .set({ pv_status: 'brouillon', pv_approved_on: null, pv_snapshot: null })
+      .where('id', '=', meetingId)
+      .execute();
+    await trx
+      .updateTable('formality')
+      .set({ done_on: null })
+      .where('meeting_id', '=', meetingId)
+      .where('kind', '=', 'pv_a_approuver')
+      .execute();
     await audit(trx, 'reopen_pv', 'meeting', String(meetingId), null);
   });
   return getAgState(db, meetingId, today);
@@ -843,8 +1150,15 @@ export async function saveFormality(
   input: { id: number; doneOn: string | null; notes: string | null },
   today: string,
 ): Promise<FormalityRow[]> {
-  if (input.doneOn && input.doneOn > today) throw new UserError('invalid_input', 'La date de réalisation ne peut pas être dans le futur.', { doneOn: 'Date future.' });
-  const result = await db.updateTable('formality').set({ done_on: input.doneOn, notes: input.notes }).where('id', '=', input.id).executeTakeFirst();
+  if (input.doneOn && input.doneOn > today)
+    throw new UserError('invalid_input', 'La date de réalisation ne peut pas être dans le futur.', {
+      doneOn: 'Date future.',
+    });
+  const result = await db
+    .updateTable('formality')
+    .set({ done_on: input.doneOn, notes: input.notes })
+    .where('id', '=', input.id)
+    .executeTakeFirst();
   if (!result.numUpdatedRows) throw new UserError('not_found', 'Cette formalité n’existe plus.');
   return formalityRows(db, today, { openOnly: false });
 }

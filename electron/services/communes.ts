@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { searchKey } from '../../shared/text';
+import { searchKey } from '@shared/text';
 
 export { searchKey };
 
@@ -74,7 +74,26 @@ export interface CommuneReference {
 }
 
 /** Régions that have an Agence régionale de santé (the 18 régions of France, overseas ones included). */
-const ARS_REGION_CODES = ['01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'];
+const ARS_REGION_CODES = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '06',
+  '11',
+  '24',
+  '27',
+  '28',
+  '32',
+  '44',
+  '52',
+  '53',
+  '75',
+  '76',
+  '84',
+  '93',
+  '94',
+];
 
 /** INSEE « type de nom en clair » (TNCC) → the French preposition before the name. */
 const PREPOSITIONS = ['de ', "d'", 'du ', 'de la ', 'des ', "de l'", 'des ', 'de las ', 'de los '];
@@ -106,11 +125,21 @@ export function loadCommuneReference(): CommuneReference {
 
   const departements = new Map<string, AreaRef>();
   for (const dep of rawDepartements) {
-    departements.set(dep.code, { code: dep.code, nom: dep.nom, withPreposition: withPreposition(dep), regionCode: dep.region ?? null });
+    departements.set(dep.code, {
+      code: dep.code,
+      nom: dep.nom,
+      withPreposition: withPreposition(dep),
+      regionCode: dep.region ?? null,
+    });
   }
   const regions = new Map<string, AreaRef>();
   for (const region of rawRegions) {
-    regions.set(region.code, { code: region.code, nom: region.nom, withPreposition: withPreposition(region), regionCode: region.code });
+    regions.set(region.code, {
+      code: region.code,
+      nom: region.nom,
+      withPreposition: withPreposition(region),
+      regionCode: region.code,
+    });
   }
 
   const communes: CommuneRef[] = [];
@@ -142,7 +171,9 @@ export function loadCommuneReference(): CommuneReference {
   return cached;
 }
 
-export function arsRegions(reference: CommuneReference = loadCommuneReference()): { code: string; nom: string; arsName: string }[] {
+export function arsRegions(
+  reference: CommuneReference = loadCommuneReference(),
+): { code: string; nom: string; arsName: string }[] {
   return ARS_REGION_CODES.flatMap((code) => {
     const region = reference.regions.get(code);
     return region ? [{ code, nom: region.nom, arsName: `ARS ${region.nom}` }] : [];
@@ -159,14 +190,20 @@ const CODE_QUERY = /^(\d{1,5}|2[ab]\d{0,3})$/i;
  * Finds communes by name (accent- and case-insensitive, words in any order, « st » = « saint »),
  * by INSEE code or by postcode. Best matches first, then the most populated.
  */
-export function searchCommunes(query: string, limit = 20, reference: CommuneReference = loadCommuneReference()): CommuneRef[] {
+export function searchCommunes(
+  query: string,
+  limit = 20,
+  reference: CommuneReference = loadCommuneReference(),
+): CommuneRef[] {
   const trimmed = query.trim();
   if (!trimmed) return [];
   // Only the best `limit` hits are kept, in order: a one-letter query matches most of France's 35 000 communes,
   // and sorting them all would cost more than the search itself.
   const scored: { commune: CommuneRef; score: number }[] = [];
   const better = (a: { commune: CommuneRef; score: number }, b: { commune: CommuneRef; score: number }) =>
-    b.score - a.score || b.commune.population - a.commune.population || a.commune.nom.localeCompare(b.commune.nom, 'fr');
+    b.score - a.score ||
+    b.commune.population - a.commune.population ||
+    a.commune.nom.localeCompare(b.commune.nom, 'fr');
   const keep = (commune: CommuneRef, score: number) => {
     const entry = { commune, score };
     if (scored.length >= limit && better(entry, scored[scored.length - 1]!) >= 0) return;

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CptsProfile } from '../../shared/contract';
-import { lifecycleStatus } from '../../shared/domain/lifecycle';
-import type { CptsIdentity, CptsLifecycle } from '../../shared/schemas/cpts';
+import type { CptsProfile } from '@shared/contract';
+import { lifecycleStatus } from '@shared/domain/lifecycle';
+import type { CptsIdentity, CptsLifecycle } from '@shared/schemas/cpts';
 import type { CptsTable, DB } from '../db/schema';
 import { audit } from './audit';
 import { arsRegions } from './communes';
@@ -72,7 +72,9 @@ export async function getCptsProfile(db: Kysely<DB>, today: string): Promise<Cpt
   const row = await db.selectFrom('cpts').selectAll().where('id', '=', 1).executeTakeFirst();
   const identity = row ? identityFromRow(row) : EMPTY_IDENTITY;
   const lifecycle = row ? lifecycleFromRow(row) : EMPTY_LIFECYCLE;
-  const ars = identity.arsRegionCode ? arsRegions().find((region) => region.code === identity.arsRegionCode) : undefined;
+  const ars = identity.arsRegionCode
+    ? arsRegions().find((region) => region.code === identity.arsRegionCode)
+    : undefined;
   return {
     identity,
     lifecycle,

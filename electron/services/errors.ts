@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../../shared/contract';
+import type { ApiErrorCode } from '@shared/contract';
 
 /** An error the user can act on, with a French message. Services throw it; IPC returns it as is. */
 export class UserError extends Error {
@@ -114,8 +114,16 @@ export function constraintError(error: unknown): UserError | null {
     case 'SQLITE_CONSTRAINT_PRIMARYKEY': {
       const labels = columns.map((target) => COLUMN_LABELS[`${target.table}.${target.column}`]).filter(Boolean);
       const table = columns[0] ? TABLE_LABELS[columns[0].table] : undefined;
-      if (labels.length === 1) return new UserError('conflict', `Cette valeur existe déjà : le champ « ${labels[0]} » doit être unique. ${NOTHING_SAVED}`);
-      if (table) return new UserError('conflict', `Cet enregistrement existe déjà (${table} identique est déjà présent). ${NOTHING_SAVED}`);
+      if (labels.length === 1)
+        return new UserError(
+          'conflict',
+          `Cette valeur existe déjà : le champ « ${labels[0]} » doit être unique. ${NOTHING_SAVED}`,
+        );
+      if (table)
+        return new UserError(
+          'conflict',
+          `Cet enregistrement existe déjà (${table} identique est déjà présent). ${NOTHING_SAVED}`,
+        );
       return new UserError('conflict', `Cet enregistrement existe déjà : il ferait doublon. ${NOTHING_SAVED}`);
     }
     case 'SQLITE_CONSTRAINT_FOREIGNKEY':
@@ -125,13 +133,22 @@ export function constraintError(error: unknown): UserError | null {
       );
     case 'SQLITE_CONSTRAINT_NOTNULL': {
       const field = describeColumn(columns[0]);
-      return new UserError('invalid_input', `Une information obligatoire manque${field ? ` : ${field}` : ''}. ${NOTHING_SAVED}`);
+      return new UserError(
+        'invalid_input',
+        `Une information obligatoire manque${field ? ` : ${field}` : ''}. ${NOTHING_SAVED}`,
+      );
     }
     case 'SQLITE_CONSTRAINT_CHECK': {
       const field = describeColumn(checkedColumn(message));
-      return new UserError('invalid_input', `Une valeur n’est pas acceptée${field ? ` pour le champ « ${field} »` : ''}. ${NOTHING_SAVED}`);
+      return new UserError(
+        'invalid_input',
+        `Une valeur n’est pas acceptée${field ? ` pour le champ « ${field} »` : ''}. ${NOTHING_SAVED}`,
+      );
     }
     default:
-      return new UserError('conflict', `La base de données a refusé cette modification car elle contredit des données existantes. ${NOTHING_SAVED}`);
+      return new UserError(
+        'conflict',
+        `La base de données a refusé cette modification car elle contredit des données existantes. ${NOTHING_SAVED}`,
+      );
   }
 }

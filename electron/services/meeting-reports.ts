@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { AGE_BANDS, ATTENDANCE, DECISION_STATUSES } from '../../shared/domain/meetings';
-import { PROFESSION_BY_CODE } from '../../shared/domain/professions';
-import type { MeetingDetail } from '../../shared/contract';
-import type { MeetingMinutesData, RcpYearData } from '../../shared/reports/meetings';
+import { AGE_BANDS, ATTENDANCE, DECISION_STATUSES } from '@shared/domain/meetings';
+import { PROFESSION_BY_CODE } from '@shared/domain/professions';
+import type { MeetingDetail } from '@shared/contract';
+import type { MeetingMinutesData, RcpYearData } from '@shared/reports/meetings';
 import type { DB } from '../db/schema';
 import { getCptsProfile } from './cpts';
 import { UserError } from './errors';
@@ -10,14 +10,21 @@ import { getMeeting, listMeetings, rcpMinProfessions, rcpMotifs } from './meetin
 
 const STATUS_LABELS = { prevue: 'Prévue', tenue: 'Tenue', annulee: 'Annulée' } as const;
 const FOLLOW_UP_LABELS = { a_faire: 'À faire', fait: 'Fait', sans_objet: 'Sans objet' } as const;
-const label = <T extends { code: string; label: string }>(list: readonly T[], code: string | null) => (code ? (list.find((item) => item.code === code)?.label ?? code) : null);
+const label = <T extends { code: string; label: string }>(list: readonly T[], code: string | null) =>
+  code ? (list.find((item) => item.code === code)?.label ?? code) : null;
 
 /** « Compte rendu » of a meeting (pseudonymised for an RCP: nothing identifying is stored in the first place). */
-export async function meetingMinutesData(db: Kysely<DB>, meetingId: number, now: Date, today: string): Promise<MeetingMinutesData> {
+export async function meetingMinutesData(
+  db: Kysely<DB>,
+  meetingId: number,
+  now: Date,
+  today: string,
+): Promise<MeetingMinutesData> {
   const detail = await getMeeting(db, meetingId, today);
   const profile = await getCptsProfile(db, today);
   const organiser = detail.data.organiserMemberId
-    ? (detail.participants.find((participant) => participant.memberId === detail.data.organiserMemberId)?.name ?? detail.data.organiserLabel)
+    ? (detail.participants.find((participant) => participant.memberId === detail.data.organiserMemberId)?.name ??
+      detail.data.organiserLabel)
     : detail.data.organiserLabel;
   const rcp = detail.data.type === 'rcp';
   return {
@@ -43,7 +50,12 @@ export async function meetingMinutesData(db: Kysely<DB>, meetingId: number, now:
     })),
     agenda: detail.agenda.map((item) => ({ title: item.title, minutes: item.minutes })),
     summary: detail.data.summary,
-    decisions: detail.decisions.map((decision) => ({ text: decision.text, owner: decision.owner, dueOn: decision.dueOn, statusLabel: label(DECISION_STATUSES, decision.status)! })),
+    decisions: detail.decisions.map((decision) => ({
+      text: decision.text,
+      owner: decision.owner,
+      dueOn: decision.dueOn,
+      statusLabel: label(DECISION_STATUSES, decision.status)!,
+    })),
     // A file cannot be checked for a patient's identity: an RCP's compte rendu never lists attachments.
     documents: rcp ? [] : detail.documents.map((document) => document.fileName),
     rcp: rcp
@@ -63,7 +75,11 @@ export async function meetingMinutesData(db: Kysely<DB>, meetingId: number, now:
             patientInformed: rcpCase.patientInformed,
             followUpOn: rcpCase.followUpOn,
             followUpStatusLabel: FOLLOW_UP_LABELS[rcpCase.followUpStatus],
-            decisions: rcpCase.decisions.map((decision) => ({ action: decision.action, owner: decision.owner, dueOn: decision.dueOn })),
+            decisions: rcpCase.decisions.map((decision) => ({
+              action: decision.action,
+              owner: decision.owner,
+              dueOn: decision.dueOn,
+            })),
           })),
         }
       : null,
@@ -73,7 +89,9 @@ export async function meetingMinutesData(db: Kysely<DB>, meetingId: number, now:
 /** « Bilan annuel des RCP »: sessions held in the year, cases, share ≥ 75 ans / ALD, professions, motifs, follow-ups. */
 export async function rcpYearData(db: Kysely<DB>, year: number, now: Date, today: string): Promise<RcpYearData> {
   const profile = await getCptsProfile(db, today);
-  const sessions = (await listMeetings(db, `${year}-01-01`, `${year}-12-31`, today)).filter((meeting) => meeting.type === 'rcp' && meeting.status !== 'annulee');
+  const sessions = (await listMeetings(db, `${year}-01-01`, `${year}-12-31`, today)).filter(
+    (meeting) => meeting.type === 'rcp' && meeting.status !== 'annulee',
+  );
   const minProfessions = await rcpMinProfessions(db);
   const motifs = await rcpMotifs(db);
   const details: MeetingDetail[] = [];
@@ -81,12 +99,22 @@ export async function rcpYearData(db: Kysely<DB>, year: number, now: Date, today
   const cases = details.flatMap((detail) => detail.cases);
   const motifCounts = new Map<string, number>();
   for (const rcpCase of cases) {
-    const key = rcpCase.motifCode ? (motifs.find((motif) => motif.code === rcpCase.motifCode)?.label ?? rcpCase.motifCode) : 'Non précisé';
+    const key = rcpCase.motifCode
+      ? (motifs.find((motif) => motif.code === rcpCase.motifCode)?.label ?? rcpCase.motifCode)
+      : 'Non précisé';
     motifCounts.set(key, (motifCounts.get(key) ?? 0) + 1);
   }
   const professionsOf = (detail: MeetingDetail): string[] => {
-    const counted = detail.participants.some((participant) => participant.attendance) ? detail.participants.filter((participant) => participant.attendance === 'present') : detail.participants;
-    return [...new Set(counted.map((participant) => participant.professionCode).filter((code): code is string => Boolean(code) && !code!.startsWith('X-')))]
+    const counted = detail.participants.some((participant) => participant.attendance)
+      ? detail.participants.filter((participant) => participant.attendance === 'present')
+      : detail.participants;
+    return [
+      ...new Set(
+        counted
+          .map((participant) => participant.professionCode)
+          .filter((code): code is string => Boolean(code) && !code!.startsWith('X-')),
+      ),
+    ]
       .map((code) => PROFESSION_BY_CODE.get(code)?.inclusive ?? code)
       .sort((a, b) => a.localeCompare(b, 'fr'));
   };
@@ -104,9 +132,14 @@ export async function rcpYearData(db: Kysely<DB>, year: number, now: Date, today
       ald: cases.filter((rcpCase) => rcpCase.ald).length,
       over75OrAld: cases.filter((rcpCase) => rcpCase.over75 || rcpCase.ald).length,
       patientInformed: cases.filter((rcpCase) => rcpCase.patientInformed).length,
-      followUpsPlanned: cases.filter((rcpCase) => rcpCase.followUpStatus !== 'sans_objet' && (rcpCase.followUpOn || rcpCase.followUpStatus === 'fait')).length,
+      followUpsPlanned: cases.filter(
+        (rcpCase) =>
+          rcpCase.followUpStatus !== 'sans_objet' && (rcpCase.followUpOn || rcpCase.followUpStatus === 'fait'),
+      ).length,
       followUpsDone: cases.filter((rcpCase) => rcpCase.followUpStatus === 'fait').length,
-      averageProfessions: professionCounts.length ? Math.round((professionCounts.reduce((a, b) => a + b, 0) / professionCounts.length) * 10) / 10 : 0,
+      averageProfessions: professionCounts.length
+        ? Math.round((professionCounts.reduce((a, b) => a + b, 0) / professionCounts.length) * 10) / 10
+        : 0,
       sessionsBelowMinimum: professionCounts.filter((count) => count < minProfessions).length,
       minProfessions,
     },
@@ -118,12 +151,18 @@ export async function rcpYearData(db: Kysely<DB>, year: number, now: Date, today
       professions: professionsOf(detail),
       caseCount: detail.cases.length,
     })),
-    byMotif: [...motifCounts.entries()].map(([motif, count]) => ({ label: motif, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr')),
-    byAgeBand: AGE_BANDS.map((band) => ({ label: band.label, count: cases.filter((rcpCase) => rcpCase.ageBand === band.code).length })),
+    byMotif: [...motifCounts.entries()]
+      .map(([motif, count]) => ({ label: motif, count }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr')),
+    byAgeBand: AGE_BANDS.map((band) => ({
+      label: band.label,
+      count: cases.filter((rcpCase) => rcpCase.ageBand === band.code).length,
+    })),
     themes: [...new Set(details.map((detail) => detail.data.theme).filter((theme): theme is string => Boolean(theme)))],
   };
 }
 
 export function assertYearStarted(year: number, today: string): void {
-  if (year > Number(today.slice(0, 4))) throw new UserError('invalid_input', `L’année ${year} n’est pas encore commencée.`);
+  if (year > Number(today.slice(0, 4)))
+    throw new UserError('invalid_input', `L’année ${year} n’est pas encore commencée.`);
 }

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, stat, unlink } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DecisionRow, MeetingDetail, MeetingListRow, MeetingParticipantRow, RcpCaseRow } from '../../shared/contract';
-import { AGE_BANDS, BUILTIN_RCP_MOTIFS, meetingTypeLabel } from '../../shared/domain/meetings';
-import { PROFESSION_BY_CODE } from '../../shared/domain/professions';
-import { rcpTextProblem } from '../../shared/domain/rcp-guard';
-import type { MeetingData, RcpCaseData } from '../../shared/schemas/meetings';
+import type { DecisionRow, MeetingDetail, MeetingListRow, MeetingParticipantRow, RcpCaseRow } from '@shared/contract';
+import { AGE_BANDS, BUILTIN_RCP_MOTIFS, meetingTypeLabel } from '@shared/domain/meetings';
+import { PROFESSION_BY_CODE } from '@shared/domain/professions';
+import { rcpTextProblem } from '@shared/domain/rcp-guard';
+import type { MeetingData, RcpCaseData } from '@shared/schemas/meetings';
 import type { DB, MeetingTable } from '../db/schema';
 import { audit } from './audit';
 import { UserError } from './errors';
@@ -69,14 +69,20 @@ export async function addRcpMotif(db: Kysely<DB>, label: string) {
   if (existing.some((motif) => motif.label.localeCompare(label, 'fr', { sensitivity: 'base' }) === 0)) {
     throw new UserError('conflict', `Le motif « ${label} » existe déjà.`);
   }
-  await db.insertInto('rcp_motif').values({ code: `perso-${randomBytes(4).toString('hex')}`, label }).execute();
+  await db
+    .insertInto('rcp_motif')
+    .values({ code: `perso-${randomBytes(4).toString('hex')}`, label })
+    .execute();
   return rcpMotifs(db);
 }
 
 /** An assembly whose procès-verbal is approved is a record: reopen the PV in draft to change it. */
 function assertNotApproved(meeting: Selectable<MeetingTable>): void {
   if (meeting.pv_status === 'approuve') {
-    throw new UserError('conflict', 'Le procès-verbal de cette séance est approuvé : rouvrez-le en brouillon (onglet « Procès-verbal ») avant de la modifier ou de la supprimer.');
+    throw new UserError(
+      'conflict',
+      'Le procès-verbal de cette séance est approuvé : rouvrez-le en brouillon (onglet « Procès-verbal ») avant de la modifier ou de la supprimer.',
+    );
   }
 }
 
@@ -129,11 +135,30 @@ const RCP_GUEST_NAME = 'En RCP, un professionnel extérieur est noté par sa seu
 async function assertCanBecomeRcp(trx: Transaction<DB>, meetingId: number): Promise<void> {
   const intro = 'Cette réunion ne peut pas devenir une RCP tant que ses textes identifient un patient. ';
   const [agenda, decisions, guests] = await Promise.all([
-    trx.selectFrom('agenda_item').select(['title', 'minutes']).where('meeting_id', '=', meetingId).orderBy('position').execute(),
-    trx.selectFrom('decision').select(['text', 'owner_label']).where('meeting_id', '=', meetingId).orderBy('id').execute(),
-    trx.selectFrom('meeting_participant').select(['guest_name', 'guest_quality']).where('meeting_id', '=', meetingId).where('member_id', 'is', null).execute(),
+    trx
+      .selectFrom('agenda_item')
+      .select(['title', 'minutes'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('position')
+      .execute(),
+    trx
+      .selectFrom('decision')
+      .select(['text', 'owner_label'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('id')
+      .execute(),
+    trx
+      .selectFrom('meeting_participant')
+      .select(['guest_name', 'guest_quality'])
+      .where('meeting_id', '=', meetingId)
+      .where('member_id', 'is', null)
+      .execute(),
   ]);
-  if (guests.some((guest) => guest.guest_name)) throw new UserError('invalid_input', `Cette réunion ne peut pas devenir une RCP : ${RCP_GUEST_NAME.charAt(0).toLowerCase()}${RCP_GUEST_NAME.slice(1)} Retirez d’abord le nom des invités.`);
+  if (guests.some((guest) => guest.guest_name))
+    throw new UserError(
+      'invalid_input',
+      `Cette réunion ne peut pas devenir une RCP : ${RCP_GUEST_NAME.charAt(0).toLowerCase()}${RCP_GUEST_NAME.slice(1)} Retirez d’abord le nom des invités.`,
+    );
   assertNoPatientIdentity(
     [
       ...agendaTexts(agenda),
@@ -141,13 +166,16 @@ async function assertCanBecomeRcp(trx: Transaction<DB>, meetingId: number): Prom
         [`decisions.${index}.text`, `Décision ${index + 1}`, decision.text],
         [`decisions.${index}.ownerLabel`, `Responsable de la décision ${index + 1}`, decision.owner_label],
       ]),
-      ...guests.map((guest, index): RcpText => [`participants.${index}.guestQuality`, 'Qualité de l’invité', guest.guest_quality]),
+      ...guests.map(
+        (guest, index): RcpText => [`participants.${index}.guestQuality`, 'Qualité de l’invité', guest.guest_quality],
+      ),
     ],
     intro,
   );
 }
 
-const isOverdue = (dueOn: string | null, status: string, today: string) => Boolean(dueOn && dueOn < today && (status === 'a_faire' || status === 'en_cours'));
+const isOverdue = (dueOn: string | null, status: string, today: string) =>
+  Boolean(dueOn && dueOn < today && (status === 'a_faire' || status === 'en_cours'));
 
 async function decisionRows(db: Db, today: string, meetingId?: number): Promise<DecisionRow[]> {
   const rows = await db
@@ -184,7 +212,15 @@ async function decisionRows(db: Db, today: string, meetingId?: number): Promise<
     agendaItemId: row.agenda_item_id,
     text: row.text,
     ownerMemberId: row.owner_member_id,
-    owner: row.kind ? displayNameOf({ kind: row.kind, last_name: row.last_name, first_name: row.first_name, structure_name: row.structure_name, erased_at: row.erased_at }) : row.owner_label,
+    owner: row.kind
+      ? displayNameOf({
+          kind: row.kind,
+          last_name: row.last_name,
+          first_name: row.first_name,
+          structure_name: row.structure_name,
+          erased_at: row.erased_at,
+        })
+      : row.owner_label,
     dueOn: row.due_on,
     status: row.status,
     doneOn: row.done_on,
@@ -192,7 +228,11 @@ async function decisionRows(db: Db, today: string, meetingId?: number): Promise<
   }));
 }
 
-export async function listDecisions(db: Db, status: 'ouvertes' | 'en_retard' | 'faites' | 'toutes', today: string): Promise<DecisionRow[]> {
+export async function listDecisions(
+  db: Db,
+  status: 'ouvertes' | 'en_retard' | 'faites' | 'toutes',
+  today: string,
+): Promise<DecisionRow[]> {
   const rows = await decisionRows(db, today);
   switch (status) {
     case 'ouvertes':
@@ -206,7 +246,12 @@ export async function listDecisions(db: Db, status: 'ouvertes' | 'en_retard' | '
   }
 }
 
-export async function listMeetings(db: Db, from: string | null, to: string | null, today: string): Promise<MeetingListRow[]> {
+export async function listMeetings(
+  db: Db,
+  from: string | null,
+  to: string | null,
+  today: string,
+): Promise<MeetingListRow[]> {
   const meetings = await db
     .selectFrom('meeting')
     .selectAll()
@@ -253,51 +298,61 @@ function professionOf(code: string | null): string | null {
 
 export async function getMeeting(db: Db, id: number, today: string): Promise<MeetingDetail> {
   const meeting = await assertMeeting(db, id);
-  const [agenda, participantRows, documents, caseRows, caseDecisions, motifs, minProfessions, decisions] = await Promise.all([
-    db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', id).orderBy('position').execute(),
-    db
-      .selectFrom('meeting_participant')
-      .leftJoin('member', 'member.id', 'meeting_participant.member_id')
-      .select([
-        'meeting_participant.id',
-        'meeting_participant.member_id',
-        'meeting_participant.guest_name',
-        'meeting_participant.guest_quality',
-        'meeting_participant.profession_code',
-        'meeting_participant.attendance',
-        'meeting_participant.minutes_spent',
-        'member.kind',
-        'member.last_name',
-        'member.first_name',
-        'member.structure_name',
-        'member.erased_at',
-        'member.profession_code as member_profession',
-      ])
-      .where('meeting_participant.meeting_id', '=', id)
-      .orderBy('meeting_participant.id')
-      .execute(),
-    db.selectFrom('meeting_document').selectAll().where('meeting_id', '=', id).orderBy('added_at').execute(),
-    db.selectFrom('rcp_case').selectAll().where('meeting_id', '=', id).orderBy('id').execute(),
-    db
-      .selectFrom('rcp_case_decision')
-      .innerJoin('rcp_case', 'rcp_case.id', 'rcp_case_decision.case_id')
-      .selectAll('rcp_case_decision')
-      .where('rcp_case.meeting_id', '=', id)
-      .orderBy('rcp_case_decision.id')
-      .execute(),
-    rcpMotifs(db),
-    rcpMinProfessions(db),
-    decisionRows(db, today, id),
-  ]);
+  const [agenda, participantRows, documents, caseRows, caseDecisions, motifs, minProfessions, decisions] =
+    await Promise.all([
+      db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', id).orderBy('position').execute(),
+      db
+        .selectFrom('meeting_participant')
+        .leftJoin('member', 'member.id', 'meeting_participant.member_id')
+        .select([
+          'meeting_participant.id',
+          'meeting_participant.member_id',
+          'meeting_participant.guest_name',
+          'meeting_participant.guest_quality',
+          'meeting_participant.profession_code',
+          'meeting_participant.attendance',
+          'meeting_participant.minutes_spent',
+          'member.kind',
+          'member.last_name',
+          'member.first_name',
+          'member.structure_name',
+          'member.erased_at',
+          'member.profession_code as member_profession',
+        ])
+        .where('meeting_participant.meeting_id', '=', id)
+        .orderBy('meeting_participant.id')
+        .execute(),
+      db.selectFrom('meeting_document').selectAll().where('meeting_id', '=', id).orderBy('added_at').execute(),
+      db.selectFrom('rcp_case').selectAll().where('meeting_id', '=', id).orderBy('id').execute(),
+      db
+        .selectFrom('rcp_case_decision')
+        .innerJoin('rcp_case', 'rcp_case.id', 'rcp_case_decision.case_id')
+        .selectAll('rcp_case_decision')
+        .where('rcp_case.meeting_id', '=', id)
+        .orderBy('rcp_case_decision.id')
+        .execute(),
+      rcpMotifs(db),
+      rcpMinProfessions(db),
+      decisionRows(db, today, id),
+    ]);
   const participants: MeetingParticipantRow[] = participantRows.map((row) => {
     const professionCode = row.member_id ? row.member_profession : row.profession_code;
     const memberName = row.kind
-      ? displayNameOf({ kind: row.kind, last_name: row.last_name, first_name: row.first_name, structure_name: row.structure_name, erased_at: row.erased_at })
+      ? displayNameOf({
+          kind: row.kind,
+          last_name: row.last_name,
+          first_name: row.first_name,
+          structure_name: row.structure_name,
+          erased_at: row.erased_at,
+        })
       : null;
     return {
       id: row.id,
       memberId: row.member_id,
-      name: memberName ?? row.guest_name ?? (professionOf(professionCode) ? `${professionOf(professionCode)} (invité·e)` : 'Invité·e'),
+      name:
+        memberName ??
+        row.guest_name ??
+        (professionOf(professionCode) ? `${professionOf(professionCode)} (invité·e)` : 'Invité·e'),
       professionCode: professionCode ?? null,
       professionLabel: professionOf(professionCode ?? null),
       guestQuality: row.guest_quality,
@@ -334,8 +389,14 @@ export async function getMeeting(db: Db, id: number, today: string): Promise<Mee
   }));
 
   // Professions among those present (or among all participants before the session is held).
-  const counted = participants.some((participant) => participant.attendance) ? participants.filter((participant) => participant.attendance === 'present') : participants;
-  const professionCount = new Set(counted.map((participant) => participant.professionCode).filter((code): code is string => Boolean(code) && !code!.startsWith('X-'))).size;
+  const counted = participants.some((participant) => participant.attendance)
+    ? participants.filter((participant) => participant.attendance === 'present')
+    : participants;
+  const professionCount = new Set(
+    counted
+      .map((participant) => participant.professionCode)
+      .filter((code): code is string => Boolean(code) && !code!.startsWith('X-')),
+  ).size;
   const warnings: string[] = [];
   if (meeting.type === 'rcp' && professionCount < minProfessions) {
     warnings.push(
@@ -349,7 +410,12 @@ export async function getMeeting(db: Db, id: number, today: string): Promise<Mee
     agenda: agenda.map((item) => ({ id: item.id, position: item.position, title: item.title, minutes: item.minutes })),
     participants,
     decisions,
-    documents: documents.map((document) => ({ id: document.id, fileName: document.file_name, size: document.size, addedAt: document.added_at })),
+    documents: documents.map((document) => ({
+      id: document.id,
+      fileName: document.file_name,
+      size: document.size,
+      addedAt: document.added_at,
+    })),
     cases,
     professionCount,
     warnings,
@@ -366,17 +432,29 @@ export async function createMeeting(db: Kysely<DB>, data: MeetingData, today: st
   return getMeeting(db, id, today);
 }
 
-export async function updateMeeting(db: Kysely<DB>, id: number, data: MeetingData, today: string): Promise<MeetingDetail> {
+export async function updateMeeting(
+  db: Kysely<DB>,
+  id: number,
+  data: MeetingData,
+  today: string,
+): Promise<MeetingDetail> {
   await db.transaction().execute(async (trx) => {
     const existing = await assertMeeting(trx, id);
     assertNotApproved(existing);
     if (existing.type === 'rcp' && data.type !== 'rcp') {
       const cases = await trx.selectFrom('rcp_case').select('id').where('meeting_id', '=', id).executeTakeFirst();
-      if (cases) throw new UserError('conflict', 'Cette RCP a des cas enregistrés : elle ne peut pas changer de type.', { type: 'Une RCP avec des cas reste une RCP.' });
+      if (cases)
+        throw new UserError('conflict', 'Cette RCP a des cas enregistrés : elle ne peut pas changer de type.', {
+          type: 'Une RCP avec des cas reste une RCP.',
+        });
     }
     if (data.type === 'rcp') assertNoPatientIdentity(meetingTexts(data));
     if (data.type === 'rcp' && existing.type !== 'rcp') await assertCanBecomeRcp(trx, id);
-    await trx.updateTable('meeting').set({ ...meetingValues(data), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('meeting')
+      .set({ ...meetingValues(data), updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
     await audit(trx, 'update', 'meeting', String(id), null);
   });
   return getMeeting(db, id, today);
@@ -385,28 +463,50 @@ export async function updateMeeting(db: Kysely<DB>, id: number, data: MeetingDat
 export async function deleteMeeting(db: Kysely<DB>, id: number, documentsDir: string): Promise<{ deleted: true }> {
   const documents = await db.transaction().execute(async (trx) => {
     assertNotApproved(await assertMeeting(trx, id));
-    const stored = await trx.selectFrom('meeting_document').select('stored_name').where('meeting_id', '=', id).execute();
+    const stored = await trx
+      .selectFrom('meeting_document')
+      .select('stored_name')
+      .where('meeting_id', '=', id)
+      .execute();
     await trx.deleteFrom('meeting').where('id', '=', id).execute();
     await audit(trx, 'delete', 'meeting', String(id), null);
     return stored;
   });
-  await Promise.all(documents.map((document) => unlink(join(documentsDir, document.stored_name)).catch(() => undefined)));
+  await Promise.all(
+    documents.map((document) => unlink(join(documentsDir, document.stored_name)).catch(() => undefined)),
+  );
   return { deleted: true };
 }
 
-export async function saveAgenda(db: Kysely<DB>, meetingId: number, items: { id: number | null; title: string; minutes: string | null }[], today: string): Promise<MeetingDetail> {
+export async function saveAgenda(
+  db: Kysely<DB>,
+  meetingId: number,
+  items: { id: number | null; title: string; minutes: string | null }[],
+  today: string,
+): Promise<MeetingDetail> {
   await db.transaction().execute(async (trx) => {
     const meeting = await assertMeeting(trx, meetingId);
     assertNotApproved(meeting);
     if (meeting.type === 'rcp') assertNoPatientIdentity(agendaTexts(items));
-    const existing = new Set((await trx.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).execute()).map((row) => row.id));
+    const existing = new Set(
+      (await trx.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).execute()).map(
+        (row) => row.id,
+      ),
+    );
     const kept = new Set<number>();
     for (const [index, item] of items.entries()) {
       if (item.id !== null && existing.has(item.id)) {
-        await trx.updateTable('agenda_item').set({ position: index + 1, title: item.title, minutes: item.minutes }).where('id', '=', item.id).execute();
+        await trx
+          .updateTable('agenda_item')
+          .set({ position: index + 1, title: item.title, minutes: item.minutes })
+          .where('id', '=', item.id)
+          .execute();
         kept.add(item.id);
       } else {
-        await trx.insertInto('agenda_item').values({ meeting_id: meetingId, position: index + 1, title: item.title, minutes: item.minutes }).execute();
+        await trx
+          .insertInto('agenda_item')
+          .values({ meeting_id: meetingId, position: index + 1, title: item.title, minutes: item.minutes })
+          .execute();
       }
     }
     const removed = [...existing].filter((id) => !kept.has(id));
@@ -425,15 +525,22 @@ type ParticipantInput = {
   minutesSpent: number | null;
 };
 
-export async function saveParticipants(db: Kysely<DB>, meetingId: number, participants: ParticipantInput[], today: string): Promise<MeetingDetail> {
+export async function saveParticipants(
+  db: Kysely<DB>,
+  meetingId: number,
+  participants: ParticipantInput[],
+  today: string,
+): Promise<MeetingDetail> {
   await db.transaction().execute(async (trx) => {
     const meeting = await assertMeeting(trx, meetingId);
     assertNotApproved(meeting);
     const memberIds = participants.map((participant) => participant.memberId).filter((id): id is number => id !== null);
-    if (new Set(memberIds).size !== memberIds.length) throw new UserError('invalid_input', 'Un même adhérent figure deux fois parmi les participants.');
+    if (new Set(memberIds).size !== memberIds.length)
+      throw new UserError('invalid_input', 'Un même adhérent figure deux fois parmi les participants.');
     if (memberIds.length) {
       const found = await trx.selectFrom('member').select('id').where('id', 'in', memberIds).execute();
-      if (found.length !== new Set(memberIds).size) throw new UserError('invalid_input', 'Un des adhérents choisis n’existe plus.');
+      if (found.length !== new Set(memberIds).size)
+        throw new UserError('invalid_input', 'Un des adhérents choisis n’existe plus.');
     }
     for (const participant of participants) {
       if (participant.professionCode && !PROFESSION_BY_CODE.has(participant.professionCode)) {
@@ -445,10 +552,20 @@ export async function saveParticipants(db: Kysely<DB>, meetingId: number, partic
     }
     if (meeting.type === 'rcp') {
       assertNoPatientIdentity(
-        participants.map((participant, index): RcpText => [`participants.${index}.guestQuality`, 'Qualité de l’invité', participant.memberId === null ? participant.guestQuality : null]),
+        participants.map(
+          (participant, index): RcpText => [
+            `participants.${index}.guestQuality`,
+            'Qualité de l’invité',
+            participant.memberId === null ? participant.guestQuality : null,
+          ],
+        ),
       );
     }
-    const existing = new Set((await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).execute()).map((row) => row.id));
+    const existing = new Set(
+      (await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', meetingId).execute()).map(
+        (row) => row.id,
+      ),
+    );
     const kept = new Set<number>();
     for (const participant of participants) {
       const values = {
@@ -463,7 +580,10 @@ export async function saveParticipants(db: Kysely<DB>, meetingId: number, partic
         await trx.updateTable('meeting_participant').set(values).where('id', '=', participant.id).execute();
         kept.add(participant.id);
       } else {
-        await trx.insertInto('meeting_participant').values({ meeting_id: meetingId, ...values }).execute();
+        await trx
+          .insertInto('meeting_participant')
+          .values({ meeting_id: meetingId, ...values })
+          .execute();
       }
     }
     const removed = [...existing].filter((id) => !kept.has(id));
@@ -474,12 +594,24 @@ export async function saveParticipants(db: Kysely<DB>, meetingId: number, partic
 
 export async function saveDecision(
   db: Kysely<DB>,
-  decision: { id: number | null; meetingId: number; agendaItemId: number | null; text: string; ownerMemberId: number | null; ownerLabel: string | null; dueOn: string | null; status: string },
+  decision: {
+    id: number | null;
+    meetingId: number;
+    agendaItemId: number | null;
+    text: string;
+    ownerMemberId: number | null;
+    ownerLabel: string | null;
+    dueOn: string | null;
+    status: string;
+  },
   today: string,
 ): Promise<MeetingDetail> {
   await db.transaction().execute(async (trx) => {
     const meeting = await assertMeeting(trx, decision.meetingId);
-    if (meeting.type === 'rcp') assertNoPatientIdentity(decisionTexts({ text: decision.text, ownerLabel: decision.ownerMemberId ? null : decision.ownerLabel }));
+    if (meeting.type === 'rcp')
+      assertNoPatientIdentity(
+        decisionTexts({ text: decision.text, ownerLabel: decision.ownerMemberId ? null : decision.ownerLabel }),
+      );
     const values = {
       agenda_item_id: decision.agendaItemId,
       text: decision.text,
@@ -491,17 +623,28 @@ export async function saveDecision(
     };
     if (decision.id === null) {
       assertNotApproved(meeting);
-      await trx.insertInto('decision').values({ meeting_id: decision.meetingId, ...values }).execute();
+      await trx
+        .insertInto('decision')
+        .values({ meeting_id: decision.meetingId, ...values })
+        .execute();
     } else {
       const previous = await trx.selectFrom('decision').selectAll().where('id', '=', decision.id).executeTakeFirst();
-      if (!previous || previous.meeting_id !== decision.meetingId) throw new UserError('not_found', 'Cette décision n’existe plus.');
+      if (!previous || previous.meeting_id !== decision.meetingId)
+        throw new UserError('not_found', 'Cette décision n’existe plus.');
       // An approved PV fixes what was decided; following the decision up (its status) goes on.
       const reworded =
-        previous.text !== values.text || previous.agenda_item_id !== values.agenda_item_id || previous.owner_member_id !== values.owner_member_id || previous.owner_label !== values.owner_label || previous.due_on !== values.due_on;
+        previous.text !== values.text ||
+        previous.agenda_item_id !== values.agenda_item_id ||
+        previous.owner_member_id !== values.owner_member_id ||
+        previous.owner_label !== values.owner_label ||
+        previous.due_on !== values.due_on;
       if (reworded) assertNotApproved(meeting);
       await trx
         .updateTable('decision')
-        .set({ ...values, done_on: decision.status === 'fait' ? (previous.status === 'fait' ? previous.done_on : today) : null })
+        .set({
+          ...values,
+          done_on: decision.status === 'fait' ? (previous.status === 'fait' ? previous.done_on : today) : null,
+        })
         .where('id', '=', decision.id)
         .execute();
     }
@@ -533,16 +676,26 @@ export async function assertDocumentsAllowed(db: Db, meetingId: number): Promise
 }
 
 /** Copies a document into the app's data folder (not a link: it stays with the meeting). */
-export async function addDocument(db: Kysely<DB>, meetingId: number, sourcePath: string, documentsDir: string, today: string): Promise<MeetingDetail> {
+export async function addDocument(
+  db: Kysely<DB>,
+  meetingId: number,
+  sourcePath: string,
+  documentsDir: string,
+  today: string,
+): Promise<MeetingDetail> {
   await assertDocumentsAllowed(db, meetingId);
   const info = await stat(sourcePath).catch(() => null);
   if (!info?.isFile()) throw new UserError('io', `Le fichier « ${basename(sourcePath)} » est introuvable.`);
-  if (info.size > 50 * 1024 * 1024) throw new UserError('invalid_input', `Le fichier « ${basename(sourcePath)} » dépasse 50 Mo.`);
+  if (info.size > 50 * 1024 * 1024)
+    throw new UserError('invalid_input', `Le fichier « ${basename(sourcePath)} » dépasse 50 Mo.`);
   await mkdir(documentsDir, { recursive: true });
   const storedName = `${randomBytes(8).toString('hex')}${extname(sourcePath).toLowerCase()}`;
   try {
     await copyFile(sourcePath, join(documentsDir, storedName));
-    await db.insertInto('meeting_document').values({ meeting_id: meetingId, file_name: basename(sourcePath), stored_name: storedName, size: info.size }).execute();
+    await db
+      .insertInto('meeting_document')
+      .values({ meeting_id: meetingId, file_name: basename(sourcePath), stored_name: storedName, size: info.size })
+      .execute();
   } catch (error) {
     await unlink(join(documentsDir, storedName)).catch(() => undefined);
     if (error instanceof UserError) throw error;
@@ -551,9 +704,20 @@ export async function addDocument(db: Kysely<DB>, meetingId: number, sourcePath:
   return getMeeting(db, meetingId, today);
 }
 
-export async function deleteDocument(db: Kysely<DB>, meetingId: number, documentId: number, documentsDir: string, today: string): Promise<MeetingDetail> {
+export async function deleteDocument(
+  db: Kysely<DB>,
+  meetingId: number,
+  documentId: number,
+  documentsDir: string,
+  today: string,
+): Promise<MeetingDetail> {
   assertNotApproved(await assertMeeting(db, meetingId));
-  const document = await db.selectFrom('meeting_document').select('stored_name').where('id', '=', documentId).where('meeting_id', '=', meetingId).executeTakeFirst();
+  const document = await db
+    .selectFrom('meeting_document')
+    .select('stored_name')
+    .where('id', '=', documentId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
   if (!document) throw new UserError('not_found', 'Ce document n’existe plus.');
   await db.deleteFrom('meeting_document').where('id', '=', documentId).execute();
   await unlink(join(documentsDir, document.stored_name)).catch(() => undefined);
@@ -577,18 +741,27 @@ export async function saveRcpCase(db: Kysely<DB>, rcpCase: RcpCaseData, today: s
     assertNoPatientIdentity([
       ['motifText', 'Précision du motif', rcpCase.motifText],
       ['summary', 'Situation', rcpCase.summary],
-      ...rcpCase.decisions.map((decision, index): RcpText => [`decisions.${index}.action`, 'Décision', decision.action]),
+      ...rcpCase.decisions.map(
+        (decision, index): RcpText => [`decisions.${index}.action`, 'Décision', decision.action],
+      ),
     ]);
     if (rcpCase.motifCode && !(await rcpMotifs(trx)).some((motif) => motif.code === rcpCase.motifCode)) {
-      throw new UserError('invalid_input', 'Motif inconnu : choisissez-le dans la liste.', { motifCode: 'Motif inconnu.' });
+      throw new UserError('invalid_input', 'Motif inconnu : choisissez-le dans la liste.', {
+        motifCode: 'Motif inconnu.',
+      });
     }
-    const participants = new Set((await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', rcpCase.meetingId).execute()).map((row) => row.id));
+    const participants = new Set(
+      (
+        await trx.selectFrom('meeting_participant').select('id').where('meeting_id', '=', rcpCase.meetingId).execute()
+      ).map((row) => row.id),
+    );
     for (const decision of rcpCase.decisions) {
       if (decision.ownerParticipantId !== null && !participants.has(decision.ownerParticipantId)) {
         throw new UserError('invalid_input', 'Le responsable d’une décision doit être un participant de la RCP.');
       }
     }
-    if (!AGE_BANDS.some((band) => band.code === rcpCase.ageBand)) throw new UserError('invalid_input', 'Tranche d’âge inconnue.');
+    if (!AGE_BANDS.some((band) => band.code === rcpCase.ageBand))
+      throw new UserError('invalid_input', 'Tranche d’âge inconnue.');
     const values = {
       age_band: rcpCase.ageBand,
       sex: rcpCase.sex,
@@ -604,11 +777,23 @@ export async function saveRcpCase(db: Kysely<DB>, rcpCase: RcpCaseData, today: s
     let caseId: number;
     if (rcpCase.id === null) {
       let code = newCaseCode(meeting.date);
-      while (await trx.selectFrom('rcp_case').select('id').where('code', '=', code).executeTakeFirst()) code = newCaseCode(meeting.date);
-      caseId = (await trx.insertInto('rcp_case').values({ meeting_id: rcpCase.meetingId, code, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+      while (await trx.selectFrom('rcp_case').select('id').where('code', '=', code).executeTakeFirst())
+        code = newCaseCode(meeting.date);
+      caseId = (
+        await trx
+          .insertInto('rcp_case')
+          .values({ meeting_id: rcpCase.meetingId, code, ...values })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     } else {
-      const existing = await trx.selectFrom('rcp_case').select('meeting_id').where('id', '=', rcpCase.id).executeTakeFirst();
-      if (!existing || existing.meeting_id !== rcpCase.meetingId) throw new UserError('not_found', 'Ce cas n’existe plus.');
+      const existing = await trx
+        .selectFrom('rcp_case')
+        .select('meeting_id')
+        .where('id', '=', rcpCase.id)
+        .executeTakeFirst();
+      if (!existing || existing.meeting_id !== rcpCase.meetingId)
+        throw new UserError('not_found', 'Ce cas n’existe plus.');
       await trx.updateTable('rcp_case').set(values).where('id', '=', rcpCase.id).execute();
       caseId = rcpCase.id;
       await trx.deleteFrom('rcp_case_decision').where('case_id', '=', caseId).execute();

@@ -5,9 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { MemberListRow } from '../../shared/domain/members';
-import { formatFrenchDate, specialtyLabel } from '../../shared/domain/import-mapping';
-import { PRACTICE_MODES, STRUCTURE_TYPES } from '../../shared/domain/professions';
+import type { MemberListRow } from '@shared/domain/members';
+import { formatFrenchDate, specialtyLabel } from '@shared/domain/import-mapping';
+import { PRACTICE_MODES, STRUCTURE_TYPES } from '@shared/domain/professions';
 import { writeFileAtomic } from './files';
 
 interface Column {
@@ -31,9 +31,17 @@ export function exportColumns(year: number): Column[] {
     { header: 'Spécialité', width: 22, value: (row) => specialtyLabel(row.specialty) ?? '' },
     { header: 'RPPS', width: 13, value: (row) => row.rpps ?? '' },
     { header: 'ADELI', width: 11, value: (row) => row.adeli ?? '' },
-    { header: 'Mode d’exercice', width: 14, value: (row) => PRACTICE_MODES.find((mode) => mode.code === row.practiceMode)?.label ?? '' },
+    {
+      header: 'Mode d’exercice',
+      width: 14,
+      value: (row) => PRACTICE_MODES.find((mode) => mode.code === row.practiceMode)?.label ?? '',
+    },
     { header: 'Structure', width: 30, value: (row) => (person(row) ? '' : (row.structureName ?? '')) },
-    { header: 'Type de structure', width: 30, value: (row) => STRUCTURE_TYPES.find((type) => type.code === row.structureType)?.label ?? row.structureType ?? '' },
+    {
+      header: 'Type de structure',
+      width: 30,
+      value: (row) => STRUCTURE_TYPES.find((type) => type.code === row.structureType)?.label ?? row.structureType ?? '',
+    },
     { header: 'FINESS ET', width: 11, value: (row) => row.finessEt ?? '' },
     { header: 'Commune', width: 24, value: (row) => row.communeName ?? '' },
     { header: 'Code INSEE', width: 11, value: (row) => row.communeCode ?? '' },
@@ -64,7 +72,11 @@ function toCsv(rows: MemberListRow[], columns: Column[]): Uint8Array {
   const body = Papa.unparse(
     {
       fields: columns.map((column) => column.header),
-      data: rows.map((row) => columns.map((column) => (column.date ? formatFrenchDate(column.value(row)) : neutraliseCell(column.value(row))))),
+      data: rows.map((row) =>
+        columns.map((column) =>
+          column.date ? formatFrenchDate(column.value(row)) : neutraliseCell(column.value(row)),
+        ),
+      ),
     },
     { delimiter: ';', newline: '\r\n', quotes: false },
   );
@@ -105,7 +117,12 @@ async function toXlsx(rows: MemberListRow[], columns: Column[]): Promise<Uint8Ar
  * Writes the rows (already filtered by the caller) to `path`, atomically, as CSV or XLSX; `year` is the year of the
  * « À jour <année> » column. Erased members are left out (nothing left to export). Returns the size in bytes.
  */
-export async function exportMembers(rows: MemberListRow[], format: 'csv' | 'xlsx', path: string, year: number): Promise<number> {
+export async function exportMembers(
+  rows: MemberListRow[],
+  format: 'csv' | 'xlsx',
+  path: string,
+  year: number,
+): Promise<number> {
   const columns = exportColumns(year);
   const kept = rows.filter((row) => !row.erased);
   const data = format === 'csv' ? toCsv(kept, columns) : await toXlsx(kept, columns);

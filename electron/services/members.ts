@@ -1,11 +1,18 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { CollegeRow, CotisationRateRow, CotisationRow, MandateRow, MemberDetail, MemberStats } from '../../shared/contract';
-import { memberSearchKey, memberTypeOf, type MemberListRow } from '../../shared/domain/members';
-import { searchKey } from '../../shared/text';
-import { ATTENDANCE, DECISION_STATUSES, meetingTypeLabel } from '../../shared/domain/meetings';
-import { PROFESSION_BY_CODE, STRUCTURE_TYPES } from '../../shared/domain/professions';
-import { MANDATE_ROLES, type MemberData, type MemberType } from '../../shared/schemas/members';
+import type {
+  CollegeRow,
+  CotisationRateRow,
+  CotisationRow,
+  MandateRow,
+  MemberDetail,
+  MemberStats,
+} from '@shared/contract';
+import { memberSearchKey, memberTypeOf, type MemberListRow } from '@shared/domain/members';
+import { searchKey } from '@shared/text';
+import { ATTENDANCE, DECISION_STATUSES, meetingTypeLabel } from '@shared/domain/meetings';
+import { PROFESSION_BY_CODE, STRUCTURE_TYPES } from '@shared/domain/professions';
+import { MANDATE_ROLES, type MemberData, type MemberType } from '@shared/schemas/members';
 import type { DB, MemberTable } from '../db/schema';
 import { audit } from './audit';
 import { loadCommuneReference, type CommuneReference } from './communes';
@@ -17,7 +24,9 @@ type MemberRow = Selectable<MemberTable>;
 export const ERASED_NAME = 'Membre anonymisé';
 
 /** « BERNARD Camille » for a person, the structure's name otherwise. */
-export function displayNameOf(row: Pick<MemberRow, 'kind' | 'last_name' | 'first_name' | 'structure_name' | 'erased_at'>): string {
+export function displayNameOf(
+  row: Pick<MemberRow, 'kind' | 'last_name' | 'first_name' | 'structure_name' | 'erased_at'>,
+): string {
   if (row.erased_at) return ERASED_NAME;
   if (row.kind === 'structure') return row.structure_name ?? 'Structure sans nom';
   return [row.last_name?.toLocaleUpperCase('fr-FR'), row.first_name].filter(Boolean).join(' ') || 'Sans nom';
@@ -35,7 +44,10 @@ export function structureTypeLabelOf(code: string | null): string | null {
  * The database columns of a member from validated data (used by the form and by the import).
  * Fields that do not apply to the kind are cleared, and the search key is recomputed.
  */
-export function memberValues(data: MemberData, reference: CommuneReference = loadCommuneReference()): Omit<Insertable<MemberTable>, 'id'> {
+export function memberValues(
+  data: MemberData,
+  reference: CommuneReference = loadCommuneReference(),
+): Omit<Insertable<MemberTable>, 'id'> {
   if (data.communeCode && !reference.byCode.has(data.communeCode)) {
     throw new UserError('invalid_input', `Aucune commune n'a le code INSEE ${data.communeCode}.`, {
       communeCode: `Aucune commune n'a le code INSEE ${data.communeCode}.`,
@@ -72,7 +84,16 @@ export function memberValues(data: MemberData, reference: CommuneReference = loa
   const communeName = data.communeCode ? reference.byCode.get(data.communeCode)?.nom : null;
   return {
     ...values,
-    search_key: memberSearchKey([values.last_name, values.first_name, values.structure_name, values.rpps, values.adeli, values.finess_et, communeName, values.email]),
+    search_key: memberSearchKey([
+      values.last_name,
+      values.first_name,
+      values.structure_name,
+      values.rpps,
+      values.adeli,
+      values.finess_et,
+      communeName,
+      values.email,
+    ]),
   };
 }
 
@@ -115,7 +136,12 @@ export function isActive(leftOn: string | null, today: string): boolean {
 // ---------- Cotisations ----------
 
 export async function cotisationRates(db: Db): Promise<CotisationRateRow[]> {
-  const rows = await db.selectFrom('cotisation_rate').selectAll().orderBy('year', 'desc').orderBy('member_type').execute();
+  const rows = await db
+    .selectFrom('cotisation_rate')
+    .selectAll()
+    .orderBy('year', 'desc')
+    .orderBy('member_type')
+    .execute();
   return rows.map((row) => ({ year: row.year, memberType: row.member_type, amountCents: row.amount_cents }));
 }
 
@@ -127,7 +153,10 @@ async function rateTable(db: Db): Promise<RateTable> {
 }
 
 /** « À jour de cotisation » for a year: paid (a payment date) at least the amount set for the member's type. */
-export function isUpToDate(cotisation: { amount_cents: number; paid_on: string | null; mode?: string | null }, expected: number | undefined): boolean {
+export function isUpToDate(
+  cotisation: { amount_cents: number; paid_on: string | null; mode?: string | null },
+  expected: number | undefined,
+): boolean {
   if (cotisation.mode === 'exoneration') return true;
   if (!cotisation.paid_on) return false;
   return expected === undefined || cotisation.amount_cents >= expected;
@@ -153,7 +182,15 @@ export async function listColleges(db: Db, today: string): Promise<CollegeRow[]>
         .on('member.erased_at', 'is', null)
         .on((eb) => eb.or([eb('member.left_on', 'is', null), eb('member.left_on', '>', today)])),
     )
-    .select(['college.id', 'college.name', 'college.voting_right', 'college.seats', 'college.vote_weight', 'college.description', 'college.position'])
+    .select([
+      'college.id',
+      'college.name',
+      'college.voting_right',
+      'college.seats',
+      'college.vote_weight',
+      'college.description',
+      'college.position',
+    ])
     .select((eb) => eb.fn.count<number>('member.id').as('member_count'))
     .groupBy('college.id')
     .orderBy('college.position')
@@ -173,7 +210,14 @@ export async function listColleges(db: Db, today: string): Promise<CollegeRow[]>
 
 export async function saveCollege(
   db: Kysely<DB>,
-  college: { id: number | null; name: string; votingRight: 'deliberative' | 'consultative'; seats: number | null; voteWeight: number; description: string | null },
+  college: {
+    id: number | null;
+    name: string;
+    votingRight: 'deliberative' | 'consultative';
+    seats: number | null;
+    voteWeight: number;
+    description: string | null;
+  },
   today: string,
 ): Promise<CollegeRow[]> {
   const values = {
@@ -190,10 +234,19 @@ export async function saveCollege(
       .where('name', '=', college.name)
       .$if(college.id !== null, (qb) => qb.where('id', '!=', college.id!))
       .executeTakeFirst();
-    if (clash) throw new UserError('conflict', `Un collège s'appelle déjà « ${college.name} ».`, { name: 'Ce nom est déjà pris.' });
+    if (clash)
+      throw new UserError('conflict', `Un collège s'appelle déjà « ${college.name} ».`, {
+        name: 'Ce nom est déjà pris.',
+      });
     if (college.id === null) {
-      const last = await trx.selectFrom('college').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
-      await trx.insertInto('college').values({ ...values, position: Number(last?.max ?? 0) + 1 }).execute();
+      const last = await trx
+        .selectFrom('college')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .executeTakeFirst();
+      await trx
+        .insertInto('college')
+        .values({ ...values, position: Number(last?.max ?? 0) + 1 })
+        .execute();
       await audit(trx, 'create', 'college', null, college.name);
     } else {
       const result = await trx.updateTable('college').set(values).where('id', '=', college.id).executeTakeFirst();
@@ -221,7 +274,12 @@ export async function deleteCollege(db: Kysely<DB>, id: number, today: string): 
       );
     }
     // Anonymised members cannot be moved by hand: they simply lose the collège that no longer exists.
-    await trx.updateTable('member').set({ college_id: null }).where('college_id', '=', id).where('erased_at', 'is not', null).execute();
+    await trx
+      .updateTable('member')
+      .set({ college_id: null })
+      .where('college_id', '=', id)
+      .where('erased_at', 'is not', null)
+      .execute();
     await trx.deleteFrom('college').where('id', '=', id).execute();
     await audit(trx, 'delete', 'college', String(id), college.name);
   });
@@ -252,7 +310,9 @@ export interface RollMemberRow {
 const rollCache = new WeakMap<object, { key: string; rows: RollMemberRow[] }>();
 
 export async function rollMembers(db: Db, year: number, paidBy?: string): Promise<RollMemberRow[]> {
-  const version = (await db.selectFrom('app_setting').select('value').where('key', '=', 'roll_version').executeTakeFirst())?.value;
+  const version = (
+    await db.selectFrom('app_setting').select('value').where('key', '=', 'roll_version').executeTakeFirst()
+  )?.value;
   const key = `${version}|${year}|${paidBy ?? ''}`;
   const cached = version === undefined ? undefined : rollCache.get(db);
   if (cached?.key === key) return cached.rows;
@@ -265,16 +325,34 @@ async function readRollMembers(db: Db, year: number, paidBy?: string): Promise<R
   const [members, cotisations, rates] = await Promise.all([
     db
       .selectFrom('member')
-      .select(['id', 'kind', 'last_name', 'first_name', 'structure_name', 'structure_type', 'erased_at', 'profession_code', 'college_id', 'email', 'joined_on', 'left_on'])
+      .select([
+        'id',
+        'kind',
+        'last_name',
+        'first_name',
+        'structure_name',
+        'structure_type',
+        'erased_at',
+        'profession_code',
+        'college_id',
+        'email',
+        'joined_on',
+        'left_on',
+      ])
       .execute(),
-    db.selectFrom('cotisation').select(['member_id', 'amount_cents', 'paid_on', 'mode']).where('year', '=', year).execute(),
+    db
+      .selectFrom('cotisation')
+      .select(['member_id', 'amount_cents', 'paid_on', 'mode'])
+      .where('year', '=', year)
+      .execute(),
     rateTable(db),
   ]);
   const kinds = new Map(members.map((member) => [member.id, memberTypeOf(member.kind, member.profession_code)]));
   const upToDate = new Set<number>();
   for (const cotisation of cotisations) {
     if (paidBy && cotisation.mode !== 'exoneration' && (!cotisation.paid_on || cotisation.paid_on > paidBy)) continue;
-    if (isUpToDate(cotisation, rates.get(rateKey(year, kinds.get(cotisation.member_id) ?? 'professionnel')))) upToDate.add(cotisation.member_id);
+    if (isUpToDate(cotisation, rates.get(rateKey(year, kinds.get(cotisation.member_id) ?? 'professionnel'))))
+      upToDate.add(cotisation.member_id);
   }
   return members.map((member) => ({
     id: member.id,
@@ -289,7 +367,11 @@ async function readRollMembers(db: Db, year: number, paidBy?: string): Promise<R
   }));
 }
 
-export async function listMembers(db: Db, today: string, reference: CommuneReference = loadCommuneReference()): Promise<MemberListRow[]> {
+export async function listMembers(
+  db: Db,
+  today: string,
+  reference: CommuneReference = loadCommuneReference(),
+): Promise<MemberListRow[]> {
   const [members, colleges, cotisations, rates] = await Promise.all([
     db.selectFrom('member').selectAll().execute(),
     db.selectFrom('college').select(['id', 'name']).execute(),
@@ -344,13 +426,24 @@ function roleLabel(code: string): string {
   return MANDATE_ROLES.find((role) => role.code === code)?.label ?? code;
 }
 
-export async function getMember(db: Db, id: number, today: string, reference: CommuneReference = loadCommuneReference()): Promise<MemberDetail> {
+export async function getMember(
+  db: Db,
+  id: number,
+  today: string,
+  reference: CommuneReference = loadCommuneReference(),
+): Promise<MemberDetail> {
   const row = await db.selectFrom('member').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new UserError('not_found', 'Ce membre n’existe pas ou plus.');
   const [college, structure, mandates, cotisations, rates] = await Promise.all([
-    row.college_id ? db.selectFrom('college').select('name').where('id', '=', row.college_id).executeTakeFirst() : undefined,
+    row.college_id
+      ? db.selectFrom('college').select('name').where('id', '=', row.college_id).executeTakeFirst()
+      : undefined,
     row.structure_member_id
-      ? db.selectFrom('member').select(['kind', 'last_name', 'first_name', 'structure_name', 'erased_at']).where('id', '=', row.structure_member_id).executeTakeFirst()
+      ? db
+          .selectFrom('member')
+          .select(['kind', 'last_name', 'first_name', 'structure_name', 'erased_at'])
+          .where('id', '=', row.structure_member_id)
+          .executeTakeFirst()
       : undefined,
     db.selectFrom('mandate').selectAll().where('member_id', '=', id).orderBy('start_on', 'desc').execute(),
     db.selectFrom('cotisation').selectAll().where('member_id', '=', id).orderBy('year', 'desc').execute(),
@@ -381,7 +474,8 @@ export async function getMember(db: Db, id: number, today: string, reference: Co
     id: row.id,
     data: memberDataOf(row),
     displayName: displayNameOf(row),
-    professionLabel: row.kind === 'person' ? professionLabelOf(row.profession_code) : structureTypeLabelOf(row.structure_type),
+    professionLabel:
+      row.kind === 'person' ? professionLabelOf(row.profession_code) : structureTypeLabelOf(row.structure_type),
     communeName: row.commune_code ? (reference.byCode.get(row.commune_code)?.nom ?? row.commune_code) : null,
     collegeName: college?.name ?? null,
     structureMemberName: structure ? displayNameOf(structure) : null,
@@ -394,22 +488,36 @@ export async function getMember(db: Db, id: number, today: string, reference: Co
     updatedAt: row.updated_at,
     mandates: mandateRows,
     cotisations: cotisationRows,
-    upToDateYears: cotisationRows.filter((c) => c.upToDate).map((c) => c.year).sort((a, b) => a - b),
+    upToDateYears: cotisationRows
+      .filter((c) => c.upToDate)
+      .map((c) => c.year)
+      .sort((a, b) => a - b),
   };
 }
 
 async function assertReferences(trx: Transaction<DB>, data: MemberData, selfId: number | null): Promise<void> {
   if (data.collegeId !== null) {
     const college = await trx.selectFrom('college').select('id').where('id', '=', data.collegeId).executeTakeFirst();
-    if (!college) throw new UserError('invalid_input', 'Ce collège n’existe plus.', { collegeId: 'Choisissez un collège de la liste.' });
+    if (!college)
+      throw new UserError('invalid_input', 'Ce collège n’existe plus.', {
+        collegeId: 'Choisissez un collège de la liste.',
+      });
   }
   if (data.structureMemberId !== null) {
     if (data.structureMemberId === selfId) {
-      throw new UserError('invalid_input', 'Un membre ne peut pas être sa propre structure d’exercice.', { structureMemberId: 'Choisissez une autre structure.' });
+      throw new UserError('invalid_input', 'Un membre ne peut pas être sa propre structure d’exercice.', {
+        structureMemberId: 'Choisissez une autre structure.',
+      });
     }
-    const structure = await trx.selectFrom('member').select('kind').where('id', '=', data.structureMemberId).executeTakeFirst();
+    const structure = await trx
+      .selectFrom('member')
+      .select('kind')
+      .where('id', '=', data.structureMemberId)
+      .executeTakeFirst();
     if (structure?.kind !== 'structure') {
-      throw new UserError('invalid_input', 'La structure d’exercice choisie n’est pas une structure adhérente.', { structureMemberId: 'Choisissez une structure de la liste.' });
+      throw new UserError('invalid_input', 'La structure d’exercice choisie n’est pas une structure adhérente.', {
+        structureMemberId: 'Choisissez une structure de la liste.',
+      });
     }
   }
   if (data.rpps) {
@@ -444,7 +552,8 @@ export async function createMember(db: Kysely<DB>, data: MemberData, today: stri
 async function assertNotErased(trx: Db, id: number): Promise<MemberRow> {
   const row = await trx.selectFrom('member').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new UserError('not_found', 'Ce membre n’existe pas ou plus.');
-  if (row.erased_at) throw new UserError('conflict', 'Ce membre a été anonymisé : sa fiche ne peut plus être modifiée.');
+  if (row.erased_at)
+    throw new UserError('conflict', 'Ce membre a été anonymisé : sa fiche ne peut plus être modifiée.');
   return row;
 }
 
@@ -453,19 +562,35 @@ export async function updateMember(db: Kysely<DB>, id: number, data: MemberData,
   await db.transaction().execute(async (trx) => {
     await assertNotErased(trx, id);
     await assertReferences(trx, data, id);
-    await trx.updateTable('member').set({ ...values, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('member')
+      .set({ ...values, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
     await audit(trx, 'update', 'member', String(id), null);
   });
   return getMember(db, id, today);
 }
 
-export async function departMember(db: Kysely<DB>, id: number, leftOn: string, leftReason: string | null, today: string): Promise<MemberDetail> {
+export async function departMember(
+  db: Kysely<DB>,
+  id: number,
+  leftOn: string,
+  leftReason: string | null,
+  today: string,
+): Promise<MemberDetail> {
   await db.transaction().execute(async (trx) => {
     const row = await assertNotErased(trx, id);
     if (row.joined_on && leftOn < row.joined_on) {
-      throw new UserError('invalid_input', 'La date de sortie ne peut pas précéder la date d’adhésion.', { leftOn: 'La date de sortie précède la date d’adhésion.' });
+      throw new UserError('invalid_input', 'La date de sortie ne peut pas précéder la date d’adhésion.', {
+        leftOn: 'La date de sortie précède la date d’adhésion.',
+      });
     }
-    await trx.updateTable('member').set({ left_on: leftOn, left_reason: leftReason, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('member')
+      .set({ left_on: leftOn, left_reason: leftReason, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
     await audit(trx, 'depart', 'member', String(id), null);
   });
   return getMember(db, id, today);
@@ -474,7 +599,11 @@ export async function departMember(db: Kysely<DB>, id: number, leftOn: string, l
 export async function reinstateMember(db: Kysely<DB>, id: number, today: string): Promise<MemberDetail> {
   await db.transaction().execute(async (trx) => {
     await assertNotErased(trx, id);
-    await trx.updateTable('member').set({ left_on: null, left_reason: null, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('member')
+      .set({ left_on: null, left_reason: null, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
     await audit(trx, 'reinstate', 'member', String(id), null);
   });
   return getMember(db, id, today);
@@ -483,11 +612,23 @@ export async function reinstateMember(db: Kysely<DB>, id: number, today: string)
 // ---------- Identities erased at the member's request ----------
 
 async function identityKey(db: Db): Promise<Buffer> {
-  const stored = await db.selectFrom('app_setting').select('value').where('key', '=', 'identity_hash_key').executeTakeFirst();
+  const stored = await db
+    .selectFrom('app_setting')
+    .select('value')
+    .where('key', '=', 'identity_hash_key')
+    .executeTakeFirst();
   if (stored) return Buffer.from(stored.value, 'base64');
   const key = randomBytes(32);
-  await db.insertInto('app_setting').values({ key: 'identity_hash_key', value: key.toString('base64') }).onConflict((oc) => oc.doNothing()).execute();
-  const winner = await db.selectFrom('app_setting').select('value').where('key', '=', 'identity_hash_key').executeTakeFirstOrThrow();
+  await db
+    .insertInto('app_setting')
+    .values({ key: 'identity_hash_key', value: key.toString('base64') })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const winner = await db
+    .selectFrom('app_setting')
+    .select('value')
+    .where('key', '=', 'identity_hash_key')
+    .executeTakeFirstOrThrow();
   return Buffer.from(winner.value, 'base64');
 }
 
@@ -502,7 +643,8 @@ export interface IdentityProbe {
 function identityHashes(key: Buffer, probe: IdentityProbe): string[] {
   const values: string[] = [];
   if (probe.rpps) values.push(`rpps:${probe.rpps}`);
-  if (probe.lastName && probe.professionCode) values.push(`nom:${searchKey(`${probe.lastName} ${probe.firstName ?? ''}`)}|${probe.professionCode}`);
+  if (probe.lastName && probe.professionCode)
+    values.push(`nom:${searchKey(`${probe.lastName} ${probe.firstName ?? ''}`)}|${probe.professionCode}`);
   return values.map((value) => createHmac('sha256', key).update(value).digest('base64'));
 }
 
@@ -534,7 +676,12 @@ export async function eraseMember(db: Kysely<DB>, id: number, today: string): Pr
         firstName: row.first_name,
         professionCode: row.profession_code,
       });
-      if (hashes.length) await trx.insertInto('erased_identity').values(hashes.map((hash) => ({ hash }))).onConflict((oc) => oc.doNothing()).execute();
+      if (hashes.length)
+        await trx
+          .insertInto('erased_identity')
+          .values(hashes.map((hash) => ({ hash })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
     }
     await trx
       .updateTable('member')
@@ -594,7 +741,12 @@ const AUDIT_ACTIONS: Record<string, string> = {
  */
 export async function personalData(db: Db, id: number, today: string) {
   const detail = await getMember(db, id, today);
-  const meetingColumns = ['meeting.id as meeting_id', 'meeting.title as meeting_title', 'meeting.date as meeting_date', 'meeting.type as meeting_type'] as const;
+  const meetingColumns = [
+    'meeting.id as meeting_id',
+    'meeting.title as meeting_title',
+    'meeting.date as meeting_date',
+    'meeting.type as meeting_type',
+  ] as const;
   const [participations, presences, proxies, roles, decisions, caseDecisions] = await Promise.all([
     db
       .selectFrom('meeting_participant')
@@ -639,8 +791,19 @@ export async function personalData(db: Db, id: number, today: string) {
       .execute(),
     db
       .selectFrom('meeting')
-      .select([...meetingColumns, 'meeting.organiser_member_id', 'meeting.president_member_id', 'meeting.secretaire_member_id'])
-      .where((eb) => eb.or([eb('meeting.organiser_member_id', '=', id), eb('meeting.president_member_id', '=', id), eb('meeting.secretaire_member_id', '=', id)]))
+      .select([
+        ...meetingColumns,
+        'meeting.organiser_member_id',
+        'meeting.president_member_id',
+        'meeting.secretaire_member_id',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb('meeting.organiser_member_id', '=', id),
+          eb('meeting.president_member_id', '=', id),
+          eb('meeting.secretaire_member_id', '=', id),
+        ]),
+      )
       .orderBy('meeting.date')
       .orderBy('meeting.id')
       .execute(),
@@ -682,7 +845,8 @@ export async function personalData(db: Db, id: number, today: string) {
     type: meetingTypeLabel(row.meeting_type),
     date: row.meeting_date,
   });
-  const labelOf = (list: readonly { code: string; label: string }[], code: string | null) => (code ? (list.find((item) => item.code === code)?.label ?? code) : null);
+  const labelOf = (list: readonly { code: string; label: string }[], code: string | null) =>
+    code ? (list.find((item) => item.code === code)?.label ?? code) : null;
   const given = proxies.filter((proxy) => proxy.mandant_member_id === id);
   const held = proxies.filter((proxy) => proxy.mandant_member_id !== id);
   return {
@@ -698,19 +862,50 @@ export async function personalData(db: Db, id: number, today: string) {
       dateSortie: detail.leftOn,
       motifSortie: detail.leftReason,
     },
-    cotisations: detail.cotisations.map(({ year, amountCents, paidOn, mode }) => ({ annee: year, montantEuros: amountCents / 100, payeeLe: paidOn, mode })),
-    mandats: detail.mandates.map(({ roleLabel: role, label, startOn, endOn }) => ({ mandat: role, precision: label, debut: startOn, fin: endOn })),
-    reunions: participations.map((row) => ({ ...meetingOf(row), presence: labelOf(ATTENDANCE, row.attendance), tempsMinutes: row.minutes_spent })),
-    presencesAssemblees: presences.map((row) => ({ ...meetingOf(row), present: row.present === 1, arrivee: row.arrived_at, depart: row.left_at })),
+    cotisations: detail.cotisations.map(({ year, amountCents, paidOn, mode }) => ({
+      annee: year,
+      montantEuros: amountCents / 100,
+      payeeLe: paidOn,
+      mode,
+    })),
+    mandats: detail.mandates.map(({ roleLabel: role, label, startOn, endOn }) => ({
+      mandat: role,
+      precision: label,
+      debut: startOn,
+      fin: endOn,
+    })),
+    reunions: participations.map((row) => ({
+      ...meetingOf(row),
+      presence: labelOf(ATTENDANCE, row.attendance),
+      tempsMinutes: row.minutes_spent,
+    })),
+    presencesAssemblees: presences.map((row) => ({
+      ...meetingOf(row),
+      present: row.present === 1,
+      arrivee: row.arrived_at,
+      depart: row.left_at,
+    })),
     pouvoirs: {
       donnes: given.map((row) => ({
         ...meetingOf(row),
-        mandataire: displayNameOf({ kind: row.mandataire_kind, last_name: row.mandataire_last_name, first_name: row.mandataire_first_name, structure_name: row.mandataire_structure_name, erased_at: row.mandataire_erased_at }),
+        mandataire: displayNameOf({
+          kind: row.mandataire_kind,
+          last_name: row.mandataire_last_name,
+          first_name: row.mandataire_first_name,
+          structure_name: row.mandataire_structure_name,
+          erased_at: row.mandataire_erased_at,
+        }),
         recuLe: row.received_on,
       })),
       detenus: held.map((row) => ({
         ...meetingOf(row),
-        mandant: displayNameOf({ kind: row.mandant_kind, last_name: row.mandant_last_name, first_name: row.mandant_first_name, structure_name: row.mandant_structure_name, erased_at: row.mandant_erased_at }),
+        mandant: displayNameOf({
+          kind: row.mandant_kind,
+          last_name: row.mandant_last_name,
+          first_name: row.mandant_first_name,
+          structure_name: row.mandant_structure_name,
+          erased_at: row.mandant_erased_at,
+        }),
         recuLe: row.received_on,
       })),
     },
@@ -719,15 +914,31 @@ export async function personalData(db: Db, id: number, today: string) {
       ...(row.president_member_id === id ? [{ ...meetingOf(row), role: 'président de séance' }] : []),
       ...(row.secretaire_member_id === id ? [{ ...meetingOf(row), role: 'secrétaire de séance' }] : []),
     ]),
-    decisions: decisions.map((row) => ({ ...meetingOf(row), decision: row.text, echeance: row.due_on, statut: labelOf(DECISION_STATUSES, row.status), faiteLe: row.done_on })),
+    decisions: decisions.map((row) => ({
+      ...meetingOf(row),
+      decision: row.text,
+      echeance: row.due_on,
+      statut: labelOf(DECISION_STATUSES, row.status),
+      faiteLe: row.done_on,
+    })),
     decisionsRcp: {
       note: 'Actions confiées lors de RCP : seuls le code du cas, l’échéance et le statut figurent ici, le texte de l’action concernant un patient.',
-      actions: caseDecisions.map((row) => ({ ...meetingOf(row), cas: row.code, echeance: row.due_on, statut: labelOf(DECISION_STATUSES, row.status) })),
+      actions: caseDecisions.map((row) => ({
+        ...meetingOf(row),
+        cas: row.code,
+        echeance: row.due_on,
+        statut: labelOf(DECISION_STATUSES, row.status),
+      })),
     },
     historique: history.map((entry) => ({
       date: entry.at,
       action: entry.action,
-      libelle: entry.entity === 'ag_proxy' ? (entry.action === 'create' ? 'pouvoir enregistré' : `pouvoir : ${entry.action}`) : (AUDIT_ACTIONS[entry.action] ?? entry.action),
+      libelle:
+        entry.entity === 'ag_proxy'
+          ? entry.action === 'create'
+            ? 'pouvoir enregistré'
+            : `pouvoir : ${entry.action}`
+          : (AUDIT_ACTIONS[entry.action] ?? entry.action),
       detail: entry.detail,
     })),
   };
@@ -744,19 +955,39 @@ export async function setCotisation(
     await assertNotErased(trx, cotisation.memberId);
     await trx
       .insertInto('cotisation')
-      .values({ member_id: cotisation.memberId, year: cotisation.year, amount_cents: cotisation.amountCents, paid_on: cotisation.paidOn, mode: cotisation.mode })
-      .onConflict((oc) => oc.columns(['member_id', 'year']).doUpdateSet({ amount_cents: cotisation.amountCents, paid_on: cotisation.paidOn, mode: cotisation.mode }))
+      .values({
+        member_id: cotisation.memberId,
+        year: cotisation.year,
+        amount_cents: cotisation.amountCents,
+        paid_on: cotisation.paidOn,
+        mode: cotisation.mode,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['member_id', 'year'])
+          .doUpdateSet({ amount_cents: cotisation.amountCents, paid_on: cotisation.paidOn, mode: cotisation.mode }),
+      )
       .execute();
     await audit(trx, 'cotisation', 'member', String(cotisation.memberId), String(cotisation.year));
   });
   return getMember(db, cotisation.memberId, today);
 }
 
-export async function deleteCotisation(db: Kysely<DB>, memberId: number, year: number, today: string): Promise<MemberDetail> {
+export async function deleteCotisation(
+  db: Kysely<DB>,
+  memberId: number,
+  year: number,
+  today: string,
+): Promise<MemberDetail> {
   await db.transaction().execute(async (trx) => {
     await assertNotErased(trx, memberId);
-    const result = await trx.deleteFrom('cotisation').where('member_id', '=', memberId).where('year', '=', year).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw new UserError('not_found', `Aucune cotisation ${year} n’est enregistrée pour ce membre.`);
+    const result = await trx
+      .deleteFrom('cotisation')
+      .where('member_id', '=', memberId)
+      .where('year', '=', year)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0)
+      throw new UserError('not_found', `Aucune cotisation ${year} n’est enregistrée pour ce membre.`);
     await audit(trx, 'cotisation-delete', 'member', String(memberId), String(year));
   });
   return getMember(db, memberId, today);
@@ -771,17 +1002,32 @@ export async function addMandate(
     await assertNotErased(trx, mandate.memberId);
     await trx
       .insertInto('mandate')
-      .values({ member_id: mandate.memberId, role: mandate.role, label: mandate.label, start_on: mandate.startOn ?? today, end_on: mandate.endOn })
+      .values({
+        member_id: mandate.memberId,
+        role: mandate.role,
+        label: mandate.label,
+        start_on: mandate.startOn ?? today,
+        end_on: mandate.endOn,
+      })
       .execute();
     await audit(trx, 'mandate', 'member', String(mandate.memberId), mandate.role);
   });
   return getMember(db, mandate.memberId, today);
 }
 
-export async function deleteMandate(db: Kysely<DB>, memberId: number, mandateId: number, today: string): Promise<MemberDetail> {
+export async function deleteMandate(
+  db: Kysely<DB>,
+  memberId: number,
+  mandateId: number,
+  today: string,
+): Promise<MemberDetail> {
   await db.transaction().execute(async (trx) => {
     await assertNotErased(trx, memberId);
-    const result = await trx.deleteFrom('mandate').where('id', '=', mandateId).where('member_id', '=', memberId).executeTakeFirst();
+    const result = await trx
+      .deleteFrom('mandate')
+      .where('id', '=', mandateId)
+      .where('member_id', '=', memberId)
+      .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw new UserError('not_found', 'Ce mandat n’existe plus.');
     await audit(trx, 'mandate-delete', 'member', String(memberId), null);
   });
@@ -795,7 +1041,11 @@ export async function memberStats(db: Db, year: number, today: string): Promise<
     listMembers(db, today),
     db.selectFrom('college').select(['id', 'name', 'voting_right', 'position']).orderBy('position').execute(),
     db.selectFrom('territory_commune').select('code_insee').execute(),
-    db.selectFrom('cotisation').select(['member_id', 'amount_cents', 'paid_on', 'mode']).where('year', '=', year).execute(),
+    db
+      .selectFrom('cotisation')
+      .select(['member_id', 'amount_cents', 'paid_on', 'mode'])
+      .where('year', '=', year)
+      .execute(),
     rateTable(db),
   ]);
   const active = rows.filter((row) => row.active);
@@ -807,8 +1057,16 @@ export async function memberStats(db: Db, year: number, today: string): Promise<
     }
     return counts;
   };
-  const byProfession = [...count(active, (row) => row.professionCode)].map(([code, n]) => ({ code, label: professionLabelOf(code) ?? code, count: n }));
-  const byStructure = [...count(active, (row) => row.structureType)].map(([code, n]) => ({ code, label: structureTypeLabelOf(code) ?? code, count: n }));
+  const byProfession = [...count(active, (row) => row.professionCode)].map(([code, n]) => ({
+    code,
+    label: professionLabelOf(code) ?? code,
+    count: n,
+  }));
+  const byStructure = [...count(active, (row) => row.structureType)].map(([code, n]) => ({
+    code,
+    label: structureTypeLabelOf(code) ?? code,
+    count: n,
+  }));
   const collegeCounts = count(active, (row) => row.collegeId ?? -1);
   const byCollege: MemberStats['byCollege'] = colleges.map((college) => ({
     id: college.id,
@@ -816,27 +1074,35 @@ export async function memberStats(db: Db, year: number, today: string): Promise<
     votingRight: college.voting_right,
     count: collegeCounts.get(college.id) ?? 0,
   }));
-  if (collegeCounts.get(-1)) byCollege.push({ id: null, name: 'Sans collège', votingRight: null, count: collegeCounts.get(-1)! });
+  if (collegeCounts.get(-1))
+    byCollege.push({ id: null, name: 'Sans collège', votingRight: null, count: collegeCounts.get(-1)! });
 
   const territoryCodes = new Set(territory.map((row) => row.code_insee));
-  const covered = new Set(active.map((row) => row.communeCode).filter((code): code is string => code !== null && territoryCodes.has(code)));
+  const covered = new Set(
+    active.map((row) => row.communeCode).filter((code): code is string => code !== null && territoryCodes.has(code)),
+  );
 
   const paid = new Map(cotisations.map((cotisation) => [cotisation.member_id, cotisation]));
   let upToDate = 0;
   let outstanding = 0;
   let outstandingCents = 0;
   // Money collected for the year, members who have left since included.
-  const collectedCents = cotisations.reduce((sum, cotisation) => sum + (cotisation.paid_on ? cotisation.amount_cents : 0), 0);
+  const collectedCents = cotisations.reduce(
+    (sum, cotisation) => sum + (cotisation.paid_on ? cotisation.amount_cents : 0),
+    0,
+  );
   for (const row of active) {
     const expected = rates.get(rateKey(year, memberTypeOf(row.kind, row.professionCode)));
     const cotisation = paid.get(row.id);
     if (cotisation && isUpToDate(cotisation, expected)) upToDate += 1;
     else {
       outstanding += 1;
-      if (expected !== undefined) outstandingCents += Math.max(0, expected - (cotisation?.paid_on ? cotisation.amount_cents : 0));
+      if (expected !== undefined)
+        outstandingCents += Math.max(0, expected - (cotisation?.paid_on ? cotisation.amount_cents : 0));
     }
   }
-  const byCount = (a: { count: number; label: string }, b: { count: number; label: string }) => b.count - a.count || a.label.localeCompare(b.label, 'fr');
+  const byCount = (a: { count: number; label: string }, b: { count: number; label: string }) =>
+    b.count - a.count || a.label.localeCompare(b.label, 'fr');
   return {
     year,
     activeCount: active.length,

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { IdentitySheetData } from '../../shared/reports/identity';
-import type { CompositionData, CountWithChange, MembersListData } from '../../shared/reports/members';
-import { sortMembers, type MemberListRow } from '../../shared/domain/members';
-import { PROFESSION_BY_CODE } from '../../shared/domain/professions';
-import { formatDateLong } from '../../shared/format';
+import type { IdentitySheetData } from '@shared/reports/identity';
+import type { CompositionData, CountWithChange, MembersListData } from '@shared/reports/members';
+import { sortMembers, type MemberListRow } from '@shared/domain/members';
+import { PROFESSION_BY_CODE } from '@shared/domain/professions';
+import { formatDateLong } from '@shared/format';
 import { listMembers, structureTypeLabelOf } from './members';
 import type { DB } from '../db/schema';
 import { getCptsProfile } from './cpts';
@@ -14,7 +14,10 @@ import { getTerritory } from './territory';
 export async function identitySheetData(db: Kysely<DB>, now: Date, today: string): Promise<IdentitySheetData> {
   const profile = await getCptsProfile(db, today);
   if (!profile.updatedAt) {
-    throw new UserError('conflict', 'Renseignez d’abord l’identité de la CPTS (au moins son nom) dans « Ma CPTS » avant d’exporter sa fiche.');
+    throw new UserError(
+      'conflict',
+      'Renseignez d’abord l’identité de la CPTS (au moins son nom) dans « Ma CPTS » avant d’exporter sa fiche.',
+    );
   }
   const territory = await getTerritory(db);
   const { identity, lifecycle, status } = profile;
@@ -55,7 +58,12 @@ export async function identitySheetData(db: Kysely<DB>, now: Date, today: string
         departementNom: commune.departementNom,
         population: commune.population,
       })),
-      departements: territory.departements.map(({ code, nom, communeCount, population }) => ({ code, nom, communeCount, population })),
+      departements: territory.departements.map(({ code, nom, communeCount, population }) => ({
+        code,
+        nom,
+        communeCount,
+        population,
+      })),
       epcis: territory.epcis,
     },
   };
@@ -81,13 +89,25 @@ export async function membersListData(
 ): Promise<MembersListData> {
   const profile = await getCptsProfile(db, today);
   const all = (await listMembers(db, today)).filter((row) => row.active);
-  if (all.length === 0) throw new UserError('conflict', 'Aucun adhérent actif : ajoutez ou importez des adhérents avant d’éditer la liste.');
+  if (all.length === 0)
+    throw new UserError(
+      'conflict',
+      'Aucun adhérent actif : ajoutez ou importez des adhérents avant d’éditer la liste.',
+    );
   const members = options.audience === 'annuaire' ? all.filter((row) => row.directoryConsent) : all;
   if (members.length === 0) {
-    throw new UserError('conflict', 'Aucun adhérent n’a encore accepté de figurer dans l’annuaire partagé : la liste serait vide.');
+    throw new UserError(
+      'conflict',
+      'Aucun adhérent n’a encore accepté de figurer dans l’annuaire partagé : la liste serait vide.',
+    );
   }
   const details = new Map(
-    (await db.selectFrom('member').select(['id', 'structure_label', 'structure_member_id', 'representative_name']).execute()).map((row) => [row.id, row]),
+    (
+      await db
+        .selectFrom('member')
+        .select(['id', 'structure_label', 'structure_member_id', 'representative_name'])
+        .execute()
+    ).map((row) => [row.id, row]),
   );
   const names = new Map(all.map((row) => [row.id, row.displayName]));
   const groups = new Map<string, MembersListData['groups'][number]>();
@@ -110,11 +130,24 @@ export async function membersListData(
       commune: row.communeName,
       structure:
         row.kind === 'structure'
-          ? (extra?.representative_name ? `Représentée par ${extra.representative_name}` : null)
-          : ((extra?.structure_member_id ? names.get(extra.structure_member_id) : null) ?? extra?.structure_label ?? null),
+          ? extra?.representative_name
+            ? `Représentée par ${extra.representative_name}`
+            : null
+          : ((extra?.structure_member_id ? names.get(extra.structure_member_id) : null) ??
+            extra?.structure_label ??
+            null),
       phone: row.phone,
       email: row.email,
-      identifier: options.audience === 'bureau' ? (row.rpps ? `RPPS ${row.rpps}` : row.adeli ? `ADELI ${row.adeli}` : row.finessEt ? `FINESS ${row.finessEt}` : null) : null,
+      identifier:
+        options.audience === 'bureau'
+          ? row.rpps
+            ? `RPPS ${row.rpps}`
+            : row.adeli
+              ? `ADELI ${row.adeli}`
+              : row.finessEt
+                ? `FINESS ${row.finessEt}`
+                : null
+          : null,
       college: options.audience === 'bureau' ? row.collegeName : null,
       practiceMode: row.practiceMode ? (MODE_LABELS[row.practiceMode] ?? null) : null,
     });
@@ -153,21 +186,31 @@ function withChange(current: Map<string, number>, previous: Map<string, number>)
 }
 
 /** « Composition de la CPTS » on 31 December of `year` (today for the current year), compared with the year before. */
-export async function compositionData(db: Kysely<DB>, year: number, now: Date, today: string): Promise<CompositionData> {
+export async function compositionData(
+  db: Kysely<DB>,
+  year: number,
+  now: Date,
+  today: string,
+): Promise<CompositionData> {
   const profile = await getCptsProfile(db, today);
   const currentYear = Number(today.slice(0, 4));
   if (year > currentYear) throw new UserError('invalid_input', `L’année ${year} n’est pas encore commencée.`);
   const asOf = year === currentYear ? today : `${year}-12-31`;
   const previousAsOf = `${year - 1}-12-31`;
   const rows = await listMembers(db, today);
-  const activeOn = (date: string) => rows.filter((row) => (!row.joinedOn || row.joinedOn <= date) && (!row.leftOn || row.leftOn > date));
+  const activeOn = (date: string) =>
+    rows.filter((row) => (!row.joinedOn || row.joinedOn <= date) && (!row.leftOn || row.leftOn > date));
   const current = activeOn(asOf);
   const previous = activeOn(previousAsOf);
-  if (current.length === 0) throw new UserError('conflict', `Aucun adhérent actif au ${formatDateLong(asOf)} : la composition serait vide.`);
+  if (current.length === 0)
+    throw new UserError('conflict', `Aucun adhérent actif au ${formatDateLong(asOf)} : la composition serait vide.`);
 
-  const professionOf = (row: MemberListRow) => (row.kind === 'person' ? (PROFESSION_BY_CODE.get(row.professionCode ?? '')?.inclusive ?? 'Non renseignée') : null);
-  const structureOf = (row: MemberListRow) => (row.kind === 'structure' ? (structureTypeLabelOf(row.structureType) ?? 'Autre structure') : null);
-  const modeOf = (row: MemberListRow) => (row.kind === 'person' ? (row.practiceMode ? MODE_LABELS[row.practiceMode]! : 'Non renseigné') : null);
+  const professionOf = (row: MemberListRow) =>
+    row.kind === 'person' ? (PROFESSION_BY_CODE.get(row.professionCode ?? '')?.inclusive ?? 'Non renseignée') : null;
+  const structureOf = (row: MemberListRow) =>
+    row.kind === 'structure' ? (structureTypeLabelOf(row.structureType) ?? 'Autre structure') : null;
+  const modeOf = (row: MemberListRow) =>
+    row.kind === 'person' ? (row.practiceMode ? MODE_LABELS[row.practiceMode]! : 'Non renseigné') : null;
 
   const colleges = await db.selectFrom('college').selectAll().orderBy('position').execute();
   const collegeCurrent = countBy(current, (row) => (row.collegeId === null ? null : String(row.collegeId)));
@@ -178,7 +221,8 @@ export async function compositionData(db: Kysely<DB>, year: number, now: Date, t
   const territoryCodes = new Set(territory.communes.map((commune) => commune.code));
   const outside = 'Hors territoire';
   const columns = [...territoryNames, outside];
-  const columnOf = (row: MemberListRow) => (row.communeCode && territoryCodes.has(row.communeCode) ? row.communeName! : outside);
+  const columnOf = (row: MemberListRow) =>
+    row.communeCode && territoryCodes.has(row.communeCode) ? row.communeName! : outside;
   const people = current.filter((row) => row.kind === 'person');
   const matrix = new Map<string, number[]>();
   for (const row of people) {
@@ -187,11 +231,19 @@ export async function compositionData(db: Kysely<DB>, year: number, now: Date, t
     counts[columns.indexOf(columnOf(row))]! += 1;
     matrix.set(profession, counts);
   }
-  const usedColumns = columns.map((_, index) => index).filter((index) => index < territoryNames.length || [...matrix.values()].some((counts) => counts[index]! > 0));
+  const usedColumns = columns
+    .map((_, index) => index)
+    .filter((index) => index < territoryNames.length || [...matrix.values()].some((counts) => counts[index]! > 0));
   const matrixRows = [...matrix.entries()]
-    .map(([profession, counts]) => ({ profession, counts: usedColumns.map((index) => counts[index]!), total: counts.reduce((a, b) => a + b, 0) }))
+    .map(([profession, counts]) => ({
+      profession,
+      counts: usedColumns.map((index) => counts[index]!),
+      total: counts.reduce((a, b) => a + b, 0),
+    }))
     .sort((a, b) => b.total - a.total || collator.compare(a.profession, b.profession));
-  const covered = new Set(current.map((row) => row.communeCode).filter((code): code is string => code !== null && territoryCodes.has(code)));
+  const covered = new Set(
+    current.map((row) => row.communeCode).filter((code): code is string => code !== null && territoryCodes.has(code)),
+  );
 
   return {
     generatedAt: now.toISOString(),
@@ -201,8 +253,16 @@ export async function compositionData(db: Kysely<DB>, year: number, now: Date, t
     previousAsOf,
     totals: {
       active: { label: 'Adhérents actifs', count: current.length, previous: previous.length },
-      persons: { label: 'Personnes', count: current.filter((row) => row.kind === 'person').length, previous: previous.filter((row) => row.kind === 'person').length },
-      structures: { label: 'Structures', count: current.filter((row) => row.kind === 'structure').length, previous: previous.filter((row) => row.kind === 'structure').length },
+      persons: {
+        label: 'Personnes',
+        count: current.filter((row) => row.kind === 'person').length,
+        previous: previous.filter((row) => row.kind === 'person').length,
+      },
+      structures: {
+        label: 'Structures',
+        count: current.filter((row) => row.kind === 'structure').length,
+        previous: previous.filter((row) => row.kind === 'structure').length,
+      },
       joined: rows.filter((row) => row.joinedOn && row.joinedOn > previousAsOf && row.joinedOn <= asOf).length,
       left: rows.filter((row) => row.leftOn && row.leftOn > previousAsOf && row.leftOn <= asOf).length,
     },

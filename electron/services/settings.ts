@@ -1,16 +1,19 @@
 /** Settings of the CPTS kept in app_setting (key → value). */
 import type { Kysely, Transaction } from 'kysely';
-import { DEFAULT_BACKUP_KEEP } from '../../shared/domain/backups';
-import { DEFAULT_RCP_MIN_PROFESSIONS } from '../../shared/domain/meetings';
+import { DEFAULT_BACKUP_KEEP } from '@shared/domain/backups';
+import { DEFAULT_RCP_MIN_PROFESSIONS } from '@shared/domain/meetings';
 import type { DB } from '../db/schema';
 import { audit } from './audit';
-
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Minimum number of different professions expected at an RCP (default 2). */
 export async function getRcpMinProfessions(db: Db): Promise<number> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', 'rcp_min_professions').executeTakeFirst();
+  const row = await db
+    .selectFrom('app_setting')
+    .select('value')
+    .where('key', '=', 'rcp_min_professions')
+    .executeTakeFirst();
   const value = row ? Number(row.value) : NaN;
   return Number.isInteger(value) && value >= 1 ? value : DEFAULT_RCP_MIN_PROFESSIONS;
 }

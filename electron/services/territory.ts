@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { TerritoryCommune, TerritorySummary } from '../../shared/contract';
-import { sizeClassFor, CURRENT_SIZE_CLASS_TABLE } from '../../shared/domain/aci';
+import type { TerritoryCommune, TerritorySummary } from '@shared/contract';
+import { sizeClassFor, CURRENT_SIZE_CLASS_TABLE } from '@shared/domain/aci';
 import type { DB } from '../db/schema';
 import { cpamSuggestion, loadCommuneReference, type CommuneReference } from './communes';
 import { UserError } from './errors';
@@ -9,7 +9,10 @@ import { audit } from './audit';
 const byName = (a: { nom: string }, b: { nom: string }) => a.nom.localeCompare(b.nom, 'fr');
 
 /** The territory as the user sees it: its communes with reference data, totals, départements, EPCI and taille. */
-export async function getTerritory(db: Kysely<DB>, reference: CommuneReference = loadCommuneReference()): Promise<TerritorySummary> {
+export async function getTerritory(
+  db: Kysely<DB>,
+  reference: CommuneReference = loadCommuneReference(),
+): Promise<TerritorySummary> {
   const rows = await db.selectFrom('territory_commune').select(['code_insee']).execute();
   const warnings: string[] = [];
   const communes: TerritoryCommune[] = [];
@@ -56,7 +59,8 @@ export async function getTerritory(db: Kysely<DB>, reference: CommuneReference =
     departements.set(entry.code, entry);
 
     const region = reference.regions.get(commune.regionCode);
-    if (region && !regions.has(region.code)) regions.set(region.code, { code: region.code, nom: region.nom, arsName: `ARS ${region.nom}` });
+    if (region && !regions.has(region.code))
+      regions.set(region.code, { code: region.code, nom: region.nom, arsName: `ARS ${region.nom}` });
 
     if (commune.epciCode) {
       const epci = epcis.get(commune.epciCode) ?? {
@@ -84,7 +88,11 @@ export async function getTerritory(db: Kysely<DB>, reference: CommuneReference =
 }
 
 /** Adds communes to the territory; refuses unknown codes and overlaps between a city and its arrondissements. */
-export async function addCommunes(db: Kysely<DB>, codes: string[], reference: CommuneReference = loadCommuneReference()): Promise<TerritorySummary> {
+export async function addCommunes(
+  db: Kysely<DB>,
+  codes: string[],
+  reference: CommuneReference = loadCommuneReference(),
+): Promise<TerritorySummary> {
   const unique = [...new Set(codes.map((code) => code.toUpperCase()))];
   const unknown = unique.filter((code) => !reference.byCode.has(code));
   if (unknown.length > 0) {
@@ -96,7 +104,9 @@ export async function addCommunes(db: Kysely<DB>, codes: string[], reference: Co
     );
   }
   await db.transaction().execute(async (trx) => {
-    const existing = new Set((await trx.selectFrom('territory_commune').select('code_insee').execute()).map((row) => row.code_insee));
+    const existing = new Set(
+      (await trx.selectFrom('territory_commune').select('code_insee').execute()).map((row) => row.code_insee),
+    );
     for (const code of unique) {
       const commune = reference.byCode.get(code)!;
       if (commune.parentCode && (existing.has(commune.parentCode) || unique.includes(commune.parentCode))) {
@@ -128,9 +138,16 @@ export async function addCommunes(db: Kysely<DB>, codes: string[], reference: Co
   return getTerritory(db, reference);
 }
 
-export async function removeCommune(db: Kysely<DB>, code: string, reference: CommuneReference = loadCommuneReference()): Promise<TerritorySummary> {
+export async function removeCommune(
+  db: Kysely<DB>,
+  code: string,
+  reference: CommuneReference = loadCommuneReference(),
+): Promise<TerritorySummary> {
   await db.transaction().execute(async (trx) => {
-    const result = await trx.deleteFrom('territory_commune').where('code_insee', '=', code.toUpperCase()).executeTakeFirst();
+    const result = await trx
+      .deleteFrom('territory_commune')
+      .where('code_insee', '=', code.toUpperCase())
+      .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) {
       throw new UserError('not_found', `La commune de code INSEE ${code} ne fait pas partie du territoire.`);
     }

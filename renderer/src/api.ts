@@ -10,7 +10,7 @@ import {
   type UseMutationOptions,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import type { ApiErrorCode, ApiResult, Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { ApiErrorCode, ApiResult, Channel, ChannelInput, ChannelOutput } from '@shared/contract';
 
 /** An error answered by the main process (or raised when it cannot be reached), with a French message. */
 export class ApiCallError extends Error {
@@ -19,7 +19,12 @@ export class ApiCallError extends Error {
   readonly fields: Record<string, string>;
   readonly channel: Channel | null;
 
-  constructor(code: ApiErrorCode, message: string, fields: Record<string, string> = {}, channel: Channel | null = null) {
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    fields: Record<string, string> = {},
+    channel: Channel | null = null,
+  ) {
     super(message);
     this.name = 'ApiCallError';
     this.code = code;
@@ -105,13 +110,27 @@ export function useApiQuery<C extends Channel>(channel: C, args: CallArgs<C>, op
 const DATA_CHANNELS: Channel[] = ['cpts.get', 'territory.get', 'communes.search', 'members.stats'];
 
 /** Channels whose cached answers a write of the members, collèges or cotisation amounts may change. */
-const MEMBER_CHANNELS: Channel[] = ['members.list', 'members.get', 'members.stats', 'colleges.list', 'cotisationRates.list', 'ag.get'];
+const MEMBER_CHANNELS: Channel[] = [
+  'members.list',
+  'members.get',
+  'members.stats',
+  'colleges.list',
+  'cotisationRates.list',
+  'ag.get',
+];
 
 /** Channels whose cached answers a write of a meeting, its decisions or its RCP cases may change. */
 const MEETING_CHANNELS: Channel[] = ['meetings.list', 'meetings.get', 'decisions.list', 'rcp.motifs', 'ag.get'];
 
 /** Channels whose cached answers a write of an assembly, its formalities or the statutory rules may change. */
-const ASSEMBLY_CHANNELS: Channel[] = ['ag.get', 'formalities.list', 'meetings.list', 'meetings.get', 'rules.list', 'settings.get'];
+const ASSEMBLY_CHANNELS: Channel[] = [
+  'ag.get',
+  'formalities.list',
+  'meetings.list',
+  'meetings.get',
+  'rules.list',
+  'settings.get',
+];
 
 /** Writes that answer with the fresh detail of one meeting (addDocument may answer « cancelled »). */
 const MEETING_DETAIL_WRITES = new Set<Channel>([
@@ -135,7 +154,12 @@ export function staleAfter(channel: Channel): Channel[] {
   if (channel.startsWith('members.') || channel.startsWith('colleges.') || channel.startsWith('cotisationRates.')) {
     return MEMBER_CHANNELS;
   }
-  if (channel.startsWith('ag.') || channel.startsWith('formalities.') || channel.startsWith('rules.') || channel.startsWith('settings.')) {
+  if (
+    channel.startsWith('ag.') ||
+    channel.startsWith('formalities.') ||
+    channel.startsWith('rules.') ||
+    channel.startsWith('settings.')
+  ) {
     return ASSEMBLY_CHANNELS;
   }
   return DATA_CHANNELS;
@@ -171,7 +195,8 @@ export function useApiMutation<C extends Channel>(channel: C, options: MutationO
   const { invalidate = true, onSuccess, ...rest } = options;
   return useMutation<ChannelOutput<C>, ApiCallError, ChannelInput<C>>({
     mutationKey: [channel],
-    mutationFn: (input) => (call as (c: C, ...a: unknown[]) => Promise<ChannelOutput<C>>)(channel, ...(input === undefined ? [] : [input])),
+    mutationFn: (input) =>
+      (call as (c: C, ...a: unknown[]) => Promise<ChannelOutput<C>>)(channel, ...(input === undefined ? [] : [input])),
     ...rest,
     onSuccess: async (data, variables, onMutateResult, context) => {
       if (invalidate) {
@@ -207,9 +232,17 @@ export function useApiMutation<C extends Channel>(channel: C, options: MutationO
               queryKey: [c],
               // The detail we just stored is fresh: do not read it again.
               predicate: MEMBER_DETAIL_WRITES.has(channel)
-                ? (query) => !(c === 'members.get' && (query.queryKey[1] as { id?: number } | undefined)?.id === (data as { id: number }).id)
+                ? (query) =>
+                    !(
+                      c === 'members.get' &&
+                      (query.queryKey[1] as { id?: number } | undefined)?.id === (data as { id: number }).id
+                    )
                 : meetingDetail
-                  ? (query) => !(c === 'meetings.get' && (query.queryKey[1] as { id?: number } | undefined)?.id === meetingDetail.id)
+                  ? (query) =>
+                      !(
+                        c === 'meetings.get' &&
+                        (query.queryKey[1] as { id?: number } | undefined)?.id === meetingDetail.id
+                      )
                   : channel === 'rcp.addMotif'
                     ? () => c !== 'rcp.motifs'
                     : undefined,

@@ -1,4 +1,4 @@
-import type { Api } from '../../shared/contract';
+import type { Api } from '@shared/contract';
 
 declare global {
   interface Window {

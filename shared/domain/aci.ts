@@ -39,9 +39,7 @@ export function sizeClassFor(
   table: SizeClassTable = CURRENT_SIZE_CLASS_TABLE,
 ): SizeClassBand | null {
   if (!Number.isFinite(population) || population <= 0) return null;
-  return (
-    table.bands.find((band) => population >= band.min && (band.max === null || population < band.max)) ?? null
-  );
+  return table.bands.find((band) => population >= band.min && (band.max === null || population < band.max)) ?? null;
 }
 
 /** Length of an ACI contract, in years. */

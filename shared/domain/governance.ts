@@ -43,7 +43,11 @@ const WORDING: Readonly<Record<MeetingType, { the: string; meeting: string; body
   ago: { the: "l'assemblée générale ordinaire", meeting: "l'assemblée", body: "l'assemblée" },
   age: { the: "l'assemblée générale extraordinaire", meeting: "l'assemblée", body: "l'assemblée" },
   constitutive: { the: "l'assemblée générale constitutive", meeting: "l'assemblée", body: "l'assemblée" },
-  ca: { the: "le conseil d'administration", meeting: "la réunion du conseil d'administration", body: "le conseil d'administration" },
+  ca: {
+    the: "le conseil d'administration",
+    meeting: "la réunion du conseil d'administration",
+    body: "le conseil d'administration",
+  },
   bureau: { the: 'le bureau', meeting: 'la réunion du bureau', body: 'le bureau' },
 };
 
@@ -120,8 +124,12 @@ const delayDaysSchema = z
 export const quorumRoundSchema = z.object({
   fraction: fractionSchema.nullable(),
   strict: z.boolean().default(false),
-  counting: z.enum(QUORUM_COUNTINGS, { error: 'Quorum : comptez les « présents » ou les « présents et représentés ».' }),
-  weighting: z.enum(WEIGHTINGS, { error: 'Quorum : compté par membre (« heads ») ou par poids de vote (« weight ») ?' }),
+  counting: z.enum(QUORUM_COUNTINGS, {
+    error: 'Quorum : comptez les « présents » ou les « présents et représentés ».',
+  }),
+  weighting: z.enum(WEIGHTINGS, {
+    error: 'Quorum : compté par membre (« heads ») ou par poids de vote (« weight ») ?',
+  }),
 });
 export type QuorumRoundRule = z.output<typeof quorumRoundSchema>;
 
@@ -155,7 +163,9 @@ export const majorityRuleSchema = z
     rule: z.enum(MAJORITY_RULES, { error: 'Majorité : simple, absolue, deux tiers, trois quarts ou fraction.' }),
     fraction: fractionSchema.nullish().transform((value) => value ?? null),
     strict: z.boolean().default(false),
-    base: z.enum(MAJORITY_BASES, { error: 'Base de la majorité : suffrages exprimés ou membres présents et représentés.' }).default('exprimes'),
+    base: z
+      .enum(MAJORITY_BASES, { error: 'Base de la majorité : suffrages exprimés ou membres présents et représentés.' })
+      .default('exprimes'),
     abstentionsCounted: z.boolean().default(false),
     blancsCounted: z.boolean().default(false),
   })
@@ -163,7 +173,10 @@ export const majorityRuleSchema = z
     if (majority.rule === 'fraction' && !majority.fraction) {
       ctx.addIssue({ code: 'custom', path: ['fraction'], message: 'Indiquez la fraction requise (par exemple 3/5).' });
     }
-    if (majority.rule === 'simple' && (majority.base !== 'exprimes' || majority.abstentionsCounted || majority.blancsCounted)) {
+    if (
+      majority.rule === 'simple' &&
+      (majority.base !== 'exprimes' || majority.abstentionsCounted || majority.blancsCounted)
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['rule'],
@@ -176,14 +189,19 @@ export type MajorityRule = z.output<typeof majorityRuleSchema>;
 
 const resolutionKindSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Type de résolution : lettres minuscules, chiffres et « _ » (par exemple « approbation_comptes »).');
+  .regex(
+    /^[a-z][a-z0-9_]{0,39}$/,
+    'Type de résolution : lettres minuscules, chiffres et « _ » (par exemple « approbation_comptes »).',
+  );
 
 /** All the rules of one meeting type. */
 export const meetingRulesSchema = z.object({
   /** Minimum number of days between sending the convocation and the meeting. */
   convocationDelayDays: delayDaysSchema,
   /** `calendaires`: difference of calendar dates; `francs`: neither the sending day nor the meeting day counts. */
-  convocationDayCount: z.enum(['calendaires', 'francs'], { error: 'Jours calendaires ou jours francs ?' }).default('calendaires'),
+  convocationDayCount: z
+    .enum(['calendaires', 'francs'], { error: 'Jours calendaires ou jours francs ?' })
+    .default('calendaires'),
   quorum: z.object({
     first: quorumRoundSchema,
     /** `null`: the statuts provide no second convocation. */
@@ -192,7 +210,9 @@ export const meetingRulesSchema = z.object({
   /** Who may vote besides having a voix délibérative (a consultative collège never votes). */
   voters: z.object({ cotisationRequired: z.boolean({ error: 'Cotisation à jour exigée pour voter ?' }) }),
   /** Whether vote totals are counted per member or per vote weight. */
-  voteWeighting: z.enum(WEIGHTINGS, { error: 'Votes comptés par membre (« heads ») ou par poids de vote (« weight ») ?' }),
+  voteWeighting: z.enum(WEIGHTINGS, {
+    error: 'Votes comptés par membre (« heads ») ou par poids de vote (« weight ») ?',
+  }),
   proxies: proxyRulesSchema,
   /** Majority per resolution kind; `ordinaire` is required, other keys are free. */
   majorities: z
@@ -206,7 +226,12 @@ export type MeetingRules = z.output<typeof meetingRulesSchema>;
 /** The statutory rules of a CPTS, one entry per meeting type. The caller versions them (statuts change). */
 export const statutoryRulesSchema = z.object({
   /** Where the rules come from, e.g. « Statuts adoptés le 12 mars 2021, articles 10 à 14 ». */
-  source: z.string().trim().max(300, 'Source : 300 caractères au maximum.').nullish().transform((value) => value || null),
+  source: z
+    .string()
+    .trim()
+    .max(300, 'Source : 300 caractères au maximum.')
+    .nullish()
+    .transform((value) => value || null),
   meetings: z.object({
     ago: meetingRulesSchema,
     age: meetingRulesSchema,
@@ -247,30 +272,84 @@ export const DEFAULT_RULES: StatutoryRules = deepFreeze({
       convocationDelayDays: 15,
       convocationDayCount: 'calendaires',
       quorum: {
-        first: { fraction: { numerator: 1, denominator: 4 }, strict: false, counting: 'presents_et_representes', weighting: 'heads' },
-        second: { fraction: null, strict: false, counting: 'presents_et_representes', weighting: 'heads', convocationDelayDays: 15 },
+        first: {
+          fraction: { numerator: 1, denominator: 4 },
+          strict: false,
+          counting: 'presents_et_representes',
+          weighting: 'heads',
+        },
+        second: {
+          fraction: null,
+          strict: false,
+          counting: 'presents_et_representes',
+          weighting: 'heads',
+          convocationDelayDays: 15,
+        },
       },
       voters: { cotisationRequired: true },
       voteWeighting: 'heads',
       proxies: { allowed: true, maxPerMandataire: 2, mandataireMustBeVoter: true },
       majorities: {
-        ordinaire: { label: 'Résolution ordinaire', rule: 'simple', fraction: null, strict: false, base: 'exprimes', abstentionsCounted: false, blancsCounted: false },
+        ordinaire: {
+          label: 'Résolution ordinaire',
+          rule: 'simple',
+          fraction: null,
+          strict: false,
+          base: 'exprimes',
+          abstentionsCounted: false,
+          blancsCounted: false,
+        },
       },
     },
     age: {
       convocationDelayDays: 15,
       convocationDayCount: 'calendaires',
       quorum: {
-        first: { fraction: { numerator: 1, denominator: 2 }, strict: false, counting: 'presents_et_representes', weighting: 'heads' },
-        second: { fraction: null, strict: false, counting: 'presents_et_representes', weighting: 'heads', convocationDelayDays: 15 },
+        first: {
+          fraction: { numerator: 1, denominator: 2 },
+          strict: false,
+          counting: 'presents_et_representes',
+          weighting: 'heads',
+        },
+        second: {
+          fraction: null,
+          strict: false,
+          counting: 'presents_et_representes',
+          weighting: 'heads',
+          convocationDelayDays: 15,
+        },
       },
       voters: { cotisationRequired: true },
       voteWeighting: 'heads',
       proxies: { allowed: true, maxPerMandataire: 2, mandataireMustBeVoter: true },
       majorities: {
-        ordinaire: { label: 'Résolution extraordinaire', rule: 'deux_tiers', fraction: null, strict: false, base: 'exprimes', abstentionsCounted: false, blancsCounted: false },
-        statuts: { label: 'Modification des statuts', rule: 'deux_tiers', fraction: null, strict: false, base: 'exprimes', abstentionsCounted: false, blancsCounted: false },
-        dissolution: { label: 'Dissolution', rule: 'deux_tiers', fraction: null, strict: false, base: 'exprimes', abstentionsCounted: false, blancsCounted: false },
+        ordinaire: {
+          label: 'Résolution extraordinaire',
+          rule: 'deux_tiers',
+          fraction: null,
+          strict: false,
+          base: 'exprimes',
+          abstentionsCounted: false,
+          blancsCounted: false,
+        },
+        statuts: {
+          label: 'Modification des statuts',
+          rule: 'deux_tiers',
+          fraction: null,
+          strict: false,
+          base: 'exprimes',
+          abstentionsCounted: false,
+          blancsCounted: false,
+        },
+        dissolution: {
+          label: 'Dissolution',
+          rule: 'deux_tiers',
+          fraction: null,
+          strict: false,
+          base: 'exprimes',
+          abstentionsCounted: false,
+          blancsCounted: false,
+        },
       },
     },
     constitutive: {
@@ -284,22 +363,51 @@ export const DEFAULT_RULES: StatutoryRules = deepFreeze({
       voteWeighting: 'heads',
       proxies: { allowed: true, maxPerMandataire: 2, mandataireMustBeVoter: true },
       majorities: {
-        ordinaire: { label: 'Résolution ordinaire', rule: 'simple', fraction: null, strict: false, base: 'exprimes', abstentionsCounted: false, blancsCounted: false },
-        statuts: { label: 'Adoption des statuts', rule: 'simple', fraction: null, strict: false, base: 'exprimes', abstentionsCounted: false, blancsCounted: false },
+        ordinaire: {
+          label: 'Résolution ordinaire',
+          rule: 'simple',
+          fraction: null,
+          strict: false,
+          base: 'exprimes',
+          abstentionsCounted: false,
+          blancsCounted: false,
+        },
+        statuts: {
+          label: 'Adoption des statuts',
+          rule: 'simple',
+          fraction: null,
+          strict: false,
+          base: 'exprimes',
+          abstentionsCounted: false,
+          blancsCounted: false,
+        },
       },
     },
     ca: {
       convocationDelayDays: 7,
       convocationDayCount: 'calendaires',
       quorum: {
-        first: { fraction: { numerator: 1, denominator: 2 }, strict: false, counting: 'presents_et_representes', weighting: 'heads' },
+        first: {
+          fraction: { numerator: 1, denominator: 2 },
+          strict: false,
+          counting: 'presents_et_representes',
+          weighting: 'heads',
+        },
         second: null,
       },
       voters: { cotisationRequired: true },
       voteWeighting: 'heads',
       proxies: { allowed: true, maxPerMandataire: 1, mandataireMustBeVoter: true },
       majorities: {
-        ordinaire: { label: 'Délibération', rule: 'simple', fraction: null, strict: false, base: 'exprimes', abstentionsCounted: false, blancsCounted: false },
+        ordinaire: {
+          label: 'Délibération',
+          rule: 'simple',
+          fraction: null,
+          strict: false,
+          base: 'exprimes',
+          abstentionsCounted: false,
+          blancsCounted: false,
+        },
       },
     },
     bureau: {
@@ -313,7 +421,15 @@ export const DEFAULT_RULES: StatutoryRules = deepFreeze({
       voteWeighting: 'heads',
       proxies: { allowed: false, maxPerMandataire: null, mandataireMustBeVoter: true },
       majorities: {
-        ordinaire: { label: 'Délibération', rule: 'simple', fraction: null, strict: false, base: 'exprimes', abstentionsCounted: false, blancsCounted: false },
+        ordinaire: {
+          label: 'Délibération',
+          rule: 'simple',
+          fraction: null,
+          strict: false,
+          base: 'exprimes',
+          abstentionsCounted: false,
+          blancsCounted: false,
+        },
       },
     },
   },
@@ -450,21 +566,41 @@ export function votingRoll(
     if (!member.active) {
       reasons.push({ code: 'membre_sorti', message: 'membre sorti' });
     } else {
-      if (member.votingRight !== 'deliberative') reasons.push({ code: 'college_consultatif', message: 'collège consultatif' });
+      if (member.votingRight !== 'deliberative')
+        reasons.push({ code: 'college_consultatif', message: 'collège consultatif' });
       if (meeting.voters.cotisationRequired && !isUpToDate(member.upToDate, options.year)) {
         reasons.push({ code: 'cotisation_non_a_jour', message: `cotisation ${options.year} non à jour` });
       }
       if (weightUnits <= 0) reasons.push({ code: 'poids_nul', message: 'poids de vote nul' });
     }
     if (reasons.length) {
-      nonVoters.push({ id: member.id, name: member.name, collegeId: member.collegeId, collegeName, reasons, reason: reasons.map((r) => r.message).join(' ; ') });
+      nonVoters.push({
+        id: member.id,
+        name: member.name,
+        collegeId: member.collegeId,
+        collegeName,
+        reasons,
+        reason: reasons.map((r) => r.message).join(' ; '),
+      });
     } else {
-      voters.push({ id: member.id, name: member.name, collegeId: member.collegeId, collegeName, weight: fromUnits(weightUnits) });
+      voters.push({
+        id: member.id,
+        name: member.name,
+        collegeId: member.collegeId,
+        collegeName,
+        weight: fromUnits(weightUnits),
+      });
       heads += 1;
       units += weightUnits;
     }
   }
-  return { meetingType: options.meetingType, year: options.year, voters, nonVoters, totals: { heads, weight: fromUnits(units) } };
+  return {
+    meetingType: options.meetingType,
+    year: options.year,
+    voters,
+    nonVoters,
+    totals: { heads, weight: fromUnits(units) },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -529,7 +665,8 @@ function indexRoll(roll: VotingRoll): People {
   return { voters, nonVoters };
 }
 
-const nameOf = (people: People, id: number): string => people.voters.get(id)?.name ?? people.nonVoters.get(id)?.name ?? `membre n° ${id}`;
+const nameOf = (people: People, id: number): string =>
+  people.voters.get(id)?.name ?? people.nonVoters.get(id)?.name ?? `membre n° ${id}`;
 
 /**
  * Checks a new proxy against the statuts and the proxies already registered. Refusals (all of them are listed):
@@ -545,7 +682,10 @@ export function validateProxy(proxy: ProxyInput, context: ProxyContext): ProxyVa
   const reasons: ProxyValidation['reasons'] = [];
   const warnings: string[] = [];
   if (!meeting.proxies.allowed) {
-    reasons.push({ code: 'pouvoirs_interdits', message: `Les statuts n'autorisent pas les pouvoirs pour ${WORDING[context.meetingType].the}.` });
+    reasons.push({
+      code: 'pouvoirs_interdits',
+      message: `Les statuts n'autorisent pas les pouvoirs pour ${WORDING[context.meetingType].the}.`,
+    });
     return { ok: false, reasons, warnings };
   }
   const people = indexRoll(context.roll);
@@ -555,15 +695,25 @@ export function validateProxy(proxy: ProxyInput, context: ProxyContext): ProxyVa
   for (const entry of context.attendance ?? []) status.set(entry.memberId, entry.status);
 
   if (proxy.mandantId === proxy.mandataireId) {
-    reasons.push({ code: 'auto_pouvoir', message: `${mandantName} ne peut pas se donner pouvoir : un pouvoir se donne à un autre membre.` });
+    reasons.push({
+      code: 'auto_pouvoir',
+      message: `${mandantName} ne peut pas se donner pouvoir : un pouvoir se donne à un autre membre.`,
+    });
   }
   const mandantNonVoter = people.nonVoters.get(proxy.mandantId);
   if (mandantNonVoter) {
-    reasons.push({ code: 'mandant_non_votant', message: `${mandantName} ne peut pas donner pouvoir : pas de droit de vote (${mandantNonVoter.reason}).` });
+    reasons.push({
+      code: 'mandant_non_votant',
+      message: `${mandantName} ne peut pas donner pouvoir : pas de droit de vote (${mandantNonVoter.reason}).`,
+    });
   } else if (!people.voters.has(proxy.mandantId)) {
     reasons.push({ code: 'mandant_inconnu', message: `Le mandant (${mandantName}) ne figure pas parmi les membres.` });
   }
-  if (meeting.proxies.mandataireMustBeVoter && proxy.mandantId !== proxy.mandataireId && !people.voters.has(proxy.mandataireId)) {
+  if (
+    meeting.proxies.mandataireMustBeVoter &&
+    proxy.mandantId !== proxy.mandataireId &&
+    !people.voters.has(proxy.mandataireId)
+  ) {
     const why = people.nonVoters.get(proxy.mandataireId)?.reason ?? 'ne figure pas parmi les membres';
     reasons.push({
       code: 'mandataire_non_votant',
@@ -571,7 +721,10 @@ export function validateProxy(proxy: ProxyInput, context: ProxyContext): ProxyVa
     });
   }
   if (status.get(proxy.mandantId) === 'present') {
-    reasons.push({ code: 'mandant_present', message: `${mandantName} figure parmi les présents : un membre présent vote lui-même.` });
+    reasons.push({
+      code: 'mandant_present',
+      message: `${mandantName} figure parmi les présents : un membre présent vote lui-même.`,
+    });
   }
   let held = 0;
   let heldByMandant = 0;
@@ -579,7 +732,10 @@ export function validateProxy(proxy: ProxyInput, context: ProxyContext): ProxyVa
   for (const existing of context.proxies) {
     if (proxy.id !== undefined && existing.id === proxy.id) continue;
     if (existing.mandantId === proxy.mandantId && !reasons.some((r) => r.code === 'pouvoir_deja_donne')) {
-      reasons.push({ code: 'pouvoir_deja_donne', message: `${mandantName} a déjà donné pouvoir à ${nameOf(people, existing.mandataireId)}.` });
+      reasons.push({
+        code: 'pouvoir_deja_donne',
+        message: `${mandantName} a déjà donné pouvoir à ${nameOf(people, existing.mandataireId)}.`,
+      });
     }
     if (existing.mandataireId === proxy.mandataireId) held += 1;
     if (existing.mandataireId === proxy.mandantId) heldByMandant += 1;
@@ -587,7 +743,10 @@ export function validateProxy(proxy: ProxyInput, context: ProxyContext): ProxyVa
   }
   const cap = meeting.proxies.maxPerMandataire;
   if (cap !== null && held >= cap) {
-    reasons.push({ code: 'maximum_atteint', message: `${mandataireName} détient déjà ${held} ${pl(held, 'pouvoir', 'pouvoirs')}, le maximum prévu par les statuts.` });
+    reasons.push({
+      code: 'maximum_atteint',
+      message: `${mandataireName} détient déjà ${held} ${pl(held, 'pouvoir', 'pouvoirs')}, le maximum prévu par les statuts.`,
+    });
   }
   if (reasons.length === 0) {
     // Proxies are not passed on: a mandataire's proxies only count while the mandataire is present.
@@ -597,9 +756,13 @@ export function validateProxy(proxy: ProxyInput, context: ProxyContext): ProxyVa
       );
     }
     if (mandataireGaveTo !== null) {
-      warnings.push(`${mandataireName} a donné son propre pouvoir à ${nameOf(people, mandataireGaveTo)} : ce pouvoir ne comptera qu'en sa présence.`);
+      warnings.push(
+        `${mandataireName} a donné son propre pouvoir à ${nameOf(people, mandataireGaveTo)} : ce pouvoir ne comptera qu'en sa présence.`,
+      );
     } else if (context.attendance && status.get(proxy.mandataireId) !== 'present') {
-      warnings.push(`${mandataireName} ne figure pas (encore) parmi les présents : ce pouvoir ne comptera qu'en sa présence.`);
+      warnings.push(
+        `${mandataireName} ne figure pas (encore) parmi les présents : ce pouvoir ne comptera qu'en sa présence.`,
+      );
     }
   }
   return { ok: reasons.length === 0, reasons, warnings };
@@ -713,11 +876,19 @@ const tally = (heads: number, units: number): Tally => ({ heads, weight: fromUni
  * Throws {@link GovernanceRuleError} when round 2 is asked but the statuts provide no second convocation.
  * O(n + p) for n members on the roll and p proxies (a few Map/Set operations per item, no nested loops).
  */
-export function computeQuorum(state: MeetingState, rules: StatutoryRules, meetingType: MeetingType, round: 1 | 2 = 1): QuorumResult {
+export function computeQuorum(
+  state: MeetingState,
+  rules: StatutoryRules,
+  meetingType: MeetingType,
+  round: 1 | 2 = 1,
+): QuorumResult {
   const meeting = rules.meetings[meetingType];
   const rule = round === 1 ? meeting.quorum.first : meeting.quorum.second;
   if (!rule) {
-    throw new GovernanceRuleError('deuxieme_convocation_impossible', `Les statuts ne prévoient pas de deuxième convocation pour ${WORDING[meetingType].the}.`);
+    throw new GovernanceRuleError(
+      'deuxieme_convocation_impossible',
+      `Les statuts ne prévoient pas de deuxième convocation pour ${WORDING[meetingType].the}.`,
+    );
   }
   const people = indexRoll(state.roll);
   const status = new Map<number, AttendanceStatus>();
@@ -741,15 +912,23 @@ export function computeQuorum(state: MeetingState, rules: StatutoryRules, meetin
     // From here on this is the mandant's proxy: a later one is a duplicate, even if this one stops counting.
     seenMandants.add(proxy.mandantId);
     if (status.get(proxy.mandantId) === 'present') return inactive('mandant_present', 'mandant présent');
-    if (proxyRules.mandataireMustBeVoter && !people.voters.has(proxy.mandataireId)) return inactive('mandataire_non_votant', 'mandataire non votant');
+    if (proxyRules.mandataireMustBeVoter && !people.voters.has(proxy.mandataireId))
+      return inactive('mandataire_non_votant', 'mandataire non votant');
     if (status.get(proxy.mandataireId) !== 'present') return inactive('mandataire_absent', 'mandataire absent');
     if (cap !== null && (held.get(proxy.mandataireId) ?? 0) >= cap) {
-      return inactive('maximum_atteint', `au-delà du maximum de ${cap} ${pl(cap, 'pouvoir', 'pouvoirs')} prévu par les statuts`);
+      return inactive(
+        'maximum_atteint',
+        `au-delà du maximum de ${cap} ${pl(cap, 'pouvoir', 'pouvoirs')} prévu par les statuts`,
+      );
     }
     return null;
   };
   for (const proxy of state.proxies) {
-    const line: CountedProxy = { proxy, mandantName: nameOf(people, proxy.mandantId), mandataireName: nameOf(people, proxy.mandataireId) };
+    const line: CountedProxy = {
+      proxy,
+      mandantName: nameOf(people, proxy.mandantId),
+      mandataireName: nameOf(people, proxy.mandataireId),
+    };
     const refusal = whyNotCounted(proxy);
     if (refusal) {
       notCounted.push({ ...line, ...refusal });
@@ -775,7 +954,16 @@ export function computeQuorum(state: MeetingState, rules: StatutoryRules, meetin
     step = gcd(step, units);
     let line = lines.get(voter.collegeId);
     if (!line) {
-      line = { collegeId: voter.collegeId, collegeName: voter.collegeName, votingHeads: 0, votingUnits: 0, presentHeads: 0, presentUnits: 0, representedHeads: 0, representedUnits: 0 };
+      line = {
+        collegeId: voter.collegeId,
+        collegeName: voter.collegeName,
+        votingHeads: 0,
+        votingUnits: 0,
+        presentHeads: 0,
+        presentUnits: 0,
+        representedHeads: 0,
+        representedUnits: 0,
+      };
       lines.set(voter.collegeId, line);
     }
     votingHeads += 1;
@@ -813,7 +1001,9 @@ export function computeQuorum(state: MeetingState, rules: StatutoryRules, meetin
   // The arithmetic in French.
   const wording = WORDING[meetingType];
   const presentWord = withRepresented ? ['présent ou représenté', 'présents ou représentés'] : ['présent', 'présents'];
-  const presentWordF = withRepresented ? ['présente ou représentée', 'présentes ou représentées'] : ['présente', 'présentes'];
+  const presentWordF = withRepresented
+    ? ['présente ou représentée', 'présentes ou représentées']
+    : ['présente', 'présentes'];
   let sentence: string;
   if (byWeight) {
     const reached = fromUnits(reachedUnits);
@@ -828,14 +1018,19 @@ export function computeQuorum(state: MeetingState, rules: StatutoryRules, meetin
   }
   const unitWord = byWeight ? ' voix' : '';
   if (rule.fraction === null) {
-    sentence += round === 2 ? ' ; aucun quorum requis (deuxième convocation)' : ' ; aucun quorum requis par les statuts';
-    sentence += met ? ` ; ${wording.body} peut délibérer.` : ` ; aucun membre votant ${withRepresented ? 'présent ou représenté' : 'présent'}.`;
+    sentence +=
+      round === 2 ? ' ; aucun quorum requis (deuxième convocation)' : ' ; aucun quorum requis par les statuts';
+    sentence += met
+      ? ` ; ${wording.body} peut délibérer.`
+      : ` ; aucun membre votant ${withRepresented ? 'présent ou représenté' : 'présent'}.`;
   } else {
     const requiredShown = byWeight ? fromUnits(requiredUnits ?? 0) : (requiredHeads ?? 0);
     sentence += ` ; quorum requis : ${rule.strict ? 'plus de ' : ''}${fractionText(rule.fraction)}, soit ${fmt(requiredShown)}${unitWord}`;
     if (met) sentence += ' ; quorum atteint.';
-    else if (missing > 0) sentence += ` ; quorum non atteint (il manque ${fmt(missing)} ${byWeight ? 'voix' : pl(missing, 'membre', 'membres')}).`;
-    else sentence += ` ; quorum non atteint (aucun membre votant ${withRepresented ? 'présent ou représenté' : 'présent'}).`;
+    else if (missing > 0)
+      sentence += ` ; quorum non atteint (il manque ${fmt(missing)} ${byWeight ? 'voix' : pl(missing, 'membre', 'membres')}).`;
+    else
+      sentence += ` ; quorum non atteint (aucun membre votant ${withRepresented ? 'présent ou représenté' : 'présent'}).`;
   }
 
   const byCollege: CollegeQuorumLine[] = [];
@@ -846,7 +1041,10 @@ export function computeQuorum(state: MeetingState, rules: StatutoryRules, meetin
       voting: tally(line.votingHeads, line.votingUnits),
       present: tally(line.presentHeads, line.presentUnits),
       represented: tally(line.representedHeads, line.representedUnits),
-      reached: tally(line.presentHeads + (withRepresented ? line.representedHeads : 0), line.presentUnits + (withRepresented ? line.representedUnits : 0)),
+      reached: tally(
+        line.presentHeads + (withRepresented ? line.representedHeads : 0),
+        line.presentUnits + (withRepresented ? line.representedUnits : 0),
+      ),
     });
   }
 
@@ -955,10 +1153,17 @@ function majorityLabelOf(majority: MajorityRule): string {
  * Refuses (ok: false, French message): unknown resolution kind, negative or non-numeric totals, fractional totals
  * when votes are counted by heads, more votes than voting power present or represented, quorum not met.
  */
-export function computeVote(votes: VoteTotals, rules: StatutoryRules, resolutionKind: string, state: VoteContext): VoteResult {
+export function computeVote(
+  votes: VoteTotals,
+  rules: StatutoryRules,
+  resolutionKind: string,
+  state: VoteContext,
+): VoteResult {
   const meeting = rules.meetings[state.meetingType];
   const wording = WORDING[state.meetingType];
-  const majority = Object.prototype.hasOwnProperty.call(meeting.majorities, resolutionKind) ? meeting.majorities[resolutionKind] : undefined;
+  const majority = Object.prototype.hasOwnProperty.call(meeting.majorities, resolutionKind)
+    ? meeting.majorities[resolutionKind]
+    : undefined;
   if (!majority) {
     return {
       ok: false,
@@ -967,17 +1172,34 @@ export function computeVote(votes: VoteTotals, rules: StatutoryRules, resolution
     };
   }
   if (state.met === false) {
-    return { ok: false, code: 'quorum_non_atteint', message: `Le quorum n'est pas atteint : ${wording.body} ne peut pas valablement délibérer.` };
+    return {
+      ok: false,
+      code: 'quorum_non_atteint',
+      message: `Le quorum n'est pas atteint : ${wording.body} ne peut pas valablement délibérer.`,
+    };
   }
   const weighting = meeting.voteWeighting;
   const byWeight = weighting === 'weight';
-  const all: Required<VoteTotals> = { pour: votes.pour, contre: votes.contre, abstention: votes.abstention ?? 0, blanc: votes.blanc ?? 0 };
+  const all: Required<VoteTotals> = {
+    pour: votes.pour,
+    contre: votes.contre,
+    abstention: votes.abstention ?? 0,
+    blanc: votes.blanc ?? 0,
+  };
   for (const [key, value] of Object.entries(all)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      return { ok: false, code: 'votes_invalides', message: `Nombre de voix « ${key} » invalide : un nombre positif ou nul est attendu.` };
+      return {
+        ok: false,
+        code: 'votes_invalides',
+        message: `Nombre de voix « ${key} » invalide : un nombre positif ou nul est attendu.`,
+      };
     }
     if (!byWeight && !Number.isInteger(value)) {
-      return { ok: false, code: 'votes_invalides', message: `Nombre de voix « ${key} » invalide : avec une voix par membre, un nombre entier est attendu.` };
+      return {
+        ok: false,
+        code: 'votes_invalides',
+        message: `Nombre de voix « ${key} » invalide : avec une voix par membre, un nombre entier est attendu.`,
+      };
     }
   }
   const pour = toUnits(all.pour);
@@ -1032,8 +1254,15 @@ export function computeVote(votes: VoteTotals, rules: StatutoryRules, resolution
     required = threshold(base, fraction, strict, step);
     const exact = (base * fraction.numerator) % (fraction.denominator * step) === 0;
     const baseShown = fmt(fromUnits(base));
-    const ofBase = majority.rule === 'absolue' ? `la moitié de ${baseShown}` : `${fractionText(fraction)} de ${baseShown}`;
-    const how = strict ? (exact ? `${ofBase}, plus une voix` : `${ofBase}, arrondi à l'inférieur, plus une voix`) : exact ? ofBase : `${ofBase}, arrondi au supérieur`;
+    const ofBase =
+      majority.rule === 'absolue' ? `la moitié de ${baseShown}` : `${fractionText(fraction)} de ${baseShown}`;
+    const how = strict
+      ? exact
+        ? `${ofBase}, plus une voix`
+        : `${ofBase}, arrondi à l'inférieur, plus une voix`
+      : exact
+        ? ofBase
+        : `${ofBase}, arrondi au supérieur`;
     thresholdText = `${majorityLabel} : ${fmt(fromUnits(required))} ${pl(fromUnits(required), 'voix requise', 'voix requises')} (${how}).`;
   }
   const adopted = base > 0 && pour >= required;
@@ -1095,7 +1324,12 @@ export type WeighedVotes =
   | { ok: false; message: string };
 
 const VOTE_KEYS = ['pour', 'contre', 'abstention', 'blanc'] as const;
-const VOTE_WORDS: Record<(typeof VOTE_KEYS)[number], string> = { pour: 'pour', contre: 'contre', abstention: 'abstentions', blanc: 'blancs' };
+const VOTE_WORDS: Record<(typeof VOTE_KEYS)[number], string> = {
+  pour: 'pour',
+  contre: 'contre',
+  abstention: 'abstentions',
+  blanc: 'blancs',
+};
 
 const collegeLabel = (name: string | null): string => (name ? `Collège « ${name} »` : 'Membres sans collège');
 
@@ -1106,7 +1340,10 @@ const collegeLabel = (name: string | null): string => (name ? `Collège « ${nam
  * counts add up to more members than it has present or represented at that moment: head counts entered by mistake
  * cannot turn into voix that adopt a resolution. Exact: voix are added in integer thousandths.
  */
-export function weighCollegeVotes(counts: readonly CollegeHeadCount[], powers: readonly CollegeVotingPower[]): WeighedVotes {
+export function weighCollegeVotes(
+  counts: readonly CollegeHeadCount[],
+  powers: readonly CollegeVotingPower[],
+): WeighedVotes {
   const powerOf = new Map(powers.map((power) => [power.collegeId, power]));
   const seen = new Set<number | null>();
   const totals = { pour: 0, contre: 0, abstention: 0, blanc: 0 };
@@ -1120,13 +1357,19 @@ export function weighCollegeVotes(counts: readonly CollegeHeadCount[], powers: r
     for (const key of VOTE_KEYS) {
       const value = count[key];
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-        return { ok: false, message: `${power ? label : 'Décompte'} : « ${VOTE_WORDS[key]} » se compte en membres, un nombre entier positif ou nul est attendu.` };
+        return {
+          ok: false,
+          message: `${power ? label : 'Décompte'} : « ${VOTE_WORDS[key]} » se compte en membres, un nombre entier positif ou nul est attendu.`,
+        };
       }
     }
     const heads = count.pour + count.contre + count.abstention + count.blanc;
     if (!power || power.heads === 0) {
       if (heads === 0) continue;
-      return { ok: false, message: `${power ? label : 'Un collège du décompte'} : aucun membre votant présent ou représenté au moment du vote ; ${fmt(heads)} ${pl(heads, 'vote saisi', 'votes saisis')}. Vérifiez le décompte.` };
+      return {
+        ok: false,
+        message: `${power ? label : 'Un collège du décompte'} : aucun membre votant présent ou représenté au moment du vote ; ${fmt(heads)} ${pl(heads, 'vote saisi', 'votes saisis')}. Vérifiez le décompte.`,
+      };
     }
     if (heads > power.heads) {
       return {
@@ -1151,10 +1394,21 @@ export function weighCollegeVotes(counts: readonly CollegeHeadCount[], powers: r
       heads: { pour: count.pour, contre: count.contre, abstention: count.abstention, blanc: count.blanc },
       weighted,
     });
-    const figures = VOTE_KEYS.map((key) => (count[key] === 0 ? `${VOTE_WORDS[key]} 0` : `${VOTE_WORDS[key]} ${fmt(count[key])} × ${fmt(perMember)} = ${fmt(weighted[key])}`));
-    parts.push(`${power.collegeName ?? 'sans collège'} (${fmt(perMember)} ${pl(perMember, 'voix', 'voix')} par membre) : ${figures.join(', ')}`);
+    const figures = VOTE_KEYS.map((key) =>
+      count[key] === 0
+        ? `${VOTE_WORDS[key]} 0`
+        : `${VOTE_WORDS[key]} ${fmt(count[key])} × ${fmt(perMember)} = ${fmt(weighted[key])}`,
+    );
+    parts.push(
+      `${power.collegeName ?? 'sans collège'} (${fmt(perMember)} ${pl(perMember, 'voix', 'voix')} par membre) : ${figures.join(', ')}`,
+    );
   }
-  const result = { pour: fromUnits(totals.pour), contre: fromUnits(totals.contre), abstention: fromUnits(totals.abstention), blanc: fromUnits(totals.blanc) };
+  const result = {
+    pour: fromUnits(totals.pour),
+    contre: fromUnits(totals.contre),
+    abstention: fromUnits(totals.abstention),
+    blanc: fromUnits(totals.blanc),
+  };
   const sentence =
     `Voix pondérées par collège — ${parts.length ? parts.join(' ; ') : 'aucun vote saisi'}. ` +
     `Total : ${VOTE_KEYS.map((key) => `${VOTE_WORDS[key]} ${fmt(result[key])}`).join(', ')} voix.`;
@@ -1179,10 +1433,14 @@ export type SecondConvocation =
 export function secondConvocation(rules: StatutoryRules, meetingType: MeetingType): SecondConvocation {
   const second = rules.meetings[meetingType].quorum.second;
   const wording = WORDING[meetingType];
-  if (!second) return { possible: false, message: `Les statuts ne prévoient pas de deuxième convocation pour ${wording.the}.` };
-  const who = second.counting === 'presents' ? 'des membres votants présents' : 'des membres votants présents ou représentés';
+  if (!second)
+    return { possible: false, message: `Les statuts ne prévoient pas de deuxième convocation pour ${wording.the}.` };
+  const who =
+    second.counting === 'presents' ? 'des membres votants présents' : 'des membres votants présents ou représentés';
   const weighed = second.weighting === 'weight' ? ', compté en poids de vote' : '';
-  const quorum = second.fraction ? `quorum de ${second.strict ? 'plus de ' : ''}${fractionText(second.fraction)} ${who}${weighed}` : 'aucun quorum requis';
+  const quorum = second.fraction
+    ? `quorum de ${second.strict ? 'plus de ' : ''}${fractionText(second.fraction)} ${who}${weighed}`
+    : 'aucun quorum requis';
   const days = second.convocationDelayDays;
   return {
     possible: true,
@@ -1210,13 +1468,20 @@ function isoDay(value: string): number | null {
  * Returns null when the delay is respected, else a French warning:
  * « La convocation a été envoyée 10 jours avant l'assemblée ; les statuts en demandent 15. »
  */
-export function convocationDelayProblem(meetingDate: string, sentDate: string, rules: StatutoryRules, meetingType: MeetingType): string | null {
+export function convocationDelayProblem(
+  meetingDate: string,
+  sentDate: string,
+  rules: StatutoryRules,
+  meetingType: MeetingType,
+): string | null {
   const meeting = rules.meetings[meetingType];
   const wording = WORDING[meetingType];
   const meetingDay = isoDay(meetingDate);
   const sentDay = isoDay(sentDate);
-  if (meetingDay === null) return `Date de ${wording.meeting} invalide (« ${meetingDate} ») : impossible de vérifier le délai de convocation.`;
-  if (sentDay === null) return `Date d'envoi de la convocation invalide (« ${sentDate} ») : impossible de vérifier le délai de convocation.`;
+  if (meetingDay === null)
+    return `Date de ${wording.meeting} invalide (« ${meetingDate} ») : impossible de vérifier le délai de convocation.`;
+  if (sentDay === null)
+    return `Date d'envoi de la convocation invalide (« ${sentDate} ») : impossible de vérifier le délai de convocation.`;
   const required = meeting.convocationDelayDays;
   const francs = meeting.convocationDayCount === 'francs';
   const unit = (count: number) => `${pl(count, 'jour', 'jours')}${francs ? ` ${pl(count, 'franc', 'francs')}` : ''}`;
@@ -1224,8 +1489,10 @@ export function convocationDelayProblem(meetingDate: string, sentDate: string, r
   if (days < 0) return `La convocation est datée d'après ${wording.meeting} : vérifiez les dates.`;
   const counted = francs ? days - 1 : days;
   if (counted >= required) return null;
-  if (days === 0) return `La convocation a été envoyée le jour même de ${wording.meeting} ; les statuts demandent ${required} ${unit(required)}.`;
-  if (counted === 0) return `La convocation a été envoyée la veille de ${wording.meeting} (0 jour franc) ; les statuts en demandent ${required}.`;
+  if (days === 0)
+    return `La convocation a été envoyée le jour même de ${wording.meeting} ; les statuts demandent ${required} ${unit(required)}.`;
+  if (counted === 0)
+    return `La convocation a été envoyée la veille de ${wording.meeting} (0 jour franc) ; les statuts en demandent ${required}.`;
   return `La convocation a été envoyée ${counted} ${unit(counted)} avant ${wording.meeting} ; les statuts en demandent ${required}.`;
 }
 
@@ -1236,7 +1503,9 @@ export function convocationDelayProblem(meetingDate: string, sentDate: string, r
 /** « Majorité des deux tiers des suffrages exprimés (abstentions non comptées) ». */
 export function majorityDescription(majority: MajorityRule): string {
   const base = majority.base === 'exprimes' ? 'des suffrages exprimés' : 'des voix des membres présents et représentés';
-  const counted = [majority.abstentionsCounted ? 'abstentions' : null, majority.blancsCounted ? 'blancs' : null].filter(Boolean);
+  const counted = [majority.abstentionsCounted ? 'abstentions' : null, majority.blancsCounted ? 'blancs' : null].filter(
+    Boolean,
+  );
   const note =
     majority.base === 'exprimes'
       ? counted.length
@@ -1246,14 +1515,22 @@ export function majorityDescription(majority: MajorityRule): string {
   return `${majorityLabelOf(majority)} ${base}${note}`;
 }
 
-const FRACTION_WORDS: Record<string, string> = { '1/2': 'la moitié', '1/3': 'le tiers', '2/3': 'les deux tiers', '1/4': 'le quart', '3/4': 'les trois quarts', '1/5': 'le cinquième' };
+const FRACTION_WORDS: Record<string, string> = {
+  '1/2': 'la moitié',
+  '1/3': 'le tiers',
+  '2/3': 'les deux tiers',
+  '1/4': 'le quart',
+  '3/4': 'les trois quarts',
+  '1/5': 'le cinquième',
+};
 
 /** The quorum of one round in words: « au moins le quart des membres votants présents ou représentés ». */
 export function quorumDescription(rule: QuorumRoundRule): string {
   if (!rule.fraction) return 'aucun quorum requis';
   const key = fractionText(rule.fraction);
   const words = FRACTION_WORDS[key] ?? key;
-  const who = rule.counting === 'presents' ? 'des membres votants présents' : 'des membres votants présents ou représentés';
+  const who =
+    rule.counting === 'presents' ? 'des membres votants présents' : 'des membres votants présents ou représentés';
   const weighed = rule.weighting === 'weight' ? ' (compté en voix)' : '';
   return `${rule.strict ? 'plus de' : 'au moins'} ${words} ${who}${weighed}`;
 }
@@ -1268,18 +1545,26 @@ export function rulesReminders(rules: StatutoryRules, meetingType: MeetingType, 
   const lines: string[] = [];
   if (quorumRule) {
     const quorum = quorumDescription(quorumRule);
-    lines.push(quorumRule.fraction ? `Quorum : ${quorum}.` : `Quorum : ${quorum}${round === 2 ? ' sur deuxième convocation' : ''}.`);
+    lines.push(
+      quorumRule.fraction
+        ? `Quorum : ${quorum}.`
+        : `Quorum : ${quorum}${round === 2 ? ' sur deuxième convocation' : ''}.`,
+    );
   }
   lines.push(
     meeting.voters.cotisationRequired
       ? `Droit de vote : membres des collèges à voix délibérative, à jour de leur cotisation ${year}.`
       : 'Droit de vote : membres des collèges à voix délibérative.',
   );
-  if (meeting.voteWeighting === 'weight') lines.push('Les voix sont pondérées selon le collège, comme le prévoient les statuts.');
+  if (meeting.voteWeighting === 'weight')
+    lines.push('Les voix sont pondérées selon le collège, comme le prévoient les statuts.');
   const proxies = meeting.proxies;
   if (!proxies.allowed) lines.push('Les statuts ne permettent pas de voter par procuration.');
   else {
-    const cap = proxies.maxPerMandataire === null ? 'sans limite de nombre' : `${proxies.maxPerMandataire} ${pl(proxies.maxPerMandataire, 'pouvoir', 'pouvoirs')} au plus par mandataire`;
+    const cap =
+      proxies.maxPerMandataire === null
+        ? 'sans limite de nombre'
+        : `${proxies.maxPerMandataire} ${pl(proxies.maxPerMandataire, 'pouvoir', 'pouvoirs')} au plus par mandataire`;
     lines.push(`Pouvoirs : ${cap}${proxies.mandataireMustBeVoter ? ', donnés à un membre votant' : ''}.`);
   }
   return lines;

@@ -106,7 +106,9 @@ export function checkRna(input: string): CheckResult {
   const value = normaliseIdentifier(input);
   if (value === '') return fail('Le numéro RNA est vide : saisissez W suivi de 9 caractères (exemple : W381012345).');
   if (!value.startsWith('W')) {
-    return fail(`Le numéro RNA commence par W suivi de 9 caractères (${RNA_EXAMPLE}). La saisie « ${value} » ne commence pas par W.`);
+    return fail(
+      `Le numéro RNA commence par W suivi de 9 caractères (${RNA_EXAMPLE}). La saisie « ${value} » ne commence pas par W.`,
+    );
   }
   const rest = value.slice(1);
   const forbidden = describeForbidden(rest, /^[0-9A-Z]$/);
@@ -134,9 +136,7 @@ export function checkSiren(input: string): CheckResult {
   if (forbidden !== '') return fail(`Le SIREN ne contient que des chiffres : ${forbidden}.`);
   if (value.length !== 9) {
     const hint =
-      value.length === 14
-        ? " Il s'agit peut-être d'un SIRET : le SIREN correspond à ses 9 premiers chiffres."
-        : '';
+      value.length === 14 ? " Il s'agit peut-être d'un SIRET : le SIREN correspond à ses 9 premiers chiffres." : '';
     return fail(`Le SIREN doit comporter 9 chiffres (${typed(value.length)}).${hint}`);
   }
   if (!luhnValid(value)) {
@@ -206,7 +206,9 @@ export function checkRpps(input: string): CheckResult {
     return fail(`Le numéro RPPS doit comporter 11 chiffres (${typed(value.length)}).${hint}`);
   }
   if (!luhnValid(value)) {
-    return fail(`Le numéro RPPS n'est pas valide (clé de contrôle incorrecte). Vérifiez la saisie des 11 chiffres (${value}).`);
+    return fail(
+      `Le numéro RPPS n'est pas valide (clé de contrôle incorrecte). Vérifiez la saisie des 11 chiffres (${value}).`,
+    );
   }
   return ok(value);
 }
@@ -227,9 +229,7 @@ export function checkAdeli(input: string): CheckResult {
   if (value === '') return fail('Le numéro ADELI est vide : saisissez les 9 caractères.');
   const forbidden = describeForbidden(value, /^[0-9AB]$/);
   if (forbidden !== '') {
-    return fail(
-      `Le numéro ADELI ne contient que des chiffres (ou 2A/2B en tête pour la Corse) : ${forbidden}.`,
-    );
+    return fail(`Le numéro ADELI ne contient que des chiffres (ou 2A/2B en tête pour la Corse) : ${forbidden}.`);
   }
   if (value.length !== 9) {
     const hint = value.length === 11 ? " Il s'agit peut-être d'un numéro RPPS (11 chiffres)." : '';
@@ -256,9 +256,7 @@ export function checkFiness(input: string): CheckResult {
   if (value === '') return fail('Le numéro FINESS est vide : saisissez les 9 caractères.');
   const forbidden = describeForbidden(value, /^[0-9AB]$/);
   if (forbidden !== '') {
-    return fail(
-      `Le numéro FINESS ne contient que des chiffres (ou 2A/2B en tête pour la Corse) : ${forbidden}.`,
-    );
+    return fail(`Le numéro FINESS ne contient que des chiffres (ou 2A/2B en tête pour la Corse) : ${forbidden}.`);
   }
   if (value.length !== 9) {
     return fail(`Le numéro FINESS doit comporter 9 caractères (${typed(value.length)}).`);
@@ -295,9 +293,7 @@ export function checkInseeCommune(input: string): CheckResult {
   if (value === '') return fail('Le code commune INSEE est vide : saisissez les 5 caractères (exemple : 38185).');
   const forbidden = describeForbidden(value, /^[0-9AB]$/);
   if (forbidden !== '') {
-    return fail(
-      `Le code commune INSEE ne contient que des chiffres (ou 2A/2B en tête pour la Corse) : ${forbidden}.`,
-    );
+    return fail(`Le code commune INSEE ne contient que des chiffres (ou 2A/2B en tête pour la Corse) : ${forbidden}.`);
   }
   if (value.length !== 5) {
     return fail(

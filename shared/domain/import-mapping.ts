@@ -96,7 +96,26 @@ export function importFields(years: number[]): { code: string; label: string }[]
 // Header suggestion
 // ---------------------------------------------------------------------------------------------------------------
 
-const STOP_WORDS = new Set(['n', 'no', 'num', 'numero', 'nr', 'de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'a', 'au', 'o']);
+const STOP_WORDS = new Set([
+  'n',
+  'no',
+  'num',
+  'numero',
+  'nr',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'et',
+  'en',
+  'a',
+  'au',
+  'o',
+]);
 
 /** Accent-, case- and punctuation-free key of a column title, without « n° », « de », « du »… */
 export function headerKey(header: string): string {
@@ -109,34 +128,210 @@ export function headerKey(header: string): string {
 /** Column titles met in coordinators' spreadsheets, as header keys. */
 const SYNONYMS: Record<FixedImportField, string[]> = {
   civilite: ['civilite', 'civ', 'titre', 'genre', 'sexe', 'm mme', 'madame monsieur'],
-  nom: ['nom', 'nom famille', 'nom usage', 'nom naissance', 'patronyme', 'last name', 'lastname', 'surname', 'nom professionnel', 'nom membre', 'nom adherent'],
+  nom: [
+    'nom',
+    'nom famille',
+    'nom usage',
+    'nom naissance',
+    'patronyme',
+    'last name',
+    'lastname',
+    'surname',
+    'nom professionnel',
+    'nom membre',
+    'nom adherent',
+  ],
   prenom: ['prenom', 'prenoms', 'first name', 'firstname', 'prenom professionnel', 'prenom membre', 'prenom adherent'],
-  nom_prenom: ['nom prenom', 'prenom nom', 'noms prenoms', 'identite', 'nom complet', 'membre', 'adherent', 'adherents', 'name', 'full name'],
-  type_membre: ['type membre', 'type adherent', 'personne structure', 'personne physique morale', 'nature membre', 'categorie membre'],
-  profession: ['profession', 'professions', 'metier', 'fonction', 'qualite', 'profession sante', 'categorie professionnelle', 'profession exercee', 'job'],
+  nom_prenom: [
+    'nom prenom',
+    'prenom nom',
+    'noms prenoms',
+    'identite',
+    'nom complet',
+    'membre',
+    'adherent',
+    'adherents',
+    'name',
+    'full name',
+  ],
+  type_membre: [
+    'type membre',
+    'type adherent',
+    'personne structure',
+    'personne physique morale',
+    'nature membre',
+    'categorie membre',
+  ],
+  profession: [
+    'profession',
+    'professions',
+    'metier',
+    'fonction',
+    'qualite',
+    'profession sante',
+    'categorie professionnelle',
+    'profession exercee',
+    'job',
+  ],
   specialite: ['specialite', 'specialites', 'specialite medicale', 'discipline', 'specialty'],
   rpps: ['rpps', 'identifiant rpps', 'rpps adeli', 'idnat', 'idnps', 'identifiant national'],
   adeli: ['adeli', 'identifiant adeli'],
-  mode_exercice: ['mode exercice', 'modalite exercice', 'type exercice', 'exercice', 'statut exercice', 'liberal salarie'],
-  structure: ['structure', 'nom structure', 'raison sociale', 'etablissement', 'nom etablissement', 'structure exercice', 'cabinet', 'organisme', 'denomination', 'structure rattachement'],
-  type_structure: ['type structure', 'type etablissement', 'categorie structure', 'categorie etablissement', 'nature structure'],
+  mode_exercice: [
+    'mode exercice',
+    'modalite exercice',
+    'type exercice',
+    'exercice',
+    'statut exercice',
+    'liberal salarie',
+  ],
+  structure: [
+    'structure',
+    'nom structure',
+    'raison sociale',
+    'etablissement',
+    'nom etablissement',
+    'structure exercice',
+    'cabinet',
+    'organisme',
+    'denomination',
+    'structure rattachement',
+  ],
+  type_structure: [
+    'type structure',
+    'type etablissement',
+    'categorie structure',
+    'categorie etablissement',
+    'nature structure',
+  ],
   finess_ej: ['finess ej', 'finess juridique', 'finess entite juridique', 'ej'],
   finess_et: ['finess et', 'finess eg', 'finess', 'finess etablissement', 'finess geographique'],
   siret: ['siret', 'siret structure'],
-  representant: ['representant', 'representante', 'representant legal', 'representant e', 'contact structure', 'referent structure'],
-  commune: ['commune', 'ville', 'localite', 'lieu exercice', 'commune exercice', 'ville exercice', 'commune installation', 'lieu', 'city', 'commune residence'],
+  representant: [
+    'representant',
+    'representante',
+    'representant legal',
+    'representant e',
+    'contact structure',
+    'referent structure',
+  ],
+  commune: [
+    'commune',
+    'ville',
+    'localite',
+    'lieu exercice',
+    'commune exercice',
+    'ville exercice',
+    'commune installation',
+    'lieu',
+    'city',
+    'commune residence',
+  ],
   code_insee: ['code insee', 'insee', 'code commune', 'cog', 'code insee commune', 'code officiel geographique'],
   code_postal: ['cp', 'code postal', 'postal', 'zip', 'code postale'],
-  adresse: ['adresse', 'adresse postale', 'rue', 'voie', 'adresse professionnelle', 'adresse exercice', 'adresse cabinet', 'address'],
-  telephone: ['telephone', 'tel', 'tel portable', 'telephone portable', 'portable', 'mobile', 'tel mobile', 'telephone mobile', 'telephone fixe', 'tel fixe', 'fixe', 'gsm', 'telephone professionnel', 'tel pro', 'phone', 'numero telephone'],
-  email: ['email', 'e mail', 'mail', 'courriel', 'adresse mail', 'adresse email', 'adresse e mail', 'adresse electronique', 'adresse courriel', 'mel', 'messagerie', 'mail pro', 'email pro'],
+  adresse: [
+    'adresse',
+    'adresse postale',
+    'rue',
+    'voie',
+    'adresse professionnelle',
+    'adresse exercice',
+    'adresse cabinet',
+    'address',
+  ],
+  telephone: [
+    'telephone',
+    'tel',
+    'tel portable',
+    'telephone portable',
+    'portable',
+    'mobile',
+    'tel mobile',
+    'telephone mobile',
+    'telephone fixe',
+    'tel fixe',
+    'fixe',
+    'gsm',
+    'telephone professionnel',
+    'tel pro',
+    'phone',
+    'numero telephone',
+  ],
+  email: [
+    'email',
+    'e mail',
+    'mail',
+    'courriel',
+    'adresse mail',
+    'adresse email',
+    'adresse e mail',
+    'adresse electronique',
+    'adresse courriel',
+    'mel',
+    'messagerie',
+    'mail pro',
+    'email pro',
+  ],
   college: ['college', 'colleges', 'college electoral', 'college adhesion'],
-  date_adhesion: ['date adhesion', 'adhesion', 'adhere depuis', 'date entree', 'entree', 'membre depuis', 'date inscription', 'inscription', 'inscrit le', 'adhesion le', 'date premiere adhesion'],
-  consentement_annuaire: ['consentement annuaire', 'annuaire', 'accord annuaire', 'consentement', 'parution annuaire', 'publication annuaire', 'consentement rgpd', 'rgpd', 'accord diffusion', 'diffusion annuaire'],
-  notes: ['notes', 'note', 'commentaire', 'commentaires', 'remarque', 'remarques', 'observation', 'observations', 'informations complementaires'],
+  date_adhesion: [
+    'date adhesion',
+    'adhesion',
+    'adhere depuis',
+    'date entree',
+    'entree',
+    'membre depuis',
+    'date inscription',
+    'inscription',
+    'inscrit le',
+    'adhesion le',
+    'date premiere adhesion',
+  ],
+  consentement_annuaire: [
+    'consentement annuaire',
+    'annuaire',
+    'accord annuaire',
+    'consentement',
+    'parution annuaire',
+    'publication annuaire',
+    'consentement rgpd',
+    'rgpd',
+    'accord diffusion',
+    'diffusion annuaire',
+  ],
+  notes: [
+    'notes',
+    'note',
+    'commentaire',
+    'commentaires',
+    'remarque',
+    'remarques',
+    'observation',
+    'observations',
+    'informations complementaires',
+  ],
 };
 
-const COTISATION_WORDS = new Set(['cotisation', 'cotisations', 'cotis', 'cot', 'adhesion', 'montant', 'paiement', 'regle', 'reglee', 'paye', 'payee', 'date', 'reglement', 'versement', 'euros', 'eur', 'annuelle', 'cotise', 'le', 'montant cotisation']);
+const COTISATION_WORDS = new Set([
+  'cotisation',
+  'cotisations',
+  'cotis',
+  'cot',
+  'adhesion',
+  'montant',
+  'paiement',
+  'regle',
+  'reglee',
+  'paye',
+  'payee',
+  'date',
+  'reglement',
+  'versement',
+  'euros',
+  'eur',
+  'annuelle',
+  'cotise',
+  'le',
+  'montant cotisation',
+]);
 const PAID_WORDS = new Set(['paiement', 'paye', 'payee', 'regle', 'reglee', 'reglement', 'versement', 'date']);
 
 /**
@@ -144,7 +339,9 @@ const PAID_WORDS = new Set(['paiement', 'paye', 'payee', 'regle', 'reglee', 'reg
  * « Date de paiement 2025 », « Cotisation 2025 payée le » → `cotisation_payee:YYYY`. Null otherwise.
  */
 export function cotisationHeaderField(header: string): string | null {
-  const words = searchKey(header.replace(/[°º:;€()]/g, ' ')).split(' ').filter(Boolean);
+  const words = searchKey(header.replace(/[°º:;€()]/g, ' '))
+    .split(' ')
+    .filter(Boolean);
   const years = words.filter((word) => /^(20\d{2})$/.test(word));
   if (years.length !== 1) return null;
   const year = Number(years[0]);
@@ -152,7 +349,12 @@ export function cotisationHeaderField(header: string): string | null {
   if (others.length === 0 || !others.every((word) => COTISATION_WORDS.has(word))) return null;
   // « Date d'adhésion 2025 » is a cotisation payment date too; « Adhésion 2025 » alone is the amount.
   if (others.some((word) => PAID_WORDS.has(word))) return cotisationPaidField(year);
-  if (!others.some((word) => ['cotisation', 'cotisations', 'cotis', 'cot', 'adhesion', 'montant', 'cotise'].includes(word))) return null;
+  if (
+    !others.some((word) =>
+      ['cotisation', 'cotisations', 'cotis', 'cot', 'adhesion', 'montant', 'cotise'].includes(word),
+    )
+  )
+    return null;
   return cotisationField(year);
 }
 
@@ -197,7 +399,8 @@ export function suggestMapping(headers: string[]): (string | null)[] {
       for (const synonym of synonyms) {
         if (synonym === key) best = Math.max(best, 1000);
         // A synonym inside a longer title (« Téléphone portable pro »): the longest synonym wins.
-        else if (synonym.length >= 3 && padded.includes(` ${synonym} `)) best = Math.max(best, 100 + synonym.length * 10 - key.length);
+        else if (synonym.length >= 3 && padded.includes(` ${synonym} `))
+          best = Math.max(best, 100 + synonym.length * 10 - key.length);
       }
       if (best > 0) candidates.push({ column, field, score: best });
     }
@@ -222,8 +425,30 @@ export function suggestMapping(headers: string[]): (string | null)[] {
 // ---------------------------------------------------------------------------------------------------------------
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, janv: 1, jan: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, mar: 3, avril: 4, avr: 4, mai: 5, juin: 6, juillet: 7, juil: 7,
-  aout: 8, septembre: 9, sept: 9, sep: 9, octobre: 10, oct: 10, novembre: 11, nov: 11, decembre: 12, dec: 12,
+  janvier: 1,
+  janv: 1,
+  jan: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  mars: 3,
+  mar: 3,
+  avril: 4,
+  avr: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  juil: 7,
+  aout: 8,
+  septembre: 9,
+  sept: 9,
+  sep: 9,
+  octobre: 10,
+  oct: 10,
+  novembre: 11,
+  nov: 11,
+  decembre: 12,
+  dec: 12,
 };
 
 function isoOf(year: number, month: number, day: number): string | null {
@@ -318,7 +543,26 @@ export function matchCivility(text: string): 'M.' | 'Mme' | null {
 /** « oui », « x », « 1 », « vrai » → true; « non », « 0 », « faux » → false; null otherwise. */
 export function parseYesNo(text: string): boolean | null {
   const key = searchKey(text);
-  if (['oui', 'o', 'x', 'yes', 'y', '1', 'vrai', 'true', 'ok', 'accord', 'd accord', 'paye', 'payee', 'regle', 'reglee'].includes(key)) return true;
+  if (
+    [
+      'oui',
+      'o',
+      'x',
+      'yes',
+      'y',
+      '1',
+      'vrai',
+      'true',
+      'ok',
+      'accord',
+      'd accord',
+      'paye',
+      'payee',
+      'regle',
+      'reglee',
+    ].includes(key)
+  )
+    return true;
   if (['non', 'n', 'no', '0', 'faux', 'false', 'refus', 'refuse'].includes(key)) return false;
   return null;
 }
@@ -491,7 +735,9 @@ export function matchPracticeMode(text: string): 'liberal' | 'salarie' | 'mixte'
   const key = searchKey(text);
   if (!key) return null;
   const liberal = /\b(liberal|liberale|liberaux|lib|independant|independante|installe|installee)\b/.test(key);
-  const salaried = /\b(salarie|salariee|salaries|sal|hospitalier|hospitaliere|fonctionnaire|employe|employee)\b/.test(key);
+  const salaried = /\b(salarie|salariee|salaries|sal|hospitalier|hospitaliere|fonctionnaire|employe|employee)\b/.test(
+    key,
+  );
   if (/\bmixte\b/.test(key) || (liberal && salaried)) return 'mixte';
   if (liberal) return 'liberal';
   if (salaried) return 'salarie';
@@ -507,20 +753,65 @@ export function matchMemberKind(text: string): 'person' | 'structure' | null {
   return null;
 }
 
-const NAME_PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'di', 'da', 'dos', 'del', 'della', 'ben', 'el', 'al', 'mac', 'mc', "d'", "l'"]);
+const NAME_PARTICLES = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'van',
+  'von',
+  'der',
+  'den',
+  'di',
+  'da',
+  'dos',
+  'del',
+  'della',
+  'ben',
+  'el',
+  'al',
+  'mac',
+  'mc',
+  "d'",
+  "l'",
+]);
 const TITLES: Record<string, 'M.' | 'Mme' | null> = {
-  m: 'M.', 'm.': 'M.', mr: 'M.', 'mr.': 'M.', monsieur: 'M.', mme: 'Mme', 'mme.': 'Mme', madame: 'Mme', mlle: 'Mme', mademoiselle: 'Mme',
-  dr: null, 'dr.': null, docteur: null, docteure: null, pr: null, 'pr.': null, professeur: null, professeure: null, me: null,
+  m: 'M.',
+  'm.': 'M.',
+  mr: 'M.',
+  'mr.': 'M.',
+  monsieur: 'M.',
+  mme: 'Mme',
+  'mme.': 'Mme',
+  madame: 'Mme',
+  mlle: 'Mme',
+  mademoiselle: 'Mme',
+  dr: null,
+  'dr.': null,
+  docteur: null,
+  docteure: null,
+  pr: null,
+  'pr.': null,
+  professeur: null,
+  professeure: null,
+  me: null,
 };
 
-const isUpperWord = (word: string) => /\p{Lu}/u.test(word) && word === word.toLocaleUpperCase('fr-FR') && /\p{L}{2,}/u.test(word);
+const isUpperWord = (word: string) =>
+  /\p{Lu}/u.test(word) && word === word.toLocaleUpperCase('fr-FR') && /\p{L}{2,}/u.test(word);
 
 /**
  * Splits a « nom et prénom » cell: « BERNARD Camille » and « Camille BERNARD » (the upper-case words are the last
  * name), « Bernard, Camille » (last name before the comma); otherwise the French order of lists, « Nom Prénom »
  * (« Le Goff Anne »). A title in front (« Mme », « Dr ») is removed; « M. », « Mme » give the civility.
  */
-export function splitFullName(text: string): { lastName: string | null; firstName: string | null; civility: 'M.' | 'Mme' | null } {
+export function splitFullName(text: string): {
+  lastName: string | null;
+  firstName: string | null;
+  civility: 'M.' | 'Mme' | null;
+} {
   let value = text.trim().replace(/\s+/g, ' ');
   let civility: 'M.' | 'Mme' | null = null;
   for (;;) {
@@ -558,5 +849,10 @@ export function splitFullName(text: string): { lastName: string | null; firstNam
 /** « JEAN-PIERRE » → « Jean-Pierre »; mixed-case names are kept as typed. */
 export function tidyFirstName(text: string): string {
   if (text !== text.toLocaleUpperCase('fr-FR') && text !== text.toLocaleLowerCase('fr-FR')) return text;
-  return text.toLocaleLowerCase('fr-FR').replace(/(^|[\s\-'’])(\p{L})/gu, (_, separator: string, letter: string) => separator + letter.toLocaleUpperCase('fr-FR'));
+  return text
+    .toLocaleLowerCase('fr-FR')
+    .replace(
+      /(^|[\s\-'’])(\p{L})/gu,
+      (_, separator: string, letter: string) => separator + letter.toLocaleUpperCase('fr-FR'),
+    );
 }

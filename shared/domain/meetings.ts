@@ -10,7 +10,12 @@ export const MEETING_TYPES = [
   { code: 'rcp', label: 'Réunion de concertation pluriprofessionnelle (RCP)', short: 'RCP', governance: false },
   { code: 'copil', label: 'Comité de pilotage', short: 'COPIL', governance: false },
   { code: 'information', label: 'Soirée d’information / formation', short: 'Information', governance: false },
-  { code: 'dialogue_gestion', label: 'Dialogue de gestion (CPAM, ARS)', short: 'Dialogue de gestion', governance: false },
+  {
+    code: 'dialogue_gestion',
+    label: 'Dialogue de gestion (CPAM, ARS)',
+    short: 'Dialogue de gestion',
+    governance: false,
+  },
   { code: 'autre', label: 'Autre réunion', short: 'Autre', governance: false },
 ] as const;
 

@@ -84,7 +84,11 @@ export type MemberSortKey = 'name' | 'profession' | 'commune' | 'college' | 'joi
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-export function sortMembers(rows: MemberListRow[], key: MemberSortKey, direction: 'asc' | 'desc' = 'asc'): MemberListRow[] {
+export function sortMembers(
+  rows: MemberListRow[],
+  key: MemberSortKey,
+  direction: 'asc' | 'desc' = 'asc',
+): MemberListRow[] {
   const value = (row: MemberListRow): string => {
     switch (key) {
       case 'profession':
@@ -100,5 +104,7 @@ export function sortMembers(rows: MemberListRow[], key: MemberSortKey, direction
     }
   };
   const sign = direction === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => sign * (collator.compare(value(a), value(b)) || collator.compare(a.displayName, b.displayName)));
+  return [...rows].sort(
+    (a, b) => sign * (collator.compare(value(a), value(b)) || collator.compare(a.displayName, b.displayName)),
+  );
 }

@@ -95,14 +95,14 @@ const LABELS = {
     one: "un nom précédé d'une civilité",
     many: "noms précédés d'une civilité",
     replace: [
-      "« le patient », « la patiente » ou le code du cas plutôt que le nom",
+      '« le patient », « la patiente » ou le code du cas plutôt que le nom',
       '« Dr » ou la profession pour désigner un professionnel',
     ],
   },
   nomNaissance: {
     one: "un nom de naissance ou d'épouse",
     many: "noms de naissance ou d'épouse",
-    replace: ["« le patient », « la patiente » ou le code du cas plutôt que le nom"],
+    replace: ['« le patient », « la patiente » ou le code du cas plutôt que le nom'],
   },
   adresse: {
     one: 'une adresse postale',
@@ -169,7 +169,10 @@ function plausibleNirMonth(digits: string): boolean {
  * A NIR copied in pairs of digits, as some read it aloud or type it: « 18 41 27 51 23 45 67 8 » (15 digits) or
  * « 18 41 27 51 23 45 6 » (13). The pairs do not follow the groups of the NIR, so this needs its own pattern.
  */
-const NIR_PAIRS_RE = new RegExp(`${LEFT}(?<![\\p{N}][.\\-/,])[1-478]\\d(?:${SEP}\\d{2}){5,6}${SEP}\\d(?![\\p{N}])`, 'gu');
+const NIR_PAIRS_RE = new RegExp(
+  `${LEFT}(?<![\\p{N}][.\\-/,])[1-478]\\d(?:${SEP}\\d{2}){5,6}${SEP}\\d(?![\\p{N}])`,
+  'gu',
+);
 
 function findNirs(text: string, out: Candidate[]): void {
   for (const m of [...text.matchAll(NIR_RE), ...text.matchAll(NIR_PAIRS_RE)]) {
@@ -426,13 +429,74 @@ function isLowerCaseName(word: string): boolean {
  * professions, roles and placeholders.
  */
 const NOT_A_NAME = new Set([
-  'dr', 'dre', 'docteur', 'docteure', 'doct', 'pr', 'pre', 'professeur', 'professeure', 'prof', 'me', 'maitre', 'le', 'la', 'les',
-  'medecin', 'infirmier', 'infirmiere', 'ide', 'idel', 'ipa', 'kine', 'kinesitherapeute', 'pharmacien',
-  'pharmacienne', 'mt', 'mg', 'sf', 'sage', 'aide', 'auxiliaire', 'as', 'aes', 'ash', 'assistant', 'assistante',
-  'psychologue', 'ergotherapeute', 'dieteticien', 'dieteticienne', 'orthophoniste', 'podologue', 'cadre',
-  'coordinateur', 'coordinatrice', 'coordonnateur', 'coordonnatrice', 'maire', 'president', 'presidente',
-  'directeur', 'directrice', 'patient', 'patiente', 'cas', 'anonyme', 'inconnu', 'inconnue', 'ald', 'gir',
-  'ehpad', 'ssiad', 'had', 'ssr', 'smr', 'cpts', 'msp', 'rcp',
+  'dr',
+  'dre',
+  'docteur',
+  'docteure',
+  'doct',
+  'pr',
+  'pre',
+  'professeur',
+  'professeure',
+  'prof',
+  'me',
+  'maitre',
+  'le',
+  'la',
+  'les',
+  'medecin',
+  'infirmier',
+  'infirmiere',
+  'ide',
+  'idel',
+  'ipa',
+  'kine',
+  'kinesitherapeute',
+  'pharmacien',
+  'pharmacienne',
+  'mt',
+  'mg',
+  'sf',
+  'sage',
+  'aide',
+  'auxiliaire',
+  'as',
+  'aes',
+  'ash',
+  'assistant',
+  'assistante',
+  'psychologue',
+  'ergotherapeute',
+  'dieteticien',
+  'dieteticienne',
+  'orthophoniste',
+  'podologue',
+  'cadre',
+  'coordinateur',
+  'coordinatrice',
+  'coordonnateur',
+  'coordonnatrice',
+  'maire',
+  'president',
+  'presidente',
+  'directeur',
+  'directrice',
+  'patient',
+  'patiente',
+  'cas',
+  'anonyme',
+  'inconnu',
+  'inconnue',
+  'ald',
+  'gir',
+  'ehpad',
+  'ssiad',
+  'had',
+  'ssr',
+  'smr',
+  'cpts',
+  'msp',
+  'rcp',
 ]);
 
 const PARTICLES = new Set(['de', 'du', 'des', 'van', 'von', 'di', 'da', 'del', 'ben', 'le', 'la']);
@@ -452,8 +516,10 @@ function findCivilityNames(text: string, out: Candidate[]): void {
       // « Madame perd du poids », « Monsieur tousse »: a capitalised civility in full starts a sentence about the
       // patient, and the verb that follows cannot all be listed. Only « Mme dupont » and « madame dupont » are read.
       const civility = m[0].slice(0, m[0].length - lower.length).trim();
-      if (/^\p{Lu}/u.test(civility) && /^(?:madame|monsieur|mademoiselle|messieurs|mesdames)$/i.test(civility)) continue;
-      if (isLowerCaseName(lower)) out.push({ kind: 'civilite_nom', label: 'civilite_nom', index: m.index, match: m[0] });
+      if (/^\p{Lu}/u.test(civility) && /^(?:madame|monsieur|mademoiselle|messieurs|mesdames)$/i.test(civility))
+        continue;
+      if (isLowerCaseName(lower))
+        out.push({ kind: 'civilite_nom', label: 'civilite_nom', index: m.index, match: m[0] });
       continue;
     }
     const name = m.groups?.['name'];

@@ -64,7 +64,14 @@ export interface RcpYearData {
     sessionsBelowMinimum: number;
     minProfessions: number;
   };
-  sessions: { date: string; title: string; kindLabel: string; theme: string | null; professions: string[]; caseCount: number }[];
+  sessions: {
+    date: string;
+    title: string;
+    kindLabel: string;
+    theme: string | null;
+    professions: string[];
+    caseCount: number;
+  }[];
   byMotif: { label: string; count: number }[];
   byAgeBand: { label: string; count: number }[];
   themes: string[];

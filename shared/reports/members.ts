@@ -43,12 +43,26 @@ export interface CompositionData {
   year: number;
   asOf: string;
   previousAsOf: string;
-  totals: { active: CountWithChange; persons: CountWithChange; structures: CountWithChange; joined: number; left: number };
+  totals: {
+    active: CountWithChange;
+    persons: CountWithChange;
+    structures: CountWithChange;
+    joined: number;
+    left: number;
+  };
   byProfession: CountWithChange[];
   byStructureType: CountWithChange[];
   byPracticeMode: CountWithChange[];
-  byCollege: (CountWithChange & { votingRight: 'délibérative' | 'consultative'; seats: number | null; voteWeight: number })[];
+  byCollege: (CountWithChange & {
+    votingRight: 'délibérative' | 'consultative';
+    seats: number | null;
+    voteWeight: number;
+  })[];
   /** Profession × commune: columns are communes (the territory's, then « Hors territoire »), rows professions. */
-  professionByCommune: { communes: string[]; rows: { profession: string; counts: number[]; total: number }[]; totals: number[] };
+  professionByCommune: {
+    communes: string[];
+    rows: { profession: string; counts: number[]; total: number }[];
+    totals: number[];
+  };
   territory: { communes: number; covered: number };
 }

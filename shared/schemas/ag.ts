@@ -45,13 +45,24 @@ export const resolutionSchema = z.object({
   meetingId: id,
   id: optionalId,
   agendaItemId: optionalId,
-  title: z.string().trim().min(3, 'Donnez un intitulé à la résolution.').max(200, 'Intitulé : 200 caractères au maximum.'),
-  text: z.string().trim().min(10, 'Rédigez le texte de la résolution soumis au vote.').max(5000, 'Texte : 5 000 caractères au maximum.'),
+  title: z
+    .string()
+    .trim()
+    .min(3, 'Donnez un intitulé à la résolution.')
+    .max(200, 'Intitulé : 200 caractères au maximum.'),
+  text: z
+    .string()
+    .trim()
+    .min(10, 'Rédigez le texte de la résolution soumis au vote.')
+    .max(5000, 'Texte : 5 000 caractères au maximum.'),
   kind: z.string().trim().min(1, 'Choisissez le type de résolution.').max(40).default('ordinaire'),
 });
 
 const voteCount = (label: string) =>
-  z.number({ error: `${label} : indiquez un nombre.` }).min(0, `${label} : le nombre ne peut pas être négatif.`).max(1_000_000);
+  z
+    .number({ error: `${label} : indiquez un nombre.` })
+    .min(0, `${label} : le nombre ne peut pas être négatif.`)
+    .max(1_000_000);
 
 const headCount = (label: string) =>
   z
@@ -81,12 +92,20 @@ export const voteSchema = z.object({
   confirmedBeforeDate,
 });
 
-export const officersSchema = z.object({ meetingId: id, presidentMemberId: optionalId, secretaireMemberId: optionalId });
+export const officersSchema = z.object({
+  meetingId: id,
+  presidentMemberId: optionalId,
+  secretaireMemberId: optionalId,
+});
 
 export const secondConvocationSchema = z.object({
   meetingId: id,
   date: requiredDate('Indiquez la date de l’assemblée sur deuxième convocation.'),
-  startTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Heure attendue au format 18:30.').nullish(),
+  startTime: z
+    .string()
+    .trim()
+    .regex(/^\d{2}:\d{2}$/, 'Heure attendue au format 18:30.')
+    .nullish(),
 });
 
 export const approvePvSchema = z.object({

@@ -33,7 +33,11 @@ export const optionalIsoDate = z
   .nullish()
   .transform((value, ctx) => {
     if (!value) return null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+      Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+      new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+    ) {
       ctx.addIssue({ code: 'custom', message: `La date « ${value} » n'est pas une date valide.` });
       return z.NEVER;
     }
@@ -62,7 +66,10 @@ export const optionalPhone = z
     if (!value) return null;
     const digits = value.replace(/[\s.\-()]/g, '');
     if (!/^(\+33\d{9}|0\d{9}|\+\d{8,15})$/.test(digits)) {
-      ctx.addIssue({ code: 'custom', message: `Le numéro de téléphone « ${value} » n'est pas valide (exemple : 04 76 00 00 00).` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `Le numéro de téléphone « ${value} » n'est pas valide (exemple : 04 76 00 00 00).`,
+      });
       return z.NEVER;
     }
     return digits.startsWith('0') ? digits.replace(/(\d{2})(?=\d)/g, '$1 ') : digits;

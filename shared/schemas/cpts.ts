@@ -13,7 +13,9 @@ export const cptsIdentitySchema = z
       .trim()
       .min(2, 'Le nom de la CPTS est obligatoire (2 caractères au moins).')
       .max(200, 'Le nom de la CPTS : 200 caractères au maximum.'),
-    legalForm: z.enum(LEGAL_FORMS, { error: 'Choisissez une forme juridique dans la liste.' }).default('Association loi 1901'),
+    legalForm: z
+      .enum(LEGAL_FORMS, { error: 'Choisissez une forme juridique dans la liste.' })
+      .default('Association loi 1901'),
     rna: optionalIdentifier(checkRna),
     siren: optionalIdentifier(checkSiren),
     siret: optionalIdentifier(checkSiret),
@@ -42,10 +44,26 @@ export type CptsIdentityInput = z.input<typeof cptsIdentitySchema>;
 export type CptsIdentity = z.output<typeof cptsIdentitySchema>;
 
 const ORDERED_STEPS: [keyof CptsLifecycle, keyof CptsLifecycle, string][] = [
-  ['letterOfIntentSubmittedOn', 'letterOfIntentValidatedOn', 'La validation de la lettre d’intention ne peut pas précéder son dépôt.'],
-  ['healthProjectSubmittedOn', 'healthProjectValidatedOn', 'La validation du projet de santé ne peut pas précéder son dépôt.'],
-  ['letterOfIntentSubmittedOn', 'healthProjectSubmittedOn', 'Le projet de santé ne peut pas être déposé avant la lettre d’intention.'],
-  ['healthProjectValidatedOn', 'aciSignedOn', 'Le contrat ACI ne peut pas être signé avant la validation du projet de santé.'],
+  [
+    'letterOfIntentSubmittedOn',
+    'letterOfIntentValidatedOn',
+    'La validation de la lettre d’intention ne peut pas précéder son dépôt.',
+  ],
+  [
+    'healthProjectSubmittedOn',
+    'healthProjectValidatedOn',
+    'La validation du projet de santé ne peut pas précéder son dépôt.',
+  ],
+  [
+    'letterOfIntentSubmittedOn',
+    'healthProjectSubmittedOn',
+    'Le projet de santé ne peut pas être déposé avant la lettre d’intention.',
+  ],
+  [
+    'healthProjectValidatedOn',
+    'aciSignedOn',
+    'Le contrat ACI ne peut pas être signé avant la validation du projet de santé.',
+  ],
 ];
 
 export const cptsLifecycleSchema = z

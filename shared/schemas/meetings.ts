@@ -41,7 +41,9 @@ export const meetingSchema = z
     organiserLabel: optionalText(150, 'Organisateur'),
     status: z.enum(['prevue', 'tenue', 'annulee']).default('prevue'),
     summary: optionalText(20_000, 'Compte rendu'),
-    rcpKind: z.preprocess((v) => (v === '' ? null : v), z.enum(['clinique', 'thematique']).nullish()).transform((v) => v ?? null),
+    rcpKind: z
+      .preprocess((v) => (v === '' ? null : v), z.enum(['clinique', 'thematique']).nullish())
+      .transform((v) => v ?? null),
     theme: optionalText(200, 'Thème'),
   })
   .superRefine((meeting, ctx) => {
@@ -49,7 +51,8 @@ export const meetingSchema = z
       ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'L’heure de fin doit suivre l’heure de début.' });
     }
     if (meeting.type === 'rcp') {
-      if (!meeting.rcpKind) ctx.addIssue({ code: 'custom', path: ['rcpKind'], message: 'RCP clinique ou thématique ?' });
+      if (!meeting.rcpKind)
+        ctx.addIssue({ code: 'custom', path: ['rcpKind'], message: 'RCP clinique ou thématique ?' });
       const problem = meeting.theme ? rcpTextProblem(meeting.theme, 'Thème') : null;
       if (problem) ctx.addIssue({ code: 'custom', path: ['theme'], message: problem });
     }
@@ -81,13 +84,26 @@ export const participantsSchema = z.object({
           guestName: optionalText(150, 'Nom de l’invité'),
           guestQuality: optionalText(150, 'Qualité de l’invité'),
           professionCode: optionalText(20, 'Profession'),
-          attendance: z.preprocess((v) => (v === '' ? null : v), z.enum(['present', 'excuse', 'absent', 'represente']).nullish()).transform((v) => v ?? null),
+          attendance: z
+            .preprocess((v) => (v === '' ? null : v), z.enum(['present', 'excuse', 'absent', 'represente']).nullish())
+            .transform((v) => v ?? null),
           minutesSpent: z
-            .preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number().int().min(0, 'Temps invalide.').max(24 * 60, 'Temps invalide.').nullable())
+            .preprocess(
+              (v) => (v === '' || v == null ? null : v),
+              z.coerce
+                .number()
+                .int()
+                .min(0, 'Temps invalide.')
+                .max(24 * 60, 'Temps invalide.')
+                .nullable(),
+            )
             .optional()
             .transform((v) => v ?? null),
         })
-        .refine((p) => p.memberId !== null || p.guestName !== null || p.professionCode !== null, 'Chaque participant est un adhérent, ou un invité avec son nom ou sa profession.'),
+        .refine(
+          (p) => p.memberId !== null || p.guestName !== null || p.professionCode !== null,
+          'Chaque participant est un adhérent, ou un invité avec son nom ou sa profession.',
+        ),
     )
     .max(2000),
 });
@@ -115,7 +131,9 @@ export const rcpCaseSchema = z
   .object({
     id: optionalId,
     meetingId: z.number().int().positive(),
-    ageBand: z.enum(AGE_BANDS.map((band) => band.code) as [string, ...string[]], { error: 'Choisissez la tranche d’âge.' }),
+    ageBand: z.enum(AGE_BANDS.map((band) => band.code) as [string, ...string[]], {
+      error: 'Choisissez la tranche d’âge.',
+    }),
     sex: z.preprocess((v) => (v === '' ? null : v), z.enum(['F', 'M']).nullish()).transform((v) => v ?? null),
     over75: z.boolean().default(false),
     ald: z.boolean().default(false),
@@ -144,10 +162,13 @@ export const rcpCaseSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['over75'],
-        message: band.over75 ? 'La tranche d’âge choisie a 75 ans ou plus : cochez « 75 ans ou plus ».' : 'La tranche d’âge choisie a moins de 75 ans.',
+        message: band.over75
+          ? 'La tranche d’âge choisie a 75 ans ou plus : cochez « 75 ans ou plus ».'
+          : 'La tranche d’âge choisie a moins de 75 ans.',
       });
     }
-    if (!rcpCase.motifCode && !rcpCase.motifText) ctx.addIssue({ code: 'custom', path: ['motifCode'], message: 'Indiquez le motif de présentation du cas.' });
+    if (!rcpCase.motifCode && !rcpCase.motifText)
+      ctx.addIssue({ code: 'custom', path: ['motifCode'], message: 'Indiquez le motif de présentation du cas.' });
   });
 export type RcpCaseInput = z.input<typeof rcpCaseSchema>;
 export type RcpCaseData = z.output<typeof rcpCaseSchema>;

@@ -12,36 +12,40 @@ const emptyToNull = (value: unknown) => (value === '' ? null : value);
 export const memberSchema = z
   .object({
     kind: z.enum(MEMBER_KINDS, { error: 'Choisissez « Personne » ou « Structure ».' }),
-    civility: z.preprocess(emptyToNull, z.enum(['M.', 'Mme'], { error: 'Civilité : « M. » ou « Mme ».' }).nullish()).transform((v) => v ?? null),
+    civility: z
+      .preprocess(emptyToNull, z.enum(['M.', 'Mme'], { error: 'Civilité : « M. » ou « Mme ».' }).nullish())
+      .transform((v) => v ?? null),
     lastName: optionalText(100, 'Nom'),
     firstName: optionalText(100, 'Prénom'),
-    professionCode: z
-      .preprocess(emptyToNull, z.string().nullish())
-      .transform((value, ctx) => {
-        if (!value) return null;
-        if (!PROFESSION_BY_CODE.has(value)) {
-          ctx.addIssue({ code: 'custom', message: `Profession inconnue (code « ${value} »). Choisissez-la dans la liste.` });
-          return z.NEVER;
-        }
-        return value;
-      }),
+    professionCode: z.preprocess(emptyToNull, z.string().nullish()).transform((value, ctx) => {
+      if (!value) return null;
+      if (!PROFESSION_BY_CODE.has(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Profession inconnue (code « ${value} »). Choisissez-la dans la liste.`,
+        });
+        return z.NEVER;
+      }
+      return value;
+    }),
     specialty: optionalText(100, 'Spécialité'),
     rpps: optionalIdentifier(checkRpps),
     adeli: optionalIdentifier(checkAdeli),
     practiceMode: z
-      .preprocess(emptyToNull, z.enum(['liberal', 'salarie', 'mixte'], { error: 'Mode d’exercice : libéral, salarié ou mixte.' }).nullish())
+      .preprocess(
+        emptyToNull,
+        z.enum(['liberal', 'salarie', 'mixte'], { error: 'Mode d’exercice : libéral, salarié ou mixte.' }).nullish(),
+      )
       .transform((v) => v ?? null),
     structureName: optionalText(200, 'Nom de la structure'),
-    structureType: z
-      .preprocess(emptyToNull, z.string().nullish())
-      .transform((value, ctx) => {
-        if (!value) return null;
-        if (!STRUCTURE_TYPES.some((type) => type.code === value)) {
-          ctx.addIssue({ code: 'custom', message: `Type de structure inconnu (« ${value} »).` });
-          return z.NEVER;
-        }
-        return value;
-      }),
+    structureType: z.preprocess(emptyToNull, z.string().nullish()).transform((value, ctx) => {
+      if (!value) return null;
+      if (!STRUCTURE_TYPES.some((type) => type.code === value)) {
+        ctx.addIssue({ code: 'custom', message: `Type de structure inconnu (« ${value} »).` });
+        return z.NEVER;
+      }
+      return value;
+    }),
     finessEj: optionalIdentifier(checkFiness),
     finessEt: optionalIdentifier(checkFiness),
     siret: optionalIdentifier(checkSiret),
@@ -59,23 +63,28 @@ export const memberSchema = z
     directoryConsentOn: optionalIsoDate,
     notes: optionalText(2000, 'Notes'),
   })
-  .superRefine((member, ctx) => {
-    const need = (path: keyof typeof member, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (member.kind === 'person') {
-      if (!member.lastName) need('lastName', 'Le nom est obligatoire.');
-      if (!member.professionCode) need('professionCode', 'Choisissez la profession ou la qualité du membre.');
-      if (member.specialty && member.professionCode !== '10') need('specialty', 'La spécialité ne concerne que les médecins.');
-    } else {
-      if (!member.structureName) need('structureName', 'Le nom de la structure est obligatoire.');
-      if (!member.structureType) need('structureType', 'Choisissez le type de structure.');
-    }
-  }, {
-    // Also run when other fields failed, so that a form shows every missing field at once.
-    when: (payload) => {
-      const value = payload.value as { kind?: unknown } | null;
-      return typeof value === 'object' && value !== null && (value.kind === 'person' || value.kind === 'structure');
+  .superRefine(
+    (member, ctx) => {
+      const need = (path: keyof typeof member, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      if (member.kind === 'person') {
+        if (!member.lastName) need('lastName', 'Le nom est obligatoire.');
+        if (!member.professionCode) need('professionCode', 'Choisissez la profession ou la qualité du membre.');
+        if (member.specialty && member.professionCode !== '10')
+          need('specialty', 'La spécialité ne concerne que les médecins.');
+      } else {
+        if (!member.structureName) need('structureName', 'Le nom de la structure est obligatoire.');
+        if (!member.structureType) need('structureType', 'Choisissez le type de structure.');
+      }
     },
-  });
+    {
+      // Also run when other fields failed, so that a form shows every missing field at once.
+      when: (payload) => {
+        const value = payload.value as { kind?: unknown } | null;
+        return typeof value === 'object' && value !== null && (value.kind === 'person' || value.kind === 'structure');
+      },
+    },
+  );
 
 export type MemberInput = z.input<typeof memberSchema>;
 export type MemberData = z.output<typeof memberSchema>;
@@ -103,7 +112,9 @@ export const cotisationSchema = z.object({
   /** Amount in euro cents. */
   amountCents: z.number().int().min(0, 'Le montant ne peut pas être négatif.').max(10_000_000, 'Montant trop élevé.'),
   paidOn: optionalIsoDate,
-  mode: z.preprocess(emptyToNull, z.enum(COTISATION_MODES.map((m) => m.code) as [string, ...string[]]).nullish()).transform((v) => v ?? null),
+  mode: z
+    .preprocess(emptyToNull, z.enum(COTISATION_MODES.map((m) => m.code) as [string, ...string[]]).nullish())
+    .transform((v) => v ?? null),
 });
 
 export const MANDATE_ROLES = [
@@ -122,7 +133,9 @@ export const MANDATE_ROLES = [
 export const mandateSchema = z
   .object({
     memberId: z.number().int().positive(),
-    role: z.enum(MANDATE_ROLES.map((r) => r.code) as [string, ...string[]], { error: 'Choisissez le mandat dans la liste.' }),
+    role: z.enum(MANDATE_ROLES.map((r) => r.code) as [string, ...string[]], {
+      error: 'Choisissez le mandat dans la liste.',
+    }),
     /** Precision, e.g. the name of the commission. */
     label: optionalText(150, 'Précision'),
     startOn: optionalIsoDate.refine((value) => value !== null, 'Indiquez la date de début du mandat.'),
@@ -136,11 +149,23 @@ export const mandateSchema = z
 
 export const collegeSchema = z.object({
   id: optionalId,
-  name: z.string().trim().min(2, 'Le nom du collège est obligatoire.').max(120, 'Nom du collège : 120 caractères au maximum.'),
+  name: z
+    .string()
+    .trim()
+    .min(2, 'Le nom du collège est obligatoire.')
+    .max(120, 'Nom du collège : 120 caractères au maximum.'),
   votingRight: z.enum(['deliberative', 'consultative'], { error: 'Voix délibérative ou consultative ?' }),
-  seats: z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().min(0, 'Nombre de sièges invalide.').max(500).nullish()).transform((v) => v ?? null),
+  seats: z
+    .preprocess(
+      (v) => (v === '' ? null : v),
+      z.coerce.number().int().min(0, 'Nombre de sièges invalide.').max(500).nullish(),
+    )
+    .transform((v) => v ?? null),
   /** Vote weight of each member of this collège (1 by default). */
-  voteWeight: z.preprocess((v) => (v === '' || v == null ? 1 : v), z.coerce.number().positive('Le poids de vote doit être positif.').max(100)),
+  voteWeight: z.preprocess(
+    (v) => (v === '' || v == null ? 1 : v),
+    z.coerce.number().positive('Le poids de vote doit être positif.').max(100),
+  ),
   description: optionalText(500, 'Description'),
 });
 
@@ -167,7 +192,13 @@ export const memberFiltersSchema = z.object({
   communeCodes: z.array(z.string()).default([]),
   kind: z.enum(['all', 'person', 'structure']).default('all'),
   status: z.enum(['active', 'former', 'all']).default('active'),
-  cotisationYear: z.number().int().min(2000).max(2100).nullish().transform((v) => v ?? null),
+  cotisationYear: z
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .nullish()
+    .transform((v) => v ?? null),
   cotisationStatus: z.enum(['all', 'a_jour', 'non_a_jour']).default('all'),
 });
 export type MemberFilters = z.output<typeof memberFiltersSchema>;

@@ -28,7 +28,13 @@ function Harness({ meetingId }: { meetingId: number }) {
     <div>
       <div role="tablist">
         {Object.entries(TABS).map(([code, label]) => (
-          <button key={code} type="button" role="tab" aria-selected={tab === code} onClick={() => setTab(code as keyof typeof TABS)}>
+          <button
+            key={code}
+            type="button"
+            role="tab"
+            aria-selected={tab === code}
+            onClick={() => setTab(code as keyof typeof TABS)}
+          >
             {label}
           </button>
         ))}
@@ -42,7 +48,10 @@ function Harness({ meetingId }: { meetingId: number }) {
 
 function renderTabs(meetingId: number) {
   const client = createQueryClient();
-  client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, retry: false }, mutations: { retry: false } });
+  client.setDefaultOptions({
+    queries: { ...client.getDefaultOptions().queries, retry: false },
+    mutations: { retry: false },
+  });
   const user = userEvent.setup();
   render(
     <Providers client={client}>
@@ -121,7 +130,11 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
       await user.click(screen.getByRole('button', { name: 'Enregistrer le pouvoir' }));
     };
     await addProxy('DURAND Thomas', 'MARTIN Paul');
-    expect(await screen.findByText('Pouvoir enregistré : DURAND Thomas donne pouvoir à MARTIN Paul. Il compte dès maintenant.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Pouvoir enregistré : DURAND Thomas donne pouvoir à MARTIN Paul. Il compte dès maintenant.',
+      ),
+    ).toBeTruthy();
     const proxyTable = screen.getByRole('table', { name: /Pouvoirs enregistrés/ });
     expect(within(proxyTable).getByText('Compte')).toBeTruthy();
 
@@ -144,10 +157,16 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
     expect(within(martin).getByText('Départ', { selector: '.badge' })).toBeTruthy();
     expect(within(martin).getByText(/à 18 h 40/)).toBeTruthy();
     expect(status()).toContain('Il manque 2 membres présents ou représentés');
-    expect(screen.getByText(/MARTIN Paul : départ enregistré à 18 h 40\. Le pouvoir détenu ne compte plus/)).toBeTruthy();
+    expect(
+      screen.getByText(/MARTIN Paul : départ enregistré à 18 h 40\. Le pouvoir détenu ne compte plus/),
+    ).toBeTruthy();
 
     await user.click(screen.getByRole('tab', { name: 'Pouvoirs' }));
-    expect(within(screen.getByRole('table', { name: /Pouvoirs enregistrés/ })).getByText('Ne compte pas : mandataire absent')).toBeTruthy();
+    expect(
+      within(screen.getByRole('table', { name: /Pouvoirs enregistrés/ })).getByText(
+        'Ne compte pas : mandataire absent',
+      ),
+    ).toBeTruthy();
 
     // Over the cap (2 per mandataire): refused with the French reason, next to the form.
     await addProxy('PETIT Lucie', 'BERNARD Éloïse');
@@ -156,7 +175,9 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
     await screen.findByText(/ROUX Hugo donne pouvoir à BERNARD Éloïse/);
     await addProxy('FOURNIER Chloé', 'BERNARD Éloïse');
     const refusal = await screen.findByRole('alert');
-    expect(refusal.textContent).toBe('Pouvoir refusé : BERNARD Éloïse détient déjà 2 pouvoirs, le maximum prévu par les statuts.');
+    expect(refusal.textContent).toBe(
+      'Pouvoir refusé : BERNARD Éloïse détient déjà 2 pouvoirs, le maximum prévu par les statuts.',
+    );
     expect(within(screen.getByRole('table', { name: /Pouvoirs enregistrés/ })).getAllByRole('row')).toHaveLength(4);
 
     // Martin comes back, three more arrive: 5 present + 3 represented.
@@ -175,7 +196,9 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
     await user.type(within(first).getByLabelText('Contre'), '1');
     await user.type(within(first).getByLabelText('Abstentions'), '1');
     await user.type(within(first).getByLabelText('Blancs ou nuls'), '0');
-    expect(within(first).getByText(/Total saisi/).textContent).toMatch(/Total saisi : 7 votes sur 8 membres présents ou représentés/);
+    expect(within(first).getByText(/Total saisi/).textContent).toMatch(
+      /Total saisi : 7 votes sur 8 membres présents ou représentés/,
+    );
     await user.click(within(first).getByRole('button', { name: 'Enregistrer le vote' }));
     expect(await within(first).findByText('Adoptée')).toBeTruthy();
     expect(
@@ -218,18 +241,26 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
 
     // Enter on someone already present: a polite message, no departure.
     await user.type(search, 'martin{Enter}');
-    expect(await screen.findByText('MARTIN Paul est déjà pointé·e présent·e ; utilisez le bouton Départ.')).toBeTruthy();
+    expect(
+      await screen.findByText('MARTIN Paul est déjà pointé·e présent·e ; utilisez le bouton Départ.'),
+    ).toBeTruthy();
     expect(figure('Présents ou représentés')).toBe('4');
     expect(screen.getByRole('button', { name: 'Départ de MARTIN Paul' })).toBeTruthy();
-    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).voters.find((v) => v.id === ids.Martin)!.present).toBe(true);
+    expect(
+      (await backend.ok('ag.get', { meetingId: seed.meetingId })).voters.find((v) => v.id === ids.Martin)!.present,
+    ).toBe(true);
     // A member without a vote: Enter records the arrival, a second Enter does not send them away.
     await user.clear(search);
     await user.type(search, 'garnier{Enter}');
     expect(await screen.findByText(/^GARNIER Anne : arrivée enregistrée/)).toBeTruthy();
     await user.clear(search);
     await user.type(search, 'garnier{Enter}');
-    expect(await screen.findByText('GARNIER Anne est déjà pointé·e présent·e ; utilisez le bouton Départ.')).toBeTruthy();
-    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).nonVoters.find((v) => v.id === ids.Garnier)!.present).toBe(true);
+    expect(
+      await screen.findByText('GARNIER Anne est déjà pointé·e présent·e ; utilisez le bouton Départ.'),
+    ).toBeTruthy();
+    expect(
+      (await backend.ok('ag.get', { meetingId: seed.meetingId })).nonVoters.find((v) => v.id === ids.Garnier)!.present,
+    ).toBe(true);
     await user.clear(search);
 
     // The row's « Départ » asks first, saying which pouvoirs stop counting; « Annuler » changes nothing.
@@ -241,7 +272,9 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
     await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(figure('Présents ou représentés')).toBe('4');
-    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).voters.find((v) => v.id === ids.Martin)!.present).toBe(true);
+    expect(
+      (await backend.ok('ag.get', { meetingId: seed.meetingId })).voters.find((v) => v.id === ids.Martin)!.present,
+    ).toBe(true);
 
     await user.click(screen.getByRole('button', { name: 'Départ de MARTIN Paul' }));
     dialog = screen.getByRole('dialog', { name: 'Enregistrer le départ de MARTIN Paul ?' });
@@ -288,7 +321,9 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
     await user.type(within(first).getByLabelText('Pour'), '0');
     await user.type(within(first).getByLabelText('Contre'), '0');
     await user.click(within(first).getByRole('button', { name: 'Enregistrer le vote' }));
-    expect((await within(first).findByRole('alert')).textContent).toBe("Le quorum n'est pas atteint : l'assemblée ne peut pas valablement délibérer.");
+    expect((await within(first).findByRole('alert')).textContent).toBe(
+      "Le quorum n'est pas atteint : l'assemblée ne peut pas valablement délibérer.",
+    );
 
     // A pouvoir is deleted only after confirmation.
     await user.click(screen.getByRole('tab', { name: 'Pouvoirs' }));
@@ -297,7 +332,11 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
     await user.type(screen.getByRole('combobox', { name: 'Mandataire' }), 'morel');
     await user.keyboard('{ArrowDown}{Enter}');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le pouvoir' }));
-    expect(await screen.findByText(/PETIT Lucie donne pouvoir à MOREL Inès\. Il ne compte pas pour l’instant \(mandataire absent\)\./)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /PETIT Lucie donne pouvoir à MOREL Inès\. Il ne compte pas pour l’instant \(mandataire absent\)\./,
+      ),
+    ).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Supprimer le pouvoir de PETIT Lucie à MOREL Inès' }));
     const dialog = screen.getByRole('dialog', { name: 'Supprimer ce pouvoir ?' });
     await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
@@ -308,8 +347,17 @@ describe('Assemblée générale — émargement, pouvoirs et votes en direct', (
   }, 60_000);
 
   it('is read-only once the PV is approved', async () => {
-    await backend.ok('ag.setOfficers', { meetingId: seed.meetingId, presidentMemberId: seed.members.Martin!, secretaireMemberId: seed.members.Bernard! });
-    await backend.ok('ag.approvePv', { meetingId: seed.meetingId, approvedOn: '2026-06-18', dirigeantsChanged: false, statutsChanged: false });
+    await backend.ok('ag.setOfficers', {
+      meetingId: seed.meetingId,
+      presidentMemberId: seed.members.Martin!,
+      secretaireMemberId: seed.members.Bernard!,
+    });
+    await backend.ok('ag.approvePv', {
+      meetingId: seed.meetingId,
+      approvedOn: '2026-06-18',
+      dirigeantsChanged: false,
+      statutsChanged: false,
+    });
     const { user } = renderTabs(seed.meetingId);
     await screen.findByLabelText('Rechercher un membre');
     expect(screen.getByText(/Le procès-verbal est approuvé : l’émargement est en lecture seule/)).toBeTruthy();

@@ -34,7 +34,11 @@ function computerDate(iso: string) {
 
 /** President and secretary of the meeting, so that the PV can be approved. */
 async function setOfficers() {
-  await backend.ok('ag.setOfficers', { meetingId: seed.meetingId, presidentMemberId: seed.members.Martin!, secretaireMemberId: seed.members.Bernard! });
+  await backend.ok('ag.setOfficers', {
+    meetingId: seed.meetingId,
+    presidentMemberId: seed.members.Martin!,
+    secretaireMemberId: seed.members.Bernard!,
+  });
 }
 
 async function moveMeetingTo(date: string) {
@@ -60,8 +64,12 @@ describe('Assemblée générale — page et onglets', () => {
     // The session has started (one arrival) without its quorum: a second convocation is proposed.
     await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members.Martin!, present: true });
     const { user } = renderApp(page());
-    expect(await screen.findByRole('heading', { level: 1, name: 'Assemblée générale ordinaire — Assemblée générale 2026' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: '← Retour à la réunion' }).getAttribute('href')).toBe(`/reunions/${seed.meetingId}`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Assemblée générale ordinaire — Assemblée générale 2026' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('link', { name: '← Retour à la réunion' }).getAttribute('href')).toBe(
+      `/reunions/${seed.meetingId}`,
+    );
     const strip = screen.getByRole('region', { name: 'Situation de la séance' });
     expect(within(strip).getByText('Quorum non atteint')).toBeTruthy();
     expect(within(strip).getByText(/membres votants/)).toBeTruthy();
@@ -72,13 +80,19 @@ describe('Assemblée générale — page et onglets', () => {
     expect(within(rules).getByRole('link', { name: 'Paramètres' }).getAttribute('href')).toBe('/parametres');
     // Nobody is present at the AGO of today: a second convocation is proposed, 15 days later by default.
     const second = screen.getByRole('region', { name: 'Quorum non atteint : deuxième convocation' });
-    expect((within(second).getByLabelText('Date de la deuxième assemblée') as HTMLInputElement).value).toBe('2026-07-03');
+    expect((within(second).getByLabelText('Date de la deuxième assemblée') as HTMLInputElement).value).toBe(
+      '2026-07-03',
+    );
     expect(within(second).getByRole('button', { name: 'Convoquer l’assemblée sur deuxième convocation' })).toBeTruthy();
 
     const tablist = screen.getByRole('tablist');
     const convocation = within(tablist).getByRole('tab', { name: 'Convocation' });
     expect(convocation.getAttribute('aria-selected')).toBe('true');
-    expect(within(tablist).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Convocation', 'Pouvoirs', 'Émargement en direct', 'Votes', 'Procès-verbal']);
+    expect(
+      within(tablist)
+        .getAllByRole('tab')
+        .map((tab) => tab.textContent),
+    ).toEqual(['Convocation', 'Pouvoirs', 'Émargement en direct', 'Votes', 'Procès-verbal']);
     expect(screen.getByRole('tabpanel', { name: 'Convocation' })).toBeTruthy();
 
     convocation.focus();
@@ -105,11 +119,20 @@ describe('Assemblée générale — page et onglets', () => {
     await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members.Martin!, present: true });
     const { user } = renderApp(page());
     const second = await screen.findByRole('region', { name: 'Quorum non atteint : deuxième convocation' });
-    fireEvent.change(within(second).getByLabelText('Date de la deuxième assemblée'), { target: { value: '2026-07-04' } });
+    fireEvent.change(within(second).getByLabelText('Date de la deuxième assemblée'), {
+      target: { value: '2026-07-04' },
+    });
     await user.click(within(second).getByRole('button', { name: 'Convoquer l’assemblée sur deuxième convocation' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Assemblée générale ordinaire — Assemblée générale 2026 — deuxième convocation' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Assemblée générale ordinaire — Assemblée générale 2026 — deuxième convocation',
+      }),
+    ).toBeTruthy();
     expect(screen.getByText('sur deuxième convocation')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Voir la séance sur première convocation' }).getAttribute('href')).toBe(`/reunions/${seed.meetingId}/assemblee`);
+    expect(screen.getByRole('link', { name: 'Voir la séance sur première convocation' }).getAttribute('href')).toBe(
+      `/reunions/${seed.meetingId}/assemblee`,
+    );
     expect(screen.queryByRole('region', { name: 'Quorum non atteint : deuxième convocation' })).toBeNull();
     const first = await backend.ok('ag.get', { meetingId: seed.meetingId });
     expect(first.secondRoundMeetingId).not.toBeNull();
@@ -128,23 +151,39 @@ describe('Assemblée générale — onglet Convocation', () => {
   it('lists the ordre du jour with its resolutions and adds one under its point with its majority', async () => {
     const { user } = renderApp(page());
     const comptes = await agendaItem(/Comptes de l’exercice/);
-    expect(within(comptes).getByRole('heading', { level: 4, name: 'Résolution n° 2 : Approbation des comptes' })).toBeTruthy();
+    expect(
+      within(comptes).getByRole('heading', { level: 4, name: 'Résolution n° 2 : Approbation des comptes' }),
+    ).toBeTruthy();
 
-    await user.click(within(comptes).getByRole('button', { name: 'Ajouter une résolution au point 2 : Comptes de l’exercice' }));
+    await user.click(
+      within(comptes).getByRole('button', { name: 'Ajouter une résolution au point 2 : Comptes de l’exercice' }),
+    );
     const form = within(comptes).getByRole('form', { name: 'Nouvelle résolution' });
-    expect((within(form).getByLabelText(/Point de l’ordre du jour/) as HTMLSelectElement).value).toBe(String(seed.agenda[1]!.id));
-    expect(within(form).getByRole('option', { name: /Résolution ordinaire — Majorité simple des suffrages exprimés/ })).toBeTruthy();
+    expect((within(form).getByLabelText(/Point de l’ordre du jour/) as HTMLSelectElement).value).toBe(
+      String(seed.agenda[1]!.id),
+    );
+    expect(
+      within(form).getByRole('option', { name: /Résolution ordinaire — Majorité simple des suffrages exprimés/ }),
+    ).toBeTruthy();
     await user.type(within(form).getByLabelText(/Intitulé de la résolution/), 'Affectation du résultat');
-    await user.type(within(form).getByLabelText(/Texte soumis au vote/), 'L’assemblée générale décide d’affecter le résultat en report à nouveau.');
+    await user.type(
+      within(form).getByLabelText(/Texte soumis au vote/),
+      'L’assemblée générale décide d’affecter le résultat en report à nouveau.',
+    );
     await user.click(within(form).getByRole('button', { name: 'Ajouter la résolution' }));
 
-    const added = await within(comptes).findByRole('heading', { level: 4, name: 'Résolution n° 3 : Affectation du résultat' });
+    const added = await within(comptes).findByRole('heading', {
+      level: 4,
+      name: 'Résolution n° 3 : Affectation du résultat',
+    });
     const row = added.closest('li') as HTMLElement;
     expect(within(row).getByText(/Majorité simple des suffrages exprimés/)).toBeTruthy();
     expect(within(row).getByText('Résolution ordinaire')).toBeTruthy();
     // The next point's resolution is renumbered.
     const election = await agendaItem(/Élection du conseil/);
-    expect(within(election).getByRole('heading', { level: 4, name: 'Résolution n° 4 : Élection des administrateurs' })).toBeTruthy();
+    expect(
+      within(election).getByRole('heading', { level: 4, name: 'Résolution n° 4 : Élection des administrateurs' }),
+    ).toBeTruthy();
     const state = await backend.ok('ag.get', { meetingId: seed.meetingId });
     expect(state.resolutions.find((r) => r.title === 'Affectation du résultat')?.agendaItemId).toBe(seed.agenda[1]!.id);
   });
@@ -156,7 +195,10 @@ describe('Assemblée générale — onglet Convocation', () => {
     await user.click(within(rapport).getByRole('button', { name: /Ajouter une résolution au point 1/ }));
     const form = within(rapport).getByRole('form', { name: 'Nouvelle résolution' });
     await user.type(within(form).getByLabelText(/Intitulé de la résolution/), 'Approbation du rapport moral');
-    await user.type(within(form).getByLabelText(/Texte soumis au vote/), 'L’assemblée générale approuve le rapport moral du président.');
+    await user.type(
+      within(form).getByLabelText(/Texte soumis au vote/),
+      'L’assemblée générale approuve le rapport moral du président.',
+    );
     await user.click(within(form).getByRole('button', { name: 'Ajouter la résolution' }));
     await within(rapport).findByRole('heading', { level: 4, name: 'Résolution n° 2 : Approbation du rapport moral' });
 
@@ -174,7 +216,9 @@ describe('Assemblée générale — onglet Convocation', () => {
 
     await user.click(screen.getByRole('tab', { name: 'Votes' }));
     await screen.findByRole('region', { name: /Résolution n° 1 — / });
-    const cards = screen.getAllByRole('region', { name: /^Résolution n° / }).map((card) => card.getAttribute('aria-labelledby'));
+    const cards = screen
+      .getAllByRole('region', { name: /^Résolution n° / })
+      .map((card) => card.getAttribute('aria-labelledby'));
     const titles = cards.map((id) => document.getElementById(id!)!.textContent);
     expect(titles).toEqual(expected.map(([n, title]) => `Résolution n° ${n} — ${title}`));
     // The card « n° 3 » is the one the convocation calls n° 3: a result typed there goes to « Approbation des comptes ».
@@ -193,7 +237,9 @@ describe('Assemblée générale — onglet Convocation', () => {
     await user.click(within(form).getByRole('button', { name: 'Ajouter la résolution' }));
     expect(await within(form).findByText('Donnez un intitulé à la résolution.')).toBeTruthy();
     expect(within(form).getByText('Rédigez le texte de la résolution soumis au vote.')).toBeTruthy();
-    expect((within(form).getByLabelText(/Intitulé de la résolution/) as HTMLInputElement).getAttribute('aria-invalid')).toBe('true');
+    expect(
+      (within(form).getByLabelText(/Intitulé de la résolution/) as HTMLInputElement).getAttribute('aria-invalid'),
+    ).toBe('true');
     const state = await backend.ok('ag.get', { meetingId: seed.meetingId });
     expect(state.resolutions).toHaveLength(3);
   });
@@ -201,15 +247,21 @@ describe('Assemblée générale — onglet Convocation', () => {
   it('edits and deletes a resolution after confirmation', async () => {
     const { user } = renderApp(page());
     const rapport = await agendaItem(/Rapport moral/);
-    await user.click(within(rapport).getByRole('button', { name: 'Modifier la résolution « Approbation du rapport d’activité »' }));
+    await user.click(
+      within(rapport).getByRole('button', { name: 'Modifier la résolution « Approbation du rapport d’activité »' }),
+    );
     const form = within(rapport).getByRole('form', { name: 'Modifier la résolution' });
     const title = within(form).getByLabelText(/Intitulé de la résolution/);
     await user.clear(title);
     await user.type(title, 'Approbation du rapport moral');
     await user.click(within(form).getByRole('button', { name: 'Enregistrer la résolution' }));
-    expect(await within(rapport).findByRole('heading', { level: 4, name: 'Résolution n° 1 : Approbation du rapport moral' })).toBeTruthy();
+    expect(
+      await within(rapport).findByRole('heading', { level: 4, name: 'Résolution n° 1 : Approbation du rapport moral' }),
+    ).toBeTruthy();
 
-    await user.click(within(rapport).getByRole('button', { name: 'Supprimer la résolution « Approbation du rapport moral »' }));
+    await user.click(
+      within(rapport).getByRole('button', { name: 'Supprimer la résolution « Approbation du rapport moral »' }),
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Supprimer la résolution ?' });
     await user.click(within(dialog).getByRole('button', { name: 'Supprimer la résolution' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -228,7 +280,9 @@ describe('Assemblée générale — onglet Convocation', () => {
     await user.click(within(form).getByRole('button', { name: 'Enregistrer l’envoi' }));
 
     expect(await screen.findByText(/Convocation envoyée le 10 juin 2026 par courriel\./)).toBeTruthy();
-    const alert = await screen.findByText(/La convocation a été envoyée 8 jours avant l'assemblée ; les statuts en demandent 15\./);
+    const alert = await screen.findByText(
+      /La convocation a été envoyée 8 jours avant l'assemblée ; les statuts en demandent 15\./,
+    );
     expect(alert.closest('[role="alert"]')).toBeTruthy();
     const state = await backend.ok('ag.get', { meetingId: seed.meetingId });
     expect(state.convocation).toMatchObject({ sentOn: '2026-06-10', mode: 'courriel' });
@@ -273,12 +327,19 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     // Summary of the debates of point 1: the whole agenda is re-sent, titles and ids kept.
     const rapport = await agendaItem(/Rapport moral/);
     expect(within(rapport).getByText('Non votée')).toBeTruthy();
-    await user.type(within(rapport).getByLabelText('Synthèse des débats — point 1'), 'Le président présente le rapport d’activité. Aucune question.');
+    await user.type(
+      within(rapport).getByLabelText('Synthèse des débats — point 1'),
+      'Le président présente le rapport d’activité. Aucune question.',
+    );
     await user.click(screen.getByRole('button', { name: 'Enregistrer la synthèse des débats' }));
     await waitFor(async () => {
       const detail = await backend.ok('meetings.get', { id: seed.meetingId });
       expect(detail.agenda.map((item) => [item.id, item.title, item.minutes])).toEqual([
-        [seed.agenda[0]!.id, 'Rapport moral et rapport d’activité', 'Le président présente le rapport d’activité. Aucune question.'],
+        [
+          seed.agenda[0]!.id,
+          'Rapport moral et rapport d’activité',
+          'Le président présente le rapport d’activité. Aucune question.',
+        ],
         [seed.agenda[1]!.id, 'Comptes de l’exercice', null],
         [seed.agenda[2]!.id, 'Élection du conseil d’administration', null],
       ]);
@@ -289,7 +350,13 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     expect(closing.value).toBe('20:30');
     fireEvent.change(closing, { target: { value: '20:45' } });
     await user.click(screen.getByRole('button', { name: 'Enregistrer l’heure de clôture' }));
-    await waitFor(async () => expect((await backend.ok('meetings.get', { id: seed.meetingId })).data).toMatchObject({ endTime: '20:45', title: 'Assemblée générale 2026', startTime: '18:30' }));
+    await waitFor(async () =>
+      expect((await backend.ok('meetings.get', { id: seed.meetingId })).data).toMatchObject({
+        endTime: '20:45',
+        title: 'Assemblée générale 2026',
+        startTime: '18:30',
+      }),
+    );
 
     // Approval with changed dirigeants: the formalities appear with their due dates.
     await user.click(screen.getByRole('button', { name: 'Approuver le procès-verbal' }));
@@ -302,13 +369,23 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
 
     expect(await screen.findByText('Approuvé le 18 juin 2026')).toBeTruthy();
     const formalities = screen.getByRole('region', { name: 'Formalités après l’assemblée' });
-    const declaration = within(formalities).getByText(/Déclarer le changement de dirigeants au greffe/).closest('li') as HTMLElement;
+    const declaration = within(formalities)
+      .getByText(/Déclarer le changement de dirigeants au greffe/)
+      .closest('li') as HTMLElement;
     expect(within(declaration).getByText('À faire au plus tard le 18 septembre 2026')).toBeTruthy();
     expect(within(formalities).getByText(/registre spécial/)).toBeTruthy();
     expect(within(formalities).getByText(/Faire signer le procès-verbal/)).toBeTruthy();
     // Approved: no more edits, and the page says so truthfully.
-    expect(screen.getByText('Procès-verbal approuvé : la séance ne peut plus être modifiée. Rouvrez-le en brouillon pour corriger.')).toBeTruthy();
-    expect(screen.getByText('Le PV exporté garde les noms tels qu’au jour de l’approbation, même si un membre est renommé ou anonymisé ensuite.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Procès-verbal approuvé : la séance ne peut plus être modifiée. Rouvrez-le en brouillon pour corriger.',
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Le PV exporté garde les noms tels qu’au jour de l’approbation, même si un membre est renommé ou anonymisé ensuite.',
+      ),
+    ).toBeTruthy();
     expect(screen.queryByText(/figé/)).toBeNull();
     expect((screen.getByLabelText('Président·e de séance') as HTMLSelectElement).disabled).toBe(true);
     expect((screen.getByLabelText('Synthèse des débats — point 1') as HTMLTextAreaElement).readOnly).toBe(true);
@@ -318,9 +395,17 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     fireEvent.change(within(declaration).getByLabelText('Fait le'), { target: { value: '2026-06-18' } });
     await user.type(within(declaration).getByLabelText('Notes'), 'Déclaré en ligne');
     await user.click(within(declaration).getByRole('button', { name: 'Marquer comme fait' }));
-    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Formalités après l’assemblée' })).getByText('Fait le 18 juin 2026')).toBeTruthy());
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('region', { name: 'Formalités après l’assemblée' })).getByText('Fait le 18 juin 2026'),
+      ).toBeTruthy(),
+    );
     const rows = await backend.ok('formalities.list', { status: 'toutes' });
-    expect(rows.find((row) => row.kind === 'declaration_dirigeants')).toMatchObject({ doneOn: '2026-06-18', notes: 'Déclaré en ligne', dueOn: '2026-09-18' });
+    expect(rows.find((row) => row.kind === 'declaration_dirigeants')).toMatchObject({
+      doneOn: '2026-06-18',
+      notes: 'Déclaré en ligne',
+      dueOn: '2026-09-18',
+    });
 
     // Reopen, after confirmation.
     await user.click(screen.getByRole('button', { name: 'Rouvrir en brouillon' }));
@@ -329,24 +414,37 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByText('Brouillon')).toBeTruthy();
     expect((screen.getByLabelText('Président·e de séance') as HTMLSelectElement).disabled).toBe(false);
-    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).pv).toEqual({ status: 'brouillon', approvedOn: null });
+    expect((await backend.ok('ag.get', { meetingId: seed.meetingId })).pv).toEqual({
+      status: 'brouillon',
+      approvedOn: null,
+    });
   });
 
   it('warns about resolutions without a recorded vote before approving, without blocking', async () => {
     for (const name of ['Martin', 'Bernard', 'Durand']) {
       await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members[name]!, present: true });
     }
-    await backend.ok('ag.recordVote', { meetingId: seed.meetingId, resolutionId: seed.resolutions[0]!, pour: 3, contre: 0, abstention: 0, blanc: 0 });
+    await backend.ok('ag.recordVote', {
+      meetingId: seed.meetingId,
+      resolutionId: seed.resolutions[0]!,
+      pour: 3,
+      contre: 0,
+      abstention: 0,
+      blanc: 0,
+    });
     await setOfficers();
     const { user } = renderApp(page('pv'));
     const dialog = await openApproval(user);
-    expect(within(dialog).getByText(/Une fois le procès-verbal approuvé, la séance ne peut plus être modifiée/)).toBeTruthy();
+    expect(
+      within(dialog).getByText(/Une fois le procès-verbal approuvé, la séance ne peut plus être modifiée/),
+    ).toBeTruthy();
     expect(within(dialog).queryByText(/figé/)).toBeNull();
     const list = within(dialog).getByRole('list', { name: 'Résolutions sans vote enregistré :' });
-    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Résolution n° 2 : Approbation des comptes',
-      'Résolution n° 3 : Élection des administrateurs',
-    ]);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Résolution n° 2 : Approbation des comptes', 'Résolution n° 3 : Élection des administrateurs']);
     expect(within(dialog).getByText(/Vous pouvez approuver quand même/)).toBeTruthy();
 
     fireEvent.change(within(dialog).getByLabelText('Date d’approbation'), { target: { value: '2026-06-18' } });
@@ -360,7 +458,14 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
       await backend.ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members[name]!, present: true });
     }
     for (const resolutionId of seed.resolutions) {
-      await backend.ok('ag.recordVote', { meetingId: seed.meetingId, resolutionId, pour: 2, contre: 1, abstention: 0, blanc: 0 });
+      await backend.ok('ag.recordVote', {
+        meetingId: seed.meetingId,
+        resolutionId,
+        pour: 2,
+        contre: 1,
+        abstention: 0,
+        blanc: 0,
+      });
     }
     const { user } = renderApp(page('pv'));
     const dialog = await openApproval(user);
@@ -406,7 +511,9 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     const { user } = renderApp(page('pv'));
     const dialog = await openApproval(user);
     expect((within(dialog).getByLabelText('Date d’approbation') as HTMLInputElement).value).toBe('2026-07-09');
-    expect(within(dialog).getByText(/L’assemblée n’a pas encore eu lieu \(elle est prévue le 9 juillet 2026\)/)).toBeTruthy();
+    expect(
+      within(dialog).getByText(/L’assemblée n’a pas encore eu lieu \(elle est prévue le 9 juillet 2026\)/),
+    ).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Approuver le procès-verbal' }));
     const refusal = await within(dialog).findByRole('alert');
     expect(refusal.textContent).toMatch(/pas encore eu lieu/);
@@ -420,7 +527,9 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
     expect(within(dialog).getByText(/désignez-les d’abord/)).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Date d’approbation'), { target: { value: '2026-06-18' } });
     await user.click(within(dialog).getByRole('button', { name: 'Approuver le procès-verbal' }));
-    expect(await within(dialog).findByText(/Désignez le président et le secrétaire de séance avant d’approuver/)).toBeTruthy();
+    expect(
+      await within(dialog).findByText(/Désignez le président et le secrétaire de séance avant d’approuver/),
+    ).toBeTruthy();
     await user.keyboard('{Escape}');
     // The date was changed: closing asks first.
     const question = await screen.findByRole('dialog', { name: 'Modifications non enregistrées' });
@@ -432,7 +541,11 @@ describe('Assemblée générale — onglet Procès-verbal', () => {
 describe('Paramètres — suppression d’une version des statuts', () => {
   it('says truthfully what happens to the assemblies already held', async () => {
     const { defaults } = await backend.ok('rules.list');
-    await backend.ok('rules.save', { id: null, effectiveFrom: '2021-03-12', rules: { ...defaults, source: 'Statuts initiaux' } });
+    await backend.ok('rules.save', {
+      id: null,
+      effectiveFrom: '2021-03-12',
+      rules: { ...defaults, source: 'Statuts initiaux' },
+    });
     const { user } = renderApp('/parametres');
     await user.click(await screen.findByRole('button', { name: 'Supprimer la version du 12 mars 2021' }));
     const dialog = screen.getByRole('dialog', { name: 'Supprimer cette version des statuts ?' });

@@ -24,8 +24,16 @@ describe('Paramètres › Sauvegardes', () => {
       },
     });
     disposers.push(backend.dispose);
-    await takeBackup(backend.live.current.sqlite, backend.context.backupsDir, 'avant-mise-a-jour', new Date('2026-11-20T09:30:00Z'));
-    writeFileSync(join(backend.context.backupsDir, 'maillage-automatique-2026-11-21T08-00-00.sqlite'), Buffer.alloc(4096, 3));
+    await takeBackup(
+      backend.live.current.sqlite,
+      backend.context.backupsDir,
+      'avant-mise-a-jour',
+      new Date('2026-11-20T09:30:00Z'),
+    );
+    writeFileSync(
+      join(backend.context.backupsDir, 'maillage-automatique-2026-11-21T08-00-00.sqlite'),
+      Buffer.alloc(4096, 3),
+    );
 
     const { user } = renderApp('/parametres');
     const table = await screen.findByRole('table', { name: 'Sauvegardes' });

@@ -11,12 +11,19 @@ describe('Collèges et cotisations', () => {
   it('lists the collèges with their member counts, adds one and refuses to delete a used one', async () => {
     const { api } = installFakeApi({
       colleges: SAMPLE_COLLEGES,
-      members: [fakeMember(1, { lastName: 'Blanc', professionCode: '60', collegeId: 1 }), fakeMember(2, { lastName: 'Noir', professionCode: '60', collegeId: 1 })],
+      members: [
+        fakeMember(1, { lastName: 'Blanc', professionCode: '60', collegeId: 1 }),
+        fakeMember(2, { lastName: 'Noir', professionCode: '60', collegeId: 1 }),
+      ],
     });
     const { user } = renderApp('/adherents/colleges');
     const table = await screen.findByRole('table', { name: 'Collèges' });
     const first = within(table).getByRole('row', { name: /Professionnels de santé libéraux/ });
-    expect(within(first).getAllByRole('cell').map((c) => c.textContent)).toEqual(['voix délibérative', '8', '1', '2', 'Modifier Supprimer']);
+    expect(
+      within(first)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['voix délibérative', '8', '1', '2', 'Modifier Supprimer']);
 
     await user.click(screen.getByRole('button', { name: 'Ajouter un collège' }));
     await user.click(screen.getByRole('button', { name: 'Enregistrer le collège' }));
@@ -28,10 +35,17 @@ describe('Collèges et cotisations', () => {
     await user.type(screen.getByLabelText('Poids de vote'), '0,5');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le collège' }));
     await waitFor(() => expect(api['colleges.save']).toHaveBeenCalledTimes(1));
-    expect(api['colleges.save'].mock.calls[0]![0]).toMatchObject({ name: 'Partenaires', votingRight: 'consultative', voteWeight: 0.5, seats: null });
+    expect(api['colleges.save'].mock.calls[0]![0]).toMatchObject({
+      name: 'Partenaires',
+      votingRight: 'consultative',
+      voteWeight: 0.5,
+      seats: null,
+    });
     expect(await within(table).findByRole('row', { name: /Partenaires/ })).toBeTruthy();
 
-    await user.click(within(first).getByRole('button', { name: 'Supprimer le collège Professionnels de santé libéraux' }));
+    await user.click(
+      within(first).getByRole('button', { name: 'Supprimer le collège Professionnels de santé libéraux' }),
+    );
     const dialog = screen.getByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'Supprimer' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
@@ -69,10 +83,24 @@ describe('Tableau de bord — adhérents', () => {
       colleges: SAMPLE_COLLEGES,
       rates: [{ year: YEAR, memberType: 'professionnel', amountCents: 4500 }],
       members: [
-        fakeMember(1, { lastName: 'A', professionCode: '60', communeCode: '38421', collegeId: 1 }, { cotisations: paid(4500) }),
-        fakeMember(2, { lastName: 'B', professionCode: '60', communeCode: '38169', collegeId: 1 }, { cotisations: paid(3000) }),
+        fakeMember(
+          1,
+          { lastName: 'A', professionCode: '60', communeCode: '38421', collegeId: 1 },
+          { cotisations: paid(4500) },
+        ),
+        fakeMember(
+          2,
+          { lastName: 'B', professionCode: '60', communeCode: '38169', collegeId: 1 },
+          { cotisations: paid(3000) },
+        ),
         fakeMember(3, { lastName: 'C', professionCode: '10', communeCode: '38185', collegeId: 1 }),
-        fakeMember(4, { kind: 'structure', structureName: 'MSP des Alpes', structureType: 'MSP', communeCode: '38421', collegeId: 2 }),
+        fakeMember(4, {
+          kind: 'structure',
+          structureName: 'MSP des Alpes',
+          structureType: 'MSP',
+          communeCode: '38421',
+          collegeId: 2,
+        }),
         fakeMember(5, { lastName: 'D', professionCode: '70', communeCode: '38229' }, { leftOn: '2025-01-31' }),
       ],
     });
@@ -85,9 +113,17 @@ describe('Tableau de bord — adhérents', () => {
       `Cotisations ${YEAR} : 1 à jour, 3 en attente (60,00\u00a0€ à percevoir) — 75,00\u00a0€ perçus`,
     );
     const professions = screen.getByRole('list', { name: 'Par profession' });
-    expect(within(professions).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Infirmier2', 'Médecin1', 'Structures1']);
+    expect(
+      within(professions)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Infirmier2', 'Médecin1', 'Structures1']);
     const colleges = screen.getByRole('list', { name: 'Par collège' });
-    expect(within(colleges).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(colleges)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Professionnels de santé libéraux3',
       'Structures d’exercice coordonné1',
       'Usagers (voix consultative)0',
@@ -113,7 +149,9 @@ describe('Rapports — adhérents', () => {
     await user.click(within(card).getByRole('button', { name: 'Exporter la liste en PDF' }));
     expect(await within(card).findByText(/PDF enregistré/)).toBeTruthy();
     expect(api['reports.exportMembersList']).toHaveBeenCalledWith({ groupBy: 'college', audience: 'annuaire' });
-    expect(within(card).getByRole('status').textContent).toBe('PDF enregistré : /home/coordination/Documents/liste-adherents-annuaire.pdf (3 pages)');
+    expect(within(card).getByRole('status').textContent).toBe(
+      'PDF enregistré : /home/coordination/Documents/liste-adherents-annuaire.pdf (3 pages)',
+    );
 
     const composition = screen.getByRole('region', { name: 'Composition de la CPTS' });
     await user.selectOptions(within(composition).getByLabelText('Année'), String(YEAR - 1));

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, it, expect, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { checkSiret } from '../../shared/domain/identifiers';
+import { checkSiret } from '@shared/domain/identifiers';
 import { installFakeApi, SAMPLE } from './fake-api';
 import { renderApp } from './render-app';
 
@@ -125,7 +125,9 @@ describe('Ma CPTS — identité', () => {
     expect(errorUnder(screen.getByLabelText('Nom de la CPTS'))).toBe('');
     // The general message is shown above the form.
     const form = screen.getByRole('form', { name: 'Identité' });
-    expect(within(form).getByRole('alert').textContent).toBe('Ces identifiants sont déjà utilisés par une autre structure.');
+    expect(within(form).getByRole('alert').textContent).toBe(
+      'Ces identifiants sont déjà utilisés par une autre structure.',
+    );
     // Nothing typed is lost.
     expect((screen.getByLabelText('Nom de la CPTS') as HTMLInputElement).value).toBe('CPTS du Grésivaudan');
     expect((screen.getByLabelText('Président·e') as HTMLInputElement).value).toBe('Dr Anne Petit');

@@ -17,17 +17,12 @@ import type {
   FormalityRow,
   TerritoryCommune,
   TerritorySummary,
-} from '../../shared/contract';
-import { sizeClassFor, CURRENT_SIZE_CLASS_TABLE } from '../../shared/domain/aci';
+} from '@shared/contract';
+import { sizeClassFor, CURRENT_SIZE_CLASS_TABLE } from '@shared/domain/aci';
 import { createMemberStore, type MemberOptions, type MemberState } from './fake-members';
 import { createMeetingStore, type MeetingOptions, type MeetingState } from './fake-meetings';
-import { lifecycleStatus } from '../../shared/domain/lifecycle';
-import {
-  cptsIdentitySchema,
-  cptsLifecycleSchema,
-  type CptsIdentity,
-  type CptsLifecycle,
-} from '../../shared/schemas/cpts';
+import { lifecycleStatus } from '@shared/domain/lifecycle';
+import { cptsIdentitySchema, cptsLifecycleSchema, type CptsIdentity, type CptsLifecycle } from '@shared/schemas/cpts';
 
 export const TODAY = '2026-05-15';
 
@@ -65,7 +60,7 @@ export const REFERENCE_COMMUNES: RefCommune[] = [
   commune('38185', 'Grenoble', 156_389, ['38000', '38100'], METRO),
   commune('38151', 'Échirolles', 37_016, ['38130'], METRO),
   commune('38169', 'Gières', 7_049, ['38610'], METRO),
-  commune('38382', "Saint-Ismier", 6_972, ['38330'], GRESIVAUDAN),
+  commune('38382', 'Saint-Ismier', 6_972, ['38330'], GRESIVAUDAN),
   commune('38229', 'Meylan', 17_847, ['38240'], METRO),
   commune('73065', 'Chambéry', 60_022, ['73000'], null, ['73', 'Savoie']),
   commune('38158', 'Eybens', 10_109, ['38320'], METRO),
@@ -214,9 +209,12 @@ export function createFakeApi(options: FakeOptions = {}) {
       communes,
       communeCount: communes.length,
       totalPopulation,
-      sizeClass: band ? { taille: band.taille, label: band.label, tableVersion: CURRENT_SIZE_CLASS_TABLE.version } : null,
+      sizeClass: band
+        ? { taille: band.taille, label: band.label, tableVersion: CURRENT_SIZE_CLASS_TABLE.version }
+        : null,
       departements,
-      regions: communes.length > 0 ? [{ code: '84', nom: 'Auvergne-Rhône-Alpes', arsName: 'ARS Auvergne-Rhône-Alpes' }] : [],
+      regions:
+        communes.length > 0 ? [{ code: '84', nom: 'Auvergne-Rhône-Alpes', arsName: 'ARS Auvergne-Rhône-Alpes' }] : [],
       epcis,
       warnings: [...state.warnings],
     };
@@ -250,7 +248,10 @@ export function createFakeApi(options: FakeOptions = {}) {
       const query = normalise(input.query.trim());
       if (!query) return ok<CommuneHit[]>([]);
       const hits = REFERENCE_COMMUNES.filter(
-        (c) => normalise(c.nom).includes(query) || c.code.startsWith(query) || c.codesPostaux.some((p) => p.startsWith(query)),
+        (c) =>
+          normalise(c.nom).includes(query) ||
+          c.code.startsWith(query) ||
+          c.codesPostaux.some((p) => p.startsWith(query)),
       )
         .slice(0, input.limit ?? 20)
         .map<CommuneHit>((c) => ({
@@ -269,7 +270,10 @@ export function createFakeApi(options: FakeOptions = {}) {
     'territory.addCommunes': vi.fn<Api['territory.addCommunes']>(async (input) => {
       for (const code of input.codes) {
         if (!REFERENCE_COMMUNES.some((c) => c.code === code)) {
-          return fail({ code: 'not_found', message: `La commune ${code} est introuvable dans les données de référence.` });
+          return fail({
+            code: 'not_found',
+            message: `La commune ${code} est introuvable dans les données de référence.`,
+          });
         }
         if (!state.territory.includes(code)) state.territory.push(code);
       }
@@ -280,7 +284,12 @@ export function createFakeApi(options: FakeOptions = {}) {
       return ok(summary());
     }),
     'reports.exportIdentitySheet': vi.fn<Api['reports.exportIdentitySheet']>(async () =>
-      ok<ExportResult>({ saved: true, path: '/home/coordination/Documents/fiche-identite.pdf', pages: 2, bytes: 48_213 }),
+      ok<ExportResult>({
+        saved: true,
+        path: '/home/coordination/Documents/fiche-identite.pdf',
+        pages: 2,
+        bytes: 48_213,
+      }),
     ),
     'reports.pdfStatus': vi.fn<Api['reports.pdfStatus']>(async () => ok({ running: false as const })),
     'reports.cancelPdf': vi.fn<Api['reports.cancelPdf']>(async () => ok({ cancelled: false })),
@@ -301,17 +310,47 @@ export function createFakeApi(options: FakeOptions = {}) {
 
 /** Channels whose screens are tested on the real handlers (tests/components/real-api.ts), not on this fake. */
 const AG_CHANNELS = [
-  'settings.get', 'settings.save', 'rules.list', 'rules.save', 'rules.delete', 'ag.get', 'ag.markConvocationSent', 'ag.setPresence',
-  'ag.saveProxy', 'ag.deleteProxy', 'ag.saveResolution', 'ag.deleteResolution', 'ag.recordVote', 'ag.clearVote', 'ag.setOfficers',
-  'ag.createSecondConvocation', 'ag.approvePv', 'ag.reopenPv', 'ag.exportConvocationMails', 'formalities.save',
-  'reports.exportConvocation', 'reports.exportAttendanceSheet', 'reports.exportPv',
-  'backups.list', 'backups.saveNow', 'backups.setKeep', 'backups.inspect', 'backups.restore', 'backups.discard', 'backups.transfer',
+  'settings.get',
+  'settings.save',
+  'rules.list',
+  'rules.save',
+  'rules.delete',
+  'ag.get',
+  'ag.markConvocationSent',
+  'ag.setPresence',
+  'ag.saveProxy',
+  'ag.deleteProxy',
+  'ag.saveResolution',
+  'ag.deleteResolution',
+  'ag.recordVote',
+  'ag.clearVote',
+  'ag.setOfficers',
+  'ag.createSecondConvocation',
+  'ag.approvePv',
+  'ag.reopenPv',
+  'ag.exportConvocationMails',
+  'formalities.save',
+  'reports.exportConvocation',
+  'reports.exportAttendanceSheet',
+  'reports.exportPv',
+  'backups.list',
+  'backups.saveNow',
+  'backups.setKeep',
+  'backups.inspect',
+  'backups.restore',
+  'backups.discard',
+  'backups.transfer',
 ] as const;
 
 function notSimulated<const C extends readonly Channel[]>(names: C) {
   const entries = names.map((name) => [
     name,
-    vi.fn(async () => fail({ code: 'internal', message: `Le canal ${name} n’est pas simulé ici : testez cet écran avec installRealApi.` })),
+    vi.fn(async () =>
+      fail({
+        code: 'internal',
+        message: `Le canal ${name} n’est pas simulé ici : testez cet écran avec installRealApi.`,
+      }),
+    ),
   ]);
   return Object.fromEntries(entries) as { [K in C[number]]: Api[K] };
 }

@@ -16,10 +16,10 @@ import {
   type MeetingListRow,
   type MeetingParticipantRow,
   type RcpCaseRow,
-} from '../../shared/contract';
-import { BUILTIN_RCP_MOTIFS, DEFAULT_RCP_MIN_PROFESSIONS, MEETING_TYPES } from '../../shared/domain/meetings';
-import { PROFESSION_BY_CODE } from '../../shared/domain/professions';
-import type { MeetingData } from '../../shared/schemas/meetings';
+} from '@shared/contract';
+import { BUILTIN_RCP_MOTIFS, DEFAULT_RCP_MIN_PROFESSIONS, MEETING_TYPES } from '@shared/domain/meetings';
+import { PROFESSION_BY_CODE } from '@shared/domain/professions';
+import type { MeetingData } from '@shared/schemas/meetings';
 
 type DecisionStatus = DecisionRow['status'];
 
@@ -63,7 +63,13 @@ export interface FakeCase {
   patientInformed: boolean;
   followUpOn: string | null;
   followUpStatus: RcpCaseRow['followUpStatus'];
-  decisions: { id: number; action: string; ownerParticipantId: number | null; dueOn: string | null; status: DecisionStatus }[];
+  decisions: {
+    id: number;
+    action: string;
+    ownerParticipantId: number | null;
+    dueOn: string | null;
+    status: DecisionStatus;
+  }[];
 }
 
 export interface FakeMeeting {
@@ -104,14 +110,30 @@ export const EMPTY_MEETING: MeetingData = {
 };
 
 /** A meeting record for the fake, from the few fields a test cares about. */
-export function fakeMeeting(id: number, data: Partial<MeetingData>, extra: Partial<Omit<FakeMeeting, 'id' | 'data'>> = {}): FakeMeeting {
-  return { id, data: { ...EMPTY_MEETING, ...data }, agenda: [], participants: [], decisions: [], documents: [], cases: [], ...extra };
+export function fakeMeeting(
+  id: number,
+  data: Partial<MeetingData>,
+  extra: Partial<Omit<FakeMeeting, 'id' | 'data'>> = {},
+): FakeMeeting {
+  return {
+    id,
+    data: { ...EMPTY_MEETING, ...data },
+    agenda: [],
+    participants: [],
+    decisions: [],
+    documents: [],
+    cases: [],
+    ...extra,
+  };
 }
 
 const ok = <T>(data: T): ApiResult<T> => ({ ok: true, data });
 const fail = <T>(error: ApiError): ApiResult<T> => ({ ok: false, error });
 
-function parse<C extends Channel>(channel: C, input: unknown): { ok: true; data: ChannelParsedInput<C> } | { ok: false; result: ApiResult<never> } {
+function parse<C extends Channel>(
+  channel: C,
+  input: unknown,
+): { ok: true; data: ChannelParsedInput<C> } | { ok: false; result: ApiResult<never> } {
   const parsed = contract[channel].input.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data as ChannelParsedInput<C> };
   const fields: Record<string, string> = {};
@@ -119,7 +141,10 @@ function parse<C extends Channel>(channel: C, input: unknown): { ok: true; data:
     const key = issue.path.map(String).join('.');
     if (key && !fields[key]) fields[key] = issue.message;
   }
-  return { ok: false, result: fail({ code: 'invalid_input', message: 'Certaines informations ne sont pas valides.', fields }) };
+  return {
+    ok: false,
+    result: fail({ code: 'invalid_input', message: 'Certaines informations ne sont pas valides.', fields }),
+  };
 }
 
 export function createMeetingStore(
@@ -154,8 +179,10 @@ export function createMeetingStore(
   const participantName = (p: FakeParticipant) =>
     p.memberId !== null
       ? (context.member(p.memberId)?.name ?? 'Adhérent inconnu')
-      : (p.guestName ?? (p.professionCode ? (PROFESSION_BY_CODE.get(p.professionCode)?.label ?? p.professionCode) : 'Invité'));
-  const professionOf = (p: FakeParticipant) => (p.memberId !== null ? (context.member(p.memberId)?.professionCode ?? null) : p.professionCode);
+      : (p.guestName ??
+        (p.professionCode ? (PROFESSION_BY_CODE.get(p.professionCode)?.label ?? p.professionCode) : 'Invité'));
+  const professionOf = (p: FakeParticipant) =>
+    p.memberId !== null ? (context.member(p.memberId)?.professionCode ?? null) : p.professionCode;
 
   const decisionRow = (m: FakeMeeting, d: FakeDecision): DecisionRow => ({
     id: d.id,
@@ -242,7 +269,10 @@ export function createMeetingStore(
       if (!p.ok) return p.result;
       const rows = state.meetings
         .filter((m) => (!p.data.from || m.data.date! >= p.data.from) && (!p.data.to || m.data.date! <= p.data.to))
-        .sort((a, b) => a.data.date!.localeCompare(b.data.date!) || (a.data.startTime ?? '').localeCompare(b.data.startTime ?? ''))
+        .sort(
+          (a, b) =>
+            a.data.date!.localeCompare(b.data.date!) || (a.data.startTime ?? '').localeCompare(b.data.startTime ?? ''),
+        )
         .map(listRow);
       return ok(rows);
     }),
@@ -327,7 +357,8 @@ export function createMeetingStore(
       };
       const existing = p.data.id ? m.decisions.find((d) => d.id === p.data.id) : undefined;
       if (p.data.id && !existing) return notFound();
-      if (existing) Object.assign(existing, values, { doneOn: status === 'fait' ? (existing.doneOn ?? today()) : null });
+      if (existing)
+        Object.assign(existing, values, { doneOn: status === 'fait' ? (existing.doneOn ?? today()) : null });
       else m.decisions.push({ id: newId(), ...values, doneOn: status === 'fait' ? today() : null });
       return ok(detail(m));
     }),
@@ -397,9 +428,10 @@ export function createMeetingStore(
     'reports.exportMeetingMinutes': vi.fn<Api['reports.exportMeetingMinutes']>(async (input) =>
       find(input.meetingId) ? exported('compte-rendu.pdf') : notFound(),
     ),
-    'reports.exportRcpYear': vi.fn<Api['reports.exportRcpYear']>(async (input) => exported(`bilan-rcp-${input.year}.pdf`)),
+    'reports.exportRcpYear': vi.fn<Api['reports.exportRcpYear']>(async (input) =>
+      exported(`bilan-rcp-${input.year}.pdf`),
+    ),
   } satisfies Partial<Api>;
 
   return { api, state };
 }
-

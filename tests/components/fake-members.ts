@@ -19,10 +19,10 @@ import {
   type ImportRowPreview,
   type MemberDetail,
   type MemberStats,
-} from '../../shared/contract';
-import { memberSearchKey, memberTypeOf, type MemberListRow } from '../../shared/domain/members';
-import { PROFESSION_BY_CODE, STRUCTURE_TYPES } from '../../shared/domain/professions';
-import { MANDATE_ROLES, type MemberData, type MemberType } from '../../shared/schemas/members';
+} from '@shared/contract';
+import { memberSearchKey, memberTypeOf, type MemberListRow } from '@shared/domain/members';
+import { PROFESSION_BY_CODE, STRUCTURE_TYPES } from '@shared/domain/professions';
+import { MANDATE_ROLES, type MemberData, type MemberType } from '@shared/schemas/members';
 
 export interface FakeCotisation {
   year: number;
@@ -81,7 +81,10 @@ const ok = <T>(data: T): ApiResult<T> => ({ ok: true, data });
 const fail = <T>(error: ApiError): ApiResult<T> => ({ ok: false, error });
 
 /** Parses an input with the channel's own schema, as the main process does. */
-function parse<C extends Channel>(channel: C, input: unknown): { ok: true; data: ChannelParsedInput<C> } | { ok: false; result: ApiResult<never> } {
+function parse<C extends Channel>(
+  channel: C,
+  input: unknown,
+): { ok: true; data: ChannelParsedInput<C> } | { ok: false; result: ApiResult<never> } {
   const parsed = contract[channel].input.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data as ChannelParsedInput<C> };
   const fields: Record<string, string> = {};
@@ -90,7 +93,14 @@ function parse<C extends Channel>(channel: C, input: unknown): { ok: true; data:
     if (key && !fields[key]) fields[key] = issue.message;
   }
   const first = parsed.error.issues[0]?.message ?? 'Certaines informations ne sont pas valides.';
-  return { ok: false, result: fail({ code: 'invalid_input', message: Object.keys(fields).length ? 'Certaines informations ne sont pas valides.' : first, fields }) };
+  return {
+    ok: false,
+    result: fail({
+      code: 'invalid_input',
+      message: Object.keys(fields).length ? 'Certaines informations ne sont pas valides.' : first,
+      fields,
+    }),
+  };
 }
 
 export const EMPTY_MEMBER: MemberData = {
@@ -122,7 +132,11 @@ export const EMPTY_MEMBER: MemberData = {
 };
 
 /** A member record for the fake, from the few fields a test cares about. */
-export function fakeMember(id: number, data: Partial<MemberData>, extra: Partial<Omit<FakeMember, 'id' | 'data'>> = {}): FakeMember {
+export function fakeMember(
+  id: number,
+  data: Partial<MemberData>,
+  extra: Partial<Omit<FakeMember, 'id' | 'data'>> = {},
+): FakeMember {
   return {
     id,
     data: { ...EMPTY_MEMBER, ...data },
@@ -138,13 +152,66 @@ export function fakeMember(id: number, data: Partial<MemberData>, extra: Partial
 }
 
 export const SAMPLE_COLLEGES: FakeCollege[] = [
-  { id: 1, name: 'Professionnels de santé libéraux', votingRight: 'deliberative', seats: 8, voteWeight: 1, description: null, position: 1 },
-  { id: 2, name: 'Structures d’exercice coordonné', votingRight: 'deliberative', seats: 3, voteWeight: 1, description: null, position: 2 },
+  {
+    id: 1,
+    name: 'Professionnels de santé libéraux',
+    votingRight: 'deliberative',
+    seats: 8,
+    voteWeight: 1,
+    description: null,
+    position: 1,
+  },
+  {
+    id: 2,
+    name: 'Structures d’exercice coordonné',
+    votingRight: 'deliberative',
+    seats: 3,
+    voteWeight: 1,
+    description: null,
+    position: 2,
+  },
   { id: 3, name: 'Usagers', votingRight: 'consultative', seats: null, voteWeight: 1, description: null, position: 3 },
 ];
 
-const FIRST_NAMES = ['Camille', 'Julien', 'Claire', 'Hugo', 'Inès', 'Louis', 'Manon', 'Paul', 'Zoé', 'Yanis', 'Chloé', 'Mathis', 'Léa', 'Nathan', 'Sarah'];
-const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert'];
+const FIRST_NAMES = [
+  'Camille',
+  'Julien',
+  'Claire',
+  'Hugo',
+  'Inès',
+  'Louis',
+  'Manon',
+  'Paul',
+  'Zoé',
+  'Yanis',
+  'Chloé',
+  'Mathis',
+  'Léa',
+  'Nathan',
+  'Sarah',
+];
+const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefèvre',
+  'Michel',
+  'Garcia',
+  'Fournier',
+  'Girard',
+  'Bonnet',
+  'Dupont',
+  'Lambert',
+];
 const PROFESSION_CYCLE = ['60', '10', '70', '21', '40', '50', '91', '80', '93', '60', '10', '60'];
 
 /**
@@ -173,13 +240,26 @@ export function generateMembers(count: number, communeCodes: string[]): FakeMemb
           specialty: professionCode === '10' && i % 2 === 0 ? 'Médecine générale' : null,
           practiceMode: i % 5 === 0 ? 'salarie' : 'liberal',
           communeCode: communeCodes[i % communeCodes.length] ?? null,
-          email: `${firstName}.${lastName}@exemple.fr`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(),
+          email: `${firstName}.${lastName}@exemple.fr`
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase(),
           collegeId: i % 10 === 0 ? null : 1,
           joinedOn: `20${20 + (i % 6)}-0${1 + (i % 9)}-15`,
         },
         {
           leftOn: i % 50 === 49 ? '2025-06-30' : null,
-          cotisations: i % 3 === 0 ? [] : [{ year: new Date().getFullYear(), amountCents: 3000, paidOn: `${new Date().getFullYear()}-02-01`, mode: 'virement' }],
+          cotisations:
+            i % 3 === 0
+              ? []
+              : [
+                  {
+                    year: new Date().getFullYear(),
+                    amountCents: 3000,
+                    paidOn: `${new Date().getFullYear()}-02-01`,
+                    mode: 'virement',
+                  },
+                ],
         },
       ),
     );
@@ -245,7 +325,9 @@ export function importPreviewFor(mapping: (string | null)[]): ImportPreview {
       toCreate: [],
       toUpdate: [],
       unchanged: [],
-      errors: lines.map((line) => previewRow(line, { displayName: `Ligne ${line}`, errors: ['Le nom est obligatoire.'] })),
+      errors: lines.map((line) =>
+        previewRow(line, { displayName: `Ligne ${line}`, errors: ['Le nom est obligatoire.'] }),
+      ),
       duplicates: [],
       undated: { cotisations: 0, consents: 0 },
       missingColleges: [],
@@ -256,11 +338,21 @@ export function importPreviewFor(mapping: (string | null)[]): ImportPreview {
     total: lines.length,
     toCreate: lines.slice(0, 120).map((line) => previewRow(line)),
     toUpdate: lines.slice(120, 134).map((line) =>
-      previewRow(line, { matchedMemberId: 1, matchedBy: 'rpps', changes: ['Téléphone : 04 76 00 00 00 → 06 12 34 56 78'] }),
+      previewRow(line, {
+        matchedMemberId: 1,
+        matchedBy: 'rpps',
+        changes: ['Téléphone : 04 76 00 00 00 → 06 12 34 56 78'],
+      }),
     ),
-    unchanged: lines.slice(134, 137).map((line) => previewRow(line, { matchedMemberId: 2, matchedBy: 'nom_profession_commune' })),
+    unchanged: lines
+      .slice(134, 137)
+      .map((line) => previewRow(line, { matchedMemberId: 2, matchedBy: 'nom_profession_commune' })),
     errors: lines.slice(137).map((line) =>
-      previewRow(line, { errors: [`Le numéro RPPS n'est pas valide (clé de contrôle incorrecte). Vérifiez la saisie des 11 chiffres (1234567890${line % 10}).`] }),
+      previewRow(line, {
+        errors: [
+          `Le numéro RPPS n'est pas valide (clé de contrôle incorrecte). Vérifiez la saisie des 11 chiffres (1234567890${line % 10}).`,
+        ],
+      }),
     ),
     duplicates: [],
     undated: { cotisations: 0, consents: 0 },
@@ -284,9 +376,11 @@ export function createMemberStore(
   let nextMandateId = 1;
   const today = context.today;
 
-  const expected = (year: number, type: MemberType) => state.rates.find((r) => r.year === year && r.memberType === type)?.amountCents;
+  const expected = (year: number, type: MemberType) =>
+    state.rates.find((r) => r.year === year && r.memberType === type)?.amountCents;
   const typeOf = (member: FakeMember) => memberTypeOf(member.data.kind, member.data.professionCode);
-  const upToDate = (c: FakeCotisation, exp: number | undefined) => c.mode === 'exoneration' || (Boolean(c.paidOn) && (exp === undefined || c.amountCents >= exp));
+  const upToDate = (c: FakeCotisation, exp: number | undefined) =>
+    c.mode === 'exoneration' || (Boolean(c.paidOn) && (exp === undefined || c.amountCents >= exp));
   const isActive = (m: FakeMember) => !m.erasedAt && (!m.leftOn || m.leftOn > today());
   const displayName = (m: FakeMember) =>
     m.erasedAt
@@ -328,10 +422,24 @@ export function createMemberStore(
       joinedOn: d.joinedOn,
       leftOn: m.leftOn,
       active: isActive(m),
-      upToDateYears: m.cotisations.filter((c) => upToDate(c, expected(c.year, typeOf(m)))).map((c) => c.year).sort(),
+      upToDateYears: m.cotisations
+        .filter((c) => upToDate(c, expected(c.year, typeOf(m))))
+        .map((c) => c.year)
+        .sort(),
       directoryConsent: Boolean(d.directoryConsentOn) && !m.erasedAt,
       erased: Boolean(m.erasedAt),
-      searchKey: m.erasedAt ? '' : memberSearchKey([d.lastName, d.firstName, d.structureName, d.rpps, d.adeli, d.finessEt, communeName, d.email]),
+      searchKey: m.erasedAt
+        ? ''
+        : memberSearchKey([
+            d.lastName,
+            d.firstName,
+            d.structureName,
+            d.rpps,
+            d.adeli,
+            d.finessEt,
+            communeName,
+            d.email,
+          ]),
     };
   };
 
@@ -349,7 +457,9 @@ export function createMemberStore(
       data: { ...m.data },
       displayName: displayName(m),
       professionLabel:
-        m.data.kind === 'person' ? professionLabel(m.data.professionCode) : (STRUCTURE_TYPES.find((t) => t.code === m.data.structureType)?.label ?? null),
+        m.data.kind === 'person'
+          ? professionLabel(m.data.professionCode)
+          : (STRUCTURE_TYPES.find((t) => t.code === m.data.structureType)?.label ?? null),
       communeName: m.data.communeCode ? context.communeName(m.data.communeCode) : null,
       collegeName: collegeName(m.data.collegeId),
       structureMemberName: structure ? displayName(structure) : null,
@@ -366,14 +476,20 @@ export function createMemberStore(
         current: mandate.startOn <= today() && (!mandate.endOn || mandate.endOn >= today()),
       })),
       cotisations,
-      upToDateYears: cotisations.filter((c) => c.upToDate).map((c) => c.year).sort(),
+      upToDateYears: cotisations
+        .filter((c) => c.upToDate)
+        .map((c) => c.year)
+        .sort(),
     };
   };
 
   const colleges = (): CollegeRow[] =>
     [...state.colleges]
       .sort((a, b) => a.position - b.position)
-      .map((c) => ({ ...c, memberCount: state.members.filter((m) => m.data.collegeId === c.id && isActive(m)).length }));
+      .map((c) => ({
+        ...c,
+        memberCount: state.members.filter((m) => m.data.collegeId === c.id && isActive(m)).length,
+      }));
 
   /** The checks the database makes: known commune, one member per RPPS, existing collège. */
   const checkData = (data: MemberData, selfId: number | null): ApiResult<never> | null => {
@@ -389,7 +505,11 @@ export function createMemberStore(
       }
     }
     if (data.collegeId !== null && !state.colleges.some((c) => c.id === data.collegeId)) {
-      return fail({ code: 'invalid_input', message: 'Ce collège n’existe plus.', fields: { collegeId: 'Choisissez un collège de la liste.' } });
+      return fail({
+        code: 'invalid_input',
+        message: 'Ce collège n’existe plus.',
+        fields: { collegeId: 'Choisissez un collège de la liste.' },
+      });
     }
     return null;
   };
@@ -402,12 +522,15 @@ export function createMemberStore(
     const byCollege = new Map<number, number>();
     let noCollege = 0;
     for (const m of active) {
-      if (m.data.professionCode) byProfession.set(m.data.professionCode, (byProfession.get(m.data.professionCode) ?? 0) + 1);
+      if (m.data.professionCode)
+        byProfession.set(m.data.professionCode, (byProfession.get(m.data.professionCode) ?? 0) + 1);
       if (m.data.structureType) byStructure.set(m.data.structureType, (byStructure.get(m.data.structureType) ?? 0) + 1);
       if (m.data.collegeId) byCollege.set(m.data.collegeId, (byCollege.get(m.data.collegeId) ?? 0) + 1);
       else noCollege++;
     }
-    const covered = new Set(active.map((m) => m.data.communeCode).filter((c): c is string => c !== null && territory.has(c)));
+    const covered = new Set(
+      active.map((m) => m.data.communeCode).filter((c): c is string => c !== null && territory.has(c)),
+    );
     let up = 0;
     let outstanding = 0;
     let collectedCents = 0;
@@ -422,16 +545,26 @@ export function createMemberStore(
         if (exp !== undefined) outstandingCents += Math.max(0, exp - (c?.paidOn ? c.amountCents : 0));
       }
     }
-    const byCount = (a: { count: number; label: string }, b: { count: number; label: string }) => b.count - a.count || a.label.localeCompare(b.label, 'fr');
-    const collegeRows: MemberStats['byCollege'] = colleges().map((c) => ({ id: c.id, name: c.name, votingRight: c.votingRight, count: byCollege.get(c.id) ?? 0 }));
+    const byCount = (a: { count: number; label: string }, b: { count: number; label: string }) =>
+      b.count - a.count || a.label.localeCompare(b.label, 'fr');
+    const collegeRows: MemberStats['byCollege'] = colleges().map((c) => ({
+      id: c.id,
+      name: c.name,
+      votingRight: c.votingRight,
+      count: byCollege.get(c.id) ?? 0,
+    }));
     if (noCollege) collegeRows.push({ id: null, name: 'Sans collège', votingRight: null, count: noCollege });
     return {
       year,
       activeCount: active.length,
       personCount: active.filter((m) => m.data.kind === 'person').length,
       structureCount: active.filter((m) => m.data.kind === 'structure').length,
-      byProfession: [...byProfession].map(([code, count]) => ({ code, label: professionLabel(code) ?? code, count })).sort(byCount),
-      byStructureType: [...byStructure].map(([code, count]) => ({ code, label: STRUCTURE_TYPES.find((t) => t.code === code)?.label ?? code, count })).sort(byCount),
+      byProfession: [...byProfession]
+        .map(([code, count]) => ({ code, label: professionLabel(code) ?? code, count }))
+        .sort(byCount),
+      byStructureType: [...byStructure]
+        .map(([code, count]) => ({ code, label: STRUCTURE_TYPES.find((t) => t.code === code)?.label ?? code, count }))
+        .sort(byCount),
       byCollege: collegeRows,
       communesCovered: covered.size,
       territoryCommunes: territory.size,
@@ -479,7 +612,10 @@ export function createMemberStore(
     'cotisationRates.save': vi.fn<Api['cotisationRates.save']>(async (input) => {
       const p = parse('cotisationRates.save', input);
       if (!p.ok) return p.result;
-      state.rates = [...state.rates.filter((r) => !(r.year === p.data.year && r.memberType === p.data.memberType)), p.data];
+      state.rates = [
+        ...state.rates.filter((r) => !(r.year === p.data.year && r.memberType === p.data.memberType)),
+        p.data,
+      ];
       return ok([...state.rates].sort((a, b) => b.year - a.year));
     }),
 
@@ -493,7 +629,10 @@ export function createMemberStore(
       if (!p.ok) return p.result;
       const refused = checkData(p.data, null);
       if (refused) return refused;
-      const member = fakeMember(state.nextId++, p.data, { createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() });
+      const member = fakeMember(state.nextId++, p.data, {
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      });
       state.members.push(member);
       return ok(detail(member));
     }),
@@ -502,7 +641,8 @@ export function createMemberStore(
       if (!p.ok) return p.result;
       const m = find(p.data.id);
       if (!m) return notFound();
-      if (m.erasedAt) return fail({ code: 'conflict', message: 'Ce membre est anonymisé : sa fiche ne peut plus être modifiée.' });
+      if (m.erasedAt)
+        return fail({ code: 'conflict', message: 'Ce membre est anonymisé : sa fiche ne peut plus être modifiée.' });
       const refused = checkData(p.data.data, m.id);
       if (refused) return refused;
       m.data = p.data.data;
@@ -533,7 +673,15 @@ export function createMemberStore(
       const m = find(p.data.id);
       if (!m) return notFound();
       if (m.erasedAt) return fail({ code: 'conflict', message: 'Ce membre est déjà anonymisé.' });
-      m.data = { ...EMPTY_MEMBER, kind: m.data.kind, professionCode: m.data.professionCode, structureType: m.data.structureType, communeCode: m.data.communeCode, collegeId: m.data.collegeId, joinedOn: m.data.joinedOn };
+      m.data = {
+        ...EMPTY_MEMBER,
+        kind: m.data.kind,
+        professionCode: m.data.professionCode,
+        structureType: m.data.structureType,
+        communeCode: m.data.communeCode,
+        collegeId: m.data.collegeId,
+        joinedOn: m.data.joinedOn,
+      };
       m.leftOn = m.leftOn ?? today();
       m.leftReason = 'Données personnelles effacées à sa demande (RGPD)';
       m.erasedAt = new Date().toISOString();
@@ -562,7 +710,13 @@ export function createMemberStore(
       if (!p.ok) return p.result;
       const m = find(p.data.memberId);
       if (!m) return notFound();
-      m.mandates.push({ id: nextMandateId++, role: p.data.role, label: p.data.label, startOn: p.data.startOn!, endOn: p.data.endOn });
+      m.mandates.push({
+        id: nextMandateId++,
+        role: p.data.role,
+        label: p.data.label,
+        startOn: p.data.startOn!,
+        endOn: p.data.endOn,
+      });
       return ok(detail(m));
     }),
     'members.deleteMandate': vi.fn<Api['members.deleteMandate']>(async (input) => {
@@ -577,7 +731,9 @@ export function createMemberStore(
       if (!p.ok) return p.result;
       return saved(`/home/coordination/Documents/adherents.${p.data.format}`);
     }),
-    'members.importOpen': vi.fn<Api['members.importOpen']>(async () => ok(state.importFile ? { ...state.importFile } : { cancelled: true as const })),
+    'members.importOpen': vi.fn<Api['members.importOpen']>(async () =>
+      ok(state.importFile ? { ...state.importFile } : { cancelled: true as const }),
+    ),
     'members.importProgress': vi.fn<Api['members.importProgress']>(async () => ok(null)),
     'members.importPreview': vi.fn<Api['members.importPreview']>(async (input) => {
       if (!state.importFile || input.token !== state.importFile.token) {
@@ -594,7 +750,14 @@ export function createMemberStore(
       }
       const preview = importPreviewFor(input.mapping);
       for (const row of preview.toCreate) {
-        state.members.push(fakeMember(state.nextId++, { lastName: `Import${row.line}`, firstName: 'Alice', professionCode: '60', communeCode: null }));
+        state.members.push(
+          fakeMember(state.nextId++, {
+            lastName: `Import${row.line}`,
+            firstName: 'Alice',
+            professionCode: '60',
+            communeCode: null,
+          }),
+        );
       }
       return ok<ImportResult>({
         created: preview.toCreate.length,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { rcpTextProblem } from '../../shared/domain/rcp-guard';
+import { rcpTextProblem } from '@shared/domain/rcp-guard';
 import { installFakeApi } from './fake-api';
 import { fakeMeeting } from './fake-meetings';
 import { fakeMember } from './fake-members';
@@ -12,8 +12,21 @@ const MEMBERS = [
   fakeMember(2, { lastName: 'Bernard', firstName: 'Camille', professionCode: '60' }),
 ];
 
-const CA = fakeMeeting(1, { type: 'ca', title: 'CA de mai', date: '2026-05-20', startTime: '18:30', endTime: '20:00', place: 'Maison de santé' });
-const RCP = fakeMeeting(2, { type: 'rcp', title: 'RCP chutes', date: '2026-05-22', startTime: '12:30', rcpKind: 'clinique' });
+const CA = fakeMeeting(1, {
+  type: 'ca',
+  title: 'CA de mai',
+  date: '2026-05-20',
+  startTime: '18:30',
+  endTime: '20:00',
+  place: 'Maison de santé',
+});
+const RCP = fakeMeeting(2, {
+  type: 'rcp',
+  title: 'RCP chutes',
+  date: '2026-05-22',
+  startTime: '12:30',
+  rcpKind: 'clinique',
+});
 
 describe('Réunions — calendrier', () => {
   it('shows a meeting on its day in the month view, weeks starting on Monday', async () => {
@@ -50,12 +63,32 @@ describe('Réunions — calendrier', () => {
     installFakeApi({
       members: MEMBERS,
       meetings: [
-        fakeMeeting(3, { type: 'rcp', title: 'RCP passée', date: '2020-03-10', rcpKind: 'clinique' }, {
-          participants: [
-            { id: 31, memberId: 1, guestName: null, guestQuality: null, professionCode: null, attendance: 'present', minutesSpent: 60 },
-            { id: 32, memberId: 2, guestName: null, guestQuality: null, professionCode: null, attendance: 'present', minutesSpent: 60 },
-          ],
-        }),
+        fakeMeeting(
+          3,
+          { type: 'rcp', title: 'RCP passée', date: '2020-03-10', rcpKind: 'clinique' },
+          {
+            participants: [
+              {
+                id: 31,
+                memberId: 1,
+                guestName: null,
+                guestQuality: null,
+                professionCode: null,
+                attendance: 'present',
+                minutesSpent: 60,
+              },
+              {
+                id: 32,
+                memberId: 2,
+                guestName: null,
+                guestQuality: null,
+                professionCode: null,
+                attendance: 'present',
+                minutesSpent: 60,
+              },
+            ],
+          },
+        ),
       ],
     });
     const { user } = renderApp('/reunions');
@@ -93,12 +126,20 @@ describe('Réunions — la réunion', () => {
     await user.type(screen.getByLabelText('Date'), '2026-06-03');
     await user.click(screen.getByRole('button', { name: 'Créer la réunion' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Bureau de juin' })).toBeTruthy();
-    expect(api['meetings.create']).toHaveBeenCalledWith(expect.objectContaining({ type: 'bureau', title: 'Bureau de juin', date: '2026-06-03' }));
+    expect(api['meetings.create']).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'bureau', title: 'Bureau de juin', date: '2026-06-03' }),
+    );
   });
 
   it('adds an agenda point and saves the whole agenda', async () => {
     const { api } = installFakeApi({
-      meetings: [fakeMeeting(1, { ...CA.data }, { agenda: [{ id: 7, title: 'Approbation du dernier compte rendu', minutes: null }] })],
+      meetings: [
+        fakeMeeting(
+          1,
+          { ...CA.data },
+          { agenda: [{ id: 7, title: 'Approbation du dernier compte rendu', minutes: null }] },
+        ),
+      ],
     });
     const { user } = renderApp('/reunions/1');
     await user.click(await screen.findByRole('button', { name: 'Ajouter un point' }));
@@ -132,7 +173,12 @@ describe('Réunions — la réunion', () => {
     const input = vi.mocked(api['meetings.saveParticipants']).mock.calls[0]![0];
     expect(input.participants).toEqual([
       expect.objectContaining({ memberId: 1, attendance: 'excuse' }),
-      expect.objectContaining({ memberId: null, guestName: 'Paul Durand', guestQuality: 'CPAM', attendance: 'present' }),
+      expect.objectContaining({
+        memberId: null,
+        guestName: 'Paul Durand',
+        guestQuality: 'CPAM',
+        attendance: 'present',
+      }),
     ]);
   });
 
@@ -146,7 +192,9 @@ describe('Réunions — la réunion', () => {
     await user.click(screen.getByRole('button', { name: 'Enregistrer les participants' }));
     await waitFor(() => expect(api['meetings.saveParticipants']).toHaveBeenCalled());
     const input = vi.mocked(api['meetings.saveParticipants']).mock.calls[0]![0];
-    expect(input.participants).toEqual([expect.objectContaining({ memberId: null, guestName: null, professionCode: '21' })]);
+    expect(input.participants).toEqual([
+      expect.objectContaining({ memberId: null, guestName: null, professionCode: '21' }),
+    ]);
   });
 
   it('shows the warnings of an RCP prominently', async () => {
@@ -172,7 +220,9 @@ describe('Réunions — cas de RCP', () => {
     installFakeApi({ meetings: [RCP] });
     const { user } = renderApp('/reunions/2');
     await user.click(await screen.findByRole('button', { name: 'Ajouter un cas' }));
-    expect(screen.getAllByText(/Aucune donnée identifiante : ni nom, ni date de naissance, ni NIR, ni adresse\./).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(/Aucune donnée identifiante : ni nom, ni date de naissance, ni NIR, ni adresse\./).length,
+    ).toBeGreaterThan(0);
     const over75 = screen.getByRole('checkbox', { name: '75 ans ou plus' }) as HTMLInputElement;
     expect(over75.checked).toBe(false);
     await user.selectOptions(screen.getByLabelText('Tranche d’âge'), '85+');
@@ -205,7 +255,11 @@ describe('Réunions — cas de RCP', () => {
     const { api } = installFakeApi({ meetings: [RCP] });
     vi.mocked(api['rcp.saveCase']).mockResolvedValueOnce({
       ok: false,
-      error: { code: 'invalid_input', message: 'Certaines informations ne sont pas valides.', fields: { summary: 'Situation : un identifiant direct a été trouvé.' } },
+      error: {
+        code: 'invalid_input',
+        message: 'Certaines informations ne sont pas valides.',
+        fields: { summary: 'Situation : un identifiant direct a été trouvé.' },
+      },
     });
     const { user } = renderApp('/reunions/2');
     await user.click(await screen.findByRole('button', { name: 'Ajouter un cas' }));
@@ -215,16 +269,32 @@ describe('Réunions — cas de RCP', () => {
     await user.type(screen.getByLabelText('Situation'), 'Texte jugé identifiant par le serveur');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le cas' }));
     expect(await screen.findByText('Situation : un identifiant direct a été trouvé.')).toBeTruthy();
-    expect((screen.getByLabelText('Situation') as HTMLTextAreaElement).value).toBe('Texte jugé identifiant par le serveur');
+    expect((screen.getByLabelText('Situation') as HTMLTextAreaElement).value).toBe(
+      'Texte jugé identifiant par le serveur',
+    );
   });
 
   it('saves a case with a decision and a new motif, then lists it with its code and badges', async () => {
     const { api } = installFakeApi({
       members: MEMBERS,
       meetings: [
-        fakeMeeting(2, { ...RCP.data }, {
-          participants: [{ id: 21, memberId: 1, guestName: null, guestQuality: null, professionCode: null, attendance: 'present', minutesSpent: null }],
-        }),
+        fakeMeeting(
+          2,
+          { ...RCP.data },
+          {
+            participants: [
+              {
+                id: 21,
+                memberId: 1,
+                guestName: null,
+                guestQuality: null,
+                professionCode: null,
+                attendance: 'present',
+                minutesSpent: null,
+              },
+            ],
+          },
+        ),
       ],
     });
     const { user } = renderApp('/reunions/2');
@@ -257,7 +327,12 @@ describe('Réunions — cas de RCP', () => {
 });
 
 describe('Suivi des décisions', () => {
-  const decision = (id: number, text: string, dueOn: string | null, status: 'a_faire' | 'en_cours' | 'fait' | 'abandonnee') => ({
+  const decision = (
+    id: number,
+    text: string,
+    dueOn: string | null,
+    status: 'a_faire' | 'en_cours' | 'fait' | 'abandonnee',
+  ) => ({
     id,
     agendaItemId: null,
     text,
@@ -270,13 +345,17 @@ describe('Suivi des décisions', () => {
   const withDecisions = () =>
     installFakeApi({
       meetings: [
-        fakeMeeting(1, { ...CA.data }, {
-          decisions: [
-            decision(11, 'Relancer la mairie', '2026-04-01', 'a_faire'),
-            decision(12, 'Préparer le budget', '2026-09-01', 'en_cours'),
-            decision(13, 'Envoyer la convocation', '2026-04-20', 'fait'),
-          ],
-        }),
+        fakeMeeting(
+          1,
+          { ...CA.data },
+          {
+            decisions: [
+              decision(11, 'Relancer la mairie', '2026-04-01', 'a_faire'),
+              decision(12, 'Préparer le budget', '2026-09-01', 'en_cours'),
+              decision(13, 'Envoyer la convocation', '2026-04-20', 'fait'),
+            ],
+          },
+        ),
       ],
     });
 
@@ -310,7 +389,9 @@ describe('Suivi des décisions', () => {
     const select = await screen.findByLabelText('État de « Relancer la mairie »');
     await user.selectOptions(select, 'fait');
     await waitFor(() =>
-      expect(api['decisions.save']).toHaveBeenCalledWith(expect.objectContaining({ id: 11, meetingId: 1, status: 'fait', ownerLabel: 'Julien Favre' })),
+      expect(api['decisions.save']).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 11, meetingId: 1, status: 'fait', ownerLabel: 'Julien Favre' }),
+      ),
     );
     // Done: it leaves the open decisions.
     await waitFor(() => expect(screen.queryByText('Relancer la mairie')).toBeNull());
@@ -321,9 +402,24 @@ describe('Tableau de bord et rapports', () => {
   it('shows the next meetings and the overdue decisions on the dashboard', async () => {
     installFakeApi({
       meetings: [
-        fakeMeeting(5, { type: 'ca', title: 'CA de l’an prochain', date: `${new Date().getFullYear() + 1}-01-15` }, {
-          decisions: [{ id: 51, agendaItemId: null, text: 'Vieille décision', ownerMemberId: null, ownerLabel: null, dueOn: '2026-01-01', status: 'a_faire', doneOn: null }],
-        }),
+        fakeMeeting(
+          5,
+          { type: 'ca', title: 'CA de l’an prochain', date: `${new Date().getFullYear() + 1}-01-15` },
+          {
+            decisions: [
+              {
+                id: 51,
+                agendaItemId: null,
+                text: 'Vieille décision',
+                ownerMemberId: null,
+                ownerLabel: null,
+                dueOn: '2026-01-01',
+                status: 'a_faire',
+                doneOn: null,
+              },
+            ],
+          },
+        ),
       ],
     });
     renderApp('/');

@@ -14,7 +14,12 @@ afterEach(async () => {
 describe('Adhérents — anonymisation (vrais gestionnaires)', () => {
   it('says plainly what erasure cannot reach, then erases', async () => {
     backend = await installRealApi();
-    const member = await backend.ok('members.create', { kind: 'person', lastName: 'Blanc', firstName: 'Marc', professionCode: '60' });
+    const member = await backend.ok('members.create', {
+      kind: 'person',
+      lastName: 'Blanc',
+      firstName: 'Marc',
+      professionCode: '60',
+    });
     const { user } = renderApp(`/adherents/${member.id}`);
     await screen.findByRole('heading', { level: 1, name: 'BLANC Marc' });
     await user.click(screen.getByRole('button', { name: 'Anonymiser ce membre' }));
@@ -29,7 +34,11 @@ describe('Adhérents — anonymisation (vrais gestionnaires)', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Anonymiser définitivement' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Adhérents' })).toBeTruthy();
     await waitFor(async () => expect((await backend!.ok('members.get', { id: member.id })).erasedAt).not.toBeNull());
-    const row = await backend.database.db.selectFrom('member').select(['last_name', 'first_name']).where('id', '=', member.id).executeTakeFirstOrThrow();
+    const row = await backend.database.db
+      .selectFrom('member')
+      .select(['last_name', 'first_name'])
+      .where('id', '=', member.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ last_name: null, first_name: null });
   });
 });

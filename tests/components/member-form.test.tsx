@@ -33,7 +33,14 @@ describe('Adhérents — fiche', () => {
     await screen.findByLabelText('Nom');
     expect(screen.queryByLabelText('Nom de la structure')).toBeNull();
     await user.click(screen.getByRole('radio', { name: 'Structure' }));
-    for (const label of ['Nom de la structure', 'Type de structure', 'FINESS juridique (EJ)', 'FINESS géographique (ET)', 'SIRET', 'Représentant·e']) {
+    for (const label of [
+      'Nom de la structure',
+      'Type de structure',
+      'FINESS juridique (EJ)',
+      'FINESS géographique (ET)',
+      'SIRET',
+      'Représentant·e',
+    ]) {
       expect(screen.getByLabelText(label)).toBeTruthy();
     }
     expect(screen.queryByLabelText('Nom')).toBeNull();
@@ -102,7 +109,9 @@ describe('Adhérents — fiche', () => {
     await user.selectOptions(screen.getByLabelText('Profession'), '60');
     await user.type(screen.getByLabelText("Commune d'exercice"), 'Eybens');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
-    await waitFor(() => expect(errorOf("Commune d'exercice")).toBe('Choisissez la commune dans la liste proposée, ou videz le champ.'));
+    await waitFor(() =>
+      expect(errorOf("Commune d'exercice")).toBe('Choisissez la commune dans la liste proposée, ou videz le champ.'),
+    );
     expect(api['members.create']).not.toHaveBeenCalled();
   });
 
@@ -115,7 +124,14 @@ describe('Adhérents — fiche', () => {
     await user.type(screen.getByLabelText('SIRET'), '732 829 320 00074');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(api['members.create']).toHaveBeenCalledTimes(1));
-    expect(api['members.create'].mock.calls[0]![0]).toMatchObject({ kind: 'structure', structureName: 'MSP des Alpes', structureType: 'MSP', siret: '73282932000074', lastName: null, professionCode: null });
+    expect(api['members.create'].mock.calls[0]![0]).toMatchObject({
+      kind: 'structure',
+      structureName: 'MSP des Alpes',
+      structureType: 'MSP',
+      siret: '73282932000074',
+      lastName: null,
+      professionCode: null,
+    });
     expect(await screen.findByRole('heading', { level: 1, name: 'MSP des Alpes' })).toBeTruthy();
   });
 
@@ -145,17 +161,26 @@ describe('Adhérents — fiche', () => {
     await user.type(screen.getByLabelText('Téléphone'), '0476000000');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(api['members.update']).toHaveBeenCalledTimes(1));
-    expect(api['members.update'].mock.calls[0]![0]).toMatchObject({ id: 4, data: { phone: '04 76 00 00 00', communeCode: '38185' } });
+    expect(api['members.update'].mock.calls[0]![0]).toMatchObject({
+      id: 4,
+      data: { phone: '04 76 00 00 00', communeCode: '38185' },
+    });
     // The stored, normalised value comes back.
     await waitFor(() => expect((screen.getByLabelText('Téléphone') as HTMLInputElement).value).toBe('04 76 00 00 00'));
     expect(await screen.findByText('Fiche de BLANC Marc enregistrée.')).toBeTruthy();
   });
 
   it('places the errors of a refused update under the fields (« data.email » → Courriel)', async () => {
-    const { api } = installFakeApi({ members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })] });
+    const { api } = installFakeApi({
+      members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })],
+    });
     api['members.update'].mockResolvedValueOnce({
       ok: false,
-      error: { code: 'invalid_input', message: 'Certaines informations ne sont pas valides.', fields: { 'data.email': 'Adresse refusée par le serveur.' } },
+      error: {
+        code: 'invalid_input',
+        message: 'Certaines informations ne sont pas valides.',
+        fields: { 'data.email': 'Adresse refusée par le serveur.' },
+      },
     });
     const { user } = renderApp('/adherents/4');
     await user.type(await screen.findByLabelText('Courriel'), 'marc@exemple.fr');
@@ -180,7 +205,12 @@ describe('Adhérents — fiche', () => {
     await user.selectOptions(within(section).getByLabelText('Mode de paiement'), 'cheque');
     await user.click(within(section).getByRole('button', { name: 'Enregistrer la cotisation' }));
     await waitFor(() => expect(api['members.setCotisation']).toHaveBeenCalledTimes(1));
-    expect(api['members.setCotisation'].mock.calls[0]![0]).toMatchObject({ memberId: 4, year: new Date().getFullYear(), amountCents: 4550, mode: 'cheque' });
+    expect(api['members.setCotisation'].mock.calls[0]![0]).toMatchObject({
+      memberId: 4,
+      year: new Date().getFullYear(),
+      amountCents: 4550,
+      mode: 'cheque',
+    });
     const row = await within(section).findByRole('row', { name: new RegExp(`^${new Date().getFullYear()}`) });
     expect(row.textContent).toContain('45,50\u00a0€');
     expect(within(row).getByText('à jour')).toBeTruthy();
@@ -188,7 +218,9 @@ describe('Adhérents — fiche', () => {
     await user.click(within(row).getByRole('button', { name: /Supprimer la cotisation/ }));
     const dialog = screen.getByRole('dialog', { name: `Supprimer la cotisation ${new Date().getFullYear()} ?` });
     await user.click(within(dialog).getByRole('button', { name: 'Supprimer' }));
-    await waitFor(() => expect(api['members.deleteCotisation']).toHaveBeenCalledWith({ memberId: 4, year: new Date().getFullYear() }));
+    await waitFor(() =>
+      expect(api['members.deleteCotisation']).toHaveBeenCalledWith({ memberId: 4, year: new Date().getFullYear() }),
+    );
     expect(await within(section).findByText('Aucune cotisation enregistrée.')).toBeTruthy();
   });
 
@@ -204,7 +236,9 @@ describe('Adhérents — fiche', () => {
   });
 
   it('adds a mandate, records the departure and reinstates', async () => {
-    const { api } = installFakeApi({ members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })] });
+    const { api } = installFakeApi({
+      members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })],
+    });
     const { user } = renderApp('/adherents/4');
     const mandates = await screen.findByRole('region', { name: 'Mandats' });
     await user.click(within(mandates).getByRole('button', { name: 'Ajouter un mandat' }));
@@ -225,7 +259,9 @@ describe('Adhérents — fiche', () => {
   });
 
   it('anonymises a member only once EFFACER is typed, then goes back to the list', async () => {
-    const { api } = installFakeApi({ members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })] });
+    const { api } = installFakeApi({
+      members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })],
+    });
     const { user } = renderApp('/adherents/4');
     await screen.findByRole('heading', { level: 1, name: 'BLANC Marc' });
     await user.click(screen.getByRole('button', { name: 'Anonymiser ce membre' }));
@@ -245,11 +281,15 @@ describe('Adhérents — fiche', () => {
     await user.click(confirm);
     await waitFor(() => expect(api['members.erase']).toHaveBeenCalledWith({ id: 4, confirm: 'EFFACER' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Adhérents' })).toBeTruthy();
-    expect(await screen.findByText('BLANC Marc a été anonymisé·e : ses données personnelles sont effacées.')).toBeTruthy();
+    expect(
+      await screen.findByText('BLANC Marc a été anonymisé·e : ses données personnelles sont effacées.'),
+    ).toBeTruthy();
   });
 
   it('cancels the anonymisation with Escape and keeps the member', async () => {
-    const { api } = installFakeApi({ members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })] });
+    const { api } = installFakeApi({
+      members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })],
+    });
     const { user } = renderApp('/adherents/4');
     await screen.findByRole('heading', { level: 1, name: 'BLANC Marc' });
     const open = screen.getByRole('button', { name: 'Anonymiser ce membre' });

@@ -33,7 +33,10 @@ describe('Adhérents — import on the real handlers', () => {
       ';',
       'utf8',
     );
-    const backend = await installRealApi({ chooseOpenPath: async () => path, now: () => new Date('2026-11-23T14:05:00') });
+    const backend = await installRealApi({
+      chooseOpenPath: async () => path,
+      now: () => new Date('2026-11-23T14:05:00'),
+    });
     disposers.push(backend.dispose);
     const { user } = renderApp('/adherents/import');
 
@@ -48,12 +51,20 @@ describe('Adhérents — import on the real handlers', () => {
     expect(screen.getByRole('tab', { name: '2 à créer' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: '0 en erreur' })).toBeTruthy();
     await user.click(screen.getByRole('tab', { name: '1 doublon ignoré' }));
-    expect(screen.getByRole('tabpanel').textContent).toContain('Doublon de la ligne 3 (même RPPS) : ignorée, la ligne 3 est importée.');
+    expect(screen.getByRole('tabpanel').textContent).toContain(
+      'Doublon de la ligne 3 (même RPPS) : ignorée, la ligne 3 est importée.',
+    );
 
     const dates = screen.getByRole('group', { name: 'Dates absentes du fichier' });
-    expect(dates.textContent).toContain('Le fichier indique 2 cotisations payées sans date de paiement et 1 accord pour l’annuaire (« oui ») sans date.');
-    expect((within(dates).getByRole('radio', { name: /Les laisser sans date/ }) as HTMLInputElement).checked).toBe(true);
-    const colleges = screen.getByRole('checkbox', { name: /Créer les collèges manquants avec l’import : « Libéraux » \(2 lignes\)/ }) as HTMLInputElement;
+    expect(dates.textContent).toContain(
+      'Le fichier indique 2 cotisations payées sans date de paiement et 1 accord pour l’annuaire (« oui ») sans date.',
+    );
+    expect((within(dates).getByRole('radio', { name: /Les laisser sans date/ }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    const colleges = screen.getByRole('checkbox', {
+      name: /Créer les collèges manquants avec l’import : « Libéraux » \(2 lignes\)/,
+    }) as HTMLInputElement;
     expect(colleges.checked).toBe(true);
 
     // Without the collège, its rows are in error; ticked again, they come back.
@@ -63,7 +74,11 @@ describe('Adhérents — import on the real handlers', () => {
     expect(await screen.findByRole('tab', { name: '0 en erreur' })).toBeTruthy();
 
     // One date for the whole file.
-    await user.click(within(screen.getByRole('group', { name: 'Dates absentes du fichier' })).getByRole('radio', { name: /Leur donner une même date/ }));
+    await user.click(
+      within(screen.getByRole('group', { name: 'Dates absentes du fichier' })).getByRole('radio', {
+        name: /Leur donner une même date/,
+      }),
+    );
     await user.type(screen.getByLabelText('Date pour tout le fichier'), '2026-05-02');
     await user.click(screen.getByRole('button', { name: 'Appliquer cette date' }));
     expect(await screen.findByText('Date retenue : 2 mai 2026.')).toBeTruthy();
@@ -79,10 +94,12 @@ describe('Adhérents — import on the real handlers', () => {
       { amount_cents: 3000, paid_on: '2026-05-02' },
       { amount_cents: 3000, paid_on: '2026-05-02' },
     ]);
-    expect(await db.selectFrom('member').select(['last_name', 'directory_consent_on']).orderBy('id').execute()).toEqual([
-      { last_name: 'Martin', directory_consent_on: '2026-05-02' },
-      { last_name: 'Roux', directory_consent_on: null },
-    ]);
+    expect(await db.selectFrom('member').select(['last_name', 'directory_consent_on']).orderBy('id').execute()).toEqual(
+      [
+        { last_name: 'Martin', directory_consent_on: '2026-05-02' },
+        { last_name: 'Roux', directory_consent_on: null },
+      ],
+    );
     expect(await db.selectFrom('college').select('name').execute()).toEqual([{ name: 'Libéraux' }]);
   });
 });

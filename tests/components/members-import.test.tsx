@@ -25,7 +25,11 @@ describe('Adhérents — import', () => {
     const remark = screen.getByRole('combobox', { name: 'Champ pour la colonne « Remarque »' }) as HTMLSelectElement;
     expect(remark.selectedOptions[0]!.textContent).toBe('Ignorer cette colonne');
     const métierRow = screen.getByRole('rowheader', { name: 'Métier' }).closest('tr')!;
-    expect([...métierRow.querySelectorAll('.sample')].map((s) => s.textContent)).toEqual(['IDE', 'kiné', 'Médecin généraliste']);
+    expect([...métierRow.querySelectorAll('.sample')].map((s) => s.textContent)).toEqual([
+      'IDE',
+      'kiné',
+      'Médecin généraliste',
+    ]);
 
     // Two columns on one field are refused before asking the backend.
     await user.selectOptions(remark, 'lastName');
@@ -81,7 +85,9 @@ describe('Adhérents — import', () => {
     const { api } = installFakeApi();
     let finish!: () => void;
     const real = api['members.importApply'].getMockImplementation()!;
-    api['members.importApply'].mockImplementationOnce((input) => new Promise((resolve) => (finish = () => resolve(real(input)))));
+    api['members.importApply'].mockImplementationOnce(
+      (input) => new Promise((resolve) => (finish = () => resolve(real(input)))),
+    );
     const { user } = renderApp('/adherents/import');
     await user.click(screen.getByRole('button', { name: 'Choisir un fichier…' }));
     await user.click(await screen.findByRole('button', { name: 'Vérifier les lignes' }));
@@ -112,6 +118,8 @@ describe('Adhérents — import', () => {
     });
     const { user } = renderApp('/adherents/import');
     await user.click(screen.getByRole('button', { name: 'Choisir un fichier…' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Ce fichier n’est ni un CSV ni un classeur Excel (.xlsx).');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Ce fichier n’est ni un CSV ni un classeur Excel (.xlsx).',
+    );
   });
 });

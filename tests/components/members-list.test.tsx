@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { formatInteger } from '../../shared/format';
+import { formatInteger } from '@shared/format';
 import { installFakeApi, REFERENCE_COMMUNES } from './fake-api';
 import { fakeMember, generateMembers, SAMPLE_COLLEGES } from './fake-members';
 import { renderApp } from './render-app';
@@ -18,7 +18,10 @@ async function openList(count = 10_000) {
 }
 
 const count = () => screen.getByTestId('member-count').textContent;
-const bodyRows = () => within(screen.getByRole('table', { name: 'Liste des adhérents' })).getAllByRole('row').slice(1);
+const bodyRows = () =>
+  within(screen.getByRole('table', { name: 'Liste des adhérents' }))
+    .getAllByRole('row')
+    .slice(1);
 
 describe('Adhérents — liste', () => {
   it('loads every member once and shows the active ones, virtualised', async () => {
@@ -53,14 +56,19 @@ describe('Adhérents — liste', () => {
     const all = generateMembers(10_000, COMMUNES);
     const kines = all.filter((m) => m.data.professionCode === '70');
     const activeKines = kines.filter((m) => !m.leftOn);
-    await waitFor(() => expect(count()).toBe(`${formatInteger(activeKines.length)} adhérents sur ${formatInteger(10_000)}`));
-    for (const row of bodyRows()) expect(within(row).getAllByRole('cell')[1]!.textContent).toContain('Masseur-Kinésithérapeute');
+    await waitFor(() =>
+      expect(count()).toBe(`${formatInteger(activeKines.length)} adhérents sur ${formatInteger(10_000)}`),
+    );
+    for (const row of bodyRows())
+      expect(within(row).getAllByRole('cell')[1]!.textContent).toContain('Masseur-Kinésithérapeute');
 
     await user.selectOptions(screen.getByLabelText('Statut'), 'all');
     await waitFor(() => expect(count()).toBe(`${formatInteger(kines.length)} adhérents sur ${formatInteger(10_000)}`));
 
     await user.click(screen.getByRole('button', { name: 'Effacer les filtres' }));
-    await waitFor(() => expect(count()).toBe(`${formatInteger(ACTIVE_OF_10000)} adhérents sur ${formatInteger(10_000)}`));
+    await waitFor(() =>
+      expect(count()).toBe(`${formatInteger(ACTIVE_OF_10000)} adhérents sur ${formatInteger(10_000)}`),
+    );
   });
 
   it('sorts by a column header and says so with aria-sort', async () => {
@@ -91,7 +99,10 @@ describe('Adhérents — liste', () => {
 
   it('opens a member with Enter on its row, and with a click', async () => {
     installFakeApi({
-      members: [fakeMember(7, { lastName: 'Favre', firstName: 'Julie', professionCode: '60' }), fakeMember(8, { lastName: 'Gomez', firstName: 'Ana', professionCode: '60' })],
+      members: [
+        fakeMember(7, { lastName: 'Favre', firstName: 'Julie', professionCode: '60' }),
+        fakeMember(8, { lastName: 'Gomez', firstName: 'Ana', professionCode: '60' }),
+      ],
     });
     const { user } = renderApp('/adherents');
     await screen.findByRole('table');

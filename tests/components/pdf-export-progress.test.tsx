@@ -33,7 +33,7 @@ describe('PDF export progress and « Annuler » (real handlers)', () => {
     await user.click(screen.getByRole('button', { name: 'Exporter en PDF' }));
     expect((await screen.findByText('Mise en page du PDF…')).closest('[role="status"]')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Annuler' }));
-    expect(await screen.findByText('Export annulé : aucun fichier n\'a été enregistré.')).toBeTruthy();
+    expect(await screen.findByText("Export annulé : aucun fichier n'a été enregistré.")).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Annuler' })).toBeNull();
     expect(target).not.toBe('');
     expect(existsSync(target)).toBe(false);

@@ -18,7 +18,12 @@ const SAFETY_NET = /un nom de famille écrit seul ne peut pas être détecté/;
 describe('Réunions — confidentialité d’une RCP (vrais gestionnaires)', () => {
   it('says once on the RCP screen that the guard is a safety net, and offers no document to attach', async () => {
     backend = await installRealApi();
-    const meeting = await backend.ok('meetings.create', { type: 'rcp', title: 'RCP chutes', date: '2026-05-22', rcpKind: 'clinique' });
+    const meeting = await backend.ok('meetings.create', {
+      type: 'rcp',
+      title: 'RCP chutes',
+      date: '2026-05-22',
+      rcpKind: 'clinique',
+    });
     renderApp(`/reunions/${meeting.id}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'RCP chutes' })).toBeTruthy();
     const notes = screen.getAllByText(SAFETY_NET);
@@ -31,7 +36,12 @@ describe('Réunions — confidentialité d’une RCP (vrais gestionnaires)', () 
 
   it('repeats the safety net in the case form', async () => {
     backend = await installRealApi();
-    const meeting = await backend.ok('meetings.create', { type: 'rcp', title: 'RCP chutes', date: '2026-05-22', rcpKind: 'clinique' });
+    const meeting = await backend.ok('meetings.create', {
+      type: 'rcp',
+      title: 'RCP chutes',
+      date: '2026-05-22',
+      rcpKind: 'clinique',
+    });
     const { user } = renderApp(`/reunions/${meeting.id}`);
     await user.click(await screen.findByRole('button', { name: 'Ajouter un cas' }));
     const form = screen.getByRole('form', { name: 'Nouveau cas' });

@@ -4,7 +4,7 @@
  * Inputs and outputs go through JSON, as over IPC.
  */
 import type { HandlerContext } from '../../electron/ipc/handlers';
-import { channels, type Api } from '../../shared/contract';
+import { channels, type Api } from '@shared/contract';
 import { testBackend } from '../helpers/handlers';
 
 export async function installRealApi(overrides: Partial<HandlerContext> = {}) {
@@ -12,7 +12,11 @@ export async function installRealApi(overrides: Partial<HandlerContext> = {}) {
   const api = {} as Record<string, (input?: unknown) => Promise<unknown>>;
   for (const channel of channels) {
     api[channel] = async (input?: unknown) =>
-      JSON.parse(JSON.stringify(await backend.call(channel, input === undefined ? undefined : JSON.parse(JSON.stringify(input)))));
+      JSON.parse(
+        JSON.stringify(
+          await backend.call(channel, input === undefined ? undefined : JSON.parse(JSON.stringify(input))),
+        ),
+      );
   }
   Object.defineProperty(window, 'api', { value: api as unknown as Api, configurable: true, writable: true });
   return { ...backend, dispose: () => backend.database.dispose() };

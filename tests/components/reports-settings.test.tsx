@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, it, expect, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import type { ApiResult, ExportResult } from '../../shared/contract';
+import type { ApiResult, ExportResult } from '@shared/contract';
 import { installFakeApi } from './fake-api';
 import { renderApp } from './render-app';
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { HandlerContext } from '../../electron/ipc/handlers';
-import type { ApiResult, Channel, ChannelInput, ChannelOutput, FormalityRow } from '../../shared/contract';
+import type { ApiResult, Channel, ChannelInput, ChannelOutput, FormalityRow } from '@shared/contract';
 import { installFakeApi, SAMPLE } from './fake-api';
 import { installRealApi } from './real-api';
 import { renderApp } from './render-app';
@@ -17,7 +17,6 @@ afterEach(async () => {
   disposers = [];
 });
 
-
 async function realApi() {
   const backend = await installRealApi();
   disposers.push(backend.dispose);
@@ -26,7 +25,10 @@ async function realApi() {
 
 // Role queries are slow on a form this size in jsdom: find fieldsets by their legend, buttons by their text.
 const legendOf = (fieldset: Element) =>
-  [...fieldset.children].find((child) => child.tagName === 'LEGEND')?.textContent?.replace(/[▾▸]/g, '').trim();
+  [...fieldset.children]
+    .find((child) => child.tagName === 'LEGEND')
+    ?.textContent?.replace(/[▾▸]/g, '')
+    .trim();
 
 /** The fieldset whose legend reads `name` (e.g. a meeting type, « Pouvoirs », « Type « statuts » »). */
 function group(container: ParentNode, name: string): HTMLElement {
@@ -62,7 +64,9 @@ describe('Paramètres › Règles statutaires', () => {
     const editor = editorTitled('Nouvelle version des statuts');
     // Prefilled from the usual values; AGO and AGE open, the others folded.
     const age = meetingGroup('Assemblée générale extraordinaire');
-    expect(within(age).getByText('Quorum : au moins la moitié des membres votants présents ou représentés.')).toBeTruthy();
+    expect(
+      within(age).getByText('Quorum : au moins la moitié des membres votants présents ou représentés.'),
+    ).toBeTruthy();
     expect(meetingGroup('Bureau').querySelector('legend button')!.getAttribute('aria-expanded')).toBe('false');
 
     await user.type(within(editor).getByLabelText(/Date d’entrée en vigueur/), '2020-01-01');
@@ -74,9 +78,17 @@ describe('Paramètres › Règles statutaires', () => {
     await replace(user, within(proxies).getByLabelText('Pouvoirs au plus par mandataire'), '1');
 
     // The French sentences follow what is typed.
-    expect(within(age).getByText('Quorum : au moins le tiers des membres votants présents ou représentés.')).toBeTruthy();
-    expect(within(age).getByText('Pouvoirs : 1 pouvoir au plus par mandataire, donnés à un membre votant.')).toBeTruthy();
-    expect(within(age).getByText('Modification des statuts : majorité des deux tiers des suffrages exprimés (abstentions et blancs non comptés).')).toBeTruthy();
+    expect(
+      within(age).getByText('Quorum : au moins le tiers des membres votants présents ou représentés.'),
+    ).toBeTruthy();
+    expect(
+      within(age).getByText('Pouvoirs : 1 pouvoir au plus par mandataire, donnés à un membre votant.'),
+    ).toBeTruthy();
+    expect(
+      within(age).getByText(
+        'Modification des statuts : majorité des deux tiers des suffrages exprimés (abstentions et blancs non comptés).',
+      ),
+    ).toBeTruthy();
 
     await user.click(saveButton(editor));
 
@@ -102,7 +114,10 @@ describe('Paramètres › Règles statutaires', () => {
     // Editing it shows the stored values.
     await user.click(screen.getByRole('button', { name: 'Modifier la version du 1er janvier 2020' }));
     const again = meetingGroup('Assemblée générale extraordinaire');
-    expect((within(group(again, 'Quorum sur première convocation')).getByLabelText('Dénominateur') as HTMLInputElement).value).toBe('3');
+    expect(
+      (within(group(again, 'Quorum sur première convocation')).getByLabelText('Dénominateur') as HTMLInputElement)
+        .value,
+    ).toBe('3');
     expect((within(again).getByLabelText('Pouvoirs au plus par mandataire') as HTMLInputElement).value).toBe('1');
   });
 
@@ -172,7 +187,9 @@ describe('Paramètres › Règles statutaires', () => {
     await replace(user, within(row).getByLabelText('Dénominateur'), '5');
     await user.selectOptions(within(row).getByLabelText('Calculée sur'), 'presents_et_representes');
     expect(
-      within(ago).getByText('Exclusion d’un membre : majorité de plus de 3/5 des voix des membres présents et représentés.'),
+      within(ago).getByText(
+        'Exclusion d’un membre : majorité de plus de 3/5 des voix des membres présents et représentés.',
+      ),
     ).toBeTruthy();
 
     await user.click(saveButton(editor));
@@ -193,7 +210,11 @@ describe('Paramètres › Règles statutaires', () => {
     const backend = await realApi();
     const rules = structuredClone((await backend.ok('rules.list')).defaults);
     rules.meetings.age.quorum.first.fraction = { numerator: 1, denominator: 3 };
-    await backend.ok('rules.save', { id: null, effectiveFrom: '2025-01-15', rules: { ...rules, source: 'Statuts du 15 janvier 2025' } });
+    await backend.ok('rules.save', {
+      id: null,
+      effectiveFrom: '2025-01-15',
+      rules: { ...rules, source: 'Statuts du 15 janvier 2025' },
+    });
     const { user } = renderApp('/parametres');
     await user.click(await screen.findByRole('button', { name: 'Nouvelle version des statuts' }));
     const editor = editorTitled('Nouvelle version des statuts');
@@ -208,15 +229,25 @@ describe('Paramètres › Règles statutaires', () => {
     const alert = await waitFor(() => editor.querySelector('.alert[role="alert"]')!);
     expect(alert.textContent).toBe('Une version des statuts entre déjà en vigueur le 15/01/2025.');
     expect(within(editor).getByText('Choisissez une autre date, ou modifiez la version existante.')).toBeTruthy();
-    expect((within(editor).getByLabelText('Source') as HTMLInputElement).value).toBe('Statuts modifiés le 15 janvier 2025, article 12');
+    expect((within(editor).getByLabelText('Source') as HTMLInputElement).value).toBe(
+      'Statuts modifiés le 15 janvier 2025, article 12',
+    );
     expect((await backend.ok('rules.list')).versions).toHaveLength(1);
   });
 
   it('asks for confirmation before deleting a version', async () => {
     const backend = await realApi();
     const { defaults } = await backend.ok('rules.list');
-    await backend.ok('rules.save', { id: null, effectiveFrom: '2021-03-12', rules: { ...defaults, source: 'Statuts initiaux' } });
-    await backend.ok('rules.save', { id: null, effectiveFrom: '2099-01-01', rules: { ...defaults, source: 'Statuts futurs' } });
+    await backend.ok('rules.save', {
+      id: null,
+      effectiveFrom: '2021-03-12',
+      rules: { ...defaults, source: 'Statuts initiaux' },
+    });
+    await backend.ok('rules.save', {
+      id: null,
+      effectiveFrom: '2099-01-01',
+      rules: { ...defaults, source: 'Statuts futurs' },
+    });
     const { user } = renderApp('/parametres');
 
     const current = (await screen.findByRole('rowheader', { name: /12 mars 2021/ })).closest('tr')!;
@@ -260,7 +291,11 @@ describe('Paramètres › RCP', () => {
 
     first.unmount();
     renderApp('/parametres');
-    await waitFor(async () => expect(((await screen.findByLabelText(/Nombre minimal de professions par RCP/)) as HTMLInputElement).value).toBe('3'));
+    await waitFor(async () =>
+      expect(((await screen.findByLabelText(/Nombre minimal de professions par RCP/)) as HTMLInputElement).value).toBe(
+        '3',
+      ),
+    );
   });
 });
 
@@ -284,7 +319,13 @@ describe('Tableau de bord › Formalités après assemblée', () => {
       ...SAMPLE,
       formalities: [
         formality(1, { label: 'Déclarer le changement de dirigeants au greffe', dueOn: '2026-06-20' }),
-        formality(2, { meetingId: 4, meetingTitle: 'AG extraordinaire', meetingDate: '2025-12-01', label: 'Déclarer les statuts modifiés', dueOn: '2026-03-01' }),
+        formality(2, {
+          meetingId: 4,
+          meetingTitle: 'AG extraordinaire',
+          meetingDate: '2025-12-01',
+          label: 'Déclarer les statuts modifiés',
+          dueOn: '2026-03-01',
+        }),
         formality(3, { label: 'Mettre à jour le registre spécial', dueOn: '2026-04-01', doneOn: '2026-04-01' }),
       ],
     });

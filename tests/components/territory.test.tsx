@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, it, expect, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { formatInteger } from '../../shared/format';
+import { formatInteger } from '@shared/format';
 import { installFakeApi, SAMPLE } from './fake-api';
 import { renderApp } from './render-app';
 
@@ -33,7 +33,9 @@ describe('Territoire', () => {
     expect(await screen.findByText("Saint-Martin-d'Hères ajoutée au territoire.")).toBeTruthy();
     // The hit is now marked as already in the territory.
     await waitFor(() =>
-      expect(screen.getByRole('option', { name: `${SMH} déjà dans le territoire` }).getAttribute('aria-disabled')).toBe('true'),
+      expect(screen.getByRole('option', { name: `${SMH} déjà dans le territoire` }).getAttribute('aria-disabled')).toBe(
+        'true',
+      ),
     );
   });
 
@@ -104,7 +106,7 @@ describe('Territoire', () => {
     const { api, user } = await openTerritory();
     api['territory.addCommunes'].mockResolvedValueOnce({
       ok: false,
-      error: { code: 'io', message: "La base de données est momentanément indisponible." },
+      error: { code: 'io', message: 'La base de données est momentanément indisponible.' },
     });
     await user.type(screen.getByLabelText('Rechercher une commune'), 'Gières');
     await user.click(await screen.findByRole('option', { name: /Gières \(38169\)/ }));
@@ -128,7 +130,9 @@ describe('Territoire — avertissements', () => {
     state.warnings.push("La commune 38999 n'existe plus dans les données de référence : vérifiez votre territoire.");
     renderApp('/territoire');
     expect(
-      await screen.findByText("La commune 38999 n'existe plus dans les données de référence : vérifiez votre territoire."),
+      await screen.findByText(
+        "La commune 38999 n'existe plus dans les données de référence : vérifiez votre territoire.",
+      ),
     ).toBeTruthy();
   });
 });

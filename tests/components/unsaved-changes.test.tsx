@@ -30,12 +30,15 @@ afterEach(async () => {
 
 type View = ReturnType<typeof renderApp>;
 
-const sidebarLink = (name: string) => within(screen.getByRole('navigation', { name: 'Navigation principale' })).getByRole('link', { name });
+const sidebarLink = (name: string) =>
+  within(screen.getByRole('navigation', { name: 'Navigation principale' })).getByRole('link', { name });
 
 /** The question, with « Rester sur la page » focused (the safe choice). */
 async function question() {
   const dialog = await screen.findByRole('dialog', { name: TITLE });
-  expect(within(dialog).getByText('Vous avez modifié ce formulaire sans l’enregistrer. Quitter sans enregistrer ?')).toBeTruthy();
+  expect(
+    within(dialog).getByText('Vous avez modifié ce formulaire sans l’enregistrer. Quitter sans enregistrer ?'),
+  ).toBeTruthy();
   expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Rester sur la page' }));
   return dialog;
 }
@@ -101,7 +104,11 @@ describe('Modifications non enregistrées', () => {
   });
 
   it('meeting agenda: a point added but not saved asks; once saved, leaving asks nothing', async () => {
-    const meeting = await backend.ok('meetings.create', { type: 'bureau', title: 'Bureau de juin', date: '2026-06-03' });
+    const meeting = await backend.ok('meetings.create', {
+      type: 'bureau',
+      title: 'Bureau de juin',
+      date: '2026-06-03',
+    });
     const view = renderApp(`/reunions/${meeting.id}`);
     const { user } = view;
     await user.click(await screen.findByRole('button', { name: 'Ajouter un point' }));
@@ -114,7 +121,11 @@ describe('Modifications non enregistrées', () => {
     expect((screen.getByLabelText('Point 1') as HTMLInputElement).value).toBe('Budget 2027');
 
     await user.click(screen.getByRole('button', { name: 'Enregistrer l’ordre du jour' }));
-    await waitFor(async () => expect((await backend.ok('meetings.get', { id: meeting.id })).agenda.map((item) => item.title)).toEqual(['Budget 2027']));
+    await waitFor(async () =>
+      expect((await backend.ok('meetings.get', { id: meeting.id })).agenda.map((item) => item.title)).toEqual([
+        'Budget 2027',
+      ]),
+    );
     await leaveFreely(view, 'Réunions', '/reunions');
   });
 
@@ -170,7 +181,11 @@ describe('Modifications non enregistrées', () => {
 
   it('assembly: a synthesis typed asks before another tab; the approval dialog asks before closing with changes', async () => {
     const seed = await seedAssembly(backend.ok);
-    await backend.ok('ag.setOfficers', { meetingId: seed.meetingId, presidentMemberId: seed.members.Martin!, secretaireMemberId: seed.members.Bernard! });
+    await backend.ok('ag.setOfficers', {
+      meetingId: seed.meetingId,
+      presidentMemberId: seed.members.Martin!,
+      secretaireMemberId: seed.members.Bernard!,
+    });
     const view = renderApp(`/reunions/${seed.meetingId}/assemblee?onglet=pv`);
     const { user } = view;
 
@@ -180,9 +195,13 @@ describe('Modifications non enregistrées', () => {
     await user.click(screen.getByRole('tab', { name: /Votes/ }));
     await user.click(within(await question()).getByRole('button', { name: 'Rester sur la page' }));
     expect(view.router.state.location.search).toBe('?onglet=pv');
-    expect((screen.getByLabelText('Synthèse des débats — point 1') as HTMLTextAreaElement).value).toBe('Aucune question.');
+    expect((screen.getByLabelText('Synthèse des débats — point 1') as HTMLTextAreaElement).value).toBe(
+      'Aucune question.',
+    );
     await user.click(screen.getByRole('button', { name: 'Enregistrer la synthèse des débats' }));
-    await waitFor(async () => expect((await backend.ok('meetings.get', { id: seed.meetingId })).agenda[0]!.minutes).toBe('Aucune question.'));
+    await waitFor(async () =>
+      expect((await backend.ok('meetings.get', { id: seed.meetingId })).agenda[0]!.minutes).toBe('Aucune question.'),
+    );
 
     // The approval dialog: unchanged, Escape closes it at once.
     await user.click(screen.getByRole('button', { name: 'Approuver le procès-verbal' }));
@@ -198,7 +217,9 @@ describe('Modifications non enregistrées', () => {
     await user.keyboard('{Escape}');
     await user.click(within(await question()).getByRole('button', { name: 'Rester sur la page' }));
     approval = screen.getByRole('dialog', { name: 'Approuver le procès-verbal' });
-    expect((within(approval).getByLabelText('L’assemblée a changé des dirigeants') as HTMLInputElement).checked).toBe(true);
+    expect((within(approval).getByLabelText('L’assemblée a changé des dirigeants') as HTMLInputElement).checked).toBe(
+      true,
+    );
 
     fireEvent.mouseDown(approval.parentElement!);
     await user.click(within(await question()).getByRole('button', { name: 'Quitter sans enregistrer' }));

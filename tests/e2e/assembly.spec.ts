@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { invokeChannel } from '../../electron/ipc/invoke';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
 import { seedAssembly, type AgSeed } from '../fixtures/ag-seed';
 import { launchApp, type LaunchedApp } from './harness';
 
@@ -18,7 +18,10 @@ let dir: string;
 let app: LaunchedApp;
 let seed: AgSeed;
 
-const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-']).toString().replace(/[\u00a0\u202f]/g, ' ');
+const pdfText = (path: string) =>
+  execFileSync('pdftotext', ['-layout', path, '-'])
+    .toString()
+    .replace(/[\u00a0\u202f]/g, ' ');
 
 test.beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'maillage-e2e-ag-'));
@@ -51,7 +54,9 @@ test('an AG from its convocation to the approved PV, with a pouvoir that stops c
   await page.getByRole('link', { name: 'Réunions', exact: true }).click();
   await page.goto(`${app.url}#/reunions/${seed.meetingId}`);
   await page.getByRole('link', { name: 'Assemblée : convocation, émargement, votes, PV' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Assemblée générale ordinaire — Assemblée générale 2026' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Assemblée générale ordinaire — Assemblée générale 2026' }),
+  ).toBeVisible();
 
   // Convocation: two resolutions under their points of the ordre du jour.
   const addResolution = async (point: number, title: string, text: string) => {
@@ -62,8 +67,16 @@ test('an AG from its convocation to the approved PV, with a pouvoir that stops c
     await form.getByRole('button', { name: 'Ajouter la résolution' }).click();
     await expect(page.getByRole('heading', { level: 4, name: new RegExp(title) })).toBeVisible();
   };
-  await addResolution(1, 'Approbation du rapport d’activité', 'L’assemblée générale approuve le rapport d’activité 2025 présenté par le bureau.');
-  await addResolution(2, 'Approbation des comptes', 'L’assemblée générale approuve les comptes de l’exercice 2025 et donne quitus au trésorier.');
+  await addResolution(
+    1,
+    'Approbation du rapport d’activité',
+    'L’assemblée générale approuve le rapport d’activité 2025 présenté par le bureau.',
+  );
+  await addResolution(
+    2,
+    'Approbation des comptes',
+    'L’assemblée générale approuve les comptes de l’exercice 2025 et donne quitus au trésorier.',
+  );
 
   await page.getByRole('button', { name: 'Exporter la convocation (PDF)' }).click();
   await expect.poll(() => app.saveRequests.length).toBe(1);
@@ -142,7 +155,9 @@ test('an AG from its convocation to the approved PV, with a pouvoir that stops c
   await page.getByLabel('Président·e de séance').selectOption({ label: 'MARTIN Paul' });
   await page.getByLabel('Secrétaire de séance').selectOption({ label: 'BERNARD Éloïse' });
   await page.getByRole('button', { name: 'Enregistrer le bureau de séance' }).click();
-  await page.getByLabel('Synthèse des débats — point 1').fill('Le président présente le rapport d’activité ; questions sur la permanence des soins.');
+  await page
+    .getByLabel('Synthèse des débats — point 1')
+    .fill('Le président présente le rapport d’activité ; questions sur la permanence des soins.');
   await page.getByRole('button', { name: 'Enregistrer la synthèse des débats' }).click();
   await expect(page.getByText('Modifications non enregistrées.')).toHaveCount(0);
 
@@ -193,8 +208,15 @@ test('weighted collèges: members counted per collège, voix computed by the app
   const rules = JSON.parse(JSON.stringify(overview.defaults)) as typeof overview.defaults;
   rules.meetings.ago.voteWeighting = 'weight';
   await ok('rules.save', { effectiveFrom: '2026-01-01', rules });
-  await ok('ag.saveResolution', { meetingId: seed.meetingId, agendaItemId: seed.agenda[1]!.id, title: 'Approbation des comptes', text: 'L’assemblée générale approuve les comptes de l’exercice 2025.', kind: 'ordinaire' });
-  for (const name of ['Martin', 'Bernard', 'Durand', 'Girard', 'Lefèvre']) await ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members[name]!, present: true });
+  await ok('ag.saveResolution', {
+    meetingId: seed.meetingId,
+    agendaItemId: seed.agenda[1]!.id,
+    title: 'Approbation des comptes',
+    text: 'L’assemblée générale approuve les comptes de l’exercice 2025.',
+    kind: 'ordinaire',
+  });
+  for (const name of ['Martin', 'Bernard', 'Durand', 'Girard', 'Lefèvre'])
+    await ok('ag.setPresence', { meetingId: seed.meetingId, memberId: seed.members[name]!, present: true });
 
   await page.goto(`${app.url}#/reunions/${seed.meetingId}/assemblee`);
   await page.getByRole('tab', { name: 'Votes' }).click();
@@ -209,8 +231,17 @@ test('weighted collèges: members counted per collège, voix computed by the app
   await expect(region.getByText(/contre 2 × 2 = 4/)).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/ag-votes-ponderes-resultat.png`, fullPage: true });
 
-  await ok('ag.setOfficers', { meetingId: seed.meetingId, presidentMemberId: seed.members.Martin!, secretaireMemberId: seed.members.Bernard! });
-  await ok('ag.approvePv', { meetingId: seed.meetingId, approvedOn: '2026-06-18', dirigeantsChanged: false, statutsChanged: false });
+  await ok('ag.setOfficers', {
+    meetingId: seed.meetingId,
+    presidentMemberId: seed.members.Martin!,
+    secretaireMemberId: seed.members.Bernard!,
+  });
+  await ok('ag.approvePv', {
+    meetingId: seed.meetingId,
+    approvedOn: '2026-06-18',
+    dirigeantsChanged: false,
+    statutsChanged: false,
+  });
   // Approved outside this window: read everything again.
   await page.goto(`${app.url}#/reunions/${seed.meetingId}`);
   await page.reload();
@@ -228,7 +259,9 @@ test('an arrival a week before the assembly is asked first', async () => {
   await page.getByRole('tab', { name: 'Émargement en direct' }).click();
   await page.getByRole('button', { name: 'Arrivée de MARTIN Paul' }).click();
   const dialog = page.getByRole('dialog', { name: 'Enregistrer une arrivée avant la séance ?' });
-  await expect(dialog).toContainText('La séance est prévue le 18 juin 2026 : enregistrer quand même une arrivée aujourd’hui ?');
+  await expect(dialog).toContainText(
+    'La séance est prévue le 18 juin 2026 : enregistrer quand même une arrivée aujourd’hui ?',
+  );
   await page.screenshot({ path: `${SCREENS}/ag-arrivee-avant-la-date.png` });
   await dialog.getByRole('button', { name: 'Enregistrer l’arrivée' }).click();
   await expect(page.getByRole('button', { name: 'Départ de MARTIN Paul' })).toBeVisible();

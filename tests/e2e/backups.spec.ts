@@ -16,7 +16,10 @@ test.beforeEach(async () => {
   exportsDir = join(dir, 'exports');
   mkdirSync(exportsDir, { recursive: true });
   mkdirSync(SCREENS, { recursive: true });
-  app = await launchApp({ dbFile: join(dir, 'donnees', 'maillage.sqlite'), savePath: (name) => join(exportsDir, name) });
+  app = await launchApp({
+    dbFile: join(dir, 'donnees', 'maillage.sqlite'),
+    savePath: (name) => join(exportsDir, name),
+  });
 });
 
 test.afterEach(async () => {
@@ -28,8 +31,16 @@ const cptsName = async () => (await app.live.db.selectFrom('cpts').select('name'
 
 test('a coordinator saves a backup, sees it checked, restores it after a preview, then transfers the CPTS', async () => {
   const { page } = app;
-  await app.live.db.insertInto('cpts').values({ id: 1, name: 'CPTS du Vercors', legal_form: 'Association loi 1901' }).execute();
-  const member = await invokeChannel(app.handlers, 'members.create', { kind: 'person', lastName: 'Bernard', firstName: 'Éloïse', professionCode: '60' });
+  await app.live.db
+    .insertInto('cpts')
+    .values({ id: 1, name: 'CPTS du Vercors', legal_form: 'Association loi 1901' })
+    .execute();
+  const member = await invokeChannel(app.handlers, 'members.create', {
+    kind: 'person',
+    lastName: 'Bernard',
+    firstName: 'Éloïse',
+    professionCode: '60',
+  });
   expect(member.ok).toBe(true);
 
   await page.getByRole('link', { name: 'Paramètres' }).click();
@@ -75,7 +86,9 @@ test('a coordinator saves a backup, sees it checked, restores it after a preview
   await table.getByRole('button', { name: /^Restaurer la sauvegarde du / }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Remplacer les données actuelles' }).click();
   // The window reloads on the restored data; the replaced data are kept « avant restauration ».
-  await expect(page.getByRole('table', { name: 'Sauvegardes' }).getByRole('cell', { name: 'Avant restauration' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Sauvegardes' }).getByRole('cell', { name: 'Avant restauration' }),
+  ).toBeVisible();
   expect(await cptsName()).toBe('CPTS du Vercors');
 
   // Transfer to another computer, protected by a passphrase.

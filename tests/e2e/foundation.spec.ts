@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchApp, type LaunchedApp } from './harness';
 import { loadCommuneReference } from '../../electron/services/communes';
-import { formatInteger } from '../../shared/format';
+import { formatInteger } from '@shared/format';
 
 const SEG = ['38421', '38309', '38158'];
 const SCREENS = 'test-results/screens';
@@ -24,7 +24,10 @@ test.afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-']).toString().replace(/\u00a0/g, ' ');
+const pdfText = (path: string) =>
+  execFileSync('pdftotext', ['-layout', path, '-'])
+    .toString()
+    .replace(/\u00a0/g, ' ');
 
 test('a coordinator fills Ma CPTS, builds the SEG territory, sees taille 2 and exports the identity sheet', async () => {
   const { page } = app;
@@ -34,7 +37,10 @@ test('a coordinator fills Ma CPTS, builds the SEG territory, sees taille 2 and e
   // Ma CPTS — bad input first: empty name and an invalid SIRET are refused in French, nothing is saved.
   await page.getByRole('link', { name: 'Ma CPTS' }).click();
   await page.getByLabel('SIRET').fill('12345678901234');
-  await page.getByRole('button', { name: 'Enregistrer l’identité' }).or(page.getByRole('button', { name: "Enregistrer l'identité" })).click();
+  await page
+    .getByRole('button', { name: 'Enregistrer l’identité' })
+    .or(page.getByRole('button', { name: "Enregistrer l'identité" }))
+    .click();
   await expect(page.getByText(/nom de la CPTS est obligatoire/)).toBeVisible();
   await expect(page.getByText(/SIRET 12345678901234 n'est pas valide/)).toBeVisible();
   expect(await app.database.db.selectFrom('cpts').selectAll().execute()).toEqual([]);
@@ -48,7 +54,12 @@ test('a coordinator fills Ma CPTS, builds the SEG territory, sees taille 2 and e
   await page.getByRole('button', { name: /Enregistrer l.identité/ }).click();
   await expect(page.getByText('Identité enregistrée')).toBeVisible();
   const saved = await app.database.db.selectFrom('cpts').selectAll().executeTakeFirstOrThrow();
-  expect(saved).toMatchObject({ name: 'CPTS Sud-Est Grenoblois', siret: '73282932000074', rna: 'W381012345', ars_region_code: '84' });
+  expect(saved).toMatchObject({
+    name: 'CPTS Sud-Est Grenoblois',
+    siret: '73282932000074',
+    rna: 'W381012345',
+    ars_region_code: '84',
+  });
 
   await page.getByLabel(/Lettre d.intention déposée le/).fill('2019-09-02');
   await page.getByLabel(/Projet de santé validé le/).fill('2020-05-04');
@@ -105,7 +116,12 @@ test('a coordinator fills Ma CPTS, builds the SEG territory, sees taille 2 and e
 
 test('an unknown commune code typed into the bridge is refused with a French message', async () => {
   const result = await app.page.evaluate(() =>
-    (window as unknown as { api: Record<string, (input: unknown) => Promise<unknown>> }).api['territory.addCommunes']!({ codes: ['75001'] }),
+    (window as unknown as { api: Record<string, (input: unknown) => Promise<unknown>> }).api['territory.addCommunes']!({
+      codes: ['75001'],
+    }),
   );
-  expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining("Aucune commune n'a le code INSEE 75001") } });
+  expect(result).toMatchObject({
+    ok: false,
+    error: { message: expect.stringContaining("Aucune commune n'a le code INSEE 75001") },
+  });
 });

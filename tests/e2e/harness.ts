@@ -14,7 +14,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
-import { channels } from '../../shared/contract';
+import { channels } from '@shared/contract';
 import { openDatabase, type OpenedDatabase } from '../../electron/db/database';
 import { LiveDatabase } from '../../electron/db/restore';
 import { createHandlers, type HandlerContext, type Handlers } from '../../electron/ipc/handlers';
@@ -23,7 +23,10 @@ import { renderReport } from '../../electron/pdf/render';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built renderer; MAILLAGE_OUT_DIR points at another build output (`electron-vite build --outDir`). */
-export const RENDERER_DIR = join(process.env.MAILLAGE_OUT_DIR ? resolve(process.env.MAILLAGE_OUT_DIR) : join(root, 'out'), 'renderer');
+export const RENDERER_DIR = join(
+  process.env.MAILLAGE_OUT_DIR ? resolve(process.env.MAILLAGE_OUT_DIR) : join(root, 'out'),
+  'renderer',
+);
 export const FONTS_DIR = join(root, 'resources/fonts');
 
 export interface LaunchOptions {
@@ -138,7 +141,8 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       saveRequests.push(suggestedName);
       return typeof savePath === 'function' ? savePath(suggestedName) : savePath;
     },
-    chooseOpenPath: async (purpose) => (purpose === 'mail-folder' ? folderPath : purpose === 'restore' ? restorePath : openPath),
+    chooseOpenPath: async (purpose) =>
+      purpose === 'mail-folder' ? folderPath : purpose === 'restore' ? restorePath : openPath,
   };
   const handlers = createHandlers(context);
   const { server, url } = await serveRenderer();

@@ -13,12 +13,36 @@ test.beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'maillage-e2e-meetings-'));
   mkdirSync(SCREENS, { recursive: true });
   app = await launchApp({ dbFile: join(dir, 'maillage.sqlite'), savePath: (name) => join(dir, name) });
-  for (const [lastName, professionCode] of [['Bernard', '60'], ['Durand', '10']] as const) {
+  for (const [lastName, professionCode] of [
+    ['Bernard', '60'],
+    ['Durand', '10'],
+  ] as const) {
     await app.handlers['members.create']({
-      kind: 'person', civility: null, lastName, firstName: 'Camille', professionCode, specialty: null, rpps: null, adeli: null,
-      practiceMode: 'liberal', structureName: null, structureType: null, finessEj: null, finessEt: null, siret: null, representativeName: null,
-      communeCode: null, address: null, structureMemberId: null, structureLabel: null, phone: null, email: null, collegeId: null,
-      joinedOn: '2024-01-01', directoryConsentOn: null, notes: null,
+      kind: 'person',
+      civility: null,
+      lastName,
+      firstName: 'Camille',
+      professionCode,
+      specialty: null,
+      rpps: null,
+      adeli: null,
+      practiceMode: 'liberal',
+      structureName: null,
+      structureType: null,
+      finessEj: null,
+      finessEt: null,
+      siret: null,
+      representativeName: null,
+      communeCode: null,
+      address: null,
+      structureMemberId: null,
+      structureLabel: null,
+      phone: null,
+      email: null,
+      collegeId: null,
+      joinedOn: '2024-01-01',
+      directoryConsentOn: null,
+      notes: null,
     });
   }
 });
@@ -31,7 +55,11 @@ test.afterEach(async () => {
 test('a coordinator records an RCP with a pseudonymised case; identifiers are refused and the CR PDF holds only the case code', async () => {
   const { page } = app;
   await page.getByRole('link', { name: 'Réunions', exact: true }).click();
-  await page.getByRole('link', { name: 'Nouvelle réunion' }).or(page.getByRole('button', { name: 'Nouvelle réunion' })).first().click();
+  await page
+    .getByRole('link', { name: 'Nouvelle réunion' })
+    .or(page.getByRole('button', { name: 'Nouvelle réunion' }))
+    .first()
+    .click();
   await page.getByLabel('Type de réunion').selectOption('rcp');
   await page.getByLabel('Titre').fill('RCP du pôle de santé');
   await page.getByLabel('RCP clinique / thématique').selectOption('clinique');
@@ -47,7 +75,9 @@ test('a coordinator records an RCP with a pseudonymised case; identifiers are re
   await page.getByLabel('Présence de BERNARD Camille').selectOption('present');
   await page.getByLabel('Présence de DURAND Camille').selectOption('present');
   await page.getByRole('button', { name: 'Enregistrer les participants' }).click();
-  await expect.poll(async () => (await app.database.db.selectFrom('meeting_participant').selectAll().execute()).length).toBe(2);
+  await expect
+    .poll(async () => (await app.database.db.selectFrom('meeting_participant').selectAll().execute()).length)
+    .toBe(2);
 
   // A case: a name in the situation is refused, the text stays, nothing is written.
   await page.getByRole('button', { name: 'Ajouter un cas' }).click();

@@ -21,8 +21,19 @@ test.afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-']).toString().replace(/\u00a0/g, ' ');
-const memberCount = async () => Number((await app.database.db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const pdfText = (path: string) =>
+  execFileSync('pdftotext', ['-layout', path, '-'])
+    .toString()
+    .replace(/\u00a0/g, ' ');
+const memberCount = async () =>
+  Number(
+    (
+      await app.database.db
+        .selectFrom('member')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** The spreadsheet a coordinator has: Windows-1252, « ; », headers in her own words, a few mistakes. */
 function coordinatorCsv(): string {
@@ -32,8 +43,30 @@ function coordinatorCsv(): string {
     [
       ['Liste des adhérents — export du 01/12/2025', '', '', '', '', '', '', '', '', ''],
       ['NOM', 'Prénom', 'Métier', 'N° RPPS', 'Ville', 'CP', 'Tél.', 'E-mail', 'Collège', 'Cotisation 2025'],
-      ['Bernard', 'Éloïse', 'Infirmière', rpps('1000000001'), "Saint-Martin-d'Hères", '38400', '06 11 22 33 44', 'eloise.bernard@exemple.fr', 'Libéraux', '40,00 €'],
-      ['Durand', 'Thomas', 'Médecin généraliste', rpps('1000000002'), 'Eybens', '38320', '04 76 00 00 01', 'thomas.durand@exemple.fr', 'Libéraux', '40'],
+      [
+        'Bernard',
+        'Éloïse',
+        'Infirmière',
+        rpps('1000000001'),
+        "Saint-Martin-d'Hères",
+        '38400',
+        '06 11 22 33 44',
+        'eloise.bernard@exemple.fr',
+        'Libéraux',
+        '40,00 €',
+      ],
+      [
+        'Durand',
+        'Thomas',
+        'Médecin généraliste',
+        rpps('1000000002'),
+        'Eybens',
+        '38320',
+        '04 76 00 00 01',
+        'thomas.durand@exemple.fr',
+        'Libéraux',
+        '40',
+      ],
       ['Lefèvre', 'Anne', 'Kiné', '', 'Poisat', '38320', '', 'anne.lefevre@exemple.fr', '', ''],
       ['Petit', 'Hugo', 'Pharmacien', wrongKey(rpps('1000000004')), 'Eybens', '38320', '', '', '', ''],
       ['Moreau', 'Léa', 'Kinésiologue', '', 'Eybens', '38320', '', '', '', ''],
@@ -53,7 +86,9 @@ test('a coordinator imports her Excel export, sees the preview, applies it, and 
   await expect(page.getByText('Windows-1252')).toBeVisible();
   // The title row above the header is skipped, and the screen says so.
   await expect(page.getByText(/titres des colonnes en ligne 2/)).toBeVisible();
-  await expect(page.getByText(/la ligne 1 au-dessus, « Liste des adhérents — export du 01\/12\/2025 », est ignorée/)).toBeVisible();
+  await expect(
+    page.getByText(/la ligne 1 au-dessus, « Liste des adhérents — export du 01\/12\/2025 », est ignorée/),
+  ).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/import-colonnes.png`, fullPage: true });
   await page.getByRole('button', { name: 'Vérifier les lignes' }).click();
 
@@ -63,15 +98,21 @@ test('a coordinator imports her Excel export, sees the preview, applies it, and 
   await expect(page.getByText(/Kinésiologue/).first()).toBeVisible();
   // The same doctor twice: a duplicate, skipped, not an error.
   await page.getByRole('tab', { name: '1 doublon ignoré' }).click();
-  await expect(page.getByText(/Doublon de la ligne 4 \(même RPPS\) : ignorée, la ligne 4 est importée\./)).toBeVisible();
+  await expect(
+    page.getByText(/Doublon de la ligne 4 \(même RPPS\) : ignorée, la ligne 4 est importée\./),
+  ).toBeVisible();
   await expect(page.getByText('Non repris : Téléphone : 06 99 99 99 99')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/import-doublons.png`, fullPage: true });
   // The collège of the file does not exist yet: offered, ticked by default.
-  await expect(page.getByRole('checkbox', { name: /Créer les collèges manquants avec l’import : « Libéraux » \(2 lignes\)/ })).toBeChecked();
+  await expect(
+    page.getByRole('checkbox', { name: /Créer les collèges manquants avec l’import : « Libéraux » \(2 lignes\)/ }),
+  ).toBeChecked();
   // Amounts without a payment date: nothing is dated today; the coordinator gives the date of the file.
   await expect(page.getByText(/Le fichier indique 2 cotisations payées sans date de paiement\./)).toBeVisible();
   await page.getByRole('tab', { name: '3 à créer' }).click();
-  await expect(page.getByText('Cotisation 2025 : 40,00 € non payée (le fichier ne donne pas de date de paiement)').first()).toBeVisible();
+  await expect(
+    page.getByText('Cotisation 2025 : 40,00 € non payée (le fichier ne donne pas de date de paiement)').first(),
+  ).toBeVisible();
   await page.getByRole('radio', { name: /Leur donner une même date pour tout le fichier/ }).check();
   await page.getByLabel('Date pour tout le fichier', { exact: true }).fill('2025-03-31');
   await page.getByRole('button', { name: 'Appliquer cette date' }).click();
@@ -85,9 +126,21 @@ test('a coordinator imports her Excel export, sees the preview, applies it, and 
   await expect(page.getByText('1 doublon ignoré', { exact: true })).toBeVisible();
   await expect(page.getByText('1 collège créé : « Libéraux »')).toBeVisible();
   expect(await memberCount()).toBe(3);
-  const durand = await app.database.db.selectFrom('member').selectAll().where('last_name', '=', 'Durand').executeTakeFirstOrThrow();
-  expect(durand).toMatchObject({ profession_code: '10', specialty: 'Médecine générale', commune_code: '38158', phone: '04 76 00 00 01' });
-  const cotisations = await app.database.db.selectFrom('cotisation').select(['year', 'amount_cents', 'paid_on']).execute();
+  const durand = await app.database.db
+    .selectFrom('member')
+    .selectAll()
+    .where('last_name', '=', 'Durand')
+    .executeTakeFirstOrThrow();
+  expect(durand).toMatchObject({
+    profession_code: '10',
+    specialty: 'Médecine générale',
+    commune_code: '38158',
+    phone: '04 76 00 00 01',
+  });
+  const cotisations = await app.database.db
+    .selectFrom('cotisation')
+    .select(['year', 'amount_cents', 'paid_on'])
+    .execute();
   expect(cotisations).toEqual([
     { year: 2025, amount_cents: 4000, paid_on: '2025-03-31' },
     { year: 2025, amount_cents: 4000, paid_on: '2025-03-31' },
@@ -137,10 +190,31 @@ test('a member is created through the form, listed in the PDFs as consent allows
 
   // A second member who consents to the shared directory (through the backend, as an import would).
   await app.handlers['members.create']({
-    kind: 'person', civility: null, lastName: 'Roux', firstName: 'Paul', professionCode: '70', specialty: null, rpps: null, adeli: null,
-    practiceMode: 'liberal', structureName: null, structureType: null, finessEj: null, finessEt: null, siret: null, representativeName: null,
-    communeCode: '38158', address: null, structureMemberId: null, structureLabel: null, phone: null, email: null, collegeId: null,
-    joinedOn: '2024-01-01', directoryConsentOn: '2024-01-01', notes: null,
+    kind: 'person',
+    civility: null,
+    lastName: 'Roux',
+    firstName: 'Paul',
+    professionCode: '70',
+    specialty: null,
+    rpps: null,
+    adeli: null,
+    practiceMode: 'liberal',
+    structureName: null,
+    structureType: null,
+    finessEj: null,
+    finessEt: null,
+    siret: null,
+    representativeName: null,
+    communeCode: '38158',
+    address: null,
+    structureMemberId: null,
+    structureLabel: null,
+    phone: null,
+    email: null,
+    collegeId: null,
+    joinedOn: '2024-01-01',
+    directoryConsentOn: '2024-01-01',
+    notes: null,
   });
 
   await page.getByRole('link', { name: 'Rapports' }).click();

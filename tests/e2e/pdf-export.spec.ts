@@ -27,13 +27,13 @@ test('a PDF that takes too long shows its progress, « Annuler » stops it witho
     const { page } = app;
     await app.handlers['cpts.saveIdentity'](MINIMAL_IDENTITY);
     await page.getByRole('link', { name: 'Rapports' }).click();
-    const card = page.getByRole('region', { name: 'Fiche d\'identité de la CPTS' });
+    const card = page.getByRole('region', { name: "Fiche d'identité de la CPTS" });
     await card.getByRole('button', { name: 'Exporter en PDF' }).click();
     await expect(card.getByText('Mise en page du PDF…')).toBeVisible({ timeout: 60_000 });
     await expect(card.getByText(/^\s*\d+ s$/)).toBeVisible({ timeout: 10_000 });
     await card.screenshot({ path: `${SCREENS}/pdf-export-progress.png` });
     await card.getByRole('button', { name: 'Annuler' }).click();
-    await expect(card.getByText('Export annulé : aucun fichier n\'a été enregistré.')).toBeVisible();
+    await expect(card.getByText("Export annulé : aucun fichier n'a été enregistré.")).toBeVisible();
     await card.screenshot({ path: `${SCREENS}/pdf-export-cancelled.png` });
     expect(readdirSync(dir).filter((name) => name.endsWith('.pdf'))).toEqual([]);
 

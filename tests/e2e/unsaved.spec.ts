@@ -30,7 +30,9 @@ test('leaving Ma CPTS with a name typed asks first; staying keeps it, closing th
   await nav.getByRole('link', { name: 'Territoire' }).click();
   const dialog = page.getByRole('dialog', { name: 'Modifications non enregistrées' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByText('Vous avez modifié ce formulaire sans l’enregistrer. Quitter sans enregistrer ?')).toBeVisible();
+  await expect(
+    dialog.getByText('Vous avez modifié ce formulaire sans l’enregistrer. Quitter sans enregistrer ?'),
+  ).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Rester sur la page' })).toBeFocused();
   await page.screenshot({ path: `${SCREENS}/modifications-non-enregistrees.png` });
 
@@ -41,7 +43,9 @@ test('leaving Ma CPTS with a name typed asks first; staying keeps it, closing th
   await expect(name).toHaveValue('CPTS du Grésivaudan');
 
   // Closing the window (here Chromium's own question): dismissed, the page and what was typed stay.
-  const asked = new Promise<string>((resolve) => page.once('dialog', (question) => void question.dismiss().then(() => resolve(question.type()))));
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (question) => void question.dismiss().then(() => resolve(question.type()))),
+  );
   await page.close({ runBeforeUnload: true });
   expect(await asked).toBe('beforeunload');
   expect(page.isClosed()).toBe(false);

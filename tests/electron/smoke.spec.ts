@@ -16,7 +16,10 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test.describe('application Electron réelle', () => {
-  test.skip(!binary, 'Binaire Electron absent sur cette machine : le test de l’application Electron réelle ne peut pas tourner ici.');
+  test.skip(
+    !binary,
+    'Binaire Electron absent sur cette machine : le test de l’application Electron réelle ne peut pas tourner ici.',
+  );
 
   test('opens its sandboxed window (served from app://) on the chosen database and answers through the preload', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'maillage-electron-'));
@@ -28,8 +31,12 @@ test.describe('application Electron réelle', () => {
       const window = await app.firstWindow();
       await expect(window.getByRole('heading', { level: 1 })).toBeVisible();
       expect(window.url()).toMatch(/^app:\/\/maillage\/index\.html/);
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-      const info = await window.evaluate(async () => (window as unknown as { api: { 'app.info': () => Promise<unknown> } }).api['app.info']());
+      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
+      const info = await window.evaluate(async () =>
+        (window as unknown as { api: { 'app.info': () => Promise<unknown> } }).api['app.info'](),
+      );
       expect(info).toMatchObject({ ok: true, data: { databasePath: join(dir, 'maillage.sqlite') } });
       await app.close();
       expect(existsSync(join(dir, 'maillage.sqlite'))).toBe(true);

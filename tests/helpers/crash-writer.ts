@@ -12,7 +12,7 @@ import { openDatabase } from '../../electron/db/database';
 import { loadCommuneReference } from '../../electron/services/communes';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { invokeChannel } from '../../electron/ipc/invoke';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
 
 export const CRASH_AG_DATE = '2026-06-18';
 const [file, run, workDir] = process.argv.slice(2) as [string, string, string];
@@ -43,8 +43,18 @@ async function ok<C extends Channel>(channel: C, input?: ChannelInput<C>): Promi
   return result.data as ChannelOutput<C>;
 }
 
-const meeting = await database.db.selectFrom('meeting').select('id').where('type', '=', 'ago').orderBy('id').executeTakeFirstOrThrow();
-const college = await database.db.selectFrom('college').select('id').where('voting_right', '=', 'deliberative').orderBy('id').executeTakeFirstOrThrow();
+const meeting = await database.db
+  .selectFrom('meeting')
+  .select('id')
+  .where('type', '=', 'ago')
+  .orderBy('id')
+  .executeTakeFirstOrThrow();
+const college = await database.db
+  .selectFrom('college')
+  .select('id')
+  .where('voting_right', '=', 'deliberative')
+  .orderBy('id')
+  .executeTakeFirstOrThrow();
 // Loaded once per launch by the app too; done before « pret » so that the kills land among the writes.
 loadCommuneReference();
 say('pret');
@@ -71,18 +81,34 @@ for (let step = 0; ; step += 1) {
     }
     case 1: {
       say('> resolution');
-      const state = await ok('ag.saveResolution', { meetingId: meeting.id, agendaItemId: null, title: `Résolution ${tag}`, text: `L’assemblée approuve le point ${tag}.`, kind: 'ordinaire' });
+      const state = await ok('ag.saveResolution', {
+        meetingId: meeting.id,
+        agendaItemId: null,
+        title: `Résolution ${tag}`,
+        text: `L’assemblée approuve le point ${tag}.`,
+        kind: 'ordinaire',
+      });
       const resolution = state.resolutions.at(-1)!;
       say(`= resolution ${resolution.id}`);
       const pour = (step % 5) + 3;
       const contre = step % 3;
       say('> vote');
-      await ok('ag.recordVote', { meetingId: meeting.id, resolutionId: resolution.id, pour, contre, abstention: 0, blanc: 0 });
+      await ok('ag.recordVote', {
+        meetingId: meeting.id,
+        resolutionId: resolution.id,
+        pour,
+        contre,
+        abstention: 0,
+        blanc: 0,
+      });
       say(`= vote ${resolution.id} ${pour} ${contre}`);
       break;
     }
     default: {
-      const rows = Array.from({ length: 10 }, (_, index) => `Import ${tag}-${index};Dominique;dominique.${tag}-${index}@exemple.fr`);
+      const rows = Array.from(
+        { length: 10 },
+        (_, index) => `Import ${tag}-${index};Dominique;dominique.${tag}-${index}@exemple.fr`,
+      );
       writeFileSync(importPath, ['Nom;Prénom;Courriel', ...rows].join('\n'));
       const opened = await ok('members.importOpen');
       if ('cancelled' in opened) throw new Error('import annulé');

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { openDatabase } from '../../electron/db/database';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { invokeChannel } from '../../electron/ipc/invoke';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
 import { seedAssembly } from '../fixtures/ag-seed';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -53,7 +53,8 @@ export async function prepareCrashDatabase(file: string): Promise<void> {
   };
   const seed = await seedAssembly(ok, { date: AG_DATE });
   const state = await ok('ag.get', { meetingId: seed.meetingId });
-  for (const voter of state.voters) await ok('ag.setPresence', { meetingId: seed.meetingId, memberId: voter.id, present: true });
+  for (const voter of state.voters)
+    await ok('ag.setPresence', { meetingId: seed.meetingId, memberId: voter.id, present: true });
   await database.close();
 }
 
@@ -77,7 +78,10 @@ interface RunOutcome {
 function runAndKill(writer: string, file: string, run: number, workDir: string, delayMs: number): Promise<RunOutcome> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [writer, file, String(run), workDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [writer, file, String(run), workDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let buffer = '';
     let stderr = '';
     let openingMs = 0;
@@ -117,16 +121,21 @@ function verify(file: string, meetingId: number, done: string[]): { integrity: s
     const missing: string[] = [];
     const member = sqlite.prepare("SELECT 1 FROM member WHERE id = ? AND last_name LIKE 'Crash %'");
     const presence = sqlite.prepare('SELECT present FROM ag_presence WHERE meeting_id = ? AND member_id = ?');
-    const resolution = sqlite.prepare('SELECT votes_pour, votes_contre FROM resolution WHERE id = ? AND meeting_id = ?');
+    const resolution = sqlite.prepare(
+      'SELECT votes_pour, votes_contre FROM resolution WHERE id = ? AND meeting_id = ?',
+    );
     const imported = sqlite.prepare('SELECT count(*) AS n FROM member WHERE last_name LIKE ?');
     for (const line of done) {
       const [kind, a, b, c] = line.split(' ');
       let there = false;
       if (kind === 'membre') there = member.get(Number(a)) !== undefined;
-      else if (kind === 'presence') there = (presence.get(meetingId, Number(a)) as { present: number } | undefined)?.present === 1;
+      else if (kind === 'presence')
+        there = (presence.get(meetingId, Number(a)) as { present: number } | undefined)?.present === 1;
       else if (kind === 'resolution') there = resolution.get(Number(a), meetingId) !== undefined;
       else if (kind === 'vote') {
-        const row = resolution.get(Number(a), meetingId) as { votes_pour: number | null; votes_contre: number | null } | undefined;
+        const row = resolution.get(Number(a), meetingId) as
+          | { votes_pour: number | null; votes_contre: number | null }
+          | undefined;
         there = row?.votes_pour === Number(b) && row?.votes_contre === Number(c);
       } else if (kind === 'import') there = (imported.get(`Import ${a}-%`) as { n: number }).n === Number(b);
       if (!there) missing.push(line);
@@ -146,12 +155,26 @@ async function buildWriter(): Promise<{ path: string; remove: () => void }> {
   const dir = join(ROOT, 'tests/.tmp');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `crash-writer-${process.pid}-${Date.now()}.mjs`);
-  await build({ entryPoints: [WRITER], outfile: path, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+  await build({
+    entryPoints: [WRITER],
+    outfile: path,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
   return { path, remove: () => rmSync(path, { force: true }) };
 }
 
 /** Prepares a database in `workDir`, then `kills` runs of write-and-SIGKILL, each followed by the checks. */
-export async function runCrashTest(options: { workDir: string; kills: number; seed?: number; maxDelayMs?: number }): Promise<CrashReport> {
+export async function runCrashTest(options: {
+  workDir: string;
+  kills: number;
+  seed?: number;
+  maxDelayMs?: number;
+}): Promise<CrashReport> {
   const file = join(options.workDir, 'maillage.sqlite');
   await prepareCrashDatabase(file);
   const meetingId = (() => {
@@ -162,7 +185,16 @@ export async function runCrashTest(options: { workDir: string; kills: number; se
   })();
   const next = random(options.seed ?? 7);
   const maxDelay = options.maxDelayMs ?? 1500;
-  const report: CrashReport = { kills: 0, killsDuringWrite: 0, confirmed: 0, found: 0, integrityFailures: 0, missing: [], byKind: {}, openingMs: [] };
+  const report: CrashReport = {
+    kills: 0,
+    killsDuringWrite: 0,
+    confirmed: 0,
+    found: 0,
+    integrityFailures: 0,
+    missing: [],
+    byKind: {},
+    openingMs: [],
+  };
   const done: string[] = [];
   const missing = new Set<string>();
   const writer = await buildWriter();

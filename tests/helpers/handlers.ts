@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { createHandlers, type HandlerContext } from '../../electron/ipc/handlers';
 import { invokeChannel } from '../../electron/ipc/invoke';
 import { renderReport } from '../../electron/pdf/render';
-import type { ApiResult, Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { ApiResult, Channel, ChannelInput, ChannelOutput } from '@shared/contract';
 import { openDatabase } from '../../electron/db/database';
 import { LiveDatabase } from '../../electron/db/restore';
 import { tempDatabase } from './db';

@@ -65,7 +65,10 @@ export function expectOnlyInter(file: string) {
 }
 
 /** « Page n / N » and the footer text on every page. */
-export function expectFooterOnEveryPage({ pages, pageCount }: Pick<RenderedPdf, 'pages' | 'pageCount'>, footer: string) {
+export function expectFooterOnEveryPage(
+  { pages, pageCount }: Pick<RenderedPdf, 'pages' | 'pageCount'>,
+  footer: string,
+) {
   expect(pageCount).toBeGreaterThanOrEqual(1);
   expect(pages).toHaveLength(pageCount);
   pages.forEach((page, index) => {

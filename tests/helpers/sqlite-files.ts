@@ -7,13 +7,16 @@ export function dumpDatabase(file: string): string {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const objects = sqlite
-      .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name")
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+      )
       .all() as { type: string; name: string; sql: string | null }[];
     const lines: string[] = [];
     for (const object of objects) {
       lines.push(`${object.type} ${object.name}: ${object.sql ?? ''}`);
       if (object.type !== 'table') continue;
-      for (const row of sqlite.prepare(`SELECT * FROM "${object.name}" ORDER BY rowid`).all()) lines.push(`  ${JSON.stringify(row)}`);
+      for (const row of sqlite.prepare(`SELECT * FROM "${object.name}" ORDER BY rowid`).all())
+        lines.push(`  ${JSON.stringify(row)}`);
     }
     return lines.join('\n');
   } finally {

@@ -43,7 +43,11 @@ async function cptsName(db: Kysely<DB>): Promise<string | undefined> {
 }
 
 /** A Maillage file written by this version, outside any app, holding a CPTS of that name. */
-async function maillageFile(path: string, name: string, migrationList: Record<string, Migration> = migrations): Promise<string> {
+async function maillageFile(
+  path: string,
+  name: string,
+  migrationList: Record<string, Migration> = migrations,
+): Promise<string> {
   const opened = await openDatabase({ file: path, migrations: migrationList });
   await setCptsName(opened.db, name);
   await opened.close();
@@ -54,8 +58,17 @@ describe('backups in sauvegardes/', () => {
   it('takes a checked, self-contained copy and lists it with its kind, date, size and check', async () => {
     const b = await backend();
     await setCptsName(b.context.db, 'CPTS Sud-Est Grenoblois');
-    const entry = await takeBackup(b.live.current.sqlite, b.context.backupsDir, 'automatique', new Date('2026-12-03T13:05:00Z'));
-    expect(entry).toMatchObject({ kind: 'automatique', createdAt: '2026-12-03T13:05:00.000Z', check: { status: 'ok', detail: null } });
+    const entry = await takeBackup(
+      b.live.current.sqlite,
+      b.context.backupsDir,
+      'automatique',
+      new Date('2026-12-03T13:05:00Z'),
+    );
+    expect(entry).toMatchObject({
+      kind: 'automatique',
+      createdAt: '2026-12-03T13:05:00.000Z',
+      check: { status: 'ok', detail: null },
+    });
     expect(entry.size).toBe(statSync(entry.path).size);
     // A rollback-journal file with its check remembered beside it; opening it leaves no -wal/-shm behind.
     expect(JSON.parse(readFileSync(`${entry.path}.json`, 'utf8')).check.status).toBe('ok');
@@ -140,7 +153,10 @@ describe('backups in sauvegardes/', () => {
 
     const kept = await b.ok('backups.setKeep', { keep: 3 });
     expect(kept.keep).toBe(3);
-    expect(await b.call('backups.setKeep', { keep: 0 })).toMatchObject({ ok: false, error: { message: 'Gardez au moins une sauvegarde.' } });
+    expect(await b.call('backups.setKeep', { keep: 0 })).toMatchObject({
+      ok: false,
+      error: { message: 'Gardez au moins une sauvegarde.' },
+    });
   });
 });
 
@@ -158,7 +174,13 @@ describe('restore', () => {
     const inspection = await b.ok('backups.inspect', { source: 'fichier' });
     if (!('preview' in inspection)) throw new Error('aperçu attendu');
     expect(inspection).toMatchObject({ fileName: 'sauvegarde.sqlite', origin: 'fichier' });
-    expect(inspection.preview).toMatchObject({ cptsName: 'CPTS du Grésivaudan', members: 1, meetings: 0, documents: 0, pendingMigrations: 0 });
+    expect(inspection.preview).toMatchObject({
+      cptsName: 'CPTS du Grésivaudan',
+      members: 1,
+      meetings: 0,
+      documents: 0,
+      pendingMigrations: 0,
+    });
     expect(inspection.preview.lastChange).toMatch(/^\d{4}-\d{2}-\d{2}/);
     // Nothing has changed yet.
     expect(await cptsName(b.context.db)).toBe('CPTS renommée après la sauvegarde');
@@ -174,26 +196,46 @@ describe('restore', () => {
     expect(before.prepare('select name from cpts').get()).toEqual({ name: 'CPTS renommée après la sauvegarde' });
     before.close();
     // No staging folder and no side file left beside the database.
-    expect(readdirSync(b.database.dir).filter((name) => name.startsWith('.restauration') || name.includes('avant-restauration'))).toEqual([]);
+    expect(
+      readdirSync(b.database.dir).filter(
+        (name) => name.startsWith('.restauration') || name.includes('avant-restauration'),
+      ),
+    ).toEqual([]);
     // The token is spent.
-    expect(await b.call('backups.restore', { token: inspection.token, confirm: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await b.call('backups.restore', { token: inspection.token, confirm: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('restores a copy listed in sauvegardes/ and refuses an unknown name', async () => {
     const b = await backend();
     await setCptsName(b.context.db, 'Avant');
-    const entry = await takeBackup(b.live.current.sqlite, b.context.backupsDir, 'automatique', new Date('2026-12-01T08:00:00Z'));
+    const entry = await takeBackup(
+      b.live.current.sqlite,
+      b.context.backupsDir,
+      'automatique',
+      new Date('2026-12-01T08:00:00Z'),
+    );
     await setCptsName(b.context.db, 'Après');
     const inspection = await b.ok('backups.inspect', { source: 'sauvegarde', fileName: entry.fileName });
     if (!('preview' in inspection)) throw new Error('aperçu attendu');
     expect(inspection.preview.cptsName).toBe('Avant');
     await b.ok('backups.restore', { token: inspection.token, confirm: true });
     expect(await cptsName(b.context.db)).toBe('Avant');
-    expect(await b.call('backups.inspect', { source: 'sauvegarde', fileName: 'maillage-automatique-2020-01-01T00-00-00.sqlite' })).toMatchObject({
+    expect(
+      await b.call('backups.inspect', {
+        source: 'sauvegarde',
+        fileName: 'maillage-automatique-2020-01-01T00-00-00.sqlite',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(await b.call('backups.inspect', { source: 'sauvegarde', fileName: '../maillage.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await b.call('backups.inspect', { source: 'sauvegarde', fileName: '../maillage.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   async function refused(file: string, message: RegExp) {
@@ -256,15 +298,24 @@ describe('restore', () => {
     const { staged, preview } = await stageDatabaseFile(old, join(dir, '.restauration-test'), Object.keys(newer));
     expect(preview.pendingMigrations).toBe(1);
     await live.restore(staged, { documentsDir: join(dir, 'documents') });
-    const row = await sql<{ name: string; note_future: string | null }>`select name, note_future from cpts`.execute(live.db);
+    const row = await sql<{ name: string; note_future: string | null }>`select name, note_future from cpts`.execute(
+      live.db,
+    );
     expect(row.rows).toEqual([{ name: 'Ancienne', note_future: null }]);
-    expect(listBackups(join(dir, 'sauvegardes')).map((entry) => entry.kind).sort()).toEqual(['avant-mise-a-jour', 'avant-restauration']);
+    expect(
+      listBackups(join(dir, 'sauvegardes'))
+        .map((entry) => entry.kind)
+        .sort(),
+    ).toEqual(['avant-mise-a-jour', 'avant-restauration']);
   });
 
   it('refuses to restore the open database onto itself', async () => {
     const b = await backend({ chooseOpenPath: async () => b.context.databasePath });
     const result = await b.call('backups.inspect', { source: 'fichier' });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/base de données ouverte en ce moment/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/base de données ouverte en ce moment/) },
+    });
   });
 
   it('puts the current file back when copying the backup into place fails', async () => {
@@ -303,9 +354,13 @@ describe('restore', () => {
     const old = await maillageFile(join(workDir(), 'ancienne.sqlite'), 'Ancienne');
     const { staged, preview } = await stageDatabaseFile(old, join(dir, '.restauration-test'), Object.keys(withFailing));
     expect(preview).toMatchObject({ cptsName: 'Ancienne', pendingMigrations: 1 });
-    await expect(live.restore(staged, { documentsDir: join(dir, 'documents') })).rejects.toThrow(/n’a pas pu être ouverte.*intactes/);
+    await expect(live.restore(staged, { documentsDir: join(dir, 'documents') })).rejects.toThrow(
+      /n’a pas pu être ouverte.*intactes/,
+    );
     expect(await cptsName(live.db)).toBe('Actuelle');
     expect(live.current.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(readdirSync(dir).filter((name) => name.includes('avant-restauration') || name.endsWith('.part'))).toEqual([]);
+    expect(readdirSync(dir).filter((name) => name.includes('avant-restauration') || name.endsWith('.part'))).toEqual(
+      [],
+    );
   });
 });

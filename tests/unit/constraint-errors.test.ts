@@ -45,15 +45,24 @@ const RAW_SQLITE = /constraint failed|SQLITE|UNIQUE|FOREIGN KEY|NOT NULL|CHECK/;
 describe('SQLite constraint failures reach the user as French sentences', () => {
   it('names the duplicated field of a UNIQUE constraint', async () => {
     const { db } = await database();
-    await db.insertInto('college').values({ name: 'Médecins', voting_right: 'deliberative', seats: null, description: null }).execute();
+    await db
+      .insertInto('college')
+      .values({ name: 'Médecins', voting_right: 'deliberative', seats: null, description: null })
+      .execute();
     const error = await failure(() =>
-      db.insertInto('college').values({ name: 'Médecins', voting_right: 'deliberative', seats: null, description: null }).execute(),
+      db
+        .insertInto('college')
+        .values({ name: 'Médecins', voting_right: 'deliberative', seats: null, description: null })
+        .execute(),
     );
     expect((error as { code: string }).code).toBe('SQLITE_CONSTRAINT_UNIQUE');
     const result = await answer(error);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'Cette valeur existe déjà : le champ « nom du collège » doit être unique. Rien n’a été enregistré.' },
+      error: {
+        code: 'conflict',
+        message: 'Cette valeur existe déjà : le champ « nom du collège » doit être unique. Rien n’a été enregistré.',
+      },
     });
   });
 
@@ -61,7 +70,12 @@ describe('SQLite constraint failures reach the user as French sentences', () => 
     const { db } = await database();
     const member = { kind: 'person' as const, last_name: 'Martin', first_name: 'Anne', rpps: '10001234567' };
     await db.insertInto('member').values(member).execute();
-    const error = await failure(() => db.insertInto('member').values({ ...member, first_name: 'Paul' }).execute());
+    const error = await failure(() =>
+      db
+        .insertInto('member')
+        .values({ ...member, first_name: 'Paul' })
+        .execute(),
+    );
     const result = await answer(error);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/« numéro RPPS » doit être unique/);
@@ -70,7 +84,10 @@ describe('SQLite constraint failures reach the user as French sentences', () => 
   it('explains a FOREIGN KEY failure without SQLite words', async () => {
     const { db } = await database();
     const error = await failure(() =>
-      db.insertInto('mandate').values({ member_id: 999_999, role: 'president', label: null, start_on: '2026-01-01', end_on: null }).execute(),
+      db
+        .insertInto('mandate')
+        .values({ member_id: 999_999, role: 'president', label: null, start_on: '2026-01-01', end_on: null })
+        .execute(),
     );
     expect((error as { code: string }).code).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
     const result = await answer(error);
@@ -83,18 +100,25 @@ describe('SQLite constraint failures reach the user as French sentences', () => 
 
   it('names the missing field of a NOT NULL constraint', async () => {
     const { db } = await database();
-    const error = await failure(() => sql`insert into meeting (type, title, date) values ('ca', null, '2026-11-22')`.execute(db));
+    const error = await failure(() =>
+      sql`insert into meeting (type, title, date) values ('ca', null, '2026-11-22')`.execute(db),
+    );
     expect((error as { code: string }).code).toBe('SQLITE_CONSTRAINT_NOTNULL');
     const result = await answer(error);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'Une information obligatoire manque : titre de la réunion. Rien n’a été enregistré.' },
+      error: {
+        code: 'invalid_input',
+        message: 'Une information obligatoire manque : titre de la réunion. Rien n’a été enregistré.',
+      },
     });
   });
 
   it('names the refused field of a CHECK constraint', async () => {
     const { db } = await database();
-    const error = await failure(() => sql`insert into college (name, voting_right) values ('Infirmiers', 'absolu')`.execute(db));
+    const error = await failure(() =>
+      sql`insert into college (name, voting_right) values ('Infirmiers', 'absolu')`.execute(db),
+    );
     expect((error as { code: string }).code).toBe('SQLITE_CONSTRAINT_CHECK');
     const result = await answer(error);
     expect(result).toEqual({
@@ -107,11 +131,15 @@ describe('SQLite constraint failures reach the user as French sentences', () => 
   });
 
   it('stays generic but useful for a table or column it cannot name', () => {
-    const unknownColumn = Object.assign(new Error('UNIQUE constraint failed: audit_log.detail'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    const unknownColumn = Object.assign(new Error('UNIQUE constraint failed: audit_log.detail'), {
+      code: 'SQLITE_CONSTRAINT_UNIQUE',
+    });
     expect(constraintError(unknownColumn)?.message).toBe(
       'Cet enregistrement existe déjà (le journal des modifications identique est déjà présent). Rien n’a été enregistré.',
     );
-    const unknownTable = Object.assign(new Error('NOT NULL constraint failed: nowhere.thing'), { code: 'SQLITE_CONSTRAINT_NOTNULL' });
+    const unknownTable = Object.assign(new Error('NOT NULL constraint failed: nowhere.thing'), {
+      code: 'SQLITE_CONSTRAINT_NOTNULL',
+    });
     expect(constraintError(unknownTable)?.message).toBe('Une information obligatoire manque. Rien n’a été enregistré.');
     const trigger = Object.assign(new Error('boom'), { code: 'SQLITE_CONSTRAINT_TRIGGER' });
     expect(constraintError(trigger)?.message).toMatch(/contredit des données existantes/);

@@ -18,7 +18,8 @@ describe('crash test', () => {
     expect(report.missing).toEqual([]);
     expect(report.found).toBe(report.confirmed);
     // The children really wrote, of every kind, and some kills landed in the middle of a write.
-    for (const kind of ['membre', 'presence', 'resolution', 'vote', 'import']) expect(report.byKind[kind] ?? 0).toBeGreaterThan(0);
+    for (const kind of ['membre', 'presence', 'resolution', 'vote', 'import'])
+      expect(report.byKind[kind] ?? 0).toBeGreaterThan(0);
     expect(report.killsDuringWrite).toBeGreaterThan(0);
   }, 300_000);
 });

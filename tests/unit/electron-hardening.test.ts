@@ -20,7 +20,10 @@ describe('app:// protocol', () => {
   const root = '/opt/maillage/out/renderer';
 
   it('serves index.html at the root and files below the renderer folder with their MIME type', () => {
-    expect(resolveAppRequest(APP_ENTRY_URL, root)).toEqual({ path: `${root}/index.html`, mime: 'text/html; charset=utf-8' });
+    expect(resolveAppRequest(APP_ENTRY_URL, root)).toEqual({
+      path: `${root}/index.html`,
+      mime: 'text/html; charset=utf-8',
+    });
     expect(resolveAppRequest('app://maillage/', root)?.path).toBe(`${root}/index.html`);
     expect(resolveAppRequest('app://maillage/assets/index-3f2a.js', root)).toEqual({
       path: `${root}/assets/index-3f2a.js`,
@@ -56,8 +59,12 @@ describe('app:// protocol', () => {
       mkdirSync(join(dir, 'renderer-secret'));
       writeFileSync(join(dir, 'renderer-secret', 'x.txt'), 'secret');
       expect(resolveAppRequest('app://maillage/..%2Frenderer-secret%2Fx.txt', join(dir, 'renderer'))).toBeNull();
-      expect(resolveAppRequest('app://maillage/assets%2F..%2F..%2Frenderer-secret%2Fx.txt', join(dir, 'renderer'))).toBeNull();
-      expect(resolveAppRequest('app://maillage/../renderer-secret/x.txt', join(dir, 'renderer'))?.path).toBe(join(dir, 'renderer', 'renderer-secret', 'x.txt'));
+      expect(
+        resolveAppRequest('app://maillage/assets%2F..%2F..%2Frenderer-secret%2Fx.txt', join(dir, 'renderer')),
+      ).toBeNull();
+      expect(resolveAppRequest('app://maillage/../renderer-secret/x.txt', join(dir, 'renderer'))?.path).toBe(
+        join(dir, 'renderer', 'renderer-secret', 'x.txt'),
+      );
     } finally {
       cleanup();
     }
@@ -105,7 +112,18 @@ describe('renderer origin', () => {
 
 describe('permissions, links and spell-checking', () => {
   it('refuses every permission', () => {
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'hid', 'usb', 'serial', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'hid',
+      'usb',
+      'serial',
+      'openExternal',
+      'fullscreen',
+    ]) {
       expect(permissionGranted(permission)).toBe(false);
     }
   });
@@ -129,7 +147,10 @@ describe('permissions, links and spell-checking', () => {
 });
 
 function labels(items: MenuItemConstructorOptions[]): string[] {
-  return items.flatMap((item) => [item.label ?? item.role ?? item.type ?? '?', ...(Array.isArray(item.submenu) ? labels(item.submenu).map((label) => `  ${label}`) : [])]);
+  return items.flatMap((item) => [
+    item.label ?? item.role ?? item.type ?? '?',
+    ...(Array.isArray(item.submenu) ? labels(item.submenu).map((label) => `  ${label}`) : []),
+  ]);
 }
 
 describe('application menu', () => {

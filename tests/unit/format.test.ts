@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatDateLong, formatDateTimeLong, formatEurosFromCents, formatInteger, plural } from '../../shared/format';
+import { formatDateLong, formatDateTimeLong, formatEurosFromCents, formatInteger, plural } from '@shared/format';
 
 describe('French formatting', () => {
   it('writes dates the French way, with « 1er »', () => {

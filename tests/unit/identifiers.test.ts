@@ -11,7 +11,7 @@ import {
   checkFiness,
   checkInseeCommune,
   checkPostcode,
-} from '../../shared/domain/identifiers';
+} from '@shared/domain/identifiers';
 
 /**
  * Independent Luhn reference for the tests, written differently from the implementation on purpose
@@ -153,8 +153,7 @@ describe('checkSiret', () => {
     expect(refLuhnSum('12345678901234')).not.toBe(0);
     expect(checkSiret('12345678901234')).toEqual({
       ok: false,
-      message:
-        "Le SIRET 12345678901234 n'est pas valide : la clé de contrôle ne correspond pas. Vérifiez la saisie.",
+      message: "Le SIRET 12345678901234 n'est pas valide : la clé de contrôle ne correspond pas. Vérifiez la saisie.",
     });
     expectFail(checkSiret('73282932000079'), 'clé de contrôle');
   });

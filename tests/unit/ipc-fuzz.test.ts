@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { invokeChannel } from '../../electron/ipc/invoke';
-import { channels, contract, type Channel } from '../../shared/contract';
+import { channels, contract, type Channel } from '@shared/contract';
 import { SEG_CODES } from '../helpers/db';
 import { testBackend } from '../helpers/handlers';
 import { MINIMAL_IDENTITY } from '../fixtures/cpts';
@@ -42,7 +42,7 @@ function seedOf(text: string): number {
 }
 
 type Rng = () => number;
-const pick = <T,>(rng: Rng, values: readonly T[]): T => values[Math.floor(rng() * values.length)]!;
+const pick = <T>(rng: Rng, values: readonly T[]): T => values[Math.floor(rng() * values.length)]!;
 
 /** Objects whose own keys try to pollute prototypes once merged or spread. */
 function pollution(rng: Rng): Record<string, unknown> {
@@ -58,7 +58,8 @@ function nested(rng: Rng, depth = 0): unknown {
   if (depth > 3) return pick(rng, [NaN, -1, null, '', HUGE, Infinity]);
   const kind = Math.floor(rng() * 3);
   if (kind === 0) return [nested(rng, depth + 1), nested(rng, depth + 1)];
-  if (kind === 1) return { a: nested(rng, depth + 1), ['__proto__']: nested(rng, depth + 1), '': nested(rng, depth + 1) };
+  if (kind === 1)
+    return { a: nested(rng, depth + 1), ['__proto__']: nested(rng, depth + 1), '': nested(rng, depth + 1) };
   return pick(rng, [NaN, -Infinity, -1, 0.5, true, null, '', HUGE, 'DROP TABLE member;--']);
 }
 
@@ -79,7 +80,11 @@ function core(schema: ZodLike): ZodLike {
   let current = schema;
   for (let i = 0; i < 20; i += 1) {
     const def = current._zod.def;
-    if (['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional'].includes(def.type) && def.innerType) current = def.innerType;
+    if (
+      ['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional'].includes(def.type) &&
+      def.innerType
+    )
+      current = def.innerType;
     else if (def.type === 'pipe' && def.in) current = def.in;
     else break;
   }
@@ -101,7 +106,22 @@ function wrongValue(schema: ZodLike, rng: Rng): unknown {
       return pick(rng, [42, -1, NaN, true, {}, [], HUGE, [HUGE], pollution(rng), [nested(rng)], Infinity]);
     case 'number':
     case 'int':
-      return pick(rng, ['12', '', -1, -2147483649, NaN, Infinity, -Infinity, 1.5, Number.MAX_SAFE_INTEGER + 2, HUGE, [], {}, true, pollution(rng)]);
+      return pick(rng, [
+        '12',
+        '',
+        -1,
+        -2147483649,
+        NaN,
+        Infinity,
+        -Infinity,
+        1.5,
+        Number.MAX_SAFE_INTEGER + 2,
+        HUGE,
+        [],
+        {},
+        true,
+        pollution(rng),
+      ]);
     case 'boolean':
       return pick(rng, ['true', 'false', 1, 0, NaN, HUGE, {}, [], pollution(rng)]);
     case 'enum':
@@ -115,7 +135,8 @@ function wrongValue(schema: ZodLike, rng: Rng): unknown {
         () => HUGE,
         () => NaN,
         () => pollution(rng),
-        () => (element ? Array.from({ length: 1 + Math.floor(rng() * 3) }, () => wrongValue(element, rng)) : [nested(rng)]),
+        () =>
+          element ? Array.from({ length: 1 + Math.floor(rng() * 3) }, () => wrongValue(element, rng)) : [nested(rng)],
         // Long arrays of small values: 2,000 copies of a 1 MB string would be the sender's own 2 GB, not a test.
         () => Array.from({ length: 2_000 }, () => pick(rng, [NaN, -1, null, '', {}, [], 'x', true])),
       ])();
@@ -168,8 +189,10 @@ function invalidInput(schema: ZodLike, rng: Rng): unknown {
   return garbageObject(shape, rng);
 }
 
-const FRENCH = /[éèêàçùôîœ]|\b(de|du|la|le|les|des|une?|au|aux|pour|ou|et|en|est|pas|doit|ce|cette|plus|attendue?|invalide|identifiant|nombre)\b/i;
-const NOT_FOR_USERS = /SQLITE|constraint failed|TypeError|ReferenceError|Cannot read|undefined is not|is not a function|\bat .+:\d+:\d+|Expected|Invalid input|Required|ZodError|node_modules|\n\s+at /;
+const FRENCH =
+  /[éèêàçùôîœ]|\b(de|du|la|le|les|des|une?|au|aux|pour|ou|et|en|est|pas|doit|ce|cette|plus|attendue?|invalide|identifiant|nombre)\b/i;
+const NOT_FOR_USERS =
+  /SQLITE|constraint failed|TypeError|ReferenceError|Cannot read|undefined is not|is not a function|\bat .+:\d+:\d+|Expected|Invalid input|Required|ZodError|node_modules|\n\s+at /;
 
 function checkMessage(message: unknown): string | null {
   if (typeof message !== 'string' || !message.trim()) return 'message vide';
@@ -203,7 +226,9 @@ let backend: Backend;
 
 /** Every row of every table, in a stable order. */
 async function dump(): Promise<string> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(backend.database.db);
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(
+    backend.database.db,
+  );
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables.rows) {
     const rows = await sql.raw(`select * from "${name}" order by rowid`).execute(backend.database.db);
@@ -231,7 +256,13 @@ beforeAll(async () => {
   });
   await backend.ok('cpts.saveIdentity', MINIMAL_IDENTITY);
   await backend.ok('territory.addCommunes', { codes: SEG_CODES });
-  const [college] = await backend.ok('colleges.save', { name: 'Professionnels libéraux', votingRight: 'deliberative', seats: null, voteWeight: 1, description: '' } as never);
+  const [college] = await backend.ok('colleges.save', {
+    name: 'Professionnels libéraux',
+    votingRight: 'deliberative',
+    seats: null,
+    voteWeight: 1,
+    description: '',
+  } as never);
   await backend.ok('members.create', {
     kind: 'person',
     lastName: 'Martin',
@@ -258,51 +289,60 @@ describe('IPC fuzz: invalid input never crashes, never writes, always answers in
     expect(channels.length).toBeGreaterThan(50);
   });
 
-  it.each([...channels])('%s', async (channel) => {
-    const schema = contract[channel].input as unknown as ZodLike & { safeParse: (value: unknown) => { success: boolean } };
-    const rng = random(seedOf(channel));
-    const before = await dump();
-    const filesBefore = filesIn(backend.database.dir);
-    const failures: string[] = [];
-    let reachedHandler = 0;
-    const internal = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const idsOnly = missingIdsInput(schema, rng) !== null;
-    for (let i = 0; i < INPUTS_PER_CHANNEL; i += 1) {
-      // One input in ten of an ids-only channel names rows that do not exist; the rest is garbage.
-      const input = structuredClone(idsOnly && i % 10 === 0 ? missingIdsInput(schema, rng) : invalidInput(schema, rng));
-      let accepted = false;
-      try {
-        accepted = schema.safeParse(input).success;
-      } catch (error) {
-        failures.push(`#${i} : le schéma lève ${String(error).slice(0, 200)}`);
-        continue;
+  it.each([...channels])(
+    '%s',
+    async (channel) => {
+      const schema = contract[channel].input as unknown as ZodLike & {
+        safeParse: (value: unknown) => { success: boolean };
+      };
+      const rng = random(seedOf(channel));
+      const before = await dump();
+      const filesBefore = filesIn(backend.database.dir);
+      const failures: string[] = [];
+      let reachedHandler = 0;
+      const internal = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const idsOnly = missingIdsInput(schema, rng) !== null;
+      for (let i = 0; i < INPUTS_PER_CHANNEL; i += 1) {
+        // One input in ten of an ids-only channel names rows that do not exist; the rest is garbage.
+        const input = structuredClone(
+          idsOnly && i % 10 === 0 ? missingIdsInput(schema, rng) : invalidInput(schema, rng),
+        );
+        let accepted = false;
+        try {
+          accepted = schema.safeParse(input).success;
+        } catch (error) {
+          failures.push(`#${i} : le schéma lève ${String(error).slice(0, 200)}`);
+          continue;
+        }
+        if (accepted) reachedHandler += 1;
+        let result: Awaited<ReturnType<typeof invokeChannel>>;
+        try {
+          result = await invokeChannel(backend.handlers, channel, input);
+        } catch (error) {
+          failures.push(`#${i} : exception ${String(error).slice(0, 200)}`);
+          continue;
+        }
+        if (result.ok) {
+          failures.push(`#${i} : accepté (${JSON.stringify(input).slice(0, 200)})`);
+          continue;
+        }
+        if (!ERROR_CODES.includes(result.error.code))
+          failures.push(`#${i} : code ${result.error.code} (${JSON.stringify(input).slice(0, 200)})`);
+        const problem = checkMessage(result.error.message);
+        if (problem) failures.push(`#${i} : ${problem}`);
+        for (const [field, message] of Object.entries(result.error.fields ?? {})) {
+          const fieldProblem = checkMessage(message);
+          if (fieldProblem) failures.push(`#${i} champ ${field} : ${fieldProblem}`);
+        }
       }
-      if (accepted) reachedHandler += 1;
-      let result: Awaited<ReturnType<typeof invokeChannel>>;
-      try {
-        result = await invokeChannel(backend.handlers, channel, input);
-      } catch (error) {
-        failures.push(`#${i} : exception ${String(error).slice(0, 200)}`);
-        continue;
-      }
-      if (result.ok) {
-        failures.push(`#${i} : accepté (${JSON.stringify(input).slice(0, 200)})`);
-        continue;
-      }
-      if (!ERROR_CODES.includes(result.error.code)) failures.push(`#${i} : code ${result.error.code} (${JSON.stringify(input).slice(0, 200)})`);
-      const problem = checkMessage(result.error.message);
-      if (problem) failures.push(`#${i} : ${problem}`);
-      for (const [field, message] of Object.entries(result.error.fields ?? {})) {
-        const fieldProblem = checkMessage(message);
-        if (fieldProblem) failures.push(`#${i} champ ${field} : ${fieldProblem}`);
-      }
-    }
-    internal.mockRestore();
-    report.push({ channel, inputs: INPUTS_PER_CHANNEL, reachedHandler });
-    expect(failures.slice(0, 10)).toEqual([]);
-    expect(await dump()).toBe(before);
-    expect(filesIn(backend.database.dir)).toEqual(filesBefore);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-  }, 120_000);
+      internal.mockRestore();
+      report.push({ channel, inputs: INPUTS_PER_CHANNEL, reachedHandler });
+      expect(failures.slice(0, 10)).toEqual([]);
+      expect(await dump()).toBe(before);
+      expect(filesIn(backend.database.dir)).toEqual(filesBefore);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    },
+    120_000,
+  );
 });

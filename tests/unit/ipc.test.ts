@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { invokeChannel } from '../../electron/ipc/invoke';
-import { channels, contract } from '../../shared/contract';
+import { channels, contract } from '@shared/contract';
 import { SEG_CODES } from '../helpers/db';
 import { testBackend } from '../helpers/handlers';
 
@@ -73,7 +73,10 @@ describe('invokeChannel', () => {
     const { call, database } = await backend();
     await database.close();
     const result = await call('territory.get');
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('Rien n’a été modifié') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('Rien n’a été modifié') },
+    });
   });
 });
 
@@ -98,7 +101,10 @@ describe('Ma CPTS through the handlers', () => {
   it('refuses a SIRET that does not belong to the SIREN', async () => {
     const { call } = await backend();
     const result = await call('cpts.saveIdentity', { ...SEG_IDENTITY, siren: '552100554' });
-    expect(result).toMatchObject({ ok: false, error: { fields: { siret: expect.stringContaining('ne correspond pas au SIREN 552100554') } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { fields: { siret: expect.stringContaining('ne correspond pas au SIREN 552100554') } },
+    });
   });
 
   it('refuses an unknown ARS region', async () => {
@@ -124,7 +130,12 @@ describe('Ma CPTS through the handlers', () => {
       aciSignedOn: '2025-07-09',
       aciContractNumber: 'ACI-38-2025-014',
     });
-    expect(profile.status).toMatchObject({ code: 'contract_running', contractYear: 2, contractEnd: '2030-07-08', nextAnniversary: '2027-07-09' });
+    expect(profile.status).toMatchObject({
+      code: 'contract_running',
+      contractYear: 2,
+      contractEnd: '2030-07-08',
+      nextAnniversary: '2027-07-09',
+    });
   });
 });
 
@@ -137,18 +148,25 @@ describe('identity sheet export', () => {
 
   it('asks for an identity first', async () => {
     const { call } = await backend();
-    expect(await call('reports.exportIdentitySheet')).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Ma CPTS') } });
+    expect(await call('reports.exportIdentitySheet')).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('Ma CPTS') },
+    });
   });
 
   it('writes the PDF where the user chose, with the territory in it', async () => {
     const target = { path: '' };
-    const { ok, database } = await backend({ chooseSavePath: async (name) => ((target.path = join(database.dir, name)), target.path) });
+    const { ok, database } = await backend({
+      chooseSavePath: async (name) => ((target.path = join(database.dir, name)), target.path),
+    });
     await ok('cpts.saveIdentity', SEG_IDENTITY);
     await ok('territory.addCommunes', { codes: SEG_CODES });
     const result = await ok('reports.exportIdentitySheet');
     expect(result).toMatchObject({ saved: true, path: target.path, pages: expect.any(Number) });
     expect(target.path).toMatch(/Fiche d’identité - CPTS Sud-Est Grenoblois - 2026-11-23\.pdf$/);
-    const text = execFileSync('pdftotext', ['-layout', target.path, '-']).toString().replace(/\u00a0/g, ' ');
+    const text = execFileSync('pdftotext', ['-layout', target.path, '-'])
+      .toString()
+      .replace(/\u00a0/g, ' ');
     expect(text).toContain('CPTS Sud-Est Grenoblois');
     expect(text).toContain("Saint-Martin-d'Hères");
     expect(text).toMatch(/50 361|5\d \d{3}/);
@@ -163,7 +181,10 @@ describe('identity sheet export', () => {
     holder.dir = failing.database.dir;
     await failing.ok('cpts.saveIdentity', SEG_IDENTITY);
     const result = await failing.call('reports.exportIdentitySheet');
-    expect(result).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining("n'existe pas") } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'io', message: expect.stringContaining("n'existe pas") },
+    });
     expect(readdirSync(holder.dir).filter((name) => name.endsWith('.part') || name.endsWith('.pdf'))).toEqual([]);
     expect(existsSync(join(holder.dir, 'dossier-absent'))).toBe(false);
   });

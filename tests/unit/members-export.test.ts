@@ -2,8 +2,8 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { filterMembers, type MemberListRow } from '../../shared/domain/members';
-import { memberFiltersSchema } from '../../shared/schemas/members';
+import { filterMembers, type MemberListRow } from '@shared/domain/members';
+import { memberFiltersSchema } from '@shared/schemas/members';
 import { exportMembers, neutraliseCell } from '../../electron/services/members-export';
 import { applyImport, openImport, previewImport, readSpreadsheet } from '../../electron/services/members-import';
 import { eraseMember, listMembers } from '../../electron/services/members';
@@ -33,17 +33,120 @@ async function newDatabase(): Promise<TempDb> {
     ['Professionnels de santé libéraux', 'deliberative'],
     ['Usagers', 'consultative'],
   ] as const) {
-    await database.db.insertInto('college').values({ name, voting_right: votingRight, seats: null, description: null }).execute();
+    await database.db
+      .insertInto('college')
+      .values({ name, voting_right: votingRight, seats: null, description: null })
+      .execute();
   }
   return database;
 }
 
 const SOURCE = [
-  ['Civilité', 'Nom', 'Prénom', 'Profession', 'Spécialité', 'RPPS', 'ADELI', "Mode d'exercice", 'Structure', 'Type de structure', 'FINESS ET', 'Commune', 'Code postal', 'Téléphone', 'Courriel', 'Collège', "Date d'adhésion", 'Consentement annuaire', 'Cotisation 2025'],
-  ['Mme', 'Bernard', 'Camille', 'Médecin généraliste', '', rpps('1000123456'), '', 'libéral', '', '', '', "Saint-Martin-d'Hères", '', '04 76 00 00 01', 'camille@exemple.fr', 'Professionnels de santé libéraux', '05/03/2024', 'oui', '45'],
-  ['M.', 'Lefèvre', 'François', 'Médecin', 'Pédiatrie', rpps('1000987654'), '', 'mixte', '', '', '', 'Eybens', '', '', 'francois@exemple.fr', '', '12/01/2025', 'non', ''],
-  ['Mme', 'Dupont', 'Marie-Ève', 'Infirmière', '', '', '381234567', 'salariée', 'Clinique des Alpes', '', '', 'Beaulieu', '63570', '06 12 34 56 78', '', '', '', '', '30'],
-  ['', '', '', '', '', '', '', '', 'MSP du Sud-Est', 'Maison de santé pluriprofessionnelle (MSP)', '', 'Poisat', '', '04 76 00 00 03', 'msp@exemple.fr', 'Professionnels de santé libéraux', '01/09/2023', '', '120'],
+  [
+    'Civilité',
+    'Nom',
+    'Prénom',
+    'Profession',
+    'Spécialité',
+    'RPPS',
+    'ADELI',
+    "Mode d'exercice",
+    'Structure',
+    'Type de structure',
+    'FINESS ET',
+    'Commune',
+    'Code postal',
+    'Téléphone',
+    'Courriel',
+    'Collège',
+    "Date d'adhésion",
+    'Consentement annuaire',
+    'Cotisation 2025',
+  ],
+  [
+    'Mme',
+    'Bernard',
+    'Camille',
+    'Médecin généraliste',
+    '',
+    rpps('1000123456'),
+    '',
+    'libéral',
+    '',
+    '',
+    '',
+    "Saint-Martin-d'Hères",
+    '',
+    '04 76 00 00 01',
+    'camille@exemple.fr',
+    'Professionnels de santé libéraux',
+    '05/03/2024',
+    'oui',
+    '45',
+  ],
+  [
+    'M.',
+    'Lefèvre',
+    'François',
+    'Médecin',
+    'Pédiatrie',
+    rpps('1000987654'),
+    '',
+    'mixte',
+    '',
+    '',
+    '',
+    'Eybens',
+    '',
+    '',
+    'francois@exemple.fr',
+    '',
+    '12/01/2025',
+    'non',
+    '',
+  ],
+  [
+    'Mme',
+    'Dupont',
+    'Marie-Ève',
+    'Infirmière',
+    '',
+    '',
+    '381234567',
+    'salariée',
+    'Clinique des Alpes',
+    '',
+    '',
+    'Beaulieu',
+    '63570',
+    '06 12 34 56 78',
+    '',
+    '',
+    '',
+    '',
+    '30',
+  ],
+  [
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    'MSP du Sud-Est',
+    'Maison de santé pluriprofessionnelle (MSP)',
+    '',
+    'Poisat',
+    '',
+    '04 76 00 00 03',
+    'msp@exemple.fr',
+    'Professionnels de santé libéraux',
+    '01/09/2023',
+    '',
+    '120',
+  ],
   ['M.', '=DANGER()', 'Zéro', 'Usager', '', '', '', '', '', '', '', '', '', '', '', 'Usagers', '', '', ''],
 ];
 
@@ -74,7 +177,11 @@ function essentials(row: MemberListRow) {
 /** The date the coordinator gives for the « oui » consents of the file (it does not date them). */
 const CONSENTS_ON = '2025-01-15';
 
-async function importFile(database: TempDb, path: string, options: { undatedOn?: string | null; createColleges?: boolean } = { undatedOn: CONSENTS_ON }) {
+async function importFile(
+  database: TempDb,
+  path: string,
+  options: { undatedOn?: string | null; createColleges?: boolean } = { undatedOn: CONSENTS_ON },
+) {
   const opened = await openImport(path);
   const preview = await previewImport(database.db, opened.token, opened.mapping, options);
   const result = await applyImport(database.db, opened.token, opened.mapping, options);
@@ -83,7 +190,10 @@ async function importFile(database: TempDb, path: string, options: { undatedOn?:
 
 async function seeded(): Promise<{ database: TempDb; rows: MemberListRow[] }> {
   const database = await newDatabase();
-  await database.db.insertInto('cotisation_rate').values({ year: YEAR, member_type: 'professionnel', amount_cents: 4000 }).execute();
+  await database.db
+    .insertInto('cotisation_rate')
+    .values({ year: YEAR, member_type: 'professionnel', amount_cents: 4000 })
+    .execute();
   const { preview, result } = await importFile(database, writeCsv(files.dir, 'source.csv', SOURCE, ';', 'utf8-bom'));
   expect(preview.errors).toEqual([]);
   expect(result.created).toBe(5);
@@ -105,10 +215,33 @@ describe('member export', () => {
     );
     const bernard = lines.find((line) => line.includes('Bernard'))!.split(';');
     expect(bernard).toEqual([
-      'Mme', 'Bernard', 'Camille', 'Médecin', 'Médecine générale', rpps('1000123456'), '', 'Libéral', '', '', '', "Saint-Martin-d'Hères", '38421',
-      '04 76 00 00 01', 'camille@exemple.fr', 'Professionnels de santé libéraux', '05/03/2024', '', 'oui', 'oui',
+      'Mme',
+      'Bernard',
+      'Camille',
+      'Médecin',
+      'Médecine générale',
+      rpps('1000123456'),
+      '',
+      'Libéral',
+      '',
+      '',
+      '',
+      "Saint-Martin-d'Hères",
+      '38421',
+      '04 76 00 00 01',
+      'camille@exemple.fr',
+      'Professionnels de santé libéraux',
+      '05/03/2024',
+      '',
+      'oui',
+      'oui',
     ]);
-    expect(lines.find((line) => line.includes('Dupont'))!.split(';').at(-1)).toBe('non'); // 30 € < 40 € expected
+    expect(
+      lines
+        .find((line) => line.includes('Dupont'))!
+        .split(';')
+        .at(-1),
+    ).toBe('non'); // 30 € < 40 € expected
     expect(lines.some((line) => line.includes(";'=DANGER();"))).toBe(true);
     expect(readdirSync(files.dir).filter((name) => name.endsWith('.part'))).toEqual([]);
   });
@@ -146,12 +279,22 @@ describe('member export', () => {
 
       // Without creating them, every row of a collège is in error, with a clear way out.
       const refused = await openImport(path);
-      const without = await previewImport(fresh.db, refused.token, refused.mapping, { undatedOn: CONSENTS_ON, createColleges: false });
+      const without = await previewImport(fresh.db, refused.token, refused.mapping, {
+        undatedOn: CONSENTS_ON,
+        createColleges: false,
+      });
       expect(without.errors.map((row) => row.errors[0])).toEqual(
-        Array(3).fill(expect.stringMatching(/^Collège inconnu : .*aucun collège n’est encore défini dans Maillage\)\. Cochez « Créer les collèges manquants »/)),
+        Array(3).fill(
+          expect.stringMatching(
+            /^Collège inconnu : .*aucun collège n’est encore défini dans Maillage\)\. Cochez « Créer les collèges manquants »/,
+          ),
+        ),
       );
       // The preview still names them, so that the coordinator can change her mind.
-      expect(without.missingColleges.map((college) => college.name)).toEqual(['Professionnels de santé libéraux', 'Usagers']);
+      expect(without.missingColleges.map((college) => college.name)).toEqual([
+        'Professionnels de santé libéraux',
+        'Usagers',
+      ]);
 
       const { preview, result } = await importFile(fresh, path, { undatedOn: CONSENTS_ON, createColleges: true });
       expect(preview.errors).toEqual([]);
@@ -160,8 +303,16 @@ describe('member export', () => {
         { name: 'Usagers', rows: 1 },
       ]);
       expect(preview.toCreate).toHaveLength(5);
-      expect(result).toMatchObject({ created: 5, skippedErrors: 0, collegesCreated: ['Professionnels de santé libéraux', 'Usagers'] });
-      const colleges = await fresh.db.selectFrom('college').select(['name', 'voting_right']).orderBy('position').execute();
+      expect(result).toMatchObject({
+        created: 5,
+        skippedErrors: 0,
+        collegesCreated: ['Professionnels de santé libéraux', 'Usagers'],
+      });
+      const colleges = await fresh.db
+        .selectFrom('college')
+        .select(['name', 'voting_right'])
+        .orderBy('position')
+        .execute();
       expect(colleges).toEqual([
         { name: 'Professionnels de santé libéraux', voting_right: 'deliberative' },
         { name: 'Usagers', voting_right: 'deliberative' },
@@ -179,10 +330,16 @@ describe('member export', () => {
     await exportMembers(rows, 'csv', path, YEAR);
     const fresh = await tempDatabase();
     databases.push(fresh);
-    fresh.sqlite.exec(`CREATE TRIGGER simulated_failure BEFORE INSERT ON audit_log WHEN NEW.action = 'members.import' BEGIN SELECT RAISE(ABORT, 'échec simulé'); END`);
-    const error = await importFile(fresh, path, { undatedOn: CONSENTS_ON, createColleges: true }).catch((caught: unknown) => caught);
+    fresh.sqlite.exec(
+      `CREATE TRIGGER simulated_failure BEFORE INSERT ON audit_log WHEN NEW.action = 'members.import' BEGIN SELECT RAISE(ABORT, 'échec simulé'); END`,
+    );
+    const error = await importFile(fresh, path, { undatedOn: CONSENTS_ON, createColleges: true }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(/^L'import a échoué, aucune ligne n'est enregistrée\. La base de données a refusé/);
+    expect((error as UserError).message).toMatch(
+      /^L'import a échoué, aucune ligne n'est enregistrée\. La base de données a refusé/,
+    );
     expect((error as UserError).message).not.toContain('échec simulé');
     expect(await fresh.db.selectFrom('college').selectAll().execute()).toEqual([]);
     expect(await fresh.db.selectFrom('member').selectAll().execute()).toEqual([]);
@@ -198,8 +355,26 @@ describe('member export', () => {
     expect(sheet.name).toBe('Adhérents');
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual([
-      'Civilité', 'Nom', 'Prénom', 'Profession', 'Spécialité', 'RPPS', 'ADELI', 'Mode d’exercice', 'Structure', 'Type de structure', 'FINESS ET', 'Commune',
-      'Code INSEE', 'Téléphone', 'Courriel', 'Collège', 'Date d’adhésion', 'Date de sortie', 'Consentement annuaire', 'À jour 2024',
+      'Civilité',
+      'Nom',
+      'Prénom',
+      'Profession',
+      'Spécialité',
+      'RPPS',
+      'ADELI',
+      'Mode d’exercice',
+      'Structure',
+      'Type de structure',
+      'FINESS ET',
+      'Commune',
+      'Code INSEE',
+      'Téléphone',
+      'Courriel',
+      'Collège',
+      'Date d’adhésion',
+      'Date de sortie',
+      'Consentement annuaire',
+      'À jour 2024',
     ]);
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -240,7 +415,14 @@ describe('member export', () => {
     await database.db
       .insertInto('member')
       .values([
-        { kind: 'person', last_name: attack, first_name: '=1+1', profession_code: '60', phone: '+33 6 12 34 56 78', email: '@evil' },
+        {
+          kind: 'person',
+          last_name: attack,
+          first_name: '=1+1',
+          profession_code: '60',
+          phone: '+33 6 12 34 56 78',
+          email: '@evil',
+        },
         { kind: 'person', last_name: 'Sage', first_name: 'Anne', profession_code: '60', phone: '04 76 00 00 01' },
       ])
       .execute();
@@ -254,7 +436,8 @@ describe('member export', () => {
     expect(cells[13]).toBe("'+33 6 12 34 56 78");
     expect(cells[14]).toBe("'@evil");
     // No cell of the file starts with a formula character any more.
-    for (const line of lines.slice(1)) for (const cell of line.split(';')) expect(cell, cell).not.toMatch(/^[=+@\t\r]|^-(?!\d+$)/);
+    for (const line of lines.slice(1))
+      for (const cell of line.split(';')) expect(cell, cell).not.toMatch(/^[=+@\t\r]|^-(?!\d+$)/);
     const csvBack = await readSpreadsheet(csvPath);
     expect(csvBack.rows.find((row) => row[2] === '=1+1')?.slice(1, 3)).toEqual([attack, '=1+1']);
 
@@ -264,7 +447,8 @@ describe('member export', () => {
     await workbook.xlsx.readFile(xlsxPath);
     const sheet = workbook.worksheets[0]!;
     const row = sheet.getRows(2, 2)!.find((candidate) => candidate.getCell(3).value === '=1+1')!;
-    for (const column of [2, 3, 14, 15]) expect(row.getCell(column).type, `colonne ${column}`).toBe(ExcelJS.ValueType.String);
+    for (const column of [2, 3, 14, 15])
+      expect(row.getCell(column).type, `colonne ${column}`).toBe(ExcelJS.ValueType.String);
     expect(row.getCell(2).value).toBe(attack);
     const xlsxBack = await readSpreadsheet(xlsxPath);
     expect(xlsxBack.rows.find((cells) => cells[2] === '=1+1')?.slice(1, 3)).toEqual([attack, '=1+1']);
@@ -276,7 +460,12 @@ describe('member export', () => {
     await eraseMember(database.db, dupont.id, TODAY);
     const all = await listMembers(database.db, TODAY);
     const path = join(files.dir, 'actifs.csv');
-    await exportMembers(filterMembers(all, memberFiltersSchema.parse({ status: 'all', kind: 'person' })), 'csv', path, YEAR);
+    await exportMembers(
+      filterMembers(all, memberFiltersSchema.parse({ status: 'all', kind: 'person' })),
+      'csv',
+      path,
+      YEAR,
+    );
     const lines = readFileSync(path, 'utf8').trim().split('\r\n');
     expect(lines).toHaveLength(1 + 3);
     expect(lines.join('\n')).not.toMatch(/MSP du Sud-Est|Membre anonymisé/);
@@ -284,7 +473,9 @@ describe('member export', () => {
 
   it('reports an unwritable destination in French', async () => {
     const { rows } = await seeded();
-    const error = await exportMembers(rows, 'csv', join(files.dir, 'absent', 'liste.csv'), YEAR).catch((caught: unknown) => caught);
+    const error = await exportMembers(rows, 'csv', join(files.dir, 'absent', 'liste.csv'), YEAR).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toMatch(/n'existe pas/);
   });

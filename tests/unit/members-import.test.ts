@@ -13,8 +13,14 @@ import {
   parseFrenchDate,
   splitFullName,
   suggestMapping,
-} from '../../shared/domain/import-mapping';
-import { applyImport, closeImport, openImport, previewImport, readSpreadsheet } from '../../electron/services/members-import';
+} from '@shared/domain/import-mapping';
+import {
+  applyImport,
+  closeImport,
+  openImport,
+  previewImport,
+  readSpreadsheet,
+} from '../../electron/services/members-import';
 import { summariseZip } from '../../electron/services/members-import/zip';
 import { setImportWorker } from '../../electron/services/members-import/reader';
 import { importProgress } from '../../electron/services/members-import';
@@ -44,14 +50,22 @@ const SMH = '38421'; // Saint-Martin-d'Hères
 const EYBENS = '38158';
 const POISAT = '38309';
 
-async function addCollege(name: string, votingRight: 'deliberative' | 'consultative' = 'deliberative'): Promise<number> {
-  const row = await database.db.insertInto('college').values({ name, voting_right: votingRight, seats: null, description: null }).returning('id').executeTakeFirstOrThrow();
+async function addCollege(
+  name: string,
+  votingRight: 'deliberative' | 'consultative' = 'deliberative',
+): Promise<number> {
+  const row = await database.db
+    .insertInto('college')
+    .values({ name, voting_right: votingRight, seats: null, description: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 const readFileSyncBuffer = (path: string) => readFileSync(path);
 const members = () => database.db.selectFrom('member').selectAll().orderBy('id').execute();
-const cotisations = () => database.db.selectFrom('cotisation').selectAll().orderBy('member_id').orderBy('year').execute();
+const cotisations = () =>
+  database.db.selectFrom('cotisation').selectAll().orderBy('member_id').orderBy('year').execute();
 
 async function expectUserError(promise: Promise<unknown>, pattern: RegExp): Promise<UserError> {
   const error = await promise.then(
@@ -75,8 +89,34 @@ async function openAndPreview(path: string, mapping?: (string | null)[]) {
 describe('import mapping (pure)', () => {
   it('maps French headers in any order, spelling, case and accents, each field once', () => {
     expect(
-      suggestMapping(['NOM', 'Prenom', 'Métier', 'Ville', 'CP', 'Portable', 'Mail', 'Cot. 2024', 'Cotisation 2025', 'N° RPPS', 'Téléphone', 'Colonne inconnue']),
-    ).toEqual(['nom', 'prenom', 'profession', 'commune', 'code_postal', 'telephone', 'email', 'cotisation:2024', 'cotisation:2025', 'rpps', null, null]);
+      suggestMapping([
+        'NOM',
+        'Prenom',
+        'Métier',
+        'Ville',
+        'CP',
+        'Portable',
+        'Mail',
+        'Cot. 2024',
+        'Cotisation 2025',
+        'N° RPPS',
+        'Téléphone',
+        'Colonne inconnue',
+      ]),
+    ).toEqual([
+      'nom',
+      'prenom',
+      'profession',
+      'commune',
+      'code_postal',
+      'telephone',
+      'email',
+      'cotisation:2024',
+      'cotisation:2025',
+      'rpps',
+      null,
+      null,
+    ]);
     const cases: [string, string | null][] = [
       ['Nom de famille', 'nom'],
       ['Prénom', 'prenom'],
@@ -116,7 +156,9 @@ describe('import mapping (pure)', () => {
     expect(cotisationHeaderField('Cotisation 2025 payée le')).toBe('cotisation_payee:2025');
     expect(cotisationHeaderField('Cotisation')).toBeNull();
     expect(cotisationHeaderField('Promotion 2025')).toBeNull();
-    expect(importFields([2025]).map((field) => field.code)).toEqual(expect.arrayContaining(['nom', 'commune', 'cotisation:2025', 'cotisation_payee:2025']));
+    expect(importFields([2025]).map((field) => field.code)).toEqual(
+      expect.arrayContaining(['nom', 'commune', 'cotisation:2025', 'cotisation_payee:2025']),
+    );
     expect(importFields([2025]).find((field) => field.code === 'nom_prenom')?.label).toMatch(/Nom et prénom/);
   });
 
@@ -189,12 +231,24 @@ describe('readSpreadsheet', () => {
 
   it('reads a « ; » CSV in UTF-8 with BOM', async () => {
     const sheet = await readSpreadsheet(writeCsv(files.dir, 'adherents.csv', [header, ...data], ';', 'utf8-bom'));
-    expect(sheet).toMatchObject({ fileName: 'adherents.csv', encoding: 'UTF-8 avec BOM', separator: ';', sheetName: null, headers: header, rows: data });
+    expect(sheet).toMatchObject({
+      fileName: 'adherents.csv',
+      encoding: 'UTF-8 avec BOM',
+      separator: ';',
+      sheetName: null,
+      headers: header,
+      rows: data,
+    });
     expect(sheet.lines).toEqual([2, 3]);
   });
 
   it('reads a « , » CSV in Windows-1252 (French Excel), with quoted cells', async () => {
-    const rows = [header, ...data, ['Nœud', 'Zoé', 'Sage-femme', 'Poisat, Isère'], ['Ça', 'Jérôme', 'Pédicure-podologue', 'Eybens']];
+    const rows = [
+      header,
+      ...data,
+      ['Nœud', 'Zoé', 'Sage-femme', 'Poisat, Isère'],
+      ['Ça', 'Jérôme', 'Pédicure-podologue', 'Eybens'],
+    ];
     const sheet = await readSpreadsheet(writeCsv(files.dir, 'export excel.csv', rows, ',', 'cp1252'));
     expect(sheet.encoding).toBe('Windows-1252');
     expect(sheet.separator).toBe(',');
@@ -204,7 +258,9 @@ describe('readSpreadsheet', () => {
   });
 
   it('reads a tab-separated UTF-8 file and skips empty lines', async () => {
-    const sheet = await readSpreadsheet(writeCsv(files.dir, 'liste.txt', [[], header, ['', '', '', ''], ...data], '\t', 'utf8'));
+    const sheet = await readSpreadsheet(
+      writeCsv(files.dir, 'liste.txt', [[], header, ['', '', '', ''], ...data], '\t', 'utf8'),
+    );
     expect(sheet.encoding).toBe('UTF-8');
     expect(sheet.separator).toBe('tabulation');
     expect(sheet.headers).toEqual(header);
@@ -238,8 +294,16 @@ describe('readSpreadsheet', () => {
     await expectUserError(readSpreadsheet(join(files.dir, 'vide.csv')), /est vide/);
     writeFileSync(join(files.dir, 'blancs.csv'), '\uFEFF;;\r\n;;\r\n');
     await expectUserError(readSpreadsheet(join(files.dir, 'blancs.csv')), /aucune donnée/);
-    await expectUserError(readSpreadsheet(writeCsv(files.dir, 'titres.csv', [header], ';', 'utf8')), /que la ligne des titres/);
-    await expectUserError(readSpreadsheet(writeCsv(files.dir, 'sans-titres.csv', [['Bernard', 'Camille', RPPS_A, 'camille@exemple.fr']], ';', 'utf8')), /titres des colonnes/);
+    await expectUserError(
+      readSpreadsheet(writeCsv(files.dir, 'titres.csv', [header], ';', 'utf8')),
+      /que la ligne des titres/,
+    );
+    await expectUserError(
+      readSpreadsheet(
+        writeCsv(files.dir, 'sans-titres.csv', [['Bernard', 'Camille', RPPS_A, 'camille@exemple.fr']], ';', 'utf8'),
+      ),
+      /titres des colonnes/,
+    );
     await expectUserError(readSpreadsheet(join(files.dir, 'absent.csv')), /introuvable/);
     writeFileSync(join(files.dir, 'faux.xlsx'), 'ceci n’est pas un classeur');
     await expectUserError(readSpreadsheet(join(files.dir, 'faux.xlsx')), /n'est pas un classeur Excel lisible/);
@@ -291,16 +355,23 @@ describe('reading files that try to break the import', () => {
     const sheet = await readSpreadsheet(join(files.dir, 'titre.csv'));
     expect(sheet.separator).toBe(',');
     expect(sheet).toMatchObject({ headers: header, rows: data, headerLine: 3, lines: [4, 5] });
-    expect(sheet.notes).toEqual(['Titres des colonnes lus sur la ligne 3 ; la ligne 1 au-dessus, « Liste des adhérents — export du 01/12/2026 », est ignorée.']);
+    expect(sheet.notes).toEqual([
+      'Titres des colonnes lus sur la ligne 3 ; la ligne 1 au-dessus, « Liste des adhérents — export du 01/12/2026 », est ignorée.',
+    ]);
     // A file that starts with its header has no note.
-    expect((await readSpreadsheet(writeCsv(files.dir, 'simple.csv', [header, ...data], ';', 'utf8'))).notes).toEqual([]);
+    expect((await readSpreadsheet(writeCsv(files.dir, 'simple.csv', [header, ...data], ';', 'utf8'))).notes).toEqual(
+      [],
+    );
   });
 
   it('refuses a file over 20 Mo before reading it', async () => {
     const path = join(files.dir, 'enorme.csv');
     writeFileSync(path, 'Nom;Prénom\r\n');
     truncateSync(path, 21 * 1024 * 1024);
-    await expectUserError(readSpreadsheet(path), /^Le fichier « enorme\.csv » pèse 21 Mo : l'import est limité à 20 Mo\./);
+    await expectUserError(
+      readSpreadsheet(path),
+      /^Le fichier « enorme\.csv » pèse 21 Mo : l'import est limité à 20 Mo\./,
+    );
   });
 
   it('refuses a zip bomb from its central directory, before inflating anything', async () => {
@@ -360,7 +431,11 @@ describe('reading in a worker thread', () => {
 
   it('opens a file through the worker, with its progress, and brings back its French errors', async () => {
     setImportWorker(workerBootstrap());
-    const rows = [['Liste des adhérents'], ['Nom', 'Prénom', 'Profession', 'Commune'], ['Bernard', 'Camille', 'Infirmière', 'Eybens']];
+    const rows = [
+      ['Liste des adhérents'],
+      ['Nom', 'Prénom', 'Profession', 'Commune'],
+      ['Bernard', 'Camille', 'Infirmière', 'Eybens'],
+    ];
     const path = await writeXlsx(files.dir, 'par-le-worker.xlsx', rows);
     const seen: string[] = [];
     const timer = setInterval(() => {
@@ -376,14 +451,26 @@ describe('reading in a worker thread', () => {
     expect(preview.toCreate.map((row) => row.displayName)).toEqual(['BERNARD Camille']);
 
     const bomb = await writeZipBomb(files.dir, 'bombe.xlsx', 200 * 1024 * 1024);
-    await expectUserError(openImport(bomb), /^Le fichier « bombe\.xlsx » est refusé : ses \d+ Ko se décompresseraient en 200 Mo/);
+    await expectUserError(
+      openImport(bomb),
+      /^Le fichier « bombe\.xlsx » est refusé : ses \d+ Ko se décompresseraient en 200 Mo/,
+    );
     expect(importProgress()).toBeNull();
   });
 });
 
 describe('import preview', () => {
   it('opens a file with a suggested mapping, a sample and the field list', async () => {
-    const path = writeCsv(files.dir, 'a.csv', [['Nom', 'Prénom', 'Métier', 'Cot. 2024'], ['Bernard', 'Camille', 'Médecin', '30']], ';', 'utf8-bom');
+    const path = writeCsv(
+      files.dir,
+      'a.csv',
+      [
+        ['Nom', 'Prénom', 'Métier', 'Cot. 2024'],
+        ['Bernard', 'Camille', 'Médecin', '30'],
+      ],
+      ';',
+      'utf8-bom',
+    );
     const opened = await openImport(path);
     expect(opened).toMatchObject({
       fileName: 'a.csv',
@@ -401,9 +488,48 @@ describe('import preview', () => {
   it('builds members from an XLSX with odd headers: Date cell, number RPPS, phone without its 0, commune in capitals, collège by name', async () => {
     const collegeId = await addCollege('Professionnels de santé libéraux');
     const rows: XlsxCell[][] = [
-      ['N° RPPS', 'NOM', 'Prenom', 'Métier', 'Ville', 'CP', 'Portable', 'E-mail', "Date d'adhésion", 'Cot. 2025', 'Collège', 'Civ.'],
-      [Number(RPPS_A), 'BERNARD', 'CAMILLE', 'Médecin généraliste', "ST MARTIN D'HERES", 38400, 612345678, 'Camille.Bernard@Exemple.fr', new Date(Date.UTC(2025, 2, 5)), 45, 'professionnels de sante liberaux', 'Madame'],
-      [null, 'Dupont', 'Marie', 'Infirmière libérale', 'Eybens', null, '04.76.00.00.02', 'marie@exemple.fr', '12/01/2024', '40,00 €', null, 'Mme'],
+      [
+        'N° RPPS',
+        'NOM',
+        'Prenom',
+        'Métier',
+        'Ville',
+        'CP',
+        'Portable',
+        'E-mail',
+        "Date d'adhésion",
+        'Cot. 2025',
+        'Collège',
+        'Civ.',
+      ],
+      [
+        Number(RPPS_A),
+        'BERNARD',
+        'CAMILLE',
+        'Médecin généraliste',
+        "ST MARTIN D'HERES",
+        38400,
+        612345678,
+        'Camille.Bernard@Exemple.fr',
+        new Date(Date.UTC(2025, 2, 5)),
+        45,
+        'professionnels de sante liberaux',
+        'Madame',
+      ],
+      [
+        null,
+        'Dupont',
+        'Marie',
+        'Infirmière libérale',
+        'Eybens',
+        null,
+        '04.76.00.00.02',
+        'marie@exemple.fr',
+        '12/01/2024',
+        '40,00 €',
+        null,
+        'Mme',
+      ],
       [null, 'Martin', 'Luc', 'Kiné', null, '38320', null, null, null, null, null, null],
     ];
     const { preview } = await openAndPreview(await writeXlsx(files.dir, 'odd.xlsx', rows));
@@ -416,11 +542,25 @@ describe('import preview', () => {
       [4, 'MARTIN Luc', 'Masseur-Kinésithérapeute', null],
     ]);
     // No payment date in the file: never « today »; the preview asks for one date for the whole file.
-    expect(preview.toCreate[0]!.changes).toEqual(['Cotisation 2025 : 45,00\u00a0€ non payée (le fichier ne donne pas de date de paiement)']);
+    expect(preview.toCreate[0]!.changes).toEqual([
+      'Cotisation 2025 : 45,00\u00a0€ non payée (le fichier ne donne pas de date de paiement)',
+    ]);
     expect(preview.undated).toEqual({ cotisations: 2, consents: 0 });
 
-    const result = await applyImport(database.db, preview.token, (await openImport(await writeXlsx(files.dir, 'odd2.xlsx', rows))).mapping);
-    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, skippedErrors: 0, skippedDuplicates: 0, cotisations: 2, collegesCreated: [] });
+    const result = await applyImport(
+      database.db,
+      preview.token,
+      (await openImport(await writeXlsx(files.dir, 'odd2.xlsx', rows))).mapping,
+    );
+    expect(result).toEqual({
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      skippedErrors: 0,
+      skippedDuplicates: 0,
+      cotisations: 2,
+      collegesCreated: [],
+    });
     const [bernard, dupont] = await members();
     expect(bernard).toMatchObject({
       kind: 'person',
@@ -436,7 +576,13 @@ describe('import preview', () => {
       college_id: collegeId,
       joined_on: '2025-03-05',
     });
-    expect(dupont).toMatchObject({ profession_code: '60', commune_code: EYBENS, phone: '04 76 00 00 02', joined_on: '2024-01-12', college_id: null });
+    expect(dupont).toMatchObject({
+      profession_code: '60',
+      commune_code: EYBENS,
+      phone: '04 76 00 00 02',
+      joined_on: '2024-01-12',
+      college_id: null,
+    });
     const paid = await cotisations();
     expect(paid.map((row) => [row.member_id, row.year, row.amount_cents, row.mode])).toEqual([
       [bernard!.id, 2025, 4500, null],
@@ -447,7 +593,17 @@ describe('import preview', () => {
 
   it('gives a French reason for each bad row', async () => {
     await addCollege('Usagers', 'consultative');
-    const header = ['Nom', 'Prénom', 'Profession', 'RPPS', 'Commune', "Date d'adhésion", 'Courriel', 'Collège', 'Cotisation 2025'];
+    const header = [
+      'Nom',
+      'Prénom',
+      'Profession',
+      'RPPS',
+      'Commune',
+      "Date d'adhésion",
+      'Courriel',
+      'Collège',
+      'Cotisation 2025',
+    ];
     const rows = [
       header,
       ['Valide', 'Anne', 'Infirmière', RPPS_A, 'Eybens', '01/02/2025', '', '', ''], // 2
@@ -470,12 +626,16 @@ describe('import preview', () => {
     const reasons = new Map(preview.errors.map((row) => [row.line, row.errors.join(' | ')]));
     expect(reasons.get(3)).toMatch(/RPPS n'est pas valide \(clé de contrôle incorrecte\)/);
     expect(reasons.get(4)).toBe('Profession inconnue : « Kinésiologue ».');
-    expect(reasons.get(5)).toMatch(/^Commune ambiguë : \d+ communes s'appellent « Saint-Martin » .*Précisez le code postal/);
+    expect(reasons.get(5)).toMatch(
+      /^Commune ambiguë : \d+ communes s'appellent « Saint-Martin » .*Précisez le code postal/,
+    );
     expect(reasons.get(6)).toMatch(/^Commune inconnue : « Zzyzx-les-Bains »/);
     expect(reasons.get(7)).toBe('Le nom est obligatoire.');
     expect(reasons.get(9)).toBe("Date d'adhésion invalide : « 31/02/2025 » (format attendu : jj/mm/aaaa).");
     expect(reasons.get(10)).toMatch(/adresse électronique « leo@ » n'est pas valide/);
-    expect(reasons.get(11)).toBe('Collège inconnu : « Bureau » (collèges existants : « Usagers »). Cochez « Créer les collèges manquants » ou créez-le dans Collèges.');
+    expect(reasons.get(11)).toBe(
+      'Collège inconnu : « Bureau » (collèges existants : « Usagers »). Cochez « Créer les collèges manquants » ou créez-le dans Collèges.',
+    );
     expect(reasons.get(12)).toMatch(/^Cotisation 2025 : montant illisible « quarante »/);
     expect(preview.errors).toHaveLength(9);
     // A second occurrence of the same person is a duplicate, skipped, not an error to correct.
@@ -493,7 +653,11 @@ describe('import preview', () => {
     const reference = loadCommuneReference();
     const beaulieus = reference.communes.filter((commune) => commune.nom === 'Beaulieu' && commune.kind === 'commune');
     expect(beaulieus.length).toBeGreaterThan(2);
-    const target = beaulieus.find((commune) => commune.codesPostaux.length === 1 && beaulieus.filter((other) => other.codesPostaux.includes(commune.codesPostaux[0]!)).length === 1)!;
+    const target = beaulieus.find(
+      (commune) =>
+        commune.codesPostaux.length === 1 &&
+        beaulieus.filter((other) => other.codesPostaux.includes(commune.codesPostaux[0]!)).length === 1,
+    )!;
     const other = beaulieus.find((commune) => commune !== target)!;
     await database.db.insertInto('territory_commune').values({ code_insee: other.code, cog_year: 2026 }).execute();
     const rows = [
@@ -507,15 +671,37 @@ describe('import preview', () => {
     ];
     const { preview } = await openAndPreview(writeCsv(files.dir, 'homonymes.csv', rows, ';', 'utf8'));
     expect(preview.errors).toEqual([]);
-    expect(preview.toCreate.map((row) => row.communeName)).toEqual(['Beaulieu', 'Beaulieu', 'Beaulieu', 'Beaulieu', 'Beaulieu', "Saint-Martin-d'Hères"]);
+    expect(preview.toCreate.map((row) => row.communeName)).toEqual([
+      'Beaulieu',
+      'Beaulieu',
+      'Beaulieu',
+      'Beaulieu',
+      'Beaulieu',
+      "Saint-Martin-d'Hères",
+    ]);
     const mapping = suggestMapping(rows[0]!);
     await applyImport(database.db, preview.token, mapping);
-    expect((await members()).map((member) => member.commune_code)).toEqual([target.code, target.code, target.code, other.code, target.code, SMH]);
+    expect((await members()).map((member) => member.commune_code)).toEqual([
+      target.code,
+      target.code,
+      target.code,
+      other.code,
+      target.code,
+      SMH,
+    ]);
   });
 
   it('splits « nom et prénom », infers structures, and reads oui/non answers', async () => {
     const rows = [
-      ['Nom et prénom', 'Profession', 'Structure', 'Type de structure', 'Commune', 'Consentement annuaire', "Mode d'exercice"],
+      [
+        'Nom et prénom',
+        'Profession',
+        'Structure',
+        'Type de structure',
+        'Commune',
+        'Consentement annuaire',
+        "Mode d'exercice",
+      ],
       ['Mme DURAND Sophie', 'Orthophoniste', '', '', 'Poisat', 'oui', 'Libérale'],
       ['', '', 'MSP des Alpes', 'MSP', 'Eybens', 'non', ''],
       ['Paul ROBERT', 'Pharmacien', 'Pharmacie du Centre', '', 'Eybens', '15/06/2024', 'salarié'],
@@ -531,10 +717,29 @@ describe('import preview', () => {
     ]);
     await applyImport(database.db, preview.token, suggestMapping(rows[0]!), { undatedOn: '2026-01-15' });
     const [durand, msp, robert] = await members();
-    expect(durand).toMatchObject({ kind: 'person', civility: 'Mme', last_name: 'DURAND', first_name: 'Sophie', practice_mode: 'liberal', commune_code: POISAT });
+    expect(durand).toMatchObject({
+      kind: 'person',
+      civility: 'Mme',
+      last_name: 'DURAND',
+      first_name: 'Sophie',
+      practice_mode: 'liberal',
+      commune_code: POISAT,
+    });
     expect(durand!.directory_consent_on).toBe('2026-01-15');
-    expect(msp).toMatchObject({ kind: 'structure', structure_name: 'MSP des Alpes', structure_type: 'MSP', last_name: null, directory_consent_on: null });
-    expect(robert).toMatchObject({ last_name: 'ROBERT', first_name: 'Paul', practice_mode: 'salarie', directory_consent_on: '2024-06-15', structure_label: 'Pharmacie du Centre' });
+    expect(msp).toMatchObject({
+      kind: 'structure',
+      structure_name: 'MSP des Alpes',
+      structure_type: 'MSP',
+      last_name: null,
+      directory_consent_on: null,
+    });
+    expect(robert).toMatchObject({
+      last_name: 'ROBERT',
+      first_name: 'Paul',
+      practice_mode: 'salarie',
+      directory_consent_on: '2024-06-15',
+      structure_label: 'Pharmacie du Centre',
+    });
   });
 
   it('updates a known member with the list of changes, never blanking stored values with empty cells', async () => {
@@ -542,12 +747,40 @@ describe('import preview', () => {
     await database.db
       .insertInto('member')
       .values([
-        { kind: 'person', last_name: 'Bernard', first_name: 'Camille', profession_code: '10', rpps: RPPS_A, commune_code: SMH, phone: '04 76 00 00 01', email: 'camille@exemple.fr', college_id: collegeId },
-        { kind: 'person', last_name: 'Dupont', first_name: 'Marie', profession_code: '60', commune_code: EYBENS, phone: '04 76 00 00 02', address: '1 rue des Alpes' },
-        { kind: 'person', last_name: 'Petit', first_name: 'Jean', profession_code: '70', commune_code: POISAT, email: 'jean@exemple.fr' },
+        {
+          kind: 'person',
+          last_name: 'Bernard',
+          first_name: 'Camille',
+          profession_code: '10',
+          rpps: RPPS_A,
+          commune_code: SMH,
+          phone: '04 76 00 00 01',
+          email: 'camille@exemple.fr',
+          college_id: collegeId,
+        },
+        {
+          kind: 'person',
+          last_name: 'Dupont',
+          first_name: 'Marie',
+          profession_code: '60',
+          commune_code: EYBENS,
+          phone: '04 76 00 00 02',
+          address: '1 rue des Alpes',
+        },
+        {
+          kind: 'person',
+          last_name: 'Petit',
+          first_name: 'Jean',
+          profession_code: '70',
+          commune_code: POISAT,
+          email: 'jean@exemple.fr',
+        },
       ])
       .execute();
-    await database.db.insertInto('cotisation').values({ member_id: 3, year: 2025, amount_cents: 4000, paid_on: '2025-02-01', mode: 'cheque' }).execute();
+    await database.db
+      .insertInto('cotisation')
+      .values({ member_id: 3, year: 2025, amount_cents: 4000, paid_on: '2025-02-01', mode: 'cheque' })
+      .execute();
     const rows = [
       ['RPPS', 'Nom', 'Prénom', 'Profession', 'Commune', 'Téléphone', 'Courriel', 'Adresse', 'Cotisation 2025'],
       // Matched by RPPS despite the other spelling of the name: new phone, email left empty (kept).
@@ -567,18 +800,40 @@ describe('import preview', () => {
     expect(preview.unchanged.map((row) => [row.line, row.matchedMemberId, row.changes])).toEqual([[4, 3, []]]);
 
     const result = await applyImport(database.db, preview.token, mapping);
-    expect(result).toEqual({ created: 0, updated: 2, unchanged: 1, skippedErrors: 0, skippedDuplicates: 0, cotisations: 0, collegesCreated: [] });
+    expect(result).toEqual({
+      created: 0,
+      updated: 2,
+      unchanged: 1,
+      skippedErrors: 0,
+      skippedDuplicates: 0,
+      cotisations: 0,
+      collegesCreated: [],
+    });
     const [bernard, dupont, petit] = await members();
-    expect(bernard).toMatchObject({ last_name: 'Bernard', first_name: 'Camille', phone: '06 11 22 33 44', email: 'camille@exemple.fr', college_id: collegeId });
+    expect(bernard).toMatchObject({
+      last_name: 'Bernard',
+      first_name: 'Camille',
+      phone: '06 11 22 33 44',
+      email: 'camille@exemple.fr',
+      college_id: collegeId,
+    });
     expect(dupont).toMatchObject({ rpps: RPPS_B, address: '1 rue des Alpes', email: 'marie@exemple.fr' });
     expect(dupont!.search_key).toContain(RPPS_B);
     expect(petit).toMatchObject({ email: 'jean@exemple.fr' });
-    expect(await cotisations()).toEqual([expect.objectContaining({ member_id: 3, amount_cents: 4000, paid_on: '2025-02-01', mode: 'cheque' })]);
+    expect(await cotisations()).toEqual([
+      expect.objectContaining({ member_id: 3, amount_cents: 4000, paid_on: '2025-02-01', mode: 'cheque' }),
+    ]);
   });
 
   it('updates a member from a file with only the RPPS and a cotisation with its payment date', async () => {
-    await database.db.insertInto('member').values({ kind: 'person', last_name: 'Bernard', first_name: 'Camille', profession_code: '10', rpps: RPPS_A }).execute();
-    await database.db.insertInto('cotisation').values({ member_id: 1, year: 2024, amount_cents: 3000, paid_on: '2024-03-01', mode: 'virement' }).execute();
+    await database.db
+      .insertInto('member')
+      .values({ kind: 'person', last_name: 'Bernard', first_name: 'Camille', profession_code: '10', rpps: RPPS_A })
+      .execute();
+    await database.db
+      .insertInto('cotisation')
+      .values({ member_id: 1, year: 2024, amount_cents: 3000, paid_on: '2024-03-01', mode: 'virement' })
+      .execute();
     const rows = [
       ['Numéro RPPS', 'Cotisation 2024', 'Cotisation 2025', 'Date de paiement 2025'],
       [RPPS_A, '35,00 €', '45', '10/02/2025'],
@@ -607,12 +862,32 @@ describe('import preview', () => {
     ];
     const path = writeCsv(files.dir, 'liste.csv', rows, ';', 'utf8-bom');
     const first = await openAndPreview(path);
-    expect(await applyImport(database.db, first.opened.token, first.mapping)).toEqual({ created: 3, updated: 0, unchanged: 0, skippedErrors: 0, skippedDuplicates: 0, cotisations: 2, collegesCreated: [] });
+    expect(await applyImport(database.db, first.opened.token, first.mapping)).toEqual({
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      skippedErrors: 0,
+      skippedDuplicates: 0,
+      cotisations: 2,
+      collegesCreated: [],
+    });
     const again = await openAndPreview(path);
     expect(again.preview.toCreate).toEqual([]);
     expect(again.preview.toUpdate).toEqual([]);
-    expect(again.preview.unchanged.map((row) => row.matchedBy)).toEqual(['rpps', 'nom_profession_commune', 'nom_profession_commune']);
-    expect(await applyImport(database.db, again.opened.token, again.mapping)).toEqual({ created: 0, updated: 0, unchanged: 3, skippedErrors: 0, skippedDuplicates: 0, cotisations: 0, collegesCreated: [] });
+    expect(again.preview.unchanged.map((row) => row.matchedBy)).toEqual([
+      'rpps',
+      'nom_profession_commune',
+      'nom_profession_commune',
+    ]);
+    expect(await applyImport(database.db, again.opened.token, again.mapping)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      skippedErrors: 0,
+      skippedDuplicates: 0,
+      cotisations: 0,
+      collegesCreated: [],
+    });
     // A successful import closes the file: the same session cannot be applied twice.
     await expectUserError(applyImport(database.db, again.opened.token, again.mapping), /n’est plus ouvert/);
     await expectUserError(previewImport(database.db, again.opened.token, again.mapping), /n’est plus ouvert/);
@@ -621,8 +896,19 @@ describe('import preview', () => {
   });
 
   it('writes everything or nothing: a failure on the last write rolls the whole import back', async () => {
-    database.sqlite.exec(`CREATE TRIGGER simulated_failure BEFORE INSERT ON cotisation WHEN NEW.amount_cents = 99900 BEGIN SELECT RAISE(ABORT, 'échec simulé'); END`);
-    await database.db.insertInto('member').values({ kind: 'person', last_name: 'Ancien', first_name: 'Membre', profession_code: '60', phone: '04 76 00 00 09' }).execute();
+    database.sqlite.exec(
+      `CREATE TRIGGER simulated_failure BEFORE INSERT ON cotisation WHEN NEW.amount_cents = 99900 BEGIN SELECT RAISE(ABORT, 'échec simulé'); END`,
+    );
+    await database.db
+      .insertInto('member')
+      .values({
+        kind: 'person',
+        last_name: 'Ancien',
+        first_name: 'Membre',
+        profession_code: '60',
+        phone: '04 76 00 00 09',
+      })
+      .execute();
     const rows = [
       ['Nom', 'Prénom', 'Profession', 'Téléphone', 'Cotisation 2025'],
       ['Ancien', 'Membre', 'Infirmier', '06 00 00 00 09', '40'],
@@ -631,7 +917,10 @@ describe('import preview', () => {
     ];
     const { preview, mapping } = await openAndPreview(writeCsv(files.dir, 'echec.csv', rows, ';', 'utf8'));
     expect(preview.errors).toEqual([]);
-    await expectUserError(applyImport(database.db, preview.token, mapping), /^L'import a échoué, aucune ligne n'est enregistrée\. La base de données a refusé/);
+    await expectUserError(
+      applyImport(database.db, preview.token, mapping),
+      /^L'import a échoué, aucune ligne n'est enregistrée\. La base de données a refusé/,
+    );
     expect(await members()).toEqual([expect.objectContaining({ last_name: 'Ancien', phone: '04 76 00 00 09' })]);
     expect(await cotisations()).toEqual([]);
     expect(await database.db.selectFrom('audit_log').selectAll().execute()).toEqual([]);
@@ -639,10 +928,22 @@ describe('import preview', () => {
 
   it('refuses an unknown token and an inconsistent mapping', async () => {
     await expectUserError(previewImport(database.db, 'jeton-inconnu', []), /n’est plus ouvert/);
-    const path = writeCsv(files.dir, 'm.csv', [['Nom', 'Nom de famille'], ['A', 'B']], ';', 'utf8');
+    const path = writeCsv(
+      files.dir,
+      'm.csv',
+      [
+        ['Nom', 'Nom de famille'],
+        ['A', 'B'],
+      ],
+      ';',
+      'utf8',
+    );
     const opened = await openImport(path);
     await expectUserError(previewImport(database.db, opened.token, ['nom']), /ne correspond pas au fichier/);
-    await expectUserError(previewImport(database.db, opened.token, ['nom', 'nom']), /« Nom » est associé à deux colonnes/);
+    await expectUserError(
+      previewImport(database.db, opened.token, ['nom', 'nom']),
+      /« Nom » est associé à deux colonnes/,
+    );
     await expectUserError(previewImport(database.db, opened.token, ['nom', 'age']), /Champ d'import inconnu/);
     await expectUserError(previewImport(database.db, opened.token, [null, null]), /Associez au moins une colonne/);
     closeImport(opened.token);
@@ -676,7 +977,15 @@ describe('import: review fixes', () => {
     expect(first.result).toMatchObject({ created: 1, skippedErrors: 0, skippedDuplicates: 1 });
     expect(first.preview.errors).toEqual([]);
     expect(first.preview.duplicates.map((row) => [row.line, row.duplicate])).toEqual([
-      [3, { of: 2, reason: 'même nom et profession, sans commune pour les distinguer', firstImported: true, ignoredValues: [] }],
+      [
+        3,
+        {
+          of: 2,
+          reason: 'même nom et profession, sans commune pour les distinguer',
+          firstImported: true,
+          ignoredValues: [],
+        },
+      ],
     ]);
     for (let i = 0; i < 3; i++) {
       const again = await importFile(path);
@@ -685,7 +994,9 @@ describe('import: review fixes', () => {
     }
     // The row without a commune alone matches the one member of that name.
     const alone = await importFile(writeCsv(files.dir, 'seul.csv', [rows[0]!, rows[2]!], ';', 'utf8'));
-    expect(alone.preview.unchanged.map((row) => [row.matchedMemberId, row.matchedBy])).toEqual([[1, 'nom_profession_commune']]);
+    expect(alone.preview.unchanged.map((row) => [row.matchedMemberId, row.matchedBy])).toEqual([
+      [1, 'nom_profession_commune'],
+    ]);
     expect(await count()).toBe(1);
   });
 
@@ -711,7 +1022,8 @@ describe('import: review fixes', () => {
     ];
     const path = writeCsv(files.dir, 'homonymes.csv', rows, ';', 'utf8');
     const { preview, result } = await importFile(path);
-    const ambiguous = /^Plusieurs membres s'appellent ainsi \(2 fiches dans Maillage : .*\) : précisez la commune ou le RPPS pour savoir lequel mettre à jour\.$/;
+    const ambiguous =
+      /^Plusieurs membres s'appellent ainsi \(2 fiches dans Maillage : .*\) : précisez la commune ou le RPPS pour savoir lequel mettre à jour\.$/;
     expect(preview.errors.map((row) => row.line)).toEqual([4, 5]);
     for (const row of preview.errors) expect(row.errors).toEqual([expect.stringMatching(ambiguous)]);
     expect(preview.errors[0]!.errors[0]).toContain('sans commune, sans commune');
@@ -720,9 +1032,15 @@ describe('import: review fixes', () => {
     expect(result).toMatchObject({ created: 1, skippedErrors: 2 });
     await importFile(path);
     // Without a commune, Camille Bernard could be the one of Eybens, Poisat or Saint-Martin-d'Hères.
-    const vague = await importFile(writeCsv(files.dir, 'vague.csv', [header, ['Bernard', 'Camille', 'Infirmière', '', '', '']], ';', 'utf8'));
+    const vague = await importFile(
+      writeCsv(files.dir, 'vague.csv', [header, ['Bernard', 'Camille', 'Infirmière', '', '', '']], ';', 'utf8'),
+    );
     expect(vague.preview.errors.map((row) => row.errors)).toEqual([
-      [expect.stringMatching(/^Plusieurs membres s'appellent ainsi \(3 fiches dans Maillage : Eybens, Poisat, Saint-Martin-d'Hères\) : précisez la commune/)],
+      [
+        expect.stringMatching(
+          /^Plusieurs membres s'appellent ainsi \(3 fiches dans Maillage : Eybens, Poisat, Saint-Martin-d'Hères\) : précisez la commune/,
+        ),
+      ],
     ]);
     expect(await count()).toBe(7);
   });
@@ -736,7 +1054,9 @@ describe('import: review fixes', () => {
     const path = writeCsv(files.dir, 'structures.csv', rows, ';', 'utf8');
     const first = await importFile(path);
     expect(first.preview.errors).toEqual([]);
-    expect(first.preview.duplicates.map((row) => [row.line, row.duplicate?.of, row.duplicate?.reason])).toEqual([[3, 2, 'même structure, sans commune pour les distinguer']]);
+    expect(first.preview.duplicates.map((row) => [row.line, row.duplicate?.of, row.duplicate?.reason])).toEqual([
+      [3, 2, 'même structure, sans commune pour les distinguer'],
+    ]);
     expect(first.result.created).toBe(1);
     for (let i = 0; i < 3; i++) await importFile(path);
     expect(await count()).toBe(1);
@@ -770,7 +1090,15 @@ describe('import: review fixes', () => {
 
     // Without a payment-date column, nothing is invented: unpaid, and the preview counts what has no date.
     const opened = await openImport(path, at);
-    expect(opened.mapping).toEqual(['nom', 'prenom', 'profession', 'commune', 'cotisation:2025', 'cotisation:2026', 'cotisation_payee:2026']);
+    expect(opened.mapping).toEqual([
+      'nom',
+      'prenom',
+      'profession',
+      'commune',
+      'cotisation:2025',
+      'cotisation:2026',
+      'cotisation_payee:2026',
+    ]);
     const withoutDates = await previewImport(database.db, opened.token, [...opened.mapping.slice(0, 6), null], at);
     const undatedText = 'non payée (le fichier ne donne pas de date de paiement)';
     expect(withoutDates.toCreate.map((row) => row.changes)).toEqual([
@@ -781,13 +1109,22 @@ describe('import: review fixes', () => {
     // An existing cotisation keeps its stored date, even « not paid ».
     expect(withoutDates.unchanged.map((row) => row.line)).toEqual([2]);
     // One date for the whole file: the coordinator's, never today.
-    const withFileDate = await previewImport(database.db, opened.token, [...opened.mapping.slice(0, 6), null], { ...at, undatedOn: '2026-03-31' });
+    const withFileDate = await previewImport(database.db, opened.token, [...opened.mapping.slice(0, 6), null], {
+      ...at,
+      undatedOn: '2026-03-31',
+    });
     expect(withFileDate.toCreate.map((row) => row.changes)).toEqual([
       ['Cotisation 2025 : 40,00\u00a0€ payée le 31/03/2026', 'Cotisation 2026 : 45,00\u00a0€ payée le 31/03/2026'],
       ['Cotisation 2026 : 45,00\u00a0€ payée le 31/03/2026'],
     ]);
-    await expectUserError(previewImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-07-01' }), /^La date donnée pour tout le fichier \(01\/07\/2026\) est dans le futur/);
-    await expectUserError(previewImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-02-31' }), /n'est pas une date valide/);
+    await expectUserError(
+      previewImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-07-01' }),
+      /^La date donnée pour tout le fichier \(01\/07\/2026\) est dans le futur/,
+    );
+    await expectUserError(
+      previewImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-02-31' }),
+      /n'est pas une date valide/,
+    );
 
     // With the payment-date column: « oui » is paid but undated (the stored date, else the file's date, else unpaid).
     const preview = await previewImport(database.db, opened.token, opened.mapping, at);
@@ -810,7 +1147,16 @@ describe('import: review fixes', () => {
   });
 
   it('an AG held before the import date sees as voters those whose file said they paid before it', async () => {
-    const header = ['Nom', 'Prénom', 'Profession', 'Commune', 'Collège', 'Cotisation 2026', 'Date de paiement 2026', 'Consentement annuaire'];
+    const header = [
+      'Nom',
+      'Prénom',
+      'Profession',
+      'Commune',
+      'Collège',
+      'Cotisation 2026',
+      'Date de paiement 2026',
+      'Consentement annuaire',
+    ];
     const path = writeCsv(
       files.dir,
       'cotisations-2026.csv',
@@ -829,7 +1175,14 @@ describe('import: review fixes', () => {
     try {
       const { ok } = backend;
       await ok('cotisationRates.save', { year: 2026, memberType: 'professionnel', amountCents: 3000 });
-      const meeting = await ok('meetings.create', { type: 'ago', title: 'Assemblée générale 2026', date: '2026-06-18', startTime: '18:30', endTime: '20:30', place: 'Eybens' });
+      const meeting = await ok('meetings.create', {
+        type: 'ago',
+        title: 'Assemblée générale 2026',
+        date: '2026-06-18',
+        startTime: '18:30',
+        endTime: '20:30',
+        place: 'Eybens',
+      });
       const opened = await ok('members.importOpen');
       if ('cancelled' in opened) throw new Error('fichier attendu');
       const options = { undatedOn: null, createColleges: true };
@@ -838,10 +1191,18 @@ describe('import: review fixes', () => {
       expect(preview.undated).toEqual({ cotisations: 0, consents: 1 });
       const result = await ok('members.importApply', { token: opened.token, mapping: opened.mapping, options });
       expect(result).toMatchObject({ created: 4, cotisations: 4, collegesCreated: ['Professionnels libéraux'] });
-      const paidOn = await backend.database.db.selectFrom('cotisation').select('paid_on').orderBy('member_id').execute();
+      const paidOn = await backend.database.db
+        .selectFrom('cotisation')
+        .select('paid_on')
+        .orderBy('member_id')
+        .execute();
       expect(paidOn.map((row) => row.paid_on)).toEqual(['2026-03-15', '2026-06-17', '2026-09-20', null]);
       // Nothing is dated on the day of the import: neither payments nor the undated « oui ».
-      const consents = await backend.database.db.selectFrom('member').select('directory_consent_on').orderBy('id').execute();
+      const consents = await backend.database.db
+        .selectFrom('member')
+        .select('directory_consent_on')
+        .orderBy('id')
+        .execute();
       expect(consents.map((row) => row.directory_consent_on)).toEqual([null, '2026-02-02', null, null]);
 
       const state = await ok('ag.get', { meetingId: meeting.id });
@@ -853,7 +1214,10 @@ describe('import: review fixes', () => {
   });
 
   it('refuses a CSV with an unclosed quote, naming the line', async () => {
-    writeFileSync(join(files.dir, 'guillemet.csv'), 'Nom;Prénom;Profession\r\nBernard;Camille;Infirmière\r\n"Dupont;Marie;Infirmière\r\nMartin;Luc;Kiné\r\n');
+    writeFileSync(
+      join(files.dir, 'guillemet.csv'),
+      'Nom;Prénom;Profession\r\nBernard;Camille;Infirmière\r\n"Dupont;Marie;Infirmière\r\nMartin;Luc;Kiné\r\n',
+    );
     await expectUserError(
       readSpreadsheet(join(files.dir, 'guillemet.csv')),
       /^Le fichier contient un guillemet non fermé vers la ligne 3 : corrigez-le ou enregistrez le fichier à nouveau depuis Excel\.$/,
@@ -872,14 +1236,28 @@ describe('import: review fixes', () => {
     expect(sheet.lines).toEqual([2, 5, 6]);
     expect(sheet.rows[0]![3]).toBe('1 rue des Alpes\nBâtiment B\nEscalier 2');
     const { preview } = await openAndPreview(path);
-    expect(preview.errors.map((row) => [row.line, row.errors])).toEqual([[6, ['Profession inconnue : « Kinésiologue ».']]]);
+    expect(preview.errors.map((row) => [row.line, row.errors])).toEqual([
+      [6, ['Profession inconnue : « Kinésiologue ».']],
+    ]);
   });
 
   it('closes the file after a successful import: a second apply is refused', async () => {
-    const path = writeCsv(files.dir, 'une-fois.csv', [['Nom', 'Prénom', 'Profession'], ['Bernard', 'Camille', 'Infirmière']], ';', 'utf8');
+    const path = writeCsv(
+      files.dir,
+      'une-fois.csv',
+      [
+        ['Nom', 'Prénom', 'Profession'],
+        ['Bernard', 'Camille', 'Infirmière'],
+      ],
+      ';',
+      'utf8',
+    );
     const opened = await openImport(path, at);
     expect(await applyImport(database.db, opened.token, opened.mapping, at)).toMatchObject({ created: 1 });
-    await expectUserError(applyImport(database.db, opened.token, opened.mapping, at), /n’est plus ouvert \(import expiré/);
+    await expectUserError(
+      applyImport(database.db, opened.token, opened.mapping, at),
+      /n’est plus ouvert \(import expiré/,
+    );
     expect(await count()).toBe(1);
   });
 
@@ -900,7 +1278,8 @@ describe('import: review fixes', () => {
       ['Nouvelle', 'Anne', 'Infirmière', '', 'Eybens'],
     ];
     const { preview, result } = await importFile(writeCsv(files.dir, 'efface.csv', rows, ';', 'utf8'));
-    const message = "Cette personne a demandé l'effacement de ses données (RGPD) : elle n'est pas réimportée. Si elle revient, créez sa fiche à la main.";
+    const message =
+      "Cette personne a demandé l'effacement de ses données (RGPD) : elle n'est pas réimportée. Si elle revient, créez sa fiche à la main.";
     expect(preview.errors.map((row) => [row.line, row.errors])).toEqual([
       [2, [message]],
       [3, [message]],

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { Font } from '@react-pdf/renderer';
 import { describe, expect, it } from 'vitest';
 import { FONTS_DIR } from '../helpers/handlers';
-import { expectFooterOnEveryPage, expectFrench, expectOnlyInter, normalise, pdfWorkspace, type RenderedPdf as RenderedPdfBase } from '../helpers/pdf';
+import {
+  expectFooterOnEveryPage,
+  expectFrench,
+  expectOnlyInter,
+  normalise,
+  pdfWorkspace,
+  type RenderedPdf as RenderedPdfBase,
+} from '../helpers/pdf';
 import {
   communeOf,
   frenchSpacing,
@@ -17,7 +24,7 @@ import { BLANK, dateLineOf, invitationSentence, proxyStatement } from '../../ele
 import { FONT_FAMILY, registerFonts } from '../../electron/pdf/fonts';
 import { closingSentence, DRAFT_BANNER, namesParagraph, NO_DEBATE, pvTitle } from '../../electron/pdf/pv/Pv';
 import { renderReport, type ReportJob } from '../../electron/pdf/render';
-import type { PvData, PvResolution } from '../../shared/reports/ag';
+import type { PvData, PvResolution } from '@shared/reports/ag';
 import {
   ageSecondRoundConvocation,
   agoConvocation,
@@ -97,24 +104,30 @@ describe('wording of the AG documents', () => {
     expect(normalise(meetingWhen({ date: '2026-06-11', startTime: '18:30', endTime: '20:30' }))).toBe(
       'jeudi 11 juin 2026 de 18 h 30 à 20 h 30',
     );
-    expect(normalise(meetingWhen({ date: '2026-09-24', startTime: '19:00', endTime: null }))).toBe('jeudi 24 septembre 2026 à 19 h');
+    expect(normalise(meetingWhen({ date: '2026-09-24', startTime: '19:00', endTime: null }))).toBe(
+      'jeudi 24 septembre 2026 à 19 h',
+    );
     expect(meetingWhen({ date: '2026-10-01', startTime: null, endTime: null })).toBe('jeudi 1er octobre 2026');
-    expect(meetingWhere({ place: null, visioUrl: 'https://visio.example/ag' })).toBe('en visioconférence (https://visio.example/ag)');
+    expect(meetingWhere({ place: null, visioUrl: 'https://visio.example/ag' })).toBe(
+      'en visioconférence (https://visio.example/ag)',
+    );
     expect(meetingWhere({ place: null, visioUrl: null })).toBe('(lieu communiqué ultérieurement)');
     expect(signatureLines('Le président, Dr Paul Martin')).toEqual(['Le président,', 'Dr Paul Martin']);
     expect(signatureLines(null)).toEqual(['Le bureau']);
     expect(majorityLine('Majorité des deux tiers des suffrages exprimés.')).toBe(
       'Majorité requise : majorité des deux tiers des suffrages exprimés.',
     );
-    expect(frenchSpacing('soit 18 420 € : voir « ceci »')).toBe('soit\u00a018\u00a0420\u00a0€\u00a0: voir «\u00a0ceci\u00a0»');
+    expect(frenchSpacing('soit 18 420 € : voir « ceci »')).toBe(
+      'soit\u00a018\u00a0420\u00a0€\u00a0: voir «\u00a0ceci\u00a0»',
+    );
   });
 
   it('writes the convocation and PV sentences', () => {
     expect(dateLineOf(agoConvocation())).toBe("À Saint-Martin-d'Hères, le 27 mai 2026");
     expect(dateLineOf(ageSecondRoundConvocation())).toBeNull();
-    expect(dateLineOf({ ...noProxyConvocation(), association: { ...noProxyConvocation().association, address: null } })).toBe(
-      'Le 16 novembre 2026',
-    );
+    expect(
+      dateLineOf({ ...noProxyConvocation(), association: { ...noProxyConvocation().association, address: null } }),
+    ).toBe('Le 16 novembre 2026');
     expect(normalise(invitationSentence(ageSecondRoundConvocation()))).toBe(
       "Nous avons le plaisir de vous convier, sur deuxième convocation, à l'assemblée générale extraordinaire de la CPTS " +
         "Sud-Est Grenoblois, qui se tiendra le jeudi 24 septembre 2026 à 19 h, à l'adresse suivante : Salle du conseil " +
@@ -124,14 +137,18 @@ describe('wording of the AG documents', () => {
       `Je soussigné·e ${BLANK}, membre de l'association CPTS Sud-Est Grenoblois, donne pouvoir à ${BLANK} pour me ` +
         "représenter à l'assemblée générale ordinaire du jeudi 11 juin 2026 et prendre part aux votes en mon nom.",
     );
-    expect(normalise(pvTitle(draftPv().meeting))).toBe("Procès-verbal de l'assemblée générale ordinaire du 11 juin 2026");
+    expect(normalise(pvTitle(draftPv().meeting))).toBe(
+      "Procès-verbal de l'assemblée générale ordinaire du 11 juin 2026",
+    );
     expect(normalise(closingSentence('20:45'))).toBe("L'ordre du jour étant épuisé, la séance est levée à 20 h 45.");
     expect(closingSentence(null)).toBe("L'ordre du jour étant épuisé, la séance est levée.");
     expect(normalise(namesParagraph(['Dr Claire Fontaine', 'Inès Mallet — représentée par Marc Lefebvre']))).toBe(
       'Dr Claire Fontaine ; Inès Mallet — représentée par Marc Lefebvre.',
     );
     // Each name stays on one line: its spaces are non-breaking, the separators are not.
-    expect(namesParagraph(['Dr Claire Fontaine', 'Marc Lefebvre'])).toBe('Dr\u00a0Claire\u00a0Fontaine\u00a0; Marc\u00a0Lefebvre.');
+    expect(namesParagraph(['Dr Claire Fontaine', 'Marc Lefebvre'])).toBe(
+      'Dr\u00a0Claire\u00a0Fontaine\u00a0; Marc\u00a0Lefebvre.',
+    );
   });
 });
 
@@ -165,7 +182,9 @@ describe('Convocation à l’assemblée générale (PDF)', () => {
 
     // Ordre du jour: numbered items, each resolution with its text and majority.
     expect(letter).toContain('Ordre du jour');
-    data.agenda.forEach((item, index) => expect(letter).toMatch(new RegExp(`${index + 1}\\.\\s+${escape(item.title)}`)));
+    data.agenda.forEach((item, index) =>
+      expect(letter).toMatch(new RegExp(`${index + 1}\\.\\s+${escape(item.title)}`)),
+    );
     const resolutions = data.agenda.flatMap((item) => item.resolutions);
     expect(resolutions).toHaveLength(4);
     for (const resolution of resolutions) {
@@ -245,7 +264,10 @@ describe('Convocation à l’assemblée générale (PDF)', () => {
     expect(formFlat).toContain('Le nombre de pouvoirs par mandataire est sans limite.');
     expect(formFlat).not.toContain('Le mandataire doit être');
     expect(formFlat).toContain("avant l'ouverture de la séance, le jeudi 24 septembre 2026 à 19 h.");
-    expectFooterOnEveryPage(pdf, `Convocation — Assemblée générale extraordinaire du 24 septembre 2026 — ${FOOTER_EXPORT}`);
+    expectFooterOnEveryPage(
+      pdf,
+      `Convocation — Assemblée générale extraordinaire du 24 septembre 2026 — ${FOOTER_EXPORT}`,
+    );
     expectOnlyInter(pdf.file);
     expectFrench(text);
   });
@@ -288,8 +310,12 @@ function expectResolution(body: string, text: string, resolution: PvResolution, 
   expect(block).toContain(`Résultat : ${resolution.resultLabel}`);
   if (resolution.votes) {
     const { pour, contre, abstention, blanc } = resolution.votes;
-    const figures = [pour, contre, abstention, blanc].map((n) => escape(new Intl.NumberFormat('fr-FR').format(n)).replace(/\s/g, ' '));
-    expect(layoutBlock).toMatch(new RegExp(`Pour\\s+Contre\\s+Abstention\\s+Blanc\\s*\\n\\s*${figures.join('\\s+')}\\s*\\n`));
+    const figures = [pour, contre, abstention, blanc].map((n) =>
+      escape(new Intl.NumberFormat('fr-FR').format(n)).replace(/\s/g, ' '),
+    );
+    expect(layoutBlock).toMatch(
+      new RegExp(`Pour\\s+Contre\\s+Abstention\\s+Blanc\\s*\\n\\s*${figures.join('\\s+')}\\s*\\n`),
+    );
     expect(block).toContain(resolution.arithmetic ?? '(arithmétique manquante)');
     expect(block).not.toContain("Aucun vote n'a été enregistré");
   } else {
@@ -304,12 +330,14 @@ function expectPvBody(pdf: RenderedPdf, data: PvData) {
   expect(flat).toContain("Procès-verbal de l'assemblée générale ordinaire du 11 juin 2026 CPTS Sud-Est Grenoblois");
   expect(text).toContain(data.statusLabel);
   expect(flat).toContain(
-    "Le jeudi 11 juin 2026 à 18 h 30, les membres de la CPTS Sud-Est Grenoblois se sont réunis en assemblée générale " +
+    'Le jeudi 11 juin 2026 à 18 h 30, les membres de la CPTS Sud-Est Grenoblois se sont réunis en assemblée générale ' +
       "ordinaire à l'adresse suivante : Salle polyvalente de la maison de santé universitaire, 12 avenue " +
       "Ambroise-Croizat, 38400 Saint-Martin-d'Hères, et en visioconférence (https://visio.cpts-seg.fr/assemblee-generale-2026).",
   );
   expect(flat).toContain(`${data.convocationLine}.`);
-  expect(flat).toContain('La séance est présidée par Dr Claire Fontaine. Le secrétariat de séance est assuré par Sophie Garnier.');
+  expect(flat).toContain(
+    'La séance est présidée par Dr Claire Fontaine. Le secrétariat de séance est assuré par Sophie Garnier.',
+  );
   expect(text).toMatch(/Association\s+CPTS Sud-Est Grenoblois/);
   expect(text).toContain('Association loi 1901 — RNA W381012345');
   expect(text).toMatch(/Instance\s+Assemblée générale ordinaire/);
@@ -323,7 +351,9 @@ function expectPvBody(pdf: RenderedPdf, data: PvData) {
   const fmt = (n: number) => new Intl.NumberFormat('fr-FR').format(n).replace(/\s/g, ' ');
   expect(text).toMatch(/MEMBRES VOTANTS\s+PRÉSENTS\s+REPRÉSENTÉS/);
   expect(text).toMatch(
-    new RegExp(`${fmt(attendance.votingCount)}\\s+${fmt(attendance.presentCount)}\\s+${fmt(attendance.representedCount)}\\s*\\n`),
+    new RegExp(
+      `${fmt(attendance.votingCount)}\\s+${fmt(attendance.presentCount)}\\s+${fmt(attendance.representedCount)}\\s*\\n`,
+    ),
   );
   expect(flat).toContain(data.quorumSentence);
   expect(flat).toContain(`Membres votants présents (${fmt(attendance.present.length)})`);
@@ -333,7 +363,9 @@ function expectPvBody(pdf: RenderedPdf, data: PvData) {
   expect(presentList).toContain(`${attendance.present.join(' ; ')}.`);
   const representedList = between(body, 'Membres représentés et leur mandataire (', 'Autres participants');
   expect(representedList).toContain(`${attendance.represented.join(' ; ')}.`);
-  expect(flat).toContain(`Autres participants, sans voix délibérative (${attendance.others.length}) ${attendance.others.join(' ; ')}.`);
+  expect(flat).toContain(
+    `Autres participants, sans voix délibérative (${attendance.others.length}) ${attendance.others.join(' ; ')}.`,
+  );
 
   // Ordre du jour: each item, its debates and its resolutions in order.
   const headings = data.items.flatMap((item, index) => [
@@ -348,7 +380,11 @@ function expectPvBody(pdf: RenderedPdf, data: PvData) {
     position = found;
   }
   data.items.forEach((item, index) => {
-    const block = between(body, `${index + 1}. ${item.title}`, headings[headings.indexOf(`${index + 1}. ${item.title}`) + 1]);
+    const block = between(
+      body,
+      `${index + 1}. ${item.title}`,
+      headings[headings.indexOf(`${index + 1}. ${item.title}`) + 1],
+    );
     if (item.summary) expect(block).toContain(`DÉBATS ${normalise(item.summary.split('\n')[0] ?? '')}`);
     else expect(block).toContain(`DÉBATS ${NO_DEBATE}`);
     item.resolutions.forEach((resolution) => {
@@ -377,7 +413,9 @@ describe('Procès-verbal de l’assemblée générale (PDF)', () => {
     expect(count(pdf.flat, 'Résultat : Rejetée')).toBe(1);
     expect(count(pdf.flat, 'Résultat : Non votée')).toBe(1);
     expect(pdf.flat).toContain('Base : 48 suffrages exprimés ; requis : 25 voix pour ; obtenu : 20.');
-    expect(pdf.flat).toContain('La présidente rappelle les faits marquants de 2025 : signature de l’avenant au contrat ACI');
+    expect(pdf.flat).toContain(
+      'La présidente rappelle les faits marquants de 2025 : signature de l’avenant au contrat ACI',
+    );
     expect(pdf.text).toMatch(/•\s+place des pharmaciens dans le parcours personnes âgées\./);
 
     expect(pdf.pageCount).toBeGreaterThanOrEqual(2);
@@ -385,7 +423,10 @@ describe('Procès-verbal de l’assemblée générale (PDF)', () => {
     pdf.pages.forEach((page, index) => expect(page, `page ${index + 1}`).toContain(DRAFT_BANNER));
     expect(count(pdf.text, 'BROUILLON')).toBe(pdf.pageCount);
     expect(pdf.pages[0]).toMatch(/CPTS Sud-Est Grenoblois\s+Procès-verbal — AGO du 11 juin 2026/);
-    expectFooterOnEveryPage(pdf, `Procès-verbal — Assemblée générale ordinaire du 11 juin 2026 (brouillon) — ${FOOTER_EXPORT}`);
+    expectFooterOnEveryPage(
+      pdf,
+      `Procès-verbal — Assemblée générale ordinaire du 11 juin 2026 (brouillon) — ${FOOTER_EXPORT}`,
+    );
     expectOnlyInter(pdf.file);
     expectFrench(pdf.text);
   });
@@ -408,7 +449,11 @@ describe('Procès-verbal de l’assemblée générale (PDF)', () => {
     expectPvBody(pdf, data);
     const first = data.items[0]!.resolutions[0]!;
     const next = data.items[1]!.resolutions[0]!;
-    const block = between(pdf.text, `Résolution ${first.number} : ${first.title}`, `Résolution ${next.number} : ${next.title}`);
+    const block = between(
+      pdf.text,
+      `Résolution ${first.number} : ${first.title}`,
+      `Résolution ${next.number} : ${next.title}`,
+    );
     expect(block).toMatch(/Pour\s+Contre\s+Abstention\s+Blanc\s*\n\s*12,5\s+3\s+1,5\s+0\s*\n/);
     // Never rounded: no « 13 » (12,5) nor « 2 » (1,5) in the table, no decimal point.
     expect(block).not.toMatch(/\n\s*13\s/);

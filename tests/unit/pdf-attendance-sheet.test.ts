@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectFooterOnEveryPage as expectFooter, expectFrench, expectOnlyInter, normalise, pdfWorkspace, type RenderedPdf } from '../helpers/pdf';
-import type { AttendanceSheetData } from '../../shared/reports/ag';
+import {
+  expectFooterOnEveryPage as expectFooter,
+  expectFrench,
+  expectOnlyInter,
+  normalise,
+  pdfWorkspace,
+  type RenderedPdf,
+} from '../helpers/pdf';
+import type { AttendanceSheetData } from '@shared/reports/ag';
 import {
   closingLine,
   collegeHeading,
@@ -95,7 +102,9 @@ describe("Feuille d'émargement (PDF)", () => {
     expect(flat).toContain('7 NGUYEN-VAN-THIEU Thérèse Sage-femme À jour 2026 1 — Représenté·e par LEFEBVRE Marc');
     expect(flat).toContain('9 MSP des Ruires Maison de santé pluriprofessionnelle À jour 2026 3 —');
     expect(flat).toContain('10 Centre hospitalier Alpes-Isère Établissement de santé À jour 2026 2 EHPAD Les Écrins');
-    expect(flat).toContain('11 EHPAD Les Écrins Établissement médico-social À jour 2026 2 — Représenté·e par Centre hospitalier Alpes-Isère');
+    expect(flat).toContain(
+      '11 EHPAD Les Écrins Établissement médico-social À jour 2026 2 — Représenté·e par Centre hospitalier Alpes-Isère',
+    );
     expect(flat).toContain('12 SSIAD du Sud Grenoblois Service de soins infirmiers à domicile Non à jour 2026 2 —');
     expect(flat.match(/Représenté·e par/g)).toHaveLength(3);
 
@@ -103,10 +112,14 @@ describe("Feuille d'émargement (PDF)", () => {
     expect(text).toMatch(NON_VOTERS_HEADER);
     expect(flat).toContain('MERCIER Julien Coordinateur de la CPTS Salarié de la CPTS');
     expect(flat).toContain('ROUX Thomas Orthophoniste Adhésion en cours de validation');
-    expect(flat).toContain('Mme Anne-Laure Pellissier-Chabert Déléguée départementale — ARS Auvergne-Rhône-Alpes Invitée');
+    expect(flat).toContain(
+      'Mme Anne-Laure Pellissier-Chabert Déléguée départementale — ARS Auvergne-Rhône-Alpes Invitée',
+    );
     expect(flat).toContain('VIDAL Hélène Usagère Collège consultatif');
     // Non-voters come after every voter.
-    expect(flat.indexOf('Participants sans voix délibérative —')).toBeGreaterThan(flat.indexOf('SSIAD du Sud Grenoblois'));
+    expect(flat.indexOf('Participants sans voix délibérative —')).toBeGreaterThan(
+      flat.indexOf('SSIAD du Sud Grenoblois'),
+    );
 
     expect(text).toContain('Récapitulatif et clôture');
     expect(flat).toContain('MEMBRES VOTANTS INSCRITS 12');
@@ -168,7 +181,9 @@ describe("Feuille d'émargement (PDF)", () => {
     expect(flat).toContain('5 LEFEBVRE Marc Pharmacien·ne À jour 2026 1 GARNIER Sophie NGUYEN-VAN-THIEU Thérèse');
     expect(flat).toContain('9 MSP des Ruires Maison de santé pluriprofessionnelle À jour 2026 2,5 —');
     expect(flat).toContain('10 Centre hospitalier Alpes-Isère Établissement de santé À jour 2026 0,5 EHPAD Les Écrins');
-    expect(flat).toContain('11 EHPAD Les Écrins Établissement médico-social À jour 2026 0,5 — Représenté·e par Centre hospitalier Alpes-Isère');
+    expect(flat).toContain(
+      '11 EHPAD Les Écrins Établissement médico-social À jour 2026 0,5 — Représenté·e par Centre hospitalier Alpes-Isère',
+    );
     expect(flat).toContain('TOTAL DES VOIX 13,5');
     // Neither rounded nor written with a decimal point.
     expect(flat).not.toMatch(/\d\.\d/);
@@ -232,12 +247,16 @@ describe("Feuille d'émargement (PDF)", () => {
     expect(represented).toHaveLength(400);
     expect(flat.match(/Représenté·e par /g)).toHaveLength(400);
     for (const voter of represented) {
-      expect(flat).toContain(`${voter.name} ${voter.quality} ${voter.cotisationLabel} ${normalise(formatVoix(voter.weight!))} — Représenté·e par ${voter.representedBy}`);
+      expect(flat).toContain(
+        `${voter.name} ${voter.quality} ${voter.cotisationLabel} ${normalise(formatVoix(voter.weight!))} — Représenté·e par ${voter.representedBy}`,
+      );
     }
     const holders = voters.filter((voter) => voter.proxiesHeld.length > 0);
     expect(holders.some((voter) => voter.proxiesHeld.length === 2)).toBe(true);
     for (const voter of holders) {
-      expect(flat).toContain(`${voter.name} ${voter.quality} ${voter.cotisationLabel} ${normalise(formatVoix(voter.weight!))} ${voter.proxiesHeld.join(' ')}`);
+      expect(flat).toContain(
+        `${voter.name} ${voter.quality} ${voter.cotisationLabel} ${normalise(formatVoix(voter.weight!))} ${voter.proxiesHeld.join(' ')}`,
+      );
     }
 
     for (const college of data.colleges) {
@@ -253,11 +272,13 @@ describe("Feuille d'émargement (PDF)", () => {
     // No collège heading alone at the foot of a page: each starts with two rows at least.
     const plan = planAttendanceSheet(data);
     for (const slice of plan.pages.flatMap((page) => page.slices)) {
-      if (slice.kind !== 'closing') expect(slice.rows.length).toBeGreaterThanOrEqual(slice.heading.join(' ').includes('(suite)') ? 1 : 2);
+      if (slice.kind !== 'closing')
+        expect(slice.rows.length).toBeGreaterThanOrEqual(slice.heading.join(' ').includes('(suite)') ? 1 : 2);
     }
 
     expect(text).toContain('Participants sans voix délibérative — 25 participants');
-    for (const participant of data.nonVoters) expect(flat).toContain(`${participant.name} ${participant.quality} ${participant.reason}`);
+    for (const participant of data.nonVoters)
+      expect(flat).toContain(`${participant.name} ${participant.quality} ${participant.reason}`);
     expect(flat).toContain('MEMBRES VOTANTS INSCRITS 1 500');
     expect(flat).toContain('POUVOIRS ENREGISTRÉS 400');
     expect(flat).toContain(`TOTAL DES VOIX ${normalise(formatVoix(data.totals.totalWeight))}`);
@@ -279,7 +300,8 @@ describe("Feuille d'émargement (PDF)", () => {
     expect(pdf.text).toMatch(UNWEIGHTED_HEADER);
     expect(pdf.text).not.toMatch(/Cotisation\s+Voix/);
     const voters = data.colleges.flatMap((college) => college.voters);
-    for (const [index, voter] of voters.entries()) expect(pdf.flat).toContain(`${index + 1} ${voter.name} ${voter.quality} `);
+    for (const [index, voter] of voters.entries())
+      expect(pdf.flat).toContain(`${index + 1} ${voter.name} ${voter.quality} `);
     expect(pdf.flat.match(/Représenté·e par /g)).toHaveLength(400);
     expect(pdf.pageCount).toBe(planAttendanceSheet(data).pages.length);
     expectFooterOnEveryPage(pdf);

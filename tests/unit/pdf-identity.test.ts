@@ -9,7 +9,7 @@ import { chunkRows } from '../../electron/pdf/components/chunkRows';
 import { registerFonts } from '../../electron/pdf/fonts';
 import { createRenderQueue, type RenderProgress, type RenderResponse } from '../../electron/pdf/queue';
 import { renderReport, type ReportJob } from '../../electron/pdf/render';
-import type { IdentitySheetData } from '../../shared/reports/identity';
+import type { IdentitySheetData } from '@shared/reports/identity';
 import { emptyTerritoryIdentitySheet, largeIdentitySheet, segIdentitySheet } from '../fixtures/identity-sheet';
 
 const fontsDir = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
@@ -72,7 +72,9 @@ describe('Fiche d’identité de la CPTS (PDF)', () => {
       expect(text).toContain(code);
     }
     expect(text).toContain('50 361');
-    expect(text).toMatch(/3 communes, 50 361 habitants — taille 2 \(de 40 000 à 80 000 habitants\) selon le barème ACI CPTS\s+2019\s+\(avenant 2\)/);
+    expect(text).toMatch(
+      /3 communes, 50 361 habitants — taille 2 \(de 40 000 à 80 000 habitants\) selon le barème ACI CPTS\s+2019\s+\(avenant 2\)/,
+    );
     expect(text).toContain('taille 2');
     expect(text).toMatch(/Total\s+50 361/);
     expect(text).toContain('Grenoble-Alpes-Métropole');
@@ -104,7 +106,9 @@ describe('Fiche d’identité de la CPTS (PDF)', () => {
       expect(font.name).toMatch(/^[A-Z]{6}\+Inter-/);
       expect(font.embedded).toBe(true);
     }
-    expect(fonts.map((font) => font.name.split('+')[1])).toEqual(expect.arrayContaining(['Inter-Regular', 'Inter-Bold']));
+    expect(fonts.map((font) => font.name.split('+')[1])).toEqual(
+      expect.arrayContaining(['Inter-Regular', 'Inter-Bold']),
+    );
 
     // English words must not leak into a French document.
     expect(text).not.toMatch(/\b(Page \d+ of|null|undefined|NaN|Invalid Date)\b/);
@@ -160,7 +164,9 @@ describe('Fiche d’identité de la CPTS (PDF)', () => {
 
 describe('registerFonts', () => {
   const sourcesOfInter = () =>
-    (Font.getRegisteredFonts()['Inter'] as unknown as { sources: { src: string }[] }).sources.map((source) => source.src);
+    (Font.getRegisteredFonts()['Inter'] as unknown as { sources: { src: string }[] }).sources.map(
+      (source) => source.src,
+    );
 
   it('registers Inter once by absolute path, and replaces it when the folder changes', () => {
     registerFonts(fontsDir);
@@ -197,7 +203,13 @@ describe('chunkRows', () => {
     const rows = Array.from({ length: 10 }, (_, index) => index);
     // Even rows take two lines (height 2): 4 units per page.
     const chunks = chunkRows(rows, 4, 4, (row) => (row % 2 === 0 ? 2 : 1));
-    expect(chunks).toEqual([[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]);
+    expect(chunks).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 9],
+    ]);
     // A row taller than a page still gets a page of its own.
     expect(chunkRows([1, 2], 1, 1, () => 3)).toEqual([[1], [2]]);
   });
@@ -214,17 +226,20 @@ describe('PDF worker queue', () => {
     const progress: string[] = [];
     let running = 0;
     let maxRunning = 0;
-    const enqueue = createRenderQueue<string>(async (job) => {
-      running += 1;
-      maxRunning = Math.max(maxRunning, running);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      running -= 1;
-      if (job === 'boom') throw new Error('police introuvable');
-      return Buffer.from(job);
-    }, (response) => {
-      if ('progress' in response) progress.push(response.id);
-      else responses.push(response);
-    });
+    const enqueue = createRenderQueue<string>(
+      async (job) => {
+        running += 1;
+        maxRunning = Math.max(maxRunning, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running -= 1;
+        if (job === 'boom') throw new Error('police introuvable');
+        return Buffer.from(job);
+      },
+      (response) => {
+        if ('progress' in response) progress.push(response.id);
+        else responses.push(response);
+      },
+    );
 
     await Promise.all([
       enqueue({ id: 'a', job: 'one', fontsDir }),

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { expectFooterOnEveryPage, expectFrench, expectOnlyInter, normalise, pdfWorkspace } from '../helpers/pdf';
-import { attendanceSummary, dayLong, duration, paragraphsOf, timeRange } from '../../electron/pdf/meeting-minutes/format';
+import {
+  attendanceSummary,
+  dayLong,
+  duration,
+  paragraphsOf,
+  timeRange,
+} from '../../electron/pdf/meeting-minutes/format';
 import { PSEUDONYMISATION_NOTICE } from '../../electron/pdf/meeting-minutes/MeetingMinutes';
 import { professionParticipation } from '../../electron/pdf/rcp-year/RcpYear';
-import {
-  caMinutes,
-  emptyRcpYear,
-  longRcpMinutes,
-  rcpMinutes,
-  rcpYear,
-  thinRcpMinutes,
-} from '../fixtures/meetings-pdf';
+import { caMinutes, emptyRcpYear, longRcpMinutes, rcpMinutes, rcpYear, thinRcpMinutes } from '../fixtures/meetings-pdf';
 
 const { render } = pdfWorkspace('maillage-pdf-meetings-', 'PDF_MEETINGS_PREVIEW');
 
@@ -164,7 +163,9 @@ describe('Bilan annuel des RCP (PDF)', () => {
     expect(text).toContain(`${t.followUpsDone} / ${t.followUpsPlanned}`);
     expect(text).toContain(`${share(t.followUpsDone, t.followUpsPlanned)} des suivis prévus`);
     const average = data.sessions.reduce((sum, s) => sum + s.professions.length, 0) / data.sessions.length;
-    expect(text).toContain(new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average));
+    expect(text).toContain(
+      new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average),
+    );
     expect(text).toMatch(/SÉANCES SOUS LE MINIMUM[\s\S]*\b1\b/);
 
     expect(text).toMatch(/Date\s+Intitulé\s+Type\s+Thème\s+Professions\s+Cas/);
@@ -177,7 +178,9 @@ describe('Bilan annuel des RCP (PDF)', () => {
     expect(flat).toContain('* Séance sous le minimum de 2 professions différentes.');
 
     for (const motif of data.byMotif) {
-      expect(text).toMatch(new RegExp(`${motif.label.replace(/[/()]/g, '\\$&')}\\s+${motif.count}\\s+${share(motif.count, t.cases)}`));
+      expect(text).toMatch(
+        new RegExp(`${motif.label.replace(/[/()]/g, '\\$&')}\\s+${motif.count}\\s+${share(motif.count, t.cases)}`),
+      );
     }
     for (const band of data.byAgeBand) {
       expect(text).toMatch(new RegExp(`${band.label}\\s+${band.count}\\s+${share(band.count, t.cases)}`));

@@ -9,7 +9,7 @@ import { compositionTitle, coverageSentence, splitColumns } from '../../electron
 import { groupHeading, membersListColumns, planMembersList } from '../../electron/pdf/members-list/MembersList';
 import { textWidth, wrapToWidth } from '../../electron/pdf/members-list/metrics';
 import { isReportKind, renderReport, type ReportJob } from '../../electron/pdf/render';
-import type { CompositionData, MembersListData } from '../../shared/reports/members';
+import type { CompositionData, MembersListData } from '@shared/reports/members';
 import {
   ANNUAIRE_NOTICE,
   BUREAU_NOTICE,
@@ -96,7 +96,13 @@ const integer = (value: number) => new Intl.NumberFormat('fr-FR').format(value).
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Expected « Évolution » cell, computed independently of the code under test. */
 const expectedChange = (count: number, previous: number | null) =>
-  previous === null ? '—' : count === previous ? '=' : count > previous ? `+${count - previous}` : `\u2212${previous - count}`;
+  previous === null
+    ? '—'
+    : count === previous
+      ? '='
+      : count > previous
+        ? `+${count - previous}`
+        : `\u2212${previous - count}`;
 
 const allRows = (data: MembersListData) => data.groups.flatMap((group) => group.rows);
 /** Whether `name` is in the text flow as a whole (« ROY Pauline » is not in « LEROY Pauline »). */
@@ -171,7 +177,9 @@ describe('Liste des adhérents (PDF)', () => {
     expect(flow).toContain(
       `${leftOut.length} adhérents actifs n'ont pas donné leur accord pour figurer dans l'annuaire : ils n'y apparaissent pas.`,
     );
-    expect(flow).toContain(`${data.totalCount} adhérents figurent dans cet annuaire, répartis en ${data.groups.length} professions.`);
+    expect(flow).toContain(
+      `${data.totalCount} adhérents figurent dans cet annuaire, répartis en ${data.groups.length} professions.`,
+    );
     for (const group of data.groups) expect(text).toContain(groupHeading(group));
 
     // Those who consented are listed, the others are not.
@@ -196,7 +204,13 @@ describe('Liste des adhérents (PDF)', () => {
   it('groups by collège, without a collège column in the bureau version', async () => {
     const data = membersListData({ count: 200, groupBy: 'college' });
     expect(membersListColumns(data).map((column) => column.header)).toEqual([
-      'Nom', 'Profession', 'Commune', 'Structure', 'Téléphone', 'Courriel', 'Identifiant',
+      'Nom',
+      'Profession',
+      'Commune',
+      'Structure',
+      'Téléphone',
+      'Courriel',
+      'Identifiant',
     ]);
     const pdf = await render(listJob(data));
     expect(pdf.text).toContain('par collège');
@@ -293,7 +307,9 @@ describe('Composition de la CPTS (PDF)', () => {
     // Key figures with their change since the end of the previous year.
     const { active, persons, structures } = data.totals;
     expect(text).toMatch(/ADHÉRENTS\s+PERSONNES\s+STRUCTURES\s+ENTRÉES\s+SORTIES/);
-    expect(text).toMatch(new RegExp(`${integer(active.count)}\\s+${integer(persons.count)}\\s+${structures.count}\\s+58\\s+46`));
+    expect(text).toMatch(
+      new RegExp(`${integer(active.count)}\\s+${integer(persons.count)}\\s+${structures.count}\\s+58\\s+46`),
+    );
     expect(text).toMatch(/\+12 depuis fin 2024\s+\+9 depuis fin 2024\s+−3 depuis fin 2024\s+en 2025\s+en 2025/);
     expect(flow).toContain(
       `Au 31 décembre 2025, la CPTS compte ${integer(active.count)} adhérents actifs (+12 depuis fin 2024) : ${integer(persons.count)} personnes et ${structures.count} structures. En 2025, 58 adhésions nouvelles et 46 sorties.`,
@@ -365,7 +381,9 @@ describe('Composition de la CPTS (PDF)', () => {
     expect(text).toContain('Évolution par rapport au 31 décembre 2025');
     expect(text).toMatch(/23\s+21\s+2\s+3\s+3/);
     expect(text).toMatch(/Stable \(=\) depuis\s+−3 depuis fin 2025\s+Pas de/);
-    expect(flow).toContain('la CPTS compte 23 adhérents actifs (stable depuis fin 2025) : 21 personnes et 2 structures.');
+    expect(flow).toContain(
+      'la CPTS compte 23 adhérents actifs (stable depuis fin 2025) : 21 personnes et 2 structures.',
+    );
     expect(text).toMatch(/Infirmier·ère\s+9\s+42,9 %\s+8\s+\+1/);
     expect(text).toMatch(/Médecin\s+6\s+28,6 %\s+6\s+=/);
     expect(text).toMatch(/Masseur·se-kinésithérapeute\s+4\s+19,0 %\s+7\s+−3/);
@@ -394,8 +412,12 @@ describe('member report helpers', () => {
     expect(formatShare(1, 3)).toBe('33,3\u00a0%');
     expect(formatShare(0, 0)).toBe('—');
     expect(compositionTitle({ asOf: '2025-12-31' })).toBe('Composition de la CPTS au 31 décembre 2025');
-    expect(coverageSentence({ communes: 15, covered: 12 })).toBe('12 communes du territoire sur 15 comptent au moins un adhérent.');
-    expect(coverageSentence({ communes: 3, covered: 1 })).toBe('1 commune du territoire sur 3 compte au moins un adhérent.');
+    expect(coverageSentence({ communes: 15, covered: 12 })).toBe(
+      '12 communes du territoire sur 15 comptent au moins un adhérent.',
+    );
+    expect(coverageSentence({ communes: 3, covered: 1 })).toBe(
+      '1 commune du territoire sur 3 compte au moins un adhérent.',
+    );
     expect(groupHeading({ title: 'Sage-femme', count: 1 })).toBe('Sage-femme — 1 adhérent');
     expect(groupHeading({ title: 'Infirmier·ère', count: 42 }, true)).toBe('Infirmier·ère — 42 adhérents (suite)');
   });

@@ -150,7 +150,9 @@ describe('PDF export through the handlers: progress and « Annuler »', () => {
       expect(await exporting).toEqual({ ok: true, data: { saved: false } });
       expect(await backend.ok('reports.pdfStatus')).toEqual({ running: false });
       expect(existsSync(saved[0]!)).toBe(false);
-      expect(readdirSync(backend.database.dir).filter((name) => name.endsWith('.pdf') || name.includes('.tmp'))).toEqual([]);
+      expect(
+        readdirSync(backend.database.dir).filter((name) => name.endsWith('.pdf') || name.includes('.tmp')),
+      ).toEqual([]);
 
       stuck = false;
       const result = await backend.ok('reports.exportIdentitySheet');

@@ -4,7 +4,7 @@ import {
   type IdentifierFinding,
   findDirectIdentifiers,
   rcpTextProblem,
-} from '../../shared/domain/rcp-guard';
+} from '@shared/domain/rcp-guard';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -31,8 +31,16 @@ const POSITIVES: ReadonlyArray<[string, IdentifierKind, string]> = [
   ['Né en Haute-Corse, 1 52 07 2b 031 004 12 noté au dossier', 'nir', '1 52 07 2b 031 004 12'],
   ['copie du NIR : 1.84.12.75.123.456.78 (attestation)', 'nir', 'NIR : 1.84.12.75.123.456.78'],
   ['Vitale 1841275123456 présentée à la pharmacie', 'nir', '1841275123456'],
-  [`Immatriculation provisoire 7${NBSP}84${NBSP}12${NBSP}99${NBSP}123${NBSP}456 en cours`, 'nir', `7${NBSP}84${NBSP}12${NBSP}99${NBSP}123${NBSP}456`],
-  [`assuré 1${NNBSP}84${NNBSP}12${NNBSP}75${NNBSP}123${NNBSP}456${NNBSP}78`, 'nir', `1${NNBSP}84${NNBSP}12${NNBSP}75${NNBSP}123${NNBSP}456${NNBSP}78`],
+  [
+    `Immatriculation provisoire 7${NBSP}84${NBSP}12${NBSP}99${NBSP}123${NBSP}456 en cours`,
+    'nir',
+    `7${NBSP}84${NBSP}12${NBSP}99${NBSP}123${NBSP}456`,
+  ],
+  [
+    `assuré 1${NNBSP}84${NNBSP}12${NNBSP}75${NNBSP}123${NNBSP}456${NNBSP}78`,
+    'nir',
+    `1${NNBSP}84${NNBSP}12${NNBSP}75${NNBSP}123${NNBSP}456${NNBSP}78`,
+  ],
   ['n° sécu 184127512 transmis par la fille (incomplet)', 'nir', 'n° sécu 184127512'],
   ['N° de sécurité sociale : 1 84 12 75 123 456 78', 'nir', 'N° de sécurité sociale : 1 84 12 75 123 456 78'],
   ['Assurée 2 48  03 75 123  456 78 (doubles espaces)', 'nir', '2 48  03 75 123  456 78'],
@@ -369,7 +377,9 @@ describe('rcpTextProblem', () => {
     const message = rcpTextProblem('née le 3 mars 1948', 'Motif') ?? '';
     expect(message).toMatch(/^Le texte « Motif » contient une date de naissance \(« née le 3 mars 1948 »\) : /);
     expect(message).toContain('pseudonymisés');
-    expect(message).toContain("Remplacez-la par une information non identifiante (par exemple l'âge ou la tranche d'âge");
+    expect(message).toContain(
+      "Remplacez-la par une information non identifiante (par exemple l'âge ou la tranche d'âge",
+    );
   });
 
   it('explains that an old date may be a birth date', () => {
@@ -408,9 +418,10 @@ describe('rcpTextProblem', () => {
   });
 
   it('quotes at most three occurrences of a kind', () => {
-    const message =
-      rcpTextProblem('06 12 34 56 78, 07 11 22 33 44, 0145678910 et 01 02 03 04 05') ?? '';
-    expect(message).toContain('Le texte contient quatre numéros de téléphone (« 06 12 34 56 78 », « 07 11 22 33 44 », « 0145678910 », …)');
+    const message = rcpTextProblem('06 12 34 56 78, 07 11 22 33 44, 0145678910 et 01 02 03 04 05') ?? '';
+    expect(message).toContain(
+      'Le texte contient quatre numéros de téléphone (« 06 12 34 56 78 », « 07 11 22 33 44 », « 0145678910 », …)',
+    );
     expect(message).not.toContain('01 02 03 04 05');
     expect(message).toContain('Supprimez-les');
   });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testBackend } from '../helpers/handlers';
-import type { ChannelInput } from '../../shared/contract';
+import type { ChannelInput } from '@shared/contract';
 import {
   addDocument,
   addRcpMotif,
@@ -15,7 +15,7 @@ import {
   saveRcpCase,
   updateMeeting,
 } from '../../electron/services/meetings';
-import { meetingSchema, rcpCaseSchema, type MeetingData } from '../../shared/schemas/meetings';
+import { meetingSchema, rcpCaseSchema, type MeetingData } from '@shared/schemas/meetings';
 import { UserError } from '../../electron/services/errors';
 
 type Backend = Awaited<ReturnType<typeof testBackend>>;
@@ -58,7 +58,14 @@ async function refused(call: Promise<unknown>): Promise<UserError> {
 
 /** The stored database, as text: what was refused must not be anywhere in it. */
 async function dump(b: Backend): Promise<string> {
-  const tables = ['meeting', 'agenda_item', 'decision', 'meeting_participant', 'rcp_motif', 'meeting_document'] as const;
+  const tables = [
+    'meeting',
+    'agenda_item',
+    'decision',
+    'meeting_participant',
+    'rcp_motif',
+    'meeting_document',
+  ] as const;
   const rows = await Promise.all(tables.map((table) => b.database.db.selectFrom(table).selectAll().execute()));
   return JSON.stringify(rows);
 }
@@ -96,14 +103,24 @@ describe('RCP meeting: every free text goes through the identifier guard', () =>
       error: { fields: { place: expect.stringContaining('adresse postale') } },
     });
     const meeting = await b.ok('meetings.create', rcp);
-    const summary = await b.call('meetings.update', { id: meeting.id, data: { ...rcp, summary: 'Cas évoqué : patiente née le 03/03/1948.' } });
-    expect(summary).toMatchObject({ ok: false, error: { fields: { summary: expect.stringContaining('date de naissance') } } });
+    const summary = await b.call('meetings.update', {
+      id: meeting.id,
+      data: { ...rcp, summary: 'Cas évoqué : patiente née le 03/03/1948.' },
+    });
+    expect(summary).toMatchObject({
+      ok: false,
+      error: { fields: { summary: expect.stringContaining('date de naissance') } },
+    });
     expect((await b.ok('meetings.get', { id: meeting.id })).data.summary).toBeNull();
   });
 
   it('accepts the same texts on a meeting that is not an RCP', async () => {
     const b = await backend();
-    const detail = await createMeeting(b.database.db, { ...meetingData({ type: 'ca', title: 'CA avec M. Martin', date: '2026-03-12' }), place: '12 rue des Lilas' }, TODAY);
+    const detail = await createMeeting(
+      b.database.db,
+      { ...meetingData({ type: 'ca', title: 'CA avec M. Martin', date: '2026-03-12' }), place: '12 rue des Lilas' },
+      TODAY,
+    );
     expect(detail.data).toMatchObject({ title: 'CA avec M. Martin', place: '12 rue des Lilas' });
   });
 
@@ -111,14 +128,33 @@ describe('RCP meeting: every free text goes through the identifier guard', () =>
     const b = await backend();
     const db = b.database.db;
     const meeting = await createMeeting(db, meetingData(rcp), TODAY);
-    const title = await refused(saveAgenda(db, meeting.id, [{ id: null, title: 'Point sur M. Martin', minutes: null }], TODAY));
-    expect(title.fields).toEqual({ 'items.0.title': expect.stringContaining('Le texte « Point 1 de l’ordre du jour » contient') });
-    const minutes = await refused(
-      saveAgenda(db, meeting.id, [{ id: null, title: 'Situations complexes', minutes: null }, { id: null, title: 'Cas présentés', minutes: `Relevé : ${IDENTITY}` }], TODAY),
+    const title = await refused(
+      saveAgenda(db, meeting.id, [{ id: null, title: 'Point sur M. Martin', minutes: null }], TODAY),
     );
-    expect(minutes.fields).toEqual({ 'items.1.minutes': expect.stringContaining('Le texte « Relevé du point 2 » contient') });
+    expect(title.fields).toEqual({
+      'items.0.title': expect.stringContaining('Le texte « Point 1 de l’ordre du jour » contient'),
+    });
+    const minutes = await refused(
+      saveAgenda(
+        db,
+        meeting.id,
+        [
+          { id: null, title: 'Situations complexes', minutes: null },
+          { id: null, title: 'Cas présentés', minutes: `Relevé : ${IDENTITY}` },
+        ],
+        TODAY,
+      ),
+    );
+    expect(minutes.fields).toEqual({
+      'items.1.minutes': expect.stringContaining('Le texte « Relevé du point 2 » contient'),
+    });
     expect((await getMeeting(db, meeting.id, TODAY)).agenda).toEqual([]);
-    const saved = await saveAgenda(db, meeting.id, [{ id: null, title: 'Cas présentés', minutes: 'Deux situations de chutes ; avis du Dr Martin.' }], TODAY);
+    const saved = await saveAgenda(
+      db,
+      meeting.id,
+      [{ id: null, title: 'Cas présentés', minutes: 'Deux situations de chutes ; avis du Dr Martin.' }],
+      TODAY,
+    );
     expect(saved.agenda).toHaveLength(1);
   });
 
@@ -126,53 +162,108 @@ describe('RCP meeting: every free text goes through the identifier guard', () =>
     const b = await backend();
     const db = b.database.db;
     const meeting = await createMeeting(db, meetingData(rcp), TODAY);
-    const decision = { id: null, meetingId: meeting.id, agendaItemId: null, ownerMemberId: null, ownerLabel: null, dueOn: null, status: 'a_faire' };
+    const decision = {
+      id: null,
+      meetingId: meeting.id,
+      agendaItemId: null,
+      ownerMemberId: null,
+      ownerLabel: null,
+      dueOn: null,
+      status: 'a_faire',
+    };
     const text = await refused(saveDecision(db, { ...decision, text: 'Appeler la fille au 06 12 34 56 78' }, TODAY));
-    expect(text.fields).toEqual({ text: expect.stringContaining('Le texte « Décision » contient un numéro de téléphone') });
-    const owner = await refused(saveDecision(db, { ...decision, text: 'Visite à domicile', ownerLabel: 'Madame Leroy' }, TODAY));
+    expect(text.fields).toEqual({
+      text: expect.stringContaining('Le texte « Décision » contient un numéro de téléphone'),
+    });
+    const owner = await refused(
+      saveDecision(db, { ...decision, text: 'Visite à domicile', ownerLabel: 'Madame Leroy' }, TODAY),
+    );
     expect(owner.fields).toEqual({ ownerLabel: expect.stringContaining('Le texte « Responsable » contient') });
     expect(await b.call('decisions.save', { meetingId: meeting.id, text: 'Courrier à Mme Dupont' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', fields: { text: expect.stringContaining('« Mme Dupont »') } },
     });
     expect((await getMeeting(db, meeting.id, TODAY)).decisions).toEqual([]);
-    expect((await saveDecision(db, { ...decision, text: 'Bilan kiné à domicile', ownerLabel: 'IDE libérale' }, TODAY)).decisions).toHaveLength(1);
+    expect(
+      (await saveDecision(db, { ...decision, text: 'Bilan kiné à domicile', ownerLabel: 'IDE libérale' }, TODAY))
+        .decisions,
+    ).toHaveLength(1);
   });
 
   it('refuses an identity in a guest’s quality (service and IPC)', async () => {
     const b = await backend();
     const db = b.database.db;
     const meeting = await createMeeting(db, meetingData(rcp), TODAY);
-    const guest = { id: null, memberId: null, guestName: null, professionCode: '60', attendance: 'present' as const, minutesSpent: null };
-    const error = await refused(saveParticipants(db, meeting.id, [{ ...guest, guestQuality: 'IDE de Mme Dupont' }], TODAY));
-    expect(error.fields).toEqual({ 'participants.0.guestQuality': expect.stringContaining('Le texte « Qualité de l’invité » contient') });
-    expect(await b.call('meetings.saveParticipants', { meetingId: meeting.id, participants: [{ professionCode: '60', guestQuality: 'Aidante, joignable au 06 12 34 56 78' }] })).toMatchObject({
+    const guest = {
+      id: null,
+      memberId: null,
+      guestName: null,
+      professionCode: '60',
+      attendance: 'present' as const,
+      minutesSpent: null,
+    };
+    const error = await refused(
+      saveParticipants(db, meeting.id, [{ ...guest, guestQuality: 'IDE de Mme Dupont' }], TODAY),
+    );
+    expect(error.fields).toEqual({
+      'participants.0.guestQuality': expect.stringContaining('Le texte « Qualité de l’invité » contient'),
+    });
+    expect(
+      await b.call('meetings.saveParticipants', {
+        meetingId: meeting.id,
+        participants: [{ professionCode: '60', guestQuality: 'Aidante, joignable au 06 12 34 56 78' }],
+      }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('numéro de téléphone') },
     });
     expect((await getMeeting(db, meeting.id, TODAY)).participants).toEqual([]);
-    expect((await saveParticipants(db, meeting.id, [{ ...guest, guestQuality: 'IDE du SSIAD' }], TODAY)).participants).toHaveLength(1);
+    expect(
+      (await saveParticipants(db, meeting.id, [{ ...guest, guestQuality: 'IDE du SSIAD' }], TODAY)).participants,
+    ).toHaveLength(1);
   });
 
   it('refuses an identity in a custom RCP motif label (service and IPC)', async () => {
     const b = await backend();
     const error = await refused(addRcpMotif(b.database.db, 'Suivi de M. Durand'));
     expect(error.fields).toEqual({ label: expect.stringContaining('Le texte « Motif » contient') });
-    expect(await b.call('rcp.addMotif', { label: 'Chutes, DDN:03031948' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('date de naissance') } });
+    expect(await b.call('rcp.addMotif', { label: 'Chutes, DDN:03031948' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('date de naissance') },
+    });
     expect((await b.ok('rcp.motifs')).filter((motif) => motif.custom)).toEqual([]);
-    expect((await b.ok('rcp.addMotif', { label: 'Isolement social' })).some((motif) => motif.label === 'Isolement social')).toBe(true);
+    expect(
+      (await b.ok('rcp.addMotif', { label: 'Isolement social' })).some((motif) => motif.label === 'Isolement social'),
+    ).toBe(true);
   });
 
   it('refuses an identity in an RCP case even when the schema is bypassed (service)', async () => {
     const b = await backend();
     const db = b.database.db;
     const meeting = await createMeeting(db, meetingData(rcp), TODAY);
-    const rcpCase = rcpCaseSchema.parse({ meetingId: meeting.id, ageBand: '85+', over75: true, motifCode: 'chutes', summary: 'Chutes répétées.' });
+    const rcpCase = rcpCaseSchema.parse({
+      meetingId: meeting.id,
+      ageBand: '85+',
+      over75: true,
+      motifCode: 'chutes',
+      summary: 'Chutes répétées.',
+    });
     const summary = await refused(saveRcpCase(db, { ...rcpCase, summary: IDENTITY }, TODAY));
     expect(summary.fields).toEqual({ summary: expect.stringContaining('Le texte « Situation » contient') });
     const motif = await refused(saveRcpCase(db, { ...rcpCase, motifText: 'fille : jd@free.fr' }, TODAY));
     expect(motif.fields).toEqual({ motifText: expect.stringContaining('adresse électronique') });
-    const action = await refused(saveRcpCase(db, { ...rcpCase, decisions: [{ id: null, action: 'Appeler M. Petit', ownerParticipantId: null, dueOn: null, status: 'a_faire' }] }, TODAY));
+    const action = await refused(
+      saveRcpCase(
+        db,
+        {
+          ...rcpCase,
+          decisions: [
+            { id: null, action: 'Appeler M. Petit', ownerParticipantId: null, dueOn: null, status: 'a_faire' },
+          ],
+        },
+        TODAY,
+      ),
+    );
     expect(action.fields).toEqual({ 'decisions.0.action': expect.stringContaining('« M. Petit »') });
     expect((await getMeeting(db, meeting.id, TODAY)).cases).toEqual([]);
   });
@@ -182,26 +273,76 @@ describe('RCP meeting: every free text goes through the identifier guard', () =>
     const db = b.database.db;
     const team = meetingData({ type: 'autre', title: 'Réunion d’équipe', date: '2026-03-12' });
     const meeting = await createMeeting(db, team, TODAY);
-    await saveAgenda(db, meeting.id, [{ id: null, title: 'Situations', minutes: 'Point sur Mme Dupont, 12 rue des Lilas' }], TODAY);
+    await saveAgenda(
+      db,
+      meeting.id,
+      [{ id: null, title: 'Situations', minutes: 'Point sur Mme Dupont, 12 rue des Lilas' }],
+      TODAY,
+    );
     const asRcp = { ...team, type: 'rcp' as const, rcpKind: 'clinique' as const };
     const agenda = await refused(updateMeeting(db, meeting.id, asRcp, TODAY));
-    expect(agenda.message).toMatch(/^Cette réunion ne peut pas devenir une RCP tant que ses textes identifient un patient\. Le texte « Relevé du point 1 »/);
+    expect(agenda.message).toMatch(
+      /^Cette réunion ne peut pas devenir une RCP tant que ses textes identifient un patient\. Le texte « Relevé du point 1 »/,
+    );
     expect((await getMeeting(db, meeting.id, TODAY)).data.type).toBe('autre');
 
     await saveAgenda(db, meeting.id, [{ id: null, title: 'Situations', minutes: 'Deux situations discutées.' }], TODAY);
-    await saveDecision(db, { id: null, meetingId: meeting.id, agendaItemId: null, text: 'Écrire à M. Petit', ownerMemberId: null, ownerLabel: null, dueOn: null, status: 'a_faire' }, TODAY);
+    await saveDecision(
+      db,
+      {
+        id: null,
+        meetingId: meeting.id,
+        agendaItemId: null,
+        text: 'Écrire à M. Petit',
+        ownerMemberId: null,
+        ownerLabel: null,
+        dueOn: null,
+        status: 'a_faire',
+      },
+      TODAY,
+    );
     const decision = await refused(updateMeeting(db, meeting.id, asRcp, TODAY));
     expect(decision.fields).toEqual({ 'decisions.0.text': expect.stringContaining('« M. Petit »') });
 
     const other = await createMeeting(db, team, TODAY);
-    await saveParticipants(db, other.id, [{ id: null, memberId: null, guestName: 'Jeanne Roux', guestQuality: 'Assistante sociale', professionCode: null, attendance: 'present', minutesSpent: null }], TODAY);
+    await saveParticipants(
+      db,
+      other.id,
+      [
+        {
+          id: null,
+          memberId: null,
+          guestName: 'Jeanne Roux',
+          guestQuality: 'Assistante sociale',
+          professionCode: null,
+          attendance: 'present',
+          minutesSpent: null,
+        },
+      ],
+      TODAY,
+    );
     const guestName = await updateMeeting(db, other.id, { ...asRcp, title: 'RCP' }, TODAY).catch((e: unknown) => e);
     expect(guestName).toBeInstanceOf(UserError);
     expect((guestName as UserError).message).toContain('sans son nom');
     expect((await getMeeting(db, other.id, TODAY)).data.type).toBe('autre');
 
     const third = await createMeeting(db, team, TODAY);
-    await saveParticipants(db, third.id, [{ id: null, memberId: null, guestName: null, guestQuality: 'Fille de Mme Roux', professionCode: null, attendance: 'present', minutesSpent: null }], TODAY);
+    await saveParticipants(
+      db,
+      third.id,
+      [
+        {
+          id: null,
+          memberId: null,
+          guestName: null,
+          guestQuality: 'Fille de Mme Roux',
+          professionCode: null,
+          attendance: 'present',
+          minutesSpent: null,
+        },
+      ],
+      TODAY,
+    );
     const quality = await refused(updateMeeting(db, third.id, asRcp, TODAY));
     expect(quality.fields).toEqual({ 'participants.0.guestQuality': expect.stringContaining('« Mme Roux »') });
 
@@ -220,9 +361,14 @@ describe('RCP meeting: attachments', () => {
     writeFileSync(source.path, '%PDF-1.4 courrier');
     const meeting = await b.ok('meetings.create', rcp);
     const result = await b.call('meetings.addDocument', { meetingId: meeting.id });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Aucun document ne peut être joint à une RCP') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('Aucun document ne peut être joint à une RCP') },
+    });
     expect(dialogs).toBe(0);
-    await expect(addDocument(b.database.db, meeting.id, source.path, b.context.documentsDir, TODAY)).rejects.toThrow(/ne peut pas vérifier/);
+    await expect(addDocument(b.database.db, meeting.id, source.path, b.context.documentsDir, TODAY)).rejects.toThrow(
+      /ne peut pas vérifier/,
+    );
     expect((await b.ok('meetings.get', { id: meeting.id })).documents).toEqual([]);
     expect(readdirSync(b.database.dir)).not.toContain('documents');
   });
@@ -236,13 +382,20 @@ describe('RCP meeting: attachments', () => {
     });
     source.path = join(b.database.dir, 'liste-patients-mars.pdf');
     writeFileSync(source.path, '%PDF-1.4 liste');
-    const team: ChannelInput<'meetings.create'> = { type: 'autre', title: 'Réunion d’équipe de mars', date: '2026-03-12' };
+    const team: ChannelInput<'meetings.create'> = {
+      type: 'autre',
+      title: 'Réunion d’équipe de mars',
+      date: '2026-03-12',
+    };
     const meeting = await b.ok('meetings.create', team);
     await b.ok('meetings.addDocument', { meetingId: meeting.id });
     await b.ok('reports.exportMeetingMinutes', { meetingId: meeting.id });
     expect(execFileSync('pdftotext', ['-layout', saved.at(-1)!, '-']).toString()).toContain('liste-patients-mars.pdf');
 
-    const asRcp = await b.ok('meetings.update', { id: meeting.id, data: { ...team, type: 'rcp', rcpKind: 'clinique' } });
+    const asRcp = await b.ok('meetings.update', {
+      id: meeting.id,
+      data: { ...team, type: 'rcp', rcpKind: 'clinique' },
+    });
     expect(asRcp.documents.map((document) => document.fileName)).toEqual(['liste-patients-mars.pdf']);
     await b.ok('reports.exportMeetingMinutes', { meetingId: meeting.id });
     const minutes = execFileSync('pdftotext', ['-layout', saved.at(-1)!, '-']).toString();

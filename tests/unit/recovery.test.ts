@@ -5,7 +5,12 @@ import Database from 'better-sqlite3';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { openDatabase } from '../../electron/db/database';
 import { migrations } from '../../electron/db/migrations/index';
-import { openWithRecovery, restoreBackupInPlace, type RecoveryChoice, type RecoveryPrompt } from '../../electron/db/recovery';
+import {
+  openWithRecovery,
+  restoreBackupInPlace,
+  type RecoveryChoice,
+  type RecoveryPrompt,
+} from '../../electron/db/recovery';
 import { tempDir } from '../helpers/db';
 import { testBackend } from '../helpers/handlers';
 import { damagePage, dumpDatabase } from '../helpers/sqlite-files';
@@ -27,7 +32,10 @@ const NOW = new Date('2026-12-03T07:00:00Z');
 async function databaseWithMembers(file: string, count: number, prefix = 'Membre') {
   const opened = await openDatabase({ file });
   for (let index = 0; index < count; index += 1) {
-    await opened.db.insertInto('member').values({ kind: 'person', last_name: `${prefix} ${index} ${'x'.repeat(150)}` }).execute();
+    await opened.db
+      .insertInto('member')
+      .values({ kind: 'person', last_name: `${prefix} ${index} ${'x'.repeat(150)}` })
+      .execute();
   }
   await opened.close();
 }
@@ -60,7 +68,12 @@ describe('opening with recovery', () => {
     const { prompts, ask } = answers('restore');
     const opened = await openWithRecovery({ file }, ask, () => NOW);
     expect(opened).not.toBeNull();
-    expect(await opened!.db.selectFrom('member').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 250 });
+    expect(
+      await opened!.db
+        .selectFrom('member')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: 250 });
     await opened!.close();
 
     expect(prompts).toHaveLength(1);
@@ -114,7 +127,11 @@ describe('opening with recovery', () => {
       },
     };
     const { prompts, ask } = answers('restore', 'quit');
-    const result = await openWithRecovery({ file, migrations: { ...migrations, '9004_cassee': broken }, now: () => NOW }, ask, () => NOW);
+    const result = await openWithRecovery(
+      { file, migrations: { ...migrations, '9004_cassee': broken }, now: () => NOW },
+      ask,
+      () => NOW,
+    );
     expect(result).toBeNull();
     const backup = join(dir, 'sauvegardes', 'maillage-avant-mise-a-jour-2026-12-03T07-00-00.sqlite');
     expect(prompts[0]!.message).toMatch(/9004_cassee.*maillage-avant-mise-a-jour-2026-12-03T07-00-00\.sqlite/);
@@ -142,16 +159,26 @@ describe('opening with recovery', () => {
   it('a page damaged while the app runs is reported as a damaged file to reopen, never as « réessayez »', async () => {
     const backend = await testBackend();
     try {
-      const college = await backend.database.db.insertInto('college').values({ name: 'Libéraux', voting_right: 'deliberative' }).returning('id').executeTakeFirstOrThrow();
+      const college = await backend.database.db
+        .insertInto('college')
+        .values({ name: 'Libéraux', voting_right: 'deliberative' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       for (let index = 0; index < 300; index += 1) {
-        await backend.database.db.insertInto('member').values({ kind: 'person', last_name: `Membre ${index} ${'x'.repeat(150)}`, college_id: college.id }).execute();
+        await backend.database.db
+          .insertInto('member')
+          .values({ kind: 'person', last_name: `Membre ${index} ${'x'.repeat(150)}`, college_id: college.id })
+          .execute();
       }
       backend.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       const pages = Number(backend.database.sqlite.pragma('page_count', { simple: true }));
       for (let page = Math.floor(pages / 3); page < pages - 2; page += 1) damagePage(backend.database.file, page);
       backend.database.sqlite.pragma('cache_size = 0'); // the next read goes to the disk
       const result = await backend.call('members.list');
-      expect(result).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringMatching(/endommagée.*restaurer la dernière sauvegarde saine/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'io', message: expect.stringMatching(/endommagée.*restaurer la dernière sauvegarde saine/) },
+      });
       expect(JSON.stringify(result)).not.toMatch(/réessayez/i);
     } finally {
       await backend.database.dispose();

@@ -4,11 +4,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { testBackend, FONTS_DIR } from '../helpers/handlers';
-import { cleanText, pdfCanDraw, pdfTextProblem, undrawableInPdf } from '../../shared/text';
-import { PDF_FONT_RANGES } from '../../shared/pdf-charset';
-import { z } from '../../shared/zod-fr';
-import { meetingSchema, rcpCaseSchema } from '../../shared/schemas/meetings';
-import { memberSchema } from '../../shared/schemas/members';
+import { cleanText, pdfCanDraw, pdfTextProblem, undrawableInPdf } from '@shared/text';
+import { PDF_FONT_RANGES } from '@shared/pdf-charset';
+import { z } from '@shared/zod-fr';
+import { meetingSchema, rcpCaseSchema } from '@shared/schemas/meetings';
+import { memberSchema } from '@shared/schemas/members';
 import { applyImport, openImport, previewImport } from '../../electron/services/members-import';
 import { writeCsv } from '../fixtures/imports/builders';
 
@@ -33,7 +33,8 @@ const INVISIBLE = [
   0x00ad,
 ].map((codePoint) => String.fromCodePoint(codePoint));
 
-const FRENCH = 'Élodie Œuvray, « cœur » – l’été : 1 234,50 € ; 3ᵉ âge, ça, où, naïf, Noël, ½, n° 5, 15 °C, M²… ÀÂÆÇÈÉÊËÎÏÔÙÛÜŸ';
+const FRENCH =
+  'Élodie Œuvray, « cœur » – l’été : 1 234,50 € ; 3ᵉ âge, ça, où, naïf, Noël, ½, n° 5, 15 °C, M²… ÀÂÆÇÈÉÊËÎÏÔÙÛÜŸ';
 const NBSP_TEXT = 'Réunion du 22\u00a0novembre, 1\u202f234,50\u00a0€';
 
 describe('cleanText', () => {
@@ -84,12 +85,19 @@ describe('the shipped font coverage table', () => {
     // Code points every weight draws, printable ones only, as the script computes them.
     const drawnByEach = files.map((file) => {
       const font = fontkit.openSync(join(FONTS_DIR, file));
-      return new Set(font.characterSet.filter((codePoint) => font.hasGlyphForCodePoint(codePoint) && font.glyphForCodePoint(codePoint).id !== 0));
+      return new Set(
+        font.characterSet.filter(
+          (codePoint) => font.hasGlyphForCodePoint(codePoint) && font.glyphForCodePoint(codePoint).id !== 0,
+        ),
+      );
     });
     const common = [...drawnByEach[0]!].filter((codePoint) => drawnByEach.every((drawn) => drawn.has(codePoint)));
-    const expected = common.filter((codePoint) => codePoint >= 0x20 && (codePoint < 0x7f || codePoint > 0x9f)).sort((a, b) => a - b);
+    const expected = common
+      .filter((codePoint) => codePoint >= 0x20 && (codePoint < 0x7f || codePoint > 0x9f))
+      .sort((a, b) => a - b);
     const fromTable: number[] = [];
-    for (let i = 0; i < PDF_FONT_RANGES.length; i += 2) for (let c = PDF_FONT_RANGES[i]!; c <= PDF_FONT_RANGES[i + 1]!; c++) fromTable.push(c);
+    for (let i = 0; i < PDF_FONT_RANGES.length; i += 2)
+      for (let c = PDF_FONT_RANGES[i]!; c <= PDF_FONT_RANGES[i + 1]!; c++) fromTable.push(c);
     expect(fromTable).toEqual(expected);
     for (let i = 0; i < PDF_FONT_RANGES.length; i += 2) {
       expect(pdfCanDraw(PDF_FONT_RANGES[i]!)).toBe(true);
@@ -110,35 +118,68 @@ describe('every schema string is cleaned and checked', () => {
   });
 
   it('strips invisible characters from a meeting title and a member name', () => {
-    const meeting = meetingSchema.parse({ type: 'ca', title: 'Conseil\u200b d’administration\u202e', date: '2026-03-12' });
+    const meeting = meetingSchema.parse({
+      type: 'ca',
+      title: 'Conseil\u200b d’administration\u202e',
+      date: '2026-03-12',
+    });
     expect(meeting.title).toBe('Conseil d’administration');
-    const member = memberSchema.parse({ kind: 'person', lastName: 'Bern\u200bard', firstName: '\ufeffÉloïse', professionCode: '60' });
+    const member = memberSchema.parse({
+      kind: 'person',
+      lastName: 'Bern\u200bard',
+      firstName: '\ufeffÉloïse',
+      professionCode: '60',
+    });
     expect([member.lastName, member.firstName]).toEqual(['Bernard', 'Éloïse']);
   });
 
   it('refuses an emoji or Arabic in a title, under the field', () => {
     const result = meetingSchema.safeParse({ type: 'ca', title: 'Fête de fin d’année 🎉', date: '2026-12-18' });
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['title'], message: expect.stringContaining('« 🎉 »') })]);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ['title'], message: expect.stringContaining('« 🎉 »') }),
+    ]);
   });
 
   it('an invisible character cannot hide a name from the RCP guard', () => {
-    const result = rcpCaseSchema.safeParse({ meetingId: 1, ageBand: '85+', over75: true, motifCode: 'chutes', summary: 'Mme Du\u200bpont chute souvent' });
+    const result = rcpCaseSchema.safeParse({
+      meetingId: 1,
+      ageBand: '85+',
+      over75: true,
+      motifCode: 'chutes',
+      summary: 'Mme Du\u200bpont chute souvent',
+    });
     expect(result.error?.issues[0]?.message).toContain('« Mme Dupont »');
   });
 
   it('through IPC: refused text writes nothing, cleaned text is stored clean and prints in the PDF', async () => {
     const saved: string[] = [];
-    const b = await backend({ chooseSavePath: async (name) => (saved.push(join(b.database.dir, name)), saved.at(-1)!) });
+    const b = await backend({
+      chooseSavePath: async (name) => (saved.push(join(b.database.dir, name)), saved.at(-1)!),
+    });
     const refused = await b.call('members.create', { kind: 'person', lastName: '王', firstName: 'Wei' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { lastName: expect.stringContaining('« 王 »') } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { lastName: expect.stringContaining('« 王 »') } },
+    });
     expect(await b.database.db.selectFrom('member').selectAll().execute()).toEqual([]);
 
     const title = 'Bureau\u200b – « cœur » de l’été\u202e';
-    const meeting = await b.ok('meetings.create', { type: 'bureau', title, date: '2026-07-02', place: 'Salle 1 234,50 €' });
-    const stored = await b.database.db.selectFrom('meeting').select(['title', 'place']).where('id', '=', meeting.id).executeTakeFirstOrThrow();
+    const meeting = await b.ok('meetings.create', {
+      type: 'bureau',
+      title,
+      date: '2026-07-02',
+      place: 'Salle 1 234,50 €',
+    });
+    const stored = await b.database.db
+      .selectFrom('meeting')
+      .select(['title', 'place'])
+      .where('id', '=', meeting.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ title: 'Bureau – « cœur » de l’été', place: 'Salle 1 234,50 €' });
     await b.ok('reports.exportMeetingMinutes', { meetingId: meeting.id });
-    const text = execFileSync('pdftotext', ['-raw', saved.at(-1)!, '-']).toString().replace(/[\u00a0\u202f]/g, ' ');
+    const text = execFileSync('pdftotext', ['-raw', saved.at(-1)!, '-'])
+      .toString()
+      .replace(/[\u00a0\u202f]/g, ' ');
     expect(text).toContain('Bureau – « cœur » de l’été');
     expect(text).toContain('Salle 1 234,50 €');
   });
@@ -161,6 +202,8 @@ describe('every schema string is cleaned and checked', () => {
     expect(preview.toCreate.map((row) => row.displayName)).toEqual(['BERNARD Éloïse']);
     expect(preview.errors).toEqual([expect.objectContaining({ line: 3, errors: [expect.stringContaining('« 😀 »')] })]);
     await applyImport(b.database.db, opened.token, opened.mapping);
-    expect(await b.database.db.selectFrom('member').select(['last_name', 'first_name']).execute()).toEqual([{ last_name: 'Bernard', first_name: 'Éloïse' }]);
+    expect(await b.database.db.selectFrom('member').select(['last_name', 'first_name']).execute()).toEqual([
+      { last_name: 'Bernard', first_name: 'Éloïse' },
+    ]);
   });
 });

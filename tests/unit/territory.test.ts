@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { loadCommuneReference, searchCommunes, searchKey, arsRegions } from '../../electron/services/communes';
 import { addCommunes, getTerritory, removeCommune } from '../../electron/services/territory';
 import { UserError } from '../../electron/services/errors';
-import { sizeClassFor } from '../../shared/domain/aci';
+import { sizeClassFor } from '@shared/domain/aci';
 import { SEG_CODES, tempDatabase } from '../helpers/db';
 
 type TempDb = Awaited<ReturnType<typeof tempDatabase>>;
@@ -74,7 +74,13 @@ describe('territory', () => {
     expect(summary.sizeClass).toMatchObject({ taille: 2 });
     expect(summary.communes.map((commune) => commune.nom)).toEqual(['Eybens', 'Poisat', "Saint-Martin-d'Hères"]);
     expect(summary.departements).toEqual([
-      expect.objectContaining({ code: '38', nom: 'Isère', communeCount: 3, population: expected, cpamSuggestion: "CPAM de l'Isère" }),
+      expect.objectContaining({
+        code: '38',
+        nom: 'Isère',
+        communeCount: 3,
+        population: expected,
+        cpamSuggestion: "CPAM de l'Isère",
+      }),
     ]);
     expect(summary.regions).toEqual([{ code: '84', nom: 'Auvergne-Rhône-Alpes', arsName: 'ARS Auvergne-Rhône-Alpes' }]);
     expect(summary.epcis).toHaveLength(1);
@@ -101,7 +107,9 @@ describe('territory', () => {
   });
 
   it('refuses an unknown code and a postcode typed as an INSEE code, writing nothing', async () => {
-    await expect(addCommunes(database.db, ['75001'])).rejects.toThrow(/Aucune commune n'a le code INSEE 75001.*code postal/);
+    await expect(addCommunes(database.db, ['75001'])).rejects.toThrow(
+      /Aucune commune n'a le code INSEE 75001.*code postal/,
+    );
     await expect(addCommunes(database.db, ['38421', '99999'])).rejects.toBeInstanceOf(UserError);
     expect((await getTerritory(database.db)).communeCount).toBe(0);
   });

@@ -25,11 +25,21 @@ async function computers() {
   const sender = await testBackend({ chooseSavePath: async () => bundle, chooseOpenPath: async () => attachment });
   const receiver = await testBackend({ chooseOpenPath: async () => bundle });
   backends.push(sender, receiver);
-  await sender.context.db.insertInto('cpts').values({ id: 1, name: 'CPTS du Trièves', legal_form: 'Association loi 1901' }).execute();
+  await sender.context.db
+    .insertInto('cpts')
+    .values({ id: 1, name: 'CPTS du Trièves', legal_form: 'Association loi 1901' })
+    .execute();
   await sender.ok('members.create', { kind: 'person', lastName: 'Bernard', firstName: 'Éloïse', professionCode: '60' });
-  const meeting = await sender.ok('meetings.create', { type: 'bureau', title: 'Bureau de décembre', date: '2026-12-10' });
+  const meeting = await sender.ok('meetings.create', {
+    type: 'bureau',
+    title: 'Bureau de décembre',
+    date: '2026-12-10',
+  });
   await sender.ok('meetings.addDocument', { meetingId: meeting.id });
-  await receiver.context.db.insertInto('cpts').values({ id: 1, name: 'Installation neuve', legal_form: 'Association loi 1901' }).execute();
+  await receiver.context.db
+    .insertInto('cpts')
+    .values({ id: 1, name: 'Installation neuve', legal_form: 'Association loi 1901' })
+    .execute();
   return { bundle, sender, receiver };
 }
 
@@ -57,7 +67,9 @@ describe('transfer to another computer', () => {
     expect(detail.documents.map((doc) => doc.fileName)).toEqual(['Ordre du jour.pdf']);
     const stored = readdirSync(receiver.context.documentsDir);
     expect(stored).toHaveLength(1);
-    expect(readFileSync(join(receiver.context.documentsDir, stored[0]!), 'utf8')).toContain('ordre du jour de la réunion de bureau');
+    expect(readFileSync(join(receiver.context.documentsDir, stored[0]!), 'utf8')).toContain(
+      'ordre du jour de la réunion de bureau',
+    );
   });
 
   it('with a passphrase: asks for it, refuses a wrong one without changing anything, then restores', async () => {
@@ -74,13 +86,22 @@ describe('transfer to another computer', () => {
     expect(asked).toMatchObject({ needsPassphrase: true, fileName: 'CPTS.maillage' });
     if (!('needsPassphrase' in asked)) throw new Error('phrase secrète attendue');
 
-    const wrong = await receiver.call('backups.inspect', { token: asked.token, passphrase: 'tisane de la vallée 2025' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { passphrase: 'Phrase secrète incorrecte.' } } });
+    const wrong = await receiver.call('backups.inspect', {
+      token: asked.token,
+      passphrase: 'tisane de la vallée 2025',
+    });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { passphrase: 'Phrase secrète incorrecte.' } },
+    });
     if (!wrong.ok) expect(wrong.error.message).toMatch(/^La phrase secrète ne correspond pas/);
     expect(await receiverName(receiver)).toBe('Installation neuve');
     expect(readdirSync(receiver.database.dir).filter((name) => name.startsWith('.restauration'))).toEqual([]);
 
-    const inspection = await receiver.ok('backups.inspect', { token: asked.token, passphrase: 'tisane de la vallée 2026' });
+    const inspection = await receiver.ok('backups.inspect', {
+      token: asked.token,
+      passphrase: 'tisane de la vallée 2026',
+    });
     if (!('preview' in inspection)) throw new Error('aperçu attendu');
     expect(inspection.preview).toMatchObject({ cptsName: 'CPTS du Trièves', documents: 1 });
     await receiver.ok('backups.restore', { token: inspection.token, confirm: true });
@@ -103,7 +124,12 @@ describe('transfer to another computer', () => {
       result = await receiver.call('backups.inspect', { token: result.data.token, passphrase });
     }
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    if (!result.ok) expect(result.error.message).toMatch(passphrase ? /ne correspond pas à ce fichier de transfert \(ou le fichier a été modifié\)/ : /endommagé ou a été modifié/);
+    if (!result.ok)
+      expect(result.error.message).toMatch(
+        passphrase
+          ? /ne correspond pas à ce fichier de transfert \(ou le fichier a été modifié\)/
+          : /endommagé ou a été modifié/,
+      );
     expect(await receiverName(receiver)).toBe('Installation neuve');
     expect(existsSync(receiver.context.documentsDir) ? readdirSync(receiver.context.documentsDir) : []).toEqual([]);
   });

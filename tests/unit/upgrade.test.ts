@@ -63,16 +63,22 @@ const POPULATE: Record<string, string> = {
 };
 
 function tables(sqlite: Database.Database): string[] {
-  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'kysely\\_%' ESCAPE '\\' ORDER BY name").all() as { name: string }[]).map(
-    (row) => row.name,
-  );
+  return (
+    sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'kysely\\_%' ESCAPE '\\' ORDER BY name",
+      )
+      .all() as { name: string }[]
+  ).map((row) => row.name);
 }
 
 /** Every row of every table, with the columns the table has at this version. */
 function snapshot(sqlite: Database.Database): Map<string, { columns: string[]; rows: unknown[] }> {
   const result = new Map<string, { columns: string[]; rows: unknown[] }>();
   for (const table of tables(sqlite)) {
-    const columns = (sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((row) => row.name);
+    const columns = (sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map(
+      (row) => row.name,
+    );
     result.set(table, { columns, rows: sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() });
   }
   return result;
@@ -94,7 +100,11 @@ describe('upgrade from every past schema version', () => {
       old.pragma('journal_mode = WAL');
       old.pragma('foreign_keys = ON');
       const oldDb = new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }) });
-      const migrated = await new Migrator({ db: oldDb, provider: { getMigrations: async () => migrations }, migrationTableName: 'kysely_migration' }).migrateTo(version);
+      const migrated = await new Migrator({
+        db: oldDb,
+        provider: { getMigrations: async () => migrations },
+        migrationTableName: 'kysely_migration',
+      }).migrateTo(version);
       expect(migrated.error).toBeUndefined();
       for (const name of NAMES.slice(0, index + 1)) old.exec(POPULATE[name]!);
       const before = snapshot(old);
@@ -105,7 +115,9 @@ describe('upgrade from every past schema version', () => {
       const opened = await openDatabase({ file, now: () => new Date('2026-12-03T07:00:00Z') });
       const pending = NAMES.length - index - 1;
       expect(opened.backupBeforeMigration !== null).toBe(pending > 0);
-      const applied = (opened.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((row) => row.name);
+      const applied = (
+        opened.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]
+      ).map((row) => row.name);
       expect(applied).toEqual(NAMES);
       expect(opened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(opened.sqlite.pragma('foreign_key_check')).toEqual([]);

@@ -7,7 +7,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('college')
     .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
     .addColumn('name', 'text', (col) => col.notNull().unique())
-    .addColumn('voting_right', 'text', (col) => col.notNull().check(sql`voting_right in ('deliberative','consultative')`))
+    .addColumn('voting_right', 'text', (col) =>
+      col.notNull().check(sql`voting_right in ('deliberative','consultative')`),
+    )
     .addColumn('seats', 'integer')
     .addColumn('vote_weight', 'real', (col) => col.notNull().defaultTo(1))
     .addColumn('description', 'text')
@@ -81,7 +83,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('cotisation_rate')
     .addColumn('year', 'integer', (col) => col.notNull())
-    .addColumn('member_type', 'text', (col) => col.notNull().check(sql`member_type in ('professionnel','structure','autre')`))
+    .addColumn('member_type', 'text', (col) =>
+      col.notNull().check(sql`member_type in ('professionnel','structure','autre')`),
+    )
     .addColumn('amount_cents', 'integer', (col) => col.notNull())
     .addPrimaryKeyConstraint('cotisation_rate_pk', ['year', 'member_type'])
     .execute();

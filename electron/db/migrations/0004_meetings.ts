@@ -16,7 +16,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('visio_url', 'text')
     .addColumn('organiser_member_id', 'integer', (col) => col.references('member.id').onDelete('set null'))
     .addColumn('organiser_label', 'text')
-    .addColumn('status', 'text', (col) => col.notNull().defaultTo('prevue').check(sql`status in ('prevue','tenue','annulee')`))
+    .addColumn('status', 'text', (col) =>
+      col.notNull().defaultTo('prevue').check(sql`status in ('prevue','tenue','annulee')`),
+    )
     .addColumn('summary', 'text')
     .addColumn('rcp_kind', 'text', (col) => col.check(sql`rcp_kind in ('clinique','thematique')`))
     .addColumn('theme', 'text')
@@ -56,7 +58,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('owner_member_id', 'integer', (col) => col.references('member.id').onDelete('set null'))
     .addColumn('owner_label', 'text')
     .addColumn('due_on', 'text')
-    .addColumn('status', 'text', (col) => col.notNull().defaultTo('a_faire').check(sql`status in ('a_faire','en_cours','fait','abandonnee')`))
+    .addColumn('status', 'text', (col) =>
+      col.notNull().defaultTo('a_faire').check(sql`status in ('a_faire','en_cours','fait','abandonnee')`),
+    )
     .addColumn('done_on', 'text')
     .execute();
 
@@ -90,7 +94,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('summary', 'text')
     .addColumn('patient_informed', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('follow_up_on', 'text')
-    .addColumn('follow_up_status', 'text', (col) => col.notNull().defaultTo('a_faire').check(sql`follow_up_status in ('a_faire','fait','sans_objet')`))
+    .addColumn('follow_up_status', 'text', (col) =>
+      col.notNull().defaultTo('a_faire').check(sql`follow_up_status in ('a_faire','fait','sans_objet')`),
+    )
     .execute();
 
   await db.schema
@@ -98,15 +104,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
     .addColumn('case_id', 'integer', (col) => col.notNull().references('rcp_case.id').onDelete('cascade'))
     .addColumn('action', 'text', (col) => col.notNull())
-    .addColumn('owner_participant_id', 'integer', (col) => col.references('meeting_participant.id').onDelete('set null'))
+    .addColumn('owner_participant_id', 'integer', (col) =>
+      col.references('meeting_participant.id').onDelete('set null'),
+    )
     .addColumn('due_on', 'text')
-    .addColumn('status', 'text', (col) => col.notNull().defaultTo('a_faire').check(sql`status in ('a_faire','en_cours','fait','abandonnee')`))
+    .addColumn('status', 'text', (col) =>
+      col.notNull().defaultTo('a_faire').check(sql`status in ('a_faire','en_cours','fait','abandonnee')`),
+    )
     .execute();
-
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['rcp_case_decision', 'rcp_case', 'rcp_motif', 'meeting_document', 'decision', 'meeting_participant', 'agenda_item', 'meeting']) {
+  for (const table of [
+    'rcp_case_decision',
+    'rcp_case',
+    'rcp_motif',
+    'meeting_document',
+    'decision',
+    'meeting_participant',
+    'agenda_item',
+    'meeting',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

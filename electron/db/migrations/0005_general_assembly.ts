@@ -33,17 +33,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   }
   await db.schema
     .alterTable('meeting')
-    .addColumn('convocation_round', 'integer', (col) => col.notNull().defaultTo(1).check(sql`convocation_round in (1, 2)`))
+    .addColumn('convocation_round', 'integer', (col) =>
+      col.notNull().defaultTo(1).check(sql`convocation_round in (1, 2)`),
+    )
     .execute();
   await db.schema
     .alterTable('meeting')
     .addColumn('first_round_meeting_id', 'integer', (col) => col.references('meeting.id').onDelete('set null'))
     .execute();
   // At most one second convocation per first-round assembly.
-  await db.schema.createIndex('meeting_second_round').on('meeting').column('first_round_meeting_id').unique().where(sql.ref('first_round_meeting_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('meeting_second_round')
+    .on('meeting')
+    .column('first_round_meeting_id')
+    .unique()
+    .where(sql.ref('first_round_meeting_id'), 'is not', null)
+    .execute();
   await db.schema
     .alterTable('meeting')
-    .addColumn('pv_status', 'text', (col) => col.notNull().defaultTo('brouillon').check(sql`pv_status in ('brouillon','approuve')`))
+    .addColumn('pv_status', 'text', (col) =>
+      col.notNull().defaultTo('brouillon').check(sql`pv_status in ('brouillon','approuve')`),
+    )
     .execute();
 
   await db.schema
@@ -124,7 +134,8 @@ async function addRollVersion(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ROLL_TABLES) {
-    for (const event of ['insert', 'update', 'delete'] as const) await sql.raw(`drop trigger roll_version_${table}_${event}`).execute(db);
+    for (const event of ['insert', 'update', 'delete'] as const)
+      await sql.raw(`drop trigger roll_version_${table}_${event}`).execute(db);
   }
   await sql`delete from app_setting where key = 'roll_version'`.execute(db);
   for (const table of ['formality', 'resolution', 'ag_proxy', 'ag_presence', 'statutory_rules_version']) {

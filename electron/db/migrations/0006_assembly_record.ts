@@ -14,7 +14,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('arrivee', 'depart')`))
     .addColumn('at', 'text', (col) => col.notNull())
     .execute();
-  await db.schema.createIndex('ag_presence_event_meeting').on('ag_presence_event').columns(['meeting_id', 'at']).execute();
+  await db.schema
+    .createIndex('ag_presence_event_meeting')
+    .on('ag_presence_event')
+    .columns(['meeting_id', 'at'])
+    .execute();
   // The times already known: the last arrival and the last departure of each member.
   await sql`insert into ag_presence_event (meeting_id, member_id, kind, at)
     select meeting_id, member_id, 'arrivee', arrived_at from ag_presence where arrived_at is not null`.execute(db);

@@ -1,11 +1,19 @@
 import { Canvas, Document, StyleSheet, Text, View, type Styles } from '@react-pdf/renderer';
-import type { AttendanceSheetData, AttendanceSheetVoter } from '../../../shared/reports/ag';
-import { formatInteger, plural } from '../../../shared/format';
+import type { AttendanceSheetData, AttendanceSheetVoter } from '@shared/reports/ag';
+import { formatInteger, plural } from '@shared/format';
 import { KeyFigures, type KeyFigure } from '../components';
 import { colors, fontFamily, fontSizes, weights } from '../components/theme';
 import { dayLong, timeRange } from '../meeting-minutes/format';
 import { PageFlow } from '../members-list/flow';
-import { INTER_HEIGHT_EM, PLAIN_SHAPING, selectFont, TextLines, type GridCell, type GridRow, type Painter as GridPainter } from '../members-list/grid';
+import {
+  INTER_HEIGHT_EM,
+  PLAIN_SHAPING,
+  selectFont,
+  TextLines,
+  type GridCell,
+  type GridRow,
+  type Painter as GridPainter,
+} from '../members-list/grid';
 import { textWidth, WIDTH_SAFETY, wrapToWidth } from '../members-list/metrics';
 import { pageContentHeight, pageContentWidth, WidePage } from '../members-list/page-geometry';
 import { dateLong, footerLabel, keepNumbersTogether } from '../text';
@@ -47,8 +55,15 @@ export function formatVoix(weight: number): string {
 }
 
 /** « Collège des libéraux — 1 voix par membre — 612 membres votants », « … (suite) » on the following pages. */
-export function collegeHeading(college: Pick<College, 'name' | 'votingRightLabel'> & { count: number }, continued = false): string {
-  const parts = [college.name, college.votingRightLabel.trim(), plural(college.count, 'membre votant', 'membres votants')];
+export function collegeHeading(
+  college: Pick<College, 'name' | 'votingRightLabel'> & { count: number },
+  continued = false,
+): string {
+  const parts = [
+    college.name,
+    college.votingRightLabel.trim(),
+    plural(college.count, 'membre votant', 'membres votants'),
+  ];
   return keepNumbersTogether(`${parts.filter(Boolean).join(' — ')}${continued ? ' (suite)' : ''}`);
 }
 
@@ -215,7 +230,8 @@ export class SheetTable<T> {
     const cells = this.columns.map((column, index): SheetCell => {
       const value = column.value(row);
       const tone: CellTone = value === null ? 'faint' : (column.tone?.(row) ?? 'normal');
-      const entries = value === null ? [MISSING] : typeof value === 'string' ? [value] : value.length > 0 ? value : [''];
+      const entries =
+        value === null ? [MISSING] : typeof value === 'string' ? [value] : value.length > 0 ? value : [''];
       const width = this.innerWidths[index]!;
       const cellLines = entries.flatMap((entry) =>
         entry === '' ? [''] : wrapToWidth(entry, width, this.fontSize, TONES[tone].metrics),
@@ -257,10 +273,19 @@ export class SheetTable<T> {
     });
     for (let column = 1; column < this.columns.length; column += 1) {
       const x = left(column);
-      painter.moveTo(x, top0).lineTo(x, top0 + bodyHeight).stroke();
+      painter
+        .moveTo(x, top0)
+        .lineTo(x, top0 + bodyHeight)
+        .stroke();
     }
-    painter.moveTo(0, top0).lineTo(0, top0 + bodyHeight).stroke();
-    painter.moveTo(width, top0).lineTo(width, top0 + bodyHeight).stroke();
+    painter
+      .moveTo(0, top0)
+      .lineTo(0, top0 + bodyHeight)
+      .stroke();
+    painter
+      .moveTo(width, top0)
+      .lineTo(width, top0 + bodyHeight)
+      .stroke();
     painter.rect(0, top0 + bodyHeight, width, RULE).fill(colors.accent);
 
     let currentFont = '';
@@ -345,7 +370,12 @@ export function voterColumns(weighted: boolean): SheetColumn<NumberedVoter>[] {
     },
   ];
   if (weighted) {
-    columns.push({ header: 'Voix', width: 30, numeric: true, value: (v) => (v.weight === null ? null : formatVoix(v.weight)) });
+    columns.push({
+      header: 'Voix',
+      width: 30,
+      numeric: true,
+      value: (v) => (v.weight === null ? null : formatVoix(v.weight)),
+    });
   }
   columns.push(
     { header: 'Pouvoirs détenus', width: 150, value: (v) => (v.proxiesHeld.length > 0 ? v.proxiesHeld : null) },
@@ -415,7 +445,11 @@ function styleOf(spec: TextSpec): Style {
 }
 
 function block(text: string, spec: TextSpec, width: number, marginTop = 0): TextBlock {
-  return { lines: wrapToWidth(text, width, spec.size, spec.bold ? 'bold' : 'regular'), style: styleOf(spec), marginTop };
+  return {
+    lines: wrapToWidth(text, width, spec.size, spec.bold ? 'bold' : 'regular'),
+    style: styleOf(spec),
+    marginTop,
+  };
 }
 
 function blockHeight(b: TextBlock): number {
@@ -552,12 +586,16 @@ function closingHeight(): number {
  * linearly with the number of voters.
  */
 export function planAttendanceSheet(data: AttendanceSheetData): AttendanceSheetPlan {
-  const options = { width: CONTENT_WIDTH, fontSize: TABLE_FONT_SIZE, headerFontSize: 8, minRowHeight: SIGNATURE_ROW_HEIGHT };
+  const options = {
+    width: CONTENT_WIDTH,
+    fontSize: TABLE_FONT_SIZE,
+    headerFontSize: 8,
+    minRowHeight: SIGNATURE_ROW_HEIGHT,
+  };
   const voterTable = new SheetTable(voterColumns(data.totals.weighted), options);
   const nonVoterTable = new SheetTable(nonVoterColumns, options);
   const intro = introOf(data);
-  const capacity =
-    pageContentHeight(ORIENTATION, data.association.name, runningTitle(data.meeting)) - SAFETY_MARGIN;
+  const capacity = pageContentHeight(ORIENTATION, data.association.name, runningTitle(data.meeting)) - SAFETY_MARGIN;
   const flow = new PageFlow<Slice>(capacity, intro.height);
   const headingOf = (level: Slice['level'], text: (continued: boolean) => string) => {
     const spec = level === 'section' ? SECTION : GROUP;
@@ -629,7 +667,14 @@ export function planAttendanceSheet(data: AttendanceSheetData): AttendanceSheetP
     rows: [],
     closing: closingHeight(),
     keepTogether: true,
-    slice: ({ spaced, heading }) => ({ kind: 'closing', level: 'section', heading, bookmark: RECAP_TITLE, rows: [], spaced }),
+    slice: ({ spaced, heading }) => ({
+      kind: 'closing',
+      level: 'section',
+      heading,
+      bookmark: RECAP_TITLE,
+      rows: [],
+      spaced,
+    }),
   });
 
   const pages = flow.pages.map((slices, index) => ({ intro: index === 0, slices }));
@@ -706,8 +751,12 @@ function Closing({ data }: { data: AttendanceSheetData }) {
 function SliceView({ slice, plan, data }: { slice: Slice; plan: AttendanceSheetPlan; data: AttendanceSheetData }) {
   const section = slice.level === 'section';
   const headingBox = section
-    ? slice.spaced ? styles.sectionBoxSpaced : styles.sectionBox
-    : slice.spaced ? styles.groupBoxSpaced : styles.groupBox;
+    ? slice.spaced
+      ? styles.sectionBoxSpaced
+      : styles.sectionBox
+    : slice.spaced
+      ? styles.groupBoxSpaced
+      : styles.groupBox;
   return (
     <View>
       {slice.heading.length > 0 ? (

@@ -78,7 +78,14 @@ export interface ReportPageProps {
 }
 
 /** An A4 page with the running header (CPTS name, report title) and the fixed footer « Page n / N ». */
-export function ReportPage({ cptsName, reportTitle, footer, bookmark, orientation = 'portrait', children }: ReportPageProps) {
+export function ReportPage({
+  cptsName,
+  reportTitle,
+  footer,
+  bookmark,
+  orientation = 'portrait',
+  children,
+}: ReportPageProps) {
   return (
     <Page size="A4" orientation={orientation} style={styles.page} {...(bookmark ? { bookmark } : {})}>
       <View style={styles.header} fixed>

@@ -55,7 +55,9 @@ function fractionsOf<T>(columns: readonly TableColumn<T>[]): number[] {
 }
 
 function maxCharsOf<T>(columns: readonly TableColumn<T>[]): number[] {
-  return fractionsOf(columns).map((fraction) => maxCharsFor(fraction * contentWidth - 2 * CELL_PADDING_X, fontSizes.body));
+  return fractionsOf(columns).map((fraction) =>
+    maxCharsFor(fraction * contentWidth - 2 * CELL_PADDING_X, fontSizes.body),
+  );
 }
 
 /** Height of one body line and the vertical padding of a row, in points (see styles.cell). */
@@ -71,7 +73,9 @@ export function rowHeightUnits<T>(columns: readonly TableColumn<T>[]): (row: T) 
   return (row) => {
     const lines = Math.max(
       1,
-      ...columns.map((column, index) => wrapLines(column.value(row), maxChars[index] ?? Number.POSITIVE_INFINITY).length),
+      ...columns.map(
+        (column, index) => wrapLines(column.value(row), maxChars[index] ?? Number.POSITIVE_INFINITY).length,
+      ),
     );
     return (lines * LINE_PT + ROW_PADDING_PT) / (LINE_PT + ROW_PADDING_PT);
   };

@@ -101,7 +101,15 @@ export function DocumentTitle({ title, subtitle, meta }: { title: string; subtit
 }
 
 /** A section: its title is kept with the start of its content (no orphan title at the foot of a page). */
-export function Section({ title, children, breakBefore }: { title: string; children?: ReactNode; breakBefore?: boolean }) {
+export function Section({
+  title,
+  children,
+  breakBefore,
+}: {
+  title: string;
+  children?: ReactNode;
+  breakBefore?: boolean;
+}) {
   return (
     <View style={styles.section} {...(breakBefore ? { break: true } : {})}>
       <SectionTitle>{title}</SectionTitle>
@@ -142,7 +150,11 @@ export function KeyValueList({ items }: { items: readonly KeyValueItem[] }) {
           .filter((line) => line.trim() !== '')
           .flatMap((line) => breakLongWords(line, KV_VALUE_MAX_CHARS) ?? [line]);
         return (
-          <View key={`${item.label}-${index}`} style={index === 0 ? [styles.kvRow, styles.kvFirst] : styles.kvRow} wrap={false}>
+          <View
+            key={`${item.label}-${index}`}
+            style={index === 0 ? [styles.kvRow, styles.kvFirst] : styles.kvRow}
+            wrap={false}
+          >
             <Text style={styles.kvLabel}>{item.label}</Text>
             {present.length === 0 ? (
               <Text style={[styles.kvValue, styles.missing]}>{NOT_PROVIDED}</Text>

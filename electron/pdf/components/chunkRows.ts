@@ -12,7 +12,8 @@ export function chunkRows<T>(
   firstPage: number = perPage,
   heightOf?: (row: T) => number,
 ): T[][] {
-  if (!Number.isInteger(perPage) || perPage < 1) throw new RangeError(`perPage must be a positive integer (${perPage})`);
+  if (!Number.isInteger(perPage) || perPage < 1)
+    throw new RangeError(`perPage must be a positive integer (${perPage})`);
   if (!Number.isInteger(firstPage) || firstPage < 1) {
     throw new RangeError(`firstPage must be a positive integer (${firstPage})`);
   }

@@ -1,6 +1,6 @@
 import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
-import type { CompositionData, CountWithChange } from '../../../shared/reports/members';
-import { formatInteger, plural } from '../../../shared/format';
+import type { CompositionData, CountWithChange } from '@shared/reports/members';
+import { formatInteger, plural } from '@shared/format';
 import {
   DocumentTitle,
   EmptyState,

@@ -1,4 +1,4 @@
-import { formatInteger } from '../../../shared/format';
+import { formatInteger } from '@shared/format';
 
 const MINUS = '\u2212';
 const NBSP = '\u00a0';

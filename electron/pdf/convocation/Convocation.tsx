@@ -1,5 +1,5 @@
 import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
-import type { ConvocationData } from '../../../shared/reports/ag';
+import type { ConvocationData } from '@shared/reports/ag';
 import { DocumentTitle, ReportPage, Section } from '../components';
 import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
 import { breakLongWords, maxCharsFor } from '../components/wrap';
@@ -53,8 +53,19 @@ const styles = StyleSheet.create({
 
   agendaItem: { marginBottom: 7 },
   agendaTitleRow: { flexDirection: 'row' },
-  agendaNumber: { ...textSize(fontSizes.lead, 1.3), width: AGENDA_INDENT, fontWeight: weights.bold, color: colors.accent },
-  agendaTitle: { ...textSize(fontSizes.lead, 1.3), fontWeight: weights.semibold, flexGrow: 1, flexShrink: 1, flexBasis: 0 },
+  agendaNumber: {
+    ...textSize(fontSizes.lead, 1.3),
+    width: AGENDA_INDENT,
+    fontWeight: weights.bold,
+    color: colors.accent,
+  },
+  agendaTitle: {
+    ...textSize(fontSizes.lead, 1.3),
+    fontWeight: weights.semibold,
+    flexGrow: 1,
+    flexShrink: 1,
+    flexBasis: 0,
+  },
   agendaBody: { paddingLeft: AGENDA_INDENT },
   resolution: {
     marginTop: 4,
@@ -123,7 +134,9 @@ export function proxySentence(data: Pick<ConvocationData, 'proxyForm' | 'meeting
       `page, complété et signé, à un mandataire de votre choix, dans le respect des conditions qui y sont rappelées.`
     );
   }
-  const present = data.meeting.visioUrl ? 'les membres présents, sur place ou en visioconférence,' : 'les membres présents';
+  const present = data.meeting.visioUrl
+    ? 'les membres présents, sur place ou en visioconférence,'
+    : 'les membres présents';
   return `Les statuts de l'association n'autorisent pas le vote par procuration : seuls ${present} prennent part aux votes.`;
 }
 
@@ -242,8 +255,8 @@ function ProxyFormPage({ data, form }: { data: ConvocationData; form: ProxyForm 
       <Section title="Conditions">
         <BulletList items={conditions} maxChars={BODY_MAX_CHARS} />
         <Text style={styles.formNote}>
-          Le pouvoir est joint au procès-verbal et noté sur la feuille d'émargement. Indiquez le nom de votre mandataire :
-          un pouvoir laissé en blanc risque de ne pas être retenu.
+          Le pouvoir est joint au procès-verbal et noté sur la feuille d'émargement. Indiquez le nom de votre mandataire
+          : un pouvoir laissé en blanc risque de ne pas être retenu.
         </Text>
       </Section>
     </>

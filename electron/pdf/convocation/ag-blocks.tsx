@@ -65,7 +65,15 @@ export function FreeText({
 }
 
 /** A short bulleted list (rule reminders), each item kept on one page. */
-export function BulletList({ items, maxChars, lineStyle }: { items: readonly string[]; maxChars: number; lineStyle?: Style }) {
+export function BulletList({
+  items,
+  maxChars,
+  lineStyle,
+}: {
+  items: readonly string[];
+  maxChars: number;
+  lineStyle?: Style;
+}) {
   const line = lineStyle ? [styles.line, lineStyle] : styles.line;
   return (
     <View>

@@ -1,4 +1,4 @@
-import type { AgAssociation, AgMeetingHead } from '../../../shared/reports/ag';
+import type { AgAssociation, AgMeetingHead } from '@shared/reports/ag';
 import { dayLong, frenchTime, timeRange } from '../meeting-minutes/format';
 import { dateLong, nonBreaking } from '../text';
 
@@ -114,7 +114,10 @@ export function communeOf(address: string | null): string | null {
   if (!text) return null;
   const postcode = /\b\d{5}\s+([^,]+?)\s*(?:,.*)?$/.exec(text);
   if (postcode?.[1]) return postcode[1].replace(/\s+cedex(\s+\d+)?$/i, '').trim() || null;
-  const parts = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const last = parts.length > 1 ? parts[parts.length - 1] : null;
   return last && !/\d/.test(last) ? last : null;
 }

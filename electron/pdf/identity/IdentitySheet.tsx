@@ -1,6 +1,6 @@
 import { Document } from '@react-pdf/renderer';
-import type { IdentitySheetData } from '../../../shared/reports/identity';
-import { formatInteger, plural } from '../../../shared/format';
+import type { IdentitySheetData } from '@shared/reports/identity';
+import { formatInteger, plural } from '@shared/format';
 import {
   chunkRows,
   DocumentTitle,

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
-import type { MeetingMinutesData } from '../../../shared/reports/meetings';
-import { plural } from '../../../shared/format';
+import type { MeetingMinutesData } from '@shared/reports/meetings';
+import { plural } from '@shared/format';
 import {
   DocumentTitle,
   EmptyState,

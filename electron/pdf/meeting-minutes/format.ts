@@ -1,6 +1,6 @@
 import { format, isValid, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
-import { formatInteger } from '../../../shared/format';
+import { formatInteger } from '@shared/format';
 
 const NBSP = '\u00a0';
 
@@ -38,7 +38,9 @@ export function duration(minutes: number | null): string {
   const hours = Math.floor(whole / 60);
   const rest = whole % 60;
   if (hours === 0) return `${rest}${NBSP}min`;
-  return rest === 0 ? `${formatInteger(hours)}${NBSP}h` : `${formatInteger(hours)}${NBSP}h${NBSP}${String(rest).padStart(2, '0')}`;
+  return rest === 0
+    ? `${formatInteger(hours)}${NBSP}h`
+    : `${formatInteger(hours)}${NBSP}h${NBSP}${String(rest).padStart(2, '0')}`;
 }
 
 /**
@@ -85,7 +87,9 @@ export function attendanceSummary(labels: readonly (string | null)[]): string {
     ...ATTENDANCE_GROUPS.map((group) => counts.get(group.singular)).filter((entry) => entry !== undefined),
     ...[...counts.entries()].filter(([key]) => !ATTENDANCE_GROUPS.some((g) => g.singular === key)).map(([, e]) => e),
   ];
-  const parts = ordered.map((entry) => `${formatInteger(entry.count)} ${entry.count > 1 ? entry.plural : entry.singular}`);
+  const parts = ordered.map(
+    (entry) => `${formatInteger(entry.count)} ${entry.count > 1 ? entry.plural : entry.singular}`,
+  );
   if (unknown > 0) parts.push(`${formatInteger(unknown)} sans présence renseignée`);
   return parts.join(', ');
 }

@@ -1,6 +1,6 @@
 import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
-import type { MembersListData, MembersListRowData } from '../../../shared/reports/members';
-import { formatInteger, plural } from '../../../shared/format';
+import type { MembersListData, MembersListRowData } from '@shared/reports/members';
+import { formatInteger, plural } from '@shared/format';
 import { DocumentTitle, EmptyState } from '../components';
 import { colors, fontSizes, weights } from '../components/theme';
 import { formatShare } from '../composition/format';
@@ -31,7 +31,12 @@ const structureColumn: GridColumn<Row> = { header: 'Structure', width: 86, value
 const phoneColumn: GridColumn<Row> = { header: 'Téléphone', width: 70, value: (r) => r.phone };
 const emailColumn: GridColumn<Row> = { header: 'Courriel', width: 118, unique: true, value: (r) => r.email };
 // RPPS, ADELI or FINESS.
-const identifierColumn: GridColumn<Row> = { header: 'Identifiant', width: 66, unique: true, value: (r) => r.identifier };
+const identifierColumn: GridColumn<Row> = {
+  header: 'Identifiant',
+  width: 66,
+  unique: true,
+  value: (r) => r.identifier,
+};
 const collegeColumn: GridColumn<Row> = { header: 'Collège', width: 102, value: (r) => r.college };
 
 /**
@@ -242,7 +247,12 @@ function recapOf(data: MembersListData): { columns: GridColumn<RecapRow>[]; rows
   const label = data.groupBy === 'college' ? 'Collège' : 'Profession';
   const half = (pick: (row: RecapRow) => Group | undefined): GridColumn<RecapRow>[] => [
     { header: label, width: 26, value: (row) => pick(row)?.title ?? '' },
-    { header: 'Adhérents', width: 9, numeric: true, value: (row) => (pick(row) ? formatInteger(pick(row)!.count) : '') },
+    {
+      header: 'Adhérents',
+      width: 9,
+      numeric: true,
+      value: (row) => (pick(row) ? formatInteger(pick(row)!.count) : ''),
+    },
     {
       header: 'Part',
       width: 8,
@@ -252,7 +262,11 @@ function recapOf(data: MembersListData): { columns: GridColumn<RecapRow>[]; rows
   ];
   const groups = data.groups;
   if (groups.length <= RECAP_SINGLE_MAX) {
-    return { columns: half((row) => row[0]), rows: groups.map((group) => [group, undefined]), width: 0.5 * CONTENT_WIDTH };
+    return {
+      columns: half((row) => row[0]),
+      rows: groups.map((group) => [group, undefined]),
+      width: 0.5 * CONTENT_WIDTH,
+    };
   }
   const split = Math.ceil(groups.length / 2);
   const rows = groups.slice(0, split).map((group, index): RecapRow => [group, groups[split + index]]);
@@ -386,8 +400,12 @@ export function MembersList({ data }: { data: MembersListData }) {
           {plan.slices.map((slice, index) => {
             const group = slice.kind === 'group';
             const headingBox = group
-              ? slice.spaced ? styles.groupBoxSpaced : styles.groupBox
-              : slice.spaced ? styles.recapBoxSpaced : styles.recapBox;
+              ? slice.spaced
+                ? styles.groupBoxSpaced
+                : styles.groupBox
+              : slice.spaced
+                ? styles.recapBoxSpaced
+                : styles.recapBox;
             return (
               <View key={index}>
                 <View style={headingBox} {...(slice.bookmark ? { bookmark: slice.bookmark } : {})}>

@@ -81,11 +81,12 @@ export class PageFlow<P> {
 
     // A heading never stays alone at the foot of a page: two rows at least go with it (or the whole short table).
     const whole = bodyHeight(table.rows) + closing;
-    const opening = table.keepTogether && headHeight(false, false) + whole <= this.capacity
-      ? whole
-      : table.rows.length <= 2
+    const opening =
+      table.keepTogether && headHeight(false, false) + whole <= this.capacity
         ? whole
-        : bodyHeight(table.rows.slice(0, 2));
+        : table.rows.length <= 2
+          ? whole
+          : bodyHeight(table.rows.slice(0, 2));
     const spacedFirst = this.current.length > 0;
     if (this.used > 0 && this.used + headHeight(false, spacedFirst) + opening > this.capacity) this.newPage();
 

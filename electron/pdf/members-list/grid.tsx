@@ -295,8 +295,18 @@ export interface Painter {
  * sees in an e-mail address or a row of digits.
  */
 export const PLAIN_SHAPING = {
-  rvrn: false, ccmp: false, locl: false, rlig: false, mark: false, mkmk: false,
-  calt: false, clig: false, liga: false, rclt: false, curs: false, kern: false,
+  rvrn: false,
+  ccmp: false,
+  locl: false,
+  rlig: false,
+  mark: false,
+  mkmk: false,
+  calt: false,
+  clig: false,
+  liga: false,
+  rclt: false,
+  curs: false,
+  kern: false,
 } as const;
 
 /** Height of Inter's glyph box (ascender + descender) in em: PDFKit puts the ascender at the given y. */
@@ -337,7 +347,14 @@ export function TextLines({ lines, style }: { lines: readonly string[]; style: S
   );
 }
 
-function Cells({ row, cellStyles, faintStyles, boxStyles, lineStyles, faintLineStyles }: {
+function Cells({
+  row,
+  cellStyles,
+  faintStyles,
+  boxStyles,
+  lineStyles,
+  faintLineStyles,
+}: {
   row: GridRow;
   cellStyles: Style[];
   faintStyles: Style[];

@@ -1,8 +1,17 @@
 import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
-import type { PvData, PvResolution } from '../../../shared/reports/ag';
-import { formatInteger } from '../../../shared/format';
+import type { PvData, PvResolution } from '@shared/reports/ag';
+import { formatInteger } from '@shared/format';
 import { formatVoix } from '../attendance-sheet/AttendanceSheet';
-import { DocumentTitle, EmptyState, KeyFigures, KeyValueList, ReportPage, Section, SubsectionTitle, Table } from '../components';
+import {
+  DocumentTitle,
+  EmptyState,
+  KeyFigures,
+  KeyValueList,
+  ReportPage,
+  Section,
+  SubsectionTitle,
+  Table,
+} from '../components';
 import type { KeyValueItem, TableColumn } from '../components';
 import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
 import { maxCharsFor } from '../components/wrap';
@@ -94,7 +103,12 @@ const styles = StyleSheet.create({
     paddingHorizontal: RESOLUTION_PADDING,
     marginTop: 8,
   },
-  resolutionTitle: { ...textSize(fontSizes.lead, 1.3), fontWeight: weights.bold, color: colors.accent, marginBottom: 4 },
+  resolutionTitle: {
+    ...textSize(fontSizes.lead, 1.3),
+    fontWeight: weights.bold,
+    color: colors.accent,
+    marginBottom: 4,
+  },
   majority: { ...textSize(fontSizes.small + 0.5), color: colors.muted, marginTop: 4, marginBottom: 6 },
   noVotes: { ...textSize(fontSizes.body - 0.5), color: colors.muted, marginBottom: 4 },
   result: { borderLeftWidth: 3, paddingVertical: 5, paddingHorizontal: 8, marginTop: 6 },
@@ -167,7 +181,10 @@ function sessionItems(data: PvData): KeyValueItem[] {
   const { association, meeting } = data;
   const items: KeyValueItem[] = [
     { label: 'Association', value: [association.name, association.legalLine, association.address ?? ''] },
-    { label: 'Instance', value: meeting.round === 2 ? `${meeting.organLabel}, sur deuxième convocation` : meeting.organLabel },
+    {
+      label: 'Instance',
+      value: meeting.round === 2 ? `${meeting.organLabel}, sur deuxième convocation` : meeting.organLabel,
+    },
     { label: 'Date', value: dayLong(meeting.date) || null },
     { label: 'Ouverture de la séance', value: frenchTime(meeting.startTime) },
   ];
@@ -204,7 +221,11 @@ function NameList({ title, names, empty }: { title: string; names: readonly stri
   return (
     <View>
       <Text style={styles.listTitle} minPresenceAhead={30}>{`${title} (${formatInteger(names.length)})`}</Text>
-      {names.length > 0 ? <Text style={styles.names}>{namesParagraph(names)}</Text> : <Text style={styles.none}>{empty}</Text>}
+      {names.length > 0 ? (
+        <Text style={styles.names}>{namesParagraph(names)}</Text>
+      ) : (
+        <Text style={styles.none}>{empty}</Text>
+      )}
     </View>
   );
 }
@@ -234,7 +255,10 @@ function Attendance({ data }: { data: PvData }) {
       ) : null}
       {data.departures && data.departures.length > 0 ? (
         <View>
-          <Text style={styles.listTitle} minPresenceAhead={30}>{`Départs en cours de séance (${formatInteger(data.departures.length)})`}</Text>
+          <Text
+            style={styles.listTitle}
+            minPresenceAhead={30}
+          >{`Départs en cours de séance (${formatInteger(data.departures.length)})`}</Text>
           {data.departures.map((line, index) => (
             <Text key={index} style={styles.names}>
               {frenchSpacing(line)}
@@ -255,9 +279,7 @@ function ResolutionBlock({ resolution }: { resolution: PvResolution }) {
         {resolutionHeading(resolution)}
       </Text>
       <FreeText text={resolution.text} maxChars={RESOLUTION_MAX_CHARS} />
-      {resolution.majorityLabel ? (
-        <Text style={styles.majority}>{majorityLine(resolution.majorityLabel)}</Text>
-      ) : null}
+      {resolution.majorityLabel ? <Text style={styles.majority}>{majorityLine(resolution.majorityLabel)}</Text> : null}
       <View wrap={false}>
         {resolution.votes ? (
           <Table columns={voteColumns} rows={[resolution.votes]} />
@@ -343,7 +365,9 @@ export function Pv({ data }: { data: PvData }) {
         {data.draft ? <DraftBanner /> : null}
         <DocumentTitle title={title} subtitle={data.association.name} meta={data.statusLabel} />
         <Text style={styles.opening}>{frenchSpacing(openingSentence(data))}</Text>
-        {data.convocationLine ? <Text style={styles.opening}>{frenchSpacing(withPeriod(data.convocationLine))}</Text> : null}
+        {data.convocationLine ? (
+          <Text style={styles.opening}>{frenchSpacing(withPeriod(data.convocationLine))}</Text>
+        ) : null}
         {presidency.length > 0 ? <Text style={styles.opening}>{presidency.join(' ')}</Text> : null}
         <Section title="Séance">
           <KeyValueList items={sessionItems(data)} />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
-import type { RcpYearData } from '../../../shared/reports/meetings';
-import { formatInteger, plural } from '../../../shared/format';
+import type { RcpYearData } from '@shared/reports/meetings';
+import { formatInteger, plural } from '@shared/format';
 import {
   DocumentTitle,
   EmptyState,
@@ -88,7 +88,10 @@ function keyFigures(data: RcpYearData): KeyFigure[][] {
       {
         label: 'Suivis réalisés',
         value: `${formatInteger(t.followUpsDone)} / ${formatInteger(t.followUpsPlanned)}`,
-        detail: t.followUpsPlanned > 0 ? `${formatShare(t.followUpsDone, t.followUpsPlanned)} des suivis prévus` : 'aucun suivi prévu',
+        detail:
+          t.followUpsPlanned > 0
+            ? `${formatShare(t.followUpsDone, t.followUpsPlanned)} des suivis prévus`
+            : 'aucun suivi prévu',
       },
       {
         label: 'Professions par séance',
@@ -237,7 +240,11 @@ export function RcpYear({ data }: { data: RcpYearData }) {
             </Section>
             {professions.length > 0 ? (
               <KeptSection title="Professions représentées" rows={professions.length}>
-                <Table columns={professionColumns(data.sessions.length)} rows={professions} rowKey={(row) => row.label} />
+                <Table
+                  columns={professionColumns(data.sessions.length)}
+                  rows={professions}
+                  rowKey={(row) => row.label}
+                />
               </KeptSection>
             ) : null}
             <KeptSection title="Motifs de présentation" rows={data.byMotif.length}>

@@ -14,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { ImportOpened, ImportPreview, ImportProgress, ImportResult, ImportRowPreview } from '../../../shared/contract';
+import type { ImportOpened, ImportPreview, ImportProgress, ImportResult, ImportRowPreview } from '@shared/contract';
 import {
   cotisationHeaderField,
   cotisationPaidField,
@@ -37,13 +37,13 @@ import {
   splitFullName,
   suggestMapping,
   tidyFirstName,
-} from '../../../shared/domain/import-mapping';
-import { formatEurosFromCents } from '../../../shared/format';
-import { memberTypeOf } from '../../../shared/domain/members';
-import { checkRpps, normaliseIdentifier } from '../../../shared/domain/identifiers';
-import { PRACTICE_MODES, STRUCTURE_TYPES } from '../../../shared/domain/professions';
-import { cotisationSchema, memberSchema, type MemberData } from '../../../shared/schemas/members';
-import { searchKey } from '../../../shared/text';
+} from '@shared/domain/import-mapping';
+import { formatEurosFromCents } from '@shared/format';
+import { memberTypeOf } from '@shared/domain/members';
+import { checkRpps, normaliseIdentifier } from '@shared/domain/identifiers';
+import { PRACTICE_MODES, STRUCTURE_TYPES } from '@shared/domain/professions';
+import { cotisationSchema, memberSchema, type MemberData } from '@shared/schemas/members';
+import { searchKey } from '@shared/text';
 import type { DB, MemberTable } from '../../db/schema';
 import { audit } from '../audit';
 import { loadCommuneReference, searchCommunes, type CommuneRef, type CommuneReference } from '../communes';
@@ -89,7 +89,10 @@ function sessionOf(token: string): ImportSession {
   const session = sessions.get(token);
   if (!session || Date.now() - session.openedAt > SESSION_TTL_MS) {
     sessions.delete(token);
-    throw new UserError('not_found', 'Ce fichier d’import n’est plus ouvert (import expiré ou application redémarrée). Choisissez à nouveau le fichier.');
+    throw new UserError(
+      'not_found',
+      'Ce fichier d’import n’est plus ouvert (import expiré ou application redémarrée). Choisissez à nouveau le fichier.',
+    );
   }
   return session;
 }
@@ -97,7 +100,9 @@ function sessionOf(token: string): ImportSession {
 /** Reads the file, keeps its rows in memory under a random token and suggests a mapping of its columns. */
 export async function openImport(path: string, options: { now?: Date } = {}): Promise<ImportOpened> {
   // In a worker thread in the app: reading a big workbook never blocks the main process.
-  const sheet = await withProgress('lecture', 'Lecture du fichier…', () => readImportFile(path, (fraction, label) => report('lecture', fraction, label)));
+  const sheet = await withProgress('lecture', 'Lecture du fichier…', () =>
+    readImportFile(path, (fraction, label) => report('lecture', fraction, label)),
+  );
   const now = options.now ?? new Date();
   pruneSessions(Date.now());
   const token = randomUUID();
@@ -211,8 +216,11 @@ function nameKey(text: string): string {
   return key;
 }
 
-const personKey = (last: string | null | undefined, first: string | null | undefined, profession: string | null | undefined) =>
-  `${nameKey(last ?? '')}|${nameKey(first ?? '')}|${profession ?? ''}`;
+const personKey = (
+  last: string | null | undefined,
+  first: string | null | undefined,
+  profession: string | null | undefined,
+) => `${nameKey(last ?? '')}|${nameKey(first ?? '')}|${profession ?? ''}`;
 
 async function loadContext(db: Db, years: number[], options: ImportOptions): Promise<Context> {
   const reference = loadCommuneReference();
@@ -256,7 +264,11 @@ async function loadContext(db: Db, years: number[], options: ImportOptions): Pro
   }
   if (years.length > 0) {
     const [cotisationRows, rateRows] = await Promise.all([
-      db.selectFrom('cotisation').select(['member_id', 'year', 'amount_cents', 'paid_on']).where('year', 'in', years).execute(),
+      db
+        .selectFrom('cotisation')
+        .select(['member_id', 'year', 'amount_cents', 'paid_on'])
+        .where('year', 'in', years)
+        .execute(),
       db.selectFrom('cotisation_rate').selectAll().where('year', 'in', years).execute(),
     ]);
     for (const row of cotisationRows) {
@@ -278,7 +290,12 @@ type CommuneResolution = { code: string | null; error?: string };
 /** « 1053 » (a code whose leading zero a spreadsheet dropped) → « 01053 ». */
 const padCode = (text: string) => (/^\d{4}$/.test(text) ? `0${text}` : text);
 
-function resolveCommune(context: Context, communeText: string, inseeText: string, postcodeText: string): CommuneResolution {
+function resolveCommune(
+  context: Context,
+  communeText: string,
+  inseeText: string,
+  postcodeText: string,
+): CommuneResolution {
   const memoKey = `${communeText}\u0000${inseeText}\u0000${postcodeText}`;
   const known = context.communeMemo.get(memoKey);
   if (known) return known;
@@ -287,7 +304,12 @@ function resolveCommune(context: Context, communeText: string, inseeText: string
   return result;
 }
 
-function resolveCommuneUncached(context: Context, communeText: string, inseeText: string, postcodeText: string): CommuneResolution {
+function resolveCommuneUncached(
+  context: Context,
+  communeText: string,
+  inseeText: string,
+  postcodeText: string,
+): CommuneResolution {
   const { reference, communes } = context;
   let postcode = padCode(postcodeText.replace(/\s/g, ''));
   if (!/^\d{5}$/.test(postcode)) postcode = '';
@@ -319,7 +341,10 @@ function resolveCommuneUncached(context: Context, communeText: string, inseeText
           .join(', ')}${served.length > 4 ? '…' : ''}). Indiquez le nom de la commune ou son code INSEE.`,
       };
     }
-    return { code: null, error: `Commune inconnue : « ${communeText} » n'est ni un code INSEE ni un code postal connu.` };
+    return {
+      code: null,
+      error: `Commune inconnue : « ${communeText} » n'est ni un code INSEE ni un code postal connu.`,
+    };
   }
   // « 38400 Saint-Martin-d'Hères », « Saint-Martin-d'Hères 38400 », « Grenoble (38) »
   let departement = '';
@@ -349,8 +374,14 @@ function resolveCommuneUncached(context: Context, communeText: string, inseeText
     const byPostcode = candidates.filter((commune) => commune.codesPostaux.includes(postcode));
     if (byPostcode.length > 0) candidates = byPostcode;
     else {
-      const dep = postcode.startsWith('97') ? postcode.slice(0, 3) : postcode.startsWith('20') ? '2' : postcode.slice(0, 2);
-      const byDepartement = candidates.filter((commune) => (dep === '2' ? /^2[AB]$/.test(commune.departementCode) : commune.departementCode === dep));
+      const dep = postcode.startsWith('97')
+        ? postcode.slice(0, 3)
+        : postcode.startsWith('20')
+          ? '2'
+          : postcode.slice(0, 2);
+      const byDepartement = candidates.filter((commune) =>
+        dep === '2' ? /^2[AB]$/.test(commune.departementCode) : commune.departementCode === dep,
+      );
       if (byDepartement.length > 0) candidates = byDepartement;
     }
   }
@@ -399,7 +430,8 @@ function phoneOf(text: string): string {
   return value;
 }
 
-const emailOf = (text: string) => (text.split(/[\s;,]+/).find((part) => part.includes('@')) ?? text).replace(/^mailto:/i, '').trim();
+const emailOf = (text: string) =>
+  (text.split(/[\s;,]+/).find((part) => part.includes('@')) ?? text).replace(/^mailto:/i, '').trim();
 
 interface RowCotisation {
   year: number;
@@ -559,14 +591,20 @@ function interpretRow(context: Context, cells: Cells): RowInput {
   if (collegeText) {
     const key = nameKey(collegeText);
     let college = context.colleges.filter((candidate) => candidate.key === key);
-    if (college.length === 0) college = context.colleges.filter((candidate) => candidate.key.startsWith(key) || key.startsWith(candidate.key));
+    if (college.length === 0)
+      college = context.colleges.filter((candidate) => candidate.key.startsWith(key) || key.startsWith(candidate.key));
     if (college.length === 1) set('collegeId', college[0]!.id);
-    else if (college.length > 1) fail('collegeId', `Collège imprécis : « ${collegeText} » (${college.map((c) => c.name).join(', ')}).`);
+    else if (college.length > 1)
+      fail('collegeId', `Collège imprécis : « ${collegeText} » (${college.map((c) => c.name).join(', ')}).`);
     else {
       // Not in Maillage yet: created on apply, in the same transaction, when the coordinator agrees (the app's own
       // export imported into a fresh install); otherwise the row is in error.
       let missing = context.missingColleges.get(key);
-      if (!missing) context.missingColleges.set(key, (missing = { id: PROVISIONAL_COLLEGE_ID + context.missingColleges.size, name: collegeText.trim(), rows: 0 }));
+      if (!missing)
+        context.missingColleges.set(
+          key,
+          (missing = { id: PROVISIONAL_COLLEGE_ID + context.missingColleges.size, name: collegeText.trim(), rows: 0 }),
+        );
       missing.rows++;
       if (context.createColleges) set('collegeId', missing.id);
       else {
@@ -602,7 +640,11 @@ function interpretRow(context: Context, cells: Cells): RowInput {
   const cotisations = new Map<number, RowCotisation>();
   const cotisationOf = (year: number) => {
     let cotisation = cotisations.get(year);
-    if (!cotisation) cotisations.set(year, (cotisation = { year, amount: null, paid: undefined, paidColumn: cells.has(cotisationPaidField(year)) }));
+    if (!cotisation)
+      cotisations.set(
+        year,
+        (cotisation = { year, amount: null, paid: undefined, paidColumn: cells.has(cotisationPaidField(year)) }),
+      );
     return cotisation;
   };
   for (const [field, text] of cells) {
@@ -614,7 +656,8 @@ function interpretRow(context: Context, cells: Cells): RowInput {
       if (cents !== null) {
         if (cents > 0) cotisationOf(year).amount = cents;
       } else if (answer === true) cotisationOf(year).amount = 'expected';
-      else if (answer !== false && !/^[-–—]$/.test(text)) errors.push(`Cotisation ${year} : montant illisible « ${text} » (exemple : 45,00 €).`);
+      else if (answer !== false && !/^[-–—]$/.test(text))
+        errors.push(`Cotisation ${year} : montant illisible « ${text} » (exemple : 45,00 €).`);
       continue;
     }
     const paidYear = cotisationPaidYearOf(field);
@@ -684,7 +727,11 @@ function matchOf(pick: Pick, by: NonNullable<ImportRowPreview['matchedBy']>): Ma
  * its paid_on. Otherwise (no payment-date column, or « oui » there) the file does not say when: the date given for
  * the whole file, else unpaid — `undated` tells the preview to ask. Never « today ».
  */
-function paidOnOf(cotisation: RowCotisation, previous: StoredCotisation | undefined, undatedOn: string | null): { paidOn: string | null; undated: boolean } {
+function paidOnOf(
+  cotisation: RowCotisation,
+  previous: StoredCotisation | undefined,
+  undatedOn: string | null,
+): { paidOn: string | null; undated: boolean } {
   if (cotisation.paid === 'yes') {
     if (previous?.paid_on) return { paidOn: previous.paid_on, undated: false };
     return { paidOn: undatedOn, undated: true };
@@ -699,10 +746,13 @@ function findMatch(context: Context, row: RowInput, identity: Identity): Match {
   if (row.kind === 'person') {
     if (identity.rpps) {
       const member = context.byRpps.get(identity.rpps);
-      if (member) return member.erased_at ? { erased: member } : member.kind === 'person' ? { member, by: 'rpps' } : null;
+      if (member)
+        return member.erased_at ? { erased: member } : member.kind === 'person' ? { member, by: 'rpps' } : null;
     }
     if (!identity.lastName || !identity.professionCode) return null;
-    const candidates = (context.byPersonName.get(personKey(identity.lastName, identity.firstName, identity.professionCode)) ?? []).filter(
+    const candidates = (
+      context.byPersonName.get(personKey(identity.lastName, identity.firstName, identity.professionCode)) ?? []
+    ).filter(
       // Two different RPPS are two different people, whatever their names.
       (member) => !(identity.rpps && member.rpps && member.rpps !== identity.rpps),
     );
@@ -717,12 +767,19 @@ function findMatch(context: Context, row: RowInput, identity: Identity): Match {
     if (member) return { member, by: 'finess_siret' };
   }
   if (!identity.structureName) return null;
-  return matchOf(pickByCommune(context.byStructureName.get(nameKey(identity.structureName)) ?? [], identity.communeCode), 'nom_commune');
+  return matchOf(
+    pickByCommune(context.byStructureName.get(nameKey(identity.structureName)) ?? [], identity.communeCode),
+    'nom_commune',
+  );
 }
 
 /** « Plusieurs membres s'appellent ainsi (3 fiches : Eybens, Poisat, sans commune) : … ». */
 function ambiguityMessage(context: Context, candidates: MemberRow[]): string {
-  const communes = candidates.map((member) => (member.commune_code ? (context.reference.byCode.get(member.commune_code)?.nom ?? member.commune_code) : 'sans commune'));
+  const communes = candidates.map((member) =>
+    member.commune_code
+      ? (context.reference.byCode.get(member.commune_code)?.nom ?? member.commune_code)
+      : 'sans commune',
+  );
   const listed = communes.slice(0, 5).join(', ') + (communes.length > 5 ? '…' : '');
   return `Plusieurs membres s'appellent ainsi (${candidates.length} fiches dans Maillage : ${listed}) : précisez la commune ou le RPPS pour savoir lequel mettre à jour.`;
 }
@@ -806,7 +863,14 @@ const FIELD_LABELS: Record<keyof MemberData, string> = {
 };
 
 /** Free-text fields where a difference of case or accents only is not a change (« BERNARD » = « Bernard »). */
-const LOOSE_TEXT: (keyof MemberData)[] = ['lastName', 'firstName', 'structureName', 'structureLabel', 'address', 'representativeName'];
+const LOOSE_TEXT: (keyof MemberData)[] = [
+  'lastName',
+  'firstName',
+  'structureName',
+  'structureLabel',
+  'address',
+  'representativeName',
+];
 
 function describe(context: Context, field: keyof MemberData, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(vide)';
@@ -818,7 +882,9 @@ function describe(context: Context, field: keyof MemberData, value: unknown): st
     case 'collegeId':
       return (
         context.collegeNames.get(Number(value)) ??
-        [...context.missingColleges.values()].find((college) => college.id === Number(value))?.name.concat(' (collège créé par l’import)') ??
+        [...context.missingColleges.values()]
+          .find((college) => college.id === Number(value))
+          ?.name.concat(' (collège créé par l’import)') ??
         `n° ${value}`
       );
     case 'structureMemberId': {
@@ -846,9 +912,13 @@ function memberChanges(context: Context, before: MemberData, after: MemberData):
     const b = after[field] ?? null;
     if (a === b) continue;
     // The structure d'exercice is one notion stored in two columns: report it once.
-    if (field === 'structureLabel' && (before.structureMemberId ?? null) !== (after.structureMemberId ?? null)) continue;
+    if (field === 'structureLabel' && (before.structureMemberId ?? null) !== (after.structureMemberId ?? null))
+      continue;
     if (field === 'structureMemberId') {
-      const show = (data: MemberData) => (data.structureMemberId ? describe(context, 'structureMemberId', data.structureMemberId) : describe(context, 'structureLabel', data.structureLabel));
+      const show = (data: MemberData) =>
+        data.structureMemberId
+          ? describe(context, 'structureMemberId', data.structureMemberId)
+          : describe(context, 'structureLabel', data.structureLabel);
       if (show(before) !== show(after)) changes.push(`${FIELD_LABELS[field]} : ${show(before)} → ${show(after)}`);
       continue;
     }
@@ -857,7 +927,11 @@ function memberChanges(context: Context, before: MemberData, after: MemberData):
   return changes;
 }
 
-function schemaErrors(issues: readonly { path: PropertyKey[]; message: string }[], explained: Set<string>, fromFile: Set<keyof MemberData> | null): string[] {
+function schemaErrors(
+  issues: readonly { path: PropertyKey[]; message: string }[],
+  explained: Set<string>,
+  fromFile: Set<keyof MemberData> | null,
+): string[] {
   const messages: string[] = [];
   for (const issue of issues) {
     const field = String(issue.path[0] ?? '');
@@ -912,7 +986,10 @@ function checkOptions(options: Partial<ImportOptions> | undefined, today: string
   const checked = { ...DEFAULT_OPTIONS, ...options };
   if (checked.undatedOn !== null) {
     if (!parseFrenchDate(checked.undatedOn) || checked.undatedOn < '2000-01-01') {
-      throw new UserError('invalid_input', `La date donnée pour tout le fichier n'est pas une date valide : « ${checked.undatedOn} ».`);
+      throw new UserError(
+        'invalid_input',
+        `La date donnée pour tout le fichier n'est pas une date valide : « ${checked.undatedOn} ».`,
+      );
     }
     if (checked.undatedOn > today) {
       throw new UserError(
@@ -934,7 +1011,11 @@ function checkMapping(sheet: Spreadsheet, mapping: (string | null)[]): void {
   const seen = new Map<string, number>();
   mapping.forEach((field, column) => {
     if (field === null || field === '') return;
-    if (!isImportField(field)) throw new UserError('invalid_input', `Champ d'import inconnu : « ${field} » (colonne « ${sheet.headers[column]} »).`);
+    if (!isImportField(field))
+      throw new UserError(
+        'invalid_input',
+        `Champ d'import inconnu : « ${field} » (colonne « ${sheet.headers[column]} »).`,
+      );
     const previous = seen.get(field);
     if (previous !== undefined) {
       throw new UserError(
@@ -944,7 +1025,11 @@ function checkMapping(sheet: Spreadsheet, mapping: (string | null)[]): void {
     }
     seen.set(field, column);
   });
-  if (seen.size === 0) throw new UserError('invalid_input', 'Associez au moins une colonne du fichier à un champ de Maillage (Nom, Profession, RPPS…).');
+  if (seen.size === 0)
+    throw new UserError(
+      'invalid_input',
+      'Associez au moins une colonne du fichier à un champ de Maillage (Nom, Profession, RPPS…).',
+    );
 }
 
 function localToday(now: Date): string {
@@ -952,7 +1037,11 @@ function localToday(now: Date): string {
 }
 
 function describeCotisation(write: CotisationWrite, undated = false): string {
-  const paid = write.paidOn ? ` payée le ${formatFrenchDate(write.paidOn)}` : undated ? ' non payée (le fichier ne donne pas de date de paiement)' : ' non payée';
+  const paid = write.paidOn
+    ? ` payée le ${formatFrenchDate(write.paidOn)}`
+    : undated
+      ? ' non payée (le fichier ne donne pas de date de paiement)'
+      : ' non payée';
   return `${formatEurosFromCents(write.amountCents)}${paid}`;
 }
 
@@ -960,10 +1049,20 @@ function describeCotisation(write: CotisationWrite, undated = false): string {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const YIELD_EVERY = 250;
 
-async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[], options: ImportOptions, onProgress?: (done: number, total: number) => void): Promise<Plan> {
+async function planImport(
+  db: Db,
+  sheet: Spreadsheet,
+  mapping: (string | null)[],
+  options: ImportOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Plan> {
   checkMapping(sheet, mapping);
   const years = [
-    ...new Set(mapping.flatMap((field) => (field ? [cotisationYearOf(field) ?? cotisationPaidYearOf(field)] : [])).filter((year): year is number => year !== null)),
+    ...new Set(
+      mapping
+        .flatMap((field) => (field ? [cotisationYearOf(field) ?? cotisationPaidYearOf(field)] : []))
+        .filter((year): year is number => year !== null),
+    ),
   ];
   const context = await loadContext(db, years, options);
   const columns = mapping.flatMap((field, column) => (field ? [{ field, column }] : []));
@@ -972,7 +1071,10 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
   /** Cells and status of the first occurrence of each line, for the duplicates that follow. */
   const firstRows = new Map<number, { row: RowInput; planned: PlannedRow }>();
   const seenKeys = new Map<string, number>();
-  const seenNames = new Map<string, { line: number; rpps: string | null; finessEt: string | null; siret: string | null; commune: string | null }[]>();
+  const seenNames = new Map<
+    string,
+    { line: number; rpps: string | null; finessEt: string | null; siret: string | null; commune: string | null }[]
+  >();
   const seenMembers = new Map<number, number>();
   const rows: PlannedRow[] = [];
 
@@ -1038,7 +1140,13 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
               : 'même structure, sans commune pour les distinguer';
         duplicate = { of: same.line, reason: label };
       }
-      earlier.push({ line, rpps: identity.rpps, finessEt: identity.finessEt, siret: identity.siret, commune: identity.communeCode });
+      earlier.push({
+        line,
+        rpps: identity.rpps,
+        finessEt: identity.finessEt,
+        siret: identity.siret,
+        commune: identity.communeCode,
+      });
       seenNames.set(rowNameKey, earlier);
     }
 
@@ -1054,9 +1162,14 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
       existing = match.member;
       matchedBy = match.by;
       const first = seenMembers.get(existing.id);
-      if (first !== undefined && !duplicate) duplicate = { of: first, reason: `même membre de Maillage : ${displayNameOf(existing)}` };
+      if (first !== undefined && !duplicate)
+        duplicate = { of: first, reason: `même membre de Maillage : ${displayNameOf(existing)}` };
       if (first === undefined) seenMembers.set(existing.id, line);
-    } else if (row.kind === 'person' && context.hasErasedIdentities && (identity.rpps || (identity.lastName && identity.professionCode))) {
+    } else if (
+      row.kind === 'person' &&
+      context.hasErasedIdentities &&
+      (identity.rpps || (identity.lastName && identity.professionCode))
+    ) {
       // A person erased at her request (RGPD) must not come back with the next import of an old list.
       const erased = await isErasedIdentity(db, {
         rpps: identity.rpps,
@@ -1065,7 +1178,9 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
         professionCode: identity.professionCode,
       });
       if (erased) {
-        errors.push("Cette personne a demandé l'effacement de ses données (RGPD) : elle n'est pas réimportée. Si elle revient, créez sa fiche à la main.");
+        errors.push(
+          "Cette personne a demandé l'effacement de ses données (RGPD) : elle n'est pas réimportée. Si elle revient, créez sa fiche à la main.",
+        );
       }
     }
 
@@ -1080,12 +1195,20 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
         const value = row.input[field];
         const old = before[field];
         if (field === 'directoryConsentOn' && row.consentYes && old) continue;
-        if (LOOSE_TEXT.includes(field) && typeof value === 'string' && typeof old === 'string' && value !== old && nameKey(value) === nameKey(old)) continue;
+        if (
+          LOOSE_TEXT.includes(field) &&
+          typeof value === 'string' &&
+          typeof old === 'string' &&
+          value !== old &&
+          nameKey(value) === nameKey(old)
+        )
+          continue;
         merged[field] = value;
       }
       merged.kind = existing.kind;
       // A spécialité left from a previous profession would now be refused: it goes with the profession.
-      if (row.filled.has('professionCode') && merged.professionCode !== '10' && !row.filled.has('specialty')) merged.specialty = null;
+      if (row.filled.has('professionCode') && merged.professionCode !== '10' && !row.filled.has('specialty'))
+        merged.specialty = null;
       const parsed = memberSchema.safeParse(merged);
       if (parsed.success) data = parsed.data;
       else errors.push(...schemaErrors(parsed.error.issues, row.explained, row.filled));
@@ -1106,7 +1229,8 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
 
     // Cotisations.
     const memberKind = data?.kind ?? row.kind;
-    const professionCode = data?.professionCode ?? (typeof row.input.professionCode === 'string' ? row.input.professionCode : null);
+    const professionCode =
+      data?.professionCode ?? (typeof row.input.professionCode === 'string' ? row.input.professionCode : null);
     const memberType = memberTypeOf(memberKind, professionCode);
     const stored = existing ? context.cotisations.get(existing.id) : undefined;
     const cotisationWrites: CotisationWrite[] = [];
@@ -1118,14 +1242,22 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
       if (amount === 'expected' || (amount === null && cotisation.paid)) {
         amount = previous?.amount_cents ?? context.rates.get(`${cotisation.year}:${memberType}`) ?? null;
         if (amount === null) {
-          errors.push(`Cotisation ${cotisation.year} : indiquez le montant (aucun tarif ${cotisation.year} n’est défini pour ce type de membre).`);
+          errors.push(
+            `Cotisation ${cotisation.year} : indiquez le montant (aucun tarif ${cotisation.year} n’est défini pour ce type de membre).`,
+          );
           continue;
         }
       }
       if (amount === null) continue;
       const { paidOn, undated: withoutDate } = paidOnOf(cotisation, previous, context.undatedOn);
       if (withoutDate) undatedCotisations++;
-      const checked = cotisationSchema.safeParse({ memberId: 1, year: cotisation.year, amountCents: amount, paidOn, mode: null });
+      const checked = cotisationSchema.safeParse({
+        memberId: 1,
+        year: cotisation.year,
+        amountCents: amount,
+        paidOn,
+        mode: null,
+      });
       if (!checked.success) {
         errors.push(`Cotisation ${cotisation.year} : ${checked.error.issues[0]?.message ?? 'valeur invalide'}`);
         continue;
@@ -1174,7 +1306,12 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
       const first = firstRows.get(duplicate.of);
       const ignoredValues = first ? differencesOf(context, row, first.row) : [];
       preview.errors = [];
-      preview.duplicate = { of: duplicate.of, reason: duplicate.reason, firstImported: first ? first.planned.status !== 'error' && first.planned.status !== 'duplicate' : false, ignoredValues };
+      preview.duplicate = {
+        of: duplicate.of,
+        reason: duplicate.reason,
+        firstImported: first ? first.planned.status !== 'error' && first.planned.status !== 'duplicate' : false,
+        ignoredValues,
+      };
       rows.push({ preview, status: 'duplicate', memberId: null, values: null, cotisations: [] });
       continue;
     }
@@ -1209,7 +1346,8 @@ async function planImport(db: Db, sheet: Spreadsheet, mapping: (string | null)[]
 
 /** What a duplicate row says that its first occurrence does not (« Téléphone : 06 12 34 56 78 »), in French. */
 function differencesOf(context: Context, row: RowInput, first: RowInput): string[] {
-  const same = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? nameKey(a) === nameKey(b) : (a ?? null) === (b ?? null));
+  const same = (a: unknown, b: unknown) =>
+    typeof a === 'string' && typeof b === 'string' ? nameKey(a) === nameKey(b) : (a ?? null) === (b ?? null);
   const differences: string[] = [];
   for (const field of Object.keys(FIELD_LABELS) as (keyof MemberData)[]) {
     if (!row.filled.has(field) || same(row.input[field], first.input[field])) continue;
@@ -1218,15 +1356,20 @@ function differencesOf(context: Context, row: RowInput, first: RowInput): string
   for (const cotisation of row.cotisations) {
     const other = first.cotisations.find((candidate) => candidate.year === cotisation.year);
     if (other && other.amount === cotisation.amount && other.paid === cotisation.paid) continue;
-    const amount = typeof cotisation.amount === 'number' ? formatEurosFromCents(cotisation.amount) : 'montant de l’année';
-    const paid = typeof cotisation.paid === 'string' && cotisation.paid !== 'yes' ? ` payée le ${formatFrenchDate(cotisation.paid)}` : '';
+    const amount =
+      typeof cotisation.amount === 'number' ? formatEurosFromCents(cotisation.amount) : 'montant de l’année';
+    const paid =
+      typeof cotisation.paid === 'string' && cotisation.paid !== 'yes'
+        ? ` payée le ${formatFrenchDate(cotisation.paid)}`
+        : '';
     differences.push(`Cotisation ${cotisation.year} : ${amount}${paid}`);
   }
   return differences;
 }
 
 function previewOf(token: string, plan: Plan): ImportPreview {
-  const pick = (status: PlannedRow['status']) => plan.rows.filter((row) => row.status === status).map((row) => row.preview);
+  const pick = (status: PlannedRow['status']) =>
+    plan.rows.filter((row) => row.status === status).map((row) => row.preview);
   return {
     token,
     total: plan.rows.length,
@@ -1279,21 +1422,35 @@ export async function previewImport(
   const session = sessionOf(token);
   const checked = checkOptions(options, localToday(options.now ?? new Date()));
   const plan = await withProgress('verification', 'Vérification des lignes…', () =>
-    planImport(db, session.sheet, mapping, checked, (done, total) => report('verification', done / total, 'Vérification des lignes…')),
+    planImport(db, session.sheet, mapping, checked, (done, total) =>
+      report('verification', done / total, 'Vérification des lignes…'),
+    ),
   );
   return previewOf(token, plan);
 }
 
 /** Creates the collèges the file needs, inside the import's transaction; returns provisional id → real id. */
-async function createMissingColleges(trx: Transaction<DB>, missing: Plan['missingColleges']): Promise<Map<number, number>> {
+async function createMissingColleges(
+  trx: Transaction<DB>,
+  missing: Plan['missingColleges'],
+): Promise<Map<number, number>> {
   const ids = new Map<number, number>();
   if (missing.length === 0) return ids;
-  const last = await trx.selectFrom('college').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
+  const last = await trx
+    .selectFrom('college')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .executeTakeFirst();
   let position = Number(last?.max ?? 0);
   for (const college of missing) {
     const inserted = await trx
       .insertInto('college')
-      .values({ name: college.name, voting_right: 'deliberative', seats: null, description: null, position: ++position })
+      .values({
+        name: college.name,
+        voting_right: 'deliberative',
+        seats: null,
+        description: null,
+        position: ++position,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.set(college.id, inserted.id);
@@ -1321,7 +1478,9 @@ export async function applyImport(
   try {
     imported = await withProgress('enregistrement', 'Vérification des lignes…', () =>
       db.transaction().execute(async (trx) => {
-        const plan = await planImport(trx, session.sheet, mapping, checked, (done, total) => report('enregistrement', (done / total) * 0.5, 'Vérification des lignes…'));
+        const plan = await planImport(trx, session.sheet, mapping, checked, (done, total) =>
+          report('enregistrement', (done / total) * 0.5, 'Vérification des lignes…'),
+        );
         const toCreate = checked.createColleges ? plan.missingColleges : [];
         const collegeIds = await createMissingColleges(trx, toCreate);
         const result: ImportResult = {
@@ -1334,7 +1493,13 @@ export async function applyImport(
           collegesCreated: toCreate.map((college) => college.name),
         };
         const audits: { action: string; entity: string; entity_id: string; detail: string }[] = [];
-        const cotisationRows: { member_id: number; year: number; amount_cents: number; paid_on: string | null; mode: null }[] = [];
+        const cotisationRows: {
+          member_id: number;
+          year: number;
+          amount_cents: number;
+          paid_on: string | null;
+          mode: null;
+        }[] = [];
         let done = 0;
         for (const row of plan.rows) {
           if (++done % YIELD_EVERY === 0) {
@@ -1353,20 +1518,34 @@ export async function applyImport(
             result.unchanged++;
             continue;
           }
-          const values = row.values && collegeIds.has(row.values.college_id ?? 0) ? { ...row.values, college_id: collegeIds.get(row.values.college_id!)! } : row.values;
+          const values =
+            row.values && collegeIds.has(row.values.college_id ?? 0)
+              ? { ...row.values, college_id: collegeIds.get(row.values.college_id!)! }
+              : row.values;
           let memberId = row.memberId!;
           if (row.status === 'create') {
             const inserted = await trx.insertInto('member').values(values!).returning('id').executeTakeFirstOrThrow();
             memberId = inserted.id;
             result.created++;
           } else {
-            if (values) await trx.updateTable('member').set({ ...values, updated_at: stamp }).where('id', '=', memberId).execute();
+            if (values)
+              await trx
+                .updateTable('member')
+                .set({ ...values, updated_at: stamp })
+                .where('id', '=', memberId)
+                .execute();
             result.updated++;
           }
           // The member's history (RGPD access requests) shows the import; no personal data in the detail.
           audits.push({ action: row.status, entity: 'member', entity_id: String(memberId), detail: 'import' });
           for (const cotisation of row.cotisations) {
-            cotisationRows.push({ member_id: memberId, year: cotisation.year, amount_cents: cotisation.amountCents, paid_on: cotisation.paidOn, mode: null });
+            cotisationRows.push({
+              member_id: memberId,
+              year: cotisation.year,
+              amount_cents: cotisation.amountCents,
+              paid_on: cotisation.paidOn,
+              mode: null,
+            });
           }
         }
         report('enregistrement', 0.95, 'Enregistrement des cotisations…');
@@ -1376,13 +1555,19 @@ export async function applyImport(
             .insertInto('cotisation')
             .values(cotisationRows.slice(start, start + 500))
             .onConflict((oc) =>
-              oc.columns(['member_id', 'year']).doUpdateSet((eb) => ({ amount_cents: eb.ref('excluded.amount_cents'), paid_on: eb.ref('excluded.paid_on') })),
+              oc.columns(['member_id', 'year']).doUpdateSet((eb) => ({
+                amount_cents: eb.ref('excluded.amount_cents'),
+                paid_on: eb.ref('excluded.paid_on'),
+              })),
             )
             .execute();
         }
         result.cotisations = cotisationRows.length;
         for (let start = 0; start < audits.length; start += 500) {
-          await trx.insertInto('audit_log').values(audits.slice(start, start + 500)).execute();
+          await trx
+            .insertInto('audit_log')
+            .values(audits.slice(start, start + 500))
+            .execute();
         }
         await audit(
           trx,
@@ -1398,7 +1583,8 @@ export async function applyImport(
     if (error instanceof UserError) throw error;
     // The database's own refusal, in French (never SQLite's text): the whole import was rolled back.
     const refused = constraintError(error);
-    if (refused) throw new UserError(refused.code, `L'import a échoué, aucune ligne n'est enregistrée. ${refused.message}`);
+    if (refused)
+      throw new UserError(refused.code, `L'import a échoué, aucune ligne n'est enregistrée. ${refused.message}`);
     throw error;
   }
   // Done: the rows (personal data) leave memory, and the same file cannot be imported twice by mistake.

@@ -7,7 +7,7 @@ import { stat, readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { headerCellScore, suggestMapping } from '../../../shared/domain/import-mapping';
+import { headerCellScore, suggestMapping } from '@shared/domain/import-mapping';
 import { UserError } from '../errors';
 import { assertSafeZip, formatBytes } from './zip';
 
@@ -90,7 +90,6 @@ function decodeWindows1252(buffer: Buffer): string {
   return text;
 }
 
-
 interface Decoded {
   text: string;
   encoding: string;
@@ -155,17 +154,30 @@ function decodeMixed(buffer: Buffer): Decoded | null {
   }
   if (utf8Sequences === 0) return null;
   parts.push(buffer.toString('utf8', start));
-  return { text: parts.join(''), encoding: 'UTF-8 (quelques caractères en Windows-1252)', repairedLines: [...repaired] };
+  return {
+    text: parts.join(''),
+    encoding: 'UTF-8 (quelques caractères en Windows-1252)',
+    repairedLines: [...repaired],
+  };
 }
 
 function decodeText(buffer: Buffer): Decoded {
   if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
     const body = buffer.subarray(3);
     try {
-      return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'UTF-8 avec BOM', repairedLines: [] };
+      return {
+        text: new TextDecoder('utf-8', { fatal: true }).decode(body),
+        encoding: 'UTF-8 avec BOM',
+        repairedLines: [],
+      };
     } catch {
       const mixed = decodeMixed(body);
-      if (mixed) return { ...mixed, encoding: 'UTF-8 avec BOM (quelques caractères en Windows-1252)', repairedLines: mixed.repairedLines };
+      if (mixed)
+        return {
+          ...mixed,
+          encoding: 'UTF-8 avec BOM (quelques caractères en Windows-1252)',
+          repairedLines: mixed.repairedLines,
+        };
       return { text: decodeWindows1252(body), encoding: 'Windows-1252', repairedLines: [] };
     }
   }
@@ -223,17 +235,24 @@ interface FileRecord {
   cells: string[];
 }
 
-function readCsv(buffer: Buffer, progress: ReadProgress): { encoding: string; separator: string; records: FileRecord[]; repairedLines: number[] } {
+function readCsv(
+  buffer: Buffer,
+  progress: ReadProgress,
+): { encoding: string; separator: string; records: FileRecord[]; repairedLines: number[] } {
   const { text, encoding, repairedLines } = decodeText(buffer);
   progress(0.2, 'Lecture du fichier…');
   const separator = detectSeparator(text);
   const parsed = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false });
   progress(0.7, 'Lecture du fichier…');
   // A quote left open swallows the rest of the file into one cell: refuse the file rather than import half of it.
-  const quoteErrors = parsed.errors.filter((error) => error.type === 'Quotes').sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const quoteErrors = parsed.errors
+    .filter((error) => error.type === 'Quotes')
+    .sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   if (quoteErrors.length > 0) {
     const first = quoteErrors[0]!;
-    const unclosed = quoteErrors.some((error) => error.code === 'MissingQuotes' && (error.index ?? 0) === (first.index ?? 0));
+    const unclosed = quoteErrors.some(
+      (error) => error.code === 'MissingQuotes' && (error.index ?? 0) === (first.index ?? 0),
+    );
     const line = first.index !== undefined ? lineBreaksIn(text.slice(0, first.index)) + 1 : null;
     const where = line !== null ? ` vers la ligne ${line}` : '';
     throw new UserError(
@@ -273,7 +292,11 @@ function cellText(value: unknown): string {
   if (value instanceof Date) return isoDateOf(value);
   if (typeof value === 'object') {
     const object = value as Record<string, unknown>;
-    if (Array.isArray(object.richText)) return (object.richText as { text?: string }[]).map((part) => part.text ?? '').join('').trim();
+    if (Array.isArray(object.richText))
+      return (object.richText as { text?: string }[])
+        .map((part) => part.text ?? '')
+        .join('')
+        .trim();
     if ('result' in object) return cellText(object.result);
     if ('formula' in object || 'sharedFormula' in object) return '';
     if ('error' in object) return '';
@@ -283,7 +306,11 @@ function cellText(value: unknown): string {
   return String(value).trim();
 }
 
-async function readXlsx(buffer: Buffer, fileName: string, progress: ReadProgress): Promise<{ sheetName: string; records: FileRecord[] }> {
+async function readXlsx(
+  buffer: Buffer,
+  fileName: string,
+  progress: ReadProgress,
+): Promise<{ sheetName: string; records: FileRecord[] }> {
   // The central directory first: a zip bomb is refused before a single byte is inflated.
   assertSafeZip(buffer, fileName);
   progress(0.05, 'Décompression du classeur…');
@@ -312,7 +339,10 @@ async function readXlsx(buffer: Buffer, fileName: string, progress: ReadProgress
 }
 
 const looksLikeData = (cell: string) =>
-  /@/.test(cell) || /^\+?[\d\s.\-]{9,}$/.test(cell) || /^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}$/.test(cell) || /^\d{4}-\d{2}-\d{2}$/.test(cell);
+  /@/.test(cell) ||
+  /^\+?[\d\s.\-]{9,}$/.test(cell) ||
+  /^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}$/.test(cell) ||
+  /^\d{4}-\d{2}-\d{2}$/.test(cell);
 
 /**
  * The header row: among the first non-empty rows, the one whose cells best match the column titles Maillage knows
@@ -334,7 +364,10 @@ export function findHeaderRow(records: { cells: string[] }[]): number {
 
 /** « « Liste des adhérents — export du 01/12/2026 » » for the note on skipped title rows (cut when long). */
 function quoteRow(cells: string[]): string {
-  const text = cells.filter((cell) => cell !== '').join(' ').replace(/\s+/g, ' ');
+  const text = cells
+    .filter((cell) => cell !== '')
+    .join(' ')
+    .replace(/\s+/g, ' ');
   return `« ${text.length > 60 ? `${text.slice(0, 57)}…` : text} »`;
 }
 
@@ -406,7 +439,10 @@ export async function readSpreadsheet(path: string, progress: ReadProgress = () 
     records = xlsx.records;
   } else {
     if (buffer.subarray(0, 4096).includes(0) && !(buffer[0] === 0xff || buffer[0] === 0xfe)) {
-      throw new UserError('invalid_input', `« ${fileName} » n'est pas un fichier texte CSV lisible. Enregistrez-le au format .xlsx ou .csv.`);
+      throw new UserError(
+        'invalid_input',
+        `« ${fileName} » n'est pas un fichier texte CSV lisible. Enregistrez-le au format .xlsx ou .csv.`,
+      );
     }
     const csv = readCsv(buffer, progress);
     encoding = csv.encoding;
@@ -423,7 +459,8 @@ export async function readSpreadsheet(path: string, progress: ReadProgress = () 
   progress(0.9, 'Lecture des lignes…');
 
   const nonEmpty = records.filter((record) => record.cells.some((cell) => cell !== ''));
-  if (nonEmpty.length === 0) throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient aucune donnée.`);
+  if (nonEmpty.length === 0)
+    throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient aucune donnée.`);
   const headerIndex = findHeaderRow(nonEmpty);
   const headerRecord = nonEmpty[headerIndex]!;
   const dataRecords = nonEmpty.slice(headerIndex + 1);
@@ -431,7 +468,9 @@ export async function readSpreadsheet(path: string, progress: ReadProgress = () 
     const skipped = nonEmpty.slice(0, headerIndex);
     notes.unshift(
       `Titres des colonnes lus sur la ligne ${headerRecord.line} ; ${
-        skipped.length === 1 ? `la ligne ${skipped[0]!.line} au-dessus, ${quoteRow(skipped[0]!.cells)}, est ignorée` : `les ${skipped.length} lignes au-dessus (${quoteRow(skipped[0]!.cells)}…) sont ignorées`
+        skipped.length === 1
+          ? `la ligne ${skipped[0]!.line} au-dessus, ${quoteRow(skipped[0]!.cells)}, est ignorée`
+          : `les ${skipped.length} lignes au-dessus (${quoteRow(skipped[0]!.cells)}…) sont ignorées`
       }.`,
     );
   }
@@ -450,7 +489,10 @@ export async function readSpreadsheet(path: string, progress: ReadProgress = () 
     );
   }
   if (dataRecords.length === 0) {
-    throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient que la ligne des titres, aucun membre à importer.`);
+    throw new UserError(
+      'invalid_input',
+      `Le fichier « ${fileName} » ne contient que la ligne des titres, aucun membre à importer.`,
+    );
   }
   let width = rawHeaders.length;
   for (const record of dataRecords) {

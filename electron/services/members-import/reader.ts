@@ -27,7 +27,10 @@ export function readImportFile(path: string, progress: ReadProgress): Promise<Sp
 
 function readInWorker(entry: string, path: string, progress: ReadProgress): Promise<Spreadsheet> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { path }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(entry, {
+      workerData: { path },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     let settled = false;
     const settle = (action: () => void) => {
       if (settled) return;
@@ -50,13 +53,26 @@ function readInWorker(entry: string, path: string, progress: ReadProgress): Prom
       settle(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new UserError('invalid_input', `Le fichier « ${fileName} » demande trop de mémoire pour être lu : vérifiez qu'il s'agit bien d'une liste d'adhérents, ou découpez-le.`)
-            : new UserError('internal', `La lecture de « ${fileName} » a échoué (${error.message}). Réessayez ; si cela se reproduit, enregistrez le fichier à nouveau depuis votre tableur.`),
+            ? new UserError(
+                'invalid_input',
+                `Le fichier « ${fileName} » demande trop de mémoire pour être lu : vérifiez qu'il s'agit bien d'une liste d'adhérents, ou découpez-le.`,
+              )
+            : new UserError(
+                'internal',
+                `La lecture de « ${fileName} » a échoué (${error.message}). Réessayez ; si cela se reproduit, enregistrez le fichier à nouveau depuis votre tableur.`,
+              ),
         ),
       );
     });
     worker.on('exit', (code) => {
-      settle(() => reject(new UserError('internal', `La lecture de « ${basename(path)} » s'est arrêtée de façon inattendue (code ${code}). Réessayez.`)));
+      settle(() =>
+        reject(
+          new UserError(
+            'internal',
+            `La lecture de « ${basename(path)} » s'est arrêtée de façon inattendue (code ${code}). Réessayez.`,
+          ),
+        ),
+      );
     });
   });
 }

@@ -32,12 +32,21 @@ async function main(): Promise<void> {
   try {
     const sheet = await readSpreadsheet(path, (fraction, label) => post({ type: 'progress', fraction, label }));
     for (let start = 0; start < sheet.rows.length; start += CHUNK_ROWS) {
-      post({ type: 'rows', rows: sheet.rows.slice(start, start + CHUNK_ROWS), lines: sheet.lines.slice(start, start + CHUNK_ROWS) });
+      post({
+        type: 'rows',
+        rows: sheet.rows.slice(start, start + CHUNK_ROWS),
+        lines: sheet.lines.slice(start, start + CHUNK_ROWS),
+      });
     }
     post({ type: 'done', sheet: { ...sheet, rows: [], lines: [] } });
   } catch (error) {
     if (error instanceof UserError) post({ type: 'error', code: error.code, message: error.message });
-    else post({ type: 'error', code: 'internal', message: `La lecture du fichier a échoué (${error instanceof Error ? error.message : String(error)}).` });
+    else
+      post({
+        type: 'error',
+        code: 'internal',
+        message: `La lecture du fichier a échoué (${error instanceof Error ? error.message : String(error)}).`,
+      });
   }
 }
 

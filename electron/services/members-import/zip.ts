@@ -48,7 +48,10 @@ export function summariseZip(buffer: Buffer, fileName: string): ZipSummary {
   const directoryOffset = buffer.readUInt32LE(eocd + 16);
   // ZIP64 (markers 0xFFFF / 0xFFFFFFFF): only for archives of more than 65 535 entries or 4 GB, never a member list.
   if (declaredEntries === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
-    throw new UserError('invalid_input', `Le fichier « ${fileName} » est une archive démesurée pour une liste d'adhérents : Maillage ne l'ouvre pas.`);
+    throw new UserError(
+      'invalid_input',
+      `Le fichier « ${fileName} » est une archive démesurée pour une liste d'adhérents : Maillage ne l'ouvre pas.`,
+    );
   }
   if (directoryOffset + directorySize > buffer.length) throw damaged(fileName);
 
@@ -60,13 +63,18 @@ export function summariseZip(buffer: Buffer, fileName: string): ZipSummary {
     const compressed = buffer.readUInt32LE(offset + 20);
     const uncompressed = buffer.readUInt32LE(offset + 24);
     if (compressed === 0xffffffff || uncompressed === 0xffffffff) {
-      throw new UserError('invalid_input', `Le fichier « ${fileName} » est une archive démesurée pour une liste d'adhérents : Maillage ne l'ouvre pas.`);
+      throw new UserError(
+        'invalid_input',
+        `Le fichier « ${fileName} » est une archive démesurée pour une liste d'adhérents : Maillage ne l'ouvre pas.`,
+      );
     }
     summary.entries++;
     summary.compressedBytes += compressed;
     summary.uncompressedBytes += uncompressed;
-    if (uncompressed >= RATIO_CHECKED_FROM) summary.maxRatio = Math.max(summary.maxRatio, uncompressed / Math.max(compressed, 1));
-    offset += 46 + buffer.readUInt16LE(offset + 28) + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
+    if (uncompressed >= RATIO_CHECKED_FROM)
+      summary.maxRatio = Math.max(summary.maxRatio, uncompressed / Math.max(compressed, 1));
+    offset +=
+      46 + buffer.readUInt16LE(offset + 28) + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
     if (summary.entries > MAX_ZIP_ENTRIES) break;
   }
   return summary;
@@ -85,7 +93,9 @@ export function formatBytes(bytes: number): string {
 export function assertSafeZip(buffer: Buffer, fileName: string): ZipSummary {
   const summary = summariseZip(buffer, fileName);
   const bomb =
-    summary.entries > MAX_ZIP_ENTRIES || summary.uncompressedBytes > MAX_UNZIPPED_BYTES || summary.maxRatio > MAX_ZIP_RATIO;
+    summary.entries > MAX_ZIP_ENTRIES ||
+    summary.uncompressedBytes > MAX_UNZIPPED_BYTES ||
+    summary.maxRatio > MAX_ZIP_RATIO;
   if (bomb) {
     const what =
       summary.entries > MAX_ZIP_ENTRIES

@@ -38,7 +38,8 @@ export function Dialog({ title, onClose, children, actions, initialFocus, busy, 
     const previous = document.activeElement as HTMLElement | null;
     const node = ref.current;
     const first =
-      (initialFocus ? node?.querySelector<HTMLElement>(initialFocus) : null) ?? node?.querySelector<HTMLElement>(FOCUSABLE);
+      (initialFocus ? node?.querySelector<HTMLElement>(initialFocus) : null) ??
+      node?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? node)?.focus();
     return () => {
       if (previous && document.contains(previous)) previous.focus();
@@ -121,7 +122,17 @@ interface ConfirmProps {
 }
 
 /** « Are you sure? » with a confirm and a cancel button; the cancel button has the focus first. */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Annuler', onConfirm, onCancel, busy, danger, error }: ConfirmProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Annuler',
+  onConfirm,
+  onCancel,
+  busy,
+  danger,
+  error,
+}: ConfirmProps) {
   return (
     <Dialog
       title={title}
@@ -134,7 +145,12 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'An
           <button type="button" className="button button-secondary dialog-cancel" onClick={onCancel} disabled={busy}>
             {cancelLabel}
           </button>
-          <button type="button" className={`button${danger ? ' button-danger' : ''}`} onClick={onConfirm} disabled={busy}>
+          <button
+            type="button"
+            className={`button${danger ? ' button-danger' : ''}`}
+            onClick={onConfirm}
+            disabled={busy}
+          >
             {confirmLabel}
           </button>
         </>

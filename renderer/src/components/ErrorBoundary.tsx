@@ -35,8 +35,8 @@ export class ErrorBoundary extends Component<Props, State> {
       <div className="error-page" role="alert">
         <h1>Un problème d’affichage est survenu</h1>
         <p>
-          Cette page n’a pas pu s’afficher. Vos données enregistrées ne sont pas perdues : elles sont conservées
-          dans la base de données de Maillage.
+          Cette page n’a pas pu s’afficher. Vos données enregistrées ne sont pas perdues : elles sont conservées dans la
+          base de données de Maillage.
         </p>
         <p>
           <button type="button" className="button" onClick={() => this.setState({ error: null })}>

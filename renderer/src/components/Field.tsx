@@ -35,7 +35,12 @@ export function Field({ id, label, required, hint, error, wide, children }: Fiel
           </span>
         )}
       </div>
-      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy, 'aria-required': required || undefined })}
+      {children({
+        id,
+        'aria-invalid': Boolean(error),
+        'aria-describedby': describedBy,
+        'aria-required': required || undefined,
+      })}
       {error && (
         <p id={errorId} className="field-error">
           {error}

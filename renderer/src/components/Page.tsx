@@ -1,7 +1,17 @@
 import { useEffect, type ReactNode } from 'react';
 
 /** A screen: sets the window title and renders the heading and an optional introduction. */
-export function Page({ title, intro, children, wide }: { title: string; intro?: ReactNode; children?: ReactNode; wide?: boolean }) {
+export function Page({
+  title,
+  intro,
+  children,
+  wide,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children?: ReactNode;
+  wide?: boolean;
+}) {
   useEffect(() => {
     document.title = `${title} — Maillage`;
   }, [title]);

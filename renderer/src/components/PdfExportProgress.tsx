@@ -11,7 +11,11 @@ const STAGE_LABELS = {
  * Cancelling stops the preparation in the PDF worker; nothing is written. Shows nothing when `pending` is false.
  */
 export function PdfExportProgress({ pending }: { pending: boolean }) {
-  const status = useApiQuery('reports.pdfStatus', [], { enabled: pending, refetchInterval: pending ? 500 : false, gcTime: 0 });
+  const status = useApiQuery('reports.pdfStatus', [], {
+    enabled: pending,
+    refetchInterval: pending ? 500 : false,
+    gcTime: 0,
+  });
   const cancel = useApiMutation('reports.cancelPdf', { invalidate: false });
   if (!pending) return null;
   const current = status.data?.running ? status.data : null;

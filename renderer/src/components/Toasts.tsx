@@ -99,7 +99,12 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
           {toast.action.label}
         </button>
       )}
-      <button type="button" className="toast-close" aria-label="Fermer la notification" onClick={() => onDismiss(toast.id)}>
+      <button
+        type="button"
+        className="toast-close"
+        aria-label="Fermer la notification"
+        onClick={() => onDismiss(toast.id)}
+      >
         ×
       </button>
     </div>

@@ -121,7 +121,8 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
   const dirty = registry.any();
   const shouldBlock = useCallback<BlockerFunction>(
     ({ currentLocation, nextLocation }) =>
-      registry.any() && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
+      registry.any() &&
+      (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
     [registry],
   );
   const blocker = useBlocker(shouldBlock);
@@ -145,7 +146,9 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
   return (
     <UnsavedChangesContext.Provider value={registry}>
       {children}
-      {blocker.state === 'blocked' && dirty && <UnsavedChangesDialog onStay={() => blocker.reset()} onLeave={() => blocker.proceed()} />}
+      {blocker.state === 'blocked' && dirty && (
+        <UnsavedChangesDialog onStay={() => blocker.reset()} onLeave={() => blocker.proceed()} />
+      )}
     </UnsavedChangesContext.Provider>
   );
 }

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import type { AgState } from '../../../../shared/contract';
-import { formatDateLong } from '../../../../shared/format';
+import type { AgState } from '@shared/contract';
+import { formatDateLong } from '@shared/format';
 import { ApiCallError, errorMessage, useApiMutation, useApiQuery } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
@@ -19,8 +19,12 @@ function BackLink({ id, state }: { id: number; state?: AgState }) {
   return (
     <p className="back-link ag-back">
       <Link to={`/reunions/${id}`}>← Retour à la réunion</Link>
-      {state?.firstRoundMeetingId != null && <Link to={`/reunions/${state.firstRoundMeetingId}/assemblee`}>Voir la séance sur première convocation</Link>}
-      {state?.secondRoundMeetingId != null && <Link to={`/reunions/${state.secondRoundMeetingId}/assemblee`}>Voir la séance sur deuxième convocation</Link>}
+      {state?.firstRoundMeetingId != null && (
+        <Link to={`/reunions/${state.firstRoundMeetingId}/assemblee`}>Voir la séance sur première convocation</Link>
+      )}
+      {state?.secondRoundMeetingId != null && (
+        <Link to={`/reunions/${state.secondRoundMeetingId}/assemblee`}>Voir la séance sur deuxième convocation</Link>
+      )}
     </p>
   );
 }
@@ -58,7 +62,11 @@ function AgLoader({ id }: { id: number }) {
         <BackLink id={id} />
         <QueryError
           message={errorMessage(state.error)}
-          onRetry={state.error.code === 'not_found' || state.error.code === 'invalid_input' ? undefined : () => void state.refetch()}
+          onRetry={
+            state.error.code === 'not_found' || state.error.code === 'invalid_input'
+              ? undefined
+              : () => void state.refetch()
+          }
         />
       </Page>
     );
@@ -95,7 +103,11 @@ function AgWorkspace({ state }: { state: AgState }) {
       <BackLink id={state.meetingId} state={state} />
       <AgStrip state={state} withQuorum={tab !== 'emargement' && tab !== 'votes'} />
       {state.secondConvocation.proposed && <SecondConvocationPanel state={state} />}
-      <div className="tabs ag-tabs" role="tablist" aria-label={sessionWord(state.meetingType) === 'Séance' ? 'Étapes de la séance' : 'Étapes de l’assemblée'}>
+      <div
+        className="tabs ag-tabs"
+        role="tablist"
+        aria-label={sessionWord(state.meetingType) === 'Séance' ? 'Étapes de la séance' : 'Étapes de l’assemblée'}
+      >
         {AG_TABS.map((t, index) => (
           <button
             key={t.code}
@@ -136,7 +148,8 @@ function AgStrip({ state, withQuorum = true }: { state: AgState; withQuorum?: bo
   const meeting = useApiQuery('meetings.get', [{ id: state.meetingId }]);
   const data = meeting.data?.data;
   const quorum = state.quorum;
-  const quorumBadge = quorum.required === null ? 'Aucun quorum requis' : quorum.met ? 'Quorum atteint' : 'Quorum non atteint';
+  const quorumBadge =
+    quorum.required === null ? 'Aucun quorum requis' : quorum.met ? 'Quorum atteint' : 'Quorum non atteint';
   return (
     <>
       <section className="ag-strip" aria-label="Situation de la séance">
@@ -144,7 +157,11 @@ function AgStrip({ state, withQuorum = true }: { state: AgState; withQuorum?: bo
           <strong>{formatDay(state.date)}</strong>
           {data?.startTime ? `, ${timeRange(data.startTime, data.endTime)}` : ''}
           {data?.place ? ` · ${data.place}` : ''}{' '}
-          {state.round === 2 ? <span className="badge badge-warn">sur deuxième convocation</span> : <span className="badge badge-muted">première convocation</span>}
+          {state.round === 2 ? (
+            <span className="badge badge-warn">sur deuxième convocation</span>
+          ) : (
+            <span className="badge badge-muted">première convocation</span>
+          )}
         </p>
         {withQuorum && (
           <p className={`ag-quorum ${quorum.met ? 'ag-quorum-met' : 'ag-quorum-missing'}`}>
@@ -177,7 +194,9 @@ function SecondConvocationPanel({ state }: { state: AgState }) {
   const create = useApiMutation('ag.createSecondConvocation', {
     invalidate: false,
     onSuccess: async () => {
-      await Promise.all(['ag.get', 'meetings.get', 'meetings.list'].map((channel) => client.invalidateQueries({ queryKey: [channel] })));
+      await Promise.all(
+        ['ag.get', 'meetings.get', 'meetings.list'].map((channel) => client.invalidateQueries({ queryKey: [channel] })),
+      );
     },
   });
   const [date, setDate] = useState(() => addDaysIso(state.date, secondConvocationDelay(state)));
@@ -193,7 +212,10 @@ function SecondConvocationPanel({ state }: { state: AgState }) {
     setFieldErrors({});
     try {
       const created = await create.mutateAsync({ meetingId: state.meetingId, date, startTime: startTime || null });
-      toast.notify({ kind: 'success', message: `Assemblée sur deuxième convocation créée pour le ${formatDateLong(date)}.` });
+      toast.notify({
+        kind: 'success',
+        message: `Assemblée sur deuxième convocation créée pour le ${formatDateLong(date)}.`,
+      });
       navigate(`/reunions/${created.meetingId}/assemblee`);
     } catch (e) {
       if (e instanceof ApiCallError) setFieldErrors(e.fields);
@@ -237,8 +259,8 @@ function SecondConvocationPanel({ state }: { state: AgState }) {
         </button>
       </form>
       <p className="muted small">
-        La nouvelle séance reprend l’ordre du jour et les résolutions (sans leurs votes). Les pouvoirs ne sont pas repris : chacun vaut pour la séance
-        pour laquelle il a été donné.
+        La nouvelle séance reprend l’ordre du jour et les résolutions (sans leurs votes). Les pouvoirs ne sont pas
+        repris : chacun vaut pour la séance pour laquelle il a été donné.
       </p>
     </section>
   );

@@ -6,9 +6,18 @@
  * count towards the quorum.
  */
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { AgNonVoterRow, AgProxyRow, AgState, AgVoterRow } from '../../../../shared/contract';
-import { searchKey } from '../../../../shared/text';
+import {
+  useDeferredValue,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import type { AgNonVoterRow, AgProxyRow, AgState, AgVoterRow } from '@shared/contract';
+import { searchKey } from '@shared/text';
 import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
@@ -45,11 +54,14 @@ function presenceMessage(state: AgState, memberId: number, proxies: Map<number, 
     return `${other.name} : ${other.present ? 'arrivée' : 'départ'} enregistré${other.present ? 'e' : ''} (sans droit de vote, ne compte pas dans le quorum).`;
   }
   const parts = [
-    voter.present ? `${voter.name} : arrivée enregistrée à ${formatTime(voter.arrivedAt)}.` : `${voter.name} : départ enregistré à ${formatTime(voter.leftAt)}.`,
+    voter.present
+      ? `${voter.name} : arrivée enregistrée à ${formatTime(voter.arrivedAt)}.`
+      : `${voter.name} : départ enregistré à ${formatTime(voter.leftAt)}.`,
   ];
   if (voter.present && voter.proxyGiven !== null) {
     const given = proxies.get(voter.proxyGiven);
-    if (given && !given.counted) parts.push(`Son pouvoir à ${given.mandataireName} ne compte pas pendant sa présence (${given.reason}).`);
+    if (given && !given.counted)
+      parts.push(`Son pouvoir à ${given.mandataireName} ne compte pas pendant sa présence (${given.reason}).`);
   }
   const held = voter.proxiesHeld.map((id) => proxies.get(id)).filter((proxy): proxy is AgProxyRow => Boolean(proxy));
   if (!voter.present && held.length > 0) {
@@ -87,11 +99,17 @@ export function CheckInTab({ state }: { state: AgState }) {
 
   const proxies = useMemo(() => new Map(state.proxies.map((proxy) => [proxy.id, proxy])), [state.proxies]);
   const voters = useMemo(
-    () => state.voters.map((voter) => ({ voter, key: searchKey(voter.name) })).sort((a, b) => collator.compare(a.voter.name, b.voter.name)),
+    () =>
+      state.voters
+        .map((voter) => ({ voter, key: searchKey(voter.name) }))
+        .sort((a, b) => collator.compare(a.voter.name, b.voter.name)),
     [state.voters],
   );
   const nonVoters = useMemo(
-    () => state.nonVoters.map((row) => ({ row, key: searchKey(row.name) })).sort((a, b) => collator.compare(a.row.name, b.row.name)),
+    () =>
+      state.nonVoters
+        .map((row) => ({ row, key: searchKey(row.name) }))
+        .sort((a, b) => collator.compare(a.row.name, b.row.name)),
     [state.nonVoters],
   );
 
@@ -117,7 +135,10 @@ export function CheckInTab({ state }: { state: AgState }) {
         .map(({ voter }) => voter),
     [voters, filter, words],
   );
-  const shownNonVoters = useMemo(() => nonVoters.filter(({ key }) => matches(key, words)).map(({ row }) => row), [nonVoters, words]);
+  const shownNonVoters = useMemo(
+    () => nonVoters.filter(({ key }) => matches(key, words)).map(({ row }) => row),
+    [nonVoters, words],
+  );
   const searching = words.length > 0;
   const nonVotersVisible = nonVotersOpen || (searching && shownNonVoters.length > 0);
 
@@ -147,7 +168,11 @@ export function CheckInTab({ state }: { state: AgState }) {
   }, []);
 
   /** Records an arrival or a departure; answers the French reason of a refusal, or null. */
-  const setPresence = async (memberId: number, present: boolean, confirmed = earlyConfirmed): Promise<string | null> => {
+  const setPresence = async (
+    memberId: number,
+    present: boolean,
+    confirmed = earlyConfirmed,
+  ): Promise<string | null> => {
     if (readOnly || pending.has(memberId)) return null;
     if (present && !confirmed && beforeSessionDay(state)) {
       setEarlyError(null);
@@ -156,7 +181,12 @@ export function CheckInTab({ state }: { state: AgState }) {
     }
     setPending((current) => new Set(current).add(memberId));
     try {
-      const next = await mutation.mutateAsync({ meetingId: state.meetingId, memberId, present, confirmedBeforeDate: present && confirmed ? true : undefined });
+      const next = await mutation.mutateAsync({
+        meetingId: state.meetingId,
+        memberId,
+        present,
+        confirmedBeforeDate: present && confirmed ? true : undefined,
+      });
       setMessage(presenceMessage(next, memberId, new Map(next.proxies.map((proxy) => [proxy.id, proxy]))));
       // The row may have left the list (filter « Absents »…): the focus goes back to the search box.
       requestAnimationFrame(() => {
@@ -246,7 +276,9 @@ export function CheckInTab({ state }: { state: AgState }) {
     } else if (total === 0) {
       setMessage(`Aucun membre ne correspond à « ${search.trim()} ».`);
     } else {
-      setMessage(`${total} membres correspondent à « ${search.trim()} » : précisez le nom, ou utilisez le bouton de la ligne.`);
+      setMessage(
+        `${total} membres correspondent à « ${search.trim()} » : précisez le nom, ou utilisez le bouton de la ligne.`,
+      );
     }
   };
 
@@ -255,7 +287,8 @@ export function CheckInTab({ state }: { state: AgState }) {
       <QuorumPanel state={state} sticky />
       {readOnly && (
         <p className="alert alert-warning">
-          Le procès-verbal est approuvé : l’émargement est en lecture seule. Rouvrez le procès-verbal en brouillon pour le modifier.
+          Le procès-verbal est approuvé : l’émargement est en lecture seule. Rouvrez le procès-verbal en brouillon pour
+          le modifier.
         </p>
       )}
       <div className="agl-checkin-toolbar" ref={toolbarRef}>
@@ -280,7 +313,8 @@ export function CheckInTab({ state }: { state: AgState }) {
             onKeyDown={onSearchKeyDown}
           />
           <p id={`${searchId}-aide`} className="field-hint">
-            <kbd>/</kbd> pour revenir ici · <kbd>Entrée</kbd> : arrivée du seul membre trouvé (les départs se font avec le bouton de la ligne)
+            <kbd>/</kbd> pour revenir ici · <kbd>Entrée</kbd> : arrivée du seul membre trouvé (les départs se font avec
+            le bouton de la ligne)
           </p>
         </div>
         <div className="agl-chips" role="group" aria-label="Afficher">
@@ -313,14 +347,29 @@ export function CheckInTab({ state }: { state: AgState }) {
           aria-controls={`${searchId}-nv`}
           onClick={() => setNonVotersOpen(!nonVotersVisible)}
         >
-          <span aria-hidden="true">{nonVotersVisible ? '▾' : '▸'}</span> Membres sans droit de vote ({formatCount(state.nonVoters.length)}
-          {searching ? `, ${formatCount(shownNonVoters.length)} ${pl(shownNonVoters.length, 'correspond', 'correspondent')}` : ''})
+          <span aria-hidden="true">{nonVotersVisible ? '▾' : '▸'}</span> Membres sans droit de vote (
+          {formatCount(state.nonVoters.length)}
+          {searching
+            ? `, ${formatCount(shownNonVoters.length)} ${pl(shownNonVoters.length, 'correspond', 'correspondent')}`
+            : ''}
+          )
         </button>
       </div>
-      <section id={`${searchId}-nv`} className="agl-nonvoters" aria-label="Membres sans droit de vote" hidden={!nonVotersVisible}>
-        <p className="field-hint">Ils peuvent émarger (feuille de présence), mais ne comptent ni dans le quorum ni dans les votes.</p>
+      <section
+        id={`${searchId}-nv`}
+        className="agl-nonvoters"
+        aria-label="Membres sans droit de vote"
+        hidden={!nonVotersVisible}
+      >
+        <p className="field-hint">
+          Ils peuvent émarger (feuille de présence), mais ne comptent ni dans le quorum ni dans les votes.
+        </p>
         {shownNonVoters.length === 0 ? (
-          <p className="muted">{state.nonVoters.length === 0 ? 'Tous les membres ont le droit de vote.' : 'Aucun ne correspond à la recherche.'}</p>
+          <p className="muted">
+            {state.nonVoters.length === 0
+              ? 'Tous les membres ont le droit de vote.'
+              : 'Aucun ne correspond à la recherche.'}
+          </p>
         ) : (
           <NonVoterTable rows={shownNonVoters} readOnly={readOnly} pending={pending} onToggle={onRowToggle} />
         )}
@@ -332,7 +381,14 @@ export function CheckInTab({ state }: { state: AgState }) {
             : 'Aucun membre votant ne correspond à la recherche ou au filtre.'}
         </p>
       ) : (
-        <VoterList rows={shown} proxies={proxies} weighted={state.weighted} readOnly={readOnly} pending={pending} onToggle={onRowToggle} />
+        <VoterList
+          rows={shown}
+          proxies={proxies}
+          weighted={state.weighted}
+          readOnly={readOnly}
+          pending={pending}
+          onToggle={onRowToggle}
+        />
       )}
       {departing && (
         <ConfirmDialog
@@ -363,7 +419,9 @@ export function CheckInTab({ state }: { state: AgState }) {
           onConfirm={() => void confirmEarlyArrival()}
         >
           <p>{beforeDateQuestion(state, 'une arrivée')}</p>
-          <p className="muted">Une fois confirmé, les arrivées suivantes de cet émargement sont enregistrées sans nouvelle question.</p>
+          <p className="muted">
+            Une fois confirmé, les arrivées suivantes de cet émargement sont enregistrées sans nouvelle question.
+          </p>
         </ConfirmDialog>
       )}
     </div>
@@ -386,8 +444,8 @@ function DepartureWarning({ voter, proxies }: { voter: AgVoterRow; proxies: Map<
           <strong>
             À son départ, {formatCount(n)} {pl(n, 'pouvoir cessera', 'pouvoirs cesseront')} de compter
           </strong>{' '}
-          ({names(counting)}) : {pl(n, 'ce membre ne sera plus représenté', 'ces membres ne seront plus représentés')}, ni pour le quorum ni pour
-          les votes, tant que {voter.name} n’est pas de retour.
+          ({names(counting)}) : {pl(n, 'ce membre ne sera plus représenté', 'ces membres ne seront plus représentés')},
+          ni pour le quorum ni pour les votes, tant que {voter.name} n’est pas de retour.
         </p>
       ) : (
         <p>Aucun de ces pouvoirs ne compte en ce moment : son départ ne change rien pour eux.</p>
@@ -469,7 +527,12 @@ function VoterList({ rows, proxies, weighted, readOnly, pending, onToggle }: Lis
   const onRowKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {
     const view = window.innerHeight - padding;
     const pageSize = Math.max(1, Math.floor((view > 0 ? view : FALLBACK_HEIGHT) / ROW_ESTIMATE) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + pageSize, PageUp: index - pageSize };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + pageSize,
+      PageUp: index - pageSize,
+    };
     if (event.key in moves) {
       event.preventDefault();
       focusButton(moves[event.key]!);
@@ -660,7 +723,13 @@ function NonVoterTable({ rows, readOnly, pending, onToggle }: NonVoterProps) {
               </th>
               <td>{row.collegeName ?? <span className="muted">Sans collège</span>}</td>
               <td>{row.reason}</td>
-              <td>{row.present ? <span className="badge badge-ok">Présent</span> : <span className="badge badge-muted">Absent</span>}</td>
+              <td>
+                {row.present ? (
+                  <span className="badge badge-ok">Présent</span>
+                ) : (
+                  <span className="badge badge-muted">Absent</span>
+                )}
+              </td>
               <td className="actions">
                 <button
                   type="button"

@@ -2,10 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type FormEvent } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { Link } from 'react-router-dom';
-import type { AgResolutionRow, AgState, MailsExportResult, MeetingDetail } from '../../../../shared/contract';
-import { formatDateLong, plural } from '../../../../shared/format';
-import { resolutionSchema, type ConvocationMode } from '../../../../shared/schemas/ag';
-import type { z } from '../../../../shared/zod-fr';
+import type { AgResolutionRow, AgState, MailsExportResult, MeetingDetail } from '@shared/contract';
+import { formatDateLong, plural } from '@shared/format';
+import { resolutionSchema, type ConvocationMode } from '@shared/schemas/ag';
+import type { z } from '@shared/zod-fr';
 import { ApiCallError, errorMessage, useApiMutation, useApiQuery } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -107,15 +107,18 @@ function AgendaResolutions({ state, detail }: { state: AgState; detail: MeetingD
     );
 
   const addButton = (agendaItemId: number | null, label: string) =>
-    editing && 'newFor' in editing && editing.newFor === agendaItemId ? (
-      form(agendaItemId, null)
-    ) : (
-      !approved && (
-        <button type="button" className="button button-small button-secondary" aria-label={label} onClick={() => setEditing({ newFor: agendaItemId })}>
-          Ajouter une résolution
-        </button>
-      )
-    );
+    editing && 'newFor' in editing && editing.newFor === agendaItemId
+      ? form(agendaItemId, null)
+      : !approved && (
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            aria-label={label}
+            onClick={() => setEditing({ newFor: agendaItemId })}
+          >
+            Ajouter une résolution
+          </button>
+        );
 
   return (
     <section aria-labelledby="ag-odj-titre">
@@ -126,12 +129,16 @@ function AgendaResolutions({ state, detail }: { state: AgState; detail: MeetingD
         </Link>
       </div>
       {approved && (
-        <p className="alert alert-warning">Le procès-verbal est approuvé : rouvrez-le en brouillon (onglet « Procès-verbal ») pour modifier les résolutions.</p>
+        <p className="alert alert-warning">
+          Le procès-verbal est approuvé : rouvrez-le en brouillon (onglet « Procès-verbal ») pour modifier les
+          résolutions.
+        </p>
       )}
       {detail.agenda.length === 0 ? (
         <p className="muted">
-          L’ordre du jour est vide : ajoutez ses points sur <Link to={`/reunions/${state.meetingId}`}>la page de la réunion</Link>, puis revenez ici
-          pour rédiger les résolutions.
+          L’ordre du jour est vide : ajoutez ses points sur{' '}
+          <Link to={`/reunions/${state.meetingId}`}>la page de la réunion</Link>, puis revenez ici pour rédiger les
+          résolutions.
         </p>
       ) : (
         <ol className="ag-agenda">
@@ -141,7 +148,9 @@ function AgendaResolutions({ state, detail }: { state: AgState; detail: MeetingD
                 <span className="ag-agenda-number">{index + 1}.</span> {item.title}
               </h3>
               {list(state.resolutions.filter((resolution) => resolution.agendaItemId === item.id))}
-              <div className="ag-agenda-add">{addButton(item.id, `Ajouter une résolution au point ${index + 1} : ${item.title}`)}</div>
+              <div className="ag-agenda-add">
+                {addButton(item.id, `Ajouter une résolution au point ${index + 1} : ${item.title}`)}
+              </div>
             </li>
           ))}
         </ol>
@@ -177,7 +186,8 @@ function AgendaResolutions({ state, detail }: { state: AgState; detail: MeetingD
           }
         >
           <p>
-            « {deleting.title} » sera retirée de l’ordre du jour{deleting.votes ? ', avec le résultat de son vote' : ''}. Cette action est définitive.
+            « {deleting.title} » sera retirée de l’ordre du jour{deleting.votes ? ', avec le résultat de son vote' : ''}
+            . Cette action est définitive.
           </p>
         </ConfirmDialog>
       )}
@@ -237,7 +247,10 @@ function ResolutionForm({
     setFormError(null);
     try {
       await save.mutateAsync(data);
-      toast.notify({ kind: 'success', message: row ? 'Résolution modifiée.' : `Résolution « ${data.title} » ajoutée.` });
+      toast.notify({
+        kind: 'success',
+        message: row ? 'Résolution modifiée.' : `Résolution « ${data.title} » ajoutée.`,
+      });
       onDone();
     } catch (error) {
       setFormError(applyServerErrors(error, setError, FIELDS).message);
@@ -257,7 +270,14 @@ function ResolutionForm({
         <Field id={`${prefix}-title`} label="Intitulé de la résolution" required wide error={errors.title?.message}>
           {(a) => <input type="text" autoComplete="off" {...a} {...register('title')} />}
         </Field>
-        <Field id={`${prefix}-text`} label="Texte soumis au vote" required wide error={errors.text?.message} hint="Par exemple : « L’assemblée générale approuve les comptes de l’exercice 2025. »">
+        <Field
+          id={`${prefix}-text`}
+          label="Texte soumis au vote"
+          required
+          wide
+          error={errors.text?.message}
+          hint="Par exemple : « L’assemblée générale approuve les comptes de l’exercice 2025. »"
+        >
           {(a) => <textarea rows={3} {...a} {...register('text')} />}
         </Field>
         <Field id={`${prefix}-kind`} label="Type de résolution" required error={errors.kind?.message}>
@@ -284,7 +304,12 @@ function ResolutionForm({
           )}
         </Field>
       </div>
-      {row?.votes && <p className="muted small">Cette résolution a déjà été votée : pour en changer le texte ou le type, effacez d’abord le vote (onglet « Votes »).</p>}
+      {row?.votes && (
+        <p className="muted small">
+          Cette résolution a déjà été votée : pour en changer le texte ou le type, effacez d’abord le vote (onglet «
+          Votes »).
+        </p>
+      )}
       <div className="form-actions">
         <button type="button" className="button button-secondary" onClick={onDone} disabled={isSubmitting}>
           Annuler
@@ -315,10 +340,14 @@ function ConvocationSending({ state }: { state: AgState }) {
         onSuccess: (result) => {
           if (result.saved) {
             setMails(result);
-            toast.notify({ kind: 'success', message: `${plural(result.count, 'courriel préparé', 'courriels préparés')} : ${result.folder}` });
+            toast.notify({
+              kind: 'success',
+              message: `${plural(result.count, 'courriel préparé', 'courriels préparés')} : ${result.folder}`,
+            });
           } else toast.notify({ kind: 'info', message: 'Export annulé : aucun courriel n’a été préparé.' });
         },
-        onError: (error) => toast.notify({ kind: 'error', message: `Les courriels n’ont pas été préparés : ${errorMessage(error)}` }),
+        onError: (error) =>
+          toast.notify({ kind: 'error', message: `Les courriels n’ont pas été préparés : ${errorMessage(error)}` }),
       },
     );
 
@@ -327,14 +356,18 @@ function ConvocationSending({ state }: { state: AgState }) {
       <h2 id="ag-envoi-titre">Envoi de la convocation</h2>
       <ul className="ag-reminders">
         <li>
-          Délai de convocation : au moins {plural(convocation.requiredDays, 'jour')} avant la séance{state.round === 2 ? ' (deuxième convocation)' : ''}.
+          Délai de convocation : au moins {plural(convocation.requiredDays, 'jour')} avant la séance
+          {state.round === 2 ? ' (deuxième convocation)' : ''}.
         </li>
         {state.rules.reminders.map((reminder) => (
           <li key={reminder}>{reminder}</li>
         ))}
         <li>
           {plural(convocation.recipients, 'membre à convoquer', 'membres à convoquer')}
-          {convocation.withoutEmail > 0 ? `, dont ${plural(convocation.withoutEmail, 'membre', 'membres')} sans adresse électronique (à convoquer par courrier ou en main propre)` : ''}.
+          {convocation.withoutEmail > 0
+            ? `, dont ${plural(convocation.withoutEmail, 'membre', 'membres')} sans adresse électronique (à convoquer par courrier ou en main propre)`
+            : ''}
+          .
         </li>
       </ul>
       {convocation.delayProblem && (
@@ -344,17 +377,36 @@ function ConvocationSending({ state }: { state: AgState }) {
         </div>
       )}
       <div className="page-actions">
-        <button type="button" className="button button-secondary" disabled={exportPdf.isPending} onClick={() => exportPdf.mutate({ meetingId: state.meetingId }, exportToasts(toast.notify, { saved: 'Convocation enregistrée', failed: 'La convocation n’a pas été exportée' }))}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={exportPdf.isPending}
+          onClick={() =>
+            exportPdf.mutate(
+              { meetingId: state.meetingId },
+              exportToasts(toast.notify, {
+                saved: 'Convocation enregistrée',
+                failed: 'La convocation n’a pas été exportée',
+              }),
+            )
+          }
+        >
           {exportPdf.isPending ? 'Génération du PDF…' : 'Exporter la convocation (PDF)'}
         </button>
-        <button type="button" className="button button-secondary" disabled={exportMails.isPending} aria-describedby="ag-mails-aide" onClick={onMails}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={exportMails.isPending}
+          aria-describedby="ag-mails-aide"
+          onClick={onMails}
+        >
           {exportMails.isPending ? 'Préparation des courriels…' : 'Préparer les courriels (.eml)'}
         </button>
       </div>
       <PdfExportProgress pending={exportPdf.isPending} />
       <p id="ag-mails-aide" className="muted small">
-        Un fichier .eml par membre, avec la convocation (PDF) et l’invitation d’agenda (.ics) en pièces jointes : ouvrez-les avec votre messagerie pour les
-        envoyer. Rien n’est envoyé par Maillage.
+        Un fichier .eml par membre, avec la convocation (PDF) et l’invitation d’agenda (.ics) en pièces jointes :
+        ouvrez-les avec votre messagerie pour les envoyer. Rien n’est envoyé par Maillage.
       </p>
       {mails && (
         <div className="ag-result" role="status">
@@ -366,16 +418,20 @@ function ConvocationSending({ state }: { state: AgState }) {
             <p>Expéditeur : {mails.sender} (adresse de la CPTS dans Ma CPTS).</p>
           ) : (
             <p className="ag-warning">
-              Aucune adresse de la CPTS n’est renseignée dans <Link to="/cpts">Ma CPTS</Link> : votre messagerie demandera l’expéditeur à l’envoi.
+              Aucune adresse de la CPTS n’est renseignée dans <Link to="/cpts">Ma CPTS</Link> : votre messagerie
+              demandera l’expéditeur à l’envoi.
             </p>
           )}
           <p className="muted small">
-            Outlook ouvre chaque fichier comme un brouillon prêt à envoyer ; avec Thunderbird, ouvrez-le puis choisissez « Modifier en tant que nouveau
-            message ».
+            Outlook ouvre chaque fichier comme un brouillon prêt à envoyer ; avec Thunderbird, ouvrez-le puis choisissez
+            « Modifier en tant que nouveau message ».
           </p>
           {mails.withoutEmail.length > 0 ? (
             <>
-              <p>Sans adresse électronique, à convoquer par courrier ou en main propre (liste aussi enregistrée dans le dossier) :</p>
+              <p>
+                Sans adresse électronique, à convoquer par courrier ou en main propre (liste aussi enregistrée dans le
+                dossier) :
+              </p>
               <ul>
                 {mails.withoutEmail.map((name) => (
                   <li key={name}>{name}</li>
@@ -436,7 +492,12 @@ function ConvocationSentForm({ state }: { state: AgState }) {
       )}
       {!convocation.sentOn && approved && <p className="muted">L’envoi de la convocation n’a pas été enregistré.</p>}
       {editing && (
-        <form className="ag-inline-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Envoi de la convocation">
+        <form
+          className="ag-inline-form"
+          onSubmit={(event) => void onSubmit(event)}
+          noValidate
+          aria-label="Envoi de la convocation"
+        >
           {error && (
             <div className="alert alert-error ag-form-error" role="alert">
               {error}
@@ -444,12 +505,24 @@ function ConvocationSentForm({ state }: { state: AgState }) {
           )}
           <div className={`field${fields.sentOn ? ' field-invalid' : ''}`}>
             <label htmlFor="ag-sent-on">Convocation envoyée le</label>
-            <input id="ag-sent-on" type="date" value={sentOn} max={state.date} aria-invalid={Boolean(fields.sentOn)} onChange={(event) => setSentOn(event.target.value)} />
+            <input
+              id="ag-sent-on"
+              type="date"
+              value={sentOn}
+              max={state.date}
+              aria-invalid={Boolean(fields.sentOn)}
+              onChange={(event) => setSentOn(event.target.value)}
+            />
             {fields.sentOn && <p className="field-error">{fields.sentOn}</p>}
           </div>
           <div className={`field${fields.mode ? ' field-invalid' : ''}`}>
             <label htmlFor="ag-sent-mode">Mode d’envoi</label>
-            <select id="ag-sent-mode" value={mode} aria-invalid={Boolean(fields.mode)} onChange={(event) => setMode(event.target.value as ConvocationMode)}>
+            <select
+              id="ag-sent-mode"
+              value={mode}
+              aria-invalid={Boolean(fields.mode)}
+              onChange={(event) => setMode(event.target.value as ConvocationMode)}
+            >
               {CONVOCATION_MODES.map((m) => (
                 <option key={m.code} value={m.code}>
                   {m.label}
@@ -462,7 +535,12 @@ function ConvocationSentForm({ state }: { state: AgState }) {
             {mark.isPending ? 'Enregistrement…' : 'Enregistrer l’envoi'}
           </button>
           {convocation.sentOn && (
-            <button type="button" className="button button-secondary" onClick={() => setEditing(false)} disabled={mark.isPending}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setEditing(false)}
+              disabled={mark.isPending}
+            >
               Annuler
             </button>
           )}

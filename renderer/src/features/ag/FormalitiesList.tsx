@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import type { FormalityRow } from '../../../../shared/contract';
-import { formatDateLong } from '../../../../shared/format';
+import type { FormalityRow } from '@shared/contract';
+import { formatDateLong } from '@shared/format';
 import { ApiCallError, errorMessage, useApiMutation } from '../../api';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedValuesGuard } from '../../components/UnsavedChanges';
@@ -13,12 +13,22 @@ import { todayIso } from './agLabels';
  * its due date (« en retard » once passed), a « Fait le » date and notes. Used on the AG page and on the dashboard
  * (`showMeeting` adds the meeting each one comes from).
  */
-export function FormalitiesList({ formalities, showMeeting = false }: { formalities: FormalityRow[]; showMeeting?: boolean }) {
+export function FormalitiesList({
+  formalities,
+  showMeeting = false,
+}: {
+  formalities: FormalityRow[];
+  showMeeting?: boolean;
+}) {
   if (formalities.length === 0) return <p className="muted">Aucune formalité à accomplir.</p>;
   return (
     <ul className="ag-formalities">
       {formalities.map((formality) => (
-        <FormalityItem key={`${formality.id}-${formality.doneOn ?? ''}-${formality.notes ?? ''}`} formality={formality} showMeeting={showMeeting} />
+        <FormalityItem
+          key={`${formality.id}-${formality.doneOn ?? ''}-${formality.notes ?? ''}`}
+          formality={formality}
+          showMeeting={showMeeting}
+        />
       ))}
     </ul>
   );
@@ -31,7 +41,10 @@ function FormalityItem({ formality, showMeeting }: { formality: FormalityRow; sh
   const save = useApiMutation('formalities.save', {
     invalidate: false,
     onSuccess: async () => {
-      await Promise.all([client.invalidateQueries({ queryKey: ['ag.get'] }), client.invalidateQueries({ queryKey: ['formalities.list'] })]);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['ag.get'] }),
+        client.invalidateQueries({ queryKey: ['formalities.list'] }),
+      ]);
     },
   });
   const [doneOn, setDoneOn] = useState(formality.doneOn ?? '');
@@ -56,12 +69,17 @@ function FormalityItem({ formality, showMeeting }: { formality: FormalityRow; sh
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const date = doneOn || todayIso();
-    void submit({ doneOn: date, notes }, done ? 'Formalité enregistrée.' : `Formalité marquée comme faite le ${formatDateLong(date)}.`);
+    void submit(
+      { doneOn: date, notes },
+      done ? 'Formalité enregistrée.' : `Formalité marquée comme faite le ${formatDateLong(date)}.`,
+    );
   };
 
   const labelId = `${id}-libelle`;
   return (
-    <li className={`ag-formality${formality.overdue ? ' ag-formality-overdue' : ''}${done ? ' ag-formality-done' : ''}`}>
+    <li
+      className={`ag-formality${formality.overdue ? ' ag-formality-overdue' : ''}${done ? ' ag-formality-done' : ''}`}
+    >
       <p id={labelId} className="ag-formality-label">
         {formality.label}
       </p>
@@ -75,7 +93,9 @@ function FormalityItem({ formality, showMeeting }: { formality: FormalityRow; sh
           </>
         )}
         {formality.dueOn ? (
-          <span className={formality.overdue ? 'overdue' : undefined}>À faire au plus tard le {formatDateLong(formality.dueOn)}</span>
+          <span className={formality.overdue ? 'overdue' : undefined}>
+            À faire au plus tard le {formatDateLong(formality.dueOn)}
+          </span>
         ) : (
           <span className="muted">Sans échéance</span>
         )}
@@ -106,7 +126,13 @@ function FormalityItem({ formality, showMeeting }: { formality: FormalityRow; sh
         </div>
         <div className="field ag-formality-notes">
           <label htmlFor={`${id}-notes`}>Notes</label>
-          <input id={`${id}-notes`} type="text" value={notes} aria-describedby={labelId} onChange={(event) => setNotes(event.target.value)} />
+          <input
+            id={`${id}-notes`}
+            type="text"
+            value={notes}
+            aria-describedby={labelId}
+            onChange={(event) => setNotes(event.target.value)}
+          />
         </div>
         <button type="submit" className="button button-small" disabled={save.isPending}>
           {save.isPending ? 'Enregistrement…' : done ? 'Enregistrer' : 'Marquer comme fait'}

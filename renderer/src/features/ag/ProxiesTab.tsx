@@ -4,9 +4,9 @@
  * whether each counts now.
  */
 import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
-import type { AgProxyRow, AgState } from '../../../../shared/contract';
-import { formatDateLong } from '../../../../shared/format';
-import { searchKey } from '../../../../shared/text';
+import type { AgProxyRow, AgState } from '@shared/contract';
+import { formatDateLong } from '@shared/format';
+import { searchKey } from '@shared/text';
 import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field, type ControlProps } from '../../components/Field';
@@ -31,8 +31,8 @@ export function ProxiesTab({ state }: { state: AgState }) {
     return (
       <div className="agl-tab agl-proxies">
         <p className="alert alert-warning agl-no-proxies">
-          Les statuts en vigueur ne permettent pas de voter par procuration : aucun pouvoir ne peut être enregistré pour cette
-          assemblée. Seuls les membres présents votent.
+          Les statuts en vigueur ne permettent pas de voter par procuration : aucun pouvoir ne peut être enregistré pour
+          cette assemblée. Seuls les membres présents votent.
         </p>
       </div>
     );
@@ -54,13 +54,15 @@ function ProxiesContent({ state }: { state: AgState }) {
         </ul>
         {state.rules.isDefault && (
           <p className="field-hint">
-            Règles usuelles par défaut : enregistrez celles de vos statuts dans les paramètres pour qu’elles s’appliquent.
+            Règles usuelles par défaut : enregistrez celles de vos statuts dans les paramètres pour qu’elles
+            s’appliquent.
           </p>
         )}
       </section>
       {readOnly && (
         <p className="alert alert-warning">
-          Le procès-verbal est approuvé : les pouvoirs ne peuvent plus être modifiés. Rouvrez le procès-verbal en brouillon pour les corriger.
+          Le procès-verbal est approuvé : les pouvoirs ne peuvent plus être modifiés. Rouvrez le procès-verbal en
+          brouillon pour les corriger.
         </p>
       )}
       {!readOnly && <ProxyForm state={state} />}
@@ -110,10 +112,18 @@ function ProxyForm({ state }: { state: AgState }) {
   const mandataires = useMemo<Option[]>(() => {
     const voters = state.voters.map((voter) => {
       const held = voter.proxiesHeld.length;
-      const notes = [voter.present ? 'présent' : 'absent', held > 0 ? `détient ${held} ${pl(held, 'pouvoir', 'pouvoirs')}` : null].filter(Boolean);
+      const notes = [
+        voter.present ? 'présent' : 'absent',
+        held > 0 ? `détient ${held} ${pl(held, 'pouvoir', 'pouvoirs')}` : null,
+      ].filter(Boolean);
       return { id: voter.id, name: voter.name, note: notes.join(', '), key: searchKey(voter.name) };
     });
-    const others = state.nonVoters.map((row) => ({ id: row.id, name: row.name, note: `sans droit de vote : ${row.reason}`, key: searchKey(row.name) }));
+    const others = state.nonVoters.map((row) => ({
+      id: row.id,
+      name: row.name,
+      note: `sans droit de vote : ${row.reason}`,
+      key: searchKey(row.name),
+    }));
     return [...voters, ...others].sort((a, b) => collator.compare(a.name, b.name));
   }, [state.voters, state.nonVoters]);
 
@@ -123,13 +133,19 @@ function ProxyForm({ state }: { state: AgState }) {
     setDone('');
     const next: typeof errors = {};
     if (mandantId === null) next.mandant = 'Choisissez le mandant (le membre qui donne pouvoir) dans la liste.';
-    if (mandataireId === null) next.mandataire = 'Choisissez le mandataire (le membre qui reçoit le pouvoir) dans la liste.';
+    if (mandataireId === null)
+      next.mandataire = 'Choisissez le mandataire (le membre qui reçoit le pouvoir) dans la liste.';
     if (receivedOn && !/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) next.receivedOn = 'Date attendue au format jj/mm/aaaa.';
     setErrors(next);
     if (Object.keys(next).length > 0 || mandantId === null || mandataireId === null) return;
     const before = new Set(state.proxies.map((proxy) => proxy.id));
     try {
-      const saved = await mutation.mutateAsync({ meetingId: state.meetingId, mandantId, mandataireId, receivedOn: receivedOn || null });
+      const saved = await mutation.mutateAsync({
+        meetingId: state.meetingId,
+        mandantId,
+        mandataireId,
+        receivedOn: receivedOn || null,
+      });
       const created = saved.proxies.find((proxy) => !before.has(proxy.id));
       const names = created ? `${created.mandantName} donne pouvoir à ${created.mandataireName}` : '';
       setDone(
@@ -157,7 +173,13 @@ function ProxyForm({ state }: { state: AgState }) {
       </h2>
       <form onSubmit={submit} noValidate>
         <div className="agl-proxy-fields">
-          <Field id={`${formId}-mandant`} label="Mandant" required error={errors.mandant} hint="Le membre absent qui donne pouvoir.">
+          <Field
+            id={`${formId}-mandant`}
+            label="Mandant"
+            required
+            error={errors.mandant}
+            hint="Le membre absent qui donne pouvoir."
+          >
             {(control) => (
               <MemberCombobox
                 control={control}
@@ -175,7 +197,13 @@ function ProxyForm({ state }: { state: AgState }) {
           <span className="agl-proxy-arrow" aria-hidden="true">
             →
           </span>
-          <Field id={`${formId}-mandataire`} label="Mandataire" required error={errors.mandataire} hint="Le membre qui votera à sa place.">
+          <Field
+            id={`${formId}-mandataire`}
+            label="Mandataire"
+            required
+            error={errors.mandataire}
+            hint="Le membre qui votera à sa place."
+          >
             {(control) => (
               <MemberCombobox
                 control={control}
@@ -190,7 +218,14 @@ function ProxyForm({ state }: { state: AgState }) {
             )}
           </Field>
           <Field id={`${formId}-date`} label="Date de réception" error={errors.receivedOn} hint="Facultative.">
-            {(control) => <input {...control} type="date" value={receivedOn} onChange={(event) => setReceivedOn(event.target.value)} />}
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={receivedOn}
+                onChange={(event) => setReceivedOn(event.target.value)}
+              />
+            )}
           </Field>
         </div>
         <div className="agl-proxy-actions">
@@ -233,7 +268,10 @@ function MemberCombobox({ control, options, value, onChange, listLabel, inputRef
 
   const { hits, more } = useMemo(() => {
     const words = searchKey(query).split(' ').filter(Boolean);
-    const all = words.length === 0 ? options : options.filter((option) => words.every((word) => ` ${option.key}`.includes(` ${word}`)));
+    const all =
+      words.length === 0
+        ? options
+        : options.filter((option) => words.every((word) => ` ${option.key}`.includes(` ${word}`)));
     return { hits: all.slice(0, MAX_HITS), more: Math.max(0, all.length - MAX_HITS) };
   }, [options, query]);
   const open = editing && focused && hits.length > 0;
@@ -416,7 +454,8 @@ function ProxyTable({ state, readOnly }: { state: AgState; readOnly: boolean }) 
           onConfirm={() => void remove()}
         >
           <p>
-            Le pouvoir donné par <strong>{target.mandantName}</strong> à <strong>{target.mandataireName}</strong> sera supprimé.
+            Le pouvoir donné par <strong>{target.mandantName}</strong> à <strong>{target.mandataireName}</strong> sera
+            supprimé.
             {target.counted ? ' Ce membre ne sera plus représenté, et le quorum sera recalculé.' : ''}
           </p>
         </ConfirmDialog>

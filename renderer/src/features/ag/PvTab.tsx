@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { AgResolutionRow, AgState, MeetingDetail } from '../../../../shared/contract';
-import { formatDateLong, plural } from '../../../../shared/format';
+import type { AgResolutionRow, AgState, MeetingDetail } from '@shared/contract';
+import { formatDateLong, plural } from '@shared/format';
 import { ApiCallError, errorMessage, useApiMutation, useApiQuery, useMembers } from '../../api';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { Loading, QueryError } from '../../components/Page';
@@ -26,7 +26,8 @@ import { PdfExportProgress } from '../../components/PdfExportProgress';
 export function PvTab({ state }: { state: AgState }) {
   const meeting = useApiQuery('meetings.get', [{ id: state.meetingId }]);
   if (meeting.isPending) return <Loading />;
-  if (meeting.isError) return <QueryError message={errorMessage(meeting.error)} onRetry={() => void meeting.refetch()} />;
+  if (meeting.isError)
+    return <QueryError message={errorMessage(meeting.error)} onRetry={() => void meeting.refetch()} />;
   return <PvWorkspace state={state} detail={meeting.data} />;
 }
 
@@ -38,9 +39,10 @@ function PvWorkspace({ state, detail }: { state: AgState; detail: MeetingDetail 
     <div className="stack">
       <PvStatus state={state} detail={detail} />
       <p className="muted small">
-        {plural(present, 'membre votant présent', 'membres votants présents')}, {plural(represented, 'membre représenté', 'membres représentés')} sur{' '}
-        {plural(state.voters.length, 'membre votant', 'membres votants')}. Les présences et les pouvoirs se saisissent dans l’onglet « Émargement en direct »,
-        les résultats dans l’onglet « Votes ».
+        {plural(present, 'membre votant présent', 'membres votants présents')},{' '}
+        {plural(represented, 'membre représenté', 'membres représentés')} sur{' '}
+        {plural(state.voters.length, 'membre votant', 'membres votants')}. Les présences et les pouvoirs se saisissent
+        dans l’onglet « Émargement en direct », les résultats dans l’onglet « Votes ».
       </p>
       <Officers state={state} disabled={approved} />
       <Debates state={state} detail={detail} disabled={approved} />
@@ -76,7 +78,9 @@ function PvStatus({ state, detail }: { state: AgState; detail: MeetingDetail }) 
         <p className="ag-pv-state">
           <span className="muted">Statut :</span>{' '}
           {approved ? (
-            <span className="badge badge-ok">Approuvé{state.pv.approvedOn ? ` le ${formatDateLong(state.pv.approvedOn)}` : ''}</span>
+            <span className="badge badge-ok">
+              Approuvé{state.pv.approvedOn ? ` le ${formatDateLong(state.pv.approvedOn)}` : ''}
+            </span>
           ) : (
             <span className="badge badge-warn">Brouillon</span>
           )}
@@ -84,8 +88,13 @@ function PvStatus({ state, detail }: { state: AgState; detail: MeetingDetail }) 
       </div>
       {approved && (
         <>
-          <p className="muted small">Procès-verbal approuvé : la séance ne peut plus être modifiée. Rouvrez-le en brouillon pour corriger.</p>
-          <p className="muted small">Le PV exporté garde les noms tels qu’au jour de l’approbation, même si un membre est renommé ou anonymisé ensuite.</p>
+          <p className="muted small">
+            Procès-verbal approuvé : la séance ne peut plus être modifiée. Rouvrez-le en brouillon pour corriger.
+          </p>
+          <p className="muted small">
+            Le PV exporté garde les noms tels qu’au jour de l’approbation, même si un membre est renommé ou anonymisé
+            ensuite.
+          </p>
         </>
       )}
       <div className="page-actions">
@@ -102,7 +111,15 @@ function PvStatus({ state, detail }: { state: AgState; detail: MeetingDetail }) 
           type="button"
           className="button button-secondary"
           disabled={exportPv.isPending}
-          onClick={() => exportPv.mutate({ meetingId: state.meetingId }, exportToasts(toast.notify, { saved: 'Procès-verbal enregistré', failed: 'Le procès-verbal n’a pas été exporté' }))}
+          onClick={() =>
+            exportPv.mutate(
+              { meetingId: state.meetingId },
+              exportToasts(toast.notify, {
+                saved: 'Procès-verbal enregistré',
+                failed: 'Le procès-verbal n’a pas été exporté',
+              }),
+            )
+          }
         >
           {exportPv.isPending ? 'Génération du PDF…' : 'Exporter le PV (PDF)'}
         </button>
@@ -113,7 +130,10 @@ function PvStatus({ state, detail }: { state: AgState; detail: MeetingDetail }) 
           onClick={() =>
             exportSheet.mutate(
               { meetingId: state.meetingId },
-              exportToasts(toast.notify, { saved: 'Feuille d’émargement enregistrée', failed: 'La feuille d’émargement n’a pas été exportée' }),
+              exportToasts(toast.notify, {
+                saved: 'Feuille d’émargement enregistrée',
+                failed: 'La feuille d’émargement n’a pas été exportée',
+              }),
             )
           }
         >
@@ -146,12 +166,12 @@ function PvStatus({ state, detail }: { state: AgState; detail: MeetingDetail }) 
           }
         >
           <p>
-            Le procès-verbal redevient un brouillon : la séance, les résolutions et les votes pourront de nouveau être modifiés. Les formalités déjà listées
-            restent à suivre. Il faudra l’approuver à nouveau.
+            Le procès-verbal redevient un brouillon : la séance, les résolutions et les votes pourront de nouveau être
+            modifiés. Les formalités déjà listées restent à suivre. Il faudra l’approuver à nouveau.
           </p>
           <p>
-            Le PV approuvé gardait les noms tels qu’au jour de l’approbation ; rouvert, il reprend les noms actuels des membres (renommés ou
-            anonymisés depuis).
+            Le PV approuvé gardait les noms tels qu’au jour de l’approbation ; rouvert, il reprend les noms actuels des
+            membres (renommés ou anonymisés depuis).
           </p>
         </ConfirmDialog>
       )}
@@ -166,7 +186,9 @@ function ApproveDialog({ state, detail, onClose }: { state: AgState; detail: Mee
   const [today] = useState(todayIso);
   const [approvedOn, setApprovedOn] = useState(() => defaultApprovalDate(state.date, today));
   const notHeldYet = state.date > today;
-  const unvoted = numberedResolutions(state.resolutions, detail.agenda).filter(({ resolution }) => resolution.votes === null);
+  const unvoted = numberedResolutions(state.resolutions, detail.agenda).filter(
+    ({ resolution }) => resolution.votes === null,
+  );
   const [dirigeantsChanged, setDirigeantsChanged] = useState(false);
   const [statutsChanged, setStatutsChanged] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -179,7 +201,12 @@ function ApproveDialog({ state, detail, onClose }: { state: AgState; detail: Mee
     setError(null);
     setFields({});
     try {
-      const next = await approve.mutateAsync({ meetingId: state.meetingId, approvedOn, dirigeantsChanged, statutsChanged });
+      const next = await approve.mutateAsync({
+        meetingId: state.meetingId,
+        approvedOn,
+        dirigeantsChanged,
+        statutsChanged,
+      });
       void refresh(state.meetingId);
       const count = next.formalities.filter((formality) => !formality.doneOn).length;
       toast.notify({
@@ -212,17 +239,20 @@ function ApproveDialog({ state, detail, onClose }: { state: AgState; detail: Mee
     >
       <form id="ag-approve-form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <p>
-          Une fois le procès-verbal approuvé, la séance ne peut plus être modifiée (réunion, ordre du jour et résolutions, convocation, présences,
-          pouvoirs, votes, bureau de séance) : il faut le rouvrir en brouillon pour corriger.
+          Une fois le procès-verbal approuvé, la séance ne peut plus être modifiée (réunion, ordre du jour et
+          résolutions, convocation, présences, pouvoirs, votes, bureau de séance) : il faut le rouvrir en brouillon pour
+          corriger.
         </p>
         {notHeldYet && (
           <p className="alert alert-warning">
-            L’assemblée n’a pas encore eu lieu (elle est prévue le {formatDateLong(state.date)}) : son procès-verbal ne pourra être approuvé qu’après la
-            séance.
+            L’assemblée n’a pas encore eu lieu (elle est prévue le {formatDateLong(state.date)}) : son procès-verbal ne
+            pourra être approuvé qu’après la séance.
           </p>
         )}
         {missingOfficers && (
-          <p className="alert alert-warning">Le président et le secrétaire de séance signent le procès-verbal : désignez-les d’abord.</p>
+          <p className="alert alert-warning">
+            Le président et le secrétaire de séance signent le procès-verbal : désignez-les d’abord.
+          </p>
         )}
         {unvoted.length > 0 && (
           <div className="alert alert-warning">
@@ -237,8 +267,9 @@ function ApproveDialog({ state, detail, onClose }: { state: AgState; detail: Mee
               ))}
             </ul>
             <p>
-              Le procès-verbal {unvoted.length === 1 ? 'la mentionnera comme non votée' : 'les mentionnera comme non votées'}. Vous pouvez approuver
-              quand même, ou saisir d’abord les résultats dans l’onglet « Votes ».
+              Le procès-verbal{' '}
+              {unvoted.length === 1 ? 'la mentionnera comme non votée' : 'les mentionnera comme non votées'}. Vous
+              pouvez approuver quand même, ou saisir d’abord les résultats dans l’onglet « Votes ».
             </p>
           </div>
         )}
@@ -258,17 +289,26 @@ function ApproveDialog({ state, detail, onClose }: { state: AgState; detail: Mee
         <fieldset className="ag-approve-changes">
           <legend>Ce qu’a décidé l’assemblée</legend>
           <label className="field-checkbox">
-            <input type="checkbox" checked={dirigeantsChanged} onChange={(event) => setDirigeantsChanged(event.target.checked)} /> L’assemblée a changé des
-            dirigeants
+            <input
+              type="checkbox"
+              checked={dirigeantsChanged}
+              onChange={(event) => setDirigeantsChanged(event.target.checked)}
+            />{' '}
+            L’assemblée a changé des dirigeants
           </label>
           <label className="field-checkbox">
-            <input type="checkbox" checked={statutsChanged} onChange={(event) => setStatutsChanged(event.target.checked)} /> L’assemblée a modifié les statuts
-            ou le siège
+            <input
+              type="checkbox"
+              checked={statutsChanged}
+              onChange={(event) => setStatutsChanged(event.target.checked)}
+            />{' '}
+            L’assemblée a modifié les statuts ou le siège
           </label>
         </fieldset>
         <p className="muted small">
-          Les formalités qui suivent seront listées avec leur échéance : signature et classement du procès-verbal (1 mois) ; en cas de changement de
-          dirigeants, de statuts ou de siège, déclaration au greffe des associations et inscription au registre spécial (3 mois après l’assemblée).
+          Les formalités qui suivent seront listées avec leur échéance : signature et classement du procès-verbal (1
+          mois) ; en cas de changement de dirigeants, de statuts ou de siège, déclaration au greffe des associations et
+          inscription au registre spécial (3 mois après l’assemblée).
         </p>
         {error && (
           <p className="error-text" role="alert">
@@ -288,8 +328,12 @@ function Officers({ state, disabled }: { state: AgState; disabled: boolean }) {
   const toast = useToast();
   const members = useMembers();
   const save = useAgMutation('ag.setOfficers');
-  const [president, setPresident] = useState(state.officers.presidentMemberId ? String(state.officers.presidentMemberId) : '');
-  const [secretaire, setSecretaire] = useState(state.officers.secretaireMemberId ? String(state.officers.secretaireMemberId) : '');
+  const [president, setPresident] = useState(
+    state.officers.presidentMemberId ? String(state.officers.presidentMemberId) : '',
+  );
+  const [secretaire, setSecretaire] = useState(
+    state.officers.secretaireMemberId ? String(state.officers.secretaireMemberId) : '',
+  );
   const [error, setError] = useState<string | null>(null);
   const dirty =
     president !== (state.officers.presidentMemberId ? String(state.officers.presidentMemberId) : '') ||
@@ -301,7 +345,9 @@ function Officers({ state, disabled }: { state: AgState; disabled: boolean }) {
   const others = (members.data ?? []).filter((member) => member.active && !member.erased && !presentIds.has(member.id));
   const known = new Set([...presentIds, ...others.map((member) => member.id)]);
   const nameOf = (id: number) =>
-    state.voters.find((voter) => voter.id === id)?.name ?? state.nonVoters.find((other) => other.id === id)?.name ?? `Membre n° ${id}`;
+    state.voters.find((voter) => voter.id === id)?.name ??
+    state.nonVoters.find((other) => other.id === id)?.name ??
+    `Membre n° ${id}`;
 
   const options = (current: string) => (
     <>
@@ -330,7 +376,11 @@ function Officers({ state, disabled }: { state: AgState; disabled: boolean }) {
     event.preventDefault();
     setError(null);
     try {
-      await save.mutateAsync({ meetingId: state.meetingId, presidentMemberId: president || null, secretaireMemberId: secretaire || null });
+      await save.mutateAsync({
+        meetingId: state.meetingId,
+        presidentMemberId: president || null,
+        secretaireMemberId: secretaire || null,
+      });
       toast.notify({ kind: 'success', message: 'Président et secrétaire de séance enregistrés.' });
     } catch (e) {
       setError(errorMessage(e));
@@ -348,13 +398,23 @@ function Officers({ state, disabled }: { state: AgState; disabled: boolean }) {
       <form className="ag-inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="field">
           <label htmlFor="ag-president">Président·e de séance</label>
-          <select id="ag-president" value={president} disabled={disabled} onChange={(event) => setPresident(event.target.value)}>
+          <select
+            id="ag-president"
+            value={president}
+            disabled={disabled}
+            onChange={(event) => setPresident(event.target.value)}
+          >
             {options(president)}
           </select>
         </div>
         <div className="field">
           <label htmlFor="ag-secretaire">Secrétaire de séance</label>
-          <select id="ag-secretaire" value={secretaire} disabled={disabled} onChange={(event) => setSecretaire(event.target.value)}>
+          <select
+            id="ag-secretaire"
+            value={secretaire}
+            disabled={disabled}
+            onChange={(event) => setSecretaire(event.target.value)}
+          >
             {options(secretaire)}
           </select>
         </div>
@@ -490,7 +550,10 @@ function ClosingTime({ detail, disabled }: { detail: MeetingDetail; disabled: bo
     setError(null);
     try {
       await update.mutateAsync({ id: detail.id, data: { ...detail.data, endTime: endTime || null } });
-      toast.notify({ kind: 'success', message: endTime ? 'Heure de clôture enregistrée.' : 'Heure de clôture effacée.' });
+      toast.notify({
+        kind: 'success',
+        message: endTime ? 'Heure de clôture enregistrée.' : 'Heure de clôture effacée.',
+      });
     } catch (e) {
       const fixed = withoutPrefix(e, 'data.');
       setError(fixed instanceof ApiCallError ? (fixed.fields.endTime ?? fixed.message) : errorMessage(e));
@@ -525,7 +588,8 @@ function ClosingTime({ detail, disabled }: { detail: MeetingDetail; disabled: bo
         )}
       </form>
       <p id="ag-cloture-aide" className="muted small">
-        C’est l’heure de fin de la réunion : le procès-verbal indique « L’ordre du jour étant épuisé, la séance est levée à … ».
+        C’est l’heure de fin de la réunion : le procès-verbal indique « L’ordre du jour étant épuisé, la séance est
+        levée à … ».
       </p>
     </section>
   );

@@ -4,8 +4,8 @@
  * arithmetic sentence, and one line per collège. Changes are announced politely to screen readers.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { AgState } from '../../../../shared/contract';
-import type { Tally } from '../../../../shared/domain/governance';
+import type { AgState } from '@shared/contract';
+import type { Tally } from '@shared/domain/governance';
 
 const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
 
@@ -43,7 +43,9 @@ export function QuorumPanel({ state, sticky = false }: Props) {
   const pick = (tally: Tally) => (byWeight ? tally.weight : tally.heads);
   const showBoth = byWeight || state.weighted;
   const other = (tally: Tally) =>
-    byWeight ? `${formatCount(tally.heads)} ${pl(tally.heads, 'membre', 'membres')}` : `${formatCount(tally.weight)} voix`;
+    byWeight
+      ? `${formatCount(tally.heads)} ${pl(tally.heads, 'membre', 'membres')}`
+      : `${formatCount(tally.weight)} voix`;
 
   const noQuorum = quorum.required === null;
   let status: string;
@@ -65,7 +67,8 @@ export function QuorumPanel({ state, sticky = false }: Props) {
     const before = previous.current;
     if (before.sentence === quorum.sentence) return;
     previous.current = { sentence: quorum.sentence, met: quorum.met };
-    const change = before.met === quorum.met ? '' : quorum.met ? 'Quorum atteint. ' : 'Attention : le quorum n’est plus atteint. ';
+    const change =
+      before.met === quorum.met ? '' : quorum.met ? 'Quorum atteint. ' : 'Attention : le quorum n’est plus atteint. ';
     setAnnouncement(`${change}${quorum.sentence}`);
   }, [quorum.sentence, quorum.met]);
 
@@ -77,10 +80,14 @@ export function QuorumPanel({ state, sticky = false }: Props) {
     if (!sticky || !node) return;
     const strip = document.querySelector<HTMLElement>(STICKY_ABOVE);
     const update = () => {
-      const above = strip && getComputedStyle(strip).position === 'sticky' ? Math.round(strip.getBoundingClientRect().height) : 0;
+      const above =
+        strip && getComputedStyle(strip).position === 'sticky' ? Math.round(strip.getBoundingClientRect().height) : 0;
       setTop(above);
       node.parentElement?.style.setProperty('--agl-sticky-top', `${above}px`);
-      node.parentElement?.style.setProperty('--agl-panel-height', `${Math.round(node.getBoundingClientRect().height)}px`);
+      node.parentElement?.style.setProperty(
+        '--agl-panel-height',
+        `${Math.round(node.getBoundingClientRect().height)}px`,
+      );
     };
     update();
     if (typeof ResizeObserver === 'undefined') return;
@@ -134,7 +141,9 @@ export function QuorumPanel({ state, sticky = false }: Props) {
           <div className="agl-figure">
             <dt>Requis</dt>
             <dd>
-              <span className="agl-figure-value">{quorum.required ? `${formatCount(pick(quorum.required))}${unit}` : '—'}</span>
+              <span className="agl-figure-value">
+                {quorum.required ? `${formatCount(pick(quorum.required))}${unit}` : '—'}
+              </span>
               {!quorum.required && <span className="agl-figure-sub">aucun quorum</span>}
             </dd>
           </div>
@@ -159,7 +168,9 @@ export function QuorumPanel({ state, sticky = false }: Props) {
                 {' sur '}
                 {formatCount(pick(line.voting))}
                 {byWeight ? ' voix' : ''}
-                {state.weighted && !byWeight && ` (${formatCount(line.reached.weight)} voix sur ${formatCount(line.voting.weight)})`}
+                {state.weighted &&
+                  !byWeight &&
+                  ` (${formatCount(line.reached.weight)} voix sur ${formatCount(line.voting.weight)})`}
               </span>
             </li>
           ))}

@@ -4,7 +4,7 @@
  * votes than members present or represented…) and otherwise decides « adoptée » or « rejetée » with its arithmetic.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AgResolutionRow, AgState } from '../../../../shared/contract';
+import type { AgResolutionRow, AgState } from '@shared/contract';
 import { errorMessage, useApiQuery } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Loading, QueryError } from '../../components/Page';
@@ -37,7 +37,8 @@ export function VotesTab({ state }: { state: AgState }) {
   // The numbers follow the ordre du jour, as on the Convocation and Procès-verbal tabs and in the PDFs.
   const meeting = useApiQuery('meetings.get', [{ id: state.meetingId }]);
   if (meeting.isPending) return <Loading />;
-  if (meeting.isError) return <QueryError message={errorMessage(meeting.error)} onRetry={() => void meeting.refetch()} />;
+  if (meeting.isError)
+    return <QueryError message={errorMessage(meeting.error)} onRetry={() => void meeting.refetch()} />;
   return <Votes state={state} agenda={meeting.data.agenda} />;
 }
 
@@ -50,24 +51,26 @@ function Votes({ state, agenda }: { state: AgState; agenda: { id: number }[] }) 
       <QuorumPanel state={state} sticky />
       {readOnly && (
         <p className="alert alert-warning">
-          Le procès-verbal est approuvé : les votes sont en lecture seule. Rouvrez le procès-verbal en brouillon pour les corriger.
+          Le procès-verbal est approuvé : les votes sont en lecture seule. Rouvrez le procès-verbal en brouillon pour
+          les corriger.
         </p>
       )}
       {!readOnly && !state.quorum.met && resolutions.length > 0 && (
         <p className="alert alert-warning">
-          Le quorum n’est pas atteint : l’assemblée ne peut pas valablement délibérer, et les votes seront refusés tant qu’il manque des
-          membres.
+          Le quorum n’est pas atteint : l’assemblée ne peut pas valablement délibérer, et les votes seront refusés tant
+          qu’il manque des membres.
         </p>
       )}
       {resolutions.length === 0 ? (
         <p className="empty-result">
-          Aucune résolution n’est rédigée pour cette assemblée. Les résolutions se préparent avec l’ordre du jour, avant la séance.
+          Aucune résolution n’est rédigée pour cette assemblée. Les résolutions se préparent avec l’ordre du jour, avant
+          la séance.
         </p>
       ) : (
         <>
           <p className="list-count">
-            {formatCount(resolutions.length)} {pl(resolutions.length, 'résolution', 'résolutions')}, {formatCount(voted)}{' '}
-            {pl(voted, 'votée', 'votées')}
+            {formatCount(resolutions.length)} {pl(resolutions.length, 'résolution', 'résolutions')},{' '}
+            {formatCount(voted)} {pl(voted, 'votée', 'votées')}
           </p>
           <ol className="agl-resolutions">
             {resolutions.map(({ resolution, number }) => (
@@ -99,19 +102,30 @@ function ResolutionCard({ state, resolution, number, readOnly }: CardProps) {
   const title = `Résolution n° ${number} — ${resolution.title}`;
 
   return (
-    <section className={`card agl-resolution${recorded ? (resolution.adopted ? ' agl-adopted' : ' agl-rejected') : ''}`} aria-labelledby={`${id}-titre`}>
+    <section
+      className={`card agl-resolution${recorded ? (resolution.adopted ? ' agl-adopted' : ' agl-rejected') : ''}`}
+      aria-labelledby={`${id}-titre`}
+    >
       <div className="agl-resolution-head">
         <h2 id={`${id}-titre`} className="agl-resolution-title">
           {title}
         </h2>
         {recorded && (
-          <span className={`agl-result ${resolution.adopted ? 'agl-result-yes' : 'agl-result-no'}`}>{resolution.adopted ? 'Adoptée' : 'Rejetée'}</span>
+          <span className={`agl-result ${resolution.adopted ? 'agl-result-yes' : 'agl-result-no'}`}>
+            {resolution.adopted ? 'Adoptée' : 'Rejetée'}
+          </span>
         )}
       </div>
       <p className="agl-majority">
         <span className="badge">{resolution.kindLabel}</span> {resolution.majorityLabel}
       </p>
-      <button type="button" className="agl-disclosure" aria-expanded={textOpen} aria-controls={`${id}-texte`} onClick={() => setTextOpen(!textOpen)}>
+      <button
+        type="button"
+        className="agl-disclosure"
+        aria-expanded={textOpen}
+        aria-controls={`${id}-texte`}
+        onClick={() => setTextOpen(!textOpen)}
+      >
         <span aria-hidden="true">{textOpen ? '▾' : '▸'}</span> {textOpen ? 'Masquer le texte' : 'Afficher le texte'}
       </button>
       <blockquote id={`${id}-texte`} className="agl-resolution-text" hidden={!textOpen}>
@@ -136,7 +150,12 @@ function ResolutionCard({ state, resolution, number, readOnly }: CardProps) {
                 Object.fromEntries(
                   resolution.collegeVotes.map((college) => [
                     collegeKey(college.collegeId),
-                    { pour: String(college.pour), contre: String(college.contre), abstention: String(college.abstention), blanc: String(college.blanc) },
+                    {
+                      pour: String(college.pour),
+                      contre: String(college.contre),
+                      abstention: String(college.abstention),
+                      blanc: String(college.blanc),
+                    },
                   ]),
                 ),
               );
@@ -147,9 +166,21 @@ function ResolutionCard({ state, resolution, number, readOnly }: CardProps) {
       ) : readOnly ? (
         <p className="muted">Pas de vote enregistré.</p>
       ) : state.weighted ? (
-        <WeightedVoteForm state={state} resolution={resolution} title={title} initial={headPrefill} focusFirst={prefill !== null} />
+        <WeightedVoteForm
+          state={state}
+          resolution={resolution}
+          title={title}
+          initial={headPrefill}
+          focusFirst={prefill !== null}
+        />
       ) : (
-        <VoteForm state={state} resolution={resolution} title={title} initial={prefill ?? EMPTY} focusFirst={prefill !== null} />
+        <VoteForm
+          state={state}
+          resolution={resolution}
+          title={title}
+          initial={prefill ?? EMPTY}
+          focusFirst={prefill !== null}
+        />
       )}
     </section>
   );
@@ -179,7 +210,10 @@ function VoteForm({ state, resolution, title, initial, focusFirst }: FormProps) 
   const weighted = state.weighted;
   const max = weighted ? state.quorum.presentOrRepresented.weight : state.quorum.presentOrRepresented.heads;
 
-  const values = Object.fromEntries(FIELDS.map(({ key }) => [key, parseCount(draft[key])])) as Record<VoteKey, number | null>;
+  const values = Object.fromEntries(FIELDS.map(({ key }) => [key, parseCount(draft[key])])) as Record<
+    VoteKey,
+    number | null
+  >;
   const valueOf = (key: VoteKey) => {
     const value = values[key];
     return value === null || Number.isNaN(value) ? 0 : value;
@@ -199,7 +233,8 @@ function VoteForm({ state, resolution, title, initial, focusFirst }: FormProps) 
       if (value === null) {
         if (field.required) next[field.key] = `${field.label} : indiquez un nombre (0 s’il n’y en a pas).`;
       } else if (Number.isNaN(value)) {
-        next[field.key] = `${field.label} : un nombre positif est attendu${weighted ? ' (par exemple 12 ou 12,5)' : ''}.`;
+        next[field.key] =
+          `${field.label} : un nombre positif est attendu${weighted ? ' (par exemple 12 ou 12,5)' : ''}.`;
       } else if (!weighted && !Number.isInteger(value)) {
         next[field.key] = `${field.label} : un nombre entier est attendu (une voix par membre).`;
       }
@@ -267,7 +302,9 @@ function VoteForm({ state, resolution, title, initial, focusFirst }: FormProps) 
         </span>
         <span>
           Total saisi : <strong>{formatCount(total)}</strong> {unit} sur <strong>{formatCount(max)}</strong>{' '}
-          {weighted ? 'voix présentes ou représentées' : pl(max, 'membre présent ou représenté', 'membres présents ou représentés')}
+          {weighted
+            ? 'voix présentes ou représentées'
+            : pl(max, 'membre présent ou représenté', 'membres présents ou représentés')}
         </span>
         {over && (
           <span className="agl-vote-warning">
@@ -339,7 +376,13 @@ function parseHeads(text: string): number {
  * weights, showing the calculation. A collège counted beyond its members present or represented is flagged here and
  * refused by the main process.
  */
-function WeightedVoteForm({ state, resolution, title, initial, focusFirst }: Omit<FormProps, 'initial'> & { initial: HeadDraft | null }) {
+function WeightedVoteForm({
+  state,
+  resolution,
+  title,
+  initial,
+  focusFirst,
+}: Omit<FormProps, 'initial'> & { initial: HeadDraft | null }) {
   const id = useId();
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -356,18 +399,34 @@ function WeightedVoteForm({ state, resolution, title, initial, focusFirst }: Omi
       perMember: Math.round((line.voting.weight / line.voting.heads) * 1000) / 1000,
       heads: line.present.heads + line.represented.heads,
     }));
-  const [draft, setDraft] = useState<HeadDraft>(() => Object.fromEntries(colleges.map((college) => [college.key, initial?.[college.key] ?? EMPTY])));
+  const [draft, setDraft] = useState<HeadDraft>(() =>
+    Object.fromEntries(colleges.map((college) => [college.key, initial?.[college.key] ?? EMPTY])),
+  );
   const [refusal, setRefusal] = useState<string | null>(null);
 
   const rows = colleges.map((college) => {
-    const counts = Object.fromEntries(FIELDS.map(({ key }) => [key, parseHeads(draft[college.key]?.[key] ?? '')])) as Record<VoteKey, number>;
+    const counts = Object.fromEntries(
+      FIELDS.map(({ key }) => [key, parseHeads(draft[college.key]?.[key] ?? '')]),
+    ) as Record<VoteKey, number>;
     const total = FIELDS.reduce((sum, { key }) => sum + (Number.isNaN(counts[key]) ? 0 : counts[key]), 0);
-    return { college, counts, total, invalid: FIELDS.some(({ key }) => Number.isNaN(counts[key])), over: total > college.heads };
+    return {
+      college,
+      counts,
+      total,
+      invalid: FIELDS.some(({ key }) => Number.isNaN(counts[key])),
+      over: total > college.heads,
+    };
   });
   const weighted = Object.fromEntries(
     FIELDS.map(({ key }) => [
       key,
-      Math.round(rows.reduce((sum, row) => sum + (Number.isNaN(row.counts[key]) ? 0 : row.counts[key] * Math.round(row.college.perMember * 1000)), 0)) / 1000,
+      Math.round(
+        rows.reduce(
+          (sum, row) =>
+            sum + (Number.isNaN(row.counts[key]) ? 0 : row.counts[key] * Math.round(row.college.perMember * 1000)),
+          0,
+        ),
+      ) / 1000,
     ]),
   ) as Record<VoteKey, number>;
   const problem = rows.find((row) => row.invalid)
@@ -404,7 +463,8 @@ function WeightedVoteForm({ state, resolution, title, initial, focusFirst }: Omi
   return (
     <form className="agl-vote-form" onSubmit={submit} noValidate aria-label={`Décompte des voix — ${title}`}>
       <p id={`${id}-aide`} className="muted agl-weighted-help">
-        Les collèges ont des poids de vote : saisissez le <strong>nombre de membres</strong> de chaque collège ; l’application applique les poids.
+        Les collèges ont des poids de vote : saisissez le <strong>nombre de membres</strong> de chaque collège ;
+        l’application applique les poids.
       </p>
       <div className="table-scroll">
         <table className="table table-compact agl-weighted-table">
@@ -445,7 +505,10 @@ function WeightedVoteForm({ state, resolution, title, initial, focusFirst }: Omi
                       placeholder="0"
                       value={draft[row.college.key]?.[field.key] ?? ''}
                       onChange={(event) => {
-                        setDraft({ ...draft, [row.college.key]: { ...(draft[row.college.key] ?? EMPTY), [field.key]: event.target.value } });
+                        setDraft({
+                          ...draft,
+                          [row.college.key]: { ...(draft[row.college.key] ?? EMPTY), [field.key]: event.target.value },
+                        });
                         setRefusal(null);
                       }}
                     />
@@ -465,9 +528,7 @@ function WeightedVoteForm({ state, resolution, title, initial, focusFirst }: Omi
                   <strong>{formatCount(weighted[field.key])}</strong>
                 </td>
               ))}
-              <td className="numeric">
-                sur {formatCount(state.quorum.presentOrRepresented.weight)} voix
-              </td>
+              <td className="numeric">sur {formatCount(state.quorum.presentOrRepresented.weight)} voix</td>
             </tr>
           </tfoot>
         </table>
@@ -477,8 +538,9 @@ function WeightedVoteForm({ state, resolution, title, initial, focusFirst }: Omi
           .filter((row) => row.total > 0 && !row.invalid)
           .map((row) => (
             <span key={row.college.key}>
-              {row.college.name} : pour {formatCount(row.counts.pour)} × {formatCount(row.college.perMember)} = {formatCount(row.counts.pour * row.college.perMember)},
-              contre {formatCount(row.counts.contre)} × {formatCount(row.college.perMember)} = {formatCount(row.counts.contre * row.college.perMember)}
+              {row.college.name} : pour {formatCount(row.counts.pour)} × {formatCount(row.college.perMember)} ={' '}
+              {formatCount(row.counts.pour * row.college.perMember)}, contre {formatCount(row.counts.contre)} ×{' '}
+              {formatCount(row.college.perMember)} = {formatCount(row.counts.contre * row.college.perMember)}
             </span>
           ))}
       </p>
@@ -569,8 +631,9 @@ function RecordedVote({ state, resolution, title, readOnly, onCleared }: Recorde
           onConfirm={() => void clear()}
         >
           <p>
-            Le résultat enregistré pour <strong>{title}</strong> ({resolution.adopted ? 'adoptée' : 'rejetée'}, pour {formatCount(votes.pour)}, contre{' '}
-            {formatCount(votes.contre)}) sera effacé. Le décompte reviendra dans le formulaire pour être corrigé puis enregistré à nouveau.
+            Le résultat enregistré pour <strong>{title}</strong> ({resolution.adopted ? 'adoptée' : 'rejetée'}, pour{' '}
+            {formatCount(votes.pour)}, contre {formatCount(votes.contre)}) sera effacé. Le décompte reviendra dans le
+            formulaire pour être corrigé puis enregistré à nouveau.
           </p>
         </ConfirmDialog>
       )}

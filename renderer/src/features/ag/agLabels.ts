@@ -4,9 +4,9 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { addDays, format, parseISO } from 'date-fns';
-import type { AgResolutionRow, AgState, ExportResult } from '../../../../shared/contract';
-import { formatDateLong } from '../../../../shared/format';
-import { CONVOCATION_MODES } from '../../../../shared/schemas/ag';
+import type { AgResolutionRow, AgState, ExportResult } from '@shared/contract';
+import { formatDateLong } from '@shared/format';
+import { CONVOCATION_MODES } from '@shared/schemas/ag';
 import { errorMessage } from '../../api';
 import type { ToastInput } from '../../components/Toasts';
 
@@ -73,14 +73,21 @@ export function resultLabel(resolution: Pick<AgResolutionRow, 'adopted'>): strin
 }
 
 export function resultBadgeClass(resolution: Pick<AgResolutionRow, 'adopted'>): string {
-  return resolution.adopted === null ? 'badge badge-muted' : resolution.adopted ? 'badge badge-ok' : 'badge ag-badge-rejected';
+  return resolution.adopted === null
+    ? 'badge badge-muted'
+    : resolution.adopted
+      ? 'badge badge-ok'
+      : 'badge ag-badge-rejected';
 }
 
 /**
  * The resolutions in the order of the ordre du jour, then those attached to no item (as the PDFs do), each with
  * its number: the one the convocation, the votes, the procès-verbal and the PDFs all use.
  */
-export function numberedResolutions(resolutions: AgResolutionRow[], agenda: { id: number }[]): { resolution: AgResolutionRow; number: number }[] {
+export function numberedResolutions(
+  resolutions: AgResolutionRow[],
+  agenda: { id: number }[],
+): { resolution: AgResolutionRow; number: number }[] {
   const order = new Map(agenda.map((item, index) => [item.id, index]));
   const rank = (resolution: AgResolutionRow) => order.get(resolution.agendaItemId ?? -1) ?? 1e9;
   const sorted = [...resolutions].sort((a, b) => rank(a) - rank(b) || a.position - b.position || a.id - b.id);
@@ -94,7 +101,9 @@ export function resolutionNumbers(resolutions: AgResolutionRow[], agenda: { id: 
 
 /** Resolutions attached to no item of this ordre du jour. */
 export function looseResolutions(resolutions: AgResolutionRow[], agenda: { id: number }[]): AgResolutionRow[] {
-  return resolutions.filter((resolution) => resolution.agendaItemId === null || !agenda.some((item) => item.id === resolution.agendaItemId));
+  return resolutions.filter(
+    (resolution) => resolution.agendaItemId === null || !agenda.some((item) => item.id === resolution.agendaItemId),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { AgState, Channel, ChannelOutput } from '../../../../shared/contract';
+import type { AgState, Channel, ChannelOutput } from '@shared/contract';
 import { queryKey, useApiMutation } from '../../api';
 
 /** The AG channels that answer with the fresh AgState. */

@@ -28,9 +28,7 @@ export function CptsPage() {
   const data = profile.data ?? null;
   return (
     <Page title="Ma CPTS" intro={intro}>
-      {ars.isError && (
-        <QueryError message={`La liste des ARS n’a pas pu être chargée : ${errorMessage(ars.error)}`} />
-      )}
+      {ars.isError && <QueryError message={`La liste des ARS n’a pas pu être chargée : ${errorMessage(ars.error)}`} />}
       <div className="stack">
         <IdentityForm profile={data} arsRegions={ars.data ?? []} territory={territory.data} />
         <LifecycleForm profile={data} />

@@ -1,13 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { CptsProfile, TerritorySummary } from '../../../../shared/contract';
-import {
-  cptsIdentitySchema,
-  LEGAL_FORMS,
-  type CptsIdentity,
-  type CptsIdentityInput,
-} from '../../../../shared/schemas/cpts';
+import type { CptsProfile, TerritorySummary } from '@shared/contract';
+import { cptsIdentitySchema, LEGAL_FORMS, type CptsIdentity, type CptsIdentityInput } from '@shared/schemas/cpts';
 import { useApiMutation } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
@@ -113,20 +108,32 @@ export function IdentityForm({ profile, arsRegions, territory }: Props) {
             </select>
           )}
         </Field>
-        <Field id="cpts-rna" label="Numéro RNA" hint="W suivi de 9 caractères, par exemple W381012345." error={errors.rna?.message}>
+        <Field
+          id="cpts-rna"
+          label="Numéro RNA"
+          hint="W suivi de 9 caractères, par exemple W381012345."
+          error={errors.rna?.message}
+        >
           {(a) => <input type="text" spellCheck={false} {...a} {...register('rna')} />}
         </Field>
         <Field id="cpts-siren" label="SIREN" hint="9 chiffres." error={errors.siren?.message}>
           {(a) => <input type="text" inputMode="numeric" spellCheck={false} {...a} {...register('siren')} />}
         </Field>
-        <Field id="cpts-siret" label="SIRET" hint="14 chiffres : le SIREN suivi du numéro d’établissement." error={errors.siret?.message}>
+        <Field
+          id="cpts-siret"
+          label="SIRET"
+          hint="14 chiffres : le SIREN suivi du numéro d’établissement."
+          error={errors.siret?.message}
+        >
           {(a) => <input type="text" inputMode="numeric" spellCheck={false} {...a} {...register('siret')} />}
         </Field>
         <Field id="cpts-address" label="Adresse du siège" wide error={errors.addressLine?.message}>
           {(a) => <input type="text" autoComplete="street-address" {...a} {...register('addressLine')} />}
         </Field>
         <Field id="cpts-postal-code" label="Code postal" error={errors.postalCode?.message}>
-          {(a) => <input type="text" inputMode="numeric" autoComplete="postal-code" {...a} {...register('postalCode')} />}
+          {(a) => (
+            <input type="text" inputMode="numeric" autoComplete="postal-code" {...a} {...register('postalCode')} />
+          )}
         </Field>
         <Field id="cpts-city" label="Commune du siège" error={errors.city?.message}>
           {(a) => <input type="text" autoComplete="address-level2" {...a} {...register('city')} />}
@@ -144,7 +151,9 @@ export function IdentityForm({ profile, arsRegions, territory }: Props) {
           {(a) => <input type="tel" autoComplete="tel" {...a} {...register('phone')} />}
         </Field>
         <Field id="cpts-website" label="Site internet" error={errors.website?.message}>
-          {(a) => <input type="text" inputMode="url" autoComplete="url" spellCheck={false} {...a} {...register('website')} />}
+          {(a) => (
+            <input type="text" inputMode="url" autoComplete="url" spellCheck={false} {...a} {...register('website')} />
+          )}
         </Field>
         <Field id="cpts-ars" label="ARS de rattachement" error={errors.arsRegionCode?.message}>
           {(a) => (

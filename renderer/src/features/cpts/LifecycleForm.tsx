@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type { CptsProfile } from '../../../../shared/contract';
-import { contractEndDate } from '../../../../shared/domain/lifecycle';
-import { formatDateLong } from '../../../../shared/format';
-import { cptsLifecycleSchema, type CptsLifecycle, type CptsLifecycleInput } from '../../../../shared/schemas/cpts';
+import type { CptsProfile } from '@shared/contract';
+import { contractEndDate } from '@shared/domain/lifecycle';
+import { formatDateLong } from '@shared/format';
+import { cptsLifecycleSchema, type CptsLifecycle, type CptsLifecycleInput } from '@shared/schemas/cpts';
 import { useApiMutation } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
@@ -97,16 +97,32 @@ export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
       )}
       <fieldset className="form-grid">
         <legend className="visually-hidden">Dates des étapes</legend>
-        <Field id="lc-loi-submitted" label="Lettre d'intention déposée le" error={errors.letterOfIntentSubmittedOn?.message}>
+        <Field
+          id="lc-loi-submitted"
+          label="Lettre d'intention déposée le"
+          error={errors.letterOfIntentSubmittedOn?.message}
+        >
           {(a) => <input type="date" {...a} {...register('letterOfIntentSubmittedOn')} />}
         </Field>
-        <Field id="lc-loi-validated" label="Lettre d'intention validée le" error={errors.letterOfIntentValidatedOn?.message}>
+        <Field
+          id="lc-loi-validated"
+          label="Lettre d'intention validée le"
+          error={errors.letterOfIntentValidatedOn?.message}
+        >
           {(a) => <input type="date" {...a} {...register('letterOfIntentValidatedOn')} />}
         </Field>
-        <Field id="lc-project-submitted" label="Projet de santé déposé le" error={errors.healthProjectSubmittedOn?.message}>
+        <Field
+          id="lc-project-submitted"
+          label="Projet de santé déposé le"
+          error={errors.healthProjectSubmittedOn?.message}
+        >
           {(a) => <input type="date" {...a} {...register('healthProjectSubmittedOn')} />}
         </Field>
-        <Field id="lc-project-validated" label="Projet de santé validé le" error={errors.healthProjectValidatedOn?.message}>
+        <Field
+          id="lc-project-validated"
+          label="Projet de santé validé le"
+          error={errors.healthProjectValidatedOn?.message}
+        >
           {(a) => <input type="date" {...a} {...register('healthProjectValidatedOn')} />}
         </Field>
         <Field id="lc-aci-signed" label="Contrat ACI signé le" error={errors.aciSignedOn?.message}>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { CptsProfile, TerritorySummary } from '../../../../shared/contract';
-import { formatDateLong, formatInteger, plural } from '../../../../shared/format';
+import type { CptsProfile, TerritorySummary } from '@shared/contract';
+import { formatDateLong, formatInteger, plural } from '@shared/format';
 import { errorMessage, useCptsProfile, useTerritory } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { TerritoryTiles } from '../territory/TerritoryTiles';
@@ -53,8 +53,8 @@ export function DashboardPage() {
             <QueryError message={errorMessage(territory.error)} onRetry={() => void territory.refetch()} />
           ) : territory.data.communeCount === 0 ? (
             <p>
-              Votre territoire ne compte encore aucune commune.{' '}
-              <Link to="/territoire">Ajoutez vos communes</Link> pour connaître sa population et sa taille ACI.
+              Votre territoire ne compte encore aucune commune. <Link to="/territoire">Ajoutez vos communes</Link> pour
+              connaître sa population et sa taille ACI.
             </p>
           ) : (
             <>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { FormalityRow } from '../../../../shared/contract';
-import { formatDateLong } from '../../../../shared/format';
+import type { FormalityRow } from '@shared/contract';
+import { formatDateLong } from '@shared/format';
 import { errorMessage, useApiQuery } from '../../api';
 import { Loading, QueryError } from '../../components/Page';
 
@@ -28,11 +28,7 @@ export function FormalitiesOverview() {
     <section className="card" aria-labelledby="tdb-formalites">
       <div className="card-header">
         <h2 id="tdb-formalites">Formalités après assemblée</h2>
-        {overdueCount > 0 && (
-          <span className="badge badge-overdue">
-            {overdueCount} en retard
-          </span>
-        )}
+        {overdueCount > 0 && <span className="badge badge-overdue">{overdueCount} en retard</span>}
       </div>
       {formalities.isPending ? (
         <Loading />

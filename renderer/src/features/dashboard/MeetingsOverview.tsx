@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { toIsoDate } from '../../../../shared/format';
+import { toIsoDate } from '@shared/format';
 import { errorMessage, useApiQuery } from '../../api';
 import { Loading, QueryError } from '../../components/Page';
 import { formatDay, formatTime, typeShort } from '../meetings/labels';

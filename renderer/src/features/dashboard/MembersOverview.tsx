@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { MemberStats } from '../../../../shared/contract';
-import { formatEurosFromCents, formatInteger, plural } from '../../../../shared/format';
+import type { MemberStats } from '@shared/contract';
+import { formatEurosFromCents, formatInteger, plural } from '@shared/format';
 import { errorMessage, useApiQuery } from '../../api';
 import { Loading, QueryError } from '../../components/Page';
 
@@ -84,7 +84,9 @@ function MembersFigures({ stats }: { stats: MemberStats }) {
         <li data-testid="couverture">{coverage}</li>
         <li data-testid="cotisations">
           {dues}
-          {cotisations.collectedCents > 0 && <span className="muted"> — {formatEurosFromCents(cotisations.collectedCents)} perçus</span>}
+          {cotisations.collectedCents > 0 && (
+            <span className="muted"> — {formatEurosFromCents(cotisations.collectedCents)} perçus</span>
+          )}
         </li>
       </ul>
       <div className="columns">
@@ -115,7 +117,15 @@ function MembersFigures({ stats }: { stats: MemberStats }) {
   );
 }
 
-function BarList({ rows, total, labelledBy }: { rows: { key: string; label: string; count: number }[]; total: number; labelledBy: string }) {
+function BarList({
+  rows,
+  total,
+  labelledBy,
+}: {
+  rows: { key: string; label: string; count: number }[];
+  total: number;
+  labelledBy: string;
+}) {
   return (
     <ul className="bar-list" aria-labelledby={labelledBy}>
       {rows.map((row) => (
@@ -123,7 +133,10 @@ function BarList({ rows, total, labelledBy }: { rows: { key: string; label: stri
           <span className="bar-label">{row.label}</span>
           <span className="bar-count">{formatInteger(row.count)}</span>
           <span className="coverage" aria-hidden="true">
-            <span className="coverage-bar" style={{ width: `${total > 0 ? Math.min(100, (100 * row.count) / total) : 0}%` }} />
+            <span
+              className="coverage-bar"
+              style={{ width: `${total > 0 ? Math.min(100, (100 * row.count) / total) : 0}%` }}
+            />
           </span>
         </li>
       ))}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MeetingDetail } from '../../../../shared/contract';
+import type { MeetingDetail } from '@shared/contract';
 import { ApiCallError, errorMessage, useApiMutation } from '../../api';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
@@ -29,7 +29,8 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
     setItems(next);
     setDirty(true);
   };
-  const update = (key: number, patch: Partial<Item>) => change(items.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+  const update = (key: number, patch: Partial<Item>) =>
+    change(items.map((item) => (item.key === key ? { ...item, ...patch } : item)));
   const move = (index: number, delta: number) => {
     const next = [...items];
     const [item] = next.splice(index, 1);
@@ -101,7 +102,13 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
                     )}
                   </div>
                   <div className="agenda-item-actions">
-                    <button type="button" className="button button-small button-ghost" aria-label={`Monter le point ${index + 1}`} disabled={index === 0} onClick={() => move(index, -1)}>
+                    <button
+                      type="button"
+                      className="button button-small button-ghost"
+                      aria-label={`Monter le point ${index + 1}`}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
                       ↑
                     </button>
                     <button
@@ -113,14 +120,24 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
                     >
                       ↓
                     </button>
-                    <button type="button" className="button button-small button-danger-outline" aria-label={`Retirer le point ${index + 1}`} onClick={() => change(items.filter((x) => x.key !== item.key))}>
+                    <button
+                      type="button"
+                      className="button button-small button-danger-outline"
+                      aria-label={`Retirer le point ${index + 1}`}
+                      onClick={() => change(items.filter((x) => x.key !== item.key))}
+                    >
                       Retirer
                     </button>
                   </div>
                 </div>
                 <div className={`field field-wide${minutesError ? ' field-invalid' : ''}`}>
                   <label htmlFor={`odj-releve-${item.key}`}>{`Relevé du point ${index + 1}`}</label>
-                  <textarea id={`odj-releve-${item.key}`} rows={3} value={item.minutes} onChange={(event) => update(item.key, { minutes: event.target.value })} />
+                  <textarea
+                    id={`odj-releve-${item.key}`}
+                    rows={3}
+                    value={item.minutes}
+                    onChange={(event) => update(item.key, { minutes: event.target.value })}
+                  />
                   {minutesError && <p className="field-error">{minutesError}</p>}
                 </div>
               </li>

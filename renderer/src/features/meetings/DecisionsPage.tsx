@@ -1,8 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { DecisionRow } from '../../../../shared/contract';
-import { DECISION_STATUSES } from '../../../../shared/domain/meetings';
-import { formatDateLong } from '../../../../shared/format';
+import type { DecisionRow } from '@shared/contract';
+import { DECISION_STATUSES } from '@shared/domain/meetings';
+import { formatDateLong } from '@shared/format';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
@@ -37,7 +37,11 @@ export function DecisionsPage() {
   };
 
   return (
-    <Page title="Suivi des décisions" intro="Les décisions de toutes les réunions : qui s’en charge, pour quand, où elles en sont." wide>
+    <Page
+      title="Suivi des décisions"
+      intro="Les décisions de toutes les réunions : qui s’en charge, pour quand, où elles en sont."
+      wide
+    >
       <p className="back-link">
         <Link to="/reunions">← Calendrier des réunions</Link>
       </p>
@@ -110,8 +114,10 @@ function DecisionLine({ row }: { row: DecisionRow }) {
         status,
       },
       {
-        onSuccess: () => toast.notify({ kind: 'success', message: 'État de la décision enregistré.', key: 'decision-etat' }),
-        onError: (error) => toast.notify({ kind: 'error', message: `L’état n’a pas été enregistré : ${errorMessage(error)}` }),
+        onSuccess: () =>
+          toast.notify({ kind: 'success', message: 'État de la décision enregistré.', key: 'decision-etat' }),
+        onError: (error) =>
+          toast.notify({ kind: 'error', message: `L’état n’a pas été enregistré : ${errorMessage(error)}` }),
       },
     );
   return (
@@ -127,7 +133,12 @@ function DecisionLine({ row }: { row: DecisionRow }) {
         {row.overdue && <span className="badge badge-warn overdue-badge">en retard</span>}
       </td>
       <td>
-        <select aria-label={`État de « ${row.text} »`} value={row.status} disabled={save.isPending} onChange={(event) => onStatus(event.target.value)}>
+        <select
+          aria-label={`État de « ${row.text} »`}
+          value={row.status}
+          disabled={save.isPending}
+          onChange={(event) => onStatus(event.target.value)}
+        >
           {DECISION_STATUSES.map((s) => (
             <option key={s.code} value={s.code}>
               {s.label}

@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import type { DecisionRow, MeetingDetail } from '../../../../shared/contract';
-import type { MemberListRow } from '../../../../shared/domain/members';
-import { DECISION_STATUSES } from '../../../../shared/domain/meetings';
-import { formatDateLong } from '../../../../shared/format';
-import { decisionSchema } from '../../../../shared/schemas/meetings';
-import type { z } from '../../../../shared/zod-fr';
+import type { DecisionRow, MeetingDetail } from '@shared/contract';
+import type { MemberListRow } from '@shared/domain/members';
+import { DECISION_STATUSES } from '@shared/domain/meetings';
+import { formatDateLong } from '@shared/format';
+import { decisionSchema } from '@shared/schemas/meetings';
+import type { z } from '@shared/zod-fr';
 import { errorMessage, useApiMutation } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -135,7 +135,17 @@ export function DecisionsSection({ detail, members }: { detail: MeetingDetail; m
   );
 }
 
-function DecisionForm({ detail, members, row, onDone }: { detail: MeetingDetail; members: MemberListRow[]; row: DecisionRow | null; onDone: () => void }) {
+function DecisionForm({
+  detail,
+  members,
+  row,
+  onDone,
+}: {
+  detail: MeetingDetail;
+  members: MemberListRow[];
+  row: DecisionRow | null;
+  onDone: () => void;
+}) {
   const save = useApiMutation('decisions.save');
   const toast = useToast();
   const [formError, setFormError] = useState<string | null>(null);
@@ -162,7 +172,12 @@ function DecisionForm({ detail, members, row, onDone }: { detail: MeetingDetail;
   };
 
   return (
-    <form className="subform" onSubmit={handleSubmit(onValid)} noValidate aria-label={row ? 'Modifier la décision' : 'Nouvelle décision'}>
+    <form
+      className="subform"
+      onSubmit={handleSubmit(onValid)}
+      noValidate
+      aria-label={row ? 'Modifier la décision' : 'Nouvelle décision'}
+    >
       <h3>{row ? 'Modifier la décision' : 'Nouvelle décision'}</h3>
       {formError && (
         <div className="alert alert-error" role="alert">

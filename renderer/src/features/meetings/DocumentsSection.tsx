@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { MeetingDetail } from '../../../../shared/contract';
-import { formatDateLong } from '../../../../shared/format';
+import type { MeetingDetail } from '@shared/contract';
+import { formatDateLong } from '@shared/format';
 import { errorMessage, useApiMutation } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
@@ -28,7 +28,8 @@ export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
           if ('cancelled' in result) return;
           toast.notify({ kind: 'success', message: 'Document ajouté.' });
         },
-        onError: (error) => toast.notify({ kind: 'error', message: `Le document n’a pas été ajouté : ${errorMessage(error)}` }),
+        onError: (error) =>
+          toast.notify({ kind: 'error', message: `Le document n’a pas été ajouté : ${errorMessage(error)}` }),
       },
     );
 
@@ -39,8 +40,9 @@ export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
       </div>
       {rcp && (
         <p className="muted small" role="note">
-          Aucun document ne se joint à une RCP : Maillage ne peut pas vérifier qu’un fichier ne contient pas l’identité d’un patient. Joignez les pièces
-          justificatives (feuille d’émargement, support…) à une autre réunion, par exemple celle de l’équipe qui prépare la RCP.
+          Aucun document ne se joint à une RCP : Maillage ne peut pas vérifier qu’un fichier ne contient pas l’identité
+          d’un patient. Joignez les pièces justificatives (feuille d’émargement, support…) à une autre réunion, par
+          exemple celle de l’équipe qui prépare la RCP.
         </p>
       )}
       {rcp && detail.documents.length > 0 && (
@@ -65,7 +67,12 @@ export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
               <span className="muted small">
                 {formatSize(doc.size)} · ajouté le {formatDateLong(doc.addedAt.slice(0, 10))}
               </span>{' '}
-              <button type="button" className="button button-small button-ghost" aria-label={`Supprimer ${doc.fileName}`} onClick={() => setDeleting(doc)}>
+              <button
+                type="button"
+                className="button button-small button-ghost"
+                aria-label={`Supprimer ${doc.fileName}`}
+                onClick={() => setDeleting(doc)}
+              >
                 Supprimer
               </button>
             </li>

@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import type { MeetingDetail } from '../../../../shared/contract';
-import type { MemberListRow } from '../../../../shared/domain/members';
-import { MEETING_TYPES } from '../../../../shared/domain/meetings';
-import { meetingSchema, type MeetingData } from '../../../../shared/schemas/meetings';
+import type { MeetingDetail } from '@shared/contract';
+import type { MemberListRow } from '@shared/domain/members';
+import { MEETING_TYPES } from '@shared/domain/meetings';
+import { meetingSchema, type MeetingData } from '@shared/schemas/meetings';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useUnsavedFormGuard } from '../../components/UnsavedChanges';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { MeetingDetail } from '../../../../shared/contract';
+import type { MeetingDetail } from '@shared/contract';
 import { errorMessage, useApiMutation, useApiQuery, useMembers } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Loading, Page, QueryError } from '../../components/Page';
@@ -44,7 +44,9 @@ export function NewMeetingPage() {
           toast.notify({ kind: 'success', message: `Réunion « ${saved.data.title} » créée.` });
           navigate(`/reunions/${saved.id}`, { replace: true });
         }}
-        onFailed={(message) => toast.notify({ kind: 'error', message: `La réunion n’a pas été enregistrée : ${message}` })}
+        onFailed={(message) =>
+          toast.notify({ kind: 'error', message: `La réunion n’a pas été enregistrée : ${message}` })
+        }
       />
     </Page>
   );
@@ -79,7 +81,10 @@ function MeetingLoader({ id }: { id: number }) {
     return (
       <Page title="Réunion">
         <BackLink />
-        <QueryError message={errorMessage(detail.error)} onRetry={detail.error.code === 'not_found' ? undefined : () => void detail.refetch()} />
+        <QueryError
+          message={errorMessage(detail.error)}
+          onRetry={detail.error.code === 'not_found' ? undefined : () => void detail.refetch()}
+        />
       </Page>
     );
   }
@@ -107,7 +112,8 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
       if (result.saved) toast.notify({ kind: 'success', message: `${what} enregistré : ${result.path}` });
       else toast.notify({ kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' });
     },
-    onError: (error: unknown) => toast.notify({ kind: 'error', message: `${what} n’a pas été exporté : ${errorMessage(error)}` }),
+    onError: (error: unknown) =>
+      toast.notify({ kind: 'error', message: `${what} n’a pas été exporté : ${errorMessage(error)}` }),
   });
 
   return (
@@ -121,7 +127,11 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
           {data.place ? ` · ${data.place}` : ''}
         </p>
         <p className="member-badges">
-          <span className={`badge${data.status === 'annulee' ? ' badge-warn' : data.status === 'tenue' ? ' badge-ok' : ''}`}>{MEETING_STATUS_LABEL[data.status]}</span>
+          <span
+            className={`badge${data.status === 'annulee' ? ' badge-warn' : data.status === 'tenue' ? ' badge-ok' : ''}`}
+          >
+            {MEETING_STATUS_LABEL[data.status]}
+          </span>
           {data.visioUrl && (
             <>
               {' '}
@@ -132,8 +142,8 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
       </div>
       {rcp && (
         <p className="rcp-hint" role="note">
-          <strong>RCP pseudonymisée :</strong> aucun texte de cette réunion (titre, ordre du jour, relevés, décisions, cas,
-          compte rendu) ne doit permettre de reconnaître un patient. {RCP_GUARD_NOTE}
+          <strong>RCP pseudonymisée :</strong> aucun texte de cette réunion (titre, ordre du jour, relevés, décisions,
+          cas, compte rendu) ne doit permettre de reconnaître un patient. {RCP_GUARD_NOTE}
         </p>
       )}
       {detail.warnings.length > 0 && (
@@ -149,13 +159,25 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
       <div className="page-actions">
         {GOVERNANCE_TYPES.has(data.type) && (
           <Link className="button ag-meeting-link" to={`/reunions/${detail.id}/assemblee`}>
-            {data.type === 'ca' || data.type === 'bureau' ? 'Séance : convocation, émargement, votes, PV' : 'Assemblée : convocation, émargement, votes, PV'}
+            {data.type === 'ca' || data.type === 'bureau'
+              ? 'Séance : convocation, émargement, votes, PV'
+              : 'Assemblée : convocation, émargement, votes, PV'}
           </Link>
         )}
-        <button type="button" className="button button-secondary" disabled={exportMinutes.isPending} onClick={() => exportMinutes.mutate({ meetingId: detail.id }, exported('Compte rendu'))}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={exportMinutes.isPending}
+          onClick={() => exportMinutes.mutate({ meetingId: detail.id }, exported('Compte rendu'))}
+        >
           {exportMinutes.isPending ? 'Génération du PDF…' : 'Exporter le compte rendu (PDF)'}
         </button>
-        <button type="button" className="button button-secondary" disabled={exportIcs.isPending} onClick={() => exportIcs.mutate({ meetingId: detail.id }, exported('Événement'))}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={exportIcs.isPending}
+          onClick={() => exportIcs.mutate({ meetingId: detail.id }, exported('Événement'))}
+        >
           Exporter en .ics
         </button>
         <button type="button" className="button button-danger-outline" onClick={() => setConfirmDelete(true)}>
@@ -165,22 +187,33 @@ function MeetingSections({ detail }: { detail: MeetingDetail }) {
       <PdfExportProgress pending={exportMinutes.isPending} />
       {frozen && (
         <p className="alert alert-warning meeting-frozen" role="note">
-          Le procès-verbal de cette séance est approuvé : sa description, son ordre du jour, ses participants, ses décisions et ses documents
-          ne peuvent plus être modifiés. Pour corriger, rouvrez le procès-verbal en brouillon (
-          <Link to={`/reunions/${detail.id}/assemblee`}>onglet « Procès-verbal » de la séance</Link>). Le suivi des décisions (fait, en cours…)
-          continue depuis la page Décisions.
+          Le procès-verbal de cette séance est approuvé : sa description, son ordre du jour, ses participants, ses
+          décisions et ses documents ne peuvent plus être modifiés. Pour corriger, rouvrez le procès-verbal en brouillon
+          (<Link to={`/reunions/${detail.id}/assemblee`}>onglet « Procès-verbal » de la séance</Link>). Le suivi des
+          décisions (fait, en cours…) continue depuis la page Décisions.
         </p>
       )}
-      <fieldset className="stack meeting-sections" disabled={frozen} aria-label={frozen ? 'Séance au procès-verbal approuvé, en lecture seule' : undefined} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+      <fieldset
+        className="stack meeting-sections"
+        disabled={frozen}
+        aria-label={frozen ? 'Séance au procès-verbal approuvé, en lecture seule' : undefined}
+        style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+      >
         <MeetingForm
           detail={detail}
           members={memberRows}
           save={(values) => update.mutateAsync({ id: detail.id, data: values })}
           onSaved={() => toast.notify({ kind: 'success', message: 'Réunion enregistrée.' })}
-          onFailed={(message) => toast.notify({ kind: 'error', message: `La réunion n’a pas été enregistrée : ${message}` })}
+          onFailed={(message) =>
+            toast.notify({ kind: 'error', message: `La réunion n’a pas été enregistrée : ${message}` })
+          }
         />
         <AgendaSection key={`odj-${detail.id}`} detail={detail} />
-        <ParticipantsSection key={`p-${detail.id}-${detail.participants.map((p) => p.id).join(',')}`} detail={detail} members={memberRows} />
+        <ParticipantsSection
+          key={`p-${detail.id}-${detail.participants.map((p) => p.id).join(',')}`}
+          detail={detail}
+          members={memberRows}
+        />
         {rcp && <RcpCasesSection detail={detail} />}
         <DecisionsSection detail={detail} members={memberRows} />
         <DocumentsSection detail={detail} />
@@ -243,7 +276,13 @@ function SummarySection({ detail }: { detail: MeetingDetail }) {
       <h2 id="cr-titre">Compte rendu</h2>
       <div className={`field field-wide${error ? ' field-invalid' : ''}`}>
         <label htmlFor="cr-texte">Synthèse générale</label>
-        <textarea id="cr-texte" rows={8} value={text} onChange={(event) => setText(event.target.value)} aria-describedby={error ? 'cr-erreur' : undefined} />
+        <textarea
+          id="cr-texte"
+          rows={8}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-describedby={error ? 'cr-erreur' : undefined}
+        />
         {error && (
           <p id="cr-erreur" className="field-error" role="alert">
             {error}

@@ -12,9 +12,9 @@ import {
 import { fr } from 'date-fns/locale';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { MeetingListRow } from '../../../../shared/contract';
-import { MEETING_TYPES } from '../../../../shared/domain/meetings';
-import { plural, toIsoDate } from '../../../../shared/format';
+import type { MeetingListRow } from '@shared/contract';
+import { MEETING_TYPES } from '@shared/domain/meetings';
+import { plural, toIsoDate } from '@shared/format';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
@@ -29,7 +29,9 @@ const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('fr-FR') +
 /** /reunions — the calendar of meetings, by month or as a list. */
 export function MeetingsPage() {
   const [params] = useSearchParams();
-  const initialMonth = /^\d{4}-\d{2}$/.test(params.get('mois') ?? '') ? params.get('mois')! : format(new Date(), 'yyyy-MM');
+  const initialMonth = /^\d{4}-\d{2}$/.test(params.get('mois') ?? '')
+    ? params.get('mois')!
+    : format(new Date(), 'yyyy-MM');
   const [month, setMonth] = useRememberedState('reunions.mois', initialMonth);
   const [view, setView] = useRememberedState<'mois' | 'liste'>('reunions.vue', 'mois');
   const [typeFilter, setTypeFilter] = useRememberedState('reunions.type', '');
@@ -62,17 +64,27 @@ export function MeetingsPage() {
         if (result.saved) toast.notify({ kind: 'success', message: `Calendrier enregistré : ${result.path}` });
         else toast.notify({ kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' });
       },
-      onError: (error) => toast.notify({ kind: 'error', message: `Le calendrier n’a pas été exporté : ${errorMessage(error)}` }),
+      onError: (error) =>
+        toast.notify({ kind: 'error', message: `Le calendrier n’a pas été exporté : ${errorMessage(error)}` }),
     });
   };
 
   return (
-    <Page title="Réunions" intro="Instances, commissions, RCP : l’ordre du jour, les présents, les décisions et leur suivi." wide>
+    <Page
+      title="Réunions"
+      intro="Instances, commissions, RCP : l’ordre du jour, les présents, les décisions et leur suivi."
+      wide
+    >
       <div className="page-actions">
         <Link to="/reunions/nouvelle" className="button">
           Nouvelle réunion
         </Link>
-        <button type="button" className="button button-secondary" onClick={onExport} disabled={exportIcs.isPending || !exportPeriod()}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={onExport}
+          disabled={exportIcs.isPending || !exportPeriod()}
+        >
           Exporter en .ics
         </button>
         <Link to="/reunions/decisions" className="page-actions-link">
@@ -82,25 +94,49 @@ export function MeetingsPage() {
 
       <div className="card toolbar-card calendar-toolbar">
         <div className="view-switch" role="group" aria-label="Affichage">
-          <button type="button" className={`button button-small${view === 'mois' ? '' : ' button-secondary'}`} aria-pressed={view === 'mois'} onClick={() => setView('mois')}>
+          <button
+            type="button"
+            className={`button button-small${view === 'mois' ? '' : ' button-secondary'}`}
+            aria-pressed={view === 'mois'}
+            onClick={() => setView('mois')}
+          >
             Mois
           </button>
-          <button type="button" className={`button button-small${view === 'liste' ? '' : ' button-secondary'}`} aria-pressed={view === 'liste'} onClick={() => setView('liste')}>
+          <button
+            type="button"
+            className={`button button-small${view === 'liste' ? '' : ' button-secondary'}`}
+            aria-pressed={view === 'liste'}
+            onClick={() => setView('liste')}
+          >
             Liste
           </button>
         </div>
         {view === 'mois' && (
           <div className="month-nav">
-            <button type="button" className="button button-small button-secondary" aria-label="Mois précédent" onClick={() => setMonth(format(addMonths(monthStart, -1), 'yyyy-MM'))}>
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              aria-label="Mois précédent"
+              onClick={() => setMonth(format(addMonths(monthStart, -1), 'yyyy-MM'))}
+            >
               ‹
             </button>
             <h2 className="month-title" aria-live="polite">
               {capitalise(format(monthStart, 'MMMM yyyy', { locale: fr }))}
             </h2>
-            <button type="button" className="button button-small button-secondary" aria-label="Mois suivant" onClick={() => setMonth(format(addMonths(monthStart, 1), 'yyyy-MM'))}>
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              aria-label="Mois suivant"
+              onClick={() => setMonth(format(addMonths(monthStart, 1), 'yyyy-MM'))}
+            >
               ›
             </button>
-            <button type="button" className="button button-small button-ghost" onClick={() => setMonth(format(new Date(), 'yyyy-MM'))}>
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => setMonth(format(new Date(), 'yyyy-MM'))}
+            >
               Aujourd’hui
             </button>
           </div>
@@ -155,7 +191,11 @@ function MonthGrid({ monthStart, days, rows }: { monthStart: Date; days: Date[];
             {week.map((day) => {
               const iso = toIsoDate(day);
               const dayRows = byDay.get(iso) ?? [];
-              const classes = ['calendar-day', isSameMonth(day, monthStart) ? '' : 'calendar-other', iso === today ? 'calendar-today' : '']
+              const classes = [
+                'calendar-day',
+                isSameMonth(day, monthStart) ? '' : 'calendar-other',
+                iso === today ? 'calendar-today' : '',
+              ]
                 .filter(Boolean)
                 .join(' ');
               return (
@@ -190,8 +230,12 @@ function MonthGrid({ monthStart, days, rows }: { monthStart: Date; days: Date[];
 
 function MeetingList({ rows }: { rows: MeetingListRow[] }) {
   const today = toIsoDate(new Date());
-  const upcoming = rows.filter((row) => row.date >= today).sort((a, b) => a.date.localeCompare(b.date) || (a.startTime ?? '').localeCompare(b.startTime ?? ''));
-  const past = rows.filter((row) => row.date < today).sort((a, b) => b.date.localeCompare(a.date) || (b.startTime ?? '').localeCompare(a.startTime ?? ''));
+  const upcoming = rows
+    .filter((row) => row.date >= today)
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.startTime ?? '').localeCompare(b.startTime ?? ''));
+  const past = rows
+    .filter((row) => row.date < today)
+    .sort((a, b) => b.date.localeCompare(a.date) || (b.startTime ?? '').localeCompare(a.startTime ?? ''));
   if (rows.length === 0) {
     return (
       <div className="card">
@@ -240,11 +284,15 @@ function MeetingGroup({ title, rows, empty }: { title: string; rows: MeetingList
                 </div>
                 <span className="meeting-row-facts small">
                   {row.status !== 'prevue' && (
-                    <span className={`badge${row.status === 'annulee' ? ' badge-warn' : ' badge-muted'}`}>{MEETING_STATUS_LABEL[row.status]}</span>
+                    <span className={`badge${row.status === 'annulee' ? ' badge-warn' : ' badge-muted'}`}>
+                      {MEETING_STATUS_LABEL[row.status]}
+                    </span>
                   )}
                   {row.presentCount > 0 && <span>{plural(row.presentCount, 'présent')}</span>}
                   {row.type === 'rcp' && <span>{plural(row.caseCount, 'cas', 'cas')}</span>}
-                  {row.openDecisions > 0 && <span>{plural(row.openDecisions, 'décision ouverte', 'décisions ouvertes')}</span>}
+                  {row.openDecisions > 0 && (
+                    <span>{plural(row.openDecisions, 'décision ouverte', 'décisions ouvertes')}</span>
+                  )}
                 </span>
               </li>
             ))}

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { MeetingDetail } from '../../../../shared/contract';
-import type { MemberListRow } from '../../../../shared/domain/members';
-import { ATTENDANCE } from '../../../../shared/domain/meetings';
-import { PROFESSION_BY_CODE } from '../../../../shared/domain/professions';
-import { searchKey } from '../../../../shared/text';
+import type { MeetingDetail } from '@shared/contract';
+import type { MemberListRow } from '@shared/domain/members';
+import { ATTENDANCE } from '@shared/domain/meetings';
+import { PROFESSION_BY_CODE } from '@shared/domain/professions';
+import { searchKey } from '@shared/text';
 import { ApiCallError, errorMessage, useApiMutation } from '../../api';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
@@ -56,7 +56,8 @@ export function ParticipantsSection({ detail, members }: { detail: MeetingDetail
     setRows(next);
     setDirty(true);
   };
-  const update = (key: number, patch: Partial<Row>) => change(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  const update = (key: number, patch: Partial<Row>) =>
+    change(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
   const hits = useMemo(() => {
     const words = searchKey(search).split(' ').filter(Boolean);
@@ -100,7 +101,18 @@ export function ParticipantsSection({ detail, members }: { detail: MeetingDetail
       const label = PROFESSION_BY_CODE.get(guestProfession)?.label ?? guestProfession;
       change([
         ...rows,
-        { key: nextKey++, id: null, memberId: null, name: label, professionLabel: label, guestName: null, guestQuality: null, professionCode: guestProfession, attendance: 'present', minutesSpent: '' },
+        {
+          key: nextKey++,
+          id: null,
+          memberId: null,
+          name: label,
+          professionLabel: label,
+          guestName: null,
+          guestQuality: null,
+          professionCode: guestProfession,
+          attendance: 'present',
+          minutesSpent: '',
+        },
       ]);
       setGuestProfession('');
       return;
@@ -193,7 +205,11 @@ export function ParticipantsSection({ detail, members }: { detail: MeetingDetail
                   </td>
                   <td>{row.professionLabel ?? row.guestQuality ?? '—'}</td>
                   <td>
-                    <select aria-label={`Présence de ${row.name}`} value={row.attendance} onChange={(event) => update(row.key, { attendance: event.target.value })}>
+                    <select
+                      aria-label={`Présence de ${row.name}`}
+                      value={row.attendance}
+                      onChange={(event) => update(row.key, { attendance: event.target.value })}
+                    >
                       <option value="">—</option>
                       {ATTENDANCE.map((a) => (
                         <option key={a.code} value={a.code}>
@@ -214,7 +230,12 @@ export function ParticipantsSection({ detail, members }: { detail: MeetingDetail
                     />
                   </td>
                   <td>
-                    <button type="button" className="button button-small button-ghost" aria-label={`Retirer ${row.name}`} onClick={() => change(rows.filter((r) => r.key !== row.key))}>
+                    <button
+                      type="button"
+                      className="button button-small button-ghost"
+                      aria-label={`Retirer ${row.name}`}
+                      onClick={() => change(rows.filter((r) => r.key !== row.key))}
+                    >
                       Retirer
                     </button>
                   </td>
@@ -230,7 +251,14 @@ export function ParticipantsSection({ detail, members }: { detail: MeetingDetail
           <h3>Ajouter un adhérent</h3>
           <div className="field">
             <label htmlFor="participant-recherche">Rechercher un adhérent</label>
-            <input id="participant-recherche" type="search" autoComplete="off" placeholder="Nom ou profession" value={search} onChange={(event) => setSearch(event.target.value)} />
+            <input
+              id="participant-recherche"
+              type="search"
+              autoComplete="off"
+              placeholder="Nom ou profession"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
           </div>
           {search.trim() && hits.length === 0 && <p className="muted small">Aucun adhérent ne correspond.</p>}
           {hits.length > 0 && (
@@ -250,10 +278,16 @@ export function ParticipantsSection({ detail, members }: { detail: MeetingDetail
           <h3>Ajouter un·e invité·e extérieur·e</h3>
           {rcp ? (
             <>
-              <p className="muted small">En RCP, un·e invité·e extérieur·e est désigné·e par sa profession seulement.</p>
+              <p className="muted small">
+                En RCP, un·e invité·e extérieur·e est désigné·e par sa profession seulement.
+              </p>
               <div className={`field${guestError ? ' field-invalid' : ''}`}>
                 <label htmlFor="invite-profession">Profession de l’invité·e</label>
-                <select id="invite-profession" value={guestProfession} onChange={(event) => setGuestProfession(event.target.value)}>
+                <select
+                  id="invite-profession"
+                  value={guestProfession}
+                  onChange={(event) => setGuestProfession(event.target.value)}
+                >
                   <option value="">— Choisir —</option>
                   {PROFESSION_GROUPS.map((group) => (
                     <optgroup key={group.family} label={group.label}>
@@ -272,12 +306,25 @@ export function ParticipantsSection({ detail, members }: { detail: MeetingDetail
             <>
               <div className={`field${guestError ? ' field-invalid' : ''}`}>
                 <label htmlFor="invite-nom">Nom de l’invité·e</label>
-                <input id="invite-nom" type="text" autoComplete="off" value={guestName} onChange={(event) => setGuestName(event.target.value)} />
+                <input
+                  id="invite-nom"
+                  type="text"
+                  autoComplete="off"
+                  value={guestName}
+                  onChange={(event) => setGuestName(event.target.value)}
+                />
                 {guestError && <p className="field-error">{guestError}</p>}
               </div>
               <div className="field">
                 <label htmlFor="invite-qualite">Qualité</label>
-                <input id="invite-qualite" type="text" autoComplete="off" placeholder="ARS, CPAM, élu·e…" value={guestQuality} onChange={(event) => setGuestQuality(event.target.value)} />
+                <input
+                  id="invite-qualite"
+                  type="text"
+                  autoComplete="off"
+                  placeholder="ARS, CPAM, élu·e…"
+                  value={guestQuality}
+                  onChange={(event) => setGuestQuality(event.target.value)}
+                />
               </div>
             </>
           )}

@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
-import type { MeetingDetail, RcpCaseRow } from '../../../../shared/contract';
-import { AGE_BANDS, DECISION_STATUSES } from '../../../../shared/domain/meetings';
-import { formatDateLong } from '../../../../shared/format';
-import { rcpCaseSchema, type RcpCaseData } from '../../../../shared/schemas/meetings';
+import type { MeetingDetail, RcpCaseRow } from '@shared/contract';
+import { AGE_BANDS, DECISION_STATUSES } from '@shared/domain/meetings';
+import { formatDateLong } from '@shared/format';
+import { rcpCaseSchema, type RcpCaseData } from '@shared/schemas/meetings';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -83,7 +83,13 @@ const toValues = (meetingId: number, row: RcpCaseRow | null): CaseValues => ({
   })),
 });
 
-const emptyDecision = (): CaseDecisionValues => ({ id: '', action: '', ownerParticipantId: '', dueOn: '', status: 'a_faire' });
+const emptyDecision = (): CaseDecisionValues => ({
+  id: '',
+  action: '',
+  ownerParticipantId: '',
+  dueOn: '',
+  status: 'a_faire',
+});
 
 /** « Cas présentés » of an RCP: pseudonymised cases, their decisions and follow-up. */
 export function RcpCasesSection({ detail }: { detail: MeetingDetail }) {
@@ -111,10 +117,20 @@ export function RcpCasesSection({ detail }: { detail: MeetingDetail }) {
                 {c.over75 && <span className="badge badge-warn">≥ 75 ans</span>}
                 {c.ald && <span className="badge">ALD</span>}
                 <span className="case-actions">
-                  <button type="button" className="button button-small button-ghost" aria-label={`Modifier le cas ${c.code}`} onClick={() => setEditing(c)}>
+                  <button
+                    type="button"
+                    className="button button-small button-ghost"
+                    aria-label={`Modifier le cas ${c.code}`}
+                    onClick={() => setEditing(c)}
+                  >
                     Modifier
                   </button>
-                  <button type="button" className="button button-small button-ghost" aria-label={`Supprimer le cas ${c.code}`} onClick={() => setDeleting(c)}>
+                  <button
+                    type="button"
+                    className="button button-small button-ghost"
+                    aria-label={`Supprimer le cas ${c.code}`}
+                    onClick={() => setDeleting(c)}
+                  >
                     Supprimer
                   </button>
                 </span>
@@ -143,7 +159,12 @@ export function RcpCasesSection({ detail }: { detail: MeetingDetail }) {
         </ul>
       )}
       {editing ? (
-        <CaseForm key={editing === 'new' ? 'new' : editing.id} detail={detail} row={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+        <CaseForm
+          key={editing === 'new' ? 'new' : editing.id}
+          detail={detail}
+          row={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
       ) : (
         <div className="form-actions">
           <button type="button" className="button button-secondary" onClick={() => setEditing('new')}>
@@ -196,7 +217,11 @@ function CaseForm({ detail, row, onDone }: { detail: MeetingDetail; row: RcpCase
     setValue,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<CaseValues, unknown, RcpCaseData>({ resolver, defaultValues: toValues(detail.id, row), reValidateMode: 'onChange' });
+  } = useForm<CaseValues, unknown, RcpCaseData>({
+    resolver,
+    defaultValues: toValues(detail.id, row),
+    reValidateMode: 'onChange',
+  });
   useUnsavedFormGuard(control);
   const { fields, append, remove } = useFieldArray({ control, name: 'decisions' });
   const motifCode = useWatch({ control, name: 'motifCode' });
@@ -228,7 +253,9 @@ function CaseForm({ detail, row, onDone }: { detail: MeetingDetail; row: RcpCase
     const label = newMotif.trim();
     try {
       const list = await addMotif.mutateAsync({ label });
-      const created = [...list].reverse().find((m) => m.label.toLocaleLowerCase('fr-FR') === label.toLocaleLowerCase('fr-FR'));
+      const created = [...list]
+        .reverse()
+        .find((m) => m.label.toLocaleLowerCase('fr-FR') === label.toLocaleLowerCase('fr-FR'));
       if (created) setPendingMotif(created.code);
       setNewMotif('');
     } catch (error) {
@@ -237,7 +264,12 @@ function CaseForm({ detail, row, onDone }: { detail: MeetingDetail; row: RcpCase
   };
 
   return (
-    <form className="subform case-form" onSubmit={handleSubmit(onValid)} noValidate aria-label={row ? `Modifier le cas ${row.code}` : 'Nouveau cas'}>
+    <form
+      className="subform case-form"
+      onSubmit={handleSubmit(onValid)}
+      noValidate
+      aria-label={row ? `Modifier le cas ${row.code}` : 'Nouveau cas'}
+    >
       <h3>{row ? `Cas ${row.code}` : 'Nouveau cas'}</h3>
       <p className="rcp-hint small">
         {RCP_HINT} {RCP_GUARD_NOTE}
@@ -279,7 +311,12 @@ function CaseForm({ detail, row, onDone }: { detail: MeetingDetail; row: RcpCase
         </Field>
         <div className={`field field-checkbox${errors.over75 ? ' field-invalid' : ''}`}>
           <label className="checkbox-label">
-            <input type="checkbox" {...register('over75')} aria-describedby={errors.over75 ? `${prefix}-over75-erreur` : undefined} /> 75 ans ou plus
+            <input
+              type="checkbox"
+              {...register('over75')}
+              aria-describedby={errors.over75 ? `${prefix}-over75-erreur` : undefined}
+            />{' '}
+            75 ans ou plus
           </label>
           {errors.over75?.message && (
             <p id={`${prefix}-over75-erreur`} className="field-error">
@@ -309,8 +346,18 @@ function CaseForm({ detail, row, onDone }: { detail: MeetingDetail; row: RcpCase
           <div className={`field${motifError ? ' field-invalid' : ''}`}>
             <label htmlFor={`${prefix}-new-motif`}>Nouveau motif</label>
             <div className="inline-row">
-              <input id={`${prefix}-new-motif`} type="text" value={newMotif} onChange={(event) => setNewMotif(event.target.value)} />
-              <button type="button" className="button button-small" onClick={() => void onAddMotif()} disabled={addMotif.isPending}>
+              <input
+                id={`${prefix}-new-motif`}
+                type="text"
+                value={newMotif}
+                onChange={(event) => setNewMotif(event.target.value)}
+              />
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => void onAddMotif()}
+                disabled={addMotif.isPending}
+              >
                 Ajouter le motif
               </button>
             </div>
@@ -322,7 +369,13 @@ function CaseForm({ detail, row, onDone }: { detail: MeetingDetail; row: RcpCase
         <Field id={`${prefix}-motif-text`} label="Précision du motif" wide error={errors.motifText?.message}>
           {(a) => <input type="text" autoComplete="off" {...a} {...register('motifText')} />}
         </Field>
-        <Field id={`${prefix}-summary`} label="Situation" wide error={errors.summary?.message} hint="Le contexte utile à la concertation, sans nom ni date de naissance.">
+        <Field
+          id={`${prefix}-summary`}
+          label="Situation"
+          wide
+          error={errors.summary?.message}
+          hint="Le contexte utile à la concertation, sans nom ni date de naissance."
+        >
           {(a) => <textarea rows={5} {...a} {...register('summary')} />}
         </Field>
       </div>
@@ -337,7 +390,11 @@ function CaseForm({ detail, row, onDone }: { detail: MeetingDetail; row: RcpCase
               <Field id={`${prefix}-d${index}-action`} label={`Action ${index + 1}`} wide error={e?.action?.message}>
                 {(a) => <input type="text" autoComplete="off" {...a} {...register(`decisions.${index}.action`)} />}
               </Field>
-              <Field id={`${prefix}-d${index}-owner`} label={`Responsable de l’action ${index + 1}`} error={e?.ownerParticipantId?.message}>
+              <Field
+                id={`${prefix}-d${index}-owner`}
+                label={`Responsable de l’action ${index + 1}`}
+                error={e?.ownerParticipantId?.message}
+              >
                 {(a) => (
                   <select {...a} {...register(`decisions.${index}.ownerParticipantId`)}>
                     <option value="">—</option>
@@ -350,10 +407,18 @@ function CaseForm({ detail, row, onDone }: { detail: MeetingDetail; row: RcpCase
                   </select>
                 )}
               </Field>
-              <Field id={`${prefix}-d${index}-due`} label={`Échéance de l’action ${index + 1}`} error={e?.dueOn?.message}>
+              <Field
+                id={`${prefix}-d${index}-due`}
+                label={`Échéance de l’action ${index + 1}`}
+                error={e?.dueOn?.message}
+              >
                 {(a) => <input type="date" {...a} {...register(`decisions.${index}.dueOn`)} />}
               </Field>
-              <Field id={`${prefix}-d${index}-status`} label={`État de l’action ${index + 1}`} error={e?.status?.message}>
+              <Field
+                id={`${prefix}-d${index}-status`}
+                label={`État de l’action ${index + 1}`}
+                error={e?.status?.message}
+              >
                 {(a) => (
                   <select {...a} {...register(`decisions.${index}.status`)}>
                     {DECISION_STATUSES.map((s) => (

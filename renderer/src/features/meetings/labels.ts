@@ -1,7 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import { ApiCallError } from '../../api';
-import { ATTENDANCE, DECISION_STATUSES, MEETING_TYPES } from '../../../../shared/domain/meetings';
+import { ATTENDANCE, DECISION_STATUSES, MEETING_TYPES } from '@shared/domain/meetings';
 
 export const MEETING_STATUS_LABEL: Record<'prevue' | 'tenue' | 'annulee', string> = {
   prevue: 'Prévue',
@@ -58,6 +58,11 @@ export function formatSize(bytes: number): string {
 /** Server field errors of `meetings.update` are keyed `data.title`: drop the prefix. */
 export function withoutPrefix(error: unknown, prefix: string): unknown {
   if (!(error instanceof ApiCallError)) return error;
-  const fields = Object.fromEntries(Object.entries(error.fields).map(([key, message]) => [key.startsWith(prefix) ? key.slice(prefix.length) : key, message]));
+  const fields = Object.fromEntries(
+    Object.entries(error.fields).map(([key, message]) => [
+      key.startsWith(prefix) ? key.slice(prefix.length) : key,
+      message,
+    ]),
+  );
   return new ApiCallError(error.code, error.message, fields, error.channel);
 }

@@ -2,9 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { Link } from 'react-router-dom';
-import type { CollegeRow, CotisationRateRow } from '../../../../shared/contract';
-import { formatEurosFromCents, formatInteger, plural } from '../../../../shared/format';
-import { collegeSchema, MEMBER_TYPES, type MemberType } from '../../../../shared/schemas/members';
+import type { CollegeRow, CotisationRateRow } from '@shared/contract';
+import { formatEurosFromCents, formatInteger, plural } from '@shared/format';
+import { collegeSchema, MEMBER_TYPES, type MemberType } from '@shared/schemas/members';
 import { errorMessage, useApiMutation, useColleges, useCotisationRates } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -138,7 +138,11 @@ function CollegesCard() {
         </table>
       )}
       {editing !== null && (
-        <CollegeForm key={editing === 'new' ? 'new' : editing.id} college={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+        <CollegeForm
+          key={editing === 'new' ? 'new' : editing.id}
+          college={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
       )}
       {deleting && (
         <ConfirmDialog
@@ -196,7 +200,13 @@ function CollegeForm({ college, onDone }: { college: CollegeRow | null; onDone: 
       toast.notify({ kind: 'success', message: `Collège « ${values.name} » enregistré.` });
       onDone();
     } catch (error) {
-      const { message } = applyServerErrors(error, setError, ['name', 'votingRight', 'seats', 'voteWeight', 'description']);
+      const { message } = applyServerErrors(error, setError, [
+        'name',
+        'votingRight',
+        'seats',
+        'voteWeight',
+        'description',
+      ]);
       setFormError(message);
     }
   };
@@ -223,10 +233,20 @@ function CollegeForm({ college, onDone }: { college: CollegeRow | null; onDone: 
           </label>
           {errors.votingRight?.message && <p className="field-error">{errors.votingRight.message}</p>}
         </fieldset>
-        <Field id="college-seats" label="Sièges au conseil d’administration" hint="Vide si les statuts n’en fixent pas." error={errors.seats?.message}>
+        <Field
+          id="college-seats"
+          label="Sièges au conseil d’administration"
+          hint="Vide si les statuts n’en fixent pas."
+          error={errors.seats?.message}
+        >
           {(a) => <input type="text" inputMode="numeric" {...a} {...register('seats')} />}
         </Field>
-        <Field id="college-weight" label="Poids de vote" hint="1 voix par membre, sauf si vos statuts pondèrent les collèges." error={errors.voteWeight?.message}>
+        <Field
+          id="college-weight"
+          label="Poids de vote"
+          hint="1 voix par membre, sauf si vos statuts pondèrent les collèges."
+          error={errors.voteWeight?.message}
+        >
           {(a) => <input type="text" inputMode="decimal" {...a} {...register('voteWeight')} />}
         </Field>
         <Field id="college-description" label="Description" wide error={errors.description?.message}>
@@ -261,7 +281,11 @@ function RatesCard() {
     <section className="card" aria-labelledby="tarifs-titre">
       <div className="card-header">
         <h2 id="tarifs-titre">Montant des cotisations</h2>
-        <button type="button" className="button button-small button-secondary" onClick={() => setExtraYears((list) => [...list, nextYear])}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          onClick={() => setExtraYears((list) => [...list, nextYear])}
+        >
           Ajouter l’année {nextYear}
         </button>
       </div>
@@ -324,11 +348,13 @@ function RateRow({ year, rates }: { year: number; rates: CotisationRateRow[] }) 
     for (const type of MEMBER_TYPES) {
       const parsed = parseEuros(values[type.code]);
       if (parsed === null) {
-        if (stored(type.code) !== null) nextErrors[type.code] = 'Indiquez un montant (0 si la cotisation est gratuite).';
+        if (stored(type.code) !== null)
+          nextErrors[type.code] = 'Indiquez un montant (0 si la cotisation est gratuite).';
         continue;
       }
       if (!parsed.ok) nextErrors[type.code] = parsed.message;
-      else if (parsed.cents !== stored(type.code)) toSave.push({ year, memberType: type.code, amountCents: parsed.cents });
+      else if (parsed.cents !== stored(type.code))
+        toSave.push({ year, memberType: type.code, amountCents: parsed.cents });
     }
     setErrors(nextErrors);
     if (Object.keys(nextErrors).length > 0 || toSave.length === 0) return;
@@ -337,7 +363,10 @@ function RateRow({ year, rates }: { year: number; rates: CotisationRateRow[] }) 
       for (const rate of toSave) await save.mutateAsync(rate);
       toast.notify({ kind: 'success', message: `Montants ${year} enregistrés.` });
     } catch (error) {
-      toast.notify({ kind: 'error', message: `Les montants ${year} n’ont pas été enregistrés : ${errorMessage(error)}` });
+      toast.notify({
+        kind: 'error',
+        message: `Les montants ${year} n’ont pas été enregistrés : ${errorMessage(error)}`,
+      });
     } finally {
       setSaving(false);
     }

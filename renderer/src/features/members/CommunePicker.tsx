@@ -1,6 +1,6 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import type { CommuneHit } from '../../../../shared/contract';
+import type { CommuneHit } from '@shared/contract';
 import { errorMessage, useApiQuery } from '../../api';
 import type { ControlProps } from '../../components/Field';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
@@ -103,9 +103,7 @@ export function CommunePicker({ control, code, label, onSelect, onPendingChange 
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
       />
-      {pending && !focused && (
-        <p className="field-hint">Choisissez une commune dans la liste pour l’enregistrer.</p>
-      )}
+      {pending && !focused && <p className="field-hint">Choisissez une commune dans la liste pour l’enregistrer.</p>}
       {settled && hits.length === 0 && (
         <p className="field-hint" role="status">
           Aucune commune ne correspond à « {term} ».
@@ -116,7 +114,13 @@ export function CommunePicker({ control, code, label, onSelect, onPendingChange 
           {errorMessage(search.error)}
         </p>
       )}
-      <ul id={listId} role="listbox" aria-label="Communes proposées" className="search-results picker-results" hidden={!open}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Communes proposées"
+        className="search-results picker-results"
+        hidden={!open}
+      >
         {hits.map((hit, index) => (
           <li
             key={hit.code}

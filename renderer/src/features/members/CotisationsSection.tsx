@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import type { CotisationRateRow, CotisationRow, MemberDetail } from '../../../../shared/contract';
-import { formatDateLong, formatEurosFromCents, toIsoDate } from '../../../../shared/format';
-import { COTISATION_MODES, cotisationSchema } from '../../../../shared/schemas/members';
+import type { CotisationRateRow, CotisationRow, MemberDetail } from '@shared/contract';
+import { formatDateLong, formatEurosFromCents, toIsoDate } from '@shared/format';
+import { COTISATION_MODES, cotisationSchema } from '@shared/schemas/members';
 import { errorMessage, useApiMutation } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -28,7 +28,8 @@ function cotisationResolver(memberId: number): Resolver<CotisationFormValues, un
   return async (values) => {
     const errors: Record<string, { type: string; message: string }> = {};
     const year = values.year.trim();
-    if (!/^\d{4}$/.test(year)) errors.year = { type: 'format', message: 'Indiquez l’année sur 4 chiffres, par exemple 2026.' };
+    if (!/^\d{4}$/.test(year))
+      errors.year = { type: 'format', message: 'Indiquez l’année sur 4 chiffres, par exemple 2026.' };
     const amount = parseEuros(values.amount);
     if (amount === null) errors.amount = { type: 'required', message: 'Indiquez le montant (0 pour une exonération).' };
     else if (!amount.ok) errors.amount = { type: 'format', message: amount.message };
@@ -114,13 +115,21 @@ export function CotisationsSection({ detail, rates }: { detail: MemberDetail; ra
                   <th scope="row">{row.year}</th>
                   <td className="num">
                     {formatEurosFromCents(row.amountCents)}
-                    {row.expectedCents !== null && row.amountCents < row.expectedCents && row.mode !== 'exoneration' && (
-                      <span className="muted small"> (attendu {formatEurosFromCents(row.expectedCents)})</span>
-                    )}
+                    {row.expectedCents !== null &&
+                      row.amountCents < row.expectedCents &&
+                      row.mode !== 'exoneration' && (
+                        <span className="muted small"> (attendu {formatEurosFromCents(row.expectedCents)})</span>
+                      )}
                   </td>
                   <td>{row.paidOn ? formatDateLong(row.paidOn) : <span className="muted">non payée</span>}</td>
                   <td>{row.mode ? (MODE_LABEL.get(row.mode) ?? row.mode) : '—'}</td>
-                  <td>{row.upToDate ? <span className="badge badge-ok">à jour</span> : <span className="badge badge-warn">non à jour</span>}</td>
+                  <td>
+                    {row.upToDate ? (
+                      <span className="badge badge-ok">à jour</span>
+                    ) : (
+                      <span className="badge badge-warn">non à jour</span>
+                    )}
+                  </td>
                   <td className="actions">
                     {!detail.erasedAt && (
                       <>
@@ -224,7 +233,10 @@ function CotisationForm({
     setFormError(null);
     if (!existing && taken.has(values.year)) {
       // Same year again: it replaces the stored one, say so rather than silently overwriting.
-      setError('year', { type: 'taken', message: `Une cotisation ${values.year} existe déjà : utilisez « Modifier » sur sa ligne.` });
+      setError('year', {
+        type: 'taken',
+        message: `Une cotisation ${values.year} existe déjà : utilisez « Modifier » sur sa ligne.`,
+      });
       return;
     }
     try {
@@ -253,12 +265,21 @@ function CotisationForm({
           id="cot-amount"
           label="Montant (€)"
           required
-          hint={expectedForTyped !== null ? `Montant fixé : ${formatEurosFromCents(expectedForTyped)}` : 'Par exemple 45 ou 45,50.'}
+          hint={
+            expectedForTyped !== null
+              ? `Montant fixé : ${formatEurosFromCents(expectedForTyped)}`
+              : 'Par exemple 45 ou 45,50.'
+          }
           error={errors.amount?.message}
         >
           {(a) => <input type="text" inputMode="decimal" autoComplete="off" {...a} {...register('amount')} />}
         </Field>
-        <Field id="cot-paid-on" label="Date de paiement" hint="Vide si pas encore payée." error={errors.paidOn?.message}>
+        <Field
+          id="cot-paid-on"
+          label="Date de paiement"
+          hint="Vide si pas encore payée."
+          error={errors.paidOn?.message}
+        >
           {(a) => <input type="date" {...a} {...register('paidOn')} />}
         </Field>
         <Field id="cot-mode" label="Mode de paiement" error={errors.mode?.message}>

@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import type { MemberDetail } from '../../../../shared/contract';
-import { formatDateLong, toIsoDate } from '../../../../shared/format';
-import { departureSchema } from '../../../../shared/schemas/members';
+import type { MemberDetail } from '@shared/contract';
+import { formatDateLong, toIsoDate } from '@shared/format';
+import { departureSchema } from '@shared/schemas/members';
 import { errorMessage, useApiMutation } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
@@ -70,8 +70,10 @@ export function DepartureSection({ detail }: { detail: MemberDetail }) {
                 reinstate.mutate(
                   { id: detail.id },
                   {
-                    onSuccess: () => toast.notify({ kind: 'success', message: `${detail.displayName} est de nouveau adhérent·e.` }),
-                    onError: (error) => toast.notify({ kind: 'error', message: `La réintégration a échoué : ${errorMessage(error)}` }),
+                    onSuccess: () =>
+                      toast.notify({ kind: 'success', message: `${detail.displayName} est de nouveau adhérent·e.` }),
+                    onError: (error) =>
+                      toast.notify({ kind: 'error', message: `La réintégration a échoué : ${errorMessage(error)}` }),
                   },
                 )
               }

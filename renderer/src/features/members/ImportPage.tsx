@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Link } from 'react-router-dom';
-import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/contract';
-import { formatDateLong, formatInteger, plural } from '../../../../shared/format';
+import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from '@shared/contract';
+import { formatDateLong, formatInteger, plural } from '@shared/format';
 import { errorMessage, useApiMutation } from '../../api';
 import { Page } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
@@ -36,7 +36,9 @@ export function ImportPage() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [options, setOptions] = useState<ImportOptions>(DEFAULT_OPTIONS);
   const [result, setResult] = useState<ImportResult | null>(null);
-  useUnsavedChangesGuard(step === 'mapping' || (step === 'preview' && (preview?.toCreate.length ?? 0) + (preview?.toUpdate.length ?? 0) > 0));
+  useUnsavedChangesGuard(
+    step === 'mapping' || (step === 'preview' && (preview?.toCreate.length ?? 0) + (preview?.toUpdate.length ?? 0) > 0),
+  );
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Each step starts with its heading focused, so screen readers announce where we are.
@@ -63,7 +65,11 @@ export function ImportPage() {
       </p>
       <ol className="wizard-steps" aria-label="Étapes de l’import">
         {STEPS.map((s, index) => (
-          <li key={s.key} className={s.key === step ? 'current' : STEPS.findIndex((x) => x.key === step) > index ? 'done' : ''} aria-current={s.key === step ? 'step' : undefined}>
+          <li
+            key={s.key}
+            className={s.key === step ? 'current' : STEPS.findIndex((x) => x.key === step) > index ? 'done' : ''}
+            aria-current={s.key === step ? 'step' : undefined}
+          >
             <span className="wizard-number">{index + 1}</span> {s.label}
           </li>
         ))}
@@ -126,10 +132,13 @@ function FileStep({ heading, onOpened }: { heading: HeadingRef; onOpened: (file:
         1. Choisir le fichier
       </h2>
       <ul className="plain-list">
-        <li>Fichiers acceptés : CSV (séparateur point-virgule, virgule ou tabulation ; UTF-8 ou Windows-1252) et Excel (.xlsx).</li>
         <li>
-          Une ligne doit contenir les titres des colonnes (Nom, Prénom, Profession, RPPS, Commune…) ; les lignes de titre
-          au-dessus (« Liste des adhérents… ») sont ignorées. Fichiers de 20 Mo au plus.
+          Fichiers acceptés : CSV (séparateur point-virgule, virgule ou tabulation ; UTF-8 ou Windows-1252) et Excel
+          (.xlsx).
+        </li>
+        <li>
+          Une ligne doit contenir les titres des colonnes (Nom, Prénom, Profession, RPPS, Commune…) ; les lignes de
+          titre au-dessus (« Liste des adhérents… ») sont ignorées. Fichiers de 20 Mo au plus.
         </li>
         <li>
           Pas de doublons : une ligne dont le RPPS, ou à défaut le nom, la profession et la commune, correspondent à un
@@ -185,13 +194,17 @@ function MappingStep({
   const labels = new Map(opened.fields.map((field) => [field.code, field.label]));
   const counts = new Map<string, number>();
   for (const field of mapping) if (field) counts.set(field, (counts.get(field) ?? 0) + 1);
-  const duplicates = [...counts.entries()].filter(([, count]) => count > 1).map(([field]) => labels.get(field) ?? field);
+  const duplicates = [...counts.entries()]
+    .filter(([, count]) => count > 1)
+    .map(([field]) => labels.get(field) ?? field);
   const mappedCount = mapping.filter(Boolean).length;
 
   const details = [
     opened.sheetName ? `feuille « ${opened.sheetName} »` : null,
     opened.encoding ? `encodage ${opened.encoding}` : null,
-    opened.separator ? `séparateur ${opened.separator === 'tabulation' ? 'tabulation' : `« ${opened.separator} »`}` : null,
+    opened.separator
+      ? `séparateur ${opened.separator === 'tabulation' ? 'tabulation' : `« ${opened.separator} »`}`
+      : null,
     `titres des colonnes en ligne ${opened.headerLine}`,
     plural(opened.rowCount, 'ligne'),
     plural(opened.headers.length, 'colonne'),
@@ -344,11 +357,24 @@ function PreviewStep({
   const busy = apply.isPending || again.isPending;
 
   /** The preview again with other choices: what the import writes depends on them. */
-  const rerun = (next: ImportOptions) => again.mutate({ token: preview.token, mapping, options: next }, { onSuccess: (fresh) => onPreview(fresh, next) });
+  const rerun = (next: ImportOptions) =>
+    again.mutate({ token: preview.token, mapping, options: next }, { onSuccess: (fresh) => onPreview(fresh, next) });
   const undatedCount = preview.undated.cotisations + preview.undated.consents;
   const undatedWhat = [
-    preview.undated.cotisations > 0 ? plural(preview.undated.cotisations, 'cotisation payée sans date de paiement', 'cotisations payées sans date de paiement') : null,
-    preview.undated.consents > 0 ? plural(preview.undated.consents, 'accord pour l’annuaire (« oui ») sans date', 'accords pour l’annuaire (« oui ») sans date') : null,
+    preview.undated.cotisations > 0
+      ? plural(
+          preview.undated.cotisations,
+          'cotisation payée sans date de paiement',
+          'cotisations payées sans date de paiement',
+        )
+      : null,
+    preview.undated.consents > 0
+      ? plural(
+          preview.undated.consents,
+          'accord pour l’annuaire (« oui ») sans date',
+          'accords pour l’annuaire (« oui ») sans date',
+        )
+      : null,
   ]
     .filter(Boolean)
     .join(' et ');
@@ -358,7 +384,10 @@ function PreviewStep({
       { token: preview.token, mapping, options },
       {
         onSuccess: (result) => {
-          toast.notify({ kind: 'success', message: `Import terminé : ${plural(result.created, 'adhérent créé', 'adhérents créés')}, ${result.updated} mis à jour.` });
+          toast.notify({
+            kind: 'success',
+            message: `Import terminé : ${plural(result.created, 'adhérent créé', 'adhérents créés')}, ${result.updated} mis à jour.`,
+          });
           onApplied(result);
         },
       },
@@ -379,9 +408,9 @@ function PreviewStep({
             <fieldset>
               <legend>Dates absentes du fichier</legend>
               <p>
-                Le fichier indique {undatedWhat}. Maillage n’invente pas de date (ni celle d’aujourd’hui) : un adhérent compte comme
-                à jour à une assemblée seulement s’il a payé avant sa date. Vous pouvez aussi associer une colonne « date de
-                paiement » à l’étape précédente.
+                Le fichier indique {undatedWhat}. Maillage n’invente pas de date (ni celle d’aujourd’hui) : un adhérent
+                compte comme à jour à une assemblée seulement s’il a payé avant sa date. Vous pouvez aussi associer une
+                colonne « date de paiement » à l’étape précédente.
               </p>
               <label className="radio-label">
                 <input
@@ -394,11 +423,18 @@ function PreviewStep({
                     if (options.undatedOn !== null) rerun({ ...options, undatedOn: null });
                   }}
                 />{' '}
-                Les laisser sans date : cotisations enregistrées comme non payées, accords pour l’annuaire non enregistrés
+                Les laisser sans date : cotisations enregistrées comme non payées, accords pour l’annuaire non
+                enregistrés
               </label>
               <label className="radio-label">
-                <input type="radio" name="dates-absentes" checked={dateChoice === 'date'} disabled={busy} onChange={() => setDateChoice('date')} /> Leur
-                donner une même date pour tout le fichier (jour où les paiements et accords ont été recueillis) :
+                <input
+                  type="radio"
+                  name="dates-absentes"
+                  checked={dateChoice === 'date'}
+                  disabled={busy}
+                  onChange={() => setDateChoice('date')}
+                />{' '}
+                Leur donner une même date pour tout le fichier (jour où les paiements et accords ont été recueillis) :
               </label>
               {dateChoice === 'date' && (
                 <p>
@@ -417,7 +453,9 @@ function PreviewStep({
                   >
                     Appliquer cette date
                   </button>
-                  {options.undatedOn && <span className="muted small"> Date retenue : {formatDateLong(options.undatedOn)}.</span>}
+                  {options.undatedOn && (
+                    <span className="muted small"> Date retenue : {formatDateLong(options.undatedOn)}.</span>
+                  )}
                 </p>
               )}
             </fieldset>
@@ -433,11 +471,13 @@ function PreviewStep({
                   onChange={(event) => rerun({ ...options, createColleges: event.target.checked })}
                 />{' '}
                 Créer les collèges manquants avec l’import :{' '}
-                {preview.missingColleges.map((college) => `« ${college.name} » (${plural(college.rows, 'ligne')})`).join(', ')}
+                {preview.missingColleges
+                  .map((college) => `« ${college.name} » (${plural(college.rows, 'ligne')})`)
+                  .join(', ')}
               </label>
               <p className="muted small">
-                Ils sont créés avec voix délibérative ; vérifiez ensuite leur droit de vote et leur poids dans Collèges. Sans eux, les
-                lignes de ces collèges sont en erreur.
+                Ils sont créés avec voix délibérative ; vérifiez ensuite leur droit de vote et leur poids dans Collèges.
+                Sans eux, les lignes de ces collèges sont en erreur.
               </p>
             </fieldset>
           )}
@@ -499,14 +539,14 @@ function PreviewStep({
       </div>
       {preview.duplicates.length > 0 && (
         <p className="muted small">
-          Un doublon est la même personne (ou structure) une seconde fois dans le fichier : seule sa première ligne est prise en
-          compte, les valeurs différentes du doublon sont listées et ne sont pas reprises.
+          Un doublon est la même personne (ou structure) une seconde fois dans le fichier : seule sa première ligne est
+          prise en compte, les valeurs différentes du doublon sont listées et ne sont pas reprises.
         </p>
       )}
       {preview.errors.length > 0 && (
         <p className="muted small">
-          Les lignes en erreur ne seront pas importées : corrigez-les dans le fichier puis importez-le à nouveau (les lignes
-          déjà importées seront reconnues, sans doublon).
+          Les lignes en erreur ne seront pas importées : corrigez-les dans le fichier puis importez-le à nouveau (les
+          lignes déjà importées seront reconnues, sans doublon).
         </p>
       )}
       {apply.isError && (
@@ -516,7 +556,11 @@ function PreviewStep({
       )}
       <div className="form-actions">
         <button type="button" className="button" disabled={valid === 0 || writes === 0 || busy} onClick={run}>
-          {apply.isPending ? 'Import en cours…' : valid === 1 ? 'Appliquer la ligne valide' : `Appliquer les ${formatInteger(valid)} lignes valides`}
+          {apply.isPending
+            ? 'Import en cours…'
+            : valid === 1
+              ? 'Appliquer la ligne valide'
+              : `Appliquer les ${formatInteger(valid)} lignes valides`}
         </button>
         <button type="button" className="button button-secondary" onClick={onBack} disabled={busy}>
           Modifier les colonnes
@@ -524,7 +568,9 @@ function PreviewStep({
       </div>
       <ImportProgressBar active={apply.isPending} fallback="Enregistrement des adhérents…" />
       <ImportProgressBar active={again.isPending} fallback="Vérification des lignes…" />
-      {valid > 0 && writes === 0 && <p className="muted small">Toutes les lignes valides sont déjà à jour : il n’y a rien à importer.</p>}
+      {valid > 0 && writes === 0 && (
+        <p className="muted small">Toutes les lignes valides sont déjà à jour : il n’y a rien à importer.</p>
+      )}
     </section>
   );
 }
@@ -535,11 +581,7 @@ function PreviewRow({ row, tab }: { row: ImportRowPreview; tab: PreviewTab }) {
       <td className="num">{row.line}</td>
       <th scope="row">
         <span className="import-name">{row.displayName}</span>
-        {row.matchedBy && (
-          <span className="match-hint muted small">
-            {MATCHED_BY[row.matchedBy]}
-          </span>
-        )}
+        {row.matchedBy && <span className="match-hint muted small">{MATCHED_BY[row.matchedBy]}</span>}
       </th>
       <td>{row.professionLabel ?? '—'}</td>
       <td>{row.communeName ?? '—'}</td>
@@ -555,7 +597,9 @@ function PreviewRow({ row, tab }: { row: ImportRowPreview; tab: PreviewTab }) {
       {tab === 'duplicates' && row.duplicate && (
         <td>
           Doublon de la ligne {row.duplicate.of} ({row.duplicate.reason}) : ignorée,{' '}
-          {row.duplicate.firstImported ? `la ligne ${row.duplicate.of} est importée.` : `la ligne ${row.duplicate.of} est elle-même écartée.`}
+          {row.duplicate.firstImported
+            ? `la ligne ${row.duplicate.of} est importée.`
+            : `la ligne ${row.duplicate.of} est elle-même écartée.`}
           {row.duplicate.ignoredValues.length > 0 && (
             <ul className="plain-list muted small">
               {row.duplicate.ignoredValues.map((value, i) => (
@@ -578,7 +622,15 @@ function PreviewRow({ row, tab }: { row: ImportRowPreview; tab: PreviewTab }) {
   );
 }
 
-function DoneStep({ heading, result, onRestart }: { heading: HeadingRef; result: ImportResult; onRestart: () => void }) {
+function DoneStep({
+  heading,
+  result,
+  onRestart,
+}: {
+  heading: HeadingRef;
+  result: ImportResult;
+  onRestart: () => void;
+}) {
   return (
     <section className="card" aria-labelledby="import-resultat">
       <h2 id="import-resultat" ref={heading} tabIndex={-1}>
@@ -588,14 +640,21 @@ function DoneStep({ heading, result, onRestart }: { heading: HeadingRef; result:
         <li>{plural(result.created, 'adhérent créé', 'adhérents créés')}</li>
         <li>{plural(result.updated, 'adhérent mis à jour', 'adhérents mis à jour')}</li>
         <li>{plural(result.unchanged, 'ligne inchangée', 'lignes inchangées')}</li>
-        {result.skippedErrors > 0 && <li>{plural(result.skippedErrors, 'ligne en erreur ignorée', 'lignes en erreur ignorées')}</li>}
-        {result.skippedDuplicates > 0 && <li>{plural(result.skippedDuplicates, 'doublon ignoré', 'doublons ignorés')}</li>}
+        {result.skippedErrors > 0 && (
+          <li>{plural(result.skippedErrors, 'ligne en erreur ignorée', 'lignes en erreur ignorées')}</li>
+        )}
+        {result.skippedDuplicates > 0 && (
+          <li>{plural(result.skippedDuplicates, 'doublon ignoré', 'doublons ignorés')}</li>
+        )}
         {result.collegesCreated.length > 0 && (
           <li>
-            {plural(result.collegesCreated.length, 'collège créé', 'collèges créés')} : {result.collegesCreated.map((name) => `« ${name} »`).join(', ')}
+            {plural(result.collegesCreated.length, 'collège créé', 'collèges créés')} :{' '}
+            {result.collegesCreated.map((name) => `« ${name} »`).join(', ')}
           </li>
         )}
-        {result.cotisations > 0 && <li>{plural(result.cotisations, 'cotisation enregistrée', 'cotisations enregistrées')}</li>}
+        {result.cotisations > 0 && (
+          <li>{plural(result.cotisations, 'cotisation enregistrée', 'cotisations enregistrées')}</li>
+        )}
       </ul>
       <div className="form-actions">
         <Link to="/adherents" className="button">

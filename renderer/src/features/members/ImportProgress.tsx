@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ImportProgress as Progress } from '../../../../shared/contract';
+import type { ImportProgress as Progress } from '@shared/contract';
 import { call } from '../../api';
 
 /** How often the screen asks where a long import call is. */

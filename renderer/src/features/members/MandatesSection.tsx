@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import type { MandateRow, MemberDetail } from '../../../../shared/contract';
-import { formatDateLong, toIsoDate } from '../../../../shared/format';
-import { MANDATE_ROLES, mandateSchema } from '../../../../shared/schemas/members';
+import type { MandateRow, MemberDetail } from '@shared/contract';
+import { formatDateLong, toIsoDate } from '@shared/format';
+import { MANDATE_ROLES, mandateSchema } from '@shared/schemas/members';
 import { errorMessage, useApiMutation } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -27,7 +27,9 @@ export function MandatesSection({ detail }: { detail: MemberDetail }) {
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<MandateRow | null>(null);
   const remove = useApiMutation('members.deleteMandate');
-  const rows = [...detail.mandates].sort((a, b) => Number(b.current) - Number(a.current) || b.startOn.localeCompare(a.startOn));
+  const rows = [...detail.mandates].sort(
+    (a, b) => Number(b.current) - Number(a.current) || b.startOn.localeCompare(a.startOn),
+  );
 
   return (
     <section className="card" aria-labelledby="mandats-titre">
@@ -105,8 +107,8 @@ export function MandatesSection({ detail }: { detail: MemberDetail }) {
           }
         >
           <p>
-            Le mandat « {deleting.roleLabel} » de {detail.displayName}, commencé le {formatDateLong(deleting.startOn)}, sera
-            supprimé. Pour un mandat terminé, indiquez plutôt sa date de fin.
+            Le mandat « {deleting.roleLabel} » de {detail.displayName}, commencé le {formatDateLong(deleting.startOn)},
+            sera supprimé. Pour un mandat terminé, indiquez plutôt sa date de fin.
           </p>
         </ConfirmDialog>
       )}
@@ -163,7 +165,12 @@ function MandateForm({ memberId, onDone }: { memberId: number; onDone: () => voi
             </select>
           )}
         </Field>
-        <Field id="mandat-label" label="Précision" hint="Par exemple le nom de la commission." error={errors.label?.message}>
+        <Field
+          id="mandat-label"
+          label="Précision"
+          hint="Par exemple le nom de la commission."
+          error={errors.label?.message}
+        >
           {(a) => <input type="text" {...a} {...register('label')} />}
         </Field>
         <Field id="mandat-start" label="Début" required error={errors.startOn?.message}>

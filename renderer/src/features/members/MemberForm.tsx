@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import type { CollegeRow, MemberDetail } from '../../../../shared/contract';
-import type { MemberListRow } from '../../../../shared/domain/members';
-import { COMMON_SPECIALTY_LABELS, MEDICAL_SPECIALTIES, PRACTICE_MODES, STRUCTURE_TYPES } from '../../../../shared/domain/professions';
-import { formatDateLong, toIsoDate } from '../../../../shared/format';
-import type { MemberData } from '../../../../shared/schemas/members';
+import type { CollegeRow, MemberDetail } from '@shared/contract';
+import type { MemberListRow } from '@shared/domain/members';
+import {
+  COMMON_SPECIALTY_LABELS,
+  MEDICAL_SPECIALTIES,
+  PRACTICE_MODES,
+  STRUCTURE_TYPES,
+} from '@shared/domain/professions';
+import { formatDateLong, toIsoDate } from '@shared/format';
+import type { MemberData } from '@shared/schemas/members';
 import { ApiCallError } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
@@ -207,9 +212,23 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
               <div className="field-spacer" aria-hidden="true" />
             )}
             <Field id="m-rpps" label="N° RPPS" hint="11 chiffres." error={errors.rpps?.message}>
-              {(a) => <input type="text" inputMode="numeric" spellCheck={false} autoComplete="off" {...a} {...register('rpps')} />}
+              {(a) => (
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  spellCheck={false}
+                  autoComplete="off"
+                  {...a}
+                  {...register('rpps')}
+                />
+              )}
             </Field>
-            <Field id="m-adeli" label="N° ADELI" hint="9 caractères ; pour les professions pas encore inscrites au RPPS." error={errors.adeli?.message}>
+            <Field
+              id="m-adeli"
+              label="N° ADELI"
+              hint="9 caractères ; pour les professions pas encore inscrites au RPPS."
+              error={errors.adeli?.message}
+            >
               {(a) => <input type="text" spellCheck={false} autoComplete="off" {...a} {...register('adeli')} />}
             </Field>
             <Field id="m-practice-mode" label="Mode d'exercice" error={errors.practiceMode?.message}>
@@ -227,7 +246,11 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
             <Field
               id="m-structure-member"
               label="Structure d'exercice"
-              hint={structureOptions.length === 0 ? 'Aucune structure adhérente pour l’instant : choisissez « Autre structure ».' : undefined}
+              hint={
+                structureOptions.length === 0
+                  ? 'Aucune structure adhérente pour l’instant : choisissez « Autre structure ».'
+                  : undefined
+              }
               error={errors.structureMemberId?.message}
             >
               {(a) => (
@@ -258,7 +281,11 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
               )}
             </Field>
             {freeStructure && (
-              <Field id="m-structure-label" label="Nom de la structure d'exercice" error={errors.structureLabel?.message}>
+              <Field
+                id="m-structure-label"
+                label="Nom de la structure d'exercice"
+                error={errors.structureLabel?.message}
+              >
                 {(a) => <input type="text" {...a} {...register('structureLabel')} />}
               </Field>
             )}
@@ -268,7 +295,13 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
         <fieldset className="form-section">
           <legend>Structure</legend>
           <div className="form-grid">
-            <Field id="m-structure-name" label="Nom de la structure" required wide error={errors.structureName?.message}>
+            <Field
+              id="m-structure-name"
+              label="Nom de la structure"
+              required
+              wide
+              error={errors.structureName?.message}
+            >
               {(a) => <input type="text" autoComplete="organization" {...a} {...register('structureName')} />}
             </Field>
             <Field id="m-structure-type" label="Type de structure" required error={errors.structureType?.message}>
@@ -289,11 +322,25 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
             <Field id="m-finess-ej" label="FINESS juridique (EJ)" hint="9 caractères." error={errors.finessEj?.message}>
               {(a) => <input type="text" spellCheck={false} autoComplete="off" {...a} {...register('finessEj')} />}
             </Field>
-            <Field id="m-finess-et" label="FINESS géographique (ET)" hint="9 caractères." error={errors.finessEt?.message}>
+            <Field
+              id="m-finess-et"
+              label="FINESS géographique (ET)"
+              hint="9 caractères."
+              error={errors.finessEt?.message}
+            >
               {(a) => <input type="text" spellCheck={false} autoComplete="off" {...a} {...register('finessEt')} />}
             </Field>
             <Field id="m-siret" label="SIRET" hint="14 chiffres." error={errors.siret?.message}>
-              {(a) => <input type="text" inputMode="numeric" spellCheck={false} autoComplete="off" {...a} {...register('siret')} />}
+              {(a) => (
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  spellCheck={false}
+                  autoComplete="off"
+                  {...a}
+                  {...register('siret')}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
@@ -345,7 +392,9 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
           <Field
             id="m-college"
             label="Collège"
-            hint={colleges.length === 0 ? 'Aucun collège défini : créez-les dans « Collèges et cotisations ».' : undefined}
+            hint={
+              colleges.length === 0 ? 'Aucun collège défini : créez-les dans « Collèges et cotisations ».' : undefined
+            }
             error={errors.collegeId?.message}
           >
             {(a) => (
@@ -370,9 +419,13 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
                 aria-describedby="m-consent-aide"
                 checked={Boolean(consentOn)}
                 onChange={(event) =>
-                  setValue('directoryConsentOn', event.target.checked ? (detail?.data.directoryConsentOn ?? today) : '', {
-                    shouldDirty: true,
-                  })
+                  setValue(
+                    'directoryConsentOn',
+                    event.target.checked ? (detail?.data.directoryConsentOn ?? today) : '',
+                    {
+                      shouldDirty: true,
+                    },
+                  )
                 }
               />
               <span>Accepte de figurer dans l'annuaire partagé entre adhérents</span>
@@ -406,6 +459,8 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
 /** members.update nests the form under `data`: its field errors come as « data.rpps ». */
 function withoutDataPrefix(error: unknown): unknown {
   if (!(error instanceof ApiCallError)) return error;
-  const fields = Object.fromEntries(Object.entries(error.fields).map(([key, message]) => [key.replace(/^data\./, ''), message]));
+  const fields = Object.fromEntries(
+    Object.entries(error.fields).map(([key, message]) => [key.replace(/^data\./, ''), message]),
+  );
   return new ApiCallError(error.code, error.message, fields, error.channel);
 }

@@ -1,6 +1,6 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { MemberDetail } from '../../../../shared/contract';
-import type { MemberData } from '../../../../shared/schemas/members';
+import type { MemberDetail } from '@shared/contract';
+import type { MemberData } from '@shared/schemas/members';
 import { errorMessage, useApiMutation, useApiQuery, useColleges, useCotisationRates, useMembers } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
@@ -34,7 +34,9 @@ export function NewMemberPage() {
         <Loading />
       ) : (
         <>
-          {colleges.isError && <QueryError message={`Les collèges n’ont pas pu être chargés : ${errorMessage(colleges.error)}`} />}
+          {colleges.isError && (
+            <QueryError message={`Les collèges n’ont pas pu être chargés : ${errorMessage(colleges.error)}`} />
+          )}
           <MemberForm
             detail={null}
             colleges={colleges.data ?? []}
@@ -45,7 +47,9 @@ export function NewMemberPage() {
               toast.notify({ kind: 'success', message: `${saved.displayName} ajouté·e aux adhérents.` });
               navigate(`/adherents/${saved.id}`, { replace: true });
             }}
-            onFailed={(message) => toast.notify({ kind: 'error', message: `L’adhérent n’a pas été enregistré : ${message}` })}
+            onFailed={(message) =>
+              toast.notify({ kind: 'error', message: `L’adhérent n’a pas été enregistré : ${message}` })
+            }
           />
         </>
       )}
@@ -85,7 +89,10 @@ function MemberDetailPage({ id }: { id: number }) {
     return (
       <Page title="Adhérent">
         <BackLink />
-        <QueryError message={errorMessage(detail.error)} onRetry={detail.error.code === 'not_found' ? undefined : () => void detail.refetch()} />
+        <QueryError
+          message={errorMessage(detail.error)}
+          onRetry={detail.error.code === 'not_found' ? undefined : () => void detail.refetch()}
+        />
       </Page>
     );
   }
@@ -107,12 +114,9 @@ function MemberSections({
   const update = useApiMutation('members.update');
   const year = currentYear();
   const upToDate = detail.upToDateYears.includes(year);
-  const summary = [
-    detail.professionLabel,
-    detail.data.specialty,
-    detail.communeName,
-    detail.collegeName,
-  ].filter(Boolean);
+  const summary = [detail.professionLabel, detail.data.specialty, detail.communeName, detail.collegeName].filter(
+    Boolean,
+  );
 
   return (
     <Page title={detail.displayName}>
@@ -147,8 +151,12 @@ function MemberSections({
             structures={members.data ?? []}
             save={(data) => update.mutateAsync({ id: detail.id, data })}
             onCancel={() => navigate('/adherents')}
-            onSaved={(saved) => toast.notify({ kind: 'success', message: `Fiche de ${saved.displayName} enregistrée.` })}
-            onFailed={(message) => toast.notify({ kind: 'error', message: `La fiche n’a pas été enregistrée : ${message}` })}
+            onSaved={(saved) =>
+              toast.notify({ kind: 'success', message: `Fiche de ${saved.displayName} enregistrée.` })
+            }
+            onFailed={(message) =>
+              toast.notify({ kind: 'error', message: `La fiche n’a pas été enregistrée : ${message}` })
+            }
           />
         )}
         <CotisationsSection detail={detail} rates={rates} />
@@ -159,4 +167,3 @@ function MemberSections({
     </Page>
   );
 }
-

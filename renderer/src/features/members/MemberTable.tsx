@@ -1,7 +1,7 @@
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { MemberListRow, MemberSortKey } from '../../../../shared/domain/members';
-import { formatDateLong } from '../../../../shared/format';
+import type { MemberListRow, MemberSortKey } from '@shared/domain/members';
+import { formatDateLong } from '@shared/format';
 import { useRememberedRef } from '../../components/UiState';
 import { professionText, statusText } from './labels';
 
@@ -36,8 +36,13 @@ interface Props {
 }
 
 /** Falls back to a plausible size while the box has none, so the first rows are there from the first paint. */
-function observeRectWithFallback(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void) {
-  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 1000, height: FALLBACK_HEIGHT }));
+function observeRectWithFallback(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  cb: (rect: { width: number; height: number }) => void,
+) {
+  return observeElementRect(instance, (rect) =>
+    cb(rect.height > 0 ? rect : { width: rect.width || 1000, height: FALLBACK_HEIGHT }),
+  );
 }
 
 /**
@@ -170,7 +175,15 @@ export function MemberTable({ rows, year, sort, onSort, onOpen, label }: Props) 
                 key={column.id}
                 role="columnheader"
                 className={`vtable-cell col-${column.id}`}
-                aria-sort={column.sortKey ? (sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}
+                aria-sort={
+                  column.sortKey
+                    ? sorted
+                      ? sort.direction === 'asc'
+                        ? 'ascending'
+                        : 'descending'
+                      : 'none'
+                    : undefined
+                }
               >
                 {column.sortKey ? (
                   <button type="button" className="sort-button" onClick={() => onSort(column.sortKey!)}>
@@ -208,7 +221,11 @@ export function MemberTable({ rows, year, sort, onSort, onOpen, label }: Props) 
                 <span className="cell-main">{row.displayName}</span>
                 {row.kind === 'structure' && <span className="badge badge-structure">structure</span>}
               </div>
-              <div role="cell" className="vtable-cell col-profession" title={row.specialty ? `${professionText(row)} · ${row.specialty}` : professionText(row)}>
+              <div
+                role="cell"
+                className="vtable-cell col-profession"
+                title={row.specialty ? `${professionText(row)} · ${row.specialty}` : professionText(row)}
+              >
                 <span className="cell-main">{professionText(row)}</span>
                 {row.specialty && <span className="cell-sub"> · {row.specialty}</span>}
               </div>
@@ -222,7 +239,11 @@ export function MemberTable({ rows, year, sort, onSort, onOpen, label }: Props) 
                 {row.joinedOn ? formatShortDate(row.joinedOn) : <span className="muted">—</span>}
               </div>
               <div role="cell" className="vtable-cell col-cotisation">
-                {upToDate ? <span className="badge badge-ok">à jour</span> : <span className="muted small">non à jour</span>}
+                {upToDate ? (
+                  <span className="badge badge-ok">à jour</span>
+                ) : (
+                  <span className="muted small">non à jour</span>
+                )}
               </div>
               <div role="cell" className="vtable-cell col-statut">
                 {row.active && !row.leftOn ? (

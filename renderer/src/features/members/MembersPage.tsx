@@ -1,9 +1,9 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { filterMembers, sortMembers, type MemberListRow, type MemberSortKey } from '../../../../shared/domain/members';
-import { PRACTICE_MODES } from '../../../../shared/domain/professions';
-import { formatInteger, plural } from '../../../../shared/format';
-import type { MemberFilters } from '../../../../shared/schemas/members';
+import { filterMembers, sortMembers, type MemberListRow, type MemberSortKey } from '@shared/domain/members';
+import { PRACTICE_MODES } from '@shared/domain/professions';
+import { formatInteger, plural } from '@shared/format';
+import type { MemberFilters } from '@shared/schemas/members';
 import { errorMessage, useApiMutation, useColleges, useMembers } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
@@ -117,14 +117,35 @@ function MemberList({ rows }: { rows: MemberListRow[] }) {
   // Sort every row once per sort order; filtering keeps that order.
   const sortedAll = useMemo(() => sortMembers(rows, state.sort.key, state.sort.direction), [rows, state.sort]);
   // Depend on each filter, not on the whole state: a keystroke must not filter twice (urgent and deferred render).
-  const { professionCode, collegeId, practiceMode, communeCode, kind, status, cotisationYear, cotisationStatus } = state;
+  const { professionCode, collegeId, practiceMode, communeCode, kind, status, cotisationYear, cotisationStatus } =
+    state;
   const filters = useMemo(
     () =>
       toFilters(
-        { ...initialState(), professionCode, collegeId, practiceMode, communeCode, kind, status, cotisationYear, cotisationStatus },
+        {
+          ...initialState(),
+          professionCode,
+          collegeId,
+          practiceMode,
+          communeCode,
+          kind,
+          status,
+          cotisationYear,
+          cotisationStatus,
+        },
         deferredSearch,
       ),
-    [professionCode, collegeId, practiceMode, communeCode, kind, status, cotisationYear, cotisationStatus, deferredSearch],
+    [
+      professionCode,
+      collegeId,
+      practiceMode,
+      communeCode,
+      kind,
+      status,
+      cotisationYear,
+      cotisationStatus,
+      deferredSearch,
+    ],
   );
   const shown = useMemo(() => filterMembers(sortedAll, filters), [sortedAll, filters]);
   const filtered = isFiltered(state);
@@ -177,7 +198,12 @@ function MemberList({ rows }: { rows: MemberListRow[] }) {
               }}
             />
           </div>
-          <FilterSelect id="filtre-profession" label="Profession" value={state.professionCode} onChange={(v) => update({ professionCode: v })}>
+          <FilterSelect
+            id="filtre-profession"
+            label="Profession"
+            value={state.professionCode}
+            onChange={(v) => update({ professionCode: v })}
+          >
             <option value="">Toutes</option>
             {options.professions.map((p) => (
               <option key={p.code} value={p.code}>
@@ -185,7 +211,12 @@ function MemberList({ rows }: { rows: MemberListRow[] }) {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect id="filtre-college" label="Collège" value={state.collegeId} onChange={(v) => update({ collegeId: v })}>
+          <FilterSelect
+            id="filtre-college"
+            label="Collège"
+            value={state.collegeId}
+            onChange={(v) => update({ collegeId: v })}
+          >
             <option value="">Tous</option>
             {(colleges.data ?? []).map((college) => (
               <option key={college.id} value={String(college.id)}>
@@ -193,7 +224,12 @@ function MemberList({ rows }: { rows: MemberListRow[] }) {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect id="filtre-mode" label="Mode d'exercice" value={state.practiceMode} onChange={(v) => update({ practiceMode: v })}>
+          <FilterSelect
+            id="filtre-mode"
+            label="Mode d'exercice"
+            value={state.practiceMode}
+            onChange={(v) => update({ practiceMode: v })}
+          >
             <option value="">Tous</option>
             {PRACTICE_MODES.map((mode) => (
               <option key={mode.code} value={mode.code}>
@@ -201,7 +237,12 @@ function MemberList({ rows }: { rows: MemberListRow[] }) {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect id="filtre-commune" label="Commune" value={state.communeCode} onChange={(v) => update({ communeCode: v })}>
+          <FilterSelect
+            id="filtre-commune"
+            label="Commune"
+            value={state.communeCode}
+            onChange={(v) => update({ communeCode: v })}
+          >
             <option value="">Toutes</option>
             {options.communes.map((c) => (
               <option key={c.code} value={c.code}>
@@ -209,12 +250,22 @@ function MemberList({ rows }: { rows: MemberListRow[] }) {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect id="filtre-type" label="Type" value={state.kind} onChange={(v) => update({ kind: v as ListState['kind'] })}>
+          <FilterSelect
+            id="filtre-type"
+            label="Type"
+            value={state.kind}
+            onChange={(v) => update({ kind: v as ListState['kind'] })}
+          >
             <option value="all">Tous</option>
             <option value="person">Personnes</option>
             <option value="structure">Structures</option>
           </FilterSelect>
-          <FilterSelect id="filtre-statut" label="Statut" value={state.status} onChange={(v) => update({ status: v as ListState['status'] })}>
+          <FilterSelect
+            id="filtre-statut"
+            label="Statut"
+            value={state.status}
+            onChange={(v) => update({ status: v as ListState['status'] })}
+          >
             <option value="active">Actifs</option>
             <option value="former">Anciens</option>
             <option value="all">Tous</option>
@@ -258,12 +309,16 @@ function MemberList({ rows }: { rows: MemberListRow[] }) {
           <button
             type="button"
             className="button button-small button-secondary"
-            onClick={() => setState((current) => ({ ...initialState(), sort: current.sort, cotisationYear: current.cotisationYear }))}
+            onClick={() =>
+              setState((current) => ({ ...initialState(), sort: current.sort, cotisationYear: current.cotisationYear }))
+            }
           >
             Effacer les filtres
           </button>
         )}
-        <p className="list-hint muted small">Clic ou Entrée : ouvrir la fiche · flèches : ligne suivante ou précédente</p>
+        <p className="list-hint muted small">
+          Clic ou Entrée : ouvrir la fiche · flèches : ligne suivante ou précédente
+        </p>
       </div>
 
       {shown.length === 0 ? (
@@ -316,7 +371,12 @@ function filterOptions(rows: MemberListRow[], selectedYear: number) {
     if (row.professionCode) {
       const entry = professions.get(row.professionCode);
       if (entry) entry.count++;
-      else professions.set(row.professionCode, { code: row.professionCode, label: row.professionLabel ?? row.professionCode, count: 1 });
+      else
+        professions.set(row.professionCode, {
+          code: row.professionCode,
+          label: row.professionLabel ?? row.professionCode,
+          count: 1,
+        });
     }
     if (row.communeCode && !communes.has(row.communeCode)) {
       communes.set(row.communeCode, { code: row.communeCode, name: row.communeName ?? row.communeCode });
@@ -356,7 +416,8 @@ function ExportMenu({ filters }: { filters: MemberFilters }) {
           if (result.saved) toast.notify({ kind: 'success', message: `Liste exportée : ${result.path}` });
           else toast.notify({ kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' });
         },
-        onError: (error) => toast.notify({ kind: 'error', message: `La liste n’a pas été exportée : ${errorMessage(error)}` }),
+        onError: (error) =>
+          toast.notify({ kind: 'error', message: `La liste n’a pas été exportée : ${errorMessage(error)}` }),
       },
     );
   };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { MemberDetail } from '../../../../shared/contract';
-import { formatDateLong } from '../../../../shared/format';
+import type { MemberDetail } from '@shared/contract';
+import { formatDateLong } from '@shared/format';
 import { errorMessage, useApiMutation } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
@@ -89,7 +89,10 @@ function EraseDialog({ detail, onClose }: { detail: MemberDetail; onClose: () =>
     } catch {
       return; // shown below through erase.error
     }
-    toast.notify({ kind: 'success', message: `${detail.displayName} a été anonymisé·e : ses données personnelles sont effacées.` });
+    toast.notify({
+      kind: 'success',
+      message: `${detail.displayName} a été anonymisé·e : ses données personnelles sont effacées.`,
+    });
     navigate('/adherents');
   };
 
@@ -115,7 +118,10 @@ function EraseDialog({ detail, onClose }: { detail: MemberDetail; onClose: () =>
         La fiche de <strong>{detail.displayName}</strong> sera anonymisée. <strong>C’est irréversible.</strong>
       </p>
       <ul>
-        <li>Son nom, son prénom, ses coordonnées (adresse, téléphone, courriel) et ses identifiants (RPPS, ADELI, FINESS, SIRET) seront effacés.</li>
+        <li>
+          Son nom, son prénom, ses coordonnées (adresse, téléphone, courriel) et ses identifiants (RPPS, ADELI, FINESS,
+          SIRET) seront effacés.
+        </li>
         <li>
           Sa profession, sa commune, son collège, ses dates d’adhésion et ses cotisations sont gardés sans son nom : les
           effectifs des rapports des années passées restent justes.
@@ -124,11 +130,11 @@ function EraseDialog({ detail, onClose }: { detail: MemberDetail; onClose: () =>
           Son identité n’est gardée que sous forme d’empreinte illisible, pour qu’un import ne recrée pas sa fiche.
         </li>
         <li>
-          <strong>Ce que l’anonymisation n’atteint pas :</strong> les sauvegardes déjà faites dans le dossier
-          « sauvegardes » (elles disparaissent à mesure que de nouvelles les remplacent) et les copies déjà sorties de
+          <strong>Ce que l’anonymisation n’atteint pas :</strong> les sauvegardes déjà faites dans le dossier «
+          sauvegardes » (elles disparaissent à mesure que de nouvelles les remplacent) et les copies déjà sorties de
           Maillage (listes Excel ou CSV, PDF, fichiers envoyés par courriel). Supprimez celles que vous gardez ailleurs.
-          Les procès-verbaux déjà approuvés gardent aussi son nom tel qu’il était à l’approbation : ce sont les actes
-          de l’association.
+          Les procès-verbaux déjà approuvés gardent aussi son nom tel qu’il était à l’approbation : ce sont les actes de
+          l’association.
         </li>
         <li>Pensez à exporter ses données d’abord s’il vous les a demandées.</li>
       </ul>

@@ -1,6 +1,6 @@
-import type { MemberListRow } from '../../../../shared/domain/members';
-import { PRACTICE_MODES, PROFESSIONS, STRUCTURE_TYPES, type ProfessionFamily } from '../../../../shared/domain/professions';
-import { formatDateLong } from '../../../../shared/format';
+import type { MemberListRow } from '@shared/domain/members';
+import { PRACTICE_MODES, PROFESSIONS, STRUCTURE_TYPES, type ProfessionFamily } from '@shared/domain/professions';
+import { formatDateLong } from '@shared/format';
 
 export const FAMILY_LABELS: Record<ProfessionFamily, string> = {
   sante: 'Professions de santé',
@@ -22,8 +22,11 @@ export const PRACTICE_MODE_LABEL = new Map<string, string>(PRACTICE_MODES.map((m
 export const VOTING_RIGHT_LABEL = { deliberative: 'voix délibérative', consultative: 'voix consultative' } as const;
 
 /** « Infirmier » (or « Médecin · Médecine générale »), or the structure's type. */
-export function professionText(row: Pick<MemberListRow, 'kind' | 'professionLabel' | 'specialty' | 'structureType'>): string {
-  if (row.kind === 'structure') return row.structureType ? (STRUCTURE_TYPE_LABEL.get(row.structureType) ?? row.structureType) : 'Structure';
+export function professionText(
+  row: Pick<MemberListRow, 'kind' | 'professionLabel' | 'specialty' | 'structureType'>,
+): string {
+  if (row.kind === 'structure')
+    return row.structureType ? (STRUCTURE_TYPE_LABEL.get(row.structureType) ?? row.structureType) : 'Structure';
   return row.professionLabel ?? '—';
 }
 

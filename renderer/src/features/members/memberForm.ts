@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, Resolver } from 'react-hook-form';
-import { memberSchema, type MemberData, type MemberInput } from '../../../../shared/schemas/members';
+import { memberSchema, type MemberData, type MemberInput } from '@shared/schemas/members';
 
 /** The fields of the form, in screen order (server errors are placed under these). */
 export const MEMBER_FIELDS = [
@@ -45,7 +45,14 @@ const PERSON_ONLY: MemberField[] = [
   'structureMemberId',
   'structureLabel',
 ];
-const STRUCTURE_ONLY: MemberField[] = ['structureName', 'structureType', 'finessEj', 'finessEt', 'siret', 'representativeName'];
+const STRUCTURE_ONLY: MemberField[] = [
+  'structureName',
+  'structureType',
+  'finessEj',
+  'finessEt',
+  'siret',
+  'representativeName',
+];
 
 /** What the inputs hold: text everywhere ('' for nothing). */
 export type MemberFormValues = { [K in MemberField]: K extends 'kind' ? 'person' | 'structure' : string };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ExportResult } from '../../../../shared/contract';
-import { plural } from '../../../../shared/format';
+import type { ExportResult } from '@shared/contract';
+import { plural } from '@shared/format';
 import { errorMessage, useApiMutation, type ApiCallError } from '../../api';
 import { Page } from '../../components/Page';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
@@ -8,7 +8,8 @@ import { PdfExportProgress } from '../../components/PdfExportProgress';
 const COMING_SOON: { title: string; description: string }[] = [
   {
     title: 'Rapport d’activité annuel',
-    description: 'Territoire, adhérents, réunions, missions et indicateurs, finances : le rapport remis chaque année à l’ARS et à la CPAM.',
+    description:
+      'Territoire, adhérents, réunions, missions et indicateurs, finances : le rapport remis chaque année à l’ARS et à la CPAM.',
   },
   {
     title: 'Tableau de bord des indicateurs',
@@ -47,7 +48,11 @@ export function ReportsPage() {
               Exporter en PDF
             </button>
           </div>
-          <ExportOutcome pending={exportSheet.isPending} result={exportSheet.isSuccess ? result : undefined} error={exportSheet.error} />
+          <ExportOutcome
+            pending={exportSheet.isPending}
+            result={exportSheet.isSuccess ? result : undefined}
+            error={exportSheet.error}
+          />
         </section>
 
         <MembersListCard />
@@ -68,7 +73,15 @@ export function ReportsPage() {
 }
 
 /** Busy indicator, then the saved file (or a calm « cancelled »), or the French error. */
-function ExportOutcome({ pending, result, error }: { pending: boolean; result: ExportResult | undefined; error: ApiCallError | null }) {
+function ExportOutcome({
+  pending,
+  result,
+  error,
+}: {
+  pending: boolean;
+  result: ExportResult | undefined;
+  error: ApiCallError | null;
+}) {
   return (
     <div className="report-outcome">
       <PdfExportProgress pending={pending} />
@@ -105,20 +118,43 @@ function MembersListCard() {
       <fieldset className="choice-group">
         <legend>Regrouper</legend>
         <label className="radio-label">
-          <input type="radio" name="liste-groupe" checked={groupBy === 'profession'} onChange={() => setGroupBy('profession')} /> par profession
+          <input
+            type="radio"
+            name="liste-groupe"
+            checked={groupBy === 'profession'}
+            onChange={() => setGroupBy('profession')}
+          />{' '}
+          par profession
         </label>
         <label className="radio-label">
-          <input type="radio" name="liste-groupe" checked={groupBy === 'college'} onChange={() => setGroupBy('college')} /> par collège
+          <input
+            type="radio"
+            name="liste-groupe"
+            checked={groupBy === 'college'}
+            onChange={() => setGroupBy('college')}
+          />{' '}
+          par collège
         </label>
       </fieldset>
       <fieldset className="choice-group">
         <legend>Version</legend>
         <label className="radio-label">
-          <input type="radio" name="liste-version" checked={audience === 'bureau'} onChange={() => setAudience('bureau')} /> complète (bureau)
+          <input
+            type="radio"
+            name="liste-version"
+            checked={audience === 'bureau'}
+            onChange={() => setAudience('bureau')}
+          />{' '}
+          complète (bureau)
         </label>
         <label className="radio-label">
-          <input type="radio" name="liste-version" checked={audience === 'annuaire'} onChange={() => setAudience('annuaire')} /> annuaire
-          (adhérents ayant consenti)
+          <input
+            type="radio"
+            name="liste-version"
+            checked={audience === 'annuaire'}
+            onChange={() => setAudience('annuaire')}
+          />{' '}
+          annuaire (adhérents ayant consenti)
         </label>
       </fieldset>
       <div className="form-actions">
@@ -131,7 +167,11 @@ function MembersListCard() {
           Exporter la liste en PDF
         </button>
       </div>
-      <ExportOutcome pending={exportList.isPending} result={exportList.isSuccess ? exportList.data : undefined} error={exportList.error} />
+      <ExportOutcome
+        pending={exportList.isPending}
+        result={exportList.isSuccess ? exportList.data : undefined}
+        error={exportList.error}
+      />
     </section>
   );
 }
@@ -200,11 +240,20 @@ function RcpYearCard() {
         </select>
       </div>
       <div className="form-actions">
-        <button type="button" className="button" disabled={exportRcp.isPending} onClick={() => exportRcp.mutate({ year })}>
+        <button
+          type="button"
+          className="button"
+          disabled={exportRcp.isPending}
+          onClick={() => exportRcp.mutate({ year })}
+        >
           Exporter le bilan des RCP en PDF
         </button>
       </div>
-      <ExportOutcome pending={exportRcp.isPending} result={exportRcp.isSuccess ? exportRcp.data : undefined} error={exportRcp.error} />
+      <ExportOutcome
+        pending={exportRcp.isPending}
+        result={exportRcp.isSuccess ? exportRcp.data : undefined}
+        error={exportRcp.error}
+      />
     </section>
   );
 }

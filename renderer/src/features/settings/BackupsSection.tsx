@@ -4,9 +4,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { contract, type BackupsOverview, type RestoreInspection } from '../../../../shared/contract';
-import { BACKUP_KIND_LABELS, DEFAULT_BACKUP_KEEP, MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/backups';
-import { formatDateTimeLong, plural } from '../../../../shared/format';
+import { contract, type BackupsOverview, type RestoreInspection } from '@shared/contract';
+import { BACKUP_KIND_LABELS, DEFAULT_BACKUP_KEEP, MIN_PASSPHRASE_LENGTH } from '@shared/domain/backups';
+import { formatDateTimeLong, plural } from '@shared/format';
 import { ApiCallError, errorMessage, queryKey, useApiMutation, useApiQuery } from '../../api';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -53,9 +53,11 @@ function Backups({ overview }: { overview: BackupsOverview }) {
     saveNow.mutate(undefined, {
       onSuccess: (result) => {
         void refresh();
-        if (result.saved) toast.notify({ kind: 'success', message: `Sauvegarde enregistrée et vérifiée : ${result.path}` });
+        if (result.saved)
+          toast.notify({ kind: 'success', message: `Sauvegarde enregistrée et vérifiée : ${result.path}` });
       },
-      onError: (error) => toast.notify({ kind: 'error', message: `La sauvegarde n’a pas été faite : ${errorMessage(error)}` }),
+      onError: (error) =>
+        toast.notify({ kind: 'error', message: `La sauvegarde n’a pas été faite : ${errorMessage(error)}` }),
     });
 
   const onInspected = (result: RestoreInspection) => {
@@ -68,9 +70,9 @@ function Backups({ overview }: { overview: BackupsOverview }) {
   return (
     <>
       <p className="muted">
-        Maillage fait une copie de sa base de données au premier lancement de chaque jour et avant chaque mise à jour, dans
-        le dossier <span className="path">{overview.dir}</span>. Chaque copie est vérifiée page par page. Une sauvegarde sur
-        une clé USB ou un autre disque, de temps en temps, protège aussi contre la perte de l’ordinateur.
+        Maillage fait une copie de sa base de données au premier lancement de chaque jour et avant chaque mise à jour,
+        dans le dossier <span className="path">{overview.dir}</span>. Chaque copie est vérifiée page par page. Une
+        sauvegarde sur une clé USB ou un autre disque, de temps en temps, protège aussi contre la perte de l’ordinateur.
       </p>
       <div className="form-actions">
         <button type="button" className="button" onClick={onSaveNow} disabled={saveNow.isPending}>
@@ -129,7 +131,12 @@ function Backups({ overview }: { overview: BackupsOverview }) {
                         className="button button-small button-ghost"
                         aria-label={`Restaurer la sauvegarde du ${formatDateTimeLong(new Date(entry.createdAt))}`}
                         disabled={inspect.isPending}
-                        onClick={() => inspect.mutate({ source: 'sauvegarde', fileName: entry.fileName }, { onSuccess: onInspected, onError: onInspectError })}
+                        onClick={() =>
+                          inspect.mutate(
+                            { source: 'sauvegarde', fileName: entry.fileName },
+                            { onSuccess: onInspected, onError: onInspectError },
+                          )
+                        }
                       >
                         Restaurer
                       </button>
@@ -180,9 +187,13 @@ function KeepForm({ keep }: { keep: number }) {
       onSuccess: (overview) => {
         queryClient.setQueryData(queryKey('backups.list'), overview);
         setValue(String(overview.keep));
-        toast.notify({ kind: 'success', message: `Maillage garde désormais les ${overview.keep} dernières sauvegardes automatiques.` });
+        toast.notify({
+          kind: 'success',
+          message: `Maillage garde désormais les ${overview.keep} dernières sauvegardes automatiques.`,
+        });
       },
-      onError: (failure) => setError(failure instanceof ApiCallError ? (failure.fields.keep ?? failure.message) : errorMessage(failure)),
+      onError: (failure) =>
+        setError(failure instanceof ApiCallError ? (failure.fields.keep ?? failure.message) : errorMessage(failure)),
     });
   };
 
@@ -194,7 +205,18 @@ function KeepForm({ keep }: { keep: number }) {
         error={error ?? undefined}
         hint={`Les plus anciennes sont effacées au-delà ; ${DEFAULT_BACKUP_KEEP} par défaut. Les 3 dernières copies d’avant mise à jour et d’avant restauration sont toujours gardées.`}
       >
-        {(a) => <input type="number" min={1} max={100} step={1} className="number-input" {...a} value={value} onChange={(event) => setValue(event.target.value)} />}
+        {(a) => (
+          <input
+            type="number"
+            min={1}
+            max={100}
+            step={1}
+            className="number-input"
+            {...a}
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+          />
+        )}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button button-secondary" disabled={save.isPending || value === String(keep)}>
@@ -205,7 +227,15 @@ function KeepForm({ keep }: { keep: number }) {
   );
 }
 
-function PassphraseDialog({ locked, onClose, onOpened }: { locked: Locked; onClose: () => void; onOpened: (preview: Preview) => void }) {
+function PassphraseDialog({
+  locked,
+  onClose,
+  onOpened,
+}: {
+  locked: Locked;
+  onClose: () => void;
+  onOpened: (preview: Preview) => void;
+}) {
   const inspect = useApiMutation('backups.inspect', { invalidate: false });
   const discard = useApiMutation('backups.discard', { invalidate: false });
   const [passphrase, setPassphrase] = useState('');
@@ -250,7 +280,15 @@ function PassphraseDialog({ locked, onClose, onOpened }: { locked: Locked; onClo
       <form id="passphrase-form" onSubmit={onSubmit} noValidate>
         <p>« {locked.fileName} » est chiffré. Saisissez la phrase secrète choisie quand il a été créé.</p>
         <Field id="restore-passphrase" label="Phrase secrète" error={error ?? undefined}>
-          {(a) => <input type="password" autoComplete="off" {...a} value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />}
+          {(a) => (
+            <input
+              type="password"
+              autoComplete="off"
+              {...a}
+              value={passphrase}
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
+          )}
         </Field>
       </form>
     </Dialog>
@@ -265,7 +303,11 @@ function RestoreDialog({ inspection, onClose }: { inspection: Preview; onClose: 
   const { preview } = inspection;
   const lastChange = preview.lastChange ? parseStamp(preview.lastChange) : null;
   const origin =
-    inspection.origin === 'transfert' ? 'Fichier de transfert' : inspection.origin === 'sauvegarde' ? 'Copie du dossier des sauvegardes' : 'Fichier choisi';
+    inspection.origin === 'transfert'
+      ? 'Fichier de transfert'
+      : inspection.origin === 'sauvegarde'
+        ? 'Copie du dossier des sauvegardes'
+        : 'Fichier choisi';
   const cancel = () => {
     discard.mutate({ token: inspection.token });
     onClose();
@@ -322,10 +364,12 @@ function RestoreDialog({ inspection, onClose }: { inspection: Preview; onClose: 
           <dd>{lastChange && !Number.isNaN(lastChange.getTime()) ? formatDateTimeLong(lastChange) : 'aucune'}</dd>
         </div>
       </dl>
-      {preview.pendingMigrations > 0 && <p>Elle vient d’une version précédente de Maillage : elle sera mise à jour en l’ouvrant.</p>}
+      {preview.pendingMigrations > 0 && (
+        <p>Elle vient d’une version précédente de Maillage : elle sera mise à jour en l’ouvrant.</p>
+      )}
       <p>
-        Les données actuelles seront remplacées par celles-ci. Elles sont d’abord copiées dans le dossier des sauvegardes
-        (« Avant restauration ») : vous pourrez y revenir.
+        Les données actuelles seront remplacées par celles-ci. Elles sont d’abord copiées dans le dossier des
+        sauvegardes (« Avant restauration ») : vous pourrez y revenir.
       </p>
     </ConfirmDialog>
   );
@@ -384,8 +428,8 @@ function TransferDialog({ onClose }: { onClose: () => void }) {
           l’autre ordinateur, installez Maillage puis choisissez « Restaurer une sauvegarde… » dans Paramètres.
         </p>
         <label className="checkbox-label">
-          <input type="checkbox" checked={protect} onChange={(event) => setProtect(event.target.checked)} /> Protéger par une phrase secrète
-          (recommandé : le fichier contient des données personnelles)
+          <input type="checkbox" checked={protect} onChange={(event) => setProtect(event.target.checked)} /> Protéger
+          par une phrase secrète (recommandé : le fichier contient des données personnelles)
         </label>
         {protect && (
           <>
@@ -395,10 +439,26 @@ function TransferDialog({ onClose }: { onClose: () => void }) {
               error={errors.passphrase}
               hint={`${MIN_PASSPHRASE_LENGTH} caractères au moins. Transmettez-la autrement que le fichier (de vive voix, par téléphone) : sans elle, il ne peut pas être ouvert.`}
             >
-              {(a) => <input type="password" autoComplete="new-password" {...a} value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />}
+              {(a) => (
+                <input
+                  type="password"
+                  autoComplete="new-password"
+                  {...a}
+                  value={passphrase}
+                  onChange={(event) => setPassphrase(event.target.value)}
+                />
+              )}
             </Field>
             <Field id="transfer-confirmation" label="Phrase secrète (confirmation)" error={errors.confirmation}>
-              {(a) => <input type="password" autoComplete="new-password" {...a} value={confirmation} onChange={(event) => setConfirmation(event.target.value)} />}
+              {(a) => (
+                <input
+                  type="password"
+                  autoComplete="new-password"
+                  {...a}
+                  value={confirmation}
+                  onChange={(event) => setConfirmation(event.target.value)}
+                />
+              )}
             </Field>
           </>
         )}

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useQueryClient } from '@tanstack/react-query';
-import { contract } from '../../../../shared/contract';
+import { contract } from '@shared/contract';
 import { ApiCallError, errorMessage, queryKey, useApiMutation, useApiQuery } from '../../api';
 import { Field } from '../../components/Field';
 import { Loading, QueryError } from '../../components/Page';
@@ -54,7 +54,11 @@ function RcpForm({ value }: { value: number }) {
     setError,
     reset,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<Values, unknown, Parsed>({ resolver, defaultValues: { rcpMinProfessions: String(value) }, reValidateMode: 'onChange' });
+  } = useForm<Values, unknown, Parsed>({
+    resolver,
+    defaultValues: { rcpMinProfessions: String(value) },
+    reValidateMode: 'onChange',
+  });
   useUnsavedChangesGuard(isDirty);
 
   const onSubmit = async (values: Parsed) => {
@@ -82,8 +86,8 @@ function RcpForm({ value }: { value: number }) {
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="rcp-reglage-titre">
       <p className="muted">
         Une RCP réunit des professionnels de santé de professions différentes autour de situations de patients. Quand
-        moins de professions que ce minimum sont présentes, Maillage le signale sur la réunion, et le bilan annuel des RCP
-        compte la séance comme « en dessous du minimum ». Les réunions déjà saisies ne sont pas modifiées.
+        moins de professions que ce minimum sont présentes, Maillage le signale sur la réunion, et le bilan annuel des
+        RCP compte la séance comme « en dessous du minimum ». Les réunions déjà saisies ne sont pas modifiées.
       </p>
       <div className="rules-inline">
         <Field
@@ -93,7 +97,17 @@ function RcpForm({ value }: { value: number }) {
           error={errors.rcpMinProfessions?.message}
           hint="Entre 1 et 10 ; 2 par défaut."
         >
-          {(a) => <input type="number" min={1} max={10} step={1} className="number-input" {...a} {...register('rcpMinProfessions')} />}
+          {(a) => (
+            <input
+              type="number"
+              min={1}
+              max={10}
+              step={1}
+              className="number-input"
+              {...a}
+              {...register('rcpMinProfessions')}
+            />
+          )}
         </Field>
       </div>
       {formError && (

@@ -21,7 +21,7 @@ import {
   type Resolver,
   type UseFormRegister,
 } from 'react-hook-form';
-import type { RulesOverview } from '../../../../shared/contract';
+import type { RulesOverview } from '@shared/contract';
 import {
   DEFAULT_RULES,
   MEETING_TYPES,
@@ -37,10 +37,10 @@ import {
   type QuorumCounting,
   type StatutoryRules,
   type Weighting,
-} from '../../../../shared/domain/governance';
-import { formatDateLong } from '../../../../shared/format';
-import { rulesVersionSchema } from '../../../../shared/schemas/ag';
-import type { z } from '../../../../shared/zod-fr';
+} from '@shared/domain/governance';
+import { formatDateLong } from '@shared/format';
+import { rulesVersionSchema } from '@shared/schemas/ag';
+import type { z } from '@shared/zod-fr';
 import { ApiCallError, errorMessage, queryKey, useApiMutation } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -130,7 +130,10 @@ function meetingToValues(rules: MeetingRules): MeetingValues {
     convocationDayCount: rules.convocationDayCount,
     first: quorumToValues(rules.quorum.first),
     secondProvided: second !== null,
-    second: { ...quorumToValues(second), convocationDelayDays: text(second?.convocationDelayDays ?? rules.convocationDelayDays) },
+    second: {
+      ...quorumToValues(second),
+      convocationDelayDays: text(second?.convocationDelayDays ?? rules.convocationDelayDays),
+    },
     cotisationRequired: rules.voters.cotisationRequired,
     voteWeighting: rules.voteWeighting,
     proxiesAllowed: rules.proxies.allowed,
@@ -161,7 +164,10 @@ export function draftToValues(draft: RulesDraft): RulesFormValues {
 
 function quorumToInput(values: QuorumValues) {
   return {
-    fraction: values.required === 'fraction' ? { numerator: numberOf(values.numerator), denominator: numberOf(values.denominator) } : null,
+    fraction:
+      values.required === 'fraction'
+        ? { numerator: numberOf(values.numerator), denominator: numberOf(values.denominator) }
+        : null,
     strict: values.required === 'fraction' && values.threshold === 'plus_de',
     counting: values.counting,
     weighting: values.weighting,
@@ -196,7 +202,10 @@ function meetingToInput(values: MeetingValues) {
           {
             label: row.label.trim() || undefined,
             rule: row.rule,
-            fraction: row.rule === 'fraction' ? { numerator: numberOf(row.numerator), denominator: numberOf(row.denominator) } : null,
+            fraction:
+              row.rule === 'fraction'
+                ? { numerator: numberOf(row.numerator), denominator: numberOf(row.denominator) }
+                : null,
             strict: row.rule === 'fraction' && row.threshold === 'plus_de',
             // The simple majority compares pour and contre only: its base and counted votes are fixed.
             base: simple ? 'exprimes' : row.base,
@@ -220,7 +229,8 @@ function toVersionInput(values: RulesFormValues, id: number | null): unknown {
 // ---------------------------------------------------------------------------------------------------------------
 
 const CODE_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
-const CODE_MESSAGE = 'Code : lettres minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple « approbation_comptes »).';
+const CODE_MESSAGE =
+  'Code : lettres minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple « approbation_comptes »).';
 
 /** The form path of a zod (or server) issue path, or null when no input matches. */
 export function formPathOf(path: readonly PropertyKey[], values: RulesFormValues): string | null {
@@ -240,7 +250,11 @@ export function formPathOf(path: readonly PropertyKey[], values: RulesFormValues
     case 'voters':
       return `${base}.cotisationRequired`;
     case 'proxies':
-      return a === 'allowed' ? `${base}.proxiesAllowed` : a === 'mandataireMustBeVoter' ? `${base}.mandataireMustBeVoter` : `${base}.maxPerMandataire`;
+      return a === 'allowed'
+        ? `${base}.proxiesAllowed`
+        : a === 'mandataireMustBeVoter'
+          ? `${base}.mandataireMustBeVoter`
+          : `${base}.maxPerMandataire`;
     case 'quorum': {
       if (a !== 'first' && a !== 'second') return null;
       if (b === 'fraction') return `${base}.${a}.${c === 'denominator' ? 'denominator' : 'numerator'}`;
@@ -281,13 +295,15 @@ function majorityCodeIssues(type: MeetingType, rows: MajorityValues[]): { path: 
     const code = row.code.trim();
     const path = `meetings.${type}.majorities.${index}.code`;
     if (!CODE_PATTERN.test(code)) issues.push({ path, message: CODE_MESSAGE });
-    else if (seen.has(code)) issues.push({ path, message: `Le code « ${code} » est déjà utilisé pour ce type de réunion.` });
+    else if (seen.has(code))
+      issues.push({ path, message: `Le code « ${code} » est déjà utilisé pour ce type de réunion.` });
     seen.add(code);
   });
   return issues;
 }
 
-const codeIssues = (values: RulesFormValues) => MEETING_TYPES.flatMap((type) => majorityCodeIssues(type, values.meetings[type].majorities));
+const codeIssues = (values: RulesFormValues) =>
+  MEETING_TYPES.flatMap((type) => majorityCodeIssues(type, values.meetings[type].majorities));
 
 const FRACTION_ABOVE_ONE = 'La fraction doit être au plus égale à 1';
 
@@ -309,7 +325,8 @@ const rulesResolver =
       }
       if (get(errors, path)) continue; // the first message of a field is enough
       // « 1/0 »: the denominator's own message says it all.
-      if (issue.message.startsWith(FRACTION_ABOVE_ONE) && get(errors, path.replace(/numerator$/, 'denominator'))) continue;
+      if (issue.message.startsWith(FRACTION_ABOVE_ONE) && get(errors, path.replace(/numerator$/, 'denominator')))
+        continue;
       setPath(errors, path, { type: 'validation', message: issue.message });
     }
     if (unplaced.length > 0) errors.root = { type: 'validation', message: unplaced.join(' ') };
@@ -390,7 +407,13 @@ interface EditorProps {
   onCancel: () => void;
 }
 
-const DEFAULT_OPEN: Record<MeetingType, boolean> = { ago: true, age: true, constitutive: false, ca: false, bureau: false };
+const DEFAULT_OPEN: Record<MeetingType, boolean> = {
+  ago: true,
+  age: true,
+  constitutive: false,
+  ca: false,
+  bureau: false,
+};
 
 export function RulesEditor({ draft, title, onSaved, onCancel }: EditorProps) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -457,7 +480,10 @@ export function RulesEditor({ draft, title, onSaved, onCancel }: EditorProps) {
       queryClient.setQueryData(queryKey('rules.list'), overview);
       // The assemblies read the rules in force at their date.
       await queryClient.invalidateQueries({ queryKey: ['ag.get'] });
-      toast.notify({ kind: 'success', message: `Règles statutaires enregistrées (en vigueur à partir du ${formatDateLong(values.effectiveFrom)}).` });
+      toast.notify({
+        kind: 'success',
+        message: `Règles statutaires enregistrées (en vigueur à partir du ${formatDateLong(values.effectiveFrom)}).`,
+      });
       onSaved(overview);
     } catch (error) {
       // Keep everything typed; say why it was refused, under the inputs when possible.
@@ -471,7 +497,10 @@ export function RulesEditor({ draft, title, onSaved, onCancel }: EditorProps) {
           placed++;
         }
         if (error.code === 'conflict') {
-          setError('effectiveFrom', { type: 'server', message: 'Choisissez une autre date, ou modifiez la version existante.' });
+          setError('effectiveFrom', {
+            type: 'server',
+            message: 'Choisissez une autre date, ou modifiez la version existante.',
+          });
           placed++;
         }
       }
@@ -501,8 +530,10 @@ export function RulesEditor({ draft, title, onSaved, onCancel }: EditorProps) {
       </h3>
       <p className="muted small">
         Recopiez ce que disent vos statuts (ou votre règlement intérieur). Les valeurs proposées sont{' '}
-        {draft.id === null ? 'celles de la version précédente, ou à défaut des valeurs usuelles' : 'celles de cette version'}. Ctrl+S
-        enregistre.
+        {draft.id === null
+          ? 'celles de la version précédente, ou à défaut des valeurs usuelles'
+          : 'celles de cette version'}
+        . Ctrl+S enregistre.
       </p>
 
       <div className="form-grid">
@@ -521,7 +552,15 @@ export function RulesEditor({ draft, title, onSaved, onCancel }: EditorProps) {
           error={errors.source?.message}
           hint="Par exemple : Statuts adoptés le 12 mars 2021, articles 10 à 14."
         >
-          {(a) => <input type="text" autoComplete="off" placeholder="Statuts adoptés le …, articles …" {...a} {...register('source')} />}
+          {(a) => (
+            <input
+              type="text"
+              autoComplete="off"
+              placeholder="Statuts adoptés le …, articles …"
+              {...a}
+              {...register('source')}
+            />
+          )}
         </Field>
       </div>
 
@@ -603,11 +642,20 @@ interface SectionProps {
   errors: FieldErrors<RulesFormValues>;
 }
 
-function MeetingFieldset({ type, open, onToggle, register, control, errors }: SectionProps & { open: boolean; onToggle: () => void }) {
+function MeetingFieldset({
+  type,
+  open,
+  onToggle,
+  register,
+  control,
+  errors,
+}: SectionProps & { open: boolean; onToggle: () => void }) {
   const bodyId = useId();
   const hasErrors = Boolean(errors.meetings?.[type]);
   return (
-    <fieldset className={`rules-meeting${open ? ' rules-meeting-open' : ''}${hasErrors ? ' rules-meeting-invalid' : ''}`}>
+    <fieldset
+      className={`rules-meeting${open ? ' rules-meeting-open' : ''}${hasErrors ? ' rules-meeting-invalid' : ''}`}
+    >
       <legend>
         <button
           type="button"
@@ -646,8 +694,21 @@ function MeetingBody({ id: bodyId, type, register, control, errors }: SectionPro
       <fieldset className="rules-group">
         <legend>Convocation</legend>
         <div className="rules-inline">
-          <Field id={id('delai')} label="Délai de convocation (jours)" error={messageAt(errors, `${p}.convocationDelayDays`)}>
-            {(a) => <input type="number" min={0} max={365} className="number-input" {...a} {...register(`${p}.convocationDelayDays`)} />}
+          <Field
+            id={id('delai')}
+            label="Délai de convocation (jours)"
+            error={messageAt(errors, `${p}.convocationDelayDays`)}
+          >
+            {(a) => (
+              <input
+                type="number"
+                min={0}
+                max={365}
+                className="number-input"
+                {...a}
+                {...register(`${p}.convocationDelayDays`)}
+              />
+            )}
           </Field>
           <Field id={id('decompte-jours')} label="Jours comptés" error={messageAt(errors, `${p}.convocationDayCount`)}>
             {(a) => (
@@ -660,7 +721,14 @@ function MeetingBody({ id: bodyId, type, register, control, errors }: SectionPro
         </div>
       </fieldset>
 
-      <QuorumFields type={type} round="first" legend="Quorum sur première convocation" register={register} control={control} errors={errors} />
+      <QuorumFields
+        type={type}
+        round="first"
+        legend="Quorum sur première convocation"
+        register={register}
+        control={control}
+        errors={errors}
+      />
 
       <fieldset className="rules-group">
         <legend>Deuxième convocation</legend>
@@ -676,10 +744,26 @@ function MeetingBody({ id: bodyId, type, register, control, errors }: SectionPro
                 label="Délai de la deuxième convocation (jours)"
                 error={messageAt(errors, `${p}.second.convocationDelayDays`)}
               >
-                {(a) => <input type="number" min={0} max={365} className="number-input" {...a} {...register(`${p}.second.convocationDelayDays`)} />}
+                {(a) => (
+                  <input
+                    type="number"
+                    min={0}
+                    max={365}
+                    className="number-input"
+                    {...a}
+                    {...register(`${p}.second.convocationDelayDays`)}
+                  />
+                )}
               </Field>
             </div>
-            <QuorumFields type={type} round="second" legend="Quorum sur deuxième convocation" register={register} control={control} errors={errors} />
+            <QuorumFields
+              type={type}
+              round="second"
+              legend="Quorum sur deuxième convocation"
+              register={register}
+              control={control}
+              errors={errors}
+            />
           </>
         )}
       </fieldset>
@@ -717,7 +801,9 @@ function MeetingBody({ id: bodyId, type, register, control, errors }: SectionPro
                 error={messageAt(errors, `${p}.maxPerMandataire`)}
                 hint="Laissez vide : sans limite (ce qui s’applique quand les statuts ne disent rien)."
               >
-                {(a) => <input type="number" min={1} className="number-input" {...a} {...register(`${p}.maxPerMandataire`)} />}
+                {(a) => (
+                  <input type="number" min={1} className="number-input" {...a} {...register(`${p}.maxPerMandataire`)} />
+                )}
               </Field>
             </div>
             <label className="checkbox-label">
@@ -761,7 +847,14 @@ function MeetingSummary({ type, control }: { type: MeetingType; control: Section
 // Quorum of one round
 // ---------------------------------------------------------------------------------------------------------------
 
-function QuorumFields({ type, round, legend, register, control, errors }: SectionProps & { round: 'first' | 'second'; legend: string }) {
+function QuorumFields({
+  type,
+  round,
+  legend,
+  register,
+  control,
+  errors,
+}: SectionProps & { round: 'first' | 'second'; legend: string }) {
   const p = `meetings.${type}.${round}` as const;
   const required = useWatch({ control, name: `${p}.required` });
   const id = (name: string) => `regles-${type}-${round}-${name}`;
@@ -895,8 +988,10 @@ function MajoritiesFields({ type, register, control, errors }: SectionProps) {
     const cleanCode = code.trim();
     const problems: { code?: string; label?: string } = {};
     if (!CODE_PATTERN.test(cleanCode)) problems.code = CODE_MESSAGE;
-    else if (rows.some((row) => row.code.trim() === cleanCode)) problems.code = `Le code « ${cleanCode} » est déjà utilisé pour ce type de réunion.`;
-    if (!label.trim()) problems.label = 'Indiquez le libellé de ce type de résolution (par exemple « Modification des statuts »).';
+    else if (rows.some((row) => row.code.trim() === cleanCode))
+      problems.code = `Le code « ${cleanCode} » est déjà utilisé pour ce type de réunion.`;
+    if (!label.trim())
+      problems.label = 'Indiquez le libellé de ce type de résolution (par exemple « Modification des statuts »).';
     setAddError(problems);
     if (problems.code || problems.label) {
       codeRef.current?.focus();
@@ -951,7 +1046,12 @@ function MajoritiesFields({ type, register, control, errors }: SectionProps) {
         ))}
       </ul>
       <div className="rules-add" role="group" aria-label={`Ajouter un type de résolution (${SHORT_LABELS[type]})`}>
-        <Field id={id('nouveau-code')} label="Code du nouveau type" error={addError.code} hint="Par exemple « statuts » ou « dissolution ».">
+        <Field
+          id={id('nouveau-code')}
+          label="Code du nouveau type"
+          error={addError.code}
+          hint="Par exemple « statuts » ou « dissolution »."
+        >
           {(a) => (
             <input
               ref={codeRef}
@@ -966,7 +1066,14 @@ function MajoritiesFields({ type, register, control, errors }: SectionProps) {
         </Field>
         <Field id={id('nouveau-libelle')} label="Libellé du nouveau type" error={addError.label}>
           {(a) => (
-            <input type="text" autoComplete="off" value={label} onChange={(event) => setLabel(event.target.value)} onKeyDown={onEnter} {...a} />
+            <input
+              type="text"
+              autoComplete="off"
+              value={label}
+              onChange={(event) => setLabel(event.target.value)}
+              onKeyDown={onEnter}
+              {...a}
+            />
           )}
         </Field>
         <button type="button" className="button button-secondary rules-add-button" onClick={add}>
@@ -1007,7 +1114,9 @@ function MajorityRow({
         {codeError && <p className="field-error">{codeError}</p>}
         <div className="rules-inline">
           <Field id={id('libelle')} label="Libellé" error={messageAt(errors, `${p}.label`)}>
-            {(a) => <input type="text" autoComplete="off" className="rules-label-input" {...a} {...register(`${p}.label`)} />}
+            {(a) => (
+              <input type="text" autoComplete="off" className="rules-label-input" {...a} {...register(`${p}.label`)} />
+            )}
           </Field>
           <Field id={id('regle')} label="Majorité requise" error={messageAt(errors, `${p}.rule`)}>
             {(a) => (
@@ -1053,7 +1162,9 @@ function MajorityRow({
           </div>
         )}
         {row.rule === 'simple' ? (
-          <p className="muted small">La majorité simple compare les voix pour et contre : abstentions et blancs ne comptent pas.</p>
+          <p className="muted small">
+            La majorité simple compare les voix pour et contre : abstentions et blancs ne comptent pas.
+          </p>
         ) : row.base === 'exprimes' ? (
           <div className="rules-checks">
             <label className="checkbox-label">

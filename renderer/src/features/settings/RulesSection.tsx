@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { RulesOverview, RulesVersionRow } from '../../../../shared/contract';
-import { formatDateLong, formatDateTimeLong, toIsoDate } from '../../../../shared/format';
+import type { RulesOverview, RulesVersionRow } from '@shared/contract';
+import { formatDateLong, formatDateTimeLong, toIsoDate } from '@shared/format';
 import { errorMessage, queryKey, useApiMutation, useApiQuery } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Loading, QueryError } from '../../components/Page';
@@ -17,7 +17,11 @@ type Editing = { draft: RulesDraft; title: string } | null;
 
 /** The version in force on `today`: the latest one that entered into force on or before it. */
 export function versionInForce(versions: RulesVersionRow[], today: string): RulesVersionRow | null {
-  return versions.filter((version) => version.effectiveFrom <= today).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0] ?? null;
+  return (
+    versions
+      .filter((version) => version.effectiveFrom <= today)
+      .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0] ?? null
+  );
 }
 
 function createdOn(iso: string): string {
@@ -61,7 +65,12 @@ export function RulesSection() {
   const startEdit = (version: RulesVersionRow) =>
     setEditing({
       title: `Modifier la version en vigueur à partir du ${formatDateLong(version.effectiveFrom)}`,
-      draft: { id: version.id, effectiveFrom: version.effectiveFrom, source: version.source ?? '', rules: version.rules },
+      draft: {
+        id: version.id,
+        effectiveFrom: version.effectiveFrom,
+        source: version.source ?? '',
+        rules: version.rules,
+      },
     });
 
   const confirmDelete = () => {
@@ -143,9 +152,9 @@ export function RulesSection() {
             {deleting.source ? ` (${deleting.source})` : ''} sera supprimée.
           </p>
           <p>
-            Les assemblées dont le procès-verbal est approuvé gardent les règles avec lesquelles elles ont été tenues ; les
-            votes déjà enregistrés gardent leur résultat. Les autres assemblées appliqueront la version en vigueur à leur
-            date : la version précédente, ou à défaut les valeurs usuelles.
+            Les assemblées dont le procès-verbal est approuvé gardent les règles avec lesquelles elles ont été tenues ;
+            les votes déjà enregistrés gardent leur résultat. Les autres assemblées appliqueront la version en vigueur à
+            leur date : la version précédente, ou à défaut les valeurs usuelles.
           </p>
         </ConfirmDialog>
       )}
@@ -173,8 +182,9 @@ function VersionsTable({
       <div className="alert alert-warning">
         <p className="alert-title">Aucune version des statuts n’est enregistrée.</p>
         <p>
-          En attendant, Maillage applique des valeurs usuelles (convocation 15 jours avant, quorum du quart en AG ordinaire
-          et de la moitié en AG extraordinaire…). Saisissez les règles de vos statuts pour que les contrôles soient justes.
+          En attendant, Maillage applique des valeurs usuelles (convocation 15 jours avant, quorum du quart en AG
+          ordinaire et de la moitié en AG extraordinaire…). Saisissez les règles de vos statuts pour que les contrôles
+          soient justes.
         </p>
       </div>
     );
@@ -184,7 +194,9 @@ function VersionsTable({
   return (
     <div className="table-scroll">
       <table className="table rules-versions">
-        <caption className="visually-hidden">Versions des règles statutaires, de la plus récente à la plus ancienne</caption>
+        <caption className="visually-hidden">
+          Versions des règles statutaires, de la plus récente à la plus ancienne
+        </caption>
         <thead>
           <tr>
             <th scope="col">En vigueur à partir du</th>

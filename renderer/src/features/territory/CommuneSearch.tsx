@@ -1,7 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import type { CommuneHit } from '../../../../shared/contract';
-import { formatInteger, plural } from '../../../../shared/format';
+import type { CommuneHit } from '@shared/contract';
+import { formatInteger, plural } from '@shared/format';
 import { errorMessage, useApiQuery } from '../../api';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 
@@ -108,7 +108,10 @@ export function CommuneSearch({ onAdd, pendingCodes }: Props) {
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
       />
-      <p className={settled && hits.length === 0 ? 'search-status empty' : 'search-status visually-hidden'} role="status">
+      <p
+        className={settled && hits.length === 0 ? 'search-status empty' : 'search-status visually-hidden'}
+        role="status"
+      >
         {statusText}
       </p>
       {enabled && search.isError && (

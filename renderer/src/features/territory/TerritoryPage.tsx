@@ -1,6 +1,6 @@
 import { useRef, useState, type RefObject } from 'react';
-import type { CommuneHit, TerritoryCommune, TerritorySummary } from '../../../../shared/contract';
-import { formatInteger, plural } from '../../../../shared/format';
+import type { CommuneHit, TerritoryCommune, TerritorySummary } from '@shared/contract';
+import { formatInteger, plural } from '@shared/format';
 import { errorMessage, useApiMutation, useTerritory } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';

@@ -1,5 +1,5 @@
-import type { TerritorySummary } from '../../../../shared/contract';
-import { formatInteger } from '../../../../shared/format';
+import type { TerritorySummary } from '@shared/contract';
+import { formatInteger } from '@shared/format';
 
 /** The three figures of a territory: communes, population, ACI size class. */
 export function TerritoryTiles({ territory }: { territory: TerritorySummary }) {
