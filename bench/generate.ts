@@ -210,7 +210,10 @@ export async function generateCpts(
   const totalWeight = PROFESSION_WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
   const profession = () => {
     let target = random() * totalWeight;
-    for (const [code, weight] of PROFESSION_WEIGHTS) if ((target -= weight) <= 0) return code;
+    for (const [code, weight] of PROFESSION_WEIGHTS) {
+      target -= weight;
+      if (target <= 0) return code;
+    }
     return '60';
   };
   const reference = loadCommuneReference();
