@@ -5,7 +5,9 @@
  *
  * Paths are relative to the repository root; `@shared/*` is resolved through tsconfig paths.
  */
-const ELECTRON_PACKAGE = '^node_modules/electron/';
+// Packages are matched wherever node_modules sits: tests/unit/architecture.test.ts cruises a temporary tree whose
+// packages resolve to this repository's node_modules.
+const ELECTRON_PACKAGE = '(^|/)node_modules/electron/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -63,7 +65,7 @@ module.exports = {
       comment: "Schemas import z from '@shared/zod-fr' (French messages, safe strings), never from 'zod' directly.",
       severity: 'error',
       from: { pathNot: '^shared/zod-(fr|safe)\\.ts$' },
-      to: { path: '^node_modules/zod/' },
+      to: { path: '(^|/)node_modules/zod/' },
     },
     {
       name: 'no-circular',
