@@ -52,7 +52,7 @@ export interface ProxyValidation {
   warnings: string[];
 }
 
-interface People {
+export interface People {
   voters: Map<number, RollVoter>;
   nonVoters: Map<number, RollNonVoter>;
 }

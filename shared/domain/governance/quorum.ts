@@ -1,7 +1,7 @@
 import { fromUnits, gcd, type Tally, threshold, toUnits } from './arithmetic';
-import { type AttendanceEntry, indexRoll, nameOf, type ProxyInput } from './proxies';
-import type { VotingRoll } from './roll';
-import type { QuorumRoundRule, StatutoryRules } from './rules';
+import { type AttendanceEntry, indexRoll, nameOf, type People, type ProxyInput } from './proxies';
+import type { RollVoter, VotingRoll } from './roll';
+import type { ProxyRules, QuorumRoundRule, StatutoryRules } from './rules';
 import { type AttendanceStatus, type MeetingType, VOTE_UNIT } from './vocabulary';
 import { fmt, fractionText, pl, WORDING } from './wording';
 
@@ -101,6 +101,185 @@ interface MutableLine {
 
 const tally = (heads: number, units: number): Tally => ({ heads, weight: fromUnits(units) });
 
+const emptyLine = (collegeId: number | null, collegeName: string | null): MutableLine => ({
+  collegeId,
+  collegeName,
+  votingHeads: 0,
+  votingUnits: 0,
+  presentHeads: 0,
+  presentUnits: 0,
+  representedHeads: 0,
+  representedUnits: 0,
+});
+
+/** What counts towards the quorum in a line: present, plus represented when the rule counts them. */
+const reachedOf = (line: MutableLine, withRepresented: boolean): { heads: number; units: number } => ({
+  heads: line.presentHeads + (withRepresented ? line.representedHeads : 0),
+  units: line.presentUnits + (withRepresented ? line.representedUnits : 0),
+});
+
+interface ProxyCount {
+  counted: CountedProxy[];
+  notCounted: InactiveProxy[];
+  /** Mandants whose proxy counts now: they are represented. */
+  representedMandants: Set<number>;
+}
+
+/**
+ * Sorts the registered proxies, in registration order, into those that count now and those that do not, with the
+ * reason. Only a mandant's first proxy is considered; a mandataire's proxies beyond the statutory cap do not count.
+ */
+function countProxies(
+  proxies: readonly ProxyInput[],
+  proxyRules: ProxyRules,
+  people: People,
+  status: ReadonlyMap<number, AttendanceStatus>,
+): ProxyCount {
+  const cap = proxyRules.maxPerMandataire;
+  const seenMandants = new Set<number>();
+  const held = new Map<number, number>();
+  const representedMandants = new Set<number>();
+  const counted: CountedProxy[] = [];
+  const notCounted: InactiveProxy[] = [];
+  const inactive = (code: InactiveProxyCode, reason: string) => ({ code, reason });
+  /** Why this proxy does not count now, or null when it counts. Checks run in this order. */
+  const whyNotCounted = (proxy: ProxyInput): { code: InactiveProxyCode; reason: string } | null => {
+    if (!proxyRules.allowed) return inactive('pouvoirs_interdits', 'pouvoirs non prévus par les statuts');
+    if (proxy.mandantId === proxy.mandataireId) return inactive('auto_pouvoir', 'pouvoir donné à soi-même');
+    if (!people.voters.has(proxy.mandantId)) return inactive('mandant_non_votant', 'mandant non votant');
+    if (seenMandants.has(proxy.mandantId)) return inactive('pouvoir_deja_donne', 'le mandant a déjà donné un pouvoir');
+    // From here on this is the mandant's proxy: a later one is a duplicate, even if this one stops counting.
+    seenMandants.add(proxy.mandantId);
+    if (status.get(proxy.mandantId) === 'present') return inactive('mandant_present', 'mandant présent');
+    if (proxyRules.mandataireMustBeVoter && !people.voters.has(proxy.mandataireId))
+      return inactive('mandataire_non_votant', 'mandataire non votant');
+    if (status.get(proxy.mandataireId) !== 'present') return inactive('mandataire_absent', 'mandataire absent');
+    if (cap !== null && (held.get(proxy.mandataireId) ?? 0) >= cap) {
+      return inactive(
+        'maximum_atteint',
+        `au-delà du maximum de ${cap} ${pl(cap, 'pouvoir', 'pouvoirs')} prévu par les statuts`,
+      );
+    }
+    return null;
+  };
+  for (const proxy of proxies) {
+    const line: CountedProxy = {
+      proxy,
+      mandantName: nameOf(people, proxy.mandantId),
+      mandataireName: nameOf(people, proxy.mandataireId),
+    };
+    const refusal = whyNotCounted(proxy);
+    if (refusal) {
+      notCounted.push({ ...line, ...refusal });
+    } else {
+      counted.push(line);
+      held.set(proxy.mandataireId, (held.get(proxy.mandataireId) ?? 0) + 1);
+      representedMandants.add(proxy.mandantId);
+    }
+  }
+  return { counted, notCounted, representedMandants };
+}
+
+interface RollTallies {
+  /** The whole roll. */
+  total: MutableLine;
+  /** One line per collège, in the order collèges first appear on the roll. */
+  lines: Map<number | null, MutableLine>;
+  /** Smallest rounding step the weights allow, in units (one voix when every weight is whole). */
+  step: number;
+  anomalies: string[];
+}
+
+/** Adds up the voters in heads and weight units, overall and per collège: voting, present, represented. */
+function tallyRoll(
+  voters: readonly RollVoter[],
+  status: ReadonlyMap<number, AttendanceStatus>,
+  representedMandants: ReadonlySet<number>,
+): RollTallies {
+  const total = emptyLine(null, null);
+  const lines = new Map<number | null, MutableLine>();
+  const anomalies: string[] = [];
+  let step = VOTE_UNIT;
+  for (const voter of voters) {
+    const units = toUnits(voter.weight);
+    step = gcd(step, units);
+    let line = lines.get(voter.collegeId);
+    if (!line) {
+      line = emptyLine(voter.collegeId, voter.collegeName);
+      lines.set(voter.collegeId, line);
+    }
+    const current = status.get(voter.id);
+    for (const target of [total, line]) {
+      target.votingHeads += 1;
+      target.votingUnits += units;
+      if (current === 'present') {
+        target.presentHeads += 1;
+        target.presentUnits += units;
+      } else if (representedMandants.has(voter.id)) {
+        target.representedHeads += 1;
+        target.representedUnits += units;
+      }
+    }
+    if (current !== 'present' && !representedMandants.has(voter.id) && current === 'represented') {
+      anomalies.push(`${voter.name} : noté « représenté » sans pouvoir valable en cours ; compté absent.`);
+    }
+  }
+  return { total, lines, step, anomalies };
+}
+
+/** The figures the quorum sentence states, in heads or in units according to the rule's weighting. */
+interface QuorumFigures {
+  meetingType: MeetingType;
+  round: 1 | 2;
+  rule: QuorumRoundRule;
+  total: MutableLine;
+  reached: { heads: number; units: number };
+  requiredHeads: number | null;
+  requiredUnits: number | null;
+  met: boolean;
+  missing: number;
+}
+
+/** The arithmetic in French: « 46 membres présents ou représentés sur 180 membres votants ; quorum requis : … ». */
+function quorumSentence(figures: QuorumFigures): string {
+  const { rule, total, reached, met, missing } = figures;
+  const withRepresented = rule.counting === 'presents_et_representes';
+  const byWeight = rule.weighting === 'weight';
+  let sentence: string;
+  if (byWeight) {
+    const presentWordF = withRepresented
+      ? ['présente ou représentée', 'présentes ou représentées']
+      : ['présente', 'présentes'];
+    const reachedVoix = fromUnits(reached.units);
+    const voting = fromUnits(total.votingUnits);
+    sentence =
+      `${fmt(reachedVoix)} voix ${pl(reachedVoix, presentWordF[0]!, presentWordF[1]!)} sur ${fmt(voting)} voix ` +
+      `(${fmt(total.votingHeads)} ${pl(total.votingHeads, 'membre votant', 'membres votants')})`;
+  } else {
+    const presentWord = withRepresented
+      ? ['présent ou représenté', 'présents ou représentés']
+      : ['présent', 'présents'];
+    sentence =
+      `${fmt(reached.heads)} ${pl(reached.heads, 'membre', 'membres')} ${pl(reached.heads, presentWord[0]!, presentWord[1]!)} ` +
+      `sur ${fmt(total.votingHeads)} ${pl(total.votingHeads, 'membre votant', 'membres votants')}`;
+  }
+  const nobody = `aucun membre votant ${withRepresented ? 'présent ou représenté' : 'présent'}`;
+  if (rule.fraction === null) {
+    sentence +=
+      figures.round === 2 ? ' ; aucun quorum requis (deuxième convocation)' : ' ; aucun quorum requis par les statuts';
+    sentence += met ? ` ; ${WORDING[figures.meetingType].body} peut délibérer.` : ` ; ${nobody}.`;
+    return sentence;
+  }
+  const unitWord = byWeight ? ' voix' : '';
+  const requiredShown = byWeight ? fromUnits(figures.requiredUnits ?? 0) : (figures.requiredHeads ?? 0);
+  sentence += ` ; quorum requis : ${rule.strict ? 'plus de ' : ''}${fractionText(rule.fraction)}, soit ${fmt(requiredShown)}${unitWord}`;
+  if (met) sentence += ' ; quorum atteint.';
+  else if (missing > 0)
+    sentence += ` ; quorum non atteint (il manque ${fmt(missing)} ${byWeight ? 'voix' : pl(missing, 'membre', 'membres')}).`;
+  else sentence += ` ; quorum non atteint (${nobody}).`;
+  return sentence;
+}
+
 /**
  * Computes the quorum of a meeting now. A proxy counts only while its mandataire is present: the proxies that stop
  * counting are listed with their reason (« mandataire absent », « mandant présent », « au-delà du maximum de 2
@@ -130,158 +309,30 @@ export function computeQuorum(
   const people = indexRoll(state.roll);
   const status = new Map<number, AttendanceStatus>();
   for (const entry of state.attendance) status.set(entry.memberId, entry.status);
-
-  // Proxies, in registration order.
-  const proxyRules = meeting.proxies;
-  const cap = proxyRules.maxPerMandataire;
-  const seenMandants = new Set<number>();
-  const held = new Map<number, number>();
-  const representedMandants = new Set<number>();
-  const counted: CountedProxy[] = [];
-  const notCounted: InactiveProxy[] = [];
-  const inactive = (code: InactiveProxyCode, reason: string) => ({ code, reason });
-  /** Why this proxy does not count now, or null when it counts. Checks run in this order. */
-  const whyNotCounted = (proxy: ProxyInput): { code: InactiveProxyCode; reason: string } | null => {
-    if (!proxyRules.allowed) return inactive('pouvoirs_interdits', 'pouvoirs non prévus par les statuts');
-    if (proxy.mandantId === proxy.mandataireId) return inactive('auto_pouvoir', 'pouvoir donné à soi-même');
-    if (!people.voters.has(proxy.mandantId)) return inactive('mandant_non_votant', 'mandant non votant');
-    if (seenMandants.has(proxy.mandantId)) return inactive('pouvoir_deja_donne', 'le mandant a déjà donné un pouvoir');
-    // From here on this is the mandant's proxy: a later one is a duplicate, even if this one stops counting.
-    seenMandants.add(proxy.mandantId);
-    if (status.get(proxy.mandantId) === 'present') return inactive('mandant_present', 'mandant présent');
-    if (proxyRules.mandataireMustBeVoter && !people.voters.has(proxy.mandataireId))
-      return inactive('mandataire_non_votant', 'mandataire non votant');
-    if (status.get(proxy.mandataireId) !== 'present') return inactive('mandataire_absent', 'mandataire absent');
-    if (cap !== null && (held.get(proxy.mandataireId) ?? 0) >= cap) {
-      return inactive(
-        'maximum_atteint',
-        `au-delà du maximum de ${cap} ${pl(cap, 'pouvoir', 'pouvoirs')} prévu par les statuts`,
-      );
-    }
-    return null;
-  };
-  for (const proxy of state.proxies) {
-    const line: CountedProxy = {
-      proxy,
-      mandantName: nameOf(people, proxy.mandantId),
-      mandataireName: nameOf(people, proxy.mandataireId),
-    };
-    const refusal = whyNotCounted(proxy);
-    if (refusal) {
-      notCounted.push({ ...line, ...refusal });
-    } else {
-      counted.push(line);
-      held.set(proxy.mandataireId, (held.get(proxy.mandataireId) ?? 0) + 1);
-      representedMandants.add(proxy.mandantId);
-    }
-  }
-
-  // Tallies per voter and per collège.
-  const lines = new Map<number | null, MutableLine>();
-  const anomalies: string[] = [];
-  let step = VOTE_UNIT;
-  let votingHeads = 0;
-  let votingUnits = 0;
-  let presentHeads = 0;
-  let presentUnits = 0;
-  let representedHeads = 0;
-  let representedUnits = 0;
-  for (const voter of state.roll.voters) {
-    const units = toUnits(voter.weight);
-    step = gcd(step, units);
-    let line = lines.get(voter.collegeId);
-    if (!line) {
-      line = {
-        collegeId: voter.collegeId,
-        collegeName: voter.collegeName,
-        votingHeads: 0,
-        votingUnits: 0,
-        presentHeads: 0,
-        presentUnits: 0,
-        representedHeads: 0,
-        representedUnits: 0,
-      };
-      lines.set(voter.collegeId, line);
-    }
-    votingHeads += 1;
-    votingUnits += units;
-    line.votingHeads += 1;
-    line.votingUnits += units;
-    const current = status.get(voter.id);
-    if (current === 'present') {
-      presentHeads += 1;
-      presentUnits += units;
-      line.presentHeads += 1;
-      line.presentUnits += units;
-    } else if (representedMandants.has(voter.id)) {
-      representedHeads += 1;
-      representedUnits += units;
-      line.representedHeads += 1;
-      line.representedUnits += units;
-    } else if (current === 'represented') {
-      anomalies.push(`${voter.name} : noté « représenté » sans pouvoir valable en cours ; compté absent.`);
-    }
-  }
+  const { counted, notCounted, representedMandants } = countProxies(state.proxies, meeting.proxies, people, status);
+  const { total, lines, step, anomalies } = tallyRoll(state.roll.voters, status, representedMandants);
 
   const withRepresented = rule.counting === 'presents_et_representes';
-  const reachedHeads = presentHeads + (withRepresented ? representedHeads : 0);
-  const reachedUnits = presentUnits + (withRepresented ? representedUnits : 0);
+  const reached = reachedOf(total, withRepresented);
   const byWeight = rule.weighting === 'weight';
-  const requiredHeads = rule.fraction ? threshold(votingHeads, rule.fraction, rule.strict, 1) : null;
-  const requiredUnits = rule.fraction ? threshold(votingUnits, rule.fraction, rule.strict, step) : null;
-  const dimReached = byWeight ? reachedUnits : reachedHeads;
+  const requiredHeads = rule.fraction ? threshold(total.votingHeads, rule.fraction, rule.strict, 1) : null;
+  const requiredUnits = rule.fraction ? threshold(total.votingUnits, rule.fraction, rule.strict, step) : null;
+  const dimReached = byWeight ? reached.units : reached.heads;
   const dimRequired = byWeight ? requiredUnits : requiredHeads;
   const met = dimReached > 0 && (dimRequired === null || dimReached >= dimRequired);
   const missingDim = dimRequired === null ? 0 : Math.max(0, dimRequired - dimReached);
   const missing = byWeight ? fromUnits(missingDim) : missingDim;
 
-  // The arithmetic in French.
-  const wording = WORDING[meetingType];
-  const presentWord = withRepresented ? ['présent ou représenté', 'présents ou représentés'] : ['présent', 'présents'];
-  const presentWordF = withRepresented
-    ? ['présente ou représentée', 'présentes ou représentées']
-    : ['présente', 'présentes'];
-  let sentence: string;
-  if (byWeight) {
-    const reached = fromUnits(reachedUnits);
-    const voting = fromUnits(votingUnits);
-    sentence =
-      `${fmt(reached)} voix ${pl(reached, presentWordF[0]!, presentWordF[1]!)} sur ${fmt(voting)} voix ` +
-      `(${fmt(votingHeads)} ${pl(votingHeads, 'membre votant', 'membres votants')})`;
-  } else {
-    sentence =
-      `${fmt(reachedHeads)} ${pl(reachedHeads, 'membre', 'membres')} ${pl(reachedHeads, presentWord[0]!, presentWord[1]!)} ` +
-      `sur ${fmt(votingHeads)} ${pl(votingHeads, 'membre votant', 'membres votants')}`;
-  }
-  const unitWord = byWeight ? ' voix' : '';
-  if (rule.fraction === null) {
-    sentence +=
-      round === 2 ? ' ; aucun quorum requis (deuxième convocation)' : ' ; aucun quorum requis par les statuts';
-    sentence += met
-      ? ` ; ${wording.body} peut délibérer.`
-      : ` ; aucun membre votant ${withRepresented ? 'présent ou représenté' : 'présent'}.`;
-  } else {
-    const requiredShown = byWeight ? fromUnits(requiredUnits ?? 0) : (requiredHeads ?? 0);
-    sentence += ` ; quorum requis : ${rule.strict ? 'plus de ' : ''}${fractionText(rule.fraction)}, soit ${fmt(requiredShown)}${unitWord}`;
-    if (met) sentence += ' ; quorum atteint.';
-    else if (missing > 0)
-      sentence += ` ; quorum non atteint (il manque ${fmt(missing)} ${byWeight ? 'voix' : pl(missing, 'membre', 'membres')}).`;
-    else
-      sentence += ` ; quorum non atteint (aucun membre votant ${withRepresented ? 'présent ou représenté' : 'présent'}).`;
-  }
-
   const byCollege: CollegeQuorumLine[] = [];
   for (const line of lines.values()) {
+    const lineReached = reachedOf(line, withRepresented);
     byCollege.push({
       collegeId: line.collegeId,
       collegeName: line.collegeName,
       voting: tally(line.votingHeads, line.votingUnits),
       present: tally(line.presentHeads, line.presentUnits),
       represented: tally(line.representedHeads, line.representedUnits),
-      reached: tally(
-        line.presentHeads + (withRepresented ? line.representedHeads : 0),
-        line.presentUnits + (withRepresented ? line.representedUnits : 0),
-      ),
+      reached: tally(lineReached.heads, lineReached.units),
     });
   }
 
@@ -289,17 +340,20 @@ export function computeQuorum(
     meetingType,
     round,
     rule,
-    voting: tally(votingHeads, votingUnits),
-    present: tally(presentHeads, presentUnits),
-    represented: tally(representedHeads, representedUnits),
-    presentOrRepresented: tally(presentHeads + representedHeads, presentUnits + representedUnits),
-    reached: tally(reachedHeads, reachedUnits),
+    voting: tally(total.votingHeads, total.votingUnits),
+    present: tally(total.presentHeads, total.presentUnits),
+    represented: tally(total.representedHeads, total.representedUnits),
+    presentOrRepresented: tally(
+      total.presentHeads + total.representedHeads,
+      total.presentUnits + total.representedUnits,
+    ),
+    reached: tally(reached.heads, reached.units),
     required: requiredHeads === null || requiredUnits === null ? null : tally(requiredHeads, requiredUnits),
     missing,
     met,
     byCollege,
     proxies: { counted, notCounted },
     anomalies,
-    sentence,
+    sentence: quorumSentence({ meetingType, round, rule, total, reached, requiredHeads, requiredUnits, met, missing }),
   };
 }

@@ -78,6 +78,100 @@ export function majorityLabelOf(majority: MajorityRule): string {
   return `Majorité ${majority.strict ? 'de plus de' : 'de'} ${fraction}`;
 }
 
+/** A refusal when a total is negative, not a number, or not whole while votes are counted by heads; else null. */
+function invalidTotals(all: Required<VoteTotals>, byWeight: boolean): VoteResult | null {
+  for (const [key, value] of Object.entries(all)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      return {
+        ok: false,
+        code: 'votes_invalides',
+        message: `Nombre de voix « ${key} » invalide : un nombre positif ou nul est attendu.`,
+      };
+    }
+    if (!byWeight && !Number.isInteger(value)) {
+      return {
+        ok: false,
+        code: 'votes_invalides',
+        message: `Nombre de voix « ${key} » invalide : avec une voix par membre, un nombre entier est attendu.`,
+      };
+    }
+  }
+  return null;
+}
+
+/** The refusal when more votes were entered than the voting power present or represented (both in units). */
+function tooManyVotes(cast: number, power: number, byWeight: boolean): VoteResult {
+  const powerText = byWeight
+    ? `${fmt(fromUnits(power))} voix ${pl(fromUnits(power), 'présente ou représentée', 'présentes ou représentées')}`
+    : `${fmt(fromUnits(power))} ${pl(fromUnits(power), 'membre votant présent ou représenté', 'membres votants présents ou représentés')}`;
+  return {
+    ok: false,
+    code: 'votes_incoherents',
+    message: `Décompte incohérent : ${fmt(fromUnits(cast))} ${pl(fromUnits(cast), 'vote saisi', 'votes saisis')} (pour, contre, abstentions et blancs) pour seulement ${powerText}. Vérifiez le décompte.`,
+  };
+}
+
+/** The base of the majority in units, and how it is described (suffrages exprimés, or all present or represented). */
+function majorityBase(
+  majority: MajorityRule,
+  votes: Required<VoteTotals>,
+  power: number,
+  byWeight: boolean,
+): { base: number; baseText: string } {
+  const simple = majority.rule === 'simple';
+  if (!simple && majority.base === 'presents_et_representes') {
+    const baseVoix = fromUnits(power);
+    const baseText = byWeight
+      ? `${fmt(baseVoix)} voix des membres présents ou représentés (abstentions, blancs et non-votants pèsent comme des voix contre)`
+      : `${fmt(baseVoix)} ${pl(baseVoix, 'membre présent ou représenté', 'membres présents ou représentés')} (abstentions, blancs et non-votants pèsent comme des voix contre)`;
+    return { base: power, baseText };
+  }
+  const withAbstentions = !simple && majority.abstentionsCounted;
+  const withBlancs = !simple && majority.blancsCounted;
+  const base = votes.pour + votes.contre + (withAbstentions ? votes.abstention : 0) + (withBlancs ? votes.blanc : 0);
+  const baseVoix = fromUnits(base);
+  const head = `${fmt(baseVoix)} ${pl(baseVoix, 'suffrage exprimé', 'suffrages exprimés')}`;
+  if (withAbstentions && withBlancs) return { base, baseText: `${head}, abstentions et blancs compris` };
+  if (withAbstentions) return { base, baseText: `${head}, abstentions comprises (blancs non comptés)` };
+  if (withBlancs) return { base, baseText: `${head}, blancs compris (abstentions non comptées)` };
+  return { base, baseText: `${head} (abstentions et blancs non comptés)` };
+}
+
+/** Voix « pour » required for adoption (units), and the sentence explaining the threshold and its rounding. */
+function requiredPour(
+  majority: MajorityRule,
+  majorityLabel: string,
+  base: number,
+  contre: number,
+  step: number,
+): { required: number; thresholdText: string } {
+  const asFraction = ruleFraction(majority);
+  if (asFraction === null) {
+    const required = contre + step;
+    return {
+      required,
+      thresholdText: `${majorityLabel} : plus de voix pour que de voix contre, soit ${fmt(fromUnits(required))} ${pl(fromUnits(required), 'voix requise', 'voix requises')}.`,
+    };
+  }
+  const { fraction, strict } = asFraction;
+  const required = threshold(base, fraction, strict, step);
+  const exact = (base * fraction.numerator) % (fraction.denominator * step) === 0;
+  const baseShown = fmt(fromUnits(base));
+  const ofBase =
+    majority.rule === 'absolue' ? `la moitié de ${baseShown}` : `${fractionText(fraction)} de ${baseShown}`;
+  const how = strict
+    ? exact
+      ? `${ofBase}, plus une voix`
+      : `${ofBase}, arrondi à l'inférieur, plus une voix`
+    : exact
+      ? ofBase
+      : `${ofBase}, arrondi au supérieur`;
+  return {
+    required,
+    thresholdText: `${majorityLabel} : ${fmt(fromUnits(required))} ${pl(fromUnits(required), 'voix requise', 'voix requises')} (${how}).`,
+  };
+}
+
 /**
  * Decides a resolution from its vote totals.
  * - Base `exprimes` = pour + contre (+ abstentions if `abstentionsCounted`) (+ blancs if `blancsCounted`); base
@@ -122,85 +216,24 @@ export function computeVote(
     abstention: votes.abstention ?? 0,
     blanc: votes.blanc ?? 0,
   };
-  for (const [key, value] of Object.entries(all)) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      return {
-        ok: false,
-        code: 'votes_invalides',
-        message: `Nombre de voix « ${key} » invalide : un nombre positif ou nul est attendu.`,
-      };
-    }
-    if (!byWeight && !Number.isInteger(value)) {
-      return {
-        ok: false,
-        code: 'votes_invalides',
-        message: `Nombre de voix « ${key} » invalide : avec une voix par membre, un nombre entier est attendu.`,
-      };
-    }
-  }
-  const pour = toUnits(all.pour);
-  const contre = toUnits(all.contre);
-  const abstention = toUnits(all.abstention);
-  const blanc = toUnits(all.blanc);
+  const invalid = invalidTotals(all, byWeight);
+  if (invalid) return invalid;
+  const units = {
+    pour: toUnits(all.pour),
+    contre: toUnits(all.contre),
+    abstention: toUnits(all.abstention),
+    blanc: toUnits(all.blanc),
+  };
+  const { pour, contre, abstention, blanc } = units;
   const cast = pour + contre + abstention + blanc;
   const power = byWeight ? toUnits(state.presentOrRepresented.weight) : state.presentOrRepresented.heads * VOTE_UNIT;
-  if (cast > power) {
-    const powerText = byWeight
-      ? `${fmt(fromUnits(power))} voix ${pl(fromUnits(power), 'présente ou représentée', 'présentes ou représentées')}`
-      : `${fmt(fromUnits(power))} ${pl(fromUnits(power), 'membre votant présent ou représenté', 'membres votants présents ou représentés')}`;
-    return {
-      ok: false,
-      code: 'votes_incoherents',
-      message: `Décompte incohérent : ${fmt(fromUnits(cast))} ${pl(fromUnits(cast), 'vote saisi', 'votes saisis')} (pour, contre, abstentions et blancs) pour seulement ${powerText}. Vérifiez le décompte.`,
-    };
-  }
+  if (cast > power) return tooManyVotes(cast, power, byWeight);
 
-  let base: number;
-  let baseText: string;
-  const simple = majority.rule === 'simple';
-  if (!simple && majority.base === 'presents_et_representes') {
-    base = power;
-    const baseVoix = fromUnits(base);
-    baseText = byWeight
-      ? `${fmt(baseVoix)} voix des membres présents ou représentés (abstentions, blancs et non-votants pèsent comme des voix contre)`
-      : `${fmt(baseVoix)} ${pl(baseVoix, 'membre présent ou représenté', 'membres présents ou représentés')} (abstentions, blancs et non-votants pèsent comme des voix contre)`;
-  } else {
-    const withAbstentions = !simple && majority.abstentionsCounted;
-    const withBlancs = !simple && majority.blancsCounted;
-    base = pour + contre + (withAbstentions ? abstention : 0) + (withBlancs ? blanc : 0);
-    const baseVoix = fromUnits(base);
-    const head = `${fmt(baseVoix)} ${pl(baseVoix, 'suffrage exprimé', 'suffrages exprimés')}`;
-    if (withAbstentions && withBlancs) baseText = `${head}, abstentions et blancs compris`;
-    else if (withAbstentions) baseText = `${head}, abstentions comprises (blancs non comptés)`;
-    else if (withBlancs) baseText = `${head}, blancs compris (abstentions non comptées)`;
-    else baseText = `${head} (abstentions et blancs non comptés)`;
-  }
-
+  const { base, baseText } = majorityBase(majority, units, power, byWeight);
   // Smallest step the figures allow: one voix when everything is whole.
   const step = [pour, contre, abstention, blanc, base].reduce((acc, value) => gcd(acc, value), VOTE_UNIT);
   const majorityLabel = majorityLabelOf(majority);
-  const asFraction = ruleFraction(majority);
-  let required: number;
-  let thresholdText: string;
-  if (asFraction === null) {
-    required = contre + step;
-    thresholdText = `${majorityLabel} : plus de voix pour que de voix contre, soit ${fmt(fromUnits(required))} ${pl(fromUnits(required), 'voix requise', 'voix requises')}.`;
-  } else {
-    const { fraction, strict } = asFraction;
-    required = threshold(base, fraction, strict, step);
-    const exact = (base * fraction.numerator) % (fraction.denominator * step) === 0;
-    const baseShown = fmt(fromUnits(base));
-    const ofBase =
-      majority.rule === 'absolue' ? `la moitié de ${baseShown}` : `${fractionText(fraction)} de ${baseShown}`;
-    const how = strict
-      ? exact
-        ? `${ofBase}, plus une voix`
-        : `${ofBase}, arrondi à l'inférieur, plus une voix`
-      : exact
-        ? ofBase
-        : `${ofBase}, arrondi au supérieur`;
-    thresholdText = `${majorityLabel} : ${fmt(fromUnits(required))} ${pl(fromUnits(required), 'voix requise', 'voix requises')} (${how}).`;
-  }
+  const { required, thresholdText } = requiredPour(majority, majorityLabel, base, contre, step);
   const adopted = base > 0 && pour >= required;
   const parts = [
     `Pour ${fmt(all.pour)}, contre ${fmt(all.contre)}, abstentions ${fmt(all.abstention)}, blancs ${fmt(all.blanc)}.`,
