@@ -104,7 +104,7 @@ export function ambiguityMessage(context: Context, candidates: MemberRow[]): str
   return `Plusieurs membres s'appellent ainsi (${candidates.length} fiches dans Maillage : ${listed}) : précisez la commune ou le RPPS pour savoir lequel mettre à jour.`;
 }
 
-interface Identity {
+export interface Identity {
   rpps: string | null;
   lastName: string | null;
   firstName: string | null;

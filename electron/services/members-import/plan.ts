@@ -31,6 +31,7 @@ import {
   FIELD_LABELS,
   fileKeys,
   findMatch,
+  type Identity,
   identityOf,
   LOOSE_TEXT,
   memberChanges,
@@ -51,11 +52,14 @@ interface CotisationWrite {
   paidOn: string | null;
 }
 
+/** A member's columns as stored, without the id. */
+type MemberValues = Omit<Insertable<MemberTable>, 'id'>;
+
 export interface PlannedRow {
   preview: ImportRowPreview;
   status: 'create' | 'update' | 'unchanged' | 'error' | 'duplicate';
   memberId: number | null;
-  values: Omit<Insertable<MemberTable>, 'id'> | null;
+  values: MemberValues | null;
   cotisations: CotisationWrite[];
 }
 
@@ -130,6 +134,361 @@ function describeCotisation(write: CotisationWrite, undated = false): string {
   return `${formatEurosFromCents(write.amountCents)}${paid}`;
 }
 
+/** Years of the cotisation columns the mapping uses. */
+function cotisationYearsOf(mapping: (string | null)[]): number[] {
+  return [
+    ...new Set(
+      mapping
+        .flatMap((field) => (field ? [cotisationYearOf(field) ?? cotisationPaidYearOf(field)] : []))
+        .filter((year): year is number => year !== null),
+    ),
+  ];
+}
+
+/** The mapped cells of one row, by field; null when all of them are empty (a blank line is skipped). */
+function cellsOf(cellsOfRow: string[], columns: { field: string; column: number }[]): Cells | null {
+  const cells: Cells = new Map();
+  let any = false;
+  for (const { field, column } of columns) {
+    const value = cellsOfRow[column] ?? '';
+    if (value) any = true;
+    cells.set(field, value);
+  }
+  return any ? cells : null;
+}
+
+type Duplicate = { of: number; reason: string };
+
+interface NameSeen {
+  line: number;
+  rpps: string | null;
+  finessEt: string | null;
+  siret: string | null;
+  commune: string | null;
+}
+
+/** What the rows read so far say, to recognise a member the file gives twice. */
+interface FileMemory {
+  /** Identifier key → line of its first occurrence. */
+  keys: Map<string, number>;
+  /** Name key → the earlier rows with that name. */
+  names: Map<string, NameSeen[]>;
+  /** Id of a member of Maillage → line of the first row that matched it. */
+  members: Map<number, number>;
+}
+
+/**
+ * An earlier row of the file for the same member: same identifier, or same name (and profession for a person) in
+ * the same commune or without a commune on either side (nothing tells them apart), unless both rows carry
+ * different identifiers (two homonyms). Remembers this row for the rows that follow.
+ */
+function duplicateInFile(memory: FileMemory, row: RowInput, identity: Identity, line: number): Duplicate | null {
+  let duplicate: Duplicate | null = null;
+  for (const { key, label } of fileKeys(row, identity)) {
+    const first = memory.keys.get(key);
+    if (first !== undefined) {
+      duplicate = { of: first, reason: label };
+      break;
+    }
+  }
+  for (const { key } of fileKeys(row, identity)) if (!memory.keys.has(key)) memory.keys.set(key, line);
+  const rowNameKey =
+    row.kind === 'person'
+      ? identity.lastName && identity.professionCode
+        ? `person:${personKey(identity.lastName, identity.firstName, identity.professionCode)}`
+        : null
+      : identity.structureName
+        ? `structure:${nameKey(identity.structureName)}`
+        : null;
+  if (!rowNameKey) return duplicate;
+  const earlier = memory.names.get(rowNameKey) ?? [];
+  const differs = (a: string | null, b: string | null) => Boolean(a && b && a !== b);
+  const same = earlier.find(
+    (entry) =>
+      !differs(entry.rpps, identity.rpps) &&
+      !differs(entry.finessEt, identity.finessEt) &&
+      !differs(entry.siret, identity.siret) &&
+      !differs(entry.commune, identity.communeCode),
+  );
+  if (same && !duplicate) {
+    const sameCommune = Boolean(same.commune && same.commune === identity.communeCode);
+    const label =
+      row.kind === 'person'
+        ? sameCommune
+          ? 'même nom, profession et commune'
+          : 'même nom et profession, sans commune pour les distinguer'
+        : sameCommune
+          ? 'même structure et commune'
+          : 'même structure, sans commune pour les distinguer';
+    duplicate = { of: same.line, reason: label };
+  }
+  earlier.push({
+    line,
+    rpps: identity.rpps,
+    finessEt: identity.finessEt,
+    siret: identity.siret,
+    commune: identity.communeCode,
+  });
+  memory.names.set(rowNameKey, earlier);
+  return duplicate;
+}
+
+interface ExistingMatch {
+  existing: MemberRow | null;
+  matchedBy: ImportRowPreview['matchedBy'];
+  /** A member of Maillage an earlier row already matched. */
+  duplicate: Duplicate | null;
+}
+
+/**
+ * The member of Maillage the row is about, if any. An anonymised or ambiguous match, or a person erased at her
+ * request (RGPD), is an error of the row.
+ */
+async function matchExisting(
+  db: Db,
+  context: Context,
+  memory: FileMemory,
+  row: RowInput,
+  identity: Identity,
+  line: number,
+  errors: string[],
+): Promise<ExistingMatch> {
+  const match = findMatch(context, row, identity);
+  if (match && 'erased' in match) {
+    errors.push('Ce RPPS appartient à un membre anonymisé : la ligne n’est pas importée.');
+  } else if (match && 'ambiguous' in match) {
+    errors.push(ambiguityMessage(context, match.ambiguous));
+  } else if (match) {
+    const existing = match.member;
+    const first = memory.members.get(existing.id);
+    if (first === undefined) memory.members.set(existing.id, line);
+    const duplicate =
+      first !== undefined ? { of: first, reason: `même membre de Maillage : ${displayNameOf(existing)}` } : null;
+    return { existing, matchedBy: match.by, duplicate };
+  } else if (
+    row.kind === 'person' &&
+    context.hasErasedIdentities &&
+    (identity.rpps || (identity.lastName && identity.professionCode))
+  ) {
+    // A person erased at her request (RGPD) must not come back with the next import of an old list.
+    const erased = await isErasedIdentity(db, {
+      rpps: identity.rpps,
+      lastName: identity.lastName,
+      firstName: identity.firstName,
+      professionCode: identity.professionCode,
+    });
+    if (erased) {
+      errors.push(
+        "Cette personne a demandé l'effacement de ses données (RGPD) : elle n'est pas réimportée. Si elle revient, créez sa fiche à la main.",
+      );
+    }
+  }
+  return { existing: null, matchedBy: null, duplicate: null };
+}
+
+/**
+ * Validation with the member schema: the file alone for a new member, the stored member overlaid with the
+ * non-empty cells of the file for a known one (an empty cell never blanks a stored value).
+ */
+function validateRow(
+  row: RowInput,
+  existing: MemberRow | null,
+  errors: string[],
+): { data: MemberData | null; before: MemberData | null } {
+  if (!existing) {
+    const parsed = memberSchema.safeParse(row.input);
+    if (parsed.success) return { data: parsed.data, before: null };
+    errors.push(...schemaErrors(parsed.error.issues, row.explained, null));
+    return { data: null, before: null };
+  }
+  const before = memberDataOf(existing);
+  const merged: Record<string, unknown> = { ...before };
+  for (const field of row.filled) {
+    const value = row.input[field];
+    const old = before[field];
+    if (field === 'directoryConsentOn' && row.consentYes && old) continue;
+    if (
+      LOOSE_TEXT.includes(field) &&
+      typeof value === 'string' &&
+      typeof old === 'string' &&
+      value !== old &&
+      nameKey(value) === nameKey(old)
+    )
+      continue;
+    merged[field] = value;
+  }
+  merged.kind = existing.kind;
+  // A spécialité left from a previous profession would now be refused: it goes with the profession.
+  if (row.filled.has('professionCode') && merged.professionCode !== '10' && !row.filled.has('specialty'))
+    merged.specialty = null;
+  const parsed = memberSchema.safeParse(merged);
+  if (parsed.success) return { data: parsed.data, before };
+  errors.push(...schemaErrors(parsed.error.issues, row.explained, row.filled));
+  return { data: null, before };
+}
+
+/** The values to store, or null (with an error) when they cannot be stored. */
+function valuesOf(context: Context, data: MemberData | null, errors: string[]): MemberValues | null {
+  if (!data || errors.length > 0) return null;
+  try {
+    return memberValues(data, context.reference);
+  } catch (error) {
+    errors.push(error instanceof UserError ? error.message : 'Valeurs impossibles à enregistrer.');
+    return null;
+  }
+}
+
+interface CotisationPlan {
+  writes: CotisationWrite[];
+  /** What changes, in French (« Cotisation 2026 : 45,00 € payée le … »). */
+  changes: string[];
+  /** Cotisations the file marks paid without a date. */
+  undated: number;
+}
+
+/**
+ * The cotisations to record: an amount « oui » (or a payment without an amount) takes the stored amount or the
+ * rate of the year; a cotisation identical to the stored one is not written again.
+ */
+function planCotisations(
+  context: Context,
+  row: RowInput,
+  existing: MemberRow | null,
+  memberType: ReturnType<typeof memberTypeOf>,
+  errors: string[],
+): CotisationPlan {
+  const stored = existing ? context.cotisations.get(existing.id) : undefined;
+  const plan: CotisationPlan = { writes: [], changes: [], undated: 0 };
+  for (const cotisation of row.cotisations) {
+    const previous = stored?.get(cotisation.year);
+    let amount = cotisation.amount;
+    if (amount === 'expected' || (amount === null && cotisation.paid)) {
+      amount = previous?.amount_cents ?? context.rates.get(`${cotisation.year}:${memberType}`) ?? null;
+      if (amount === null) {
+        errors.push(
+          `Cotisation ${cotisation.year} : indiquez le montant (aucun tarif ${cotisation.year} n’est défini pour ce type de membre).`,
+        );
+        continue;
+      }
+    }
+    if (amount === null) continue;
+    const { paidOn, undated: withoutDate } = paidOnOf(cotisation, previous, context.undatedOn);
+    if (withoutDate) plan.undated++;
+    const checked = cotisationSchema.safeParse({
+      memberId: 1,
+      year: cotisation.year,
+      amountCents: amount,
+      paidOn,
+      mode: null,
+    });
+    if (!checked.success) {
+      errors.push(`Cotisation ${cotisation.year} : ${checked.error.issues[0]?.message ?? 'valeur invalide'}`);
+      continue;
+    }
+    const write = { year: cotisation.year, amountCents: amount, paidOn };
+    if (previous && previous.amount_cents === write.amountCents && previous.paid_on === write.paidOn) continue;
+    plan.writes.push(write);
+    plan.changes.push(
+      previous
+        ? `Cotisation ${cotisation.year} : ${describeCotisation({ year: cotisation.year, amountCents: previous.amount_cents, paidOn: previous.paid_on })} → ${describeCotisation(write)}`
+        : `Cotisation ${cotisation.year} : ${describeCotisation(write, withoutDate)}`,
+    );
+  }
+  return plan;
+}
+
+/** How the row shows in the preview: name, profession or type of structure, commune, matched member, errors. */
+function rowPreviewOf(
+  context: Context,
+  row: RowInput,
+  data: MemberData | null,
+  memberKind: 'person' | 'structure',
+  line: number,
+  found: ExistingMatch,
+  errors: string[],
+): ImportRowPreview {
+  const displayed = data ?? (row.input as Partial<MemberData>);
+  const displayName =
+    data || row.raw.name
+      ? displayNameOf({
+          kind: memberKind,
+          last_name: (displayed.lastName as string | null | undefined) ?? null,
+          first_name: (displayed.firstName as string | null | undefined) ?? null,
+          structure_name: (displayed.structureName as string | null | undefined) ?? row.raw.name ?? null,
+          erased_at: null,
+        })
+      : `Ligne ${line}`;
+  const communeCode = (displayed.communeCode as string | null | undefined) ?? null;
+  const structureType = (displayed.structureType as string | null | undefined) ?? null;
+  return {
+    line,
+    displayName,
+    professionLabel:
+      memberKind === 'structure'
+        ? (STRUCTURE_TYPES.find((type) => type.code === structureType)?.label ?? null)
+        : professionLabelOf((displayed.professionCode as string | null | undefined) ?? null),
+    communeName: communeCode ? (context.reference.byCode.get(communeCode)?.nom ?? null) : null,
+    matchedMemberId: found.existing?.id ?? null,
+    matchedBy: found.matchedBy,
+    changes: [],
+    errors,
+    duplicate: null,
+  };
+}
+
+/**
+ * A second occurrence of the same member: skipped, never an error to « correct in the file ». What it says
+ * differently from the first occurrence is listed, so nothing is lost without a word.
+ */
+function duplicateRow(
+  context: Context,
+  row: RowInput,
+  preview: ImportRowPreview,
+  duplicate: Duplicate,
+  first: { row: RowInput; planned: PlannedRow } | undefined,
+): PlannedRow {
+  const ignoredValues = first ? differencesOf(context, row, first.row) : [];
+  preview.errors = [];
+  preview.duplicate = {
+    of: duplicate.of,
+    reason: duplicate.reason,
+    firstImported: first ? first.planned.status !== 'error' && first.planned.status !== 'duplicate' : false,
+    ignoredValues,
+  };
+  return { preview, status: 'duplicate', memberId: null, values: null, cotisations: [] };
+}
+
+/** Create, update, unchanged or error, with the French list of changes. */
+function plannedRowOf(
+  context: Context,
+  preview: ImportRowPreview,
+  existing: MemberRow | null,
+  validated: { data: MemberData | null; before: MemberData | null },
+  values: MemberValues | null,
+  cotisations: CotisationPlan,
+): PlannedRow {
+  const { data, before } = validated;
+  if (preview.errors.length > 0 || !data || !values)
+    return { preview, status: 'error', memberId: existing?.id ?? null, values: null, cotisations: [] };
+  if (!existing) {
+    preview.changes = cotisations.changes;
+    return { preview, status: 'create', memberId: null, values, cotisations: cotisations.writes };
+  }
+  const changes = memberChanges(context, before!, data);
+  preview.changes = [...changes, ...cotisations.changes];
+  return {
+    preview,
+    status: preview.changes.length > 0 ? 'update' : 'unchanged',
+    memberId: existing.id,
+    values: changes.length > 0 ? values : null,
+    cotisations: cotisations.writes,
+  };
+}
+
+/**
+ * Reads every row with the mapping and decides what the import does with it (see the module doc). The same plan
+ * serves the preview and, re-run inside the transaction, the import itself.
+ */
 export async function planImport(
   db: Db,
   sheet: Spreadsheet,
@@ -138,25 +497,12 @@ export async function planImport(
   onProgress?: (done: number, total: number) => void,
 ): Promise<Plan> {
   checkMapping(sheet, mapping);
-  const years = [
-    ...new Set(
-      mapping
-        .flatMap((field) => (field ? [cotisationYearOf(field) ?? cotisationPaidYearOf(field)] : []))
-        .filter((year): year is number => year !== null),
-    ),
-  ];
-  const context = await loadContext(db, years, options);
+  const context = await loadContext(db, cotisationYearsOf(mapping), options);
   const columns = mapping.flatMap((field, column) => (field ? [{ field, column }] : []));
   const undated = { cotisations: 0, consents: 0 };
-
   /** Cells and status of the first occurrence of each line, for the duplicates that follow. */
   const firstRows = new Map<number, { row: RowInput; planned: PlannedRow }>();
-  const seenKeys = new Map<string, number>();
-  const seenNames = new Map<
-    string,
-    { line: number; rpps: string | null; finessEt: string | null; siret: string | null; commune: string | null }[]
-  >();
-  const seenMembers = new Map<number, number>();
+  const memory: FileMemory = { keys: new Map(), names: new Map(), members: new Map() };
   const rows: PlannedRow[] = [];
 
   for (let index = 0; index < sheet.rows.length; index++) {
@@ -164,259 +510,33 @@ export async function planImport(
       onProgress?.(index, sheet.rows.length);
       await yieldToEventLoop();
     }
-    const cellsOfRow = sheet.rows[index]!;
     const line = sheet.lines[index] ?? index + 2;
-    const cells: Cells = new Map();
-    let any = false;
-    for (const { field, column } of columns) {
-      const value = cellsOfRow[column] ?? '';
-      if (value) any = true;
-      cells.set(field, value);
-    }
-    if (!any) continue;
+    const cells = cellsOf(sheet.rows[index]!, columns);
+    if (!cells) continue;
 
     const row = interpretRow(context, cells);
     const identity = identityOf(row);
     const errors = [...row.errors];
-
-    // Duplicates inside the file: same identifier, or same name (and profession for a person) in the same commune
-    // or without a commune on either side (nothing tells them apart), unless both rows carry different identifiers
-    // (two homonyms).
-    let duplicate: { of: number; reason: string } | null = null;
-    for (const { key, label } of fileKeys(row, identity)) {
-      const first = seenKeys.get(key);
-      if (first !== undefined) {
-        duplicate = { of: first, reason: label };
-        break;
-      }
-    }
-    for (const { key } of fileKeys(row, identity)) if (!seenKeys.has(key)) seenKeys.set(key, line);
-    const rowNameKey =
-      row.kind === 'person'
-        ? identity.lastName && identity.professionCode
-          ? `person:${personKey(identity.lastName, identity.firstName, identity.professionCode)}`
-          : null
-        : identity.structureName
-          ? `structure:${nameKey(identity.structureName)}`
-          : null;
-    if (rowNameKey) {
-      const earlier = seenNames.get(rowNameKey) ?? [];
-      const differs = (a: string | null, b: string | null) => Boolean(a && b && a !== b);
-      const same = earlier.find(
-        (entry) =>
-          !differs(entry.rpps, identity.rpps) &&
-          !differs(entry.finessEt, identity.finessEt) &&
-          !differs(entry.siret, identity.siret) &&
-          !differs(entry.commune, identity.communeCode),
-      );
-      if (same && !duplicate) {
-        const sameCommune = Boolean(same.commune && same.commune === identity.communeCode);
-        const label =
-          row.kind === 'person'
-            ? sameCommune
-              ? 'même nom, profession et commune'
-              : 'même nom et profession, sans commune pour les distinguer'
-            : sameCommune
-              ? 'même structure et commune'
-              : 'même structure, sans commune pour les distinguer';
-        duplicate = { of: same.line, reason: label };
-      }
-      earlier.push({
-        line,
-        rpps: identity.rpps,
-        finessEt: identity.finessEt,
-        siret: identity.siret,
-        commune: identity.communeCode,
-      });
-      seenNames.set(rowNameKey, earlier);
-    }
-
-    // Existing member.
-    const match = findMatch(context, row, identity);
-    let existing: MemberRow | null = null;
-    let matchedBy: ImportRowPreview['matchedBy'] = null;
-    if (match && 'erased' in match) {
-      errors.push('Ce RPPS appartient à un membre anonymisé : la ligne n’est pas importée.');
-    } else if (match && 'ambiguous' in match) {
-      errors.push(ambiguityMessage(context, match.ambiguous));
-    } else if (match) {
-      existing = match.member;
-      matchedBy = match.by;
-      const first = seenMembers.get(existing.id);
-      if (first !== undefined && !duplicate)
-        duplicate = { of: first, reason: `même membre de Maillage : ${displayNameOf(existing)}` };
-      if (first === undefined) seenMembers.set(existing.id, line);
-    } else if (
-      row.kind === 'person' &&
-      context.hasErasedIdentities &&
-      (identity.rpps || (identity.lastName && identity.professionCode))
-    ) {
-      // A person erased at her request (RGPD) must not come back with the next import of an old list.
-      const erased = await isErasedIdentity(db, {
-        rpps: identity.rpps,
-        lastName: identity.lastName,
-        firstName: identity.firstName,
-        professionCode: identity.professionCode,
-      });
-      if (erased) {
-        errors.push(
-          "Cette personne a demandé l'effacement de ses données (RGPD) : elle n'est pas réimportée. Si elle revient, créez sa fiche à la main.",
-        );
-      }
-    }
-
-    // Validation with the member schema: the file alone for a new member, the stored member overlaid with the
-    // non-empty cells of the file for a known one (an empty cell never blanks a stored value).
-    let data: MemberData | null = null;
-    let before: MemberData | null = null;
-    if (existing) {
-      before = memberDataOf(existing);
-      const merged: Record<string, unknown> = { ...before };
-      for (const field of row.filled) {
-        const value = row.input[field];
-        const old = before[field];
-        if (field === 'directoryConsentOn' && row.consentYes && old) continue;
-        if (
-          LOOSE_TEXT.includes(field) &&
-          typeof value === 'string' &&
-          typeof old === 'string' &&
-          value !== old &&
-          nameKey(value) === nameKey(old)
-        )
-          continue;
-        merged[field] = value;
-      }
-      merged.kind = existing.kind;
-      // A spécialité left from a previous profession would now be refused: it goes with the profession.
-      if (row.filled.has('professionCode') && merged.professionCode !== '10' && !row.filled.has('specialty'))
-        merged.specialty = null;
-      const parsed = memberSchema.safeParse(merged);
-      if (parsed.success) data = parsed.data;
-      else errors.push(...schemaErrors(parsed.error.issues, row.explained, row.filled));
-    } else {
-      const parsed = memberSchema.safeParse(row.input);
-      if (parsed.success) data = parsed.data;
-      else errors.push(...schemaErrors(parsed.error.issues, row.explained, null));
-    }
-
-    let values: Omit<Insertable<MemberTable>, 'id'> | null = null;
-    if (data && errors.length === 0) {
-      try {
-        values = memberValues(data, context.reference);
-      } catch (error) {
-        errors.push(error instanceof UserError ? error.message : 'Valeurs impossibles à enregistrer.');
-      }
-    }
-
-    // Cotisations.
-    const memberKind = data?.kind ?? row.kind;
+    const inFile = duplicateInFile(memory, row, identity, line);
+    const found = await matchExisting(db, context, memory, row, identity, line, errors);
+    const duplicate = inFile ?? found.duplicate;
+    const validated = validateRow(row, found.existing, errors);
+    const values = valuesOf(context, validated.data, errors);
+    const memberKind = validated.data?.kind ?? row.kind;
     const professionCode =
-      data?.professionCode ?? (typeof row.input.professionCode === 'string' ? row.input.professionCode : null);
-    const memberType = memberTypeOf(memberKind, professionCode);
-    const stored = existing ? context.cotisations.get(existing.id) : undefined;
-    const cotisationWrites: CotisationWrite[] = [];
-    const cotisationChanges: string[] = [];
-    let undatedCotisations = 0;
-    for (const cotisation of row.cotisations) {
-      const previous = stored?.get(cotisation.year);
-      let amount = cotisation.amount;
-      if (amount === 'expected' || (amount === null && cotisation.paid)) {
-        amount = previous?.amount_cents ?? context.rates.get(`${cotisation.year}:${memberType}`) ?? null;
-        if (amount === null) {
-          errors.push(
-            `Cotisation ${cotisation.year} : indiquez le montant (aucun tarif ${cotisation.year} n’est défini pour ce type de membre).`,
-          );
-          continue;
-        }
-      }
-      if (amount === null) continue;
-      const { paidOn, undated: withoutDate } = paidOnOf(cotisation, previous, context.undatedOn);
-      if (withoutDate) undatedCotisations++;
-      const checked = cotisationSchema.safeParse({
-        memberId: 1,
-        year: cotisation.year,
-        amountCents: amount,
-        paidOn,
-        mode: null,
-      });
-      if (!checked.success) {
-        errors.push(`Cotisation ${cotisation.year} : ${checked.error.issues[0]?.message ?? 'valeur invalide'}`);
-        continue;
-      }
-      const write = { year: cotisation.year, amountCents: amount, paidOn };
-      if (previous && previous.amount_cents === write.amountCents && previous.paid_on === write.paidOn) continue;
-      cotisationWrites.push(write);
-      cotisationChanges.push(
-        previous
-          ? `Cotisation ${cotisation.year} : ${describeCotisation({ year: cotisation.year, amountCents: previous.amount_cents, paidOn: previous.paid_on })} → ${describeCotisation(write)}`
-          : `Cotisation ${cotisation.year} : ${describeCotisation(write, withoutDate)}`,
-      );
-    }
-
-    const displayed = data ?? (row.input as Partial<MemberData>);
-    const displayName =
-      data || row.raw.name
-        ? displayNameOf({
-            kind: memberKind,
-            last_name: (displayed.lastName as string | null | undefined) ?? null,
-            first_name: (displayed.firstName as string | null | undefined) ?? null,
-            structure_name: (displayed.structureName as string | null | undefined) ?? row.raw.name ?? null,
-            erased_at: null,
-          })
-        : `Ligne ${line}`;
-    const communeCode = (displayed.communeCode as string | null | undefined) ?? null;
-    const structureType = (displayed.structureType as string | null | undefined) ?? null;
-    const preview: ImportRowPreview = {
-      line,
-      displayName,
-      professionLabel:
-        memberKind === 'structure'
-          ? (STRUCTURE_TYPES.find((type) => type.code === structureType)?.label ?? null)
-          : professionLabelOf((displayed.professionCode as string | null | undefined) ?? null),
-      communeName: communeCode ? (context.reference.byCode.get(communeCode)?.nom ?? null) : null,
-      matchedMemberId: existing?.id ?? null,
-      matchedBy,
-      changes: [],
-      errors,
-      duplicate: null,
-    };
+      validated.data?.professionCode ??
+      (typeof row.input.professionCode === 'string' ? row.input.professionCode : null);
+    const cotisations = planCotisations(context, row, found.existing, memberTypeOf(memberKind, professionCode), errors);
+    const preview = rowPreviewOf(context, row, validated.data, memberKind, line, found, errors);
 
     if (duplicate) {
-      // A second occurrence of the same member: skipped, never an error to « correct in the file ». What it says
-      // differently from the first occurrence is listed, so nothing is lost without a word.
-      const first = firstRows.get(duplicate.of);
-      const ignoredValues = first ? differencesOf(context, row, first.row) : [];
-      preview.errors = [];
-      preview.duplicate = {
-        of: duplicate.of,
-        reason: duplicate.reason,
-        firstImported: first ? first.planned.status !== 'error' && first.planned.status !== 'duplicate' : false,
-        ignoredValues,
-      };
-      rows.push({ preview, status: 'duplicate', memberId: null, values: null, cotisations: [] });
+      rows.push(duplicateRow(context, row, preview, duplicate, firstRows.get(duplicate.of)));
       continue;
     }
-
-    let planned: PlannedRow;
-    if (errors.length > 0 || !data || !values) {
-      planned = { preview, status: 'error', memberId: existing?.id ?? null, values: null, cotisations: [] };
-    } else if (!existing) {
-      preview.changes = cotisationChanges;
-      planned = { preview, status: 'create', memberId: null, values, cotisations: cotisationWrites };
-    } else {
-      const changes = memberChanges(context, before!, data);
-      preview.changes = [...changes, ...cotisationChanges];
-      planned = {
-        preview,
-        status: preview.changes.length > 0 ? 'update' : 'unchanged',
-        memberId: existing.id,
-        values: changes.length > 0 ? values : null,
-        cotisations: cotisationWrites,
-      };
-    }
+    const planned = plannedRowOf(context, preview, found.existing, validated, values, cotisations);
     if (planned.status !== 'error') {
-      undated.cotisations += undatedCotisations;
-      if (row.consentYes && !before?.directoryConsentOn) undated.consents++;
+      undated.cotisations += cotisations.undated;
+      if (row.consentYes && !validated.before?.directoryConsentOn) undated.consents++;
     }
     firstRows.set(line, { row, planned });
     rows.push(planned);

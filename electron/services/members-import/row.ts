@@ -197,162 +197,221 @@ export interface RowInput {
 
 export type Cells = Map<string, string>;
 
-export function interpretRow(context: Context, cells: Cells): RowInput {
-  const get = (field: string) => cells.get(field) ?? '';
-  const errors: string[] = [];
-  const explained = new Set<string>();
-  const filled = new Set<keyof MemberData>();
+/** A row being read: its cells, the member input built so far and the errors found. */
+interface RowDraft {
+  cells: Cells;
+  get: (field: string) => string;
+  input: Record<string, unknown>;
+  filled: Set<keyof MemberData>;
+  explained: Set<string>;
+  errors: string[];
+  /** Records a value the file gives to a member field. */
+  set: (field: keyof MemberData, value: unknown) => void;
+  /** Records an error, and that it explains any schema message about that field. */
+  fail: (field: keyof MemberData | null, message: string) => void;
+}
+
+function draftOf(cells: Cells): RowDraft {
   const input: Record<string, unknown> = {};
-  const set = (field: keyof MemberData, value: unknown) => {
-    input[field] = value;
-    filled.add(field);
+  const filled = new Set<keyof MemberData>();
+  const explained = new Set<string>();
+  const errors: string[] = [];
+  return {
+    cells,
+    get: (field) => cells.get(field) ?? '',
+    input,
+    filled,
+    explained,
+    errors,
+    set: (field, value) => {
+      input[field] = value;
+      filled.add(field);
+    },
+    fail: (field, message) => {
+      errors.push(message);
+      if (field) explained.add(field);
+    },
   };
-  const fail = (field: keyof MemberData | null, message: string) => {
-    errors.push(message);
-    if (field) explained.add(field);
-  };
+}
 
-  // ----- Kind -----
-  const kindText = get('type_membre');
-  let kind = kindText ? matchMemberKind(kindText) : null;
-  if (kindText && !kind) errors.push(`Type de membre inconnu : « ${kindText} » (Personne ou Structure).`);
+/** What a row says of the kind of member, before the kind is known. */
+interface KindClues {
+  professionText: string;
+  structureTypeText: string;
+  structureText: string;
+  hasPersonName: boolean;
+  profession: { code: string; specialty?: string } | null;
+  /** A « profession » cell that names a type of structure (« Pharmacie », « EHPAD »…). */
+  professionAsStructureType: string | null;
+}
+
+function kindCluesOf(draft: RowDraft): KindClues {
+  const { get } = draft;
   const professionText = get('profession');
-  const structureTypeText = get('type_structure');
-  const structureText = get('structure');
-  const hasPersonName = Boolean(get('nom') || get('prenom') || get('nom_prenom'));
   const profession = professionText ? matchProfession(professionText) : null;
-  const professionAsStructureType = professionText && !profession ? matchStructureType(professionText) : null;
-  if (!kind) {
-    const structure =
-      !hasPersonName &&
-      !get('rpps') &&
-      !get('adeli') &&
-      (Boolean(structureTypeText) || Boolean(professionAsStructureType) || (Boolean(structureText) && !professionText));
-    kind = structure ? 'structure' : 'person';
+  return {
+    professionText,
+    structureTypeText: get('type_structure'),
+    structureText: get('structure'),
+    hasPersonName: Boolean(get('nom') || get('prenom') || get('nom_prenom')),
+    profession,
+    professionAsStructureType: professionText && !profession ? matchStructureType(professionText) : null,
+  };
+}
+
+/** Person or structure: the « type de membre » cell, else a structure when the row names no person. */
+function kindOfRow(draft: RowDraft, clues: KindClues): 'person' | 'structure' {
+  const kindText = draft.get('type_membre');
+  const kind = kindText ? matchMemberKind(kindText) : null;
+  if (kindText && !kind) draft.errors.push(`Type de membre inconnu : « ${kindText} » (Personne ou Structure).`);
+  if (kind) return kind;
+  const structure =
+    !clues.hasPersonName &&
+    !draft.get('rpps') &&
+    !draft.get('adeli') &&
+    (Boolean(clues.structureTypeText) ||
+      Boolean(clues.professionAsStructureType) ||
+      (Boolean(clues.structureText) && !clues.professionText));
+  return structure ? 'structure' : 'person';
+}
+
+/** Name, civility, profession, spécialité, RPPS / ADELI, mode d'exercice and structure of a person. */
+function readPerson(context: Context, draft: RowDraft, clues: KindClues): void {
+  const { get, set, fail } = draft;
+  let lastName = get('nom');
+  let firstName = get('prenom');
+  let civility: 'M.' | 'Mme' | null = null;
+  const fullName = get('nom_prenom');
+  if (fullName && (!lastName || !firstName)) {
+    const split = splitFullName(fullName);
+    if (!lastName && !firstName) {
+      lastName = split.lastName ?? '';
+      firstName = split.firstName ?? '';
+    } else if (!lastName) lastName = split.lastName ?? fullName;
+    else if (!firstName) firstName = split.firstName ?? '';
+    civility = split.civility;
   }
-  input.kind = kind;
+  if (lastName) set('lastName', lastName);
+  if (firstName) set('firstName', tidyFirstName(firstName));
+  const civilityText = get('civilite');
+  if (civilityText) {
+    const matched = matchCivility(civilityText);
+    if (matched) set('civility', matched);
+    else fail('civility', `Civilité inconnue : « ${civilityText} » (M. ou Mme).`);
+  } else if (civility) set('civility', civility);
 
-  // ----- Identity -----
-  if (kind === 'person') {
-    let lastName = get('nom');
-    let firstName = get('prenom');
-    let civility: 'M.' | 'Mme' | null = null;
-    const fullName = get('nom_prenom');
-    if (fullName && (!lastName || !firstName)) {
-      const split = splitFullName(fullName);
-      if (!lastName && !firstName) {
-        lastName = split.lastName ?? '';
-        firstName = split.firstName ?? '';
-      } else if (!lastName) lastName = split.lastName ?? fullName;
-      else if (!firstName) firstName = split.firstName ?? '';
-      civility = split.civility;
-    }
-    if (lastName) set('lastName', lastName);
-    if (firstName) set('firstName', tidyFirstName(firstName));
-    const civilityText = get('civilite');
-    if (civilityText) {
-      const matched = matchCivility(civilityText);
-      if (matched) set('civility', matched);
-      else fail('civility', `Civilité inconnue : « ${civilityText} » (M. ou Mme).`);
-    } else if (civility) set('civility', civility);
+  const { professionText, profession, structureText } = clues;
+  if (professionText) {
+    if (profession) set('professionCode', profession.code);
+    else fail('professionCode', `Profession inconnue : « ${professionText} ».`);
+  }
+  const specialtyText = get('specialite');
+  if (specialtyText) set('specialty', matchSpecialty(specialtyText));
+  else if (profession?.specialty) set('specialty', specialtyLabel(profession.specialty));
 
-    if (professionText) {
-      if (profession) set('professionCode', profession.code);
-      else fail('professionCode', `Profession inconnue : « ${professionText} ».`);
-    }
-    const specialtyText = get('specialite');
-    if (specialtyText) set('specialty', matchSpecialty(specialtyText));
-    else if (profession?.specialty) set('specialty', specialtyLabel(profession.specialty));
-
-    let rpps = get('rpps');
-    let adeli = get('adeli');
-    if (rpps) {
-      const normalised = normaliseIdentifier(rpps);
-      // The IdNat_PS « 8 » + RPPS, or an ADELI number in a « RPPS / ADELI » column.
-      if (/^8\d{11}$/.test(normalised)) rpps = normalised.slice(1);
-      else if (normalised.length === 9 && !adeli) {
-        adeli = rpps;
-        rpps = '';
-      }
-    }
-    if (rpps) set('rpps', rpps);
-    if (adeli) set('adeli', adeli);
-
-    const modeText = get('mode_exercice');
-    if (modeText) {
-      const mode = matchPracticeMode(modeText);
-      if (mode) set('practiceMode', mode);
-      else fail('practiceMode', `Mode d'exercice inconnu : « ${modeText} » (libéral, salarié ou mixte).`);
-    }
-    if (structureText) {
-      const key = nameKey(structureText);
-      const structures = (context.byStructureName.get(key) ?? []).filter((member) => member.kind === 'structure');
-      if (structures.length === 1) {
-        set('structureMemberId', structures[0]!.id);
-        set('structureLabel', null);
-      } else set('structureLabel', structureText);
-    }
-  } else {
-    if (structureText) set('structureName', structureText);
-    else if (hasPersonName) set('structureName', get('nom') || get('nom_prenom'));
-    if (structureTypeText) {
-      const type = matchStructureType(structureTypeText);
-      if (type) set('structureType', type);
-      else fail('structureType', `Type de structure inconnu : « ${structureTypeText} ».`);
-    } else if (professionAsStructureType) set('structureType', professionAsStructureType);
-    else if (professionText) fail('structureType', `Type de structure inconnu : « ${professionText} ».`);
-    for (const [field, key] of [
-      ['finess_ej', 'finessEj'],
-      ['finess_et', 'finessEt'],
-      ['siret', 'siret'],
-      ['representant', 'representativeName'],
-    ] as const) {
-      const value = get(field);
-      if (value) set(key, value);
+  let rpps = get('rpps');
+  let adeli = get('adeli');
+  if (rpps) {
+    const normalised = normaliseIdentifier(rpps);
+    // The IdNat_PS « 8 » + RPPS, or an ADELI number in a « RPPS / ADELI » column.
+    if (/^8\d{11}$/.test(normalised)) rpps = normalised.slice(1);
+    else if (normalised.length === 9 && !adeli) {
+      adeli = rpps;
+      rpps = '';
     }
   }
+  if (rpps) set('rpps', rpps);
+  if (adeli) set('adeli', adeli);
 
-  // ----- Place and contact -----
-  const communeText = get('commune');
-  const inseeText = get('code_insee');
-  const commune = resolveCommune(context, communeText, inseeText, get('code_postal'));
+  const modeText = get('mode_exercice');
+  if (modeText) {
+    const mode = matchPracticeMode(modeText);
+    if (mode) set('practiceMode', mode);
+    else fail('practiceMode', `Mode d'exercice inconnu : « ${modeText} » (libéral, salarié ou mixte).`);
+  }
+  if (structureText) {
+    const key = nameKey(structureText);
+    const structures = (context.byStructureName.get(key) ?? []).filter((member) => member.kind === 'structure');
+    if (structures.length === 1) {
+      set('structureMemberId', structures[0]!.id);
+      set('structureLabel', null);
+    } else set('structureLabel', structureText);
+  }
+}
+
+/** Name, type, FINESS, SIRET and representative of a structure. */
+function readStructure(draft: RowDraft, clues: KindClues): void {
+  const { get, set, fail } = draft;
+  const { structureText, structureTypeText, professionText, professionAsStructureType } = clues;
+  if (structureText) set('structureName', structureText);
+  else if (clues.hasPersonName) set('structureName', get('nom') || get('nom_prenom'));
+  if (structureTypeText) {
+    const type = matchStructureType(structureTypeText);
+    if (type) set('structureType', type);
+    else fail('structureType', `Type de structure inconnu : « ${structureTypeText} ».`);
+  } else if (professionAsStructureType) set('structureType', professionAsStructureType);
+  else if (professionText) fail('structureType', `Type de structure inconnu : « ${professionText} ».`);
+  for (const [field, key] of [
+    ['finess_ej', 'finessEj'],
+    ['finess_et', 'finessEt'],
+    ['siret', 'siret'],
+    ['representant', 'representativeName'],
+  ] as const) {
+    const value = get(field);
+    if (value) set(key, value);
+  }
+}
+
+/** Commune, address, phone, email and notes. */
+function readPlaceAndContact(context: Context, draft: RowDraft): void {
+  const { get, set, fail } = draft;
+  const commune = resolveCommune(context, get('commune'), get('code_insee'), get('code_postal'));
   if (commune.error) fail('communeCode', commune.error);
   else if (commune.code) set('communeCode', commune.code);
   if (get('adresse')) set('address', get('adresse'));
   if (get('telephone')) set('phone', phoneOf(get('telephone')));
   if (get('email')) set('email', emailOf(get('email')));
   if (get('notes')) set('notes', get('notes'));
+}
 
-  // ----- Membership -----
-  const collegeText = get('college');
-  if (collegeText) {
-    const key = nameKey(collegeText);
-    let college = context.colleges.filter((candidate) => candidate.key === key);
-    if (college.length === 0)
-      college = context.colleges.filter((candidate) => candidate.key.startsWith(key) || key.startsWith(candidate.key));
-    if (college.length === 1) set('collegeId', college[0]!.id);
-    else if (college.length > 1)
-      fail('collegeId', `Collège imprécis : « ${collegeText} » (${college.map((c) => c.name).join(', ')}).`);
-    else {
-      // Not in Maillage yet: created on apply, in the same transaction, when the coordinator agrees (the app's own
-      // export imported into a fresh install); otherwise the row is in error.
-      let missing = context.missingColleges.get(key);
-      if (!missing)
-        context.missingColleges.set(
-          key,
-          (missing = { id: PROVISIONAL_COLLEGE_ID + context.missingColleges.size, name: collegeText.trim(), rows: 0 }),
-        );
-      missing.rows++;
-      if (context.createColleges) set('collegeId', missing.id);
-      else {
-        const names = context.colleges.map((candidate) => `« ${candidate.name} »`).join(', ');
-        fail(
-          'collegeId',
-          `Collège inconnu : « ${collegeText} » (${names ? `collèges existants : ${names}` : 'aucun collège n’est encore défini dans Maillage'}). Cochez « Créer les collèges manquants » ou créez-le dans Collèges.`,
-        );
-      }
-    }
+/** The collège named by the row: an existing one, or one to create on apply (when the coordinator agrees). */
+function readCollege(context: Context, draft: RowDraft): void {
+  const collegeText = draft.get('college');
+  if (!collegeText) return;
+  const key = nameKey(collegeText);
+  let college = context.colleges.filter((candidate) => candidate.key === key);
+  if (college.length === 0)
+    college = context.colleges.filter((candidate) => candidate.key.startsWith(key) || key.startsWith(candidate.key));
+  if (college.length === 1) {
+    draft.set('collegeId', college[0]!.id);
+    return;
   }
+  if (college.length > 1) {
+    draft.fail('collegeId', `Collège imprécis : « ${collegeText} » (${college.map((c) => c.name).join(', ')}).`);
+    return;
+  }
+  // Not in Maillage yet: created on apply, in the same transaction, when the coordinator agrees (the app's own
+  // export imported into a fresh install); otherwise the row is in error.
+  let missing = context.missingColleges.get(key);
+  if (!missing)
+    context.missingColleges.set(
+      key,
+      (missing = { id: PROVISIONAL_COLLEGE_ID + context.missingColleges.size, name: collegeText.trim(), rows: 0 }),
+    );
+  missing.rows++;
+  if (context.createColleges) draft.set('collegeId', missing.id);
+  else {
+    const names = context.colleges.map((candidate) => `« ${candidate.name} »`).join(', ');
+    draft.fail(
+      'collegeId',
+      `Collège inconnu : « ${collegeText} » (${names ? `collèges existants : ${names}` : 'aucun collège n’est encore défini dans Maillage'}). Cochez « Créer les collèges manquants » ou créez-le dans Collèges.`,
+    );
+  }
+}
+
+/** Date of adhesion and directory consent; true when the consent is a « oui » without a date. */
+function readJoinedAndConsent(context: Context, draft: RowDraft): boolean {
+  const { get, set, fail } = draft;
   const joinedText = get('date_adhesion');
   if (joinedText) {
     const date = parseDateCell(joinedText);
@@ -372,8 +431,12 @@ export function interpretRow(context: Context, cells: Cells): RowInput {
     } else if (answer === false) set('directoryConsentOn', null);
     else fail('directoryConsentOn', `Consentement annuaire non compris : « ${consentText} » (oui, non ou une date).`);
   }
+  return consentYes;
+}
 
-  // ----- Cotisations -----
+/** The cotisations of the row, by year: amount columns and payment-date columns. */
+function readCotisations(draft: RowDraft): RowCotisation[] {
+  const { cells, errors } = draft;
   const cotisations = new Map<number, RowCotisation>();
   const cotisationOf = (year: number) => {
     let cotisation = cotisations.get(year);
@@ -407,19 +470,37 @@ export function interpretRow(context: Context, cells: Cells): RowInput {
       else errors.push(`Cotisation ${paidYear} : date de paiement invalide « ${text} » (format attendu : jj/mm/aaaa).`);
     }
   }
+  return [...cotisations.values()].sort((a, b) => a.year - b.year);
+}
 
+/**
+ * What one row of the file says, as member input (only what the file gives), with its errors in French:
+ * kind, identity, place and contact, collège, dates and consent, then cotisations (errors come in that order).
+ */
+export function interpretRow(context: Context, cells: Cells): RowInput {
+  const draft = draftOf(cells);
+  const clues = kindCluesOf(draft);
+  const kind = kindOfRow(draft, clues);
+  draft.input.kind = kind;
+  if (kind === 'person') readPerson(context, draft, clues);
+  else readStructure(draft, clues);
+  readPlaceAndContact(context, draft);
+  readCollege(context, draft);
+  const consentYes = readJoinedAndConsent(context, draft);
+  const cotisations = readCotisations(draft);
+  const { get } = draft;
   return {
     kind,
-    input,
-    filled,
-    explained,
-    errors,
-    cotisations: [...cotisations.values()].sort((a, b) => a.year - b.year),
+    input: draft.input,
+    filled: draft.filled,
+    explained: draft.explained,
+    errors: draft.errors,
+    cotisations,
     consentYes,
     raw: {
-      name: get('nom') || get('nom_prenom') || structureText || get('prenom'),
-      profession: professionText || structureTypeText,
-      commune: communeText || inseeText,
+      name: get('nom') || get('nom_prenom') || clues.structureText || get('prenom'),
+      profession: clues.professionText || clues.structureTypeText,
+      commune: get('commune') || get('code_insee'),
     },
   };
 }
