@@ -38,6 +38,101 @@ async function createMissingColleges(
   return ids;
 }
 
+type CotisationRow = { member_id: number; year: number; amount_cents: number; paid_on: string | null; mode: null };
+type AuditRow = { action: string; entity: string; entity_id: string; detail: string };
+
+/** Inserts the rows by batches of 500 (well under SQLite's limit of bound parameters). */
+async function insertByBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += 500) await insert(rows.slice(start, start + 500));
+}
+
+/**
+ * Writes the planned rows inside the import's transaction: creates and updates the members (collèges to create
+ * replaced by their real ids), then records the cotisations and one audit line per member by batches.
+ */
+async function writeRows(
+  trx: Transaction<DB>,
+  plan: Plan,
+  collegeIds: Map<number, number>,
+  stamp: string,
+): Promise<ImportResult> {
+  const result: ImportResult = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skippedErrors: 0,
+    skippedDuplicates: 0,
+    cotisations: 0,
+    collegesCreated: [],
+  };
+  const audits: AuditRow[] = [];
+  const cotisationRows: CotisationRow[] = [];
+  let done = 0;
+  for (const row of plan.rows) {
+    if (++done % YIELD_EVERY === 0) {
+      report('enregistrement', 0.5 + (done / plan.rows.length) * 0.45, 'Enregistrement des adhérents…');
+      await yieldToEventLoop();
+    }
+    if (row.status === 'error') {
+      result.skippedErrors++;
+      continue;
+    }
+    if (row.status === 'duplicate') {
+      result.skippedDuplicates++;
+      continue;
+    }
+    if (row.status === 'unchanged') {
+      result.unchanged++;
+      continue;
+    }
+    const values =
+      row.values && collegeIds.has(row.values.college_id ?? 0)
+        ? { ...row.values, college_id: collegeIds.get(row.values.college_id!)! }
+        : row.values;
+    let memberId = row.memberId!;
+    if (row.status === 'create') {
+      const inserted = await trx.insertInto('member').values(values!).returning('id').executeTakeFirstOrThrow();
+      memberId = inserted.id;
+      result.created++;
+    } else {
+      if (values)
+        await trx
+          .updateTable('member')
+          .set({ ...values, updated_at: stamp })
+          .where('id', '=', memberId)
+          .execute();
+      result.updated++;
+    }
+    // The member's history (RGPD access requests) shows the import; no personal data in the detail.
+    audits.push({ action: row.status, entity: 'member', entity_id: String(memberId), detail: 'import' });
+    for (const cotisation of row.cotisations) {
+      cotisationRows.push({
+        member_id: memberId,
+        year: cotisation.year,
+        amount_cents: cotisation.amountCents,
+        paid_on: cotisation.paidOn,
+        mode: null,
+      });
+    }
+  }
+  report('enregistrement', 0.95, 'Enregistrement des cotisations…');
+  await insertByBatches(cotisationRows, (batch) =>
+    trx
+      .insertInto('cotisation')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.columns(['member_id', 'year']).doUpdateSet((eb) => ({
+          amount_cents: eb.ref('excluded.amount_cents'),
+          paid_on: eb.ref('excluded.paid_on'),
+        })),
+      )
+      .execute(),
+  );
+  result.cotisations = cotisationRows.length;
+  await insertByBatches(audits, (batch) => trx.insertInto('audit_log').values(batch).execute());
+  return result;
+}
+
 /**
  * Imports the file: re-runs the preview, then in one transaction creates the collèges the file needs (when asked),
  * creates the new members, updates the known ones and records the cotisations. Rows in error and duplicates are
@@ -62,92 +157,8 @@ export async function applyImport(
         );
         const toCreate = checked.createColleges ? plan.missingColleges : [];
         const collegeIds = await createMissingColleges(trx, toCreate);
-        const result: ImportResult = {
-          created: 0,
-          updated: 0,
-          unchanged: 0,
-          skippedErrors: 0,
-          skippedDuplicates: 0,
-          cotisations: 0,
-          collegesCreated: toCreate.map((college) => college.name),
-        };
-        const audits: { action: string; entity: string; entity_id: string; detail: string }[] = [];
-        const cotisationRows: {
-          member_id: number;
-          year: number;
-          amount_cents: number;
-          paid_on: string | null;
-          mode: null;
-        }[] = [];
-        let done = 0;
-        for (const row of plan.rows) {
-          if (++done % YIELD_EVERY === 0) {
-            report('enregistrement', 0.5 + (done / plan.rows.length) * 0.45, 'Enregistrement des adhérents…');
-            await yieldToEventLoop();
-          }
-          if (row.status === 'error') {
-            result.skippedErrors++;
-            continue;
-          }
-          if (row.status === 'duplicate') {
-            result.skippedDuplicates++;
-            continue;
-          }
-          if (row.status === 'unchanged') {
-            result.unchanged++;
-            continue;
-          }
-          const values =
-            row.values && collegeIds.has(row.values.college_id ?? 0)
-              ? { ...row.values, college_id: collegeIds.get(row.values.college_id!)! }
-              : row.values;
-          let memberId = row.memberId!;
-          if (row.status === 'create') {
-            const inserted = await trx.insertInto('member').values(values!).returning('id').executeTakeFirstOrThrow();
-            memberId = inserted.id;
-            result.created++;
-          } else {
-            if (values)
-              await trx
-                .updateTable('member')
-                .set({ ...values, updated_at: stamp })
-                .where('id', '=', memberId)
-                .execute();
-            result.updated++;
-          }
-          // The member's history (RGPD access requests) shows the import; no personal data in the detail.
-          audits.push({ action: row.status, entity: 'member', entity_id: String(memberId), detail: 'import' });
-          for (const cotisation of row.cotisations) {
-            cotisationRows.push({
-              member_id: memberId,
-              year: cotisation.year,
-              amount_cents: cotisation.amountCents,
-              paid_on: cotisation.paidOn,
-              mode: null,
-            });
-          }
-        }
-        report('enregistrement', 0.95, 'Enregistrement des cotisations…');
-        // Cotisations and audit lines by batches of 500 rows (well under SQLite's limit of bound parameters).
-        for (let start = 0; start < cotisationRows.length; start += 500) {
-          await trx
-            .insertInto('cotisation')
-            .values(cotisationRows.slice(start, start + 500))
-            .onConflict((oc) =>
-              oc.columns(['member_id', 'year']).doUpdateSet((eb) => ({
-                amount_cents: eb.ref('excluded.amount_cents'),
-                paid_on: eb.ref('excluded.paid_on'),
-              })),
-            )
-            .execute();
-        }
-        result.cotisations = cotisationRows.length;
-        for (let start = 0; start < audits.length; start += 500) {
-          await trx
-            .insertInto('audit_log')
-            .values(audits.slice(start, start + 500))
-            .execute();
-        }
+        const result = await writeRows(trx, plan, collegeIds, stamp);
+        result.collegesCreated = toCreate.map((college) => college.name);
         await audit(
           trx,
           'members.import',
