@@ -379,15 +379,8 @@ function listLines(lines: number[], max = 10): string {
   return `${shown.slice(0, -1).join(', ')} et ${shown.at(-1)}`;
 }
 
-/**
- * Reads a CSV (separator ; , or tab, detected; UTF-8 with or without BOM, Windows-1252, UTF-8 with a few stray
- * Windows-1252 bytes, or UTF-16) or an XLSX file (first non-empty sheet). The header row is the row that best
- * matches known column titles among the first rows; empty rows are skipped. Throws a French UserError for an
- * unreadable, empty, header-less, too large (bytes, rows or inflated size) or unsupported file.
- */
-export async function readSpreadsheet(path: string, progress: ReadProgress = () => {}): Promise<Spreadsheet> {
-  const fileName = basename(path);
-  const extension = extname(path).toLowerCase();
+/** Refuses, in French, a file whose extension Maillage does not read (old Excel, LibreOffice, Numbers…). */
+function checkExtension(fileName: string, extension: string): void {
   if (['.xls', '.ods', '.numbers', '.xlsb'].includes(extension)) {
     const format = extension === '.xls' ? 'l’ancien format Excel (.xls)' : `le format ${extension}`;
     throw new UserError(
@@ -401,7 +394,10 @@ export async function readSpreadsheet(path: string, progress: ReadProgress = () 
       `Maillage importe les fichiers .xlsx (Excel) et .csv. « ${fileName} » n'est ni l'un ni l'autre : enregistrez-le au format .xlsx ou .csv.`,
     );
   }
-  let buffer: Buffer;
+}
+
+/** The file's bytes; a file above the size limit is refused before being loaded in memory. */
+async function loadFile(path: string, fileName: string): Promise<Buffer> {
   try {
     // The size first: a huge file is refused before being loaded in memory.
     const { size } = await stat(path);
@@ -411,14 +407,28 @@ export async function readSpreadsheet(path: string, progress: ReadProgress = () 
         `Le fichier « ${fileName} » pèse ${formatBytes(size)} : l'import est limité à ${formatBytes(MAX_IMPORT_BYTES)}. Une liste d'adhérents, même de plusieurs milliers de lignes, est bien plus petite : vérifiez qu'il s'agit du bon fichier, ou découpez-le.`,
       );
     }
-    buffer = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError('io', describeReadError(error, fileName));
   }
-  if (buffer.length === 0) throw new UserError('invalid_input', `Le fichier « ${fileName} » est vide.`);
-  progress(0.02, 'Lecture du fichier…');
+}
 
+interface DecodedFile {
+  encoding: string | null;
+  separator: string | null;
+  sheetName: string | null;
+  records: FileRecord[];
+  notes: string[];
+}
+
+/** The records of an XLSX workbook (first non-empty sheet) or of a CSV file (encoding and separator detected). */
+async function decodeFile(
+  buffer: Buffer,
+  fileName: string,
+  extension: string,
+  progress: ReadProgress,
+): Promise<DecodedFile> {
   const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b;
   const isOle = buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0;
   if (isOle) {
@@ -456,8 +466,18 @@ export async function readSpreadsheet(path: string, progress: ReadProgress = () 
       );
     }
   }
-  progress(0.9, 'Lecture des lignes…');
+  return { encoding, separator, sheetName, records, notes };
+}
 
+/**
+ * The header row (the best match among the first rows) and the data rows under it, all as wide as the widest
+ * row; untitled columns get their letter. Refuses an empty, header-less or too long table.
+ */
+function tableOf(
+  records: FileRecord[],
+  fileName: string,
+  notes: string[],
+): Pick<Spreadsheet, 'headers' | 'rows' | 'lines' | 'headerLine'> {
   const nonEmpty = records.filter((record) => record.cells.some((cell) => cell !== ''));
   if (nonEmpty.length === 0)
     throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient aucune donnée.`);
@@ -507,16 +527,30 @@ export async function readSpreadsheet(path: string, progress: ReadProgress = () 
   while (width > 0 && !rawHeaders[width - 1] && !dataRecords.some((record) => record.cells[width - 1])) width--;
   const headers = Array.from({ length: width }, (_, column) => rawHeaders[column] || `Colonne ${columnLetter(column)}`);
   const rows = dataRecords.map((record) => Array.from({ length: width }, (_, column) => record.cells[column] ?? ''));
-  progress(1, 'Lecture terminée');
   return {
-    fileName,
-    encoding,
-    separator,
-    sheetName,
     headers,
     rows,
     lines: dataRecords.map((record) => record.line),
     headerLine: headerRecord.line,
-    notes,
   };
+}
+
+/**
+ * Reads a CSV (separator ; , or tab, detected; UTF-8 with or without BOM, Windows-1252, UTF-8 with a few stray
+ * Windows-1252 bytes, or UTF-16) or an XLSX file (first non-empty sheet). The header row is the row that best
+ * matches known column titles among the first rows; empty rows are skipped. Throws a French UserError for an
+ * unreadable, empty, header-less, too large (bytes, rows or inflated size) or unsupported file.
+ */
+export async function readSpreadsheet(path: string, progress: ReadProgress = () => {}): Promise<Spreadsheet> {
+  const fileName = basename(path);
+  const extension = extname(path).toLowerCase();
+  checkExtension(fileName, extension);
+  const buffer = await loadFile(path, fileName);
+  if (buffer.length === 0) throw new UserError('invalid_input', `Le fichier « ${fileName} » est vide.`);
+  progress(0.02, 'Lecture du fichier…');
+  const { encoding, separator, sheetName, records, notes } = await decodeFile(buffer, fileName, extension, progress);
+  progress(0.9, 'Lecture des lignes…');
+  const table = tableOf(records, fileName, notes);
+  progress(1, 'Lecture terminée');
+  return { fileName, encoding, separator, sheetName, ...table, notes };
 }
