@@ -1,22 +1,27 @@
-import { Canvas, Document, StyleSheet, Text, View, type Styles } from '@react-pdf/renderer';
-import type { AttendanceSheetData, AttendanceSheetVoter } from '@shared/reports/ag';
-import { formatInteger, plural } from '@shared/format';
-import { KeyFigures, type KeyFigure } from '../components';
-import { colors, fontFamily, fontSizes, weights } from '../components/theme';
-import { dayLong, timeRange } from '../meeting-minutes/format';
-import { PageFlow } from '../members-list/flow';
+import { Canvas, StyleSheet, Text, View, type Styles } from '@react-pdf/renderer';
 import {
-  INTER_HEIGHT_EM,
-  PLAIN_SHAPING,
-  selectFont,
-  TextLines,
   type GridCell,
   type GridRow,
+  INTER_HEIGHT_EM,
+  pageContentHeight,
+  pageContentWidth,
+  PageFlow,
   type Painter as GridPainter,
-} from '../members-list/grid';
-import { textWidth, WIDTH_SAFETY, wrapToWidth } from '../members-list/metrics';
-import { pageContentHeight, pageContentWidth, WidePage } from '../members-list/page-geometry';
-import { dateLong, footerLabel, keepNumbersTogether } from '../text';
+  PLAIN_SHAPING,
+  ReportDocument,
+  selectFont,
+  TextLines,
+  textWidth,
+  WidePage,
+  WIDTH_SAFETY,
+  wrapToWidth,
+} from '../layout';
+import type { AttendanceSheetData, AttendanceSheetVoter } from '@shared/reports/ag';
+import { dateLong, dayLong, formatInteger, formatVoix, keepNumbersTogether, plural, timeRange } from '@shared/format';
+import { KeyFigures, type KeyFigure } from '../components';
+import { colors, fontFamily, fontSizes, weights } from '../components/theme';
+
+import { footerLabel } from '../text';
 
 export const ATTENDANCE_SHEET_TITLE = "Feuille d'émargement";
 export const NON_VOTERS_TITLE = 'Participants sans voix délibérative';
@@ -43,16 +48,9 @@ type Meeting = AttendanceSheetData['meeting'];
 type NumberedVoter = Voter & { number: number };
 type Style = Styles[string];
 
-const NBSP = '\u00a0';
 const BLANK = '………………';
-const voixFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
 // ---------------------------------------------------------------------------------------------- texts
-
-/** 3 → « 3 », 1.5 → « 1,5 », 1250 → « 1 250 » (non-breaking spaces). */
-export function formatVoix(weight: number): string {
-  return voixFormat.format(weight).replace(/[\u202f\u00a0]/g, NBSP);
-}
 
 /** « Collège des libéraux — 1 voix par membre — 612 membres votants », « … (suite) » on the following pages. */
 export function collegeHeading(
@@ -103,8 +101,8 @@ function runningTitle(meeting: Meeting): string {
 
 /**
  * The signature table of the feuille d'émargement: measured ahead of layout and painted with PDFKit, like the
- * long member tables (members-list/grid.tsx), so that 1 500 voters render in a few seconds and pages are cut
- * exactly (members-list/flow.ts). It differs from Grid where a signature sheet needs it: rows are tall enough
+ * long member tables (layout/grid.tsx), so that 1 500 voters render in a few seconds and pages are cut
+ * exactly (layout/flow.ts). It differs from Grid where a signature sheet needs it: rows are tall enough
  * to sign in (a minimum height), cell texts are centred vertically, every row and column is ruled like a form,
  * a cell can be drawn in semibold, bold warning colour or grey, a cell value may hold several entries (one per
  * line, e.g. the pouvoirs a member holds), and a cell can be shaded (a represented member does not sign).
@@ -580,7 +578,7 @@ function closingHeight(): number {
 }
 
 /**
- * Cuts the sheet into pages ahead of react-pdf (members-list/flow.ts): each page gets the collèges, or parts
+ * Cuts the sheet into pages ahead of react-pdf (layout/flow.ts): each page gets the collèges, or parts
  * of them, that fit; a collège continued on the next page repeats its heading with « (suite) » and the header
  * row of its table; a heading never stays alone at the foot of a page. Rows are measured, so render time grows
  * linearly with the number of voters.
@@ -795,13 +793,10 @@ export function AttendanceSheet({ data }: { data: AttendanceSheetData }) {
   } as const;
 
   return (
-    <Document
+    <ReportDocument
       title={`${ATTENDANCE_SHEET_TITLE} — ${data.meeting.organLabel}${day ? ` du ${day}` : ''}`}
       author={data.association.name}
       subject={ATTENDANCE_SHEET_TITLE}
-      creator="Maillage"
-      producer="Maillage"
-      language="fr-FR"
     >
       {plan.pages.map((page, pageIndex) => (
         <WidePage key={pageIndex} {...frame} {...(pageIndex === 0 ? { bookmark: ATTENDANCE_SHEET_TITLE } : {})}>
@@ -811,6 +806,6 @@ export function AttendanceSheet({ data }: { data: AttendanceSheetData }) {
           ))}
         </WidePage>
       ))}
-    </Document>
+    </ReportDocument>
   );
 }
