@@ -1,33 +1,9 @@
-import { formatDateLong, formatDateTimeLong, toIsoDate } from '@shared/format';
-
-const NBSP = '\u00a0';
+import { exportDateTime } from '@shared/format';
 
 /** Placeholder shown for a missing value. */
 export const NOT_PROVIDED = 'Non renseigné';
 /** Placeholder shown for a date not reached yet. */
 export const NO_DATE = '—';
-
-/** Keeps "40 000" on one line: a plain space between digit groups becomes a non-breaking one. */
-export function keepNumbersTogether(text: string): string {
-  return text.replace(/(\d) (?=\d{3}\b)/g, `$1${NBSP}`);
-}
-
-/**
- * French typographic non-breaking spaces for generated sentences: digit groups ("40 000") and a short number
- * after its word ("taille 2", "avenant 2") stay on one line.
- */
-export function nonBreaking(text: string): string {
-  return keepNumbersTogether(text).replace(/ (\d{1,2})(?=[\s).,;:]|$)/g, `${NBSP}$1`);
-}
-
-/** ISO date → "22 novembre 2026", "1er septembre 2026" ('' for a missing or invalid date). */
-export const dateLong = formatDateLong;
-
-/** ISO date-time of an export → "23 novembre 2026 à 14 h 05" (local time), or '' when invalid. */
-export function exportDateTime(isoDateTime: string): string {
-  const date = new Date(isoDateTime);
-  return Number.isNaN(date.getTime()) ? '' : formatDateTimeLong(date);
-}
 
 /** The footer's left part: « Fiche d'identité de la CPTS — exporté le 23 novembre 2026 à 14 h 05 ». */
 export function footerLabel(reportTitle: string, generatedAt: string): string {
@@ -35,8 +11,20 @@ export function footerLabel(reportTitle: string, generatedAt: string): string {
   return when ? `${reportTitle} — exporté le ${when}` : reportTitle;
 }
 
-/** ISO date-time of an export → its local day, "23 novembre 2026", or '' when invalid. */
-export function exportDate(isoDateTime: string): string {
-  const date = new Date(isoDateTime);
-  return Number.isNaN(date.getTime()) ? '' : dateLong(toIsoDate(date));
+/**
+ * Paragraphs of a free text: blank lines separate paragraphs, each remaining line is kept as its own line
+ * (one <Text> each: a '\n' inside a Text makes react-pdf fall back to Helvetica).
+ */
+export function paragraphsOf(text: string | null | undefined): string[][] {
+  if (!text) return [];
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.replace(/\t/g, ' ').replace(/\s+$/, ''))
+        .filter((line) => line.trim() !== ''),
+    )
+    .filter((lines) => lines.length > 0);
 }

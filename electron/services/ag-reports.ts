@@ -19,9 +19,8 @@ import type {
 import type { DB } from '../db/schema';
 import { getAgState, loadAssembly, type StoredQuorum } from './ag';
 import { getCptsProfile } from './cpts';
-import { meetingWhen, meetingWhere, ofAssociation, organWith } from '../pdf/convocation/ag-format';
-import { dateLong } from '../pdf/text';
-import { frenchTime } from '../pdf/meeting-minutes/format';
+import { dateLong, frenchTime, NBSP } from '@shared/format';
+import { meetingWhen, meetingWhere, ofAssociation, organWith } from '@shared/reports/ag-format';
 import { UserError } from './errors';
 
 async function associationOf(db: Kysely<DB>, today: string): Promise<AgAssociation> {
@@ -211,7 +210,6 @@ const french = (value: number) => value.toLocaleString('fr-FR', { maximumFractio
 
 const RESULT_LABELS = { true: 'Adoptée', false: 'Rejetée' } as const;
 
-const NBSP = '\u00a0';
 const pl = (count: number, singular: string, plural: string) => (count >= 2 ? plural : singular);
 
 /**

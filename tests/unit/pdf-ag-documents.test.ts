@@ -1,3 +1,4 @@
+import { frenchSpacing } from '@shared/format';
 import { join } from 'node:path';
 import { Font } from '@react-pdf/renderer';
 import { describe, expect, it } from 'vitest';
@@ -12,14 +13,13 @@ import {
 } from '../helpers/pdf';
 import {
   communeOf,
-  frenchSpacing,
   majorityLine,
   meetingWhen,
   meetingWhere,
   organShort,
   organWith,
   signatureLines,
-} from '../../electron/pdf/convocation/ag-format';
+} from '@shared/reports/ag-format';
 import { BLANK, dateLineOf, invitationSentence, proxyStatement } from '../../electron/pdf/convocation/Convocation';
 import { FONT_FAMILY, registerFonts } from '../../electron/pdf/fonts';
 import { closingSentence, DRAFT_BANNER, namesParagraph, NO_DEBATE, pvTitle } from '../../electron/pdf/pv/Pv';

@@ -1,3 +1,4 @@
+import { formatVoix } from '@shared/format';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +13,6 @@ import type { AttendanceSheetData } from '@shared/reports/ag';
 import {
   closingLine,
   collegeHeading,
-  formatVoix,
   nonVotersHeading,
   planAttendanceSheet,
   sessionLine,

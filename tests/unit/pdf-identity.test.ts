@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Font } from '@react-pdf/renderer';
-import { chunkRows } from '../../electron/pdf/components/chunkRows';
+import { chunkRows } from '../../electron/pdf/layout/chunkRows';
 import { registerFonts } from '../../electron/pdf/fonts';
 import { createRenderQueue, type RenderProgress, type RenderResponse } from '../../electron/pdf/queue';
 import { renderReport, type ReportJob } from '../../electron/pdf/render';

@@ -1,12 +1,8 @@
+import { dayLong, duration, timeRange } from '@shared/format';
 import { describe, expect, it } from 'vitest';
 import { expectFooterOnEveryPage, expectFrench, expectOnlyInter, normalise, pdfWorkspace } from '../helpers/pdf';
-import {
-  attendanceSummary,
-  dayLong,
-  duration,
-  paragraphsOf,
-  timeRange,
-} from '../../electron/pdf/meeting-minutes/format';
+import { attendanceSummary } from '../../electron/pdf/meeting-minutes/format';
+import { paragraphsOf } from '../../electron/pdf/text';
 import { PSEUDONYMISATION_NOTICE } from '../../electron/pdf/meeting-minutes/MeetingMinutes';
 import { professionParticipation } from '../../electron/pdf/rcp-year/RcpYear';
 import { caMinutes, emptyRcpYear, longRcpMinutes, rcpMinutes, rcpYear, thinRcpMinutes } from '../fixtures/meetings-pdf';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { NO_DATE, NOT_PROVIDED } from '../text';
 import { colors, contentWidth, fontSizes, textSize, weights } from './theme';
-import { breakLongWords, maxCharsFor } from './wrap';
+import { breakLongWords, maxCharsFor } from '../layout';
 
 const styles = StyleSheet.create({
   titleBlock: { marginBottom: 14 },

@@ -1,7 +1,3 @@
-export { chunkRows } from './chunkRows';
-export { ReportPage, type ReportPageProps } from './ReportPage';
-export { rowHeightUnits, Table, type TableColumn, type TableProps } from './Table';
-export { breakLongWords, maxCharsFor, wrapLines } from './wrap';
 export {
   DocumentTitle,
   EmptyState,
@@ -19,3 +15,4 @@ export {
   type Milestone,
 } from './blocks';
 export { colors, fontFamily, fontSizes, page, weights } from './theme';
+export { BulletList, FreeText } from './free-text';

@@ -1,27 +1,46 @@
-import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { CompositionData, CountWithChange } from '@shared/reports/members';
-import { formatInteger, plural } from '@shared/format';
+import {
+  dateLong,
+  formatDecimal,
+  formatInteger,
+  formatShare,
+  keepNumbersTogether,
+  nonBreaking,
+  plural,
+  shortDate,
+} from '@shared/format';
 import {
   DocumentTitle,
   EmptyState,
   KeyFigures,
   Note,
   Paragraph,
-  ReportPage,
   Section,
   SectionTitle,
   SubsectionTitle,
-  Table,
   type KeyFigure,
-  type TableColumn,
 } from '../components';
+import {
+  Grid,
+  type GridColumn,
+  type GridRow,
+  GridTable,
+  type Orientation,
+  pageContentHeight,
+  pageContentWidth,
+  PageFlow,
+  ReportDocument,
+  ReportPage,
+  Table,
+  type TableColumn,
+  TextLines,
+  WidePage,
+  wrapToWidth,
+} from '../layout';
 import { colors, fontSizes, weights } from '../components/theme';
-import { PageFlow } from '../members-list/flow';
-import { Grid, GridTable, TextLines, type GridColumn, type GridRow } from '../members-list/grid';
-import { wrapToWidth } from '../members-list/metrics';
-import { pageContentHeight, pageContentWidth, WidePage, type Orientation } from '../members-list/page-geometry';
-import { dateLong, footerLabel, keepNumbersTogether, nonBreaking } from '../text';
-import { formatChange, formatDecimal, formatShare, shortDate, sinceLabel, sumPrevious } from './format';
+import { footerLabel } from '../text';
+import { formatChange, sinceLabel, sumPrevious } from './format';
 
 export const COMPOSITION_TITLE = 'Composition de la CPTS';
 
@@ -316,7 +335,7 @@ function matrixIntroLines(data: CompositionData, split: boolean, width: number):
 }
 
 /**
- * The landscape matrix cut into pages (see members-list/flow.ts): the parts follow one another, a part that
+ * The landscape matrix cut into pages (see layout/flow.ts): the parts follow one another, a part that
  * goes on over the next page repeats its heading with « (suite) » and its header row.
  */
 function planMatrixPages(
@@ -370,14 +389,7 @@ export function Composition({ data }: { data: CompositionData }) {
   const previous = dateLong(data.previousAsOf);
 
   return (
-    <Document
-      title={`${title} — ${data.cptsName}`}
-      author={data.cptsName}
-      subject={COMPOSITION_TITLE}
-      creator="Maillage"
-      producer="Maillage"
-      language="fr-FR"
-    >
+    <ReportDocument title={`${title} — ${data.cptsName}`} author={data.cptsName} subject={COMPOSITION_TITLE}>
       <ReportPage {...frame} bookmark="Chiffres clés">
         <DocumentTitle
           title={title}
@@ -475,6 +487,6 @@ export function Composition({ data }: { data: CompositionData }) {
           ))}
         </WidePage>
       ))}
-    </Document>
+    </ReportDocument>
   );
 }

@@ -1,14 +1,13 @@
-import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { dateLong, frenchSpacing, frenchTime } from '@shared/format';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ConvocationData } from '@shared/reports/ag';
-import { DocumentTitle, ReportPage, Section } from '../components';
+import { BulletList, DocumentTitle, FreeText, Section } from '../components';
+import { breakLongWords, maxCharsFor, ReportDocument, ReportPage } from '../layout';
 import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
-import { breakLongWords, maxCharsFor } from '../components/wrap';
-import { frenchTime } from '../meeting-minutes/format';
-import { dateLong, footerLabel } from '../text';
-import { BulletList, FreeText } from './ag-blocks';
+
+import { footerLabel } from '../text';
 import {
   communeOf,
-  frenchSpacing,
   majorityLine,
   meetingHeading,
   meetingWhen,
@@ -19,7 +18,7 @@ import {
   roundLabel,
   runningTitle,
   signatureLines,
-} from './ag-format';
+} from '@shared/reports/ag-format';
 
 export const CONVOCATION_TITLE = 'Convocation';
 export const PROXY_FORM_TITLE = 'Pouvoir';
@@ -275,13 +274,10 @@ export function Convocation({ data }: { data: ConvocationData }) {
   const frame = { cptsName: data.association.name, footer };
 
   return (
-    <Document
+    <ReportDocument
       title={`${CONVOCATION_TITLE} — ${heading}`}
       author={data.association.name}
       subject={CONVOCATION_TITLE}
-      creator="Maillage"
-      producer="Maillage"
-      language="fr-FR"
     >
       <ReportPage {...frame} reportTitle={runningTitle(CONVOCATION_TITLE, meeting)} bookmark={CONVOCATION_TITLE}>
         <Letterhead data={data} />
@@ -320,6 +316,6 @@ export function Convocation({ data }: { data: ConvocationData }) {
           <ProxyFormPage data={data} form={data.proxyForm} />
         </ReportPage>
       ) : null}
-    </Document>
+    </ReportDocument>
   );
 }

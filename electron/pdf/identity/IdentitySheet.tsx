@@ -1,8 +1,7 @@
-import { Document } from '@react-pdf/renderer';
+import {} from '@react-pdf/renderer';
 import type { IdentitySheetData } from '@shared/reports/identity';
-import { formatInteger, plural } from '@shared/format';
+import { dateLong, exportDate, formatInteger, keepNumbersTogether, nonBreaking, plural } from '@shared/format';
 import {
-  chunkRows,
   DocumentTitle,
   EmptyState,
   Highlight,
@@ -11,16 +10,13 @@ import {
   MilestoneList,
   Note,
   Paragraph,
-  ReportPage,
-  rowHeightUnits,
   Section,
   SectionTitle,
   SubsectionTitle,
-  Table,
   type KeyValueItem,
-  type TableColumn,
 } from '../components';
-import { dateLong, exportDate, footerLabel, keepNumbersTogether, nonBreaking } from '../text';
+import { chunkRows, ReportDocument, ReportPage, rowHeightUnits, Table, type TableColumn } from '../layout';
+import { footerLabel } from '../text';
 
 export const IDENTITY_SHEET_TITLE = "Fiche d'identité de la CPTS";
 
@@ -152,14 +148,7 @@ export function IdentitySheet({ data }: { data: IdentitySheetData }) {
   );
 
   return (
-    <Document
-      title={`${IDENTITY_SHEET_TITLE} — ${cpts.name}`}
-      author={cpts.name}
-      subject={IDENTITY_SHEET_TITLE}
-      creator="Maillage"
-      producer="Maillage"
-      language="fr-FR"
-    >
+    <ReportDocument title={`${IDENTITY_SHEET_TITLE} — ${cpts.name}`} author={cpts.name} subject={IDENTITY_SHEET_TITLE}>
       <ReportPage {...frame} bookmark="Identité">
         <DocumentTitle
           title={IDENTITY_SHEET_TITLE}
@@ -223,6 +212,6 @@ export function IdentitySheet({ data }: { data: IdentitySheetData }) {
           );
         })
       )}
-    </Document>
+    </ReportDocument>
   );
 }

@@ -1,23 +1,20 @@
 import type { ReactNode } from 'react';
-import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { MeetingMinutesData } from '@shared/reports/meetings';
-import { plural } from '@shared/format';
+import { dateLong, dayLong, duration, nonBreaking, plural, timeRange } from '@shared/format';
 import {
   DocumentTitle,
   EmptyState,
   KeyValueList,
-  ReportPage,
   Section,
   SectionTitle,
   SubsectionTitle,
-  Table,
   type KeyValueItem,
-  type TableColumn,
 } from '../components';
+import { breakLongWords, maxCharsFor, ReportDocument, ReportPage, Table, type TableColumn } from '../layout';
 import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
-import { breakLongWords, maxCharsFor } from '../components/wrap';
-import { dateLong, footerLabel, nonBreaking } from '../text';
-import { attendanceSummary, dayLong, duration, paragraphsOf, timeRange } from './format';
+import { footerLabel, paragraphsOf } from '../text';
+import { attendanceSummary } from './format';
 
 export const MEETING_MINUTES_TITLE = 'Compte rendu';
 export const RCP_MINUTES_TITLE = 'Compte rendu de RCP';
@@ -393,14 +390,7 @@ export function MeetingMinutes({ data }: { data: MeetingMinutesData }) {
   const showAgenda = !rcp || data.agenda.length > 0;
 
   return (
-    <Document
-      title={`${title} — ${meeting.title}`}
-      author={data.cptsName}
-      subject={title}
-      creator="Maillage"
-      producer="Maillage"
-      language="fr-FR"
-    >
+    <ReportDocument title={`${title} — ${meeting.title}`} author={data.cptsName} subject={title}>
       <ReportPage {...frame} bookmark={title}>
         <DocumentTitle title={title} subtitle={meeting.title} meta={whenLabel(meeting)} />
         {rcp ? (
@@ -445,6 +435,6 @@ export function MeetingMinutes({ data }: { data: MeetingMinutesData }) {
         ) : null}
         {rcp ? null : <Signatures />}
       </ReportPage>
-    </Document>
+    </ReportDocument>
   );
 }

@@ -1,14 +1,23 @@
-import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import {
+  Grid,
+  type GridColumn,
+  type GridRow,
+  GridTable,
+  pageContentHeight,
+  pageContentWidth,
+  PageFlow,
+  ReportDocument,
+  TextLines,
+  WidePage,
+  wrapToWidth,
+} from '../layout';
 import type { MembersListData, MembersListRowData } from '@shared/reports/members';
-import { formatInteger, plural } from '@shared/format';
+import { exportDate, formatInteger, formatShare, keepNumbersTogether, plural } from '@shared/format';
 import { DocumentTitle, EmptyState } from '../components';
 import { colors, fontSizes, weights } from '../components/theme';
-import { formatShare } from '../composition/format';
-import { exportDate, footerLabel, keepNumbersTogether } from '../text';
-import { PageFlow } from './flow';
-import { Grid, GridTable, TextLines, type GridColumn, type GridRow } from './grid';
-import { wrapToWidth } from './metrics';
-import { pageContentHeight, pageContentWidth, WidePage } from './page-geometry';
+
+import { footerLabel } from '../text';
 
 export const MEMBERS_LIST_TITLE = 'Liste des adhérents';
 
@@ -385,13 +394,10 @@ export function MembersList({ data }: { data: MembersListData }) {
   } as const;
 
   return (
-    <Document
+    <ReportDocument
       title={`${MEMBERS_LIST_TITLE} ${subtitleOf(data)} — ${data.cptsName}`}
       author={data.cptsName}
       subject={MEMBERS_LIST_TITLE}
-      creator="Maillage"
-      producer="Maillage"
-      language="fr-FR"
     >
       {pages.map((plan, pageIndex) => (
         <WidePage key={pageIndex} {...frame} {...(pageIndex === 0 ? { bookmark: MEMBERS_LIST_TITLE } : {})}>
@@ -434,6 +440,6 @@ export function MembersList({ data }: { data: MembersListData }) {
           })}
         </WidePage>
       ))}
-    </Document>
+    </ReportDocument>
   );
 }

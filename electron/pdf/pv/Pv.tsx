@@ -1,23 +1,11 @@
-import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { PvData, PvResolution } from '@shared/reports/ag';
-import { formatInteger } from '@shared/format';
-import { formatVoix } from '../attendance-sheet/AttendanceSheet';
-import {
-  DocumentTitle,
-  EmptyState,
-  KeyFigures,
-  KeyValueList,
-  ReportPage,
-  Section,
-  SubsectionTitle,
-  Table,
-} from '../components';
-import type { KeyValueItem, TableColumn } from '../components';
+import { dateLong, dayLong, formatInteger, formatVoix, frenchSpacing, frenchTime, NBSP } from '@shared/format';
+import { DocumentTitle, EmptyState, FreeText, KeyFigures, KeyValueList, Section, SubsectionTitle } from '../components';
+import { maxCharsFor, ReportDocument, ReportPage, Table, type TableColumn } from '../layout';
+import type { KeyValueItem } from '../components';
 import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
-import { maxCharsFor } from '../components/wrap';
-import { FreeText } from '../convocation/ag-blocks';
 import {
-  frenchSpacing,
   lowerFirst,
   majorityLine,
   meetingHeading,
@@ -26,16 +14,15 @@ import {
   organWith,
   resolutionHeading,
   runningTitle,
-} from '../convocation/ag-format';
-import { dayLong, frenchTime } from '../meeting-minutes/format';
-import { dateLong, footerLabel } from '../text';
+} from '@shared/reports/ag-format';
+
+import { footerLabel } from '../text';
 
 export const PV_TITLE = 'Procès-verbal';
 export const DRAFT_MARK = 'BROUILLON';
 export const DRAFT_BANNER = `${DRAFT_MARK} — procès-verbal non approuvé, à ne pas diffuser`;
 export const NO_DEBATE = 'Aucun débat consigné.';
 
-const NBSP = '\u00a0';
 const ITEM_INDENT = 12;
 const RESOLUTION_PADDING = 10;
 const ITEM_MAX_CHARS = maxCharsFor(contentWidth - ITEM_INDENT, fontSizes.body);
@@ -348,14 +335,7 @@ export function Pv({ data }: { data: PvData }) {
   ].filter((line): line is string => line !== null);
 
   return (
-    <Document
-      title={title}
-      author={data.association.name}
-      subject={PV_TITLE}
-      creator="Maillage"
-      producer="Maillage"
-      language="fr-FR"
-    >
+    <ReportDocument title={title} author={data.association.name} subject={PV_TITLE}>
       <ReportPage
         cptsName={data.association.name}
         reportTitle={runningTitle(PV_TITLE, meeting)}
@@ -386,6 +366,6 @@ export function Pv({ data }: { data: PvData }) {
           <Signatures signatories={data.signatories} />
         </View>
       </ReportPage>
-    </Document>
+    </ReportDocument>
   );
 }

@@ -1,23 +1,21 @@
 import type { ReactNode } from 'react';
-import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { RcpYearData } from '@shared/reports/meetings';
-import { formatInteger, plural } from '@shared/format';
+import { dateLong, exportDate, formatInteger, formatShare, nonBreaking, plural } from '@shared/format';
 import {
   DocumentTitle,
   EmptyState,
   KeyFigures,
   Note,
   Paragraph,
-  ReportPage,
   Section,
   SectionTitle,
-  Table,
   type KeyFigure,
-  type TableColumn,
 } from '../components';
+import { ReportDocument, ReportPage, Table, type TableColumn } from '../layout';
 import { colors, fontSizes, textSize } from '../components/theme';
-import { formatShare } from '../composition/format';
-import { dateLong, exportDate, footerLabel, nonBreaking } from '../text';
+
+import { footerLabel } from '../text';
 
 export const RCP_YEAR_TITLE = 'Bilan des RCP';
 
@@ -196,14 +194,7 @@ export function RcpYear({ data }: { data: RcpYearData }) {
   const professions = professionParticipation(data.sessions);
 
   return (
-    <Document
-      title={`${title} — ${data.cptsName}`}
-      author={data.cptsName}
-      subject={title}
-      creator="Maillage"
-      producer="Maillage"
-      language="fr-FR"
-    >
+    <ReportDocument title={`${title} — ${data.cptsName}`} author={data.cptsName} subject={title}>
       <ReportPage {...frame} bookmark={title}>
         <DocumentTitle
           title={title}
@@ -281,6 +272,6 @@ export function RcpYear({ data }: { data: RcpYearData }) {
           </>
         )}
       </ReportPage>
-    </Document>
+    </ReportDocument>
   );
 }

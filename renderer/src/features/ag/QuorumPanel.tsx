@@ -6,12 +6,11 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { AgState } from '@shared/contract';
 import type { Tally } from '@shared/domain/governance';
-
-const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
+import { formatNumber } from '@shared/format';
 
 /** 1500 → « 1 500 », 12.5 → « 12,5 » (non-breaking spaces). */
 export function formatCount(value: number): string {
-  return numberFormat.format(value).replace(/[\u202f\u00a0]/g, '\u00a0');
+  return formatNumber(value);
 }
 
 /** French plural: 0 and 1 are singular. */

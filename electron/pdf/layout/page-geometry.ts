@@ -7,7 +7,7 @@ import {
   HEADER_PADDING_BOTTOM,
   ReportPage,
   type Orientation,
-} from '../components/ReportPage';
+} from './ReportPage';
 import { wrapToWidth } from './metrics';
 
 /**

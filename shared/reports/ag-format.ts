@@ -1,13 +1,10 @@
+import { dateLong, dayLong, frenchTime, NBSP, timeRange } from '@shared/format';
 import type { AgAssociation, AgMeetingHead } from '@shared/reports/ag';
-import { dayLong, frenchTime, timeRange } from '../meeting-minutes/format';
-import { dateLong, nonBreaking } from '../text';
 
 /**
- * French wording shared by the general-assembly documents (convocation, procès-verbal): the organ with its
- * article, the association, when and where the meeting is held.
+ * French wording shared by the general-assembly documents (convocation, procès-verbal) and by the sentences the
+ * assembly service writes for them: the organ with its article, the association, when and where the meeting is held.
  */
-
-const NBSP = '\u00a0';
 
 /** « Assemblée générale ordinaire » → « assemblée générale ordinaire » (acronyms such as « AGE » are kept). */
 export function lowerFirst(label: string): string {
@@ -42,16 +39,6 @@ export function associationNamed(association: Pick<AgAssociation, 'name'>): stri
 /** « de la CPTS Sud-Est Grenoblois », « de l'association … ». */
 export function ofAssociation(association: Pick<AgAssociation, 'name'>): string {
   return `de ${associationNamed(association)}`;
-}
-
-/**
- * French spacing for a sentence or a line of free text: non-breaking spaces in numbers (nonBreaking), before
- * « € », « % », « : », « ; », « ! », « ? », « » » and after « « », so none of them starts a line.
- */
-export function frenchSpacing(text: string): string {
-  return nonBreaking(text)
-    .replace(/ ([€%:;!?»])/g, `${NBSP}$1`)
-    .replace(/« /g, `«${NBSP}`);
 }
 
 /** « jeudi 11 juin 2026 de 18 h 30 à 20 h 30 », « jeudi 24 septembre 2026 à 19 h », or the day alone. */

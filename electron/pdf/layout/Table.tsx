@@ -1,5 +1,5 @@
 import { StyleSheet, Text, View, type Styles } from '@react-pdf/renderer';
-import { colors, contentWidth, fontSizes, textSize, weights } from './theme';
+import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
 import { breakLongWords, maxCharsFor, wrapLines } from './wrap';
 
 export interface TableColumn<T> {

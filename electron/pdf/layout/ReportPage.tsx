@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
-import { colors, fontFamily, fontSizes, page, weights } from './theme';
+import { colors, fontFamily, fontSizes, page, weights } from '../components/theme';
 
 export type Orientation = 'portrait' | 'landscape';
 
-/** Running header geometry, exported so that explicit pagination knows its height (members-list/WidePage.ts). */
+/** Running header geometry, exported so that explicit pagination knows its height (layout/page-geometry.ts). */
 export const HEADER_FONT_SIZE = fontSizes.small + 0.5;
 export const HEADER_LINE_RATIO = 1.25;
 export const HEADER_PADDING_BOTTOM = 5;

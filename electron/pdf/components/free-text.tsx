@@ -1,10 +1,10 @@
+import { frenchSpacing } from '@shared/format';
 import { StyleSheet, Text, View, type Styles } from '@react-pdf/renderer';
-import { colors, fontSizes, textSize } from '../components/theme';
-import { breakLongWords } from '../components/wrap';
-import { paragraphsOf } from '../meeting-minutes/format';
-import { frenchSpacing } from './ag-format';
+import { colors, fontSizes, textSize } from './theme';
+import { breakLongWords } from '../layout';
+import { paragraphsOf } from '../text';
 
-/** Blocks shared by the general-assembly documents (convocation and procès-verbal). */
+/** Free texts and short bulleted lists, as the general-assembly documents (convocation, procès-verbal) print them. */
 
 type Style = Styles[string];
 

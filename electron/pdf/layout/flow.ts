@@ -1,4 +1,4 @@
-import { chunkRows } from '../components/chunkRows';
+import { chunkRows } from './chunkRows';
 import type { GridRow } from './grid';
 
 /**

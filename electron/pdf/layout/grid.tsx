@@ -4,7 +4,7 @@ import { textWidth, WIDTH_SAFETY, wrapToWidth, type FontWeightClass } from './me
 
 /**
  * A dense table whose rows are measured before layout (see metrics.ts), for the long member lists and the
- * profession × commune matrix. Unlike components/Table it takes the width it spans and its font size, wraps
+ * profession × commune matrix. Unlike layout/Table it takes the width it spans and its font size, wraps
  * every cell (header included) itself, and tells the exact height of each row, so that pages can be filled
  * with chunkRows() and never overflow.
  *
