@@ -1,3 +1,4 @@
+import { formatNumber, pl } from '../../format';
 import type { Fraction } from './rules';
 import type { MeetingType } from './vocabulary';
 
@@ -18,12 +19,7 @@ export const WORDING: Readonly<Record<MeetingType, { the: string; meeting: strin
   bureau: { the: 'le bureau', meeting: 'la réunion du bureau', body: 'le bureau' },
 };
 
-const NBSP = '\u00a0';
-const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
-/** 1500 → « 1 500 », 12.5 → « 12,5 » (non-breaking spaces, as in shared/format). */
-export function fmt(value: number): string {
-  return numberFormat.format(value).replace(/[\u202f\u00a0]/g, NBSP);
-}
-/** French plural: 0 and 1 are singular. */
-export const pl = (count: number, singular: string, plural: string): string => (count >= 2 ? plural : singular);
+/** 1500 → « 1 500 », 12.5 → « 12,5 » (non-breaking spaces): the French numbers of `@shared/format`. */
+export const fmt = formatNumber;
+export { pl };
 export const fractionText = (fraction: Fraction): string => `${fraction.numerator}/${fraction.denominator}`;
