@@ -9,10 +9,10 @@ import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { AgendaSection } from './AgendaSection';
 import { DecisionsSection } from './DecisionsSection';
 import { DocumentsSection } from './DocumentsSection';
-import { formatDay, MEETING_STATUS_LABEL, timeRange, typeShort } from './labels';
+import { formatDay, MEETING_STATUS_LABEL, RCP_GUARD_NOTE, timeRange, typeShort } from './labels';
 import { MeetingForm } from './MeetingForm';
 import { ParticipantsSection } from './ParticipantsSection';
-import { RCP_GUARD_NOTE, RcpCasesSection } from './RcpCasesSection';
+import { RcpCasesSection } from './RcpCasesSection';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
 
 /** Meeting types with a quorum, pouvoirs and votes: they get the assembly workspace. */

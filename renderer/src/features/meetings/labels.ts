@@ -66,3 +66,12 @@ export function withoutPrefix(error: unknown, prefix: string): unknown {
   );
   return new ApiCallError(error.code, error.message, fields, error.channel);
 }
+
+/** Said in every RCP case form: what a case may not hold. */
+export const RCP_HINT =
+  'Aucune donnée identifiante : ni nom, ni date de naissance, ni NIR, ni adresse. Le code du cas est généré par Maillage.';
+
+/** Said once on an RCP's screen and once in the case form: what the identifier guard can and cannot do. */
+export const RCP_GUARD_NOTE =
+  'Maillage refuse ce qu’il reconnaît (nom précédé de Mme ou M., date de naissance, NIR, adresse, téléphone, courriel), ' +
+  'mais ce n’est qu’un filet de sécurité : un nom de famille écrit seul ne peut pas être détecté. Relisez avant d’enregistrer.';

@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { MeetingDetail, RcpCaseRow } from '@shared/contract';
+import { AGE_BANDS } from '@shared/domain/meetings';
+import type { RcpCaseData } from '@shared/schemas/meetings';
+import { useApiMutation } from '../../api';
+import { Field } from '../../components/Field';
+import { applyServerErrors } from '../../components/serverErrors';
+import { useToast } from '../../components/Toasts';
+import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
+import { FOLLOW_UP_STATUS, RCP_GUARD_NOTE, RCP_HINT } from './labels';
+import { RcpCaseDecisions } from './RcpCaseDecisions';
+import { CASE_FIELDS, caseResolver, caseToValues, NEW_MOTIF, type CaseValues } from './rcpCaseValues';
+import { RcpMotifField } from './RcpMotifField';
+
+interface Props {
+  detail: MeetingDetail;
+  row: RcpCaseRow | null;
+  onDone: () => void;
+}
+
+/** One pseudonymised case: patient's band and flags, motif, situation, decisions, follow-up. */
+export function RcpCaseForm({ detail, row, onDone }: Props) {
+  const toast = useToast();
+  const save = useApiMutation('rcp.saveCase');
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<CaseValues, unknown, RcpCaseData>({
+    resolver: caseResolver,
+    defaultValues: caseToValues(detail.id, row),
+    reValidateMode: 'onChange',
+  });
+  useUnsavedFormGuard(control);
+  const motifCode = useWatch({ control, name: 'motifCode' });
+  const prefix = row ? `cas-${row.id}` : 'cas-nouveau';
+
+  const onValid = async (data: RcpCaseData) => {
+    setFormError(null);
+    try {
+      await save.mutateAsync(data);
+      toast.notify({ kind: 'success', message: row ? `Cas ${row.code} enregistré.` : 'Cas ajouté.' });
+      onDone();
+    } catch (error) {
+      // Keep everything typed; the guard's message goes under the offending field.
+      const { message } = applyServerErrors(error, setError, CASE_FIELDS);
+      setFormError(message);
+    }
+  };
+
+  return (
+    <form
+      className="subform case-form"
+      onSubmit={handleSubmit(onValid)}
+      noValidate
+      aria-label={row ? `Modifier le cas ${row.code}` : 'Nouveau cas'}
+    >
+      <h3>{row ? `Cas ${row.code}` : 'Nouveau cas'}</h3>
+      <p className="rcp-hint small">
+        {RCP_HINT} {RCP_GUARD_NOTE}
+      </p>
+      {formError && (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      )}
+      <div className="form-grid">
+        <Field id={`${prefix}-age`} label="Tranche d’âge" required error={errors.ageBand?.message}>
+          {(a) => (
+            <select
+              {...a}
+              {...register('ageBand', {
+                onChange: (event: { target: { value: string } }) => {
+                  const band = AGE_BANDS.find((b) => b.code === event.target.value);
+                  if (band) setValue('over75', band.over75, { shouldDirty: true, shouldValidate: true });
+                },
+              })}
+            >
+              <option value="">— Choisir —</option>
+              {AGE_BANDS.map((band) => (
+                <option key={band.code} value={band.code}>
+                  {band.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${prefix}-sex`} label="Sexe" error={errors.sex?.message}>
+          {(a) => (
+            <select {...a} {...register('sex')}>
+              <option value="">Non précisé</option>
+              <option value="F">Femme</option>
+              <option value="M">Homme</option>
+            </select>
+          )}
+        </Field>
+        <div className={`field field-checkbox${errors.over75 ? ' field-invalid' : ''}`}>
+          <label className="checkbox-label">
+            <input
+              type="checkbox"
+              {...register('over75')}
+              aria-describedby={errors.over75 ? `${prefix}-over75-erreur` : undefined}
+            />{' '}
+            75 ans ou plus
+          </label>
+          {errors.over75?.message && (
+            <p id={`${prefix}-over75-erreur`} className="field-error">
+              {errors.over75.message}
+            </p>
+          )}
+        </div>
+        <div className="field field-checkbox">
+          <label className="checkbox-label">
+            <input type="checkbox" {...register('ald')} /> Affection de longue durée (ALD)
+          </label>
+        </div>
+        <RcpMotifField
+          prefix={prefix}
+          control={control}
+          register={register}
+          setValue={setValue}
+          error={errors.motifCode?.message}
+        />
+        <Field id={`${prefix}-motif-text`} label="Précision du motif" wide error={errors.motifText?.message}>
+          {(a) => <input type="text" autoComplete="off" {...a} {...register('motifText')} />}
+        </Field>
+        <Field
+          id={`${prefix}-summary`}
+          label="Situation"
+          wide
+          error={errors.summary?.message}
+          hint="Le contexte utile à la concertation, sans nom ni date de naissance."
+        >
+          {(a) => <textarea rows={5} {...a} {...register('summary')} />}
+        </Field>
+      </div>
+
+      <RcpCaseDecisions
+        prefix={prefix}
+        control={control}
+        register={register}
+        errors={errors.decisions}
+        participants={detail.participants}
+      />
+
+      <div className="form-grid">
+        <div className="field field-checkbox">
+          <label className="checkbox-label">
+            <input type="checkbox" {...register('patientInformed')} /> Patient·e informé·e de la présentation en RCP
+          </label>
+        </div>
+        <div className="field-spacer" aria-hidden="true" />
+        <Field id={`${prefix}-followup-on`} label="Date de suivi" error={errors.followUpOn?.message}>
+          {(a) => <input type="date" {...a} {...register('followUpOn')} />}
+        </Field>
+        <Field id={`${prefix}-followup-status`} label="État du suivi" error={errors.followUpStatus?.message}>
+          {(a) => (
+            <select {...a} {...register('followUpStatus')}>
+              {FOLLOW_UP_STATUS.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" onClick={onDone} disabled={isSubmitting}>
+          Annuler
+        </button>
+        <button type="submit" className="button" disabled={isSubmitting || motifCode === NEW_MOTIF}>
+          {isSubmitting ? 'Enregistrement…' : 'Enregistrer le cas'}
+        </button>
+      </div>
+    </form>
+  );
+}
