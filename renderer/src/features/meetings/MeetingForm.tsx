@@ -1,61 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { MeetingDetail } from '@shared/contract';
 import type { MemberListRow } from '@shared/domain/members';
 import { MEETING_TYPES } from '@shared/domain/meetings';
-import { meetingSchema, type MeetingData } from '@shared/schemas/meetings';
+import type { MeetingData } from '@shared/schemas/meetings';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
 import { withoutPrefix } from './labels';
-
-export const MEETING_FIELDS = [
-  'type',
-  'title',
-  'date',
-  'startTime',
-  'endTime',
-  'place',
-  'visioUrl',
-  'organiserMemberId',
-  'organiserLabel',
-  'status',
-  'summary',
-  'rcpKind',
-  'theme',
-] as const satisfies readonly (keyof MeetingData)[];
-
-export type MeetingFormValues = Record<(typeof MEETING_FIELDS)[number], string>;
-
-export function meetingToForm(data: MeetingData | null | undefined): MeetingFormValues {
-  const values = {} as MeetingFormValues;
-  for (const key of MEETING_FIELDS) {
-    const value = data?.[key];
-    values[key] = value === null || value === undefined ? '' : String(value);
-  }
-  if (!data) values.status = 'prevue';
-  return values;
-}
-
-const base = zodResolver(meetingSchema) as unknown as Resolver<MeetingFormValues, unknown, MeetingData>;
-
-/**
- * meetingSchema, with every message at once: zod skips the cross-field rules (RCP kind, end after start) while
- * another field is invalid, so they are added here when the schema refused the form.
- */
-const resolver: Resolver<MeetingFormValues, unknown, MeetingData> = async (values, context, options) => {
-  const result = await base(values, context, options);
-  const errors = result.errors as Record<string, { type: string; message: string } | undefined>;
-  if (Object.keys(errors).length === 0) return result;
-  if (values.type === 'rcp' && !values.rcpKind && !errors.rcpKind) {
-    errors.rcpKind = { type: 'custom', message: 'RCP clinique ou thématique ?' };
-  }
-  if (values.startTime && values.endTime && values.endTime <= values.startTime && !errors.endTime) {
-    errors.endTime = { type: 'custom', message: 'L’heure de fin doit suivre l’heure de début.' };
-  }
-  return result;
-};
+import { MEETING_FIELDS, type MeetingFormValues, meetingResolver, meetingToForm } from './meetingFormValues';
 
 interface Props {
   detail: MeetingDetail | null;
@@ -77,7 +30,7 @@ export function MeetingForm({ detail, members, save, onSaved, onFailed, onCancel
     control,
     formState: { errors, isSubmitting },
   } = useForm<MeetingFormValues, unknown, MeetingData>({
-    resolver,
+    resolver: meetingResolver,
     defaultValues: meetingToForm(detail?.data),
     reValidateMode: 'onChange',
   });
