@@ -7,6 +7,7 @@ import { errorMessage, useApiMutation, useApiQuery } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useRememberedState } from '../../components/UiState';
+import './meetings.css';
 
 type Tab = 'ouvertes' | 'en_retard' | 'faites' | 'toutes';
 const TABS: { code: Tab; label: string }[] = [

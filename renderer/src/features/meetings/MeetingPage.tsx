@@ -12,6 +12,7 @@ import { MeetingHeader } from './MeetingHeader';
 import { ParticipantsSection } from './ParticipantsSection';
 import { RcpCasesSection } from './RcpCasesSection';
 import { SummarySection } from './SummarySection';
+import './meetings.css';
 
 function BackLink() {
   return (

@@ -20,6 +20,7 @@ import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useRememberedState } from '../../components/UiState';
 import { formatDay, formatTime, MEETING_STATUS_LABEL, timeRange, typeShort } from './labels';
+import './meetings.css';
 
 const WEEKDAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
 const WEEKDAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
