@@ -11,6 +11,7 @@ import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
+import { CodeOptions } from './CodeOptions';
 
 type DecisionData = z.output<typeof decisionSchema>;
 const FIELDS = ['text', 'ownerMemberId', 'ownerLabel', 'dueOn', 'status', 'agendaItemId'] as const;
@@ -118,11 +119,7 @@ export function DecisionForm({
         <Field id={`${prefix}-status`} label="État" error={errors.status?.message}>
           {(a) => (
             <select {...a} {...register('status')}>
-              {DECISION_STATUSES.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.label}
-                </option>
-              ))}
+              <CodeOptions items={DECISION_STATUSES} />
             </select>
           )}
         </Field>

@@ -8,6 +8,7 @@ import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useRememberedState } from '../../components/UiState';
 import './meetings.css';
+import { CodeOptions } from './CodeOptions';
 
 type Tab = 'ouvertes' | 'en_retard' | 'faites' | 'toutes';
 const TABS: { code: Tab; label: string }[] = [
@@ -140,11 +141,7 @@ function DecisionLine({ row }: { row: DecisionRow }) {
           disabled={save.isPending}
           onChange={(event) => onStatus(event.target.value)}
         >
-          {DECISION_STATUSES.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.label}
-            </option>
-          ))}
+          <CodeOptions items={DECISION_STATUSES} />
         </select>
       </td>
     </tr>

@@ -9,6 +9,7 @@ import { applyServerErrors } from '../../components/serverErrors';
 import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
 import { withoutPrefix } from './labels';
 import { MEETING_FIELDS, type MeetingFormValues, meetingResolver, meetingToForm } from './meetingFormValues';
+import { CodeOptions } from './CodeOptions';
 
 interface Props {
   detail: MeetingDetail | null;
@@ -73,11 +74,7 @@ export function MeetingForm({ detail, members, save, onSaved, onFailed, onCancel
           {(a) => (
             <select {...a} {...register('type')}>
               <option value="">— Choisir —</option>
-              {MEETING_TYPES.map((t) => (
-                <option key={t.code} value={t.code}>
-                  {t.label}
-                </option>
-              ))}
+              <CodeOptions items={MEETING_TYPES} />
             </select>
           )}
         </Field>

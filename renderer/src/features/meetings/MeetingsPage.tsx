@@ -21,6 +21,7 @@ import { useToast } from '../../components/Toasts';
 import { useRememberedState } from '../../components/UiState';
 import { formatDay, formatTime, MEETING_STATUS_LABEL, timeRange, typeShort } from './labels';
 import './meetings.css';
+import { CodeOptions } from './CodeOptions';
 
 const WEEKDAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
 const WEEKDAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
@@ -146,11 +147,7 @@ export function MeetingsPage() {
           <label htmlFor="reunions-type">Type</label>
           <select id="reunions-type" value={typeFilter} onChange={(event) => setTypeFilter(event.target.value)}>
             <option value="">Tous les types</option>
-            {MEETING_TYPES.map((type) => (
-              <option key={type.code} value={type.code}>
-                {type.label}
-              </option>
-            ))}
+            <CodeOptions items={MEETING_TYPES} />
           </select>
         </div>
       </div>

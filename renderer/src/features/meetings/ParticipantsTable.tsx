@@ -1,5 +1,6 @@
 import { ATTENDANCE } from '@shared/domain/meetings';
 import type { ParticipantRow } from './participantRows';
+import { CodeOptions } from './CodeOptions';
 
 interface Props {
   rows: ParticipantRow[];
@@ -39,11 +40,7 @@ export function ParticipantsTable({ rows, rcp, onUpdate, onRemove }: Props) {
                   onChange={(event) => onUpdate(row.key, { attendance: event.target.value })}
                 >
                   <option value="">—</option>
-                  {ATTENDANCE.map((a) => (
-                    <option key={a.code} value={a.code}>
-                      {a.label}
-                    </option>
-                  ))}
+                  <CodeOptions items={ATTENDANCE} />
                 </select>
               </td>
               <td>

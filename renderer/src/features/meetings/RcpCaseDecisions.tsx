@@ -4,6 +4,7 @@ import { DECISION_STATUSES } from '@shared/domain/meetings';
 import { Field } from '../../components/Field';
 import type { RcpCaseData } from '@shared/schemas/meetings';
 import { emptyCaseDecision, type CaseValues } from './rcpCaseValues';
+import { CodeOptions } from './CodeOptions';
 
 interface Props {
   prefix: string;
@@ -50,11 +51,7 @@ export function RcpCaseDecisions({ prefix, control, register, errors, participan
             <Field id={`${prefix}-d${index}-status`} label={`État de l’action ${index + 1}`} error={e?.status?.message}>
               {(a) => (
                 <select {...a} {...register(`decisions.${index}.status`)}>
-                  {DECISION_STATUSES.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {s.label}
-                    </option>
-                  ))}
+                  <CodeOptions items={DECISION_STATUSES} />
                 </select>
               )}
             </Field>

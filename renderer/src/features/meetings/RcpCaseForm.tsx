@@ -12,6 +12,7 @@ import { FOLLOW_UP_STATUS, RCP_GUARD_NOTE, RCP_HINT } from './labels';
 import { RcpCaseDecisions } from './RcpCaseDecisions';
 import { CASE_FIELDS, caseResolver, caseToValues, NEW_MOTIF, type CaseValues } from './rcpCaseValues';
 import { RcpMotifField } from './RcpMotifField';
+import { CodeOptions } from './CodeOptions';
 
 interface Props {
   detail: MeetingDetail;
@@ -82,11 +83,7 @@ export function RcpCaseForm({ detail, row, onDone }: Props) {
               })}
             >
               <option value="">— Choisir —</option>
-              {AGE_BANDS.map((band) => (
-                <option key={band.code} value={band.code}>
-                  {band.label}
-                </option>
-              ))}
+              <CodeOptions items={AGE_BANDS} />
             </select>
           )}
         </Field>
@@ -161,11 +158,7 @@ export function RcpCaseForm({ detail, row, onDone }: Props) {
         <Field id={`${prefix}-followup-status`} label="État du suivi" error={errors.followUpStatus?.message}>
           {(a) => (
             <select {...a} {...register('followUpStatus')}>
-              {FOLLOW_UP_STATUS.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.label}
-                </option>
-              ))}
+              <CodeOptions items={FOLLOW_UP_STATUS} />
             </select>
           )}
         </Field>
