@@ -6,12 +6,12 @@ import type { MemberListRow } from '@shared/domain/members';
 import { DECISION_STATUSES } from '@shared/domain/meetings';
 import { decisionSchema } from '@shared/schemas/meetings';
 import type { z } from '@shared/zod-fr';
-import { useApiMutation } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
 import { CodeOptions } from './CodeOptions';
+import { useMeetingsWrite } from './queries';
 
 type DecisionData = z.output<typeof decisionSchema>;
 const FIELDS = ['text', 'ownerMemberId', 'ownerLabel', 'dueOn', 'status', 'agendaItemId'] as const;
@@ -50,7 +50,7 @@ export function DecisionForm({
   row: DecisionRow | null;
   onDone: () => void;
 }) {
-  const save = useApiMutation('decisions.save');
+  const save = useMeetingsWrite('decisions.save');
   const toast = useToast();
   const [formError, setFormError] = useState<string | null>(null);
   const {

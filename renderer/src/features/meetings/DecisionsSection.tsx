@@ -2,17 +2,18 @@ import { useState } from 'react';
 import type { DecisionRow, MeetingDetail } from '@shared/contract';
 import type { MemberListRow } from '@shared/domain/members';
 import { formatDateLong } from '@shared/format';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import { DecisionForm } from './DecisionForm';
 import { decisionStatusLabel } from './labels';
+import { useMeetingsWrite } from './queries';
 
 /** The decisions of the meeting: list, add, edit, delete. */
 export function DecisionsSection({ detail, members }: { detail: MeetingDetail; members: MemberListRow[] }) {
   const [editing, setEditing] = useState<DecisionRow | 'new' | null>(null);
   const [deleting, setDeleting] = useState<DecisionRow | null>(null);
-  const remove = useApiMutation('decisions.delete');
+  const remove = useMeetingsWrite('decisions.delete');
   const toast = useToast();
 
   return (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { MeetingDetail } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import { formatSize } from './labels';
+import { useMeetingsWrite } from './queries';
 
 type Doc = MeetingDetail['documents'][number];
 
@@ -16,8 +17,8 @@ type Doc = MeetingDetail['documents'][number];
 export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
   const rcp = detail.data.type === 'rcp';
   const toast = useToast();
-  const add = useApiMutation('meetings.addDocument');
-  const remove = useApiMutation('meetings.deleteDocument');
+  const add = useMeetingsWrite('meetings.addDocument');
+  const remove = useMeetingsWrite('meetings.deleteDocument');
   const [deleting, setDeleting] = useState<Doc | null>(null);
 
   const onAdd = () =>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { MeetingDetail } from '@shared/contract';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
 import { useToast } from '../../components/Toasts';
+import { useMeetingsWrite } from './queries';
 
 /** Meeting types with a quorum, pouvoirs and votes: they get the assembly workspace. */
 export const GOVERNANCE_TYPES = new Set<string>(['ago', 'age', 'constitutive', 'ca', 'bureau']);
@@ -13,9 +14,9 @@ export const GOVERNANCE_TYPES = new Set<string>(['ago', 'age', 'constitutive', '
 export function MeetingActions({ detail }: { detail: MeetingDetail }) {
   const toast = useToast();
   const navigate = useNavigate();
-  const remove = useApiMutation('meetings.delete');
-  const exportMinutes = useApiMutation('reports.exportMeetingMinutes', { invalidate: false });
-  const exportIcs = useApiMutation('meetings.exportIcs', { invalidate: false });
+  const remove = useMeetingsWrite('meetings.delete');
+  const exportMinutes = useMeetingsWrite('reports.exportMeetingMinutes');
+  const exportIcs = useMeetingsWrite('meetings.exportIcs');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { data } = detail;
   const rcp = data.type === 'rcp';

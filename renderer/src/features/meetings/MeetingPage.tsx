@@ -1,6 +1,7 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { MeetingDetail } from '@shared/contract';
-import { errorMessage, useApiMutation, useApiQuery, useMembers } from '../../api';
+import { errorMessage, useApiQuery } from '../../api';
+import { useMembers } from '../members/queries';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { AgendaSection } from './AgendaSection';
@@ -13,6 +14,7 @@ import { ParticipantsSection } from './ParticipantsSection';
 import { RcpCasesSection } from './RcpCasesSection';
 import { SummarySection } from './SummarySection';
 import './meetings.css';
+import { useMeeting, useMeetingsWrite } from './queries';
 
 function BackLink() {
   return (
@@ -27,7 +29,7 @@ export function NewMeetingPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const members = useMembers();
-  const create = useApiMutation('meetings.create');
+  const create = useMeetingsWrite('meetings.create');
   return (
     <Page title="Nouvelle réunion">
       <BackLink />
@@ -64,7 +66,7 @@ export function MeetingPage() {
 }
 
 function MeetingLoader({ id }: { id: number }) {
-  const detail = useApiQuery('meetings.get', [{ id }]);
+  const detail = useMeeting(id);
   if (detail.isPending) {
     return (
       <Page title="Réunion">
@@ -90,7 +92,7 @@ function MeetingLoader({ id }: { id: number }) {
 function MeetingSections({ detail }: { detail: MeetingDetail }) {
   const toast = useToast();
   const members = useMembers();
-  const update = useApiMutation('meetings.update');
+  const update = useMeetingsWrite('meetings.update');
   const { data } = detail;
   const memberRows = members.data ?? [];
   // An assembly whose PV is approved is a record: its content can change only once the PV is reopened.

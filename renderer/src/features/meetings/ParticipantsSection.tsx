@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { MeetingDetail } from '@shared/contract';
 import type { MemberListRow } from '@shared/domain/members';
-import { ApiCallError, errorMessage, useApiMutation } from '../../api';
+import { ApiCallError, errorMessage } from '../../api';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { GuestAdder, MemberAdder } from './ParticipantAdders';
 import { type ParticipantRow, participantRows, participantsInput } from './participantRows';
 import { ParticipantsTable } from './ParticipantsTable';
+import { useMeetingsWrite } from './queries';
 
 /** Members and guests, their attendance and time spent; saved as a whole. */
 export function ParticipantsSection({ detail, members }: { detail: MeetingDetail; members: MemberListRow[] }) {
@@ -15,7 +16,7 @@ export function ParticipantsSection({ detail, members }: { detail: MeetingDetail
   const [rows, setRows] = useState<ParticipantRow[]>(() => participantRows(detail));
   const [dirty, setDirty] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const save = useApiMutation('meetings.saveParticipants');
+  const save = useMeetingsWrite('meetings.saveParticipants');
   useUnsavedChangesGuard(dirty);
 
   const change = (next: ParticipantRow[]) => {

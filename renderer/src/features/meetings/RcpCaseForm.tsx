@@ -3,7 +3,6 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { MeetingDetail, RcpCaseRow } from '@shared/contract';
 import { AGE_BANDS } from '@shared/domain/meetings';
 import type { RcpCaseData } from '@shared/schemas/meetings';
-import { useApiMutation } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
@@ -13,6 +12,7 @@ import { RcpCaseDecisions } from './RcpCaseDecisions';
 import { CASE_FIELDS, caseResolver, caseToValues, NEW_MOTIF, type CaseValues } from './rcpCaseValues';
 import { RcpMotifField } from './RcpMotifField';
 import { CodeOptions } from './CodeOptions';
+import { useMeetingsWrite } from './queries';
 
 interface Props {
   detail: MeetingDetail;
@@ -23,7 +23,7 @@ interface Props {
 /** One pseudonymised case: patient's band and flags, motif, situation, decisions, follow-up. */
 export function RcpCaseForm({ detail, row, onDone }: Props) {
   const toast = useToast();
-  const save = useApiMutation('rcp.saveCase');
+  const save = useMeetingsWrite('rcp.saveCase');
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,

@@ -2,17 +2,18 @@ import { useState } from 'react';
 import type { MeetingDetail, RcpCaseRow } from '@shared/contract';
 import { AGE_BANDS } from '@shared/domain/meetings';
 import { formatDateLong } from '@shared/format';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import { decisionStatusLabel, FOLLOW_UP_STATUS } from './labels';
 import { RcpCaseForm } from './RcpCaseForm';
+import { useMeetingsWrite } from './queries';
 
 /** « Cas présentés » of an RCP: pseudonymised cases, their decisions and follow-up. */
 export function RcpCasesSection({ detail }: { detail: MeetingDetail }) {
   const [editing, setEditing] = useState<RcpCaseRow | 'new' | null>(null);
   const [deleting, setDeleting] = useState<RcpCaseRow | null>(null);
-  const remove = useApiMutation('rcp.deleteCase');
+  const remove = useMeetingsWrite('rcp.deleteCase');
   const toast = useToast();
 
   return (

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useWatch, type Control, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
-import { errorMessage, useApiMutation, useApiQuery } from '../../api';
+import { errorMessage } from '../../api';
 import { Field } from '../../components/Field';
 import type { RcpCaseData } from '@shared/schemas/meetings';
 import { NEW_MOTIF, type CaseValues } from './rcpCaseValues';
+import { useMeetingsWrite, useRcpMotifs } from './queries';
 
 interface Props {
   prefix: string;
@@ -18,8 +19,8 @@ interface Props {
  * and chooses it. Two cells of the form's grid: the select, then the new motif (or an empty cell).
  */
 export function RcpMotifField({ prefix, control, register, setValue, error }: Props) {
-  const motifs = useApiQuery('rcp.motifs', []);
-  const addMotif = useApiMutation('rcp.addMotif');
+  const motifs = useRcpMotifs();
+  const addMotif = useMeetingsWrite('rcp.addMotif');
   const [newMotif, setNewMotif] = useState('');
   const [motifError, setMotifError] = useState<string | null>(null);
   const motifCode = useWatch({ control, name: 'motifCode' });

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { MeetingDetail } from '@shared/contract';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage } from '../../api';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useMeetingsWrite } from './queries';
 
 /** The general summary of the meeting, saved with the meeting itself. */
 export function SummarySection({ detail }: { detail: MeetingDetail }) {
   const toast = useToast();
-  const update = useApiMutation('meetings.update');
+  const update = useMeetingsWrite('meetings.update');
   const [text, setText] = useState(detail.data.summary ?? '');
   const [error, setError] = useState<string | null>(null);
   const dirty = text !== (detail.data.summary ?? '');
