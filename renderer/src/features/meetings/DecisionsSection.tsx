@@ -2,9 +2,7 @@ import { useState } from 'react';
 import type { DecisionRow, MeetingDetail } from '@shared/contract';
 import type { MemberListRow } from '@shared/domain/members';
 import { formatDateLong } from '@shared/format';
-import { errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
-import { useToast } from '../../components/Toasts';
+import { useConfirmedDelete } from '../../components/ConfirmDelete';
 import { DecisionForm } from './DecisionForm';
 import { decisionStatusLabel } from './labels';
 import { useMeetingsWrite } from './queries';
@@ -12,9 +10,12 @@ import { useMeetingsWrite } from './queries';
 /** The decisions of the meeting: list, add, edit, delete. */
 export function DecisionsSection({ detail, members }: { detail: MeetingDetail; members: MemberListRow[] }) {
   const [editing, setEditing] = useState<DecisionRow | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<DecisionRow | null>(null);
-  const remove = useMeetingsWrite('decisions.delete');
-  const toast = useToast();
+  const remove = useConfirmedDelete(useMeetingsWrite('decisions.delete'), {
+    title: () => 'Supprimer la décision ?',
+    body: (d: DecisionRow) => <p>« {d.text} » sera supprimée.</p>,
+    input: (d) => ({ id: d.id }),
+    deletedMessage: () => 'Décision supprimée.',
+  });
 
   return (
     <section className="card" aria-labelledby="decisions-titre">
@@ -50,7 +51,7 @@ export function DecisionsSection({ detail, members }: { detail: MeetingDetail; m
                   <button type="button" className="button button-small button-ghost" onClick={() => setEditing(d)}>
                     Modifier
                   </button>
-                  <button type="button" className="button button-small button-ghost" onClick={() => setDeleting(d)}>
+                  <button type="button" className="button button-small button-ghost" onClick={() => remove.ask(d)}>
                     Supprimer
                   </button>
                 </td>
@@ -74,32 +75,7 @@ export function DecisionsSection({ detail, members }: { detail: MeetingDetail; m
           </button>
         </div>
       )}
-      {deleting && (
-        <ConfirmDialog
-          title="Supprimer la décision ?"
-          confirmLabel="Supprimer"
-          danger
-          busy={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
-          onCancel={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
-          onConfirm={() =>
-            remove.mutate(
-              { id: deleting.id },
-              {
-                onSuccess: () => {
-                  setDeleting(null);
-                  toast.notify({ kind: 'success', message: 'Décision supprimée.' });
-                },
-              },
-            )
-          }
-        >
-          <p>« {deleting.text} » sera supprimée.</p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </section>
   );
 }

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { MeetingDetail } from '@shared/contract';
 import { errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
+import { useConfirmedDelete } from '../../components/ConfirmDelete';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
 import { useToast } from '../../components/Toasts';
 import { useMeetingsWrite } from './queries';
@@ -14,12 +13,22 @@ export const GOVERNANCE_TYPES = new Set<string>(['ago', 'age', 'constitutive', '
 export function MeetingActions({ detail }: { detail: MeetingDetail }) {
   const toast = useToast();
   const navigate = useNavigate();
-  const remove = useMeetingsWrite('meetings.delete');
   const exportMinutes = useMeetingsWrite('reports.exportMeetingMinutes');
   const exportIcs = useMeetingsWrite('meetings.exportIcs');
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const { data } = detail;
-  const rcp = data.type === 'rcp';
+  const remove = useConfirmedDelete(useMeetingsWrite('meetings.delete'), {
+    title: () => 'Supprimer la réunion ?',
+    confirmLabel: 'Supprimer la réunion',
+    body: () => (
+      <p>
+        « {data.title} » sera supprimée avec son ordre du jour, ses participants, ses décisions
+        {data.type === 'rcp' ? ', ses cas' : ''} et ses documents. Cette action est définitive.
+      </p>
+    ),
+    input: () => ({ id: detail.id, confirm: true as const }),
+    deletedMessage: () => `Réunion « ${data.title} » supprimée.`,
+    onDeleted: () => navigate('/reunions', { replace: true }),
+  });
 
   const exported = (what: string) => ({
     onSuccess: (result: { saved: true; path: string } | { saved: false }) => {
@@ -56,40 +65,12 @@ export function MeetingActions({ detail }: { detail: MeetingDetail }) {
         >
           Exporter en .ics
         </button>
-        <button type="button" className="button button-danger-outline" onClick={() => setConfirmDelete(true)}>
+        <button type="button" className="button button-danger-outline" onClick={() => remove.ask(detail)}>
           Supprimer la réunion
         </button>
       </div>
       <PdfExportProgress pending={exportMinutes.isPending} />
-      {confirmDelete && (
-        <ConfirmDialog
-          title="Supprimer la réunion ?"
-          confirmLabel="Supprimer la réunion"
-          danger
-          busy={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
-          onCancel={() => {
-            remove.reset();
-            setConfirmDelete(false);
-          }}
-          onConfirm={() =>
-            remove.mutate(
-              { id: detail.id, confirm: true },
-              {
-                onSuccess: () => {
-                  toast.notify({ kind: 'success', message: `Réunion « ${data.title} » supprimée.` });
-                  navigate('/reunions', { replace: true });
-                },
-              },
-            )
-          }
-        >
-          <p>
-            « {data.title} » sera supprimée avec son ordre du jour, ses participants, ses décisions
-            {rcp ? ', ses cas' : ''} et ses documents. Cette action est définitive.
-          </p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </>
   );
 }

@@ -2,9 +2,7 @@ import { useState } from 'react';
 import type { MeetingDetail, RcpCaseRow } from '@shared/contract';
 import { AGE_BANDS } from '@shared/domain/meetings';
 import { formatDateLong } from '@shared/format';
-import { errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
-import { useToast } from '../../components/Toasts';
+import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
 import { decisionStatusLabel, FOLLOW_UP_STATUS } from './labels';
 import { RcpCaseForm } from './RcpCaseForm';
 import { useMeetingsWrite } from './queries';
@@ -12,9 +10,13 @@ import { useMeetingsWrite } from './queries';
 /** « Cas présentés » of an RCP: pseudonymised cases, their decisions and follow-up. */
 export function RcpCasesSection({ detail }: { detail: MeetingDetail }) {
   const [editing, setEditing] = useState<RcpCaseRow | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<RcpCaseRow | null>(null);
-  const remove = useMeetingsWrite('rcp.deleteCase');
-  const toast = useToast();
+  const remove = useConfirmedDelete(useMeetingsWrite('rcp.deleteCase'), {
+    title: () => 'Supprimer le cas ?',
+    confirmLabel: 'Supprimer le cas',
+    body: (c: RcpCaseRow) => <p>Le cas {c.code} et ses décisions seront supprimés.</p>,
+    input: (c) => ({ id: c.id }),
+    deletedMessage: (c) => `Cas ${c.code} supprimé.`,
+  });
 
   return (
     <section className="card" aria-labelledby="cas-titre">
@@ -43,14 +45,7 @@ export function RcpCasesSection({ detail }: { detail: MeetingDetail }) {
                   >
                     Modifier
                   </button>
-                  <button
-                    type="button"
-                    className="button button-small button-ghost"
-                    aria-label={`Supprimer le cas ${c.code}`}
-                    onClick={() => setDeleting(c)}
-                  >
-                    Supprimer
-                  </button>
+                  <DeleteButton label={`Supprimer le cas ${c.code}`} onClick={() => remove.ask(c)} />
                 </span>
               </div>
               <p className="case-motif">
@@ -90,32 +85,7 @@ export function RcpCasesSection({ detail }: { detail: MeetingDetail }) {
           </button>
         </div>
       )}
-      {deleting && (
-        <ConfirmDialog
-          title="Supprimer le cas ?"
-          confirmLabel="Supprimer le cas"
-          danger
-          busy={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
-          onCancel={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
-          onConfirm={() =>
-            remove.mutate(
-              { id: deleting.id },
-              {
-                onSuccess: () => {
-                  setDeleting(null);
-                  toast.notify({ kind: 'success', message: `Cas ${deleting.code} supprimé.` });
-                },
-              },
-            )
-          }
-        >
-          <p>Le cas {deleting.code} et ses décisions seront supprimés.</p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </section>
   );
 }
