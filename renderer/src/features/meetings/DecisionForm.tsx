@@ -1,19 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import type { DecisionRow, MeetingDetail } from '@shared/contract';
 import type { MemberListRow } from '@shared/domain/members';
 import { DECISION_STATUSES } from '@shared/domain/meetings';
 import { decisionSchema } from '@shared/schemas/meetings';
-import type { z } from '@shared/zod-fr';
 import { Field } from '../../components/Field';
-import { applyServerErrors } from '../../components/serverErrors';
-import { useToast } from '../../components/Toasts';
-import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
+import { FormActions, FormError } from '../../components/FormActions';
+import { useContractForm } from '../../components/useContractForm';
 import { CodeOptions } from './CodeOptions';
 import { useMeetingsWrite } from './queries';
 
-type DecisionData = z.output<typeof decisionSchema>;
 const FIELDS = ['text', 'ownerMemberId', 'ownerLabel', 'dueOn', 'status', 'agendaItemId'] as const;
 interface Values {
   id: string;
@@ -25,7 +20,6 @@ interface Values {
   dueOn: string;
   status: string;
 }
-const resolver = zodResolver(decisionSchema) as unknown as Resolver<Values, unknown, DecisionData>;
 
 const toValues = (meetingId: number, row: DecisionRow | null): Values => ({
   id: row ? String(row.id) : '',
@@ -51,43 +45,32 @@ export function DecisionForm({
   onDone: () => void;
 }) {
   const save = useMeetingsWrite('decisions.save');
-  const toast = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
     control,
+    onSubmit,
+    formError,
     formState: { errors, isSubmitting },
-  } = useForm<Values, unknown, DecisionData>({ resolver, defaultValues: toValues(detail.id, row) });
-  useUnsavedFormGuard(control);
+  } = useContractForm({
+    schema: decisionSchema,
+    defaultValues: toValues(detail.id, row),
+    fields: FIELDS,
+    submit: (data) => save.mutateAsync({ ...data, ownerLabel: data.ownerMemberId ? null : data.ownerLabel }),
+    savedMessage: row ? 'Décision modifiée.' : 'Décision ajoutée.',
+    onSaved: onDone,
+  });
   const ownerMemberId = useWatch({ control, name: 'ownerMemberId' });
   const prefix = row ? `decision-${row.id}` : 'decision-new';
-
-  const onValid = async (data: DecisionData) => {
-    setFormError(null);
-    try {
-      await save.mutateAsync({ ...data, ownerLabel: data.ownerMemberId ? null : data.ownerLabel });
-      toast.notify({ kind: 'success', message: row ? 'Décision modifiée.' : 'Décision ajoutée.' });
-      onDone();
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, FIELDS).message);
-    }
-  };
 
   return (
     <form
       className="subform"
-      onSubmit={handleSubmit(onValid)}
+      onSubmit={onSubmit}
       noValidate
       aria-label={row ? 'Modifier la décision' : 'Nouvelle décision'}
     >
       <h3>{row ? 'Modifier la décision' : 'Nouvelle décision'}</h3>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field id={`${prefix}-text`} label="Décision" required wide error={errors.text?.message}>
           {(a) => <textarea rows={2} {...a} {...register('text')} />}
@@ -138,14 +121,12 @@ export function DecisionForm({
           </Field>
         )}
       </div>
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onDone} disabled={isSubmitting}>
-          Annuler
-        </button>
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {row ? 'Enregistrer la décision' : 'Ajouter la décision'}
-        </button>
-      </div>
+      <FormActions
+        pending={isSubmitting}
+        submitLabel={row ? 'Enregistrer la décision' : 'Ajouter la décision'}
+        pendingLabel={row ? 'Enregistrer la décision' : 'Ajouter la décision'}
+        onCancel={onDone}
+      />
     </form>
   );
 }

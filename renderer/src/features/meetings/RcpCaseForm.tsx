@@ -1,15 +1,13 @@
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import type { MeetingDetail, RcpCaseRow } from '@shared/contract';
 import { AGE_BANDS } from '@shared/domain/meetings';
-import type { RcpCaseData } from '@shared/schemas/meetings';
+import { rcpCaseSchema } from '@shared/schemas/meetings';
 import { Field } from '../../components/Field';
-import { applyServerErrors } from '../../components/serverErrors';
-import { useToast } from '../../components/Toasts';
-import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
+import { FormError } from '../../components/FormActions';
+import { useContractForm } from '../../components/useContractForm';
 import { FOLLOW_UP_STATUS, RCP_GUARD_NOTE, RCP_HINT } from './labels';
 import { RcpCaseDecisions } from './RcpCaseDecisions';
-import { CASE_FIELDS, caseResolver, caseToValues, NEW_MOTIF, type CaseValues } from './rcpCaseValues';
+import { CASE_FIELDS, caseToValues, NEW_MOTIF } from './rcpCaseValues';
 import { RcpMotifField } from './RcpMotifField';
 import { CodeOptions } from './CodeOptions';
 import { useMeetingsWrite } from './queries';
@@ -22,42 +20,31 @@ interface Props {
 
 /** One pseudonymised case: patient's band and flags, motif, situation, decisions, follow-up. */
 export function RcpCaseForm({ detail, row, onDone }: Props) {
-  const toast = useToast();
   const save = useMeetingsWrite('rcp.saveCase');
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
     setValue,
     control,
+    onSubmit,
+    formError,
     formState: { errors, isSubmitting },
-  } = useForm<CaseValues, unknown, RcpCaseData>({
-    resolver: caseResolver,
+  } = useContractForm({
+    schema: rcpCaseSchema,
     defaultValues: caseToValues(detail.id, row),
     reValidateMode: 'onChange',
+    // The guard's message goes under the offending field, the text kept as typed.
+    fields: CASE_FIELDS,
+    submit: save.mutateAsync,
+    savedMessage: row ? `Cas ${row.code} enregistré.` : 'Cas ajouté.',
+    onSaved: onDone,
   });
-  useUnsavedFormGuard(control);
   const motifCode = useWatch({ control, name: 'motifCode' });
   const prefix = row ? `cas-${row.id}` : 'cas-nouveau';
-
-  const onValid = async (data: RcpCaseData) => {
-    setFormError(null);
-    try {
-      await save.mutateAsync(data);
-      toast.notify({ kind: 'success', message: row ? `Cas ${row.code} enregistré.` : 'Cas ajouté.' });
-      onDone();
-    } catch (error) {
-      // Keep everything typed; the guard's message goes under the offending field.
-      const { message } = applyServerErrors(error, setError, CASE_FIELDS);
-      setFormError(message);
-    }
-  };
 
   return (
     <form
       className="subform case-form"
-      onSubmit={handleSubmit(onValid)}
+      onSubmit={onSubmit}
       noValidate
       aria-label={row ? `Modifier le cas ${row.code}` : 'Nouveau cas'}
     >
@@ -65,11 +52,7 @@ export function RcpCaseForm({ detail, row, onDone }: Props) {
       <p className="rcp-hint small">
         {RCP_HINT} {RCP_GUARD_NOTE}
       </p>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field id={`${prefix}-age`} label="Tranche d’âge" required error={errors.ageBand?.message}>
           {(a) => (

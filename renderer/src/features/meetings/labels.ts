@@ -1,6 +1,5 @@
 import { format, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
-import { ApiCallError } from '../../api';
 import { ATTENDANCE, DECISION_STATUSES, MEETING_TYPES } from '@shared/domain/meetings';
 
 export const MEETING_STATUS_LABEL: Record<'prevue' | 'tenue' | 'annulee', string> = {
@@ -55,17 +54,8 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} Mo`;
 }
 
-/** Server field errors of `meetings.update` are keyed `data.title`: drop the prefix. */
-export function withoutPrefix(error: unknown, prefix: string): unknown {
-  if (!(error instanceof ApiCallError)) return error;
-  const fields = Object.fromEntries(
-    Object.entries(error.fields).map(([key, message]) => [
-      key.startsWith(prefix) ? key.slice(prefix.length) : key,
-      message,
-    ]),
-  );
-  return new ApiCallError(error.code, error.message, fields, error.channel);
-}
+/** Server field errors of `meetings.update` are keyed `data.title`: drop the prefix (also used by the PV tab). */
+export { withoutFieldPrefix as withoutPrefix } from '../../components/useContractForm';
 
 /** Said in every RCP case form: what a case may not hold. */
 export const RCP_HINT =

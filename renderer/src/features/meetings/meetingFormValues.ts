@@ -1,6 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { Resolver } from 'react-hook-form';
 import { meetingSchema, type MeetingData } from '@shared/schemas/meetings';
+import { contractResolver } from '../../components/useContractForm';
 
 export const MEETING_FIELDS = [
   'type',
@@ -30,7 +30,7 @@ export function meetingToForm(data: MeetingData | null | undefined): MeetingForm
   return values;
 }
 
-const base = zodResolver(meetingSchema) as unknown as Resolver<MeetingFormValues, unknown, MeetingData>;
+const base = contractResolver<MeetingFormValues, typeof meetingSchema>(meetingSchema);
 
 /**
  * meetingSchema, with every message at once: zod skips the cross-field rules (RCP kind, end after start) while

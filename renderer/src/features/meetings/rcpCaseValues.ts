@@ -1,7 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { Resolver } from 'react-hook-form';
 import type { RcpCaseRow } from '@shared/contract';
-import { rcpCaseSchema, type RcpCaseData } from '@shared/schemas/meetings';
 
 /** The motif select's last option: typing a new motif instead of choosing one. */
 export const NEW_MOTIF = '__nouveau';
@@ -43,8 +40,6 @@ export interface CaseValues {
   followUpStatus: string;
   decisions: CaseDecisionValues[];
 }
-
-export const caseResolver = zodResolver(rcpCaseSchema) as unknown as Resolver<CaseValues, unknown, RcpCaseData>;
 
 /** The form's values for a stored case, or for a new one. */
 export const caseToValues = (meetingId: number, row: RcpCaseRow | null): CaseValues => ({
