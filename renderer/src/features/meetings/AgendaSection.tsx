@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { MeetingDetail } from '@shared/contract';
-import { ApiCallError, errorMessage, useApiMutation } from '../../api';
+import { ApiCallError, errorMessage } from '../../api';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useMeetingsWrite } from './queries';
 
 interface Item {
   key: number;
@@ -22,7 +23,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const save = useApiMutation('meetings.saveAgenda');
+  const save = useMeetingsWrite('meetings.saveAgenda');
   useUnsavedChangesGuard(dirty);
 
   const change = (next: Item[]) => {

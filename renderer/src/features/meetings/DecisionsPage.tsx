@@ -3,10 +3,13 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { DecisionRow } from '@shared/contract';
 import { DECISION_STATUSES } from '@shared/domain/meetings';
 import { formatDateLong } from '@shared/format';
-import { errorMessage, useApiMutation, useApiQuery } from '../../api';
+import { errorMessage } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useRememberedState } from '../../components/UiState';
+import './meetings.css';
+import { CodeOptions } from './CodeOptions';
+import { useDecisions, useMeetingsWrite } from './queries';
 
 type Tab = 'ouvertes' | 'en_retard' | 'faites' | 'toutes';
 const TABS: { code: Tab; label: string }[] = [
@@ -24,7 +27,7 @@ export function DecisionsPage() {
   useEffect(() => {
     if (asked && TABS.some((t) => t.code === asked)) setTab(asked as Tab);
   }, [asked, setTab]);
-  const list = useApiQuery('decisions.list', [{ status: tab }]);
+  const list = useDecisions(tab);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
@@ -99,7 +102,7 @@ export function DecisionsPage() {
 }
 
 function DecisionLine({ row }: { row: DecisionRow }) {
-  const save = useApiMutation('decisions.save');
+  const save = useMeetingsWrite('decisions.save');
   const toast = useToast();
   const onStatus = (status: string) =>
     save.mutate(
@@ -139,11 +142,7 @@ function DecisionLine({ row }: { row: DecisionRow }) {
           disabled={save.isPending}
           onChange={(event) => onStatus(event.target.value)}
         >
-          {DECISION_STATUSES.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.label}
-            </option>
-          ))}
+          <CodeOptions items={DECISION_STATUSES} />
         </select>
       </td>
     </tr>

@@ -1,51 +1,21 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { DecisionRow, MeetingDetail } from '@shared/contract';
 import type { MemberListRow } from '@shared/domain/members';
-import { DECISION_STATUSES } from '@shared/domain/meetings';
 import { formatDateLong } from '@shared/format';
-import { decisionSchema } from '@shared/schemas/meetings';
-import type { z } from '@shared/zod-fr';
-import { errorMessage, useApiMutation } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
-import { Field } from '../../components/Field';
-import { applyServerErrors } from '../../components/serverErrors';
-import { useToast } from '../../components/Toasts';
-import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
+import { useConfirmedDelete } from '../../components/ConfirmDelete';
+import { DecisionForm } from './DecisionForm';
 import { decisionStatusLabel } from './labels';
-
-type DecisionData = z.output<typeof decisionSchema>;
-const FIELDS = ['text', 'ownerMemberId', 'ownerLabel', 'dueOn', 'status', 'agendaItemId'] as const;
-interface Values {
-  id: string;
-  meetingId: number;
-  agendaItemId: string;
-  text: string;
-  ownerMemberId: string;
-  ownerLabel: string;
-  dueOn: string;
-  status: string;
-}
-const resolver = zodResolver(decisionSchema) as unknown as Resolver<Values, unknown, DecisionData>;
-
-const toValues = (meetingId: number, row: DecisionRow | null): Values => ({
-  id: row ? String(row.id) : '',
-  meetingId,
-  agendaItemId: row?.agendaItemId ? String(row.agendaItemId) : '',
-  text: row?.text ?? '',
-  ownerMemberId: row?.ownerMemberId ? String(row.ownerMemberId) : '',
-  ownerLabel: row && !row.ownerMemberId ? (row.owner ?? '') : '',
-  dueOn: row?.dueOn ?? '',
-  status: row?.status ?? 'a_faire',
-});
+import { useMeetingsWrite } from './queries';
 
 /** The decisions of the meeting: list, add, edit, delete. */
 export function DecisionsSection({ detail, members }: { detail: MeetingDetail; members: MemberListRow[] }) {
   const [editing, setEditing] = useState<DecisionRow | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<DecisionRow | null>(null);
-  const remove = useApiMutation('decisions.delete');
-  const toast = useToast();
+  const remove = useConfirmedDelete(useMeetingsWrite('decisions.delete'), {
+    title: () => 'Supprimer la décision ?',
+    body: (d: DecisionRow) => <p>« {d.text} » sera supprimée.</p>,
+    input: (d) => ({ id: d.id }),
+    deletedMessage: () => 'Décision supprimée.',
+  });
 
   return (
     <section className="card" aria-labelledby="decisions-titre">
@@ -81,7 +51,7 @@ export function DecisionsSection({ detail, members }: { detail: MeetingDetail; m
                   <button type="button" className="button button-small button-ghost" onClick={() => setEditing(d)}>
                     Modifier
                   </button>
-                  <button type="button" className="button button-small button-ghost" onClick={() => setDeleting(d)}>
+                  <button type="button" className="button button-small button-ghost" onClick={() => remove.ask(d)}>
                     Supprimer
                   </button>
                 </td>
@@ -105,147 +75,7 @@ export function DecisionsSection({ detail, members }: { detail: MeetingDetail; m
           </button>
         </div>
       )}
-      {deleting && (
-        <ConfirmDialog
-          title="Supprimer la décision ?"
-          confirmLabel="Supprimer"
-          danger
-          busy={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
-          onCancel={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
-          onConfirm={() =>
-            remove.mutate(
-              { id: deleting.id },
-              {
-                onSuccess: () => {
-                  setDeleting(null);
-                  toast.notify({ kind: 'success', message: 'Décision supprimée.' });
-                },
-              },
-            )
-          }
-        >
-          <p>« {deleting.text} » sera supprimée.</p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </section>
-  );
-}
-
-function DecisionForm({
-  detail,
-  members,
-  row,
-  onDone,
-}: {
-  detail: MeetingDetail;
-  members: MemberListRow[];
-  row: DecisionRow | null;
-  onDone: () => void;
-}) {
-  const save = useApiMutation('decisions.save');
-  const toast = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<Values, unknown, DecisionData>({ resolver, defaultValues: toValues(detail.id, row) });
-  useUnsavedFormGuard(control);
-  const ownerMemberId = useWatch({ control, name: 'ownerMemberId' });
-  const prefix = row ? `decision-${row.id}` : 'decision-new';
-
-  const onValid = async (data: DecisionData) => {
-    setFormError(null);
-    try {
-      await save.mutateAsync({ ...data, ownerLabel: data.ownerMemberId ? null : data.ownerLabel });
-      toast.notify({ kind: 'success', message: row ? 'Décision modifiée.' : 'Décision ajoutée.' });
-      onDone();
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, FIELDS).message);
-    }
-  };
-
-  return (
-    <form
-      className="subform"
-      onSubmit={handleSubmit(onValid)}
-      noValidate
-      aria-label={row ? 'Modifier la décision' : 'Nouvelle décision'}
-    >
-      <h3>{row ? 'Modifier la décision' : 'Nouvelle décision'}</h3>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
-      <div className="form-grid">
-        <Field id={`${prefix}-text`} label="Décision" required wide error={errors.text?.message}>
-          {(a) => <textarea rows={2} {...a} {...register('text')} />}
-        </Field>
-        <Field id={`${prefix}-owner-member`} label="Responsable (adhérent)" error={errors.ownerMemberId?.message}>
-          {(a) => (
-            <select {...a} {...register('ownerMemberId')}>
-              <option value="">— Autre (saisir) —</option>
-              {members
-                .filter((m) => m.active && !m.erased)
-                .map((m) => (
-                  <option key={m.id} value={String(m.id)}>
-                    {m.displayName}
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
-        {!ownerMemberId ? (
-          <Field id={`${prefix}-owner-label`} label="Responsable" error={errors.ownerLabel?.message}>
-            {(a) => <input type="text" autoComplete="off" {...a} {...register('ownerLabel')} />}
-          </Field>
-        ) : (
-          <div className="field-spacer" aria-hidden="true" />
-        )}
-        <Field id={`${prefix}-due`} label="Échéance" error={errors.dueOn?.message}>
-          {(a) => <input type="date" {...a} {...register('dueOn')} />}
-        </Field>
-        <Field id={`${prefix}-status`} label="État" error={errors.status?.message}>
-          {(a) => (
-            <select {...a} {...register('status')}>
-              {DECISION_STATUSES.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {detail.agenda.length > 0 && (
-          <Field id={`${prefix}-agenda`} label="Point de l’ordre du jour" error={errors.agendaItemId?.message}>
-            {(a) => (
-              <select {...a} {...register('agendaItemId')}>
-                <option value="">—</option>
-                {detail.agenda.map((item) => (
-                  <option key={item.id} value={String(item.id)}>
-                    {item.position}. {item.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
-      </div>
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onDone} disabled={isSubmitting}>
-          Annuler
-        </button>
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {row ? 'Enregistrer la décision' : 'Ajouter la décision'}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import type { MeetingDetail } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
-import { errorMessage, useApiMutation } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
+import { errorMessage } from '../../api';
+import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
 import { useToast } from '../../components/Toasts';
 import { formatSize } from './labels';
+import { useMeetingsWrite } from './queries';
 
 type Doc = MeetingDetail['documents'][number];
 
@@ -16,9 +16,14 @@ type Doc = MeetingDetail['documents'][number];
 export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
   const rcp = detail.data.type === 'rcp';
   const toast = useToast();
-  const add = useApiMutation('meetings.addDocument');
-  const remove = useApiMutation('meetings.deleteDocument');
-  const [deleting, setDeleting] = useState<Doc | null>(null);
+  const add = useMeetingsWrite('meetings.addDocument');
+  const remove = useConfirmedDelete(useMeetingsWrite('meetings.deleteDocument'), {
+    title: () => 'Supprimer le document ?',
+    confirmLabel: 'Supprimer le document',
+    body: (doc: Doc) => <p>« {doc.fileName} » sera retiré de la réunion et supprimé de Maillage.</p>,
+    input: (doc) => ({ meetingId: detail.id, documentId: doc.id }),
+    deletedMessage: () => 'Document supprimé.',
+  });
 
   const onAdd = () =>
     add.mutate(
@@ -67,14 +72,7 @@ export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
               <span className="muted small">
                 {formatSize(doc.size)} · ajouté le {formatDateLong(doc.addedAt.slice(0, 10))}
               </span>{' '}
-              <button
-                type="button"
-                className="button button-small button-ghost"
-                aria-label={`Supprimer ${doc.fileName}`}
-                onClick={() => setDeleting(doc)}
-              >
-                Supprimer
-              </button>
+              <DeleteButton label={`Supprimer ${doc.fileName}`} onClick={() => remove.ask(doc)} />
             </li>
           ))}
         </ul>
@@ -86,32 +84,7 @@ export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
           </button>
         </div>
       )}
-      {deleting && (
-        <ConfirmDialog
-          title="Supprimer le document ?"
-          confirmLabel="Supprimer le document"
-          danger
-          busy={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
-          onCancel={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
-          onConfirm={() =>
-            remove.mutate(
-              { meetingId: detail.id, documentId: deleting.id },
-              {
-                onSuccess: () => {
-                  setDeleting(null);
-                  toast.notify({ kind: 'success', message: 'Document supprimé.' });
-                },
-              },
-            )
-          }
-        >
-          <p>« {deleting.fileName} » sera retiré de la réunion et supprimé de Maillage.</p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </section>
   );
 }

@@ -1,61 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import type { MeetingDetail } from '@shared/contract';
 import type { MemberListRow } from '@shared/domain/members';
 import { MEETING_TYPES } from '@shared/domain/meetings';
-import { meetingSchema, type MeetingData } from '@shared/schemas/meetings';
+import { type MeetingData, meetingSchema } from '@shared/schemas/meetings';
 import { Field } from '../../components/Field';
-import { applyServerErrors } from '../../components/serverErrors';
-import { useUnsavedFormGuard } from '../../components/UnsavedChanges';
-import { withoutPrefix } from './labels';
-
-export const MEETING_FIELDS = [
-  'type',
-  'title',
-  'date',
-  'startTime',
-  'endTime',
-  'place',
-  'visioUrl',
-  'organiserMemberId',
-  'organiserLabel',
-  'status',
-  'summary',
-  'rcpKind',
-  'theme',
-] as const satisfies readonly (keyof MeetingData)[];
-
-export type MeetingFormValues = Record<(typeof MEETING_FIELDS)[number], string>;
-
-export function meetingToForm(data: MeetingData | null | undefined): MeetingFormValues {
-  const values = {} as MeetingFormValues;
-  for (const key of MEETING_FIELDS) {
-    const value = data?.[key];
-    values[key] = value === null || value === undefined ? '' : String(value);
-  }
-  if (!data) values.status = 'prevue';
-  return values;
-}
-
-const base = zodResolver(meetingSchema) as unknown as Resolver<MeetingFormValues, unknown, MeetingData>;
-
-/**
- * meetingSchema, with every message at once: zod skips the cross-field rules (RCP kind, end after start) while
- * another field is invalid, so they are added here when the schema refused the form.
- */
-const resolver: Resolver<MeetingFormValues, unknown, MeetingData> = async (values, context, options) => {
-  const result = await base(values, context, options);
-  const errors = result.errors as Record<string, { type: string; message: string } | undefined>;
-  if (Object.keys(errors).length === 0) return result;
-  if (values.type === 'rcp' && !values.rcpKind && !errors.rcpKind) {
-    errors.rcpKind = { type: 'custom', message: 'RCP clinique ou thématique ?' };
-  }
-  if (values.startTime && values.endTime && values.endTime <= values.startTime && !errors.endTime) {
-    errors.endTime = { type: 'custom', message: 'L’heure de fin doit suivre l’heure de début.' };
-  }
-  return result;
-};
+import { FormActions, FormError } from '../../components/FormActions';
+import { useContractForm } from '../../components/useContractForm';
+import { CodeOptions } from './CodeOptions';
+import { MEETING_FIELDS, meetingResolver, meetingToForm } from './meetingFormValues';
 
 interface Props {
   detail: MeetingDetail | null;
@@ -68,63 +20,49 @@ interface Props {
 
 /** Type, title, date and hours, place, organiser, status; for an RCP its kind and theme. */
 export function MeetingForm({ detail, members, save, onSaved, onFailed, onCancel }: Props) {
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    reset,
-    setError,
     control,
+    onSubmit,
+    formError,
     formState: { errors, isSubmitting },
-  } = useForm<MeetingFormValues, unknown, MeetingData>({
-    resolver,
+  } = useContractForm({
+    schema: meetingSchema,
+    resolver: meetingResolver,
     defaultValues: meetingToForm(detail?.data),
     reValidateMode: 'onChange',
+    fields: MEETING_FIELDS,
+    // The server names the fields of `meetings.update` « data.title ».
+    serverPrefix: 'data.',
+    submit: (values) =>
+      save({
+        ...values,
+        // The summary is edited in its own section; keep the stored one.
+        summary: detail?.data.summary ?? values.summary ?? null,
+        organiserLabel: values.organiserMemberId ? null : values.organiserLabel,
+        rcpKind: values.type === 'rcp' ? values.rcpKind : null,
+        theme: values.type === 'rcp' ? values.theme : null,
+      }),
+    onSaved: (saved, _values, form) => {
+      form.reset(meetingToForm(saved.data));
+      onSaved(saved);
+    },
+    onFailed,
   });
-  useUnsavedFormGuard(control);
   const type = useWatch({ control, name: 'type' });
   const organiserMemberId = useWatch({ control, name: 'organiserMemberId' });
   const activeMembers = members.filter((m) => m.active && !m.erased);
 
-  const onValid = async (values: MeetingData) => {
-    setFormError(null);
-    // The summary is edited in its own section; keep the stored one.
-    const data: MeetingData = {
-      ...values,
-      summary: detail?.data.summary ?? values.summary ?? null,
-      organiserLabel: values.organiserMemberId ? null : values.organiserLabel,
-      rcpKind: values.type === 'rcp' ? values.rcpKind : null,
-      theme: values.type === 'rcp' ? values.theme : null,
-    };
-    try {
-      const saved = await save(data);
-      reset(meetingToForm(saved.data));
-      onSaved(saved);
-    } catch (error) {
-      const { message } = applyServerErrors(withoutPrefix(error, 'data.'), setError, MEETING_FIELDS);
-      setFormError(message);
-      onFailed(message);
-    }
-  };
-
   return (
-    <form className="card form-card" onSubmit={handleSubmit(onValid)} noValidate aria-labelledby="reunion-form-titre">
+    <form className="card form-card" onSubmit={onSubmit} noValidate aria-labelledby="reunion-form-titre">
       <h2 id="reunion-form-titre">{detail ? 'La réunion' : 'Nouvelle réunion'}</h2>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field id="r-type" label="Type de réunion" required error={errors.type?.message}>
           {(a) => (
             <select {...a} {...register('type')}>
               <option value="">— Choisir —</option>
-              {MEETING_TYPES.map((t) => (
-                <option key={t.code} value={t.code}>
-                  {t.label}
-                </option>
-              ))}
+              <CodeOptions items={MEETING_TYPES} />
             </select>
           )}
         </Field>
@@ -194,16 +132,11 @@ export function MeetingForm({ detail, members, save, onSaved, onFailed, onCancel
           <div className="field-spacer" aria-hidden="true" />
         )}
       </div>
-      <div className="form-actions">
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel} disabled={isSubmitting}>
-            Annuler
-          </button>
-        )}
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? 'Enregistrement…' : detail ? 'Enregistrer la réunion' : 'Créer la réunion'}
-        </button>
-      </div>
+      <FormActions
+        pending={isSubmitting}
+        submitLabel={detail ? 'Enregistrer la réunion' : 'Créer la réunion'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

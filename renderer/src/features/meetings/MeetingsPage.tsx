@@ -15,11 +15,14 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { MeetingListRow } from '@shared/contract';
 import { MEETING_TYPES } from '@shared/domain/meetings';
 import { plural, toIsoDate } from '@shared/format';
-import { errorMessage, useApiMutation, useApiQuery } from '../../api';
+import { errorMessage } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useRememberedState } from '../../components/UiState';
 import { formatDay, formatTime, MEETING_STATUS_LABEL, timeRange, typeShort } from './labels';
+import './meetings.css';
+import { CodeOptions } from './CodeOptions';
+import { useMeetings, useMeetingsWrite } from './queries';
 
 const WEEKDAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
 const WEEKDAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
@@ -41,8 +44,8 @@ export function MeetingsPage() {
   const gridStart = startOfWeek(monthStart, { weekStartsOn: 1 });
   const gridEnd = endOfWeek(endOfMonth(monthStart), { weekStartsOn: 1 });
   const range = view === 'mois' ? { from: toIsoDate(gridStart), to: toIsoDate(gridEnd) } : {};
-  const meetings = useApiQuery('meetings.list', [range]);
-  const exportIcs = useApiMutation('meetings.exportIcs', { invalidate: false });
+  const meetings = useMeetings(range);
+  const exportIcs = useMeetingsWrite('meetings.exportIcs');
 
   const rows = useMemo(
     () => (meetings.data ?? []).filter((row) => !typeFilter || row.type === typeFilter),
@@ -145,11 +148,7 @@ export function MeetingsPage() {
           <label htmlFor="reunions-type">Type</label>
           <select id="reunions-type" value={typeFilter} onChange={(event) => setTypeFilter(event.target.value)}>
             <option value="">Tous les types</option>
-            {MEETING_TYPES.map((type) => (
-              <option key={type.code} value={type.code}>
-                {type.label}
-              </option>
-            ))}
+            <CodeOptions items={MEETING_TYPES} />
           </select>
         </div>
       </div>

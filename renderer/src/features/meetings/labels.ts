@@ -1,6 +1,5 @@
 import { format, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
-import { ApiCallError } from '../../api';
 import { ATTENDANCE, DECISION_STATUSES, MEETING_TYPES } from '@shared/domain/meetings';
 
 export const MEETING_STATUS_LABEL: Record<'prevue' | 'tenue' | 'annulee', string> = {
@@ -55,14 +54,14 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} Mo`;
 }
 
-/** Server field errors of `meetings.update` are keyed `data.title`: drop the prefix. */
-export function withoutPrefix(error: unknown, prefix: string): unknown {
-  if (!(error instanceof ApiCallError)) return error;
-  const fields = Object.fromEntries(
-    Object.entries(error.fields).map(([key, message]) => [
-      key.startsWith(prefix) ? key.slice(prefix.length) : key,
-      message,
-    ]),
-  );
-  return new ApiCallError(error.code, error.message, fields, error.channel);
-}
+/** Server field errors of `meetings.update` are keyed `data.title`: drop the prefix (also used by the PV tab). */
+export { withoutFieldPrefix as withoutPrefix } from '../../components/useContractForm';
+
+/** Said in every RCP case form: what a case may not hold. */
+export const RCP_HINT =
+  'Aucune donnée identifiante : ni nom, ni date de naissance, ni NIR, ni adresse. Le code du cas est généré par Maillage.';
+
+/** Said once on an RCP's screen and once in the case form: what the identifier guard can and cannot do. */
+export const RCP_GUARD_NOTE =
+  'Maillage refuse ce qu’il reconnaît (nom précédé de Mme ou M., date de naissance, NIR, adresse, téléphone, courriel), ' +
+  'mais ce n’est qu’un filet de sécurité : un nom de famille écrit seul ne peut pas être détecté. Relisez avant d’enregistrer.';
