@@ -7,10 +7,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { RulesOverview, RulesVersionRow } from '@shared/contract';
 import { formatDateLong, formatDateTimeLong, toIsoDate } from '@shared/format';
-import { errorMessage, queryKey, useApiMutation, useApiQuery } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
-import { Loading, QueryError } from '../../components/Page';
-import { useToast } from '../../components/Toasts';
+import { errorMessage, queryKey, useApiMutation, useApiQuery } from '../../../api';
+import { ConfirmDialog } from '../../../components/Dialog';
+import { Loading, QueryError } from '../../../components/Page';
+import { useToast } from '../../../components/Toasts';
 import { RulesEditor, type RulesDraft } from './RulesEditor';
 
 type Editing = { draft: RulesDraft; title: string } | null;
