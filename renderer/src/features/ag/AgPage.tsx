@@ -14,6 +14,7 @@ import { ConvocationTab } from './ConvocationTab';
 import { ProxiesTab } from './ProxiesTab';
 import { PvTab } from './PvTab';
 import { VotesTab } from './VotesTab';
+import './ag.css';
 
 function BackLink({ id, state }: { id: number; state?: AgState }) {
   return (

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../../components/Dialog';
 import { Loading, QueryError } from '../../../components/Page';
 import { useToast } from '../../../components/Toasts';
 import { RulesEditor, type RulesDraft } from './RulesEditor';
+import '../ag.css';
 
 type Editing = { draft: RulesDraft; title: string } | null;
 
