@@ -1,0 +1,167 @@
+/** The ordre du jour with its resolutions: add, edit, delete, and those attached to no point. */
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { AgResolutionRow, AgState, MeetingDetail } from '@shared/contract';
+import { errorMessage } from '../../../api';
+import { ConfirmDialog } from '../../../components/Dialog';
+import { useToast } from '../../../components/Toasts';
+import { looseResolutions, resolutionNumbers } from '../agLabels';
+import { useAgMutation } from '../useAgMutation';
+import { ResolutionForm } from './ResolutionForm';
+
+type Editing = { resolution: AgResolutionRow } | { newFor: number | null } | null;
+
+export function AgendaResolutions({ state, detail }: { state: AgState; detail: MeetingDetail }) {
+  const toast = useToast();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<AgResolutionRow | null>(null);
+  const remove = useAgMutation('ag.deleteResolution');
+  const approved = state.pv.status === 'approuve';
+  const numbers = resolutionNumbers(state.resolutions, detail.agenda);
+  const loose = looseResolutions(state.resolutions, detail.agenda);
+
+  const form = (agendaItemId: number | null, row: AgResolutionRow | null) => (
+    <ResolutionForm
+      key={row ? `r-${row.id}` : `new-${agendaItemId ?? 'x'}`}
+      state={state}
+      detail={detail}
+      row={row}
+      agendaItemId={agendaItemId}
+      onDone={() => setEditing(null)}
+    />
+  );
+
+  const list = (resolutions: AgResolutionRow[]) =>
+    resolutions.length === 0 ? (
+      <p className="muted small ag-no-resolution">Aucune résolution soumise au vote sur ce point.</p>
+    ) : (
+      <ul className="ag-resolution-list">
+        {resolutions.map((resolution) =>
+          editing && 'resolution' in editing && editing.resolution.id === resolution.id ? (
+            <li key={resolution.id}>{form(resolution.agendaItemId, resolution)}</li>
+          ) : (
+            <li key={resolution.id} className="ag-resolution">
+              <div className="ag-resolution-head">
+                <h4 className="ag-resolution-title">
+                  Résolution n° {numbers.get(resolution.id)} : {resolution.title}
+                </h4>
+                {!approved && (
+                  <span className="row-actions">
+                    <button
+                      type="button"
+                      className="button button-small button-secondary"
+                      aria-label={`Modifier la résolution « ${resolution.title} »`}
+                      onClick={() => setEditing({ resolution })}
+                    >
+                      Modifier
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button-small button-ghost"
+                      aria-label={`Supprimer la résolution « ${resolution.title} »`}
+                      onClick={() => setDeleting(resolution)}
+                    >
+                      Supprimer
+                    </button>
+                  </span>
+                )}
+              </div>
+              <p className="ag-resolution-text">{resolution.text}</p>
+              <p className="ag-resolution-majority small">
+                <span className="badge">{resolution.kindLabel}</span> {resolution.majorityLabel}
+                {resolution.votes && <span className="muted"> · déjà votée</span>}
+              </p>
+            </li>
+          ),
+        )}
+      </ul>
+    );
+
+  const addButton = (agendaItemId: number | null, label: string) =>
+    editing && 'newFor' in editing && editing.newFor === agendaItemId
+      ? form(agendaItemId, null)
+      : !approved && (
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            aria-label={label}
+            onClick={() => setEditing({ newFor: agendaItemId })}
+          >
+            Ajouter une résolution
+          </button>
+        );
+
+  return (
+    <section aria-labelledby="ag-odj-titre">
+      <div className="card-header">
+        <h2 id="ag-odj-titre">Ordre du jour et résolutions</h2>
+        <Link className="card-link" to={`/reunions/${state.meetingId}`}>
+          Modifier les points de l’ordre du jour (page de la réunion)
+        </Link>
+      </div>
+      {approved && (
+        <p className="alert alert-warning">
+          Le procès-verbal est approuvé : rouvrez-le en brouillon (onglet « Procès-verbal ») pour modifier les
+          résolutions.
+        </p>
+      )}
+      {detail.agenda.length === 0 ? (
+        <p className="muted">
+          L’ordre du jour est vide : ajoutez ses points sur{' '}
+          <Link to={`/reunions/${state.meetingId}`}>la page de la réunion</Link>, puis revenez ici pour rédiger les
+          résolutions.
+        </p>
+      ) : (
+        <ol className="ag-agenda">
+          {detail.agenda.map((item, index) => (
+            <li key={item.id} className="ag-agenda-item">
+              <h3 className="ag-agenda-title">
+                <span className="ag-agenda-number">{index + 1}.</span> {item.title}
+              </h3>
+              {list(state.resolutions.filter((resolution) => resolution.agendaItemId === item.id))}
+              <div className="ag-agenda-add">
+                {addButton(item.id, `Ajouter une résolution au point ${index + 1} : ${item.title}`)}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {(loose.length > 0 || detail.agenda.length === 0) && (
+        <div className="ag-agenda-item ag-loose">
+          <h3 className="ag-agenda-title">Résolutions rattachées à aucun point</h3>
+          {list(loose)}
+          <div className="ag-agenda-add">{addButton(null, 'Ajouter une résolution rattachée à aucun point')}</div>
+        </div>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title="Supprimer la résolution ?"
+          confirmLabel="Supprimer la résolution"
+          danger
+          busy={remove.isPending}
+          error={remove.error ? errorMessage(remove.error) : null}
+          onCancel={() => {
+            remove.reset();
+            setDeleting(null);
+          }}
+          onConfirm={() =>
+            remove.mutate(
+              { meetingId: state.meetingId, id: deleting.id },
+              {
+                onSuccess: () => {
+                  toast.notify({ kind: 'success', message: `Résolution « ${deleting.title} » supprimée.` });
+                  setDeleting(null);
+                },
+              },
+            )
+          }
+        >
+          <p>
+            « {deleting.title} » sera retirée de l’ordre du jour{deleting.votes ? ', avec le résultat de son vote' : ''}
+            . Cette action est définitive.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
