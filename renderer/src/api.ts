@@ -3,6 +3,7 @@
  * `call()` unwraps an ApiResult into data or a thrown ApiCallError; the hooks below put TanStack Query on top.
  */
 import {
+  hashKey,
   QueryClient,
   useMutation,
   useQuery,
@@ -106,18 +107,72 @@ export function useApiQuery<C extends Channel>(channel: C, args: CallArgs<C>, op
   });
 }
 
+// ---------- Cache policies ----------
+
+/** One query entry a write answered with: stored at once in the cache, and not read again. */
+export interface FreshEntry {
+  key: readonly unknown[];
+  data: unknown;
+}
+
+/**
+ * What a successful write through channel `C` does to the cache:
+ * - `stale`: the channels whose cached answers it may have changed (every query of those channels is invalidated,
+ *   except the entries `fresh` just stored);
+ * - `fresh`: the answers it brings back, to put in the cache at once (e.g. the member's fresh detail).
+ */
+export interface WritePolicy<C extends Channel = Channel> {
+  stale?: readonly Channel[];
+  fresh?: (data: ChannelOutput<C>, input: ChannelInput<C>) => readonly FreshEntry[];
+}
+
+/** The cache policy of one feature: its writes, each with its {@link WritePolicy}. */
+export type CachePolicy = { readonly [C in Channel]?: WritePolicy<C> };
+
+/**
+ * Declares a feature's cache policy (in `features/<x>/queries.ts`); returns it unchanged, typed so that each
+ * entry's `fresh` receives that channel's answer.
+ */
+export function defineCachePolicy<P extends CachePolicy>(policy: P): P {
+  return policy;
+}
+
+/**
+ * Merges several policies into one (e.g. members + collèges + cotisations). A channel declared twice keeps the
+ * last declaration.
+ */
+export function mergeCachePolicies<P extends CachePolicy[]>(...policies: P): MergedPolicies<P> {
+  return Object.assign({}, ...policies) as MergedPolicies<P>;
+}
+
+type MergedPolicies<P extends readonly unknown[]> = P extends [infer Head, ...infer Tail]
+  ? Head & MergedPolicies<Tail>
+  : unknown;
+
+/** Stores what a write answered with, then invalidates what it made stale (sparing what was just stored). */
+async function applyWritePolicy<C extends Channel>(
+  queryClient: QueryClient,
+  policy: WritePolicy<C>,
+  data: ChannelOutput<C>,
+  input: ChannelInput<C>,
+): Promise<void> {
+  const fresh = policy.fresh?.(data, input) ?? [];
+  for (const entry of fresh) queryClient.setQueryData(entry.key, entry.data);
+  const stored = fresh.map((entry) => hashKey(entry.key));
+  await Promise.all(
+    (policy.stale ?? []).map((c) =>
+      queryClient.invalidateQueries({
+        queryKey: [c],
+        predicate: stored.length > 0 ? (query) => !stored.includes(hashKey(query.queryKey)) : undefined,
+      }),
+    ),
+  );
+}
+
+// ---------- Fallback policy (features not yet moved to their queries.ts) ----------
+
 /** Channels whose cached answers a write of the CPTS or of its territory may change. */
 const DATA_CHANNELS: Channel[] = ['cpts.get', 'territory.get', 'communes.search', 'members.stats'];
-
-/** Channels whose cached answers a write of the members, collèges or cotisation amounts may change. */
-const MEMBER_CHANNELS: Channel[] = [
-  'members.list',
-  'members.get',
-  'members.stats',
-  'colleges.list',
-  'cotisationRates.list',
-  'ag.get',
-];
 
 /** Channels whose cached answers a write of a meeting, its decisions or its RCP cases may change. */
 const MEETING_CHANNELS: Channel[] = ['meetings.list', 'meetings.get', 'decisions.list', 'rcp.motifs', 'ag.get'];
@@ -146,13 +201,13 @@ const MEETING_DETAIL_WRITES = new Set<Channel>([
   'rcp.deleteCase',
 ]);
 
-/** What a successful write through `channel` makes stale. */
+/**
+ * What a successful write through `channel` makes stale, for a write that passes no policy.
+ * @deprecated Transitional: each feature declares its writes in `features/<x>/queries.ts`.
+ */
 export function staleAfter(channel: Channel): Channel[] {
   if (channel.startsWith('meetings.') || channel.startsWith('decisions.') || channel.startsWith('rcp.')) {
     return MEETING_CHANNELS;
-  }
-  if (channel.startsWith('members.') || channel.startsWith('colleges.') || channel.startsWith('cotisationRates.')) {
-    return MEMBER_CHANNELS;
   }
   if (
     channel.startsWith('ag.') ||
@@ -165,34 +220,42 @@ export function staleAfter(channel: Channel): Channel[] {
   return DATA_CHANNELS;
 }
 
-/** Writes that answer with the fresh detail of one member. */
-const MEMBER_DETAIL_WRITES = new Set<Channel>([
-  'members.create',
-  'members.update',
-  'members.depart',
-  'members.reinstate',
-  'members.setCotisation',
-  'members.deleteCotisation',
-  'members.addMandate',
-  'members.deleteMandate',
-]);
+/** The policy of a write that passes none (transitional, see {@link staleAfter}). */
+function fallbackPolicy(channel: Channel): WritePolicy {
+  return {
+    stale: staleAfter(channel),
+    fresh: (data) => {
+      if (channel === 'rcp.addMotif') return [{ key: queryKey('rcp.motifs'), data }];
+      if (MEETING_DETAIL_WRITES.has(channel) && data && typeof data === 'object' && 'id' in data) {
+        return [{ key: queryKey('meetings.get', { id: (data as { id: number }).id }), data }];
+      }
+      return [];
+    },
+  };
+}
 
-type MutationOptions<C extends Channel> = Omit<
+// ---------- Writes ----------
+
+export type MutationOptions<C extends Channel> = Omit<
   UseMutationOptions<ChannelOutput<C>, ApiCallError, ChannelInput<C>>,
   'mutationFn'
 > & {
-  /** Invalidate the data channels after success (default true). */
+  /**
+   * What the write does to the cache once it succeeded (the feature's policy for this channel, see
+   * {@link defineCachePolicy}). Without one, a transitional fallback applies ({@link staleAfter}).
+   */
+  policy?: WritePolicy<C>;
+  /** `false`: touch nothing in the cache (an export, a read through a write channel). Default true. */
   invalidate?: boolean;
 };
 
 /**
- * Writes through one channel, then refreshes what it may have changed: `cpts.get`, `territory.get` and the
- * commune searches for the CPTS and territory writes; the member list, details, statistics, collèges and
- * cotisation amounts for the member writes.
+ * Writes through one channel, then applies its cache policy: stores the fresh answers it brings back and
+ * invalidates the queries it made stale. The caller's `onSuccess` runs after.
  */
 export function useApiMutation<C extends Channel>(channel: C, options: MutationOptions<C> = {}) {
   const queryClient = useQueryClient();
-  const { invalidate = true, onSuccess, ...rest } = options;
+  const { invalidate = true, policy, onSuccess, ...rest } = options;
   return useMutation<ChannelOutput<C>, ApiCallError, ChannelInput<C>>({
     mutationKey: [channel],
     mutationFn: (input) =>
@@ -200,66 +263,26 @@ export function useApiMutation<C extends Channel>(channel: C, options: MutationO
     ...rest,
     onSuccess: async (data, variables, onMutateResult, context) => {
       if (invalidate) {
-        // The writes of the contract answer with the fresh profile, territory or member: use it at once.
-        if (channel === 'cpts.saveIdentity' || channel === 'cpts.saveLifecycle') {
-          queryClient.setQueryData(queryKey('cpts.get'), data);
-        }
-        if (channel === 'territory.addCommunes' || channel === 'territory.removeCommune') {
-          queryClient.setQueryData(queryKey('territory.get'), data);
-        }
-        if (channel === 'colleges.save' || channel === 'colleges.delete') {
-          queryClient.setQueryData(queryKey('colleges.list'), data);
-        }
-        if (channel === 'cotisationRates.save') {
-          queryClient.setQueryData(queryKey('cotisationRates.list'), data);
-        }
-        if (MEMBER_DETAIL_WRITES.has(channel)) {
-          const detail = data as ChannelOutput<'members.get'>;
-          queryClient.setQueryData(queryKey('members.get', { id: detail.id }), detail);
-        }
-        if (channel === 'rcp.addMotif') {
-          queryClient.setQueryData(queryKey('rcp.motifs'), data);
-        }
-        const meetingDetail =
-          MEETING_DETAIL_WRITES.has(channel) && data && typeof data === 'object' && 'id' in data
-            ? (data as ChannelOutput<'meetings.get'>)
-            : null;
-        if (meetingDetail) queryClient.setQueryData(queryKey('meetings.get', { id: meetingDetail.id }), meetingDetail);
-        const stale = staleAfter(channel);
-        await Promise.all(
-          stale.map((c) =>
-            queryClient.invalidateQueries({
-              queryKey: [c],
-              // The detail we just stored is fresh: do not read it again.
-              predicate: MEMBER_DETAIL_WRITES.has(channel)
-                ? (query) =>
-                    !(
-                      c === 'members.get' &&
-                      (query.queryKey[1] as { id?: number } | undefined)?.id === (data as { id: number }).id
-                    )
-                : meetingDetail
-                  ? (query) =>
-                      !(
-                        c === 'meetings.get' &&
-                        (query.queryKey[1] as { id?: number } | undefined)?.id === meetingDetail.id
-                      )
-                  : channel === 'rcp.addMotif'
-                    ? () => c !== 'rcp.motifs'
-                    : undefined,
-            }),
-          ),
-        );
+        await applyWritePolicy(queryClient, policy ?? (fallbackPolicy(channel) as WritePolicy<C>), data, variables);
       }
       await onSuccess?.(data, variables, onMutateResult, context);
     },
   });
 }
 
-// Convenience hooks for the channels the screens read.
-export const useCptsProfile = () => useApiQuery('cpts.get', []);
-export const useTerritory = () => useApiQuery('territory.get', []);
-export const useArsRegions = () => useApiQuery('reference.arsRegions', [], { staleTime: Infinity });
-export const useAppInfo = () => useApiQuery('app.info', [], { staleTime: Infinity });
-export const useMembers = () => useApiQuery('members.list', []);
-export const useColleges = () => useApiQuery('colleges.list', []);
-export const useCotisationRates = () => useApiQuery('cotisationRates.list', []);
+/**
+ * The write hook of a feature, bound to its cache policy: `export const useMembersWrite = createWriteHook(policy)`,
+ * then `useMembersWrite('members.update', { onSuccess })`. Only the channels the policy declares are accepted.
+ */
+export function createWriteHook<P extends CachePolicy>(policy: P) {
+  return function useWrite<C extends keyof P & Channel>(channel: C, options: Omit<MutationOptions<C>, 'policy'> = {}) {
+    return useApiMutation(channel, { ...options, policy: policy[channel] as WritePolicy<C> | undefined });
+  };
+}
+
+// Read hooks live with their feature (`features/<x>/queries.ts`); these re-exports keep the screens of other
+// features that still import them from here working.
+export { useArsRegions, useCptsProfile } from './features/cpts/queries';
+export { useColleges, useCotisationRates, useMembers } from './features/members/queries';
+export { useTerritory } from './features/territory/queries';
+export { useAppInfo } from './queries';

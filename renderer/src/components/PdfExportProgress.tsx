@@ -16,7 +16,7 @@ export function PdfExportProgress({ pending }: { pending: boolean }) {
     refetchInterval: pending ? 500 : false,
     gcTime: 0,
   });
-  const cancel = useApiMutation('reports.cancelPdf', { invalidate: false });
+  const cancel = useApiMutation('reports.cancelPdf', { policy: {} });
   if (!pending) return null;
   const current = status.data?.running ? status.data : null;
   const stage = current?.stage ?? 'queued';

@@ -1,4 +1,6 @@
-import { errorMessage, useArsRegions, useCptsProfile, useTerritory } from '../../api';
+import { errorMessage } from '../../api';
+import { useTerritory } from '../territory/queries';
+import { useArsRegions, useCptsProfile } from './queries';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { IdentityForm } from './IdentityForm';
 import { LifecycleForm } from './LifecycleForm';

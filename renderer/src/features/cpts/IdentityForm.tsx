@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CptsProfile, TerritorySummary } from '@shared/contract';
 import { cptsIdentitySchema, LEGAL_FORMS, type CptsIdentity, type CptsIdentityInput } from '@shared/schemas/cpts';
-import { useApiMutation } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useCptsWrite } from './queries';
 
 const FIELDS = [
   'name',
@@ -56,7 +56,7 @@ export function IdentityForm({ profile, arsRegions, territory }: Props) {
     reValidateMode: 'onChange',
   });
   useUnsavedChangesGuard(isDirty);
-  const save = useApiMutation('cpts.saveIdentity');
+  const save = useCptsWrite('cpts.saveIdentity');
 
   const onSubmit = async (values: CptsIdentity) => {
     setFormError(null);

@@ -5,11 +5,11 @@ import type { CptsProfile } from '@shared/contract';
 import { contractEndDate } from '@shared/domain/lifecycle';
 import { formatDateLong } from '@shared/format';
 import { cptsLifecycleSchema, type CptsLifecycle, type CptsLifecycleInput } from '@shared/schemas/cpts';
-import { useApiMutation } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useCptsWrite } from './queries';
 
 const FIELDS = [
   'letterOfIntentSubmittedOn',
@@ -46,7 +46,7 @@ export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
     reValidateMode: 'onChange',
   });
   useUnsavedChangesGuard(isDirty);
-  const save = useApiMutation('cpts.saveLifecycle');
+  const save = useCptsWrite('cpts.saveLifecycle');
   const signedOn = useWatch({ control, name: 'aciSignedOn' });
 
   const onSubmit = async (values: CptsLifecycle) => {

@@ -1,7 +1,9 @@
 import { Link } from 'react-router-dom';
 import type { CptsProfile, TerritorySummary } from '@shared/contract';
 import { formatDateLong, formatInteger, plural } from '@shared/format';
-import { errorMessage, useCptsProfile, useTerritory } from '../../api';
+import { errorMessage } from '../../api';
+import { useCptsProfile } from '../cpts/queries';
+import { useTerritory } from '../territory/queries';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { TerritoryTiles } from '../territory/TerritoryTiles';
 import { FormalitiesOverview } from './FormalitiesOverview';

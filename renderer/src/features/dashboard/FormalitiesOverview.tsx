@@ -1,8 +1,9 @@
 import { Link } from 'react-router-dom';
 import type { FormalityRow } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
-import { errorMessage, useApiQuery } from '../../api';
+import { errorMessage } from '../../api';
 import { Loading, QueryError } from '../../components/Page';
+import { useOpenFormalities } from './queries';
 
 /** Overdue first, then by due date (undated last), then by meeting date. */
 export function sortFormalities(rows: FormalityRow[]): FormalityRow[] {
@@ -17,10 +18,7 @@ export function sortFormalities(rows: FormalityRow[]): FormalityRow[] {
 
 /** « Formalités après assemblée »: what remains to declare or file after an AG (greffe, registre spécial…). */
 export function FormalitiesOverview() {
-  const formalities = useApiQuery('formalities.list', [{ status: 'ouvertes' }], {
-    // Closed from the assembly screens: read again each time the dashboard opens.
-    staleTime: 0,
-  });
+  const formalities = useOpenFormalities();
   const rows = sortFormalities((formalities.data ?? []).filter((row) => !row.doneOn));
   const overdueCount = rows.filter((row) => row.overdue).length;
 

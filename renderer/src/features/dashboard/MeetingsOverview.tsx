@@ -1,14 +1,15 @@
 import { Link } from 'react-router-dom';
 import { toIsoDate } from '@shared/format';
-import { errorMessage, useApiQuery } from '../../api';
+import { errorMessage } from '../../api';
 import { Loading, QueryError } from '../../components/Page';
 import { formatDay, formatTime, typeShort } from '../meetings/labels';
+import { useMeetingsFrom, useOverdueDecisions } from './queries';
 
 /** « Prochaines réunions » (the next three) and the count of overdue decisions. */
 export function MeetingsOverview() {
   const today = toIsoDate(new Date());
-  const meetings = useApiQuery('meetings.list', [{ from: today }]);
-  const overdue = useApiQuery('decisions.list', [{ status: 'en_retard' }]);
+  const meetings = useMeetingsFrom(today);
+  const overdue = useOverdueDecisions();
   const next = (meetings.data ?? [])
     .filter((row) => row.status !== 'annulee' && row.date >= today)
     .sort((a, b) => a.date.localeCompare(b.date) || (a.startTime ?? '').localeCompare(b.startTime ?? ''))

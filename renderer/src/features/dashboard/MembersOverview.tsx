@@ -1,8 +1,9 @@
 import { Link } from 'react-router-dom';
 import type { MemberStats } from '@shared/contract';
 import { formatEurosFromCents, formatInteger, plural } from '@shared/format';
-import { errorMessage, useApiQuery } from '../../api';
+import { errorMessage } from '../../api';
 import { Loading, QueryError } from '../../components/Page';
+import { useMemberStats } from './queries';
 
 const TOP_PROFESSIONS = 6;
 
@@ -14,7 +15,7 @@ function percent(share: number): string {
 /** The members block of the dashboard, from members.stats for the current year. */
 export function MembersOverview() {
   const year = new Date().getFullYear();
-  const stats = useApiQuery('members.stats', [{ year }]);
+  const stats = useMemberStats(year);
   return (
     <section className="card" aria-labelledby="tdb-adherents">
       <div className="card-header">

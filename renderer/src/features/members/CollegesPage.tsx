@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import type { CollegeRow, CotisationRateRow } from '@shared/contract';
 import { formatEurosFromCents, formatInteger, plural } from '@shared/format';
 import { collegeSchema, MEMBER_TYPES, type MemberType } from '@shared/schemas/members';
-import { errorMessage, useApiMutation, useColleges, useCotisationRates } from '../../api';
+import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { centsToInput, parseEuros } from '../../components/money';
@@ -14,6 +14,7 @@ import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { currentYear, VOTING_RIGHT_LABEL } from './labels';
+import { useColleges, useCotisationRates, useMembersWrite } from './queries';
 
 export function CollegesPage() {
   return (
@@ -59,7 +60,7 @@ function CollegesCard() {
   const toast = useToast();
   const [editing, setEditing] = useState<CollegeRow | 'new' | null>(null);
   const [deleting, setDeleting] = useState<CollegeRow | null>(null);
-  const remove = useApiMutation('colleges.delete');
+  const remove = useMembersWrite('colleges.delete');
 
   return (
     <section className="card" aria-labelledby="colleges-titre">
@@ -177,7 +178,7 @@ function CollegesCard() {
 
 function CollegeForm({ college, onDone }: { college: CollegeRow | null; onDone: () => void }) {
   const toast = useToast();
-  const save = useApiMutation('colleges.save');
+  const save = useMembersWrite('colleges.save');
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -325,7 +326,7 @@ function RatesCard() {
 
 function RateRow({ year, rates }: { year: number; rates: CotisationRateRow[] }) {
   const toast = useToast();
-  const save = useApiMutation('cotisationRates.save');
+  const save = useMembersWrite('cotisationRates.save');
   const stored = (type: MemberType) => rates.find((rate) => rate.memberType === type)?.amountCents ?? null;
   const [values, setValues] = useState<Record<MemberType, string>>(() => ({
     professionnel: centsToInput(stored('professionnel')),

@@ -1,10 +1,10 @@
-import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { CommuneHit } from '@shared/contract';
-import { errorMessage, useApiQuery } from '../../api';
+import { errorMessage } from '../../api';
 import type { ControlProps } from '../../components/Field';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { SEARCH_DEBOUNCE_MS } from '../territory/CommuneSearch';
+import { useCommuneSearch } from '../territory/queries';
 
 const LIMIT = 12;
 
@@ -34,11 +34,7 @@ export function CommunePicker({ control, code, label, onSelect, onPendingChange 
   const [focused, setFocused] = useState(false);
   const term = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
   const enabled = editing && term.length > 0;
-  const search = useApiQuery('communes.search', [{ query: term, limit: LIMIT }], {
-    enabled,
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const search = useCommuneSearch(term, LIMIT, { enabled, staleTime: 30_000 });
   const hits = enabled && query.trim() !== '' ? (search.data ?? []) : [];
   const open = editing && focused && hits.length > 0;
   const pending = editing && query.trim() !== '';

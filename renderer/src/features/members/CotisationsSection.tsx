@@ -3,7 +3,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import type { CotisationRateRow, CotisationRow, MemberDetail } from '@shared/contract';
 import { formatDateLong, formatEurosFromCents, toIsoDate } from '@shared/format';
 import { COTISATION_MODES, cotisationSchema } from '@shared/schemas/members';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { centsToInput, parseEuros } from '../../components/money';
@@ -11,6 +11,7 @@ import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { currentYear } from './labels';
+import { useMembersWrite } from './queries';
 
 const MODE_LABEL = new Map<string, string>(COTISATION_MODES.map((mode) => [mode.code, mode.label]));
 
@@ -59,7 +60,7 @@ export function CotisationsSection({ detail, rates }: { detail: MemberDetail; ra
   const toast = useToast();
   const [editing, setEditing] = useState<{ year: number | null } | null>(null);
   const [deleting, setDeleting] = useState<CotisationRow | null>(null);
-  const remove = useApiMutation('members.deleteCotisation');
+  const remove = useMembersWrite('members.deleteCotisation');
   const rows = [...detail.cotisations].sort((a, b) => b.year - a.year);
 
   const confirmDelete = () => {
@@ -202,7 +203,7 @@ function CotisationForm({
   onDone: () => void;
 }) {
   const toast = useToast();
-  const save = useApiMutation('members.setCotisation');
+  const save = useMembersWrite('members.setCotisation');
   const [formError, setFormError] = useState<string | null>(null);
   const taken = new Set(detail.cotisations.map((c) => c.year));
   const year = currentYear();

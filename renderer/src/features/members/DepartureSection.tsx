@@ -4,11 +4,12 @@ import { useForm, type Resolver } from 'react-hook-form';
 import type { MemberDetail } from '@shared/contract';
 import { formatDateLong, toIsoDate } from '@shared/format';
 import { departureSchema } from '@shared/schemas/members';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage } from '../../api';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useMembersWrite } from './queries';
 
 interface DepartureFormValues {
   id: number;
@@ -20,9 +21,9 @@ const resolver = zodResolver(departureSchema) as unknown as Resolver<DepartureFo
 
 export function DepartureSection({ detail }: { detail: MemberDetail }) {
   const toast = useToast();
-  const reinstate = useApiMutation('members.reinstate');
+  const reinstate = useMembersWrite('members.reinstate');
   const [formError, setFormError] = useState<string | null>(null);
-  const depart = useApiMutation('members.depart');
+  const depart = useMembersWrite('members.depart');
   const {
     register,
     handleSubmit,

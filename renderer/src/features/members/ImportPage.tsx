@@ -2,11 +2,12 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Link } from 'react-router-dom';
 import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from '@shared/contract';
 import { formatDateLong, formatInteger, plural } from '@shared/format';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage } from '../../api';
 import { Page } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { ImportProgressBar } from './ImportProgress';
+import { useMembersWrite } from './queries';
 
 /** The choices of the preview step (one date for what the file does not date, creating missing collèges). */
 type ImportOptions = { undatedOn: string | null; createColleges: boolean };
@@ -125,7 +126,7 @@ export function ImportPage() {
 type HeadingRef = RefObject<HTMLHeadingElement | null>;
 
 function FileStep({ heading, onOpened }: { heading: HeadingRef; onOpened: (file: ImportOpened) => void }) {
-  const open = useApiMutation('members.importOpen', { invalidate: false });
+  const open = useMembersWrite('members.importOpen');
   return (
     <section className="card" aria-labelledby="import-fichier">
       <h2 id="import-fichier" ref={heading} tabIndex={-1}>
@@ -190,7 +191,7 @@ function MappingStep({
   onBack: () => void;
   onPreview: (preview: ImportPreview) => void;
 }) {
-  const previewCall = useApiMutation('members.importPreview', { invalidate: false });
+  const previewCall = useMembersWrite('members.importPreview');
   const labels = new Map(opened.fields.map((field) => [field.code, field.label]));
   const counts = new Map<string, number>();
   for (const field of mapping) if (field) counts.set(field, (counts.get(field) ?? 0) + 1);
@@ -346,8 +347,8 @@ function PreviewStep({
   onApplied: (result: ImportResult) => void;
 }) {
   const toast = useToast();
-  const apply = useApiMutation('members.importApply');
-  const again = useApiMutation('members.importPreview', { invalidate: false });
+  const apply = useMembersWrite('members.importApply');
+  const again = useMembersWrite('members.importPreview');
   const firstTab = TABS.find((tab) => preview[tab.key].length > 0)?.key ?? 'toCreate';
   const [tab, setTab] = useState<PreviewTab>(preview.errors.length > 0 ? 'errors' : firstTab);
   const [dateChoice, setDateChoice] = useState<'none' | 'date'>(options.undatedOn ? 'date' : 'none');

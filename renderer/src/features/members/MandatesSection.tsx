@@ -4,12 +4,13 @@ import { useForm, type Resolver } from 'react-hook-form';
 import type { MandateRow, MemberDetail } from '@shared/contract';
 import { formatDateLong, toIsoDate } from '@shared/format';
 import { MANDATE_ROLES, mandateSchema } from '@shared/schemas/members';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useMembersWrite } from './queries';
 
 interface MandateFormValues {
   memberId: number;
@@ -26,7 +27,7 @@ export function MandatesSection({ detail }: { detail: MemberDetail }) {
   const toast = useToast();
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<MandateRow | null>(null);
-  const remove = useApiMutation('members.deleteMandate');
+  const remove = useMembersWrite('members.deleteMandate');
   const rows = [...detail.mandates].sort(
     (a, b) => Number(b.current) - Number(a.current) || b.startOn.localeCompare(a.startOn),
   );
@@ -118,7 +119,7 @@ export function MandatesSection({ detail }: { detail: MemberDetail }) {
 
 function MandateForm({ memberId, onDone }: { memberId: number; onDone: () => void }) {
   const toast = useToast();
-  const add = useApiMutation('members.addMandate');
+  const add = useMembersWrite('members.addMandate');
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,

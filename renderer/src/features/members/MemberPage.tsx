@@ -1,7 +1,7 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { MemberDetail } from '@shared/contract';
 import type { MemberData } from '@shared/schemas/members';
-import { errorMessage, useApiMutation, useApiQuery, useColleges, useCotisationRates, useMembers } from '../../api';
+import { errorMessage } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { CotisationsSection } from './CotisationsSection';
@@ -10,6 +10,7 @@ import { MandatesSection } from './MandatesSection';
 import { MemberForm } from './MemberForm';
 import { PrivacySection } from './PrivacySection';
 import { currentYear, statusText } from './labels';
+import { useColleges, useCotisationRates, useMember, useMembers, useMembersWrite } from './queries';
 
 function BackLink() {
   return (
@@ -25,7 +26,7 @@ export function NewMemberPage() {
   const toast = useToast();
   const colleges = useColleges();
   const members = useMembers();
-  const create = useApiMutation('members.create');
+  const create = useMembersWrite('members.create');
 
   return (
     <Page title="Nouvel adhérent">
@@ -73,7 +74,7 @@ export function MemberPage() {
 }
 
 function MemberDetailPage({ id }: { id: number }) {
-  const detail = useApiQuery('members.get', [{ id }]);
+  const detail = useMember(id);
   const colleges = useColleges();
   const rates = useCotisationRates();
 
@@ -111,7 +112,7 @@ function MemberSections({
   const navigate = useNavigate();
   const toast = useToast();
   const members = useMembers();
-  const update = useApiMutation('members.update');
+  const update = useMembersWrite('members.update');
   const year = currentYear();
   const upToDate = detail.upToDateYears.includes(year);
   const summary = [detail.professionLabel, detail.data.specialty, detail.communeName, detail.collegeName].filter(

@@ -4,12 +4,13 @@ import { filterMembers, sortMembers, type MemberListRow, type MemberSortKey } fr
 import { PRACTICE_MODES } from '@shared/domain/professions';
 import { formatInteger, plural } from '@shared/format';
 import type { MemberFilters } from '@shared/schemas/members';
-import { errorMessage, useApiMutation, useColleges, useMembers } from '../../api';
+import { errorMessage } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useRememberedState } from '../../components/UiState';
 import { currentYear } from './labels';
 import { MemberTable, type SortState } from './MemberTable';
+import { useColleges, useMembers, useMembersWrite } from './queries';
 
 interface ListState {
   search: string;
@@ -394,7 +395,7 @@ function filterOptions(rows: MemberListRow[], selectedYear: number) {
 function ExportMenu({ filters }: { filters: MemberFilters }) {
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const exportList = useApiMutation('members.exportList', { invalidate: false });
+  const exportList = useMembersWrite('members.exportList');
   const menuRef = useRef<HTMLDivElement>(null);
 
   // A click anywhere else closes the menu.

@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { MemberDetail } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
-import { errorMessage, useApiMutation } from '../../api';
+import { errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
+import { useMembersWrite } from './queries';
 
 const CONFIRM_WORD = 'EFFACER';
 
 export function PrivacySection({ detail }: { detail: MemberDetail }) {
   const [erasing, setErasing] = useState(false);
-  const exportData = useApiMutation('members.exportPersonalData', { invalidate: false });
+  const exportData = useMembersWrite('members.exportPersonalData');
   const result = exportData.data;
 
   if (detail.erasedAt) {
@@ -76,7 +77,7 @@ export function PrivacySection({ detail }: { detail: MemberDetail }) {
 function EraseDialog({ detail, onClose }: { detail: MemberDetail; onClose: () => void }) {
   const navigate = useNavigate();
   const toast = useToast();
-  const erase = useApiMutation('members.erase');
+  const erase = useMembersWrite('members.erase');
   const [typed, setTyped] = useState('');
   const confirmed = typed.trim() === CONFIRM_WORD;
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { ExportResult } from '@shared/contract';
 import { plural } from '@shared/format';
-import { errorMessage, useApiMutation, type ApiCallError } from '../../api';
+import { errorMessage, type ApiCallError } from '../../api';
 import { Page } from '../../components/Page';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
+import { useReportsWrite } from './queries';
 
 const COMING_SOON: { title: string; description: string }[] = [
   {
@@ -26,7 +27,7 @@ const COMING_SOON: { title: string; description: string }[] = [
 ];
 
 export function ReportsPage() {
-  const exportSheet = useApiMutation('reports.exportIdentitySheet', { invalidate: false });
+  const exportSheet = useReportsWrite('reports.exportIdentitySheet');
   const result = exportSheet.data;
 
   return (
@@ -105,7 +106,7 @@ function ExportOutcome({
 }
 
 function MembersListCard() {
-  const exportList = useApiMutation('reports.exportMembersList', { invalidate: false });
+  const exportList = useReportsWrite('reports.exportMembersList');
   const [groupBy, setGroupBy] = useState<'profession' | 'college'>('profession');
   const [audience, setAudience] = useState<'bureau' | 'annuaire'>('bureau');
   return (
@@ -177,7 +178,7 @@ function MembersListCard() {
 }
 
 function CompositionCard() {
-  const exportComposition = useApiMutation('reports.exportComposition', { invalidate: false });
+  const exportComposition = useReportsWrite('reports.exportComposition');
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   const [year, setYear] = useState(thisYear);
@@ -218,7 +219,7 @@ function CompositionCard() {
 }
 
 function RcpYearCard() {
-  const exportRcp = useApiMutation('reports.exportRcpYear', { invalidate: false });
+  const exportRcp = useReportsWrite('reports.exportRcpYear');
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   const [year, setYear] = useState(thisYear);

@@ -1,9 +1,9 @@
-import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { CommuneHit } from '@shared/contract';
 import { formatInteger, plural } from '@shared/format';
-import { errorMessage, useApiQuery } from '../../api';
+import { errorMessage } from '../../api';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { useCommuneSearch } from './queries';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 const LIMIT = 20;
@@ -33,11 +33,7 @@ export function CommuneSearch({ onAdd, pendingCodes }: Props) {
   const [active, setActive] = useState(-1);
   const term = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
   const enabled = term.length > 0;
-  const search = useApiQuery('communes.search', [{ query: term, limit: LIMIT }], {
-    enabled,
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
+  const search = useCommuneSearch(term, LIMIT, { enabled, staleTime: 0 });
 
   const hits = enabled && query.trim() !== '' ? (search.data ?? []) : [];
   const settled = enabled && search.isSuccess && !search.isPlaceholderData && term === query.trim();

@@ -1,17 +1,18 @@
 import { useRef, useState, type RefObject } from 'react';
 import type { CommuneHit, TerritoryCommune, TerritorySummary } from '@shared/contract';
 import { formatInteger, plural } from '@shared/format';
-import { errorMessage, useApiMutation, useTerritory } from '../../api';
+import { errorMessage } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { CommuneSearch } from './CommuneSearch';
 import { TerritoryTiles } from './TerritoryTiles';
+import { useTerritory, useTerritoryWrite } from './queries';
 
 export function TerritoryPage() {
   const territory = useTerritory();
   const toast = useToast();
-  const add = useApiMutation('territory.addCommunes');
-  const remove = useApiMutation('territory.removeCommune');
+  const add = useTerritoryWrite('territory.addCommunes');
+  const remove = useTerritoryWrite('territory.removeCommune');
   const [pendingCodes, setPendingCodes] = useState<ReadonlySet<string>>(new Set());
   const tableHeading = useRef<HTMLHeadingElement>(null);
 
