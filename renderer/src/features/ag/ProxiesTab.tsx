@@ -10,7 +10,7 @@ import { errorMessage } from '../../api';
 import { Field } from '../../components/Field';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { formatCount, pl } from './QuorumPanel';
-import { useAgMutation } from './useAgMutation';
+import { useAgMutation } from './queries';
 import { MemberCombobox, type Option } from './proxies/MemberCombobox';
 import { ProxyTable } from './proxies/ProxyTable';
 

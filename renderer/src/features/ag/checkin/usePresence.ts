@@ -9,7 +9,7 @@ import { errorMessage } from '../../../api';
 import { useToast } from '../../../components/Toasts';
 import { beforeSessionDay } from '../agLabels';
 import { formatTime, pl } from '../QuorumPanel';
-import { useAgMutation } from '../useAgMutation';
+import { useAgMutation } from '../queries';
 
 /** What happened, in one French sentence, once the service answered. */
 function presenceMessage(state: AgState, memberId: number, proxies: Map<number, AgProxyRow>): string {

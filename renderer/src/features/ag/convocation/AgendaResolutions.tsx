@@ -6,7 +6,7 @@ import { errorMessage } from '../../../api';
 import { ConfirmDialog } from '../../../components/Dialog';
 import { useToast } from '../../../components/Toasts';
 import { looseResolutions, resolutionNumbers } from '../agLabels';
-import { useAgMutation } from '../useAgMutation';
+import { useAgMutation } from '../queries';
 import { ResolutionForm } from './ResolutionForm';
 
 type Editing = { resolution: AgResolutionRow } | { newFor: number | null } | null;

@@ -4,17 +4,17 @@ import { Link } from 'react-router-dom';
 import type { AgState, MailsExportResult } from '@shared/contract';
 import { formatDateLong, plural } from '@shared/format';
 import { type ConvocationMode } from '@shared/schemas/ag';
-import { ApiCallError, errorMessage, useApiMutation } from '../../../api';
+import { ApiCallError, errorMessage } from '../../../api';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedValuesGuard } from '../../../components/UnsavedChanges';
 import { CONVOCATION_MODES, exportToasts, todayIso } from '../agLabels';
-import { useAgMutation } from '../useAgMutation';
+import { useAgMutation, useAgWrite } from '../queries';
 import { PdfExportProgress } from '../../../components/PdfExportProgress';
 
 export function ConvocationSending({ state }: { state: AgState }) {
   const toast = useToast();
-  const exportPdf = useApiMutation('reports.exportConvocation', { invalidate: false });
-  const exportMails = useApiMutation('ag.exportConvocationMails', { invalidate: false });
+  const exportPdf = useAgWrite('reports.exportConvocation');
+  const exportMails = useAgWrite('ag.exportConvocationMails');
   const [mails, setMails] = useState<Extract<MailsExportResult, { saved: true }> | null>(null);
   const { convocation } = state;
 

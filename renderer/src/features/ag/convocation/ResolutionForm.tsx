@@ -9,7 +9,7 @@ import { Field } from '../../../components/Field';
 import { applyServerErrors } from '../../../components/serverErrors';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
-import { useAgMutation } from '../useAgMutation';
+import { useAgMutation } from '../queries';
 
 type ResolutionData = z.output<typeof resolutionSchema>;
 interface ResolutionValues {

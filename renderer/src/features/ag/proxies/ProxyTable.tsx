@@ -5,7 +5,7 @@ import { formatDateLong } from '@shared/format';
 import { errorMessage } from '../../../api';
 import { ConfirmDialog } from '../../../components/Dialog';
 import { useToast } from '../../../components/Toasts';
-import { useAgMutation } from '../useAgMutation';
+import { useAgMutation } from '../queries';
 
 export function ProxyTable({ state, readOnly }: { state: AgState; readOnly: boolean }) {
   const mutation = useAgMutation('ag.deleteProxy');

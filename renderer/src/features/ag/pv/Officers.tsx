@@ -4,7 +4,7 @@ import type { AgState } from '@shared/contract';
 import { errorMessage, useMembers } from '../../../api';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
-import { useAgMutation } from '../useAgMutation';
+import { useAgMutation } from '../queries';
 
 export function Officers({ state, disabled }: { state: AgState; disabled: boolean }) {
   const toast = useToast();

@@ -2,18 +2,18 @@
 import { useState, type FormEvent } from 'react';
 import type { AgState, MeetingDetail } from '@shared/contract';
 import { formatDateLong, plural } from '@shared/format';
-import { ApiCallError, errorMessage, useApiMutation } from '../../../api';
+import { ApiCallError, errorMessage } from '../../../api';
 import { ConfirmDialog, Dialog } from '../../../components/Dialog';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedValuesGuard } from '../../../components/UnsavedChanges';
 import { defaultApprovalDate, exportToasts, numberedResolutions, todayIso, useRefreshAfterPv } from '../agLabels';
-import { useAgMutation } from '../useAgMutation';
+import { useAgMutation, useAgWrite } from '../queries';
 import { PdfExportProgress } from '../../../components/PdfExportProgress';
 
 export function PvStatus({ state, detail }: { state: AgState; detail: MeetingDetail }) {
   const toast = useToast();
-  const exportPv = useApiMutation('reports.exportPv', { invalidate: false });
-  const exportSheet = useApiMutation('reports.exportAttendanceSheet', { invalidate: false });
+  const exportPv = useAgWrite('reports.exportPv');
+  const exportSheet = useAgWrite('reports.exportAttendanceSheet');
   const reopen = useAgMutation('ag.reopenPv');
   const refresh = useRefreshAfterPv();
   const [approving, setApproving] = useState(false);

@@ -6,16 +6,16 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useQueryClient } from '@tanstack/react-query';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import type { RulesOverview } from '@shared/contract';
 import { MEETING_TYPES, type MeetingType } from '@shared/domain/governance';
 import { formatDateLong } from '@shared/format';
-import { ApiCallError, errorMessage, queryKey, useApiMutation } from '../../../api';
+import { ApiCallError, errorMessage } from '../../../api';
 import { ConfirmDialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
+import { useAgWrite } from '../queries';
 import { MeetingFieldset } from './MeetingFieldset';
 import {
   draftToValues,
@@ -53,8 +53,7 @@ export function RulesEditor({ draft, title, onSaved, onCancel }: EditorProps) {
   const [open, setOpen] = useState<Record<MeetingType, boolean>>(DEFAULT_OPEN);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const toast = useToast();
-  const queryClient = useQueryClient();
-  const save = useApiMutation('rules.save', { invalidate: false });
+  const save = useAgWrite('rules.save');
   const resolver = useMemo(() => rulesResolver(draft.id), [draft.id]);
 
   const form = useForm<RulesFormValues, unknown, ParsedVersion>({
@@ -108,9 +107,6 @@ export function RulesEditor({ draft, title, onSaved, onCancel }: EditorProps) {
     setFormError(null);
     try {
       const overview = await save.mutateAsync(values);
-      queryClient.setQueryData(queryKey('rules.list'), overview);
-      // The assemblies read the rules in force at their date.
-      await queryClient.invalidateQueries({ queryKey: ['ag.get'] });
       toast.notify({
         kind: 'success',
         message: `Règles statutaires enregistrées (en vigueur à partir du ${formatDateLong(values.effectiveFrom)}).`,

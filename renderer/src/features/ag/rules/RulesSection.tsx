@@ -4,13 +4,13 @@
  * values), edit, delete with confirmation. Each meeting follows the version in force at its date.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import type { RulesOverview, RulesVersionRow } from '@shared/contract';
 import { formatDateLong, formatDateTimeLong, toIsoDate } from '@shared/format';
-import { errorMessage, queryKey, useApiMutation, useApiQuery } from '../../../api';
+import { errorMessage, useApiQuery } from '../../../api';
 import { ConfirmDialog } from '../../../components/Dialog';
 import { Loading, QueryError } from '../../../components/Page';
 import { useToast } from '../../../components/Toasts';
+import { useAgWrite } from '../queries';
 import { RulesEditor, type RulesDraft } from './RulesEditor';
 import '../ag.css';
 
@@ -34,9 +34,8 @@ export function RulesSection() {
   const overview = useApiQuery('rules.list', []);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<RulesVersionRow | null>(null);
-  const queryClient = useQueryClient();
   const toast = useToast();
-  const remove = useApiMutation('rules.delete', { invalidate: false });
+  const remove = useAgWrite('rules.delete');
   const today = toIsoDate(new Date());
   // When the editor closes or a version goes, the focus comes back to « Nouvelle version des statuts ».
   const newButton = useRef<HTMLButtonElement>(null);
@@ -79,9 +78,7 @@ export function RulesSection() {
     remove.mutate(
       { id: deleting.id },
       {
-        onSuccess: async (data) => {
-          queryClient.setQueryData(queryKey('rules.list'), data);
-          await queryClient.invalidateQueries({ queryKey: ['ag.get'] });
+        onSuccess: () => {
           if (editing?.draft.id === deleting.id) setEditing(null);
           toast.notify({ kind: 'success', message: `Version du ${formatDateLong(deleting.effectiveFrom)} supprimée.` });
           setDeleting(null);

@@ -5,7 +5,7 @@ import { errorMessage } from '../../../api';
 import { ConfirmDialog } from '../../../components/Dialog';
 import { useToast } from '../../../components/Toasts';
 import { formatCount } from '../QuorumPanel';
-import { useAgMutation } from '../useAgMutation';
+import { useAgMutation } from '../queries';
 
 interface RecordedProps {
   state: AgState;

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../api';
 import { useUnsavedValuesGuard } from '../../../components/UnsavedChanges';
 import { formatCount, pl } from '../QuorumPanel';
-import { useAgMutation } from '../useAgMutation';
+import { useAgMutation } from '../queries';
 import { useEarlyVote } from './useEarlyVote';
 import { FIELDS, parseCount, type Draft, type FormProps, type VoteKey } from './voteDraft';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../api';
 import { formatCount, pl } from '../QuorumPanel';
-import { useAgMutation } from '../useAgMutation';
+import { useAgMutation } from '../queries';
 import { useEarlyVote } from './useEarlyVote';
 import { EMPTY, FIELDS, collegeKey, parseHeads, type FormProps, type HeadDraft, type VoteKey } from './voteDraft';
 
