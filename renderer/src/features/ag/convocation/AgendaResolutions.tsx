@@ -2,9 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { AgResolutionRow, AgState, MeetingDetail } from '@shared/contract';
-import { errorMessage } from '../../../api';
-import { ConfirmDialog } from '../../../components/Dialog';
-import { useToast } from '../../../components/Toasts';
+import { useConfirmedDelete } from '../../../components/ConfirmDelete';
 import { looseResolutions, resolutionNumbers } from '../agLabels';
 import { useAgMutation } from '../queries';
 import { ResolutionForm } from './ResolutionForm';
@@ -12,10 +10,19 @@ import { ResolutionForm } from './ResolutionForm';
 type Editing = { resolution: AgResolutionRow } | { newFor: number | null } | null;
 
 export function AgendaResolutions({ state, detail }: { state: AgState; detail: MeetingDetail }) {
-  const toast = useToast();
   const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<AgResolutionRow | null>(null);
-  const remove = useAgMutation('ag.deleteResolution');
+  const remove = useConfirmedDelete(useAgMutation('ag.deleteResolution'), {
+    title: () => 'Supprimer la résolution ?',
+    confirmLabel: 'Supprimer la résolution',
+    input: (resolution: AgResolutionRow) => ({ meetingId: state.meetingId, id: resolution.id }),
+    deletedMessage: (resolution) => `Résolution « ${resolution.title} » supprimée.`,
+    body: (resolution) => (
+      <p>
+        « {resolution.title} » sera retirée de l’ordre du jour{resolution.votes ? ', avec le résultat de son vote' : ''}
+        . Cette action est définitive.
+      </p>
+    ),
+  });
   const approved = state.pv.status === 'approuve';
   const numbers = resolutionNumbers(state.resolutions, detail.agenda);
   const loose = looseResolutions(state.resolutions, detail.agenda);
@@ -59,7 +66,7 @@ export function AgendaResolutions({ state, detail }: { state: AgState; detail: M
                       type="button"
                       className="button button-small button-ghost"
                       aria-label={`Supprimer la résolution « ${resolution.title} »`}
-                      onClick={() => setDeleting(resolution)}
+                      onClick={() => remove.ask(resolution)}
                     >
                       Supprimer
                     </button>
@@ -133,35 +140,7 @@ export function AgendaResolutions({ state, detail }: { state: AgState; detail: M
           <div className="ag-agenda-add">{addButton(null, 'Ajouter une résolution rattachée à aucun point')}</div>
         </div>
       )}
-      {deleting && (
-        <ConfirmDialog
-          title="Supprimer la résolution ?"
-          confirmLabel="Supprimer la résolution"
-          danger
-          busy={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
-          onCancel={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
-          onConfirm={() =>
-            remove.mutate(
-              { meetingId: state.meetingId, id: deleting.id },
-              {
-                onSuccess: () => {
-                  toast.notify({ kind: 'success', message: `Résolution « ${deleting.title} » supprimée.` });
-                  setDeleting(null);
-                },
-              },
-            )
-          }
-        >
-          <p>
-            « {deleting.title} » sera retirée de l’ordre du jour{deleting.votes ? ', avec le résultat de son vote' : ''}
-            . Cette action est définitive.
-          </p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </section>
   );
 }
