@@ -1,29 +1,23 @@
 /** The pouvoirs given for the assembly: who represents whom, whether it counts now, and their deletion. */
-import { useState } from 'react';
 import type { AgProxyRow, AgState } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
-import { errorMessage } from '../../../api';
-import { ConfirmDialog } from '../../../components/Dialog';
-import { useToast } from '../../../components/Toasts';
+import { useConfirmedDelete } from '../../../components/ConfirmDelete';
 import { useAgMutation } from '../queries';
 
 export function ProxyTable({ state, readOnly }: { state: AgState; readOnly: boolean }) {
-  const mutation = useAgMutation('ag.deleteProxy');
-  const { notify } = useToast();
-  const [target, setTarget] = useState<AgProxyRow | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const remove = async () => {
-    if (!target) return;
-    setError(null);
-    try {
-      await mutation.mutateAsync({ meetingId: state.meetingId, proxyId: target.id });
-      notify({ message: `Pouvoir de ${target.mandantName} à ${target.mandataireName} supprimé.` });
-      setTarget(null);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  };
+  const remove = useConfirmedDelete(useAgMutation('ag.deleteProxy'), {
+    title: () => 'Supprimer ce pouvoir ?',
+    confirmLabel: 'Supprimer le pouvoir',
+    input: (proxy: AgProxyRow) => ({ meetingId: state.meetingId, proxyId: proxy.id }),
+    deletedMessage: (proxy) => `Pouvoir de ${proxy.mandantName} à ${proxy.mandataireName} supprimé.`,
+    body: (proxy) => (
+      <p>
+        Le pouvoir donné par <strong>{proxy.mandantName}</strong> à <strong>{proxy.mandataireName}</strong> sera
+        supprimé.
+        {proxy.counted ? ' Ce membre ne sera plus représenté, et le quorum sera recalculé.' : ''}
+      </p>
+    ),
+  });
 
   return (
     <>
@@ -66,10 +60,7 @@ export function ProxyTable({ state, readOnly }: { state: AgState; readOnly: bool
                       type="button"
                       className="button button-small button-danger-outline"
                       aria-label={`Supprimer le pouvoir de ${proxy.mandantName} à ${proxy.mandataireName}`}
-                      onClick={() => {
-                        setError(null);
-                        setTarget(proxy);
-                      }}
+                      onClick={() => remove.ask(proxy)}
                     >
                       Supprimer
                     </button>
@@ -80,23 +71,7 @@ export function ProxyTable({ state, readOnly }: { state: AgState; readOnly: bool
           </tbody>
         </table>
       </div>
-      {target && (
-        <ConfirmDialog
-          title="Supprimer ce pouvoir ?"
-          confirmLabel="Supprimer le pouvoir"
-          danger
-          busy={mutation.isPending}
-          error={error}
-          onCancel={() => setTarget(null)}
-          onConfirm={() => void remove()}
-        >
-          <p>
-            Le pouvoir donné par <strong>{target.mandantName}</strong> à <strong>{target.mandataireName}</strong> sera
-            supprimé.
-            {target.counted ? ' Ce membre ne sera plus représenté, et le quorum sera recalculé.' : ''}
-          </p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </>
   );
 }
