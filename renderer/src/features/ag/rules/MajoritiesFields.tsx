@@ -4,7 +4,7 @@ import { useFieldArray, useWatch, type FieldErrors, type UseFormRegister } from 
 import type { MajorityRuleKind, MeetingType } from '@shared/domain/governance';
 import { Field } from '../../../components/Field';
 import type { SectionProps } from './MeetingFieldset';
-import { FractionInputs } from './QuorumFields';
+import { ThresholdFraction } from './QuorumFields';
 import { CODE_MESSAGE, CODE_PATTERN, messageAt, type MajorityValues, type RulesFormValues } from './rulesForm';
 import { RULE_LABELS, SHORT_LABELS } from './rulesSentences';
 
@@ -166,23 +166,7 @@ function MajorityRow({
         {row.rule !== 'simple' && (
           <div className="rules-inline">
             {row.rule === 'fraction' && (
-              <>
-                <Field id={id('seuil')} label="Seuil">
-                  {(a) => (
-                    <select {...a} {...register(`${p}.threshold`)}>
-                      <option value="au_moins">au moins</option>
-                      <option value="plus_de">plus de</option>
-                    </select>
-                  )}
-                </Field>
-                <FractionInputs
-                  idPrefix={id('')}
-                  numerator={register(`${p}.numerator`)}
-                  denominator={register(`${p}.denominator`)}
-                  numeratorError={messageAt(errors, `${p}.numerator`)}
-                  denominatorError={messageAt(errors, `${p}.denominator`)}
-                />
-              </>
+              <ThresholdFraction idPrefix={id('')} path={p} register={register} errors={errors} />
             )}
             <Field id={id('base')} label="Calculée sur" error={messageAt(errors, `${p}.base`)}>
               {(a) => (

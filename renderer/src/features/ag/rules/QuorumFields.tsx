@@ -1,5 +1,6 @@
 /** The quorum of one round (first or second convocation), and the numerator / denominator pair it shares with the majorities. */
-import { useWatch, type UseFormRegister } from 'react-hook-form';
+import { useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import type { MeetingType } from '@shared/domain/governance';
 import { Field } from '../../../components/Field';
 import type { SectionProps } from './MeetingFieldset';
 import { messageAt, type RulesFormValues } from './rulesForm';
@@ -31,21 +32,7 @@ export function QuorumFields({
       {messageAt(errors, `${p}.required`) && <p className="field-error">{messageAt(errors, `${p}.required`)}</p>}
       {required === 'fraction' && (
         <div className="rules-inline">
-          <Field id={id('seuil')} label="Seuil">
-            {(a) => (
-              <select {...a} {...register(`${p}.threshold`)}>
-                <option value="au_moins">au moins</option>
-                <option value="plus_de">plus de</option>
-              </select>
-            )}
-          </Field>
-          <FractionInputs
-            idPrefix={id('')}
-            numerator={register(`${p}.numerator`)}
-            denominator={register(`${p}.denominator`)}
-            numeratorError={messageAt(errors, `${p}.numerator`)}
-            denominatorError={messageAt(errors, `${p}.denominator`)}
-          />
+          <ThresholdFraction idPrefix={id('')} path={p} register={register} errors={errors} />
           <Field id={id('comptes')} label="Membres comptés" error={messageAt(errors, `${p}.counting`)}>
             {(a) => (
               <select {...a} {...register(`${p}.counting`)}>
@@ -68,11 +55,44 @@ export function QuorumFields({
   );
 }
 
+/** « au moins » / « plus de » and the fraction, of a quorum (`meetings.ago.first`) or of a majority row. */
+export function ThresholdFraction({
+  idPrefix,
+  path,
+  register,
+  errors,
+}: {
+  idPrefix: string;
+  path: `meetings.${MeetingType}.${'first' | 'second'}` | `meetings.${MeetingType}.majorities.${number}`;
+  register: UseFormRegister<RulesFormValues>;
+  errors: FieldErrors<RulesFormValues>;
+}) {
+  return (
+    <>
+      <Field id={`${idPrefix}seuil`} label="Seuil">
+        {(a) => (
+          <select {...a} {...register(`${path}.threshold`)}>
+            <option value="au_moins">au moins</option>
+            <option value="plus_de">plus de</option>
+          </select>
+        )}
+      </Field>
+      <FractionInputs
+        idPrefix={idPrefix}
+        numerator={register(`${path}.numerator`)}
+        denominator={register(`${path}.denominator`)}
+        numeratorError={messageAt(errors, `${path}.numerator`)}
+        denominatorError={messageAt(errors, `${path}.denominator`)}
+      />
+    </>
+  );
+}
+
 /**
  * Numerator / denominator side by side; their messages go under the pair, as wide as the pair (not wider), so a
  * message does not push the neighbouring fields around.
  */
-export function FractionInputs({
+function FractionInputs({
   idPrefix,
   numerator,
   denominator,
