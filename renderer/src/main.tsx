@@ -4,8 +4,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './api';
-import { AppRoutes, Providers } from './App';
+// The base styles first: each feature's own styles, imported by its screens, come after them and refine them.
 import './styles.css';
+import { AppRoutes, Providers } from './App';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Élément #root introuvable dans index.html');

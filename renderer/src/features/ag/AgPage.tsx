@@ -1,9 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { AgState } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
-import { ApiCallError, errorMessage, useApiMutation, useApiQuery } from '../../api';
+import { ApiCallError, errorMessage, useApiQuery } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedValuesGuard } from '../../components/UnsavedChanges';
@@ -13,7 +12,9 @@ import { CheckInTab } from './CheckInTab';
 import { ConvocationTab } from './ConvocationTab';
 import { ProxiesTab } from './ProxiesTab';
 import { PvTab } from './PvTab';
+import { useAgWrite } from './queries';
 import { VotesTab } from './VotesTab';
+import './ag.css';
 
 function BackLink({ id, state }: { id: number; state?: AgState }) {
   return (
@@ -190,15 +191,7 @@ function SecondConvocationPanel({ state }: { state: AgState }) {
   const navigate = useNavigate();
   const toast = useToast();
   const meeting = useApiQuery('meetings.get', [{ id: state.meetingId }]);
-  const client = useQueryClient();
-  const create = useApiMutation('ag.createSecondConvocation', {
-    invalidate: false,
-    onSuccess: async () => {
-      await Promise.all(
-        ['ag.get', 'meetings.get', 'meetings.list'].map((channel) => client.invalidateQueries({ queryKey: [channel] })),
-      );
-    },
-  });
+  const create = useAgWrite('ag.createSecondConvocation');
   const [date, setDate] = useState(() => addDaysIso(state.date, secondConvocationDelay(state)));
   const [time, setTime] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

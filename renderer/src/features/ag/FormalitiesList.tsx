@@ -1,9 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { FormalityRow } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
-import { ApiCallError, errorMessage, useApiMutation } from '../../api';
+import { ApiCallError, errorMessage } from '../../api';
+import { useAgWrite } from './queries';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedValuesGuard } from '../../components/UnsavedChanges';
 import { todayIso } from './agLabels';
@@ -37,16 +37,7 @@ export function FormalitiesList({
 function FormalityItem({ formality, showMeeting }: { formality: FormalityRow; showMeeting: boolean }) {
   const id = useId();
   const toast = useToast();
-  const client = useQueryClient();
-  const save = useApiMutation('formalities.save', {
-    invalidate: false,
-    onSuccess: async () => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: ['ag.get'] }),
-        client.invalidateQueries({ queryKey: ['formalities.list'] }),
-      ]);
-    },
-  });
+  const save = useAgWrite('formalities.save');
   const [doneOn, setDoneOn] = useState(formality.doneOn ?? '');
   const [notes, setNotes] = useState(formality.notes ?? '');
   const [error, setError] = useState<string | null>(null);

@@ -7,12 +7,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { contract, type BackupsOverview, type RestoreInspection } from '@shared/contract';
 import { BACKUP_KIND_LABELS, DEFAULT_BACKUP_KEEP, MIN_PASSPHRASE_LENGTH } from '@shared/domain/backups';
 import { formatDateTimeLong, plural } from '@shared/format';
-import { ApiCallError, errorMessage, queryKey, useApiMutation, useApiQuery } from '../../api';
+import { ApiCallError, errorMessage, queryKey } from '../../api';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Loading, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { formatSize } from '../meetings/labels';
+import { useBackups, useSettingsWrite } from './queries';
 
 type Preview = Extract<RestoreInspection, { preview: unknown }>;
 type Locked = Extract<RestoreInspection, { needsPassphrase: true }>;
@@ -23,7 +24,7 @@ function parseStamp(value: string): Date {
 }
 
 export function BackupsSection() {
-  const overview = useApiQuery('backups.list', []);
+  const overview = useBackups();
   return (
     <section className="card" aria-labelledby="sauvegardes-titre">
       <h2 id="sauvegardes-titre">Sauvegardes</h2>
@@ -41,8 +42,8 @@ export function BackupsSection() {
 function Backups({ overview }: { overview: BackupsOverview }) {
   const toast = useToast();
   const queryClient = useQueryClient();
-  const saveNow = useApiMutation('backups.saveNow', { invalidate: false });
-  const inspect = useApiMutation('backups.inspect', { invalidate: false });
+  const saveNow = useSettingsWrite('backups.saveNow');
+  const inspect = useSettingsWrite('backups.inspect');
   const [locked, setLocked] = useState<Locked | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [transferring, setTransferring] = useState(false);
@@ -169,8 +170,7 @@ function Backups({ overview }: { overview: BackupsOverview }) {
 
 function KeepForm({ keep }: { keep: number }) {
   const toast = useToast();
-  const queryClient = useQueryClient();
-  const save = useApiMutation('backups.setKeep', { invalidate: false });
+  const save = useSettingsWrite('backups.setKeep');
   const [value, setValue] = useState(String(keep));
   const [error, setError] = useState<string | null>(null);
 
@@ -185,7 +185,6 @@ function KeepForm({ keep }: { keep: number }) {
     setError(null);
     save.mutate(parsed.data, {
       onSuccess: (overview) => {
-        queryClient.setQueryData(queryKey('backups.list'), overview);
         setValue(String(overview.keep));
         toast.notify({
           kind: 'success',
@@ -236,8 +235,8 @@ function PassphraseDialog({
   onClose: () => void;
   onOpened: (preview: Preview) => void;
 }) {
-  const inspect = useApiMutation('backups.inspect', { invalidate: false });
-  const discard = useApiMutation('backups.discard', { invalidate: false });
+  const inspect = useSettingsWrite('backups.inspect');
+  const discard = useSettingsWrite('backups.discard');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const close = () => {
@@ -296,8 +295,8 @@ function PassphraseDialog({
 }
 
 function RestoreDialog({ inspection, onClose }: { inspection: Preview; onClose: () => void }) {
-  const restore = useApiMutation('backups.restore', { invalidate: false });
-  const discard = useApiMutation('backups.discard', { invalidate: false });
+  const restore = useSettingsWrite('backups.restore');
+  const discard = useSettingsWrite('backups.discard');
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
   const { preview } = inspection;
@@ -377,7 +376,7 @@ function RestoreDialog({ inspection, onClose }: { inspection: Preview; onClose: 
 
 function TransferDialog({ onClose }: { onClose: () => void }) {
   const toast = useToast();
-  const transfer = useApiMutation('backups.transfer', { invalidate: false });
+  const transfer = useSettingsWrite('backups.transfer');
   const [protect, setProtect] = useState(true);
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');

@@ -1,13 +1,13 @@
 /** Paramètres › RCP: the minimum number of different professions expected at a réunion de concertation pluriprofessionnelle. */
 import { useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
-import { useQueryClient } from '@tanstack/react-query';
 import { contract } from '@shared/contract';
-import { ApiCallError, errorMessage, queryKey, useApiMutation, useApiQuery } from '../../api';
+import { ApiCallError, errorMessage } from '../../api';
 import { Field } from '../../components/Field';
 import { Loading, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useSettings, useSettingsWrite } from './queries';
 
 interface Values {
   rcpMinProfessions: string;
@@ -28,7 +28,7 @@ const resolver: Resolver<Values, unknown, Parsed> = async (values) => {
 };
 
 export function RcpSettingSection() {
-  const settings = useApiQuery('settings.get', []);
+  const settings = useSettings();
   return (
     <section className="card form-card" aria-labelledby="rcp-reglage-titre">
       <h2 id="rcp-reglage-titre">Réunions de concertation pluriprofessionnelle (RCP)</h2>
@@ -45,8 +45,7 @@ export function RcpSettingSection() {
 
 function RcpForm({ value }: { value: number }) {
   const toast = useToast();
-  const queryClient = useQueryClient();
-  const save = useApiMutation('settings.save', { invalidate: false });
+  const save = useSettingsWrite('settings.save');
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -65,10 +64,7 @@ function RcpForm({ value }: { value: number }) {
     setFormError(null);
     try {
       const saved = await save.mutateAsync(values);
-      queryClient.setQueryData(queryKey('settings.get'), saved);
       reset({ rcpMinProfessions: String(saved.rcpMinProfessions) });
-      // The warnings of the RCP and their yearly summary depend on it.
-      await queryClient.invalidateQueries({ queryKey: ['meetings.get'] });
       toast.notify({
         kind: 'success',
         message: `Minimum enregistré : ${saved.rcpMinProfessions} ${saved.rcpMinProfessions > 1 ? 'professions' : 'profession'} par RCP.`,

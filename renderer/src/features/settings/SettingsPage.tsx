@@ -2,7 +2,7 @@ import { errorMessage, useAppInfo } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { BackupsSection } from './BackupsSection';
 import { RcpSettingSection } from './RcpSettingSection';
-import { RulesSection } from './RulesSection';
+import { RulesSection } from '../ag/rules/RulesSection';
 
 export function SettingsPage() {
   const info = useAppInfo();

@@ -4,14 +4,14 @@
  * values), edit, delete with confirmation. Each meeting follows the version in force at its date.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import type { RulesOverview, RulesVersionRow } from '@shared/contract';
 import { formatDateLong, formatDateTimeLong, toIsoDate } from '@shared/format';
-import { errorMessage, queryKey, useApiMutation, useApiQuery } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
-import { Loading, QueryError } from '../../components/Page';
-import { useToast } from '../../components/Toasts';
+import { errorMessage, useApiQuery } from '../../../api';
+import { useConfirmedDelete } from '../../../components/ConfirmDelete';
+import { Loading, QueryError } from '../../../components/Page';
+import { useAgWrite } from '../queries';
 import { RulesEditor, type RulesDraft } from './RulesEditor';
+import '../ag.css';
 
 type Editing = { draft: RulesDraft; title: string } | null;
 
@@ -32,10 +32,30 @@ function createdOn(iso: string): string {
 export function RulesSection() {
   const overview = useApiQuery('rules.list', []);
   const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<RulesVersionRow | null>(null);
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const remove = useApiMutation('rules.delete', { invalidate: false });
+  const remove = useConfirmedDelete(useAgWrite('rules.delete'), {
+    title: () => 'Supprimer cette version des statuts ?',
+    confirmLabel: 'Supprimer la version',
+    input: (version: RulesVersionRow) => ({ id: version.id }),
+    deletedMessage: (version) => `Version du ${formatDateLong(version.effectiveFrom)} supprimée.`,
+    onDeleted: (version) => {
+      if (editing?.draft.id === version.id) setEditing(null);
+      setReturnFocus(true);
+    },
+    body: (version) => (
+      <>
+        <p>
+          La version en vigueur à partir du {formatDateLong(version.effectiveFrom)}
+          {version.source ? ` (${version.source})` : ''} sera supprimée.
+        </p>
+        <p>
+          Les assemblées dont le procès-verbal est approuvé gardent les règles avec lesquelles elles ont été tenues ;
+          les votes déjà enregistrés gardent leur résultat. Les autres assemblées appliqueront la version en vigueur à
+          leur date : la version précédente, ou à défaut les valeurs usuelles.
+        </p>
+      </>
+    ),
+  });
+  const deleting = remove.target;
   const today = toIsoDate(new Date());
   // When the editor closes or a version goes, the focus comes back to « Nouvelle version des statuts ».
   const newButton = useRef<HTMLButtonElement>(null);
@@ -73,23 +93,6 @@ export function RulesSection() {
       },
     });
 
-  const confirmDelete = () => {
-    if (!deleting) return;
-    remove.mutate(
-      { id: deleting.id },
-      {
-        onSuccess: async (data) => {
-          queryClient.setQueryData(queryKey('rules.list'), data);
-          await queryClient.invalidateQueries({ queryKey: ['ag.get'] });
-          if (editing?.draft.id === deleting.id) setEditing(null);
-          toast.notify({ kind: 'success', message: `Version du ${formatDateLong(deleting.effectiveFrom)} supprimée.` });
-          setDeleting(null);
-          setReturnFocus(true);
-        },
-      },
-    );
-  };
-
   return (
     <section className="card" aria-labelledby="regles-titre">
       <h2 id="regles-titre">Règles statutaires</h2>
@@ -110,10 +113,7 @@ export function RulesSection() {
             today={today}
             editingId={editing?.draft.id ?? null}
             onEdit={startEdit}
-            onDelete={(version) => {
-              remove.reset();
-              setDeleting(version);
-            }}
+            onDelete={remove.ask}
             disabled={editing !== null}
           />
           {editing ? (
@@ -134,30 +134,7 @@ export function RulesSection() {
         </>
       )}
 
-      {deleting && (
-        <ConfirmDialog
-          title="Supprimer cette version des statuts ?"
-          confirmLabel="Supprimer la version"
-          danger
-          busy={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
-          onCancel={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
-          onConfirm={confirmDelete}
-        >
-          <p>
-            La version en vigueur à partir du {formatDateLong(deleting.effectiveFrom)}
-            {deleting.source ? ` (${deleting.source})` : ''} sera supprimée.
-          </p>
-          <p>
-            Les assemblées dont le procès-verbal est approuvé gardent les règles avec lesquelles elles ont été tenues ;
-            les votes déjà enregistrés gardent leur résultat. Les autres assemblées appliqueront la version en vigueur à
-            leur date : la version précédente, ou à défaut les valeurs usuelles.
-          </p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </section>
   );
 }
