@@ -1,7 +1,7 @@
 /**
  * The names of every IPC channel, and nothing else: the preload builds `window.api` from this list alone, so it
- * carries neither zod nor the schemas. A test and the contract's index check that it matches the contract exactly.
- * This file imports nothing.
+ * carries no schema and no validation library. This file imports nothing. The contract's index (at compile time)
+ * and a test check that it names exactly the channels of the contract.
  */
 export const channelNames = [
   'app.info',
