@@ -1,5 +1,4 @@
 /** The CPTS's identity and lifecycle. */
-import { z } from '../zod-fr';
 import type { LifecycleStatus } from '../domain/lifecycle';
 import { cptsIdentitySchema, cptsLifecycleSchema, type CptsIdentity, type CptsLifecycle } from '../schemas/cpts';
 import { channel, noInput } from './common';
