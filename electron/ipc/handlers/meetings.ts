@@ -1,7 +1,3 @@
-import { meetingsToIcs } from '../../services/calendar';
-import { getCptsProfile } from '../../services/cpts';
-import { UserError } from '../../services/errors';
-import { writeFileAtomic } from '../../services/files';
 import {
   addDocument,
   assertDocumentsAllowed,
@@ -17,6 +13,7 @@ import {
   saveParticipants,
   updateMeeting,
 } from '../../services/meetings';
+import { exportMeetingsIcs } from '../../services/meeting-calendar';
 import type { meetingsChannels } from '@shared/contract';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
 
@@ -40,28 +37,8 @@ export function meetingsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof 
     },
     'meetings.deleteDocument': async ({ meetingId, documentId }) =>
       deleteDocument(ctx.db, meetingId, documentId, ctx.documentsDir, today()),
-    'meetings.exportIcs': async (input) => {
-      const cptsName = (await getCptsProfile(ctx.db, today())).identity.name || 'CPTS';
-      let rows;
-      let name;
-      if ('meetingId' in input) {
-        const detail = await getMeeting(ctx.db, input.meetingId, today());
-        rows = (await listMeetings(ctx.db, detail.data.date, detail.data.date, today()))
-          .filter((row) => row.id === input.meetingId)
-          .map((row) => ({ ...row, visioUrl: detail.data.visioUrl }));
-        name = `Réunion - ${detail.data.title.replace(/[\\/:*?"<>|]/g, '-')} - ${detail.data.date}.ics`;
-      } else {
-        if (input.to < input.from) throw new UserError('invalid_input', 'La fin de la période précède son début.');
-        rows = await listMeetings(ctx.db, input.from, input.to, today());
-        name = `Réunions du ${input.from} au ${input.to}.ics`;
-      }
-      const text = meetingsToIcs(rows, cptsName);
-      const path = await ctx.chooseSavePath(name, 'ics');
-      if (!path) return { saved: false };
-      const bytes = new TextEncoder().encode(text);
-      await writeFileAtomic(path, bytes);
-      return { saved: true, path, pages: 0, bytes: bytes.byteLength };
-    },
+    'meetings.exportIcs': async (selection) =>
+      exportMeetingsIcs(ctx.db, selection, today(), (name) => ctx.chooseSavePath(name, 'ics')),
     'decisions.save': async (decision) => saveDecision(ctx.db, decision, today()),
     'decisions.delete': async ({ id }) => deleteDecision(ctx.db, id, today()),
     'decisions.list': async ({ status }) => listDecisions(ctx.db, status, today()),

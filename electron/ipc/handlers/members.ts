@@ -1,5 +1,5 @@
 import { filterMembers } from '@shared/domain/members';
-import { writeFileAtomic } from '../../services/files';
+import { exportPersonalDataFile } from '../../services/personal-data-export';
 import {
   addMandate,
   cotisationRates,
@@ -13,7 +13,6 @@ import {
   listColleges,
   listMembers,
   memberStats,
-  personalData,
   reinstateMember,
   saveCollege,
   setCotisation,
@@ -40,18 +39,8 @@ export function membersHandlers(ctx: HandlerContext): HandlersFor<keyof typeof m
     'members.depart': async ({ id, leftOn, leftReason }) => departMember(ctx.db, id, leftOn!, leftReason, today()),
     'members.reinstate': async ({ id }) => reinstateMember(ctx.db, id, today()),
     'members.erase': async ({ id }) => eraseMember(ctx.db, id, today()),
-    'members.exportPersonalData': async ({ id }) => {
-      const data = await personalData(ctx.db, id, today());
-      const name = (await getMember(ctx.db, id, today())).displayName;
-      const path = await ctx.chooseSavePath(
-        `Données personnelles - ${name.replace(/[\\/:*?"<>|]/g, '-')} - ${today()}.json`,
-        'json',
-      );
-      if (!path) return { saved: false };
-      const bytes = new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`);
-      await writeFileAtomic(path, bytes);
-      return { saved: true, path, pages: 0, bytes: bytes.byteLength };
-    },
+    'members.exportPersonalData': async ({ id }) =>
+      exportPersonalDataFile(ctx.db, id, today(), (name) => ctx.chooseSavePath(name, 'json')),
     'members.setCotisation': async (cotisation) => setCotisation(ctx.db, cotisation, today()),
     'members.deleteCotisation': async ({ memberId, year }) => deleteCotisation(ctx.db, memberId, year, today()),
     'members.addMandate': async (mandate) => addMandate(ctx.db, mandate, today()),
