@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   clearVote,
   createSecondConvocation,
@@ -21,11 +18,7 @@ import {
   setPresence,
 } from '../../services/ag';
 import { approvePv } from '../../services/ag-approval';
-import { agFileName, convocationData, convocationMails, safeFileName } from '../../services/ag-reports';
-import { meetingsToIcs } from '../../services/calendar';
-import { getCptsProfile } from '../../services/cpts';
-import { writeFileAtomic } from '../../services/files';
-import { listMeetings } from '../../services/meetings';
+import { exportConvocationMails } from '../../services/convocation-mail';
 import type { agChannels } from '@shared/contract';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
 
@@ -49,43 +42,13 @@ export function agHandlers(ctx: HandlerContext): HandlersFor<keyof typeof agChan
     'ag.createSecondConvocation': async (input) => createSecondConvocation(ctx.db, input, today()),
     'ag.approvePv': async (input) => approvePv(ctx.db, input, today()),
     'ag.reopenPv': async ({ meetingId }) => reopenPv(ctx.db, meetingId, today()),
-    'ag.exportConvocationMails': async ({ meetingId }) => {
-      const state = await getAgState(ctx.db, meetingId, today());
-      const folder = await ctx.chooseOpenPath('mail-folder');
-      if (!folder) return { saved: false };
-      // The letters go out today: the attached convocation is dated today unless a sending date is recorded.
-      const data = await convocationData(ctx.db, meetingId, ctx.now(), today());
-      if (!data.sentOn) data.sentOn = today();
-      const pdf = await ctx.renderPdf({ kind: 'convocation', data });
-      const cptsName = (await getCptsProfile(ctx.db, today())).identity.name || 'CPTS';
-      const row = (await listMeetings(ctx.db, state.date, state.date, today())).filter(
-        (meeting) => meeting.id === meetingId,
-      );
-      const ics = meetingsToIcs(
-        row.map((meeting) => ({ ...meeting, visioUrl: data.meeting.visioUrl })),
-        cptsName,
-      );
-      // A new folder each time: an earlier export never mixes with this one.
-      const base = join(folder, `Convocations - ${safeFileName(state.title)} - ${state.date}`);
-      let target = base;
-      for (let n = 2; existsSync(target); n += 1) target = `${base} (${n})`;
-      await mkdir(target, { recursive: true });
-      const { count, bytes, withoutEmail, sender } = await convocationMails(
-        ctx.db,
-        meetingId,
-        pdf,
-        ics,
-        ctx.now(),
-        today(),
-        (name, content) => writeFileAtomic(join(target, name), content),
-      );
-      if (withoutEmail.length) {
-        const list = `Membres sans adresse électronique : leur remettre la convocation imprimée ou l’envoyer par courrier.\n\n${withoutEmail.join('\n')}\n`;
-        await writeFileAtomic(join(target, 'À envoyer par courrier.txt'), new TextEncoder().encode(list));
-      }
-      await writeFileAtomic(join(target, agFileName('Convocation', state)), pdf);
-      return { saved: true, folder: target, count, withoutEmail, bytes, sender };
-    },
+    'ag.exportConvocationMails': async ({ meetingId }) =>
+      exportConvocationMails(ctx.db, meetingId, {
+        now: ctx.now,
+        today: today(),
+        chooseFolder: () => ctx.chooseOpenPath('mail-folder'),
+        renderConvocation: (data) => ctx.renderPdf({ kind: 'convocation', data }),
+      }),
     'formalities.list': async ({ status }) => formalityRows(ctx.db, today(), { openOnly: status === 'ouvertes' }),
     'formalities.save': async (input) => saveFormality(ctx.db, input, today()),
   };
