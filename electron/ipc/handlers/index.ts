@@ -1,0 +1,36 @@
+/**
+ * The handler table: one handler per channel of the contract, assembled from one map per feature. A feature's map
+ * is typed by its slice of the contract, and the whole by the contract: a missing or extra handler does not compile.
+ * Handlers only pick what they need from the context (database, paths, dialogs, PDF renderer) and call a service.
+ */
+import { agHandlers } from './ag';
+import { appHandlers } from './app';
+import { backupsHandlers } from './backups';
+import type { HandlerContext, Handlers } from './context';
+import { cptsHandlers } from './cpts';
+import { meetingsHandlers } from './meetings';
+import { membersHandlers } from './members';
+import { membersImportHandlers } from './members-import';
+import { rcpHandlers } from './rcp';
+import { reportsHandlers } from './reports';
+import { settingsHandlers } from './settings';
+import { territoryHandlers } from './territory';
+
+export type { Handler, HandlerContext, Handlers, HandlersFor, OpenPurpose, SaveKind } from './context';
+export { countPdfPages } from './pdf-exports';
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...cptsHandlers(ctx),
+    ...territoryHandlers(ctx),
+    ...membersHandlers(ctx),
+    ...membersImportHandlers(ctx),
+    ...meetingsHandlers(ctx),
+    ...rcpHandlers(ctx),
+    ...agHandlers(ctx),
+    ...reportsHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...backupsHandlers(ctx),
+  } satisfies Handlers;
+}

@@ -1,0 +1,24 @@
+/** PDF reports: each export asks where to save, renders off the UI path, and can be followed and cancelled. */
+import { z } from '../zod-fr';
+import { channel, meetingId, noInput, type ExportResult } from './common';
+
+/** A PDF being prepared: waiting for the PDF worker, laid out, or written to disk (for the progress line and « Annuler »). */
+export type PdfExportStatus =
+  | { running: false }
+  | { running: true; stage: 'queued' | 'layout' | 'writing'; seconds: number };
+
+/** Channels of the PDF reports. */
+export const reportsChannels = {
+  'reports.exportIdentitySheet': channel<ExportResult>()(noInput),
+  'reports.pdfStatus': channel<PdfExportStatus>()(noInput),
+  'reports.cancelPdf': channel<{ cancelled: boolean }>()(noInput),
+  'reports.exportMembersList': channel<ExportResult>()(
+    z.object({ groupBy: z.enum(['profession', 'college']), audience: z.enum(['bureau', 'annuaire']) }),
+  ),
+  'reports.exportComposition': channel<ExportResult>()(z.object({ year: z.number().int().min(2000).max(2100) })),
+  'reports.exportMeetingMinutes': channel<ExportResult>()(z.object({ meetingId: z.number().int().positive() })),
+  'reports.exportRcpYear': channel<ExportResult>()(z.object({ year: z.number().int().min(2000).max(2100) })),
+  'reports.exportConvocation': channel<ExportResult>()(z.object({ meetingId })),
+  'reports.exportAttendanceSheet': channel<ExportResult>()(z.object({ meetingId })),
+  'reports.exportPv': channel<ExportResult>()(z.object({ meetingId })),
+} as const;
