@@ -79,7 +79,7 @@ import {
   setOfficers,
   setPresence,
 } from '../services/ag';
-import { approvePv } from '../services/ag-approval';
+import { approvePv } from '../services/ag/approval';
 import {
   agFileName,
   attendanceSheetData,
@@ -87,7 +87,7 @@ import {
   convocationMails,
   pvData,
   safeFileName,
-} from '../services/ag-reports';
+} from '../services/ag/reports';
 import { getBackupKeep, getRcpMinProfessions, setBackupKeep, setRcpMinProfessions } from '../services/settings';
 import { listBackups, rotateBackups, takeBackup } from '../db/backups';
 import { discardStaged, stageDatabaseFile, type LiveDatabase, type StagedRestore } from '../db/restore';

@@ -16,13 +16,15 @@ import type {
   PvData,
   PvResolution,
 } from '@shared/reports/ag';
-import type { DB } from '../db/schema';
-import { getAgState, loadAssembly, type StoredQuorum } from './ag';
-import { getCptsProfile } from './cpts';
-import { meetingWhen, meetingWhere, ofAssociation, organWith } from '../pdf/convocation/ag-format';
-import { dateLong } from '../pdf/text';
-import { frenchTime } from '../pdf/meeting-minutes/format';
-import { UserError } from './errors';
+import type { DB } from '../../db/schema';
+import { loadAssembly } from './assembly';
+import { getAgState } from './state';
+import type { StoredQuorum } from './votes';
+import { getCptsProfile } from '../cpts';
+import { meetingWhen, meetingWhere, ofAssociation, organWith } from '../../pdf/convocation/ag-format';
+import { dateLong } from '../../pdf/text';
+import { frenchTime } from '../../pdf/meeting-minutes/format';
+import { UserError } from '../errors';
 
 async function associationOf(db: Kysely<DB>, today: string): Promise<AgAssociation> {
   const { identity } = await getCptsProfile(db, today);
