@@ -2,7 +2,7 @@
  * One assembly loaded for the governance maths: the meeting, its rules, the voting roll (members on the day; for
  * the CA and the bureau, the holders of a mandate), presence, pouvoirs and the quorum they give.
  */
-import { type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   computeQuorum,
   MEETING_TYPES as GOVERNANCE_TYPES,

@@ -2,7 +2,7 @@
  * Convocation of an assembly: the sending recorded, and the second convocation after a first without quorum.
  */
 import { format, parseISO } from 'date-fns';
-import { type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AgState } from '@shared/contract';
 import { secondConvocation } from '@shared/domain/governance';
 import type { DB } from '../../db/schema';

@@ -2,7 +2,7 @@
  * Formalities that follow an assembly (PV to approve, declarations to the greffe…), with their due dates.
  */
 import { addMonths, format, parseISO } from 'date-fns';
-import { type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { FormalityRow } from '@shared/contract';
 import type { DB, MeetingTable } from '../../db/schema';
 import { UserError } from '../errors';

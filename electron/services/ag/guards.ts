@@ -1,7 +1,7 @@
 /**
  * When a session may still change: its PV is a draft, it was not convened again, and it is held (or confirmed).
  */
-import { type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { formatDateLong } from '@shared/format';
 import type { DB, MeetingTable } from '../../db/schema';
 import { UserError } from '../errors';

@@ -1,7 +1,7 @@
 /**
  * Pouvoirs given by a member to another for one meeting, checked against the statutory rules.
  */
-import { type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AgState } from '@shared/contract';
 import { validateProxy } from '@shared/domain/governance';
 import type { DB } from '../../db/schema';

@@ -2,7 +2,7 @@
  * The statutory rules of the CPTS, versioned by their date of entry into force, and the rules a meeting is held with.
  */
 import { format, parseISO } from 'date-fns';
-import { type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RulesOverview, RulesVersionRow } from '@shared/contract';
 import { DEFAULT_RULES, statutoryRulesSchema, type StatutoryRules } from '@shared/domain/governance';
 import type { DB } from '../../db/schema';

@@ -2,20 +2,22 @@
  * Everything the AG screens show, recomputed from the database: roll, pouvoirs, resolutions, convocation delay,
  * second convocation, officers, PV and formalities.
  */
-import { type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AgNonVoterRow, AgProxyRow, AgResolutionRow, AgState, AgVoterRow } from '@shared/contract';
 import {
   convocationDelayProblem,
   majorityDescription,
   rulesReminders,
   secondConvocation,
+  type MeetingType,
+  type StatutoryRules,
   type WeighedCollege,
 } from '@shared/domain/governance';
 import { meetingTypeLabel } from '@shared/domain/meetings';
 import { CONVOCATION_MODES } from '@shared/schemas/ag';
 import type { DB } from '../../db/schema';
 import { displayNameOf, type RollMemberRow } from '../members';
-import { daysBetween, loadAssembly, rulesForRound } from './assembly';
+import { daysBetween, loadAssembly, rulesForRound, type Assembly } from './assembly';
 import { formalityRows } from './formalities';
 import type { StoredQuorum } from './votes';
 
@@ -28,12 +30,66 @@ function qualityOf(member: RollMemberRow): string | null {
 /** Everything the AG screens show, recomputed from the database. */
 export async function getAgState(db: Db, meetingId: number, today: string): Promise<AgState> {
   const assembly = await loadAssembly(db, meetingId, today);
-  const { meeting, type, round, rules, year, byId, roll, presence, quorum, proxyRows } = assembly;
+  const { meeting, type, round, rules, year, quorum } = assembly;
   const meetingRules = rules.meetings[type];
+  const nameOf = await namesOf(db, assembly);
+  const proxies = proxyRowsOf(assembly, nameOf);
+  const { voters, nonVoters } = rollRowsOf(assembly, proxies);
+  const resolutions = await resolutionRowsOf(db, meetingId, meetingRules);
+  const secondRound = await db
+    .selectFrom('meeting')
+    .select('id')
+    .where('first_round_meeting_id', '=', meetingId)
+    .executeTakeFirst();
 
-  const counted = new Set(quorum.proxies.counted.map((entry) => entry.proxy.id));
-  const notCounted = new Map(quorum.proxies.notCounted.map((entry) => [entry.proxy.id, entry.reason]));
-  // Names of people off the roll (a mandant who has since left…) and of the officers, read from the member table.
+  return {
+    meetingId,
+    meetingType: type,
+    typeLabel: meetingTypeLabel(type),
+    title: meeting.title,
+    date: meeting.date,
+    round,
+    firstRoundMeetingId: meeting.first_round_meeting_id,
+    secondRoundMeetingId: secondRound?.id ?? null,
+    year,
+    rules: {
+      versionId: assembly.rulesInForce.versionId,
+      effectiveFrom: assembly.rulesInForce.effectiveFrom,
+      source: assembly.rulesInForce.source,
+      isDefault: assembly.rulesInForce.isDefault,
+      reminders: rulesReminders(rules, type, round, year),
+    },
+    weighted: meetingRules.voteWeighting === 'weight',
+    convocation: convocationStatus(assembly, [...voters, ...nonVoters], today),
+    voters,
+    nonVoters,
+    proxies,
+    proxiesAllowed: meetingRules.proxies.allowed,
+    quorum,
+    resolutions,
+    resolutionKinds: Object.entries(meetingRules.majorities).map(([code, majority]) => ({
+      code,
+      label: majority.label ?? code,
+      majorityLabel: majorityDescription(majority),
+    })),
+    secondConvocation: secondConvocationOffer(assembly, secondRound !== undefined, today),
+    officers: {
+      presidentMemberId: meeting.president_member_id,
+      secretaireMemberId: meeting.secretaire_member_id,
+      presidentName: meeting.president_member_id === null ? null : nameOf(meeting.president_member_id),
+      secretaireName: meeting.secretaire_member_id === null ? null : nameOf(meeting.secretaire_member_id),
+    },
+    pv: { status: meeting.pv_status, approvedOn: meeting.pv_approved_on },
+    formalities: await formalityRows(db, today, { meetingId }),
+  };
+}
+
+/**
+ * Display names of everyone the state mentions: members on the roll, and people off it (a mandant who has since
+ * left…) or officers, read from the member table.
+ */
+async function namesOf(db: Db, assembly: Assembly): Promise<(id: number) => string> {
+  const { meeting, byId, proxyRows } = assembly;
   const others = [
     ...proxyRows.flatMap((row) => [row.mandant_member_id, row.mandataire_member_id]),
     meeting.president_member_id,
@@ -50,8 +106,15 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
         ).map((row) => [row.id, displayNameOf(row)])
       : [],
   );
-  const nameOf = (id: number) => byId.get(id)?.displayName ?? otherNames.get(id) ?? 'Membre inconnu';
-  const proxies: AgProxyRow[] = proxyRows.map((row) => ({
+  return (id: number) => byId.get(id)?.displayName ?? otherNames.get(id) ?? 'Membre inconnu';
+}
+
+/** The pouvoirs with their names, and whether the quorum counts each (with the reason when it does not). */
+function proxyRowsOf(assembly: Assembly, nameOf: (id: number) => string): AgProxyRow[] {
+  const { quorum, proxyRows } = assembly;
+  const counted = new Set(quorum.proxies.counted.map((entry) => entry.proxy.id));
+  const notCounted = new Map(quorum.proxies.notCounted.map((entry) => [entry.proxy.id, entry.reason]));
+  return proxyRows.map((row) => ({
     id: row.id,
     mandantId: row.mandant_member_id,
     mandantName: nameOf(row.mandant_member_id),
@@ -61,13 +124,17 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
     counted: counted.has(row.id),
     reason: counted.has(row.id) ? null : (notCounted.get(row.id) ?? 'pouvoir non pris en compte'),
   }));
+}
+
+/** The roll as the check-in screen lists it: voters with their presence and pouvoirs, then the others. */
+function rollRowsOf(assembly: Assembly, proxies: AgProxyRow[]): { voters: AgVoterRow[]; nonVoters: AgNonVoterRow[] } {
+  const { byId, roll, presence } = assembly;
   const held = new Map<number, number[]>();
   const given = new Map<number, number>();
   for (const proxy of proxies) {
     held.set(proxy.mandataireId, [...(held.get(proxy.mandataireId) ?? []), proxy.id]);
     given.set(proxy.mandantId, proxy.id);
   }
-
   const voters: AgVoterRow[] = roll.voters.map((voter) => {
     const member = byId.get(voter.id)!;
     const row = presence.get(voter.id);
@@ -93,7 +160,15 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
     reason: nonVoter.reason,
     present: presence.get(nonVoter.id)?.present === 1,
   }));
+  return { voters, nonVoters };
+}
 
+/** The resolutions in their order, with the majority each needs and, once voted, the result kept with it. */
+async function resolutionRowsOf(
+  db: Db,
+  meetingId: number,
+  meetingRules: StatutoryRules['meetings'][MeetingType],
+): Promise<AgResolutionRow[]> {
   const resolutionRows = await db
     .selectFrom('resolution')
     .selectAll()
@@ -101,7 +176,7 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
     .orderBy('position')
     .orderBy('id')
     .execute();
-  const resolutions: AgResolutionRow[] = resolutionRows.map((row) => {
+  return resolutionRows.map((row) => {
     const majority = Object.prototype.hasOwnProperty.call(meetingRules.majorities, row.kind)
       ? meetingRules.majorities[row.kind]
       : undefined;
@@ -136,28 +211,11 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
         : null,
     };
   });
+}
 
-  const secondRound = await db
-    .selectFrom('meeting')
-    .select('id')
-    .where('first_round_meeting_id', '=', meetingId)
-    .executeTakeFirst();
-  const second = secondConvocation(rules, type);
-  // Proposed once the session has started (someone checked in) without reaching its quorum.
-  const proposed =
-    round === 1 &&
-    meeting.date <= today &&
-    meeting.status !== 'annulee' &&
-    meeting.pv_status === 'brouillon' &&
-    presence.size > 0 &&
-    !quorum.met &&
-    second.possible &&
-    !secondRound;
-
-  const recipients = voters.length + nonVoters.length;
-  const withoutEmail = [...voters.map((voter) => voter.id), ...nonVoters.map((nonVoter) => nonVoter.id)].filter(
-    (id) => !byId.get(id)?.email,
-  ).length;
+/** The convocation: when and how it was sent, its recipients, and whether the statutory delay is (still) kept. */
+function convocationStatus(assembly: Assembly, recipients: { id: number }[], today: string): AgState['convocation'] {
+  const { meeting, type, byId } = assembly;
   const roundRules = rulesForRound(assembly);
   const requiredDays = roundRules.meetings[type].convocationDelayDays;
   let delayProblem: string | null = null;
@@ -174,53 +232,33 @@ export async function getAgState(db: Db, meetingId: number, today: string): Prom
       delayProblem = `La convocation n’est pas encore envoyée et la séance ${when} : les statuts demandent ${requiredDays} jours${francs ? ' francs' : ''}. Une convocation envoyée maintenant serait hors délai.`;
     }
   }
-
   return {
-    meetingId,
-    meetingType: type,
-    typeLabel: meetingTypeLabel(type),
-    title: meeting.title,
-    date: meeting.date,
-    round,
-    firstRoundMeetingId: meeting.first_round_meeting_id,
-    secondRoundMeetingId: secondRound?.id ?? null,
-    year,
-    rules: {
-      versionId: assembly.rulesInForce.versionId,
-      effectiveFrom: assembly.rulesInForce.effectiveFrom,
-      source: assembly.rulesInForce.source,
-      isDefault: assembly.rulesInForce.isDefault,
-      reminders: rulesReminders(rules, type, round, year),
-    },
-    weighted: meetingRules.voteWeighting === 'weight',
-    convocation: {
-      sentOn: meeting.convocation_sent_on,
-      mode: meeting.convocation_mode,
-      modeLabel: CONVOCATION_MODES.find((mode) => mode.code === meeting.convocation_mode)?.label ?? null,
-      requiredDays,
-      delayProblem,
-      recipients,
-      withoutEmail,
-    },
-    voters,
-    nonVoters,
-    proxies,
-    proxiesAllowed: meetingRules.proxies.allowed,
-    quorum,
-    resolutions,
-    resolutionKinds: Object.entries(meetingRules.majorities).map(([code, majority]) => ({
-      code,
-      label: majority.label ?? code,
-      majorityLabel: majorityDescription(majority),
-    })),
-    secondConvocation: { proposed, possible: second.possible, message: second.message },
-    officers: {
-      presidentMemberId: meeting.president_member_id,
-      secretaireMemberId: meeting.secretaire_member_id,
-      presidentName: meeting.president_member_id === null ? null : nameOf(meeting.president_member_id),
-      secretaireName: meeting.secretaire_member_id === null ? null : nameOf(meeting.secretaire_member_id),
-    },
-    pv: { status: meeting.pv_status, approvedOn: meeting.pv_approved_on },
-    formalities: await formalityRows(db, today, { meetingId }),
+    sentOn: meeting.convocation_sent_on,
+    mode: meeting.convocation_mode,
+    modeLabel: CONVOCATION_MODES.find((mode) => mode.code === meeting.convocation_mode)?.label ?? null,
+    requiredDays,
+    delayProblem,
+    recipients: recipients.length,
+    withoutEmail: recipients.filter((recipient) => !byId.get(recipient.id)?.email).length,
   };
+}
+
+/** A second convocation is proposed once the session has started (someone checked in) without reaching its quorum. */
+function secondConvocationOffer(
+  assembly: Assembly,
+  alreadyConvened: boolean,
+  today: string,
+): AgState['secondConvocation'] {
+  const { meeting, type, round, rules, presence, quorum } = assembly;
+  const second = secondConvocation(rules, type);
+  const proposed =
+    round === 1 &&
+    meeting.date <= today &&
+    meeting.status !== 'annulee' &&
+    meeting.pv_status === 'brouillon' &&
+    presence.size > 0 &&
+    !quorum.met &&
+    second.possible &&
+    !alreadyConvened;
+  return { proposed, possible: second.possible, message: second.message };
 }

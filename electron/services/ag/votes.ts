@@ -1,7 +1,7 @@
 /**
  * Resolutions of an assembly and their votes, decided against the quorum of the moment they were taken.
  */
-import { type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AgState } from '@shared/contract';
 import {
   computeVote,
