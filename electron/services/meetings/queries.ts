@@ -6,7 +6,7 @@ import type { DecisionRow, MeetingDetail, MeetingListRow, MeetingParticipantRow,
 import { meetingTypeLabel } from '@shared/domain/meetings';
 import { PROFESSION_BY_CODE } from '@shared/domain/professions';
 import type { MeetingData } from '@shared/schemas/meetings';
-import type { DB, MeetingTable } from '../../db/schema';
+import type { DB, MeetingTable, RcpCaseDecisionTable, RcpCaseTable } from '../../db/schema';
 import { displayNameOf } from '../members';
 import { assertMeeting } from './guards';
 import { rcpMotifs, rcpMinProfessions } from './motifs';
@@ -158,27 +158,7 @@ export async function getMeeting(db: Db, id: number, today: string): Promise<Mee
   const [agenda, participantRows, documents, caseRows, caseDecisions, motifs, minProfessions, decisions] =
     await Promise.all([
       db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', id).orderBy('position').execute(),
-      db
-        .selectFrom('meeting_participant')
-        .leftJoin('member', 'member.id', 'meeting_participant.member_id')
-        .select([
-          'meeting_participant.id',
-          'meeting_participant.member_id',
-          'meeting_participant.guest_name',
-          'meeting_participant.guest_quality',
-          'meeting_participant.profession_code',
-          'meeting_participant.attendance',
-          'meeting_participant.minutes_spent',
-          'member.kind',
-          'member.last_name',
-          'member.first_name',
-          'member.structure_name',
-          'member.erased_at',
-          'member.profession_code as member_profession',
-        ])
-        .where('meeting_participant.meeting_id', '=', id)
-        .orderBy('meeting_participant.id')
-        .execute(),
+      readParticipants(db, id),
       db.selectFrom('meeting_document').selectAll().where('meeting_id', '=', id).orderBy('added_at').execute(),
       db.selectFrom('rcp_case').selectAll().where('meeting_id', '=', id).orderBy('id').execute(),
       db
@@ -192,7 +172,31 @@ export async function getMeeting(db: Db, id: number, today: string): Promise<Mee
       rcpMinProfessions(db),
       decisionRows(db, today, id),
     ]);
-  const participants: MeetingParticipantRow[] = participantRows.map((row) => {
+  const participants = participantRowsOf(participantRows);
+  const cases = caseRowsOf(caseRows, caseDecisions, motifs, participants);
+  const { professionCount, warnings } = professionCheck(meeting, participants, minProfessions);
+  return {
+    id: meeting.id,
+    data: meetingDataOf(meeting),
+    typeLabel: meetingTypeLabel(meeting.type),
+    agenda: agenda.map((item) => ({ id: item.id, position: item.position, title: item.title, minutes: item.minutes })),
+    participants,
+    decisions,
+    documents: documents.map((document) => ({
+      id: document.id,
+      fileName: document.file_name,
+      size: document.size,
+      addedAt: document.added_at,
+    })),
+    cases,
+    professionCount,
+    warnings,
+  };
+}
+
+/** Participants as the screen lists them: a member by name, a guest by name or by profession. */
+function participantRowsOf(rows: ParticipantQueryRow[]): MeetingParticipantRow[] {
+  return rows.map((row) => {
     const professionCode = row.member_id ? row.member_profession : row.profession_code;
     const memberName = row.kind
       ? displayNameOf({
@@ -217,9 +221,18 @@ export async function getMeeting(db: Db, id: number, today: string): Promise<Mee
       minutesSpent: row.minutes_spent,
     };
   });
+}
+
+/** The RCP cases with their motif label and the actions decided for each, with the name of their owner. */
+function caseRowsOf(
+  caseRows: Selectable<RcpCaseTable>[],
+  caseDecisions: Selectable<RcpCaseDecisionTable>[],
+  motifs: { code: string; label: string }[],
+  participants: MeetingParticipantRow[],
+): RcpCaseRow[] {
   const participantName = new Map(participants.map((participant) => [participant.id, participant.name]));
   const motifLabel = new Map(motifs.map((motif) => [motif.code, motif.label]));
-  const cases: RcpCaseRow[] = caseRows.map((row) => ({
+  return caseRows.map((row) => ({
     id: row.id,
     code: row.code,
     ageBand: row.age_band,
@@ -244,8 +257,14 @@ export async function getMeeting(db: Db, id: number, today: string): Promise<Mee
         status: decision.status,
       })),
   }));
+}
 
-  // Professions among those present (or among all participants before the session is held).
+/** Professions among those present (or among all participants before the session is held), and the RCP warning. */
+function professionCheck(
+  meeting: Selectable<MeetingTable>,
+  participants: MeetingParticipantRow[],
+  minProfessions: number,
+): { professionCount: number; warnings: string[] } {
   const counted = participants.some((participant) => participant.attendance)
     ? participants.filter((participant) => participant.attendance === 'present')
     : participants;
@@ -260,21 +279,32 @@ export async function getMeeting(db: Db, id: number, today: string): Promise<Mee
       `Cette RCP réunit ${professionCount} profession${professionCount > 1 ? 's' : ''} de santé ; la CPTS en demande au moins ${minProfessions} pour une concertation pluriprofessionnelle.`,
     );
   }
-  return {
-    id: meeting.id,
-    data: meetingDataOf(meeting),
-    typeLabel: meetingTypeLabel(meeting.type),
-    agenda: agenda.map((item) => ({ id: item.id, position: item.position, title: item.title, minutes: item.minutes })),
-    participants,
-    decisions,
-    documents: documents.map((document) => ({
-      id: document.id,
-      fileName: document.file_name,
-      size: document.size,
-      addedAt: document.added_at,
-    })),
-    cases,
-    professionCount,
-    warnings,
-  };
+  return { professionCount, warnings };
 }
+
+/** Participants of a meeting with what the list needs of the member each one is (none for a guest). */
+function readParticipants(db: Db, meetingId: number) {
+  return db
+    .selectFrom('meeting_participant')
+    .leftJoin('member', 'member.id', 'meeting_participant.member_id')
+    .select([
+      'meeting_participant.id',
+      'meeting_participant.member_id',
+      'meeting_participant.guest_name',
+      'meeting_participant.guest_quality',
+      'meeting_participant.profession_code',
+      'meeting_participant.attendance',
+      'meeting_participant.minutes_spent',
+      'member.kind',
+      'member.last_name',
+      'member.first_name',
+      'member.structure_name',
+      'member.erased_at',
+      'member.profession_code as member_profession',
+    ])
+    .where('meeting_participant.meeting_id', '=', meetingId)
+    .orderBy('meeting_participant.id')
+    .execute();
+}
+
+type ParticipantQueryRow = Awaited<ReturnType<typeof readParticipants>>[number];
