@@ -30,112 +30,7 @@ const AUDIT_ACTIONS: Record<string, string> = {
  */
 export async function personalData(db: Db, id: number, today: string) {
   const detail = await getMember(db, id, today);
-  const meetingColumns = [
-    'meeting.id as meeting_id',
-    'meeting.title as meeting_title',
-    'meeting.date as meeting_date',
-    'meeting.type as meeting_type',
-  ] as const;
-  const [participations, presences, proxies, roles, decisions, caseDecisions] = await Promise.all([
-    db
-      .selectFrom('meeting_participant')
-      .innerJoin('meeting', 'meeting.id', 'meeting_participant.meeting_id')
-      .select([...meetingColumns, 'meeting_participant.attendance', 'meeting_participant.minutes_spent'])
-      .where('meeting_participant.member_id', '=', id)
-      .orderBy('meeting.date')
-      .orderBy('meeting.id')
-      .execute(),
-    db
-      .selectFrom('ag_presence')
-      .innerJoin('meeting', 'meeting.id', 'ag_presence.meeting_id')
-      .select([...meetingColumns, 'ag_presence.present', 'ag_presence.arrived_at', 'ag_presence.left_at'])
-      .where('ag_presence.member_id', '=', id)
-      .orderBy('meeting.date')
-      .orderBy('meeting.id')
-      .execute(),
-    db
-      .selectFrom('ag_proxy')
-      .innerJoin('meeting', 'meeting.id', 'ag_proxy.meeting_id')
-      .innerJoin('member as mandant', 'mandant.id', 'ag_proxy.mandant_member_id')
-      .innerJoin('member as mandataire', 'mandataire.id', 'ag_proxy.mandataire_member_id')
-      .select([
-        ...meetingColumns,
-        'ag_proxy.id',
-        'ag_proxy.received_on',
-        'ag_proxy.mandant_member_id',
-        'mandant.kind as mandant_kind',
-        'mandant.last_name as mandant_last_name',
-        'mandant.first_name as mandant_first_name',
-        'mandant.structure_name as mandant_structure_name',
-        'mandant.erased_at as mandant_erased_at',
-        'mandataire.kind as mandataire_kind',
-        'mandataire.last_name as mandataire_last_name',
-        'mandataire.first_name as mandataire_first_name',
-        'mandataire.structure_name as mandataire_structure_name',
-        'mandataire.erased_at as mandataire_erased_at',
-      ])
-      .where((eb) => eb.or([eb('ag_proxy.mandant_member_id', '=', id), eb('ag_proxy.mandataire_member_id', '=', id)]))
-      .orderBy('meeting.date')
-      .orderBy('ag_proxy.id')
-      .execute(),
-    db
-      .selectFrom('meeting')
-      .select([
-        ...meetingColumns,
-        'meeting.organiser_member_id',
-        'meeting.president_member_id',
-        'meeting.secretaire_member_id',
-      ])
-      .where((eb) =>
-        eb.or([
-          eb('meeting.organiser_member_id', '=', id),
-          eb('meeting.president_member_id', '=', id),
-          eb('meeting.secretaire_member_id', '=', id),
-        ]),
-      )
-      .orderBy('meeting.date')
-      .orderBy('meeting.id')
-      .execute(),
-    db
-      .selectFrom('decision')
-      .innerJoin('meeting', 'meeting.id', 'decision.meeting_id')
-      .select([...meetingColumns, 'decision.text', 'decision.due_on', 'decision.status', 'decision.done_on'])
-      .where('decision.owner_member_id', '=', id)
-      .orderBy('meeting.date')
-      .orderBy('decision.id')
-      .execute(),
-    db
-      .selectFrom('rcp_case_decision')
-      .innerJoin('meeting_participant', 'meeting_participant.id', 'rcp_case_decision.owner_participant_id')
-      .innerJoin('rcp_case', 'rcp_case.id', 'rcp_case_decision.case_id')
-      .innerJoin('meeting', 'meeting.id', 'rcp_case.meeting_id')
-      .select([...meetingColumns, 'rcp_case.code', 'rcp_case_decision.due_on', 'rcp_case_decision.status'])
-      .where('meeting_participant.member_id', '=', id)
-      .orderBy('meeting.date')
-      .orderBy('rcp_case_decision.id')
-      .execute(),
-  ]);
-  const proxyIds = proxies.map((proxy) => String(proxy.id));
-  const history = await db
-    .selectFrom('audit_log')
-    .select(['at', 'action', 'entity', 'detail'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('entity', '=', 'member'), eb('entity_id', '=', String(id))]),
-        ...(proxyIds.length ? [eb.and([eb('entity', '=', 'ag_proxy'), eb('entity_id', 'in', proxyIds)])] : []),
-      ]),
-    )
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
-
-  const meetingOf = (row: { meeting_title: string; meeting_date: string; meeting_type: string }) => ({
-    reunion: row.meeting_title,
-    type: meetingTypeLabel(row.meeting_type),
-    date: row.meeting_date,
-  });
-  const labelOf = (list: readonly { code: string; label: string }[], code: string | null) =>
-    code ? (list.find((item) => item.code === code)?.label ?? code) : null;
+  const { participations, presences, proxies, roles, decisions, caseDecisions, history } = await readActivity(db, id);
   const given = proxies.filter((proxy) => proxy.mandant_member_id === id);
   const held = proxies.filter((proxy) => proxy.mandant_member_id !== id);
   return {
@@ -231,4 +126,117 @@ export async function personalData(db: Db, id: number, today: string) {
       detail: entry.detail,
     })),
   };
+}
+
+const MEETING_COLUMNS = [
+  'meeting.id as meeting_id',
+  'meeting.title as meeting_title',
+  'meeting.date as meeting_date',
+  'meeting.type as meeting_type',
+] as const;
+
+/** The member's traces in meetings, assemblies, decisions and the journal, each list in date order. */
+async function readActivity(db: Db, id: number) {
+  const [participations, presences, proxies, roles, decisions, caseDecisions] = await Promise.all([
+    db
+      .selectFrom('meeting_participant')
+      .innerJoin('meeting', 'meeting.id', 'meeting_participant.meeting_id')
+      .select([...MEETING_COLUMNS, 'meeting_participant.attendance', 'meeting_participant.minutes_spent'])
+      .where('meeting_participant.member_id', '=', id)
+      .orderBy('meeting.date')
+      .orderBy('meeting.id')
+      .execute(),
+    db
+      .selectFrom('ag_presence')
+      .innerJoin('meeting', 'meeting.id', 'ag_presence.meeting_id')
+      .select([...MEETING_COLUMNS, 'ag_presence.present', 'ag_presence.arrived_at', 'ag_presence.left_at'])
+      .where('ag_presence.member_id', '=', id)
+      .orderBy('meeting.date')
+      .orderBy('meeting.id')
+      .execute(),
+    db
+      .selectFrom('ag_proxy')
+      .innerJoin('meeting', 'meeting.id', 'ag_proxy.meeting_id')
+      .innerJoin('member as mandant', 'mandant.id', 'ag_proxy.mandant_member_id')
+      .innerJoin('member as mandataire', 'mandataire.id', 'ag_proxy.mandataire_member_id')
+      .select([
+        ...MEETING_COLUMNS,
+        'ag_proxy.id',
+        'ag_proxy.received_on',
+        'ag_proxy.mandant_member_id',
+        'mandant.kind as mandant_kind',
+        'mandant.last_name as mandant_last_name',
+        'mandant.first_name as mandant_first_name',
+        'mandant.structure_name as mandant_structure_name',
+        'mandant.erased_at as mandant_erased_at',
+        'mandataire.kind as mandataire_kind',
+        'mandataire.last_name as mandataire_last_name',
+        'mandataire.first_name as mandataire_first_name',
+        'mandataire.structure_name as mandataire_structure_name',
+        'mandataire.erased_at as mandataire_erased_at',
+      ])
+      .where((eb) => eb.or([eb('ag_proxy.mandant_member_id', '=', id), eb('ag_proxy.mandataire_member_id', '=', id)]))
+      .orderBy('meeting.date')
+      .orderBy('ag_proxy.id')
+      .execute(),
+    db
+      .selectFrom('meeting')
+      .select([
+        ...MEETING_COLUMNS,
+        'meeting.organiser_member_id',
+        'meeting.president_member_id',
+        'meeting.secretaire_member_id',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb('meeting.organiser_member_id', '=', id),
+          eb('meeting.president_member_id', '=', id),
+          eb('meeting.secretaire_member_id', '=', id),
+        ]),
+      )
+      .orderBy('meeting.date')
+      .orderBy('meeting.id')
+      .execute(),
+    db
+      .selectFrom('decision')
+      .innerJoin('meeting', 'meeting.id', 'decision.meeting_id')
+      .select([...MEETING_COLUMNS, 'decision.text', 'decision.due_on', 'decision.status', 'decision.done_on'])
+      .where('decision.owner_member_id', '=', id)
+      .orderBy('meeting.date')
+      .orderBy('decision.id')
+      .execute(),
+    db
+      .selectFrom('rcp_case_decision')
+      .innerJoin('meeting_participant', 'meeting_participant.id', 'rcp_case_decision.owner_participant_id')
+      .innerJoin('rcp_case', 'rcp_case.id', 'rcp_case_decision.case_id')
+      .innerJoin('meeting', 'meeting.id', 'rcp_case.meeting_id')
+      .select([...MEETING_COLUMNS, 'rcp_case.code', 'rcp_case_decision.due_on', 'rcp_case_decision.status'])
+      .where('meeting_participant.member_id', '=', id)
+      .orderBy('meeting.date')
+      .orderBy('rcp_case_decision.id')
+      .execute(),
+  ]);
+  const proxyIds = proxies.map((proxy) => String(proxy.id));
+  const history = await db
+    .selectFrom('audit_log')
+    .select(['at', 'action', 'entity', 'detail'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity', '=', 'member'), eb('entity_id', '=', String(id))]),
+        ...(proxyIds.length ? [eb.and([eb('entity', '=', 'ag_proxy'), eb('entity_id', 'in', proxyIds)])] : []),
+      ]),
+    )
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return { participations, presences, proxies, roles, decisions, caseDecisions, history };
+}
+
+/** The meeting a line of the export is about, in the export's French keys. */
+function meetingOf(row: { meeting_title: string; meeting_date: string; meeting_type: string }) {
+  return { reunion: row.meeting_title, type: meetingTypeLabel(row.meeting_type), date: row.meeting_date };
+}
+
+function labelOf(list: readonly { code: string; label: string }[], code: string | null): string | null {
+  return code ? (list.find((item) => item.code === code)?.label ?? code) : null;
 }
