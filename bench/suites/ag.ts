@@ -7,7 +7,7 @@ import { countPdfPages, createHandlers } from '../../electron/ipc/handlers';
 import { invokeChannel } from '../../electron/ipc/invoke';
 import { renderReport, type ReportJob } from '../../electron/pdf/render';
 import { getAgState } from '../../electron/services/ag';
-import { attendanceSheetData, pvData } from '../../electron/services/ag-reports';
+import { attendanceSheetData, pvData } from '../../electron/services/ag/reports';
 import { rcpYearData } from '../../electron/services/meeting-reports';
 import { generateCpts, seededRandom } from '../generate';
 import { ms, stats, time, type BenchSection } from '../report';

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { MailsExportResult } from '@shared/contract';
 import type { DB } from '../db/schema';
 import { getAgState } from './ag';
-import { agFileName, convocationData, convocationMails, safeFileName } from './ag-reports';
+import { agFileName, convocationData, convocationMails, safeFileName } from './ag/reports';
 import { writeFileAtomic } from './files';
 import { meetingIcs } from './meeting-calendar';
 

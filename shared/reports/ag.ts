@@ -1,6 +1,6 @@
 /**
  * Plain data for the general-assembly PDFs (convocation with pouvoir form, feuille d'émargement, procès-verbal).
- * Built by electron/services/ag-reports from the database and the statutory rules, rendered by electron/pdf.
+ * Built by electron/services/ag/reports from the database and the statutory rules, rendered by electron/pdf.
  * Dates are ISO `yyyy-mm-dd`, times `hh:mm`; every label is already French.
  */
 

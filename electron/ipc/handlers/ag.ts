@@ -17,7 +17,7 @@ import {
   setOfficers,
   setPresence,
 } from '../../services/ag';
-import { approvePv } from '../../services/ag-approval';
+import { approvePv } from '../../services/ag/approval';
 import { exportConvocationMails } from '../../services/convocation-mail';
 import type { agChannels } from '@shared/contract';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';

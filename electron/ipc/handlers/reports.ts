@@ -1,4 +1,4 @@
-import { agFileName, attendanceSheetData, convocationData, pvData } from '../../services/ag-reports';
+import { agFileName, attendanceSheetData, convocationData, pvData } from '../../services/ag/reports';
 import { assertYearStarted, meetingMinutesData, rcpYearData } from '../../services/meeting-reports';
 import { compositionData, identitySheetData, membersListData, suggestedFileName } from '../../services/reports';
 import { createPdfExports } from './pdf-exports';

@@ -1,15 +1,19 @@
 /**
  * Approval of an assembly's PV: the formalities that follow, and the PV recorded as approved (names included).
- * Kept apart from ./ag because recording the PV needs the report data of ./ag-reports, which itself reads ./ag.
+ * Reopening it as a draft lives here too. Recording the PV needs the report data of ./reports, which itself reads
+ * the assembly state (./state).
  */
 import { addMonths, format, parseISO } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { AgState } from '@shared/contract';
-import type { DB } from '../db/schema';
-import { assertDraft, assertGovernanceMeeting, frozenRules, getAgState, rulesAt } from './ag';
-import { pvRecord } from './ag-reports';
-import { audit } from './audit';
-import { UserError } from './errors';
+import type { DB } from '../../db/schema';
+import { assertGovernanceMeeting } from './assembly';
+import { assertDraft } from './guards';
+import { pvRecord } from './reports';
+import { frozenRules, rulesAt } from './rules';
+import { getAgState } from './state';
+import { audit } from '../audit';
+import { UserError } from '../errors';
 
 const FORMALITIES = {
   pv_signe: (approvedOn: string) => ({
@@ -117,4 +121,25 @@ export async function approvePv(
       .execute();
   });
   return getAgState(db, input.meetingId, today);
+}
+
+/** Back to a draft: the PV recorded at approval is discarded (names are read live again), the approval reminder reopens. */
+export async function reopenPv(db: Kysely<DB>, meetingId: number, today: string): Promise<AgState> {
+  await assertGovernanceMeeting(db, meetingId);
+  await db.transaction().execute(async (trx) => {
+    // Reopened, the session keeps the rules it was held with (rules_snapshot).
+    await trx
+      .updateTable('meeting')
+      .set({ pv_status: 'brouillon', pv_approved_on: null, pv_snapshot: null })
+      .where('id', '=', meetingId)
+      .execute();
+    await trx
+      .updateTable('formality')
+      .set({ done_on: null })
+      .where('meeting_id', '=', meetingId)
+      .where('kind', '=', 'pv_a_approuver')
+      .execute();
+    await audit(trx, 'reopen_pv', 'meeting', String(meetingId), null);
+  });
+  return getAgState(db, meetingId, today);
 }

@@ -16,12 +16,14 @@ import type {
   PvData,
   PvResolution,
 } from '@shared/reports/ag';
-import type { DB } from '../db/schema';
-import { getAgState, loadAssembly, type StoredQuorum } from './ag';
-import { getCptsProfile } from './cpts';
+import type { DB } from '../../db/schema';
+import { loadAssembly } from './assembly';
+import { getAgState } from './state';
+import type { StoredQuorum } from './votes';
+import { getCptsProfile } from '../cpts';
 import { dateLong, frenchTime, NBSP } from '@shared/format';
 import { meetingWhen, meetingWhere, ofAssociation, organWith } from '@shared/reports/ag-format';
-import { UserError } from './errors';
+import { UserError } from '../errors';
 
 async function associationOf(db: Kysely<DB>, today: string): Promise<AgAssociation> {
   const { identity } = await getCptsProfile(db, today);
