@@ -19,7 +19,7 @@ import type {
 import type { DB } from '../../db/schema';
 import { loadAssembly } from './assembly';
 import { getAgState } from './state';
-import type { StoredQuorum } from './votes';
+import type { StoredQuorum } from './stored-quorum';
 import { getCptsProfile } from '../cpts';
 import { dateLong, frenchTime, NBSP } from '@shared/format';
 import { meetingWhen, meetingWhere, ofAssociation, organWith } from '@shared/reports/ag-format';

@@ -19,7 +19,7 @@ import type { DB } from '../../db/schema';
 import { displayNameOf, type RollMemberRow } from '../members';
 import { daysBetween, loadAssembly, rulesForRound, type Assembly } from './assembly';
 import { formalityRows } from './formalities';
-import type { StoredQuorum } from './votes';
+import type { StoredQuorum } from './stored-quorum';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -19,6 +19,9 @@ import { assertGovernanceMeeting, loadAssembly } from './assembly';
 import { remindPvApproval } from './formalities';
 import { assertHeldOrConfirmed, assertOpen } from './guards';
 import { getAgState } from './state';
+import type { StoredQuorum } from './stored-quorum';
+
+export type { StoredQuorum } from './stored-quorum';
 
 export async function saveResolution(
   db: Kysely<DB>,
@@ -92,19 +95,6 @@ export async function deleteResolution(db: Kysely<DB>, meetingId: number, id: nu
     await audit(trx, 'delete', 'resolution', String(id), `réunion ${meetingId}`);
   });
   return getAgState(db, meetingId, today);
-}
-
-/** What is kept of the quorum when a vote is recorded (JSON in resolution.quorum_json). */
-export interface StoredQuorum {
-  sentence: string;
-  met: boolean;
-  presentOrRepresented: Tally;
-  /** Kept since the PV states each vote's count (absent from votes recorded before). */
-  present?: Tally;
-  represented?: Tally;
-  voting?: Tally;
-  /** Members present or represented per collège: the cap of the head counts of a weighted vote. */
-  byCollege?: CollegeVotingPower[];
 }
 
 function storedQuorumOf(quorum: QuorumResult): StoredQuorum {

@@ -3,9 +3,9 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useFieldArray, useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { MajorityRuleKind, MeetingType } from '@shared/domain/governance';
 import { Field } from '../../../components/Field';
-import type { SectionProps } from './MeetingFieldset';
 import { ThresholdFraction } from './QuorumFields';
 import { CODE_MESSAGE, CODE_PATTERN, messageAt, type MajorityValues, type RulesFormValues } from './rulesForm';
+import type { SectionProps } from './rulesForm';
 import { RULE_LABELS, SHORT_LABELS } from './rulesSentences';
 
 export function MajoritiesFields({ type, register, control, errors }: SectionProps) {

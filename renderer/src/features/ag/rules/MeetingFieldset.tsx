@@ -5,15 +5,8 @@ import { MEETING_TYPE_LABELS, type MeetingType } from '@shared/domain/governance
 import { Field } from '../../../components/Field';
 import { MajoritiesFields } from './MajoritiesFields';
 import { QuorumFields } from './QuorumFields';
-import { messageAt, type ParsedVersion, type RulesFormValues } from './rulesForm';
+import { messageAt, type SectionProps } from './rulesForm';
 import { SHORT_LABELS, meetingSentences } from './rulesSentences';
-
-export interface SectionProps {
-  type: MeetingType;
-  register: UseFormRegister<RulesFormValues>;
-  control: Control<RulesFormValues, unknown, ParsedVersion>;
-  errors: FieldErrors<RulesFormValues>;
-}
 
 export function MeetingFieldset({
   type,

@@ -2,8 +2,8 @@
 import { useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { MeetingType } from '@shared/domain/governance';
 import { Field } from '../../../components/Field';
-import type { SectionProps } from './MeetingFieldset';
 import { messageAt, type RulesFormValues } from './rulesForm';
+import type { SectionProps } from './rulesForm';
 
 export function QuorumFields({
   type,

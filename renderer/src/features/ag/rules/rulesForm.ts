@@ -4,7 +4,7 @@
  * schema's messages (and the server's) under the matching inputs: zod paths such as
  * `rules.meetings.age.quorum.first.fraction.denominator` become form paths such as `meetings.age.first.denominator`.
  */
-import { get, type FieldErrors, type Resolver } from 'react-hook-form';
+import { get, type Control, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
 import {
   MEETING_TYPES,
   type MajorityBase,
@@ -322,4 +322,12 @@ export function firstErrorPath(errors: FieldErrors<RulesFormValues>, form: HTMLF
     if (messageAt(errors, element.name)) return element.name;
   }
   return null;
+}
+
+/** What each section of a meeting type's rules receives from the editor's form. */
+export interface SectionProps {
+  type: MeetingType;
+  register: UseFormRegister<RulesFormValues>;
+  control: Control<RulesFormValues, unknown, ParsedVersion>;
+  errors: FieldErrors<RulesFormValues>;
 }
