@@ -2,7 +2,7 @@ import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, read
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './sqlite';
-import { Kysely, Migrator, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Migration } from 'kysely';
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, type Migration } from 'kysely';
 import { formatDateTimeLong } from '@shared/format';
 import type { DB } from './schema';
 import { migrations as appMigrations } from './migrations/index';

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, it, expect, vi } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { checkSiret } from '@shared/domain/identifiers';
 import { installFakeApi, SAMPLE } from './fake-api';

@@ -5,8 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { HandlerContext } from '../../electron/ipc/handlers';
-import type { ApiResult, Channel, ChannelInput, ChannelOutput, FormalityRow } from '@shared/contract';
+import type { FormalityRow } from '@shared/contract';
 import { installFakeApi, SAMPLE } from './fake-api';
 import { installRealApi } from './real-api';
 import { renderApp } from './render-app';

@@ -1,5 +1,4 @@
 import { frenchSpacing } from '@shared/format';
-import { join } from 'node:path';
 import { Font } from '@react-pdf/renderer';
 import { describe, expect, it } from 'vitest';
 import { FONTS_DIR } from '../helpers/handlers';
@@ -23,7 +22,7 @@ import {
 import { BLANK, dateLineOf, invitationSentence, proxyStatement } from '../../electron/pdf/convocation/Convocation';
 import { FONT_FAMILY, registerFonts } from '../../electron/pdf/fonts';
 import { closingSentence, DRAFT_BANNER, namesParagraph, NO_DEBATE, pvTitle } from '../../electron/pdf/pv/Pv';
-import { renderReport, type ReportJob } from '../../electron/pdf/render';
+import { type ReportJob } from '../../electron/pdf/render';
 import type { PvData, PvResolution } from '@shared/reports/ag';
 import {
   ageSecondRoundConvocation,

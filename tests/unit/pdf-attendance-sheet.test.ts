@@ -1,5 +1,4 @@
 import { formatVoix } from '@shared/format';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   expectFooterOnEveryPage as expectFooter,

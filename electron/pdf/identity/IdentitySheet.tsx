@@ -1,4 +1,3 @@
-import {} from '@react-pdf/renderer';
 import type { IdentitySheetData } from '@shared/reports/identity';
 import { dateLong, exportDate, formatInteger, keepNumbersTogether, nonBreaking, plural } from '@shared/format';
 import {

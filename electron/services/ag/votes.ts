@@ -7,9 +7,7 @@ import {
   computeVote,
   weighCollegeVotes,
   type CollegeHeadCount,
-  type CollegeVotingPower,
   type QuorumResult,
-  type Tally,
   type WeighedVotes,
 } from '@shared/domain/governance';
 import type { DB } from '../../db/schema';

@@ -6,7 +6,6 @@ import {
   format,
   isSameMonth,
   parseISO,
-  startOfMonth,
   startOfWeek,
 } from 'date-fns';
 import { fr } from 'date-fns/locale';

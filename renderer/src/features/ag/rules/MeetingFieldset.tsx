@@ -1,6 +1,6 @@
 /** One collapsible fieldset per meeting type: convocation, quorum on both convocations, voters, pouvoirs, majorities. */
 import { useId, useMemo } from 'react';
-import { useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { MEETING_TYPE_LABELS, type MeetingType } from '@shared/domain/governance';
 import { Field } from '../../../components/Field';
 import { MajoritiesFields } from './MajoritiesFields';
