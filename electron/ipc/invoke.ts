@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from '@shared/zod-fr';
 import { contract, type ApiError, type ApiResult, type Channel } from '@shared/contract';
 import { DatabaseOpenError } from '../db/database';
 import { constraintError, UserError } from '../services/errors';
