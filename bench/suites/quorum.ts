@@ -1,11 +1,11 @@
-import { computeQuorum, DEFAULT_RULES, votingRoll, type GovernanceMember } from '@shared/domain/governance';
+import { computeQuorum, DEFAULT_RULES, votingRoll, type AgMember } from '@shared/domain/ag';
 import { seededRandom } from '../generate';
 import { ms, stats, time, type BenchSection } from '../report';
 
 /** An AG of 1 500 voting members and 400 proxies: quorum recomputed after each check-in. */
 export async function quorumBench(): Promise<BenchSection> {
   const random = seededRandom(11);
-  const members: GovernanceMember[] = Array.from({ length: 1_650 }, (_, index) => ({
+  const members: AgMember[] = Array.from({ length: 1_650 }, (_, index) => ({
     id: index + 1,
     name: `Membre ${index + 1}`,
     collegeId: 1 + (index % 3),

@@ -1,6 +1,6 @@
 /** General assemblies: statutory rules, presence, pouvoirs, resolutions and votes, PV, formalities. */
 import { z } from '../zod-fr';
-import type { MeetingType as GovernanceMeetingType, QuorumResult, StatutoryRules } from '../domain/governance';
+import type { MeetingType as AgMeetingType, QuorumResult, StatutoryRules } from '../domain/ag';
 import {
   approvePvSchema,
   convocationSentSchema,
@@ -102,7 +102,7 @@ export interface FormalityRow {
 /** Everything the AG screens need at once: recomputed after every change (arrival, pouvoir, vote…). */
 export interface AgState {
   meetingId: number;
-  meetingType: GovernanceMeetingType;
+  meetingType: AgMeetingType;
   typeLabel: string;
   title: string;
   date: string;

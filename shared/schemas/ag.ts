@@ -1,6 +1,6 @@
 /** Inputs of the general-assembly channels (rules, convocation, pouvoirs, presence, resolutions, votes, PV). */
 import { z } from '../zod-fr';
-import { statutoryRulesSchema } from '../domain/governance';
+import { statutoryRulesSchema } from '../domain/ag';
 import { optionalId, optionalIsoDate, optionalText } from './common';
 
 const id = z.number().int().positive();

@@ -10,7 +10,7 @@ import { createQueryClient, useApiQuery } from '../../renderer/src/api';
 import { Providers } from '../../renderer/src/App';
 import { CheckInTab } from '../../renderer/src/features/ag/CheckInTab';
 import { VotesTab } from '../../renderer/src/features/ag/VotesTab';
-import { DEFAULT_RULES, type StatutoryRules } from '@shared/domain/governance';
+import { DEFAULT_RULES, type StatutoryRules } from '@shared/domain/ag';
 import { AG_DATE, seedAssembly } from '../fixtures/ag-seed';
 import { installRealApi } from './real-api';
 import { renderApp } from './render-app';

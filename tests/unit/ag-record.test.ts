@@ -8,7 +8,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, type StatutoryRules } from '@shared/domain/governance';
+import { DEFAULT_RULES, type StatutoryRules } from '@shared/domain/ag';
 import { AG_DATE, seedAssembly } from '../fixtures/ag-seed';
 import { testBackend } from '../helpers/handlers';
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, type StatutoryRules } from '@shared/domain/governance';
+import { DEFAULT_RULES, type StatutoryRules } from '@shared/domain/ag';
 import { AG_DATE, seedAssembly } from '../fixtures/ag-seed';
 import { testBackend } from '../helpers/handlers';
 

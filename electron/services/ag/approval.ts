@@ -7,7 +7,7 @@ import { addMonths, format, parseISO } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { AgState } from '@shared/contract';
 import type { DB } from '../../db/schema';
-import { assertGovernanceMeeting } from './assembly';
+import { assertAgMeeting } from './assembly';
 import { assertDraft } from './guards';
 import { pvRecord } from './reports';
 import { frozenRules, rulesAt } from './rules';
@@ -44,7 +44,7 @@ export async function approvePv(
   input: { meetingId: number; approvedOn: string | null; dirigeantsChanged: boolean; statutsChanged: boolean },
   today: string,
 ): Promise<AgState> {
-  const meeting = await assertGovernanceMeeting(db, input.meetingId);
+  const meeting = await assertAgMeeting(db, input.meetingId);
   // Approving again would record the names of today: the PV is reopened first (which discards its record).
   assertDraft(meeting);
   const approvedOn = input.approvedOn!;
@@ -125,7 +125,7 @@ export async function approvePv(
 
 /** Back to a draft: the PV recorded at approval is discarded (names are read live again), the approval reminder reopens. */
 export async function reopenPv(db: Kysely<DB>, meetingId: number, today: string): Promise<AgState> {
-  await assertGovernanceMeeting(db, meetingId);
+  await assertAgMeeting(db, meetingId);
   await db.transaction().execute(async (trx) => {
     // Reopened, the session keeps the rules it was held with (rules_snapshot).
     await trx

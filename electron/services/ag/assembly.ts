@@ -7,10 +7,10 @@ import {
   computeQuorum,
   MEETING_TYPES as GOVERNANCE_TYPES,
   votingRoll,
-  type GovernanceMember,
+  type AgMember,
   type MeetingType,
   type StatutoryRules,
-} from '@shared/domain/governance';
+} from '@shared/domain/ag';
 import type { DB, MeetingTable } from '../../db/schema';
 import { UserError } from '../errors';
 import { rollMembers, type RollMemberRow } from '../members';
@@ -38,17 +38,17 @@ const BUREAU_ROLES = new Set([
   'membre_bureau',
 ]);
 
-export function isGovernanceType(type: string): type is MeetingType {
+export function isAgMeetingType(type: string): type is MeetingType {
   return (GOVERNANCE_TYPES as readonly string[]).includes(type);
 }
 
-export async function assertGovernanceMeeting(
+export async function assertAgMeeting(
   db: Db,
   meetingId: number,
 ): Promise<Selectable<MeetingTable> & { type: MeetingType }> {
   const meeting = await db.selectFrom('meeting').selectAll().where('id', '=', meetingId).executeTakeFirst();
   if (!meeting) throw new UserError('not_found', 'Cette réunion n’existe pas ou plus.');
-  if (!isGovernanceType(meeting.type)) {
+  if (!isAgMeetingType(meeting.type)) {
     throw new UserError(
       'invalid_input',
       'Le quorum, les pouvoirs et les votes concernent les assemblées générales, le conseil d’administration et le bureau.',
@@ -69,7 +69,7 @@ function memberOn(member: RollMemberRow, date: string): boolean {
 
 /** Loads everything the governance maths needs for one meeting. */
 export async function loadAssembly(db: Db, meetingId: number, today: string) {
-  const meeting = await assertGovernanceMeeting(db, meetingId);
+  const meeting = await assertAgMeeting(db, meetingId);
   const type = meeting.type;
   const round = meeting.convocation_round;
   const rulesInForce = meeting.rules_snapshot ? frozenRules(meeting.rules_snapshot) : await rulesAt(db, meeting.date);
@@ -98,7 +98,7 @@ export async function loadAssembly(db: Db, meetingId: number, today: string) {
     members = members.filter((member) => body.has(member.id));
   }
   const byId = new Map(members.map((member) => [member.id, member]));
-  const governanceMembers: GovernanceMember[] = members.map((member) => {
+  const agMembers: AgMember[] = members.map((member) => {
     const college = member.collegeId === null ? undefined : collegeById.get(member.collegeId);
     return {
       id: member.id,
@@ -111,7 +111,7 @@ export async function loadAssembly(db: Db, meetingId: number, today: string) {
       active: true,
     };
   });
-  const roll = votingRoll(governanceMembers, rules, { meetingType: type, year });
+  const roll = votingRoll(agMembers, rules, { meetingType: type, year });
   const presence = new Map(presenceRows.map((row) => [row.member_id, row]));
   const attendance = presenceRows
     .filter((row) => row.present === 1)

@@ -4,11 +4,11 @@
 import { format, parseISO } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { AgState } from '@shared/contract';
-import { secondConvocation } from '@shared/domain/governance';
+import { secondConvocation } from '@shared/domain/ag';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { UserError } from '../errors';
-import { assertGovernanceMeeting, loadAssembly } from './assembly';
+import { assertAgMeeting, loadAssembly } from './assembly';
 import { assertDraft } from './guards';
 import { getAgState } from './state';
 
@@ -17,7 +17,7 @@ export async function markConvocationSent(
   input: { meetingId: number; sentOn: string | null; mode: string },
   today: string,
 ): Promise<AgState> {
-  const meeting = await assertGovernanceMeeting(db, input.meetingId);
+  const meeting = await assertAgMeeting(db, input.meetingId);
   assertDraft(meeting);
   if (input.sentOn! > today)
     throw new UserError('invalid_input', 'La date d’envoi ne peut pas être dans le futur.', { sentOn: 'Date future.' });

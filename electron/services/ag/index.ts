@@ -1,10 +1,10 @@
 /**
  * General assemblies (and CA / bureau deliberations) from convocation to approved PV: the statutory rules in force,
  * the voting roll, live presence, pouvoirs, resolutions and their votes, second convocation and formalities.
- * Every figure comes from shared/domain/governance: this folder loads, stores and assembles.
+ * Every figure comes from shared/domain/ag: this folder loads, stores and assembles.
  * The documents' data live in ./reports and the approval of the PV in ./approval.
  */
-export { assertGovernanceMeeting, isGovernanceType, loadAssembly } from './assembly';
+export { assertAgMeeting, isAgMeetingType, loadAssembly } from './assembly';
 export { createSecondConvocation, markConvocationSent } from './convocation';
 export { formalityRows, saveFormality } from './formalities';
 export { assertDraft } from './guards';

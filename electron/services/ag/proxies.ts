@@ -3,11 +3,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { AgState } from '@shared/contract';
-import { validateProxy } from '@shared/domain/governance';
+import { validateProxy } from '@shared/domain/ag';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { UserError } from '../errors';
-import { assertGovernanceMeeting, loadAssembly } from './assembly';
+import { assertAgMeeting, loadAssembly } from './assembly';
 import { assertOpen } from './guards';
 import { getAgState } from './state';
 
@@ -65,7 +65,7 @@ export async function saveProxy(
 
 export async function deleteProxy(db: Kysely<DB>, meetingId: number, proxyId: number, today: string): Promise<AgState> {
   await db.transaction().execute(async (trx) => {
-    const meeting = await assertGovernanceMeeting(trx, meetingId);
+    const meeting = await assertAgMeeting(trx, meetingId);
     await assertOpen(trx, meeting);
     await trx.deleteFrom('ag_proxy').where('id', '=', proxyId).where('meeting_id', '=', meetingId).execute();
     await audit(trx, 'delete', 'ag_proxy', String(proxyId), `réunion ${meetingId}`);

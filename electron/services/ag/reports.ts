@@ -7,7 +7,7 @@ import { fr } from 'date-fns/locale';
 import type { Kysely } from 'kysely';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { AgState } from '@shared/contract';
-import { quorumDescription } from '@shared/domain/governance';
+import { quorumDescription } from '@shared/domain/ag';
 import type {
   AgAssociation,
   AgMeetingHead,

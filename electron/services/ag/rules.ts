@@ -4,7 +4,7 @@
 import { format, parseISO } from 'date-fns';
 import type { Kysely, Transaction } from 'kysely';
 import type { RulesOverview, RulesVersionRow } from '@shared/contract';
-import { DEFAULT_RULES, statutoryRulesSchema, type StatutoryRules } from '@shared/domain/governance';
+import { DEFAULT_RULES, statutoryRulesSchema, type StatutoryRules } from '@shared/domain/ag';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { UserError } from '../errors';

@@ -6,7 +6,7 @@ import type { AgState } from '@shared/contract';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { UserError } from '../errors';
-import { assertGovernanceMeeting } from './assembly';
+import { assertAgMeeting } from './assembly';
 import { assertDraft, assertHeldOrConfirmed, assertOpen } from './guards';
 import { getAgState } from './state';
 
@@ -21,7 +21,7 @@ export async function setPresence(
   today: string,
 ): Promise<AgState> {
   await db.transaction().execute(async (trx) => {
-    const meeting = await assertGovernanceMeeting(trx, input.meetingId);
+    const meeting = await assertAgMeeting(trx, input.meetingId);
     await assertOpen(trx, meeting);
     if (input.present) assertHeldOrConfirmed(meeting, today, input.confirmedBeforeDate, 'une arrivée');
     const member = await trx
@@ -81,7 +81,7 @@ export async function setOfficers(
   input: { meetingId: number; presidentMemberId: number | null; secretaireMemberId: number | null },
   today: string,
 ): Promise<AgState> {
-  const meeting = await assertGovernanceMeeting(db, input.meetingId);
+  const meeting = await assertAgMeeting(db, input.meetingId);
   assertDraft(meeting);
   for (const id of [input.presidentMemberId, input.secretaireMemberId]) {
     if (id === null) continue;

@@ -12,7 +12,7 @@ import {
   type MeetingType,
   type StatutoryRules,
   type WeighedCollege,
-} from '@shared/domain/governance';
+} from '@shared/domain/ag';
 import { meetingTypeLabel } from '@shared/domain/meetings';
 import { CONVOCATION_MODES } from '@shared/schemas/ag';
 import type { DB } from '../../db/schema';

@@ -1,4 +1,4 @@
-import type { CollegeVotingPower, Tally } from '@shared/domain/governance';
+import type { CollegeVotingPower, Tally } from '@shared/domain/ag';
 
 /** What is kept of the quorum when a vote is recorded (JSON in resolution.quorum_json). */
 export interface StoredQuorum {

@@ -9,11 +9,11 @@ import {
   type CollegeHeadCount,
   type QuorumResult,
   type WeighedVotes,
-} from '@shared/domain/governance';
+} from '@shared/domain/ag';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { UserError } from '../errors';
-import { assertGovernanceMeeting, loadAssembly } from './assembly';
+import { assertAgMeeting, loadAssembly } from './assembly';
 import { remindPvApproval } from './formalities';
 import { assertHeldOrConfirmed, assertOpen } from './guards';
 import { getAgState } from './state';
@@ -87,7 +87,7 @@ export async function saveResolution(
 
 export async function deleteResolution(db: Kysely<DB>, meetingId: number, id: number, today: string): Promise<AgState> {
   await db.transaction().execute(async (trx) => {
-    const meeting = await assertGovernanceMeeting(trx, meetingId);
+    const meeting = await assertAgMeeting(trx, meetingId);
     await assertOpen(trx, meeting);
     await trx.deleteFrom('resolution').where('id', '=', id).where('meeting_id', '=', meetingId).execute();
     await audit(trx, 'delete', 'resolution', String(id), `réunion ${meetingId}`);
@@ -207,7 +207,7 @@ export async function clearVote(
   today: string,
 ): Promise<AgState> {
   await db.transaction().execute(async (trx) => {
-    const meeting = await assertGovernanceMeeting(trx, meetingId);
+    const meeting = await assertAgMeeting(trx, meetingId);
     await assertOpen(trx, meeting);
     await trx
       .updateTable('resolution')

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { AgState } from '@shared/contract';
-import type { Tally } from '@shared/domain/governance';
+import type { Tally } from '@shared/domain/ag';
 import { formatNumber } from '@shared/format';
 
 /** 1500 → « 1 500 », 12.5 → « 12,5 » (non-breaking spaces). */

@@ -1,7 +1,7 @@
 /** The majorities of one meeting type: one row per kind of resolution, and the small form that adds a kind. */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useFieldArray, useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
-import type { MajorityRuleKind, MeetingType } from '@shared/domain/governance';
+import type { MajorityRuleKind, MeetingType } from '@shared/domain/ag';
 import { Field } from '../../../components/Field';
 import { ThresholdFraction } from './QuorumFields';
 import { CODE_MESSAGE, CODE_PATTERN, messageAt, type MajorityValues, type RulesFormValues } from './rulesForm';

@@ -1,7 +1,7 @@
 /** One collapsible fieldset per meeting type: convocation, quorum on both convocations, voters, pouvoirs, majorities. */
 import { useId, useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
-import { MEETING_TYPE_LABELS, type MeetingType } from '@shared/domain/governance';
+import { MEETING_TYPE_LABELS, type MeetingType } from '@shared/domain/ag';
 import { Field } from '../../../components/Field';
 import { MajoritiesFields } from './MajoritiesFields';
 import { QuorumFields } from './QuorumFields';

@@ -1,6 +1,6 @@
 /** The quorum of one round (first or second convocation), and the numerator / denominator pair it shares with the majorities. */
 import { useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
-import type { MeetingType } from '@shared/domain/governance';
+import type { MeetingType } from '@shared/domain/ag';
 import { Field } from '../../../components/Field';
 import { messageAt, type RulesFormValues } from './rulesForm';
 import type { SectionProps } from './rulesForm';

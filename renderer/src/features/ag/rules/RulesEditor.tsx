@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import type { RulesOverview } from '@shared/contract';
-import { MEETING_TYPES, type MeetingType } from '@shared/domain/governance';
+import { MEETING_TYPES, type MeetingType } from '@shared/domain/ag';
 import { formatDateLong } from '@shared/format';
 import { ApiCallError, errorMessage } from '../../../api';
 import { ConfirmDialog } from '../../../components/Dialog';

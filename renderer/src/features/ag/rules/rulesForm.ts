@@ -14,7 +14,7 @@ import {
   type QuorumCounting,
   type StatutoryRules,
   type Weighting,
-} from '@shared/domain/governance';
+} from '@shared/domain/ag';
 import { rulesVersionSchema } from '@shared/schemas/ag';
 import type { z } from '@shared/zod-fr';
 

@@ -9,7 +9,7 @@ import {
   type MajorityRuleKind,
   type MeetingType,
   type StatutoryRules,
-} from '@shared/domain/governance';
+} from '@shared/domain/ag';
 import { majorityCodeIssues, meetingToInput, type MeetingValues } from './rulesForm';
 
 export const SHORT_LABELS: Record<MeetingType, string> = {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   DEFAULT_RULES,
-  GovernanceRuleError,
+  AgRuleError,
   computeQuorum,
   computeVote,
   convocationDelayProblem,
@@ -12,20 +12,20 @@ import {
   votingRoll,
   weighCollegeVotes,
   type AttendanceEntry,
-  type GovernanceMember,
+  type AgMember,
   type MajorityRule,
   type MeetingRules,
   type ProxyInput,
   type StatutoryRules,
   type VoteResult,
-} from '@shared/domain/governance';
+} from '@shared/domain/ag';
 
 // Every figure below is checked by hand; the arithmetic is written next to each assertion.
 
 const YEAR = 2026;
 const NBSP = '\u00a0';
 
-const member = (id: number, over: Partial<GovernanceMember> = {}): GovernanceMember => ({
+const member = (id: number, over: Partial<AgMember> = {}): AgMember => ({
   id,
   name: `Membre ${id}`,
   collegeId: 1,
@@ -134,7 +134,7 @@ describe('statutory rules', () => {
 });
 
 describe('voting roll', () => {
-  const members: GovernanceMember[] = [
+  const members: AgMember[] = [
     member(1, { name: 'Mme Claire Durand' }),
     member(2, { name: 'M. Paul Martin', collegeId: 4, collegeName: 'Usagers', votingRight: 'consultative' }),
     member(3, { name: 'Mme Léa Petit', upToDate: [2024, 2025] }),
@@ -557,7 +557,7 @@ describe('quorum', () => {
       possible: false,
       message: "Les statuts ne prévoient pas de deuxième convocation pour le conseil d'administration.",
     });
-    expect(() => computeQuorum({ roll, attendance, proxies: [] }, DEFAULT_RULES, 'ca', 2)).toThrow(GovernanceRuleError);
+    expect(() => computeQuorum({ roll, attendance, proxies: [] }, DEFAULT_RULES, 'ca', 2)).toThrow(AgRuleError);
     expect(() => computeQuorum({ roll, attendance, proxies: [] }, DEFAULT_RULES, 'ca', 2)).toThrow(
       "Les statuts ne prévoient pas de deuxième convocation pour le conseil d'administration.",
     );

@@ -7,7 +7,7 @@ import type { MeetingType } from './vocabulary';
 // ---------------------------------------------------------------------------------------------------------------
 
 /** What the governance maths needs of a member (see shared/domain/members for the full row). */
-export interface GovernanceMember {
+export interface AgMember {
   id: number;
   /** Display name with civility when known, e.g. « Mme Claire Durand » (used in messages). */
   name: string;
@@ -68,7 +68,7 @@ function isUpToDate(upToDate: boolean | readonly number[], year: number): boolea
  * For a CA or a bureau, pass the members of that body only. O(n).
  */
 export function votingRoll(
-  members: readonly GovernanceMember[],
+  members: readonly AgMember[],
   rules: StatutoryRules,
   options: { meetingType: MeetingType; year: number },
 ): VotingRoll {

@@ -22,7 +22,7 @@
  * Layout: `vocabulary` (meeting types, countings, majorities), `rules` (statuts schema and defaults), `arithmetic`
  * (exact units and thresholds), `roll` (who votes), `proxies`, `quorum`, `votes` (majorities), `weighted-votes`
  * (collège weights), `convocation` (second round, delay), `reminders` (rules in words), `wording` (French sentences).
- * This index is the public API: import from `@shared/domain/governance`, not from the modules.
+ * This index is the public API: import from `@shared/domain/ag`, not from the modules.
  */
 export {
   MEETING_TYPES,
@@ -64,7 +64,7 @@ export {
   threshold,
 } from './arithmetic';
 export {
-  type GovernanceMember,
+  type AgMember,
   type NonVoterReasonCode,
   type RollVoter,
   type RollNonVoter,
@@ -86,7 +86,7 @@ export {
   type InactiveProxy,
   type CollegeQuorumLine,
   type QuorumResult,
-  GovernanceRuleError,
+  AgRuleError,
   computeQuorum,
 } from './quorum';
 export {

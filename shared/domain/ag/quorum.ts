@@ -78,13 +78,13 @@ export interface QuorumResult {
 }
 
 /** A configuration error (e.g. asking for a 2nd-round quorum the statuts do not provide), with a French message. */
-export class GovernanceRuleError extends Error {
+export class AgRuleError extends Error {
   constructor(
     readonly code: 'deuxieme_convocation_impossible',
     message: string,
   ) {
     super(message);
-    this.name = 'GovernanceRuleError';
+    this.name = 'AgRuleError';
   }
 }
 
@@ -289,7 +289,7 @@ function quorumSentence(figures: QuorumFigures): string {
  * `required` = `threshold(voting, fraction, strict)` in heads and in weight (ceil(base × f), or floor(base × f) + 1
  * when strict); `met` compares `reached` and `required` in the rule's dimension, and is false when nobody votes.
  * `state.roll` should be built by {@link votingRoll} for the same meeting type (its cotisation rule).
- * Throws {@link GovernanceRuleError} when round 2 is asked but the statuts provide no second convocation.
+ * Throws {@link AgRuleError} when round 2 is asked but the statuts provide no second convocation.
  * O(n + p) for n members on the roll and p proxies (a few Map/Set operations per item, no nested loops).
  */
 export function computeQuorum(
@@ -301,7 +301,7 @@ export function computeQuorum(
   const meeting = rules.meetings[meetingType];
   const rule = round === 1 ? meeting.quorum.first : meeting.quorum.second;
   if (!rule) {
-    throw new GovernanceRuleError(
+    throw new AgRuleError(
       'deuxieme_convocation_impossible',
       `Les statuts ne prévoient pas de deuxième convocation pour ${WORDING[meetingType].the}.`,
     );
