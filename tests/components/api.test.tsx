@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { describe, it, expect, vi } from 'vitest';
-import { ApiCallError, call, errorMessage } from '../../renderer/src/api';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { cptsIdentitySchema } from '@shared/schemas/cpts';
+import { ApiCallError, call, createQueryClient, errorMessage, queryKey } from '../../renderer/src/api';
+import { identityToForm } from '../../renderer/src/features/cpts/IdentityForm';
+import { useCptsWrite } from '../../renderer/src/features/cpts/queries';
 import { installFakeApi } from './fake-api';
 
 describe('renderer api', () => {
@@ -32,5 +38,32 @@ describe('renderer api', () => {
     expect(errorMessage(error)).toMatch(/n'arrive pas à joindre sa base de données/);
     expect(errorMessage(new TypeError('x'))).toMatch(/^Une erreur inattendue est survenue/);
     expect(vi.mocked(api['app.info'])).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('cache policy of a write', () => {
+  it('stores the fresh answer, invalidates what the write made stale, and spares the rest', async () => {
+    installFakeApi();
+    const client = createQueryClient();
+    client.setQueryData(queryKey('cpts.get'), null);
+    client.setQueryData(queryKey('members.stats', { year: 2026 }), { stale: 'before' });
+    client.setQueryData(queryKey('meetings.list', {}), []);
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    );
+    const { result } = renderHook(() => useCptsWrite('cpts.saveIdentity'), { wrapper });
+    const input = cptsIdentitySchema.parse({ ...identityToForm(null), name: 'CPTS du Grésivaudan' });
+
+    const saved = await result.current.mutateAsync(input);
+
+    const state = (key: readonly unknown[]) => client.getQueryState(key);
+    // The answer is the fresh profile: stored, and not read again.
+    expect(client.getQueryData(queryKey('cpts.get'))).toEqual(saved);
+    expect(saved.identity.name).toBe('CPTS du Grésivaudan');
+    expect(state(queryKey('cpts.get'))?.isInvalidated).toBe(false);
+    // The statistics count the members of the territory: stale.
+    expect(state(queryKey('members.stats', { year: 2026 }))?.isInvalidated).toBe(true);
+    // The meetings do not depend on the profile.
+    expect(state(queryKey('meetings.list', {}))?.isInvalidated).toBe(false);
   });
 });

@@ -61,8 +61,8 @@ export interface ContractFormOptions<V extends FieldValues, S extends ContractSc
   resolver?: Resolver<V, unknown, z.output<S>>;
   /** Sends the validated values, usually `mutation.mutateAsync` of the feature's write hook. */
   submit: (data: z.output<S>) => Promise<R>;
-  /** Checked after validation, before sending: false stops there (the form says why itself). */
-  canSubmit?: (data: z.output<S>) => boolean;
+  /** Checked after validation, before sending: false stops there (the form says why, e.g. with `form.setError`). */
+  canSubmit?: (data: z.output<S>, form: UseFormReturn<V, unknown, z.output<S>>) => boolean;
   /** After a successful save (e.g. `form.reset` with the stored values, close the form). */
   onSaved?: (result: R, data: z.output<S>, form: UseFormReturn<V, unknown, z.output<S>>) => void | Promise<void>;
   /** When the values do not pass the schema (nothing is sent). */
@@ -136,7 +136,7 @@ export function useContractForm<V extends FieldValues, S extends ContractSchema,
   const known = fields ?? Object.keys((formProps.defaultValues as object | undefined) ?? {});
   const onSubmit = form.handleSubmit(async (data) => {
     setFormError(null);
-    if (canSubmit && !canSubmit(data)) return;
+    if (canSubmit && !canSubmit(data, form)) return;
     let result: R;
     try {
       result = await submit(data);

@@ -1,12 +1,8 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { CptsProfile, TerritorySummary } from '@shared/contract';
 import { cptsIdentitySchema, LEGAL_FORMS, type CptsIdentity, type CptsIdentityInput } from '@shared/schemas/cpts';
 import { Field } from '../../components/Field';
-import { applyServerErrors } from '../../components/serverErrors';
-import { useToast } from '../../components/Toasts';
-import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { FormActions, FormError } from '../../components/FormActions';
+import { useContractForm } from '../../components/useContractForm';
 import { useCptsWrite } from './queries';
 
 const FIELDS = [
@@ -41,37 +37,22 @@ interface Props {
 }
 
 export function IdentityForm({ profile, arsRegions, territory }: Props) {
-  const toast = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
+  const save = useCptsWrite('cpts.saveIdentity');
   const {
     register,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<CptsIdentityInput, unknown, CptsIdentity>({
-    resolver: zodResolver(cptsIdentitySchema),
-    defaultValues: identityToForm(profile?.identity),
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
+    onSubmit,
+    formError,
+    formState: { errors, isSubmitting },
+  } = useContractForm({
+    schema: cptsIdentitySchema,
+    defaultValues: identityToForm(profile?.identity) satisfies CptsIdentityInput,
+    fields: FIELDS,
+    submit: save.mutateAsync,
+    // Show the values as the application stored them (normalised identifiers, phone…).
+    onSaved: (saved, _values, form) => form.reset(identityToForm(saved.identity)),
+    savedMessage: 'Identité enregistrée',
+    failedMessage: (message) => `L’identité n’a pas été enregistrée : ${message}`,
   });
-  useUnsavedChangesGuard(isDirty);
-  const save = useCptsWrite('cpts.saveIdentity');
-
-  const onSubmit = async (values: CptsIdentity) => {
-    setFormError(null);
-    try {
-      const saved = await save.mutateAsync(values);
-      // Show the values as the application stored them (normalised identifiers, phone…).
-      reset(identityToForm(saved.identity));
-      toast.notify({ kind: 'success', message: 'Identité enregistrée' });
-    } catch (error) {
-      // Keep everything typed; show why it was refused, under the fields when possible.
-      const { message } = applyServerErrors(error, setError, FIELDS);
-      setFormError(message);
-      toast.notify({ kind: 'error', message: `L’identité n’a pas été enregistrée : ${message}` });
-    }
-  };
 
   const currentArs = profile?.identity.arsRegionCode ?? null;
   const arsOptions =
@@ -82,17 +63,13 @@ export function IdentityForm({ profile, arsRegions, territory }: Props) {
   const saving = isSubmitting || save.isPending;
 
   return (
-    <form className="card form-card" onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="identite-titre">
+    <form className="card form-card" onSubmit={onSubmit} noValidate aria-labelledby="identite-titre">
       <h2 id="identite-titre">Identité</h2>
       <p className="muted small">
         Les champs marqués d’un astérisque (<span aria-hidden="true">*</span>
         <span className="visually-hidden">astérisque</span>) sont obligatoires.
       </p>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field id="cpts-name" label="Nom de la CPTS" required wide error={errors.name?.message}>
           {(a) => <input type="text" autoComplete="organization" {...a} {...register('name')} />}
@@ -185,11 +162,7 @@ export function IdentityForm({ profile, arsRegions, territory }: Props) {
           )}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Enregistrement…' : "Enregistrer l'identité"}
-        </button>
-      </div>
+      <FormActions pending={saving} submitLabel="Enregistrer l'identité" />
     </form>
   );
 }

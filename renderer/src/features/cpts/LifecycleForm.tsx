@@ -1,14 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import type { CptsProfile } from '@shared/contract';
 import { contractEndDate } from '@shared/domain/lifecycle';
 import { formatDateLong } from '@shared/format';
 import { cptsLifecycleSchema, type CptsLifecycle, type CptsLifecycleInput } from '@shared/schemas/cpts';
 import { Field } from '../../components/Field';
-import { applyServerErrors } from '../../components/serverErrors';
-import { useToast } from '../../components/Toasts';
-import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { FormActions, FormError } from '../../components/FormActions';
+import { useContractForm } from '../../components/useContractForm';
 import { useCptsWrite } from './queries';
 
 const FIELDS = [
@@ -31,36 +28,23 @@ const isIsoDate = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 
 export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
-  const toast = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
+  const save = useCptsWrite('cpts.saveLifecycle');
   const {
     register,
-    handleSubmit,
-    reset,
-    setError,
     control,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<CptsLifecycleInput, unknown, CptsLifecycle>({
-    resolver: zodResolver(cptsLifecycleSchema),
-    defaultValues: lifecycleToForm(profile?.lifecycle),
-    reValidateMode: 'onChange',
+    onSubmit,
+    formError,
+    formState: { errors, isSubmitting },
+  } = useContractForm({
+    schema: cptsLifecycleSchema,
+    defaultValues: lifecycleToForm(profile?.lifecycle) satisfies CptsLifecycleInput,
+    fields: FIELDS,
+    submit: save.mutateAsync,
+    onSaved: (saved, _values, form) => form.reset(lifecycleToForm(saved.lifecycle)),
+    savedMessage: 'Étapes enregistrées',
+    failedMessage: (message) => `Les étapes n'ont pas été enregistrées : ${message}`,
   });
-  useUnsavedChangesGuard(isDirty);
-  const save = useCptsWrite('cpts.saveLifecycle');
   const signedOn = useWatch({ control, name: 'aciSignedOn' });
-
-  const onSubmit = async (values: CptsLifecycle) => {
-    setFormError(null);
-    try {
-      const saved = await save.mutateAsync(values);
-      reset(lifecycleToForm(saved.lifecycle));
-      toast.notify({ kind: 'success', message: 'Étapes enregistrées' });
-    } catch (error) {
-      const { message } = applyServerErrors(error, setError, FIELDS);
-      setFormError(message);
-      toast.notify({ kind: 'error', message: `Les étapes n'ont pas été enregistrées : ${message}` });
-    }
-  };
 
   const status = profile?.status ?? null;
   // The end of the contract follows the signature date as it is typed; the saved status gives the rest.
@@ -68,7 +52,7 @@ export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
   const saving = isSubmitting || save.isPending;
 
   return (
-    <form className="card form-card" onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="etapes-titre">
+    <form className="card form-card" onSubmit={onSubmit} noValidate aria-labelledby="etapes-titre">
       <h2 id="etapes-titre">Étapes et contrat ACI</h2>
       {status && (
         <div className="stage-box">
@@ -90,11 +74,7 @@ export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
           </dl>
         </div>
       )}
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       <fieldset className="form-grid">
         <legend className="visually-hidden">Dates des étapes</legend>
         <Field
@@ -151,11 +131,7 @@ export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
           )}
         </Field>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Enregistrement…' : 'Enregistrer les étapes'}
-        </button>
-      </div>
+      <FormActions pending={saving} submitLabel="Enregistrer les étapes" />
     </form>
   );
 }

@@ -1,18 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import type { CollegeRow, CotisationRateRow } from '@shared/contract';
 import { formatEurosFromCents, formatInteger, plural } from '@shared/format';
 import { collegeSchema, MEMBER_TYPES, type MemberType } from '@shared/schemas/members';
 import { errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
+import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
 import { Field } from '../../components/Field';
+import { FormActions, FormError } from '../../components/FormActions';
 import { centsToInput, parseEuros } from '../../components/money';
 import { Loading, Page, QueryError } from '../../components/Page';
-import { applyServerErrors } from '../../components/serverErrors';
 import { useToast } from '../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useContractForm } from '../../components/useContractForm';
 import { currentYear, VOTING_RIGHT_LABEL } from './labels';
 import { useColleges, useCotisationRates, useMembersWrite } from './queries';
 
@@ -43,8 +42,6 @@ interface CollegeFormValues {
   voteWeight: string;
   description: string;
 }
-type CollegeData = ReturnType<typeof collegeSchema.parse>;
-const collegeResolver = zodResolver(collegeSchema) as unknown as Resolver<CollegeFormValues, unknown, CollegeData>;
 
 const collegeToForm = (college: CollegeRow | null): CollegeFormValues => ({
   id: college ? String(college.id) : '',
@@ -57,10 +54,19 @@ const collegeToForm = (college: CollegeRow | null): CollegeFormValues => ({
 
 function CollegesCard() {
   const colleges = useColleges();
-  const toast = useToast();
   const [editing, setEditing] = useState<CollegeRow | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<CollegeRow | null>(null);
-  const remove = useMembersWrite('colleges.delete');
+  const remove = useConfirmedDelete(useMembersWrite('colleges.delete'), {
+    title: (college: CollegeRow) => `Supprimer le collège « ${college.name} » ?`,
+    input: (college) => ({ id: college.id }),
+    deletedMessage: (college) => `Collège « ${college.name} » supprimé.`,
+    body: (college) => (
+      <p>
+        {college.memberCount > 0
+          ? `${plural(college.memberCount, 'adhérent actif est', 'adhérents actifs sont')} dans ce collège : changez-les de collège avant de le supprimer.`
+          : 'Aucun adhérent actif n’est dans ce collège.'}
+      </p>
+    ),
+  });
 
   return (
     <section className="card" aria-labelledby="colleges-titre">
@@ -121,17 +127,7 @@ function CollegesCard() {
                   >
                     Modifier
                   </button>{' '}
-                  <button
-                    type="button"
-                    className="button button-small button-ghost"
-                    aria-label={`Supprimer le collège ${college.name}`}
-                    onClick={() => {
-                      remove.reset();
-                      setDeleting(college);
-                    }}
-                  >
-                    Supprimer
-                  </button>
+                  <DeleteButton label={`Supprimer le collège ${college.name}`} onClick={() => remove.ask(college)} />
                 </td>
               </tr>
             ))}
@@ -145,81 +141,33 @@ function CollegesCard() {
           onDone={() => setEditing(null)}
         />
       )}
-      {deleting && (
-        <ConfirmDialog
-          title={`Supprimer le collège « ${deleting.name} » ?`}
-          confirmLabel="Supprimer"
-          danger
-          busy={remove.isPending}
-          error={remove.isError ? errorMessage(remove.error) : null}
-          onCancel={() => setDeleting(null)}
-          onConfirm={() =>
-            remove.mutate(
-              { id: deleting.id },
-              {
-                onSuccess: () => {
-                  toast.notify({ kind: 'success', message: `Collège « ${deleting.name} » supprimé.` });
-                  setDeleting(null);
-                },
-              },
-            )
-          }
-        >
-          <p>
-            {deleting.memberCount > 0
-              ? `${plural(deleting.memberCount, 'adhérent actif est', 'adhérents actifs sont')} dans ce collège : changez-les de collège avant de le supprimer.`
-              : 'Aucun adhérent actif n’est dans ce collège.'}
-          </p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </section>
   );
 }
 
 function CollegeForm({ college, onDone }: { college: CollegeRow | null; onDone: () => void }) {
-  const toast = useToast();
   const save = useMembersWrite('colleges.save');
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<CollegeFormValues, unknown, CollegeData>({
-    resolver: async (values, context, options) =>
-      // « 1,5 » is how a French user types one and a half.
-      collegeResolver({ ...values, voteWeight: values.voteWeight.replace(',', '.') }, context, options),
+    onSubmit,
+    formError,
+    formState: { errors, isSubmitting },
+  } = useContractForm({
+    schema: collegeSchema,
     defaultValues: collegeToForm(college),
-    reValidateMode: 'onChange',
+    // « 1,5 » is how a French user types one and a half.
+    prepare: (values: CollegeFormValues) => ({ ...values, voteWeight: values.voteWeight.replace(',', '.') }),
+    fields: ['name', 'votingRight', 'seats', 'voteWeight', 'description'],
+    submit: save.mutateAsync,
+    savedMessage: (_, values) => `Collège « ${values.name} » enregistré.`,
+    onSaved: onDone,
   });
-  useUnsavedChangesGuard(isDirty);
-
-  const onSubmit = async (values: CollegeData) => {
-    setFormError(null);
-    try {
-      await save.mutateAsync(values);
-      toast.notify({ kind: 'success', message: `Collège « ${values.name} » enregistré.` });
-      onDone();
-    } catch (error) {
-      const { message } = applyServerErrors(error, setError, [
-        'name',
-        'votingRight',
-        'seats',
-        'voteWeight',
-        'description',
-      ]);
-      setFormError(message);
-    }
-  };
 
   return (
-    <form className="subform" onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="college-form-titre">
+    <form className="subform" onSubmit={onSubmit} noValidate aria-labelledby="college-form-titre">
       <h3 id="college-form-titre">{college ? `Modifier le collège « ${college.name} »` : 'Nouveau collège'}</h3>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field id="college-name" label="Nom du collège" required wide error={errors.name?.message}>
           {(a) => <input type="text" {...a} {...register('name')} />}
@@ -254,14 +202,7 @@ function CollegeForm({ college, onDone }: { college: CollegeRow | null; onDone: 
           {(a) => <input type="text" {...a} {...register('description')} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={isSubmitting}>
-          {isSubmitting ? 'Enregistrement…' : 'Enregistrer le collège'}
-        </button>
-        <button type="button" className="button button-small button-secondary" onClick={onDone} disabled={isSubmitting}>
-          Annuler
-        </button>
-      </div>
+      <FormActions pending={isSubmitting} submitLabel="Enregistrer le collège" onCancel={onDone} small />
     </form>
   );
 }

@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import type { Resolver } from 'react-hook-form';
 import type { CotisationRateRow, CotisationRow, MemberDetail } from '@shared/contract';
 import { formatDateLong, formatEurosFromCents, toIsoDate } from '@shared/format';
 import { COTISATION_MODES, cotisationSchema } from '@shared/schemas/members';
-import { errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
+import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
 import { Field } from '../../components/Field';
+import { FormActions, FormError } from '../../components/FormActions';
 import { centsToInput, parseEuros } from '../../components/money';
-import { applyServerErrors } from '../../components/serverErrors';
-import { useToast } from '../../components/Toasts';
-import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useContractForm } from '../../components/useContractForm';
 import { currentYear } from './labels';
 import { useMembersWrite } from './queries';
 
@@ -57,27 +55,22 @@ function expectedFor(rates: CotisationRateRow[], detail: MemberDetail, year: num
 }
 
 export function CotisationsSection({ detail, rates }: { detail: MemberDetail; rates: CotisationRateRow[] }) {
-  const toast = useToast();
   const [editing, setEditing] = useState<{ year: number | null } | null>(null);
-  const [deleting, setDeleting] = useState<CotisationRow | null>(null);
-  const remove = useMembersWrite('members.deleteCotisation');
+  const deleteCotisation = useMembersWrite('members.deleteCotisation');
+  const remove = useConfirmedDelete(deleteCotisation, {
+    title: (row: CotisationRow) => `Supprimer la cotisation ${row.year} ?`,
+    input: (row) => ({ memberId: detail.id, year: row.year }),
+    deletedMessage: (row) => `Cotisation ${row.year} supprimée.`,
+    body: (row) => (
+      <p>
+        La cotisation {row.year} de {detail.displayName} ({formatEurosFromCents(row.amountCents)}) sera supprimée.
+      </p>
+    ),
+  });
   const rows = [...detail.cotisations].sort((a, b) => b.year - a.year);
 
-  const confirmDelete = () => {
-    if (!deleting) return;
-    remove.mutate(
-      { memberId: detail.id, year: deleting.year },
-      {
-        onSuccess: () => {
-          toast.notify({ kind: 'success', message: `Cotisation ${deleting.year} supprimée.` });
-          setDeleting(null);
-        },
-      },
-    );
-  };
-
   const startNew = () => {
-    remove.reset();
+    deleteCotisation.reset();
     setEditing({ year: null });
   };
 
@@ -142,17 +135,7 @@ export function CotisationsSection({ detail, rates }: { detail: MemberDetail; ra
                         >
                           Modifier
                         </button>{' '}
-                        <button
-                          type="button"
-                          className="button button-small button-ghost"
-                          aria-label={`Supprimer la cotisation ${row.year}`}
-                          onClick={() => {
-                            remove.reset();
-                            setDeleting(row);
-                          }}
-                        >
-                          Supprimer
-                        </button>
+                        <DeleteButton label={`Supprimer la cotisation ${row.year}`} onClick={() => remove.ask(row)} />
                       </>
                     )}
                   </td>
@@ -171,22 +154,7 @@ export function CotisationsSection({ detail, rates }: { detail: MemberDetail; ra
           onDone={() => setEditing(null)}
         />
       )}
-      {deleting && (
-        <ConfirmDialog
-          title={`Supprimer la cotisation ${deleting.year} ?`}
-          confirmLabel="Supprimer"
-          danger
-          busy={remove.isPending}
-          error={remove.isError ? errorMessage(remove.error) : null}
-          onConfirm={confirmDelete}
-          onCancel={() => setDeleting(null)}
-        >
-          <p>
-            La cotisation {deleting.year} de {detail.displayName} ({formatEurosFromCents(deleting.amountCents)}) sera
-            supprimée.
-          </p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </section>
   );
 }
@@ -202,9 +170,7 @@ function CotisationForm({
   existing: CotisationRow | null;
   onDone: () => void;
 }) {
-  const toast = useToast();
   const save = useMembersWrite('members.setCotisation');
-  const [formError, setFormError] = useState<string | null>(null);
   const taken = new Set(detail.cotisations.map((c) => c.year));
   const year = currentYear();
   const defaultYear = existing?.year ?? (taken.has(year) ? (taken.has(year + 1) ? year - 1 : year + 1) : year);
@@ -212,12 +178,26 @@ function CotisationForm({
 
   const {
     register,
-    handleSubmit,
-    setError,
+    onSubmit,
+    formError,
     watch,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<CotisationFormValues, unknown, CotisationData>({
+    formState: { errors, isSubmitting },
+  } = useContractForm({
+    schema: cotisationSchema,
     resolver: cotisationResolver(detail.id),
+    fields: ['year', 'paidOn', 'mode'],
+    canSubmit: (values, form) => {
+      if (existing || !taken.has(values.year)) return true;
+      // Same year again: it replaces the stored one, say so rather than silently overwriting.
+      form.setError('year', {
+        type: 'taken',
+        message: `Une cotisation ${values.year} existe déjà : utilisez « Modifier » sur sa ligne.`,
+      });
+      return false;
+    },
+    submit: save.mutateAsync,
+    savedMessage: (_, values) => `Cotisation ${values.year} enregistrée.`,
+    onSaved: onDone,
     defaultValues: {
       year: String(defaultYear),
       amount: existing ? centsToInput(existing.amountCents) : centsToInput(expected),
@@ -226,38 +206,13 @@ function CotisationForm({
     },
     reValidateMode: 'onChange',
   });
-  useUnsavedChangesGuard(isDirty);
   const typedYear = Number(watch('year'));
   const expectedForTyped = Number.isInteger(typedYear) ? expectedFor(rates, detail, typedYear) : null;
 
-  const onSubmit = async (values: CotisationData) => {
-    setFormError(null);
-    if (!existing && taken.has(values.year)) {
-      // Same year again: it replaces the stored one, say so rather than silently overwriting.
-      setError('year', {
-        type: 'taken',
-        message: `Une cotisation ${values.year} existe déjà : utilisez « Modifier » sur sa ligne.`,
-      });
-      return;
-    }
-    try {
-      await save.mutateAsync(values);
-      toast.notify({ kind: 'success', message: `Cotisation ${values.year} enregistrée.` });
-      onDone();
-    } catch (error) {
-      const { message } = applyServerErrors(error, setError, ['year', 'paidOn', 'mode']);
-      setFormError(message);
-    }
-  };
-
   return (
-    <form className="subform" onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="cotisation-form-titre">
+    <form className="subform" onSubmit={onSubmit} noValidate aria-labelledby="cotisation-form-titre">
       <h3 id="cotisation-form-titre">{existing ? `Modifier la cotisation ${existing.year}` : 'Nouvelle cotisation'}</h3>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       <div className="form-grid form-grid-4">
         <Field id="cot-year" label="Année" required error={errors.year?.message}>
           {(a) => <input type="text" inputMode="numeric" readOnly={Boolean(existing)} {...a} {...register('year')} />}
@@ -296,14 +251,7 @@ function CotisationForm({
           )}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={isSubmitting}>
-          {isSubmitting ? 'Enregistrement…' : 'Enregistrer la cotisation'}
-        </button>
-        <button type="button" className="button button-small button-secondary" onClick={onDone} disabled={isSubmitting}>
-          Annuler
-        </button>
-      </div>
+      <FormActions pending={isSubmitting} submitLabel="Enregistrer la cotisation" onCancel={onDone} small />
     </form>
   );
 }

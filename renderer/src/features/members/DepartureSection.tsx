@@ -1,14 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
 import type { MemberDetail } from '@shared/contract';
 import { formatDateLong, toIsoDate } from '@shared/format';
 import { departureSchema } from '@shared/schemas/members';
 import { errorMessage } from '../../api';
 import { Field } from '../../components/Field';
-import { applyServerErrors } from '../../components/serverErrors';
+import { FormActions, FormError } from '../../components/FormActions';
 import { useToast } from '../../components/Toasts';
-import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useContractForm } from '../../components/useContractForm';
 import { useMembersWrite } from './queries';
 
 interface DepartureFormValues {
@@ -16,36 +13,23 @@ interface DepartureFormValues {
   leftOn: string;
   leftReason: string;
 }
-type DepartureData = ReturnType<typeof departureSchema.parse>;
-const resolver = zodResolver(departureSchema) as unknown as Resolver<DepartureFormValues, unknown, DepartureData>;
 
 export function DepartureSection({ detail }: { detail: MemberDetail }) {
   const toast = useToast();
   const reinstate = useMembersWrite('members.reinstate');
-  const [formError, setFormError] = useState<string | null>(null);
   const depart = useMembersWrite('members.depart');
   const {
     register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<DepartureFormValues, unknown, DepartureData>({
-    resolver,
-    defaultValues: { id: detail.id, leftOn: toIsoDate(new Date()), leftReason: '' },
-    reValidateMode: 'onChange',
+    onSubmit,
+    formError,
+    formState: { errors, isSubmitting },
+  } = useContractForm({
+    schema: departureSchema,
+    defaultValues: { id: detail.id, leftOn: toIsoDate(new Date()), leftReason: '' } as DepartureFormValues,
+    fields: ['leftOn', 'leftReason'],
+    submit: depart.mutateAsync,
+    savedMessage: `Sortie de ${detail.displayName} enregistrée.`,
   });
-  useUnsavedChangesGuard(isDirty);
-
-  const onSubmit = async (values: DepartureData) => {
-    setFormError(null);
-    try {
-      await depart.mutateAsync(values);
-      toast.notify({ kind: 'success', message: `Sortie de ${detail.displayName} enregistrée.` });
-    } catch (error) {
-      const { message } = applyServerErrors(error, setError, ['leftOn', 'leftReason']);
-      setFormError(message);
-    }
-  };
 
   if (detail.erasedAt) return null;
 
@@ -84,15 +68,11 @@ export function DepartureSection({ detail }: { detail: MemberDetail }) {
           </div>
         </>
       ) : (
-        <form onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="sortie-titre">
+        <form onSubmit={onSubmit} noValidate aria-labelledby="sortie-titre">
           <p className="muted small">
             Démission, départ du territoire, radiation… La fiche est conservée comme ancien adhérent.
           </p>
-          {formError && (
-            <div className="alert alert-error" role="alert">
-              {formError}
-            </div>
-          )}
+          <FormError message={formError} />
           <div className="form-grid">
             <Field id="sortie-date" label="Date de sortie" required error={errors.leftOn?.message}>
               {(a) => <input type="date" {...a} {...register('leftOn')} />}
@@ -101,11 +81,7 @@ export function DepartureSection({ detail }: { detail: MemberDetail }) {
               {(a) => <input type="text" placeholder="Démission, déménagement…" {...a} {...register('leftReason')} />}
             </Field>
           </div>
-          <div className="form-actions">
-            <button type="submit" className="button button-secondary" disabled={isSubmitting}>
-              {isSubmitting ? 'Enregistrement…' : 'Enregistrer la sortie'}
-            </button>
-          </div>
+          <FormActions pending={isSubmitting} submitLabel="Enregistrer la sortie" secondary />
         </form>
       )}
     </section>

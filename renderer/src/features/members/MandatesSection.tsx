@@ -1,15 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
 import type { MandateRow, MemberDetail } from '@shared/contract';
 import { formatDateLong, toIsoDate } from '@shared/format';
 import { MANDATE_ROLES, mandateSchema } from '@shared/schemas/members';
-import { errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/Dialog';
+import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
 import { Field } from '../../components/Field';
-import { applyServerErrors } from '../../components/serverErrors';
-import { useToast } from '../../components/Toasts';
-import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { FormActions, FormError } from '../../components/FormActions';
+import { useContractForm } from '../../components/useContractForm';
 import { useMembersWrite } from './queries';
 
 interface MandateFormValues {
@@ -19,15 +15,20 @@ interface MandateFormValues {
   startOn: string;
   endOn: string;
 }
-type MandateData = ReturnType<typeof mandateSchema.parse>;
-
-const resolver = zodResolver(mandateSchema) as unknown as Resolver<MandateFormValues, unknown, MandateData>;
 
 export function MandatesSection({ detail }: { detail: MemberDetail }) {
-  const toast = useToast();
   const [adding, setAdding] = useState(false);
-  const [deleting, setDeleting] = useState<MandateRow | null>(null);
-  const remove = useMembersWrite('members.deleteMandate');
+  const remove = useConfirmedDelete(useMembersWrite('members.deleteMandate'), {
+    title: () => 'Supprimer ce mandat ?',
+    input: (row: MandateRow) => ({ memberId: detail.id, mandateId: row.id }),
+    deletedMessage: (row) => `Mandat « ${row.roleLabel} » supprimé.`,
+    body: (row) => (
+      <p>
+        Le mandat « {row.roleLabel} » de {detail.displayName}, commencé le {formatDateLong(row.startOn)}, sera supprimé.
+        Pour un mandat terminé, indiquez plutôt sa date de fin.
+      </p>
+    ),
+  });
   const rows = [...detail.mandates].sort(
     (a, b) => Number(b.current) - Number(a.current) || b.startOn.localeCompare(a.startOn),
   );
@@ -68,17 +69,7 @@ export function MandatesSection({ detail }: { detail: MemberDetail }) {
                 <td>{row.endOn ? formatDateLong(row.endOn) : '—'}</td>
                 <td className="actions">
                   {!detail.erasedAt && (
-                    <button
-                      type="button"
-                      className="button button-small button-ghost"
-                      aria-label={`Supprimer le mandat ${row.roleLabel}`}
-                      onClick={() => {
-                        remove.reset();
-                        setDeleting(row);
-                      }}
-                    >
-                      Supprimer
-                    </button>
+                    <DeleteButton label={`Supprimer le mandat ${row.roleLabel}`} onClick={() => remove.ask(row)} />
                   )}
                 </td>
               </tr>
@@ -87,72 +78,31 @@ export function MandatesSection({ detail }: { detail: MemberDetail }) {
         </table>
       )}
       {adding && <MandateForm memberId={detail.id} onDone={() => setAdding(false)} />}
-      {deleting && (
-        <ConfirmDialog
-          title="Supprimer ce mandat ?"
-          confirmLabel="Supprimer"
-          danger
-          busy={remove.isPending}
-          error={remove.isError ? errorMessage(remove.error) : null}
-          onCancel={() => setDeleting(null)}
-          onConfirm={() =>
-            remove.mutate(
-              { memberId: detail.id, mandateId: deleting.id },
-              {
-                onSuccess: () => {
-                  toast.notify({ kind: 'success', message: `Mandat « ${deleting.roleLabel} » supprimé.` });
-                  setDeleting(null);
-                },
-              },
-            )
-          }
-        >
-          <p>
-            Le mandat « {deleting.roleLabel} » de {detail.displayName}, commencé le {formatDateLong(deleting.startOn)},
-            sera supprimé. Pour un mandat terminé, indiquez plutôt sa date de fin.
-          </p>
-        </ConfirmDialog>
-      )}
+      {remove.dialog}
     </section>
   );
 }
 
 function MandateForm({ memberId, onDone }: { memberId: number; onDone: () => void }) {
-  const toast = useToast();
   const add = useMembersWrite('members.addMandate');
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<MandateFormValues, unknown, MandateData>({
-    resolver,
-    defaultValues: { memberId, role: '', label: '', startOn: toIsoDate(new Date()), endOn: '' },
-    reValidateMode: 'onChange',
+    onSubmit,
+    formError,
+    formState: { errors, isSubmitting },
+  } = useContractForm({
+    schema: mandateSchema,
+    defaultValues: { memberId, role: '', label: '', startOn: toIsoDate(new Date()), endOn: '' } as MandateFormValues,
+    fields: ['role', 'label', 'startOn', 'endOn'],
+    submit: add.mutateAsync,
+    savedMessage: 'Mandat ajouté.',
+    onSaved: onDone,
   });
-  useUnsavedChangesGuard(isDirty);
-
-  const onSubmit = async (values: MandateData) => {
-    setFormError(null);
-    try {
-      await add.mutateAsync(values);
-      toast.notify({ kind: 'success', message: 'Mandat ajouté.' });
-      onDone();
-    } catch (error) {
-      const { message } = applyServerErrors(error, setError, ['role', 'label', 'startOn', 'endOn']);
-      setFormError(message);
-    }
-  };
 
   return (
-    <form className="subform" onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="mandat-form-titre">
+    <form className="subform" onSubmit={onSubmit} noValidate aria-labelledby="mandat-form-titre">
       <h3 id="mandat-form-titre">Nouveau mandat</h3>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       <div className="form-grid form-grid-4">
         <Field id="mandat-role" label="Mandat" required error={errors.role?.message}>
           {(a) => (
@@ -181,14 +131,7 @@ function MandateForm({ memberId, onDone }: { memberId: number; onDone: () => voi
           {(a) => <input type="date" {...a} {...register('endOn')} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={isSubmitting}>
-          {isSubmitting ? 'Enregistrement…' : 'Ajouter le mandat'}
-        </button>
-        <button type="button" className="button button-small button-secondary" onClick={onDone} disabled={isSubmitting}>
-          Annuler
-        </button>
-      </div>
+      <FormActions pending={isSubmitting} submitLabel="Ajouter le mandat" onCancel={onDone} small />
     </form>
   );
 }

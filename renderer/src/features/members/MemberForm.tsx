@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import type { CollegeRow, MemberDetail } from '@shared/contract';
 import type { MemberListRow } from '@shared/domain/members';
 import {
@@ -9,11 +9,10 @@ import {
   STRUCTURE_TYPES,
 } from '@shared/domain/professions';
 import { formatDateLong, toIsoDate } from '@shared/format';
-import type { MemberData } from '@shared/schemas/members';
-import { ApiCallError } from '../../api';
+import { memberSchema, type MemberData } from '@shared/schemas/members';
 import { Field } from '../../components/Field';
-import { applyServerErrors } from '../../components/serverErrors';
-import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { FormActions, FormError } from '../../components/FormActions';
+import { useContractForm } from '../../components/useContractForm';
 import { CommunePicker, communeLabel } from './CommunePicker';
 import { VOTING_RIGHT_LABEL, PROFESSION_GROUPS } from './labels';
 import { MEMBER_FIELDS, memberResolver, memberToForm, type MemberFormValues } from './memberForm';
@@ -38,7 +37,6 @@ interface Props {
 export function MemberForm({ detail, colleges, structures, save, onCancel, onSaved, onFailed }: Props) {
   const today = toIsoDate(new Date());
   const formRef = useRef<HTMLFormElement>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const [communeText, setCommuneText] = useState(() =>
     detail?.data.communeCode ? communeLabel(detail.communeName, detail.data.communeCode) : '',
   );
@@ -50,19 +48,37 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
 
   const {
     register,
-    handleSubmit,
-    reset,
+    onSubmit,
+    formError,
     setError,
     setValue,
     getValues,
     control,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<MemberFormValues, unknown, MemberData>({
+  } = useContractForm({
+    schema: memberSchema,
     resolver: memberResolver,
     defaultValues: memberToForm(detail?.data, today),
     reValidateMode: 'onChange',
+    fields: MEMBER_FIELDS,
+    // members.create and members.update take the form's values under « data ».
+    serverPrefix: 'data.',
+    canSubmit: () => {
+      if (communePending.current) communeNotChosen();
+      return !communePending.current;
+    },
+    onInvalid: () => {
+      if (communePending.current) communeNotChosen();
+    },
+    submit: save,
+    onSaved: (saved, _values, form) => {
+      form.reset(memberToForm(saved.data, today));
+      setCommuneText(saved.data.communeCode ? communeLabel(saved.communeName, saved.data.communeCode) : '');
+      setFreeStructure(Boolean(saved.data.structureLabel));
+      onSaved(saved);
+    },
+    onFailed,
   });
-  useUnsavedChangesGuard(isDirty);
 
   const kind = useWatch({ control, name: 'kind' });
   const professionCode = useWatch({ control, name: 'professionCode' });
@@ -98,26 +114,6 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
       message: 'Choisissez la commune dans la liste proposée, ou videz le champ.',
     });
 
-  const onValid = async (values: MemberData) => {
-    setFormError(null);
-    if (communePending.current) {
-      communeNotChosen();
-      return;
-    }
-    try {
-      const saved = await save(values);
-      reset(memberToForm(saved.data, today));
-      setCommuneText(saved.data.communeCode ? communeLabel(saved.communeName, saved.data.communeCode) : '');
-      setFreeStructure(Boolean(saved.data.structureLabel));
-      onSaved(saved);
-    } catch (error) {
-      // Keep everything typed; say why it was refused, under the fields when possible.
-      const { message } = applyServerErrors(withoutDataPrefix(error), setError, MEMBER_FIELDS);
-      setFormError(message);
-      onFailed(message);
-    }
-  };
-
   const saving = isSubmitting;
   const structureSelectValue = freeStructure ? FREE_STRUCTURE : structureMemberId;
 
@@ -125,9 +121,7 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
     <form
       ref={formRef}
       className="card form-card member-form"
-      onSubmit={handleSubmit(onValid, () => {
-        if (communePending.current) communeNotChosen();
-      })}
+      onSubmit={onSubmit}
       noValidate
       aria-labelledby="fiche-titre"
     >
@@ -136,11 +130,7 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
         Les champs marqués d’un astérisque (<span aria-hidden="true">*</span>
         <span className="visually-hidden">astérisque</span>) sont obligatoires. Ctrl+S enregistre.
       </p>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
 
       <fieldset className="kind-switch">
         <legend>Type d'adhérent</legend>
@@ -443,24 +433,11 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
         </div>
       </fieldset>
 
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Enregistrement…' : 'Enregistrer'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={saving}>
-          Annuler
-        </button>
+      <FormActions pending={saving} submitLabel="Enregistrer" onCancel={onCancel}>
         {detail && isDirty && <span className="muted small">Modifications non enregistrées</span>}
-      </div>
+      </FormActions>
     </form>
   );
 }
 
 /** members.update nests the form under `data`: its field errors come as « data.rpps ». */
-function withoutDataPrefix(error: unknown): unknown {
-  if (!(error instanceof ApiCallError)) return error;
-  const fields = Object.fromEntries(
-    Object.entries(error.fields).map(([key, message]) => [key.replace(/^data\./, ''), message]),
-  );
-  return new ApiCallError(error.code, error.message, fields, error.channel);
-}

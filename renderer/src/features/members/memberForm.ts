@@ -1,4 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
+import { contractResolver } from '../../components/useContractForm';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { memberSchema, type MemberData, type MemberInput } from '@shared/schemas/members';
 
@@ -75,7 +75,7 @@ export function withoutOtherKind(values: MemberFormValues): MemberFormValues {
   return copy as MemberFormValues;
 }
 
-const base = zodResolver(memberSchema) as unknown as Resolver<MemberFormValues, unknown, MemberData>;
+const base = contractResolver<MemberFormValues, typeof memberSchema>(memberSchema);
 
 /**
  * memberSchema, with every message at once: zod leaves out the « obligatoire » rules while a field is invalid
