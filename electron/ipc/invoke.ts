@@ -5,7 +5,7 @@ import { constraintError, UserError } from '../services/errors';
 import type { Handlers } from './handlers';
 
 function isChannel(name: string): name is Channel {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }
 
 /**

@@ -1,9 +1,5 @@
 import { createElement, type ReactElement } from 'react';
 import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
-import type { AttendanceSheetData, ConvocationData, PvData } from '@shared/reports/ag';
-import type { IdentitySheetData } from '@shared/reports/identity';
-import type { MeetingMinutesData, RcpYearData } from '@shared/reports/meetings';
-import type { CompositionData, MembersListData } from '@shared/reports/members';
 import { AttendanceSheet } from './attendance-sheet/AttendanceSheet';
 import { Composition } from './composition/Composition';
 import { Convocation } from './convocation/Convocation';
@@ -13,20 +9,9 @@ import { MeetingMinutes } from './meeting-minutes/MeetingMinutes';
 import { MembersList } from './members-list/MembersList';
 import { Pv } from './pv/Pv';
 import { RcpYear } from './rcp-year/RcpYear';
+import type { ReportJob } from '@shared/reports/job';
 
-/**
- * Every report the worker can render. To add one: extend this union with `{ kind: 'x'; data: XData }`
- * and add its document to `documents` below (the compiler asks for it).
- */
-export type ReportJob =
-  | { kind: 'identity'; data: IdentitySheetData }
-  | { kind: 'membersList'; data: MembersListData }
-  | { kind: 'composition'; data: CompositionData }
-  | { kind: 'meetingMinutes'; data: MeetingMinutesData }
-  | { kind: 'rcpYear'; data: RcpYearData }
-  | { kind: 'convocation'; data: ConvocationData }
-  | { kind: 'attendanceSheet'; data: AttendanceSheetData }
-  | { kind: 'pv'; data: PvData };
+export type { ReportJob } from '@shared/reports/job';
 
 export type ReportKind = ReportJob['kind'];
 

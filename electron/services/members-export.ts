@@ -5,7 +5,12 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { MemberListRow } from '@shared/domain/members';
+import type { Kysely } from 'kysely';
+import type { ExportResult } from '@shared/contract';
+import { filterMembers, type MemberListRow } from '@shared/domain/members';
+import type { MemberFilters } from '@shared/schemas/members';
+import type { DB } from '../db/schema';
+import { listMembers } from './members';
 import { formatFrenchDate, specialtyLabel } from '@shared/domain/import-mapping';
 import { PRACTICE_MODES, STRUCTURE_TYPES } from '@shared/domain/professions';
 import { writeFileAtomic } from './files';
@@ -128,4 +133,21 @@ export async function exportMembers(
   const data = format === 'csv' ? toCsv(kept, columns) : await toXlsx(kept, columns);
   await writeFileAtomic(path, data);
   return data.byteLength;
+}
+
+/**
+ * Exports the members list as shown (same filters) to the file the user chooses; nothing is written when the
+ * choice is cancelled. The « À jour » column is for the filtered cotisation year, or the current year.
+ */
+export async function exportMemberList(
+  db: Kysely<DB>,
+  { filters, format }: { filters: MemberFilters; format: 'csv' | 'xlsx' },
+  today: string,
+  choosePath: (suggestedName: string) => Promise<string | null>,
+): Promise<ExportResult> {
+  const rows = filterMembers(await listMembers(db, today), filters);
+  const path = await choosePath(`Adhérents - ${today}.${format}`);
+  if (!path) return { saved: false };
+  const bytes = await exportMembers(rows, format, path, filters.cotisationYear ?? Number(today.slice(0, 4)));
+  return { saved: true, path, pages: 0, bytes };
 }

@@ -1,6 +1,6 @@
 import { loadCommuneReference } from '../../services/communes';
 import type { appChannels } from '@shared/contract';
-import { type HandlerContext, type HandlersFor } from './context';
+import type { HandlerContext, HandlersFor } from './context';
 
 /** The application itself. */
 export function appHandlers(ctx: HandlerContext): HandlersFor<keyof typeof appChannels> {

@@ -1,6 +1,5 @@
 import {
-  addDocument,
-  assertDocumentsAllowed,
+  chooseAndAddDocument,
   createMeeting,
   deleteDecision,
   deleteDocument,
@@ -29,12 +28,8 @@ export function meetingsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof 
     'meetings.saveAgenda': async ({ meetingId, items }) => saveAgenda(ctx.db, meetingId, items, today()),
     'meetings.saveParticipants': async ({ meetingId, participants }) =>
       saveParticipants(ctx.db, meetingId, participants, today()),
-    'meetings.addDocument': async ({ meetingId }) => {
-      await assertDocumentsAllowed(ctx.db, meetingId);
-      const path = await ctx.chooseOpenPath('meeting-document');
-      if (!path) return { cancelled: true as const };
-      return addDocument(ctx.db, meetingId, path, ctx.documentsDir, today());
-    },
+    'meetings.addDocument': async ({ meetingId }) =>
+      chooseAndAddDocument(ctx.db, meetingId, ctx.documentsDir, today(), () => ctx.chooseOpenPath('meeting-document')),
     'meetings.deleteDocument': async ({ meetingId, documentId }) =>
       deleteDocument(ctx.db, meetingId, documentId, ctx.documentsDir, today()),
     'meetings.exportIcs': async (selection) =>

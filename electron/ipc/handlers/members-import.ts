@@ -1,15 +1,11 @@
-import { applyImport, importProgress, openImport, previewImport } from '../../services/members-import';
+import { applyImport, importProgress, chooseAndOpenImport, previewImport } from '../../services/members-import';
 import type { membersImportChannels } from '@shared/contract';
-import { type HandlerContext, type HandlersFor } from './context';
+import type { HandlerContext, HandlersFor } from './context';
 
 /** The import of members from a spreadsheet. */
 export function membersImportHandlers(ctx: HandlerContext): HandlersFor<keyof typeof membersImportChannels> {
   return {
-    'members.importOpen': async () => {
-      const path = await ctx.chooseOpenPath('import-members');
-      if (!path) return { cancelled: true as const };
-      return openImport(path);
-    },
+    'members.importOpen': async () => chooseAndOpenImport(() => ctx.chooseOpenPath('import-members')),
     'members.importPreview': async ({ token, mapping, options }) =>
       previewImport(ctx.db, token, mapping, { ...options, now: ctx.now() }),
     'members.importApply': async ({ token, mapping, options }) =>

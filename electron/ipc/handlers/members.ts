@@ -1,4 +1,3 @@
-import { filterMembers } from '@shared/domain/members';
 import { exportPersonalDataFile } from '../../services/personal-data-export';
 import {
   addMandate,
@@ -19,7 +18,7 @@ import {
   setCotisationRate,
   updateMember,
 } from '../../services/members';
-import { exportMembers } from '../../services/members-export';
+import { exportMemberList } from '../../services/members-export';
 import type { membersChannels } from '@shared/contract';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
 
@@ -46,12 +45,7 @@ export function membersHandlers(ctx: HandlerContext): HandlersFor<keyof typeof m
     'members.addMandate': async (mandate) => addMandate(ctx.db, mandate, today()),
     'members.deleteMandate': async ({ memberId, mandateId }) => deleteMandate(ctx.db, memberId, mandateId, today()),
     'members.stats': async ({ year }) => memberStats(ctx.db, year, today()),
-    'members.exportList': async ({ filters, format }) => {
-      const rows = filterMembers(await listMembers(ctx.db, today()), filters);
-      const path = await ctx.chooseSavePath(`Adhérents - ${today()}.${format}`, format);
-      if (!path) return { saved: false };
-      const bytes = await exportMembers(rows, format, path, filters.cotisationYear ?? Number(today().slice(0, 4)));
-      return { saved: true, path, pages: 0, bytes };
-    },
+    'members.exportList': async (input) =>
+      exportMemberList(ctx.db, input, today(), (name) => ctx.chooseSavePath(name, input.format)),
   };
 }

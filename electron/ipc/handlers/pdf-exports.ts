@@ -1,6 +1,6 @@
 import type { ExportResult, PdfExportStatus } from '@shared/contract';
 import { writeFileAtomic } from '../../services/files';
-import type { ReportJob } from '../../pdf/render';
+import type { ReportExport } from '@shared/reports/job';
 import { PdfCancelledError, type PdfStage } from '../../pdf/supervisor';
 import type { HandlerContext } from './context';
 
@@ -16,8 +16,8 @@ export function createPdfExports(ctx: HandlerContext) {
   const pdfExports = new Set<{ stage: PdfStage | 'writing'; startedAt: number; controller: AbortController }>();
 
   /** Asks where to save, renders off the UI path, writes the whole file or nothing. */
-  async function savePdf(suggestedName: string, job: ReportJob): Promise<ExportResult> {
-    const path = await ctx.chooseSavePath(suggestedName, 'pdf');
+  async function savePdf({ fileName, job }: ReportExport): Promise<ExportResult> {
+    const path = await ctx.chooseSavePath(fileName, 'pdf');
     if (!path) return { saved: false as const };
     const running = {
       stage: 'queued' as PdfStage | 'writing',

@@ -1,57 +1,35 @@
-import { agFileName, attendanceSheetData, convocationData, pvData } from '../../services/ag/reports';
-import { assertYearStarted, meetingMinutesData, rcpYearData } from '../../services/meeting-reports';
-import { compositionData, identitySheetData, membersListData, suggestedFileName } from '../../services/reports';
-import { createPdfExports } from './pdf-exports';
 import type { reportsChannels } from '@shared/contract';
+import {
+  attendanceSheetExport,
+  compositionExport,
+  convocationExport,
+  type ExportClock,
+  identitySheetExport,
+  meetingMinutesExport,
+  membersListExport,
+  pvExport,
+  rcpYearExport,
+} from '../../services/report-exports';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
+import { createPdfExports } from './pdf-exports';
 
-/** PDF reports: each asks where to save, then renders off the UI path. */
+/** PDF reports: each reads its data, asks where to save, then renders off the UI path. */
 export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof reportsChannels> {
   const today = todayIn(ctx);
+  const clock = (): ExportClock => ({ now: ctx.now(), today: today() });
   const { savePdf, pdfStatus, cancelPdf } = createPdfExports(ctx);
   return {
-    'reports.exportIdentitySheet': async () => {
-      const data = await identitySheetData(ctx.db, ctx.now(), today());
-      return savePdf(suggestedFileName('Fiche d’identité', data.cpts.name, today()), { kind: 'identity', data });
-    },
+    'reports.exportIdentitySheet': async () => savePdf(await identitySheetExport(ctx.db, clock())),
     'reports.pdfStatus': async () => pdfStatus(),
     'reports.cancelPdf': async () => cancelPdf(),
-    'reports.exportMembersList': async (options) => {
-      const data = await membersListData(ctx.db, options, ctx.now(), today());
-      const title = options.audience === 'bureau' ? 'Liste des adhérents' : 'Annuaire des adhérents';
-      return savePdf(suggestedFileName(title, data.cptsName, today()), { kind: 'membersList', data });
-    },
-    'reports.exportComposition': async ({ year }) => {
-      const data = await compositionData(ctx.db, year, ctx.now(), today());
-      return savePdf(suggestedFileName(`Composition ${year}`, data.cptsName, today()), { kind: 'composition', data });
-    },
-    'reports.exportMeetingMinutes': async ({ meetingId }) => {
-      const data = await meetingMinutesData(ctx.db, meetingId, ctx.now(), today());
-      const title = data.rcp ? 'Compte rendu de RCP' : 'Compte rendu';
-      return savePdf(`${title} - ${data.meeting.title.replace(/[\\/:*?"<>|]/g, '-')} - ${data.meeting.date}.pdf`, {
-        kind: 'meetingMinutes',
-        data,
-      });
-    },
-    'reports.exportRcpYear': async ({ year }) => {
-      assertYearStarted(year, today());
-      const data = await rcpYearData(ctx.db, year, ctx.now(), today());
-      return savePdf(suggestedFileName(`Bilan des RCP ${year}`, data.cptsName, today()), { kind: 'rcpYear', data });
-    },
-    'reports.exportConvocation': async ({ meetingId }) => {
-      const data = await convocationData(ctx.db, meetingId, ctx.now(), today());
-      return savePdf(agFileName('Convocation', data.meeting), { kind: 'convocation', data });
-    },
-    'reports.exportAttendanceSheet': async ({ meetingId }) => {
-      const data = await attendanceSheetData(ctx.db, meetingId, ctx.now(), today());
-      return savePdf(agFileName('Feuille d’émargement', data.meeting), { kind: 'attendanceSheet', data });
-    },
-    'reports.exportPv': async ({ meetingId }) => {
-      const data = await pvData(ctx.db, meetingId, ctx.now(), today());
-      return savePdf(agFileName(data.draft ? 'Procès-verbal (brouillon)' : 'Procès-verbal', data.meeting), {
-        kind: 'pv',
-        data,
-      });
-    },
+    'reports.exportMembersList': async (options) => savePdf(await membersListExport(ctx.db, options, clock())),
+    'reports.exportComposition': async ({ year }) => savePdf(await compositionExport(ctx.db, year, clock())),
+    'reports.exportMeetingMinutes': async ({ meetingId }) =>
+      savePdf(await meetingMinutesExport(ctx.db, meetingId, clock())),
+    'reports.exportRcpYear': async ({ year }) => savePdf(await rcpYearExport(ctx.db, year, clock())),
+    'reports.exportConvocation': async ({ meetingId }) => savePdf(await convocationExport(ctx.db, meetingId, clock())),
+    'reports.exportAttendanceSheet': async ({ meetingId }) =>
+      savePdf(await attendanceSheetExport(ctx.db, meetingId, clock())),
+    'reports.exportPv': async ({ meetingId }) => savePdf(await pvExport(ctx.db, meetingId, clock())),
   };
 }

@@ -1,6 +1,6 @@
 import { getRcpMinProfessions, setRcpMinProfessions } from '../../services/settings';
 import type { settingsChannels } from '@shared/contract';
-import { type HandlerContext, type HandlersFor } from './context';
+import type { HandlerContext, HandlersFor } from './context';
 
 /** Settings. */
 export function settingsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof settingsChannels> {

@@ -1,7 +1,7 @@
 import { searchCommuneHits } from '../../services/commune-search';
 import { addCommunes, getTerritory, removeCommune } from '../../services/territory';
 import type { territoryChannels } from '@shared/contract';
-import { type HandlerContext, type HandlersFor } from './context';
+import type { HandlerContext, HandlersFor } from './context';
 
 /** The territory and the commune search. */
 export function territoryHandlers(ctx: HandlerContext): HandlersFor<keyof typeof territoryChannels> {

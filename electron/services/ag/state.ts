@@ -177,9 +177,7 @@ async function resolutionRowsOf(
     .orderBy('id')
     .execute();
   return resolutionRows.map((row) => {
-    const majority = Object.prototype.hasOwnProperty.call(meetingRules.majorities, row.kind)
-      ? meetingRules.majorities[row.kind]
-      : undefined;
+    const majority = Object.hasOwn(meetingRules.majorities, row.kind) ? meetingRules.majorities[row.kind] : undefined;
     const voted = row.votes_pour !== null && row.votes_contre !== null;
     return {
       id: row.id,

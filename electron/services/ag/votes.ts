@@ -35,7 +35,7 @@ export async function saveResolution(
 ): Promise<AgState> {
   const assembly = await loadAssembly(db, input.meetingId, today);
   await assertOpen(db, assembly.meeting);
-  if (!Object.prototype.hasOwnProperty.call(assembly.rules.meetings[assembly.type].majorities, input.kind)) {
+  if (!Object.hasOwn(assembly.rules.meetings[assembly.type].majorities, input.kind)) {
     throw new UserError(
       'invalid_input',
       `Les statuts en vigueur ne prévoient pas de majorité pour ce type de résolution (« ${input.kind} »).`,

@@ -28,6 +28,23 @@ export async function assertDocumentsAllowed(db: Db, meetingId: number): Promise
   assertNotApproved(meeting);
 }
 
+/**
+ * Asks for the file to attach (only once documents are allowed on this meeting), then copies it in; `cancelled` when
+ * the user closes the file dialog.
+ */
+export async function chooseAndAddDocument(
+  db: Kysely<DB>,
+  meetingId: number,
+  documentsDir: string,
+  today: string,
+  chooseFile: () => Promise<string | null>,
+): Promise<MeetingDetail | { cancelled: true }> {
+  await assertDocumentsAllowed(db, meetingId);
+  const path = await chooseFile();
+  if (!path) return { cancelled: true };
+  return addDocument(db, meetingId, path, documentsDir, today);
+}
+
 /** Copies a document into the app's data folder (not a link: it stays with the meeting). */
 export async function addDocument(
   db: Kysely<DB>,

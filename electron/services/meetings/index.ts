@@ -4,7 +4,13 @@
  */
 export { saveAgenda } from './agenda';
 export { deleteDecision, saveDecision } from './decisions';
-export { addDocument, assertDocumentsAllowed, deleteDocument, RCP_DOCUMENT_REFUSED } from './documents';
+export {
+  addDocument,
+  assertDocumentsAllowed,
+  chooseAndAddDocument,
+  deleteDocument,
+  RCP_DOCUMENT_REFUSED,
+} from './documents';
 export { createMeeting, deleteMeeting, updateMeeting } from './meeting';
 export { addRcpMotif, rcpMinProfessions, rcpMotifs } from './motifs';
 export { saveParticipants } from './participants';

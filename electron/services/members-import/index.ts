@@ -18,4 +18,4 @@ export { applyImport } from './apply';
 export type { ImportOptions } from './context';
 export { previewImport } from './preview';
 export { importProgress } from './progress';
-export { closeImport, openImport } from './sessions';
+export { chooseAndOpenImport, closeImport, openImport } from './sessions';

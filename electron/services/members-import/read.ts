@@ -340,8 +340,8 @@ async function readXlsx(
 
 const looksLikeData = (cell: string) =>
   /@/.test(cell) ||
-  /^\+?[\d\s.\-]{9,}$/.test(cell) ||
-  /^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}$/.test(cell) ||
+  /^\+?[\d\s.-]{9,}$/.test(cell) ||
+  /^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(cell) ||
   /^\d{4}-\d{2}-\d{2}$/.test(cell);
 
 /**

@@ -50,6 +50,15 @@ export function sessionOf(token: string): ImportSession {
   return session;
 }
 
+/** Asks for the file to import, then opens it; `cancelled` when the user closes the file dialog. */
+export async function chooseAndOpenImport(
+  chooseFile: () => Promise<string | null>,
+): Promise<ImportOpened | { cancelled: true }> {
+  const path = await chooseFile();
+  if (!path) return { cancelled: true };
+  return openImport(path);
+}
+
 /** Reads the file, keeps its rows in memory under a random token and suggests a mapping of its columns. */
 export async function openImport(path: string, options: { now?: Date } = {}): Promise<ImportOpened> {
   // In a worker thread in the app: reading a big workbook never blocks the main process.

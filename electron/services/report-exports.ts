@@ -1,0 +1,84 @@
+/**
+ * Each PDF report as an export ready to render: its data read from the database and the file name offered when
+ * saving it. The IPC layer only asks where to save and hands the job to the PDF process.
+ */
+import type { Kysely } from 'kysely';
+import type { ReportExport } from '@shared/reports/job';
+import type { DB } from '../db/schema';
+import { agFileName, attendanceSheetData, convocationData, pvData } from './ag/reports';
+import { assertYearStarted, meetingMinutesData, rcpYearData } from './meeting-reports';
+import { compositionData, identitySheetData, membersListData, suggestedFileName } from './reports';
+
+/** The clock of an export: the instant printed on the document and the local date used in its name. */
+export interface ExportClock {
+  now: Date;
+  today: string;
+}
+
+export async function identitySheetExport(db: Kysely<DB>, { now, today }: ExportClock): Promise<ReportExport> {
+  const data = await identitySheetData(db, now, today);
+  return { fileName: suggestedFileName('Fiche d’identité', data.cpts.name, today), job: { kind: 'identity', data } };
+}
+
+export async function membersListExport(
+  db: Kysely<DB>,
+  options: Parameters<typeof membersListData>[1],
+  { now, today }: ExportClock,
+): Promise<ReportExport> {
+  const data = await membersListData(db, options, now, today);
+  const title = options.audience === 'bureau' ? 'Liste des adhérents' : 'Annuaire des adhérents';
+  return { fileName: suggestedFileName(title, data.cptsName, today), job: { kind: 'membersList', data } };
+}
+
+export async function compositionExport(
+  db: Kysely<DB>,
+  year: number,
+  { now, today }: ExportClock,
+): Promise<ReportExport> {
+  const data = await compositionData(db, year, now, today);
+  return {
+    fileName: suggestedFileName(`Composition ${year}`, data.cptsName, today),
+    job: { kind: 'composition', data },
+  };
+}
+
+export async function meetingMinutesExport(
+  db: Kysely<DB>,
+  meetingId: number,
+  { now, today }: ExportClock,
+): Promise<ReportExport> {
+  const data = await meetingMinutesData(db, meetingId, now, today);
+  const title = data.rcp ? 'Compte rendu de RCP' : 'Compte rendu';
+  const fileName = `${title} - ${data.meeting.title.replace(/[\\/:*?"<>|]/g, '-')} - ${data.meeting.date}.pdf`;
+  return { fileName, job: { kind: 'meetingMinutes', data } };
+}
+
+export async function rcpYearExport(db: Kysely<DB>, year: number, { now, today }: ExportClock): Promise<ReportExport> {
+  assertYearStarted(year, today);
+  const data = await rcpYearData(db, year, now, today);
+  return { fileName: suggestedFileName(`Bilan des RCP ${year}`, data.cptsName, today), job: { kind: 'rcpYear', data } };
+}
+
+export async function convocationExport(
+  db: Kysely<DB>,
+  meetingId: number,
+  { now, today }: ExportClock,
+): Promise<ReportExport> {
+  const data = await convocationData(db, meetingId, now, today);
+  return { fileName: agFileName('Convocation', data.meeting), job: { kind: 'convocation', data } };
+}
+
+export async function attendanceSheetExport(
+  db: Kysely<DB>,
+  meetingId: number,
+  { now, today }: ExportClock,
+): Promise<ReportExport> {
+  const data = await attendanceSheetData(db, meetingId, now, today);
+  return { fileName: agFileName('Feuille d’émargement', data.meeting), job: { kind: 'attendanceSheet', data } };
+}
+
+export async function pvExport(db: Kysely<DB>, meetingId: number, { now, today }: ExportClock): Promise<ReportExport> {
+  const data = await pvData(db, meetingId, now, today);
+  const title = data.draft ? 'Procès-verbal (brouillon)' : 'Procès-verbal';
+  return { fileName: agFileName(title, data.meeting), job: { kind: 'pv', data } };
+}

@@ -1,0 +1,24 @@
+import type { AttendanceSheetData, ConvocationData, PvData } from './ag';
+import type { IdentitySheetData } from './identity';
+import type { MeetingMinutesData, RcpYearData } from './meetings';
+import type { CompositionData, MembersListData } from './members';
+
+/**
+ * Every report the PDF worker can render: its kind and its data. To add one: extend this union with
+ * `{ kind: 'x'; data: XData }` and add its document to `documents` in electron/pdf/render.ts (the compiler asks).
+ */
+export type ReportJob =
+  | { kind: 'identity'; data: IdentitySheetData }
+  | { kind: 'membersList'; data: MembersListData }
+  | { kind: 'composition'; data: CompositionData }
+  | { kind: 'meetingMinutes'; data: MeetingMinutesData }
+  | { kind: 'rcpYear'; data: RcpYearData }
+  | { kind: 'convocation'; data: ConvocationData }
+  | { kind: 'attendanceSheet'; data: AttendanceSheetData }
+  | { kind: 'pv'; data: PvData };
+
+/** A report ready to render, with the file name offered when saving it. */
+export interface ReportExport {
+  fileName: string;
+  job: ReportJob;
+}
