@@ -169,71 +169,6 @@ async function applyWritePolicy<C extends Channel>(
   );
 }
 
-// ---------- Fallback policy (features not yet moved to their queries.ts) ----------
-
-/** Channels whose cached answers a write of the CPTS or of its territory may change. */
-const DATA_CHANNELS: Channel[] = ['cpts.get', 'territory.get', 'communes.search', 'members.stats'];
-
-/** Channels whose cached answers a write of a meeting, its decisions or its RCP cases may change. */
-const MEETING_CHANNELS: Channel[] = ['meetings.list', 'meetings.get', 'decisions.list', 'rcp.motifs', 'ag.get'];
-
-/** Channels whose cached answers a write of an assembly, its formalities or the statutory rules may change. */
-const ASSEMBLY_CHANNELS: Channel[] = [
-  'ag.get',
-  'formalities.list',
-  'meetings.list',
-  'meetings.get',
-  'rules.list',
-  'settings.get',
-];
-
-/** Writes that answer with the fresh detail of one meeting (addDocument may answer « cancelled »). */
-const MEETING_DETAIL_WRITES = new Set<Channel>([
-  'meetings.create',
-  'meetings.update',
-  'meetings.saveAgenda',
-  'meetings.saveParticipants',
-  'meetings.addDocument',
-  'meetings.deleteDocument',
-  'decisions.save',
-  'decisions.delete',
-  'rcp.saveCase',
-  'rcp.deleteCase',
-]);
-
-/**
- * What a successful write through `channel` makes stale, for a write that passes no policy.
- * @deprecated Transitional: each feature declares its writes in `features/<x>/queries.ts`.
- */
-export function staleAfter(channel: Channel): Channel[] {
-  if (channel.startsWith('meetings.') || channel.startsWith('decisions.') || channel.startsWith('rcp.')) {
-    return MEETING_CHANNELS;
-  }
-  if (
-    channel.startsWith('ag.') ||
-    channel.startsWith('formalities.') ||
-    channel.startsWith('rules.') ||
-    channel.startsWith('settings.')
-  ) {
-    return ASSEMBLY_CHANNELS;
-  }
-  return DATA_CHANNELS;
-}
-
-/** The policy of a write that passes none (transitional, see {@link staleAfter}). */
-function fallbackPolicy(channel: Channel): WritePolicy {
-  return {
-    stale: staleAfter(channel),
-    fresh: (data) => {
-      if (channel === 'rcp.addMotif') return [{ key: queryKey('rcp.motifs'), data }];
-      if (MEETING_DETAIL_WRITES.has(channel) && data && typeof data === 'object' && 'id' in data) {
-        return [{ key: queryKey('meetings.get', { id: (data as { id: number }).id }), data }];
-      }
-      return [];
-    },
-  };
-}
-
 // ---------- Writes ----------
 
 export type MutationOptions<C extends Channel> = Omit<
@@ -241,30 +176,26 @@ export type MutationOptions<C extends Channel> = Omit<
   'mutationFn'
 > & {
   /**
-   * What the write does to the cache once it succeeded (the feature's policy for this channel, see
-   * {@link defineCachePolicy}). Without one, a transitional fallback applies ({@link staleAfter}).
+   * What the write does to the cache once it succeeded: the feature's policy for this channel (see
+   * {@link defineCachePolicy}); `{}` touches nothing (an export, a write whose caller stores the answer itself).
    */
-  policy?: WritePolicy<C>;
-  /** `false`: touch nothing in the cache (an export, a read through a write channel). Default true. */
-  invalidate?: boolean;
+  policy: WritePolicy<C>;
 };
 
 /**
  * Writes through one channel, then applies its cache policy: stores the fresh answers it brings back and
  * invalidates the queries it made stale. The caller's `onSuccess` runs after.
  */
-export function useApiMutation<C extends Channel>(channel: C, options: MutationOptions<C> = {}) {
+export function useApiMutation<C extends Channel>(channel: C, options: MutationOptions<C>) {
   const queryClient = useQueryClient();
-  const { invalidate = true, policy, onSuccess, ...rest } = options;
+  const { policy, onSuccess, ...rest } = options;
   return useMutation<ChannelOutput<C>, ApiCallError, ChannelInput<C>>({
     mutationKey: [channel],
     mutationFn: (input) =>
       (call as (c: C, ...a: unknown[]) => Promise<ChannelOutput<C>>)(channel, ...(input === undefined ? [] : [input])),
     ...rest,
     onSuccess: async (data, variables, onMutateResult, context) => {
-      if (invalidate) {
-        await applyWritePolicy(queryClient, policy ?? (fallbackPolicy(channel) as WritePolicy<C>), data, variables);
-      }
+      await applyWritePolicy(queryClient, policy, data, variables);
       await onSuccess?.(data, variables, onMutateResult, context);
     },
   });
@@ -276,13 +207,6 @@ export function useApiMutation<C extends Channel>(channel: C, options: MutationO
  */
 export function createWriteHook<P extends CachePolicy>(policy: P) {
   return function useWrite<C extends keyof P & Channel>(channel: C, options: Omit<MutationOptions<C>, 'policy'> = {}) {
-    return useApiMutation(channel, { ...options, policy: policy[channel] as WritePolicy<C> | undefined });
+    return useApiMutation(channel, { ...options, policy: policy[channel] as WritePolicy<C> });
   };
 }
-
-// Read hooks live with their feature (`features/<x>/queries.ts`); these re-exports keep the screens of other
-// features that still import them from here working.
-export { useArsRegions, useCptsProfile } from './features/cpts/queries';
-export { useColleges, useCotisationRates, useMembers } from './features/members/queries';
-export { useTerritory } from './features/territory/queries';
-export { useAppInfo } from './queries';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { UnsavedChangesDialog, useChangedSinceOpening } from './UnsavedChanges';
+import { useChangedSinceOpening } from './dirtyRegistry';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -163,5 +163,21 @@ export function ConfirmDialog({
         </p>
       )}
     </Dialog>
+  );
+}
+
+/** « Modifications non enregistrées » — stay (the default, also Escape) or leave without saving. */
+export function UnsavedChangesDialog({ onStay, onLeave }: { onStay: () => void; onLeave: () => void }) {
+  return (
+    <ConfirmDialog
+      title="Modifications non enregistrées"
+      cancelLabel="Rester sur la page"
+      confirmLabel="Quitter sans enregistrer"
+      danger
+      onCancel={onStay}
+      onConfirm={onLeave}
+    >
+      <p>Vous avez modifié ce formulaire sans l’enregistrer. Quitter sans enregistrer ?</p>
+    </ConfirmDialog>
   );
 }

@@ -1,65 +1,11 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useCallback, useContext, useEffect, useId, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useFormState, type Control, type FieldValues } from 'react-hook-form';
 import { useBlocker, type BlockerFunction } from 'react-router-dom';
-import { ConfirmDialog } from './Dialog';
+import { UnsavedChangesDialog } from './Dialog';
+import { UnsavedChangesContext, useDirtyRegistry } from './dirtyRegistry';
 
-/**
- * Which forms hold changes not yet saved, and since when (a counter, not a clock). Forms say so with
- * `useUnsavedChangesGuard(isDirty)`; the provider asks before they are lost.
- */
-interface DirtyRegistry {
-  set: (id: string, dirty: boolean) => void;
-  any: () => boolean;
-  /** The current point in the sequence: what becomes dirty after it is newer. */
-  mark: () => number;
-  /** Whether a form still dirty became so after `mark`. */
-  changedSince: (mark: number) => boolean;
-}
-
-/** A registry whose owner re-renders only when a form turns dirty or clean (not at every keystroke). */
-function useDirtyRegistry(): DirtyRegistry {
-  const dirtySince = useRef(new Map<string, number>());
-  const sequence = useRef(0);
-  const [, setVersion] = useState(0);
-  return useMemo(
-    () => ({
-      set: (id, isDirty) => {
-        if (dirtySince.current.has(id) === isDirty) return;
-        if (isDirty) dirtySince.current.set(id, ++sequence.current);
-        else dirtySince.current.delete(id);
-        setVersion((version) => version + 1);
-      },
-      any: () => dirtySince.current.size > 0,
-      mark: () => sequence.current,
-      changedSince: (mark) => [...dirtySince.current.values()].some((since) => since > mark),
-    }),
-    [],
-  );
-}
-
-const UnsavedChangesContext = createContext<DirtyRegistry | null>(null);
-
-/**
- * For a modal dialog: whether a form changed since it opened and still holds unsaved changes. A modal leaves the
- * page behind it out of reach, so a form that turned dirty meanwhile is the dialog's own (even when the state
- * lives in the component that renders the dialog).
- */
-export function useChangedSinceOpening(): () => boolean {
-  const registry = useContext(UnsavedChangesContext);
-  const [opened] = useState(() => registry?.mark() ?? 0);
-  return useCallback(() => registry?.changedSince(opened) ?? false, [registry, opened]);
-}
+export { UnsavedChangesDialog } from './Dialog';
+export { useChangedSinceOpening } from './dirtyRegistry';
 
 /**
  * Declares that this form holds changes not yet saved (react-hook-form's `formState.isDirty`, or the screen's own
@@ -94,22 +40,6 @@ export function useUnsavedValuesGuard(values: readonly unknown[], since: unknown
   if (current !== baseline) setBaseline(current);
   const open = since !== false && since !== null && since !== undefined;
   useUnsavedChangesGuard(open && values.some((value, index) => !Object.is(value, current.values[index])));
-}
-
-/** « Modifications non enregistrées » — stay (the default, also Escape) or leave without saving. */
-export function UnsavedChangesDialog({ onStay, onLeave }: { onStay: () => void; onLeave: () => void }) {
-  return (
-    <ConfirmDialog
-      title="Modifications non enregistrées"
-      cancelLabel="Rester sur la page"
-      confirmLabel="Quitter sans enregistrer"
-      danger
-      onCancel={onStay}
-      onConfirm={onLeave}
-    >
-      <p>Vous avez modifié ce formulaire sans l’enregistrer. Quitter sans enregistrer ?</p>
-    </ConfirmDialog>
-  );
 }
 
 /**

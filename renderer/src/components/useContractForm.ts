@@ -9,7 +9,7 @@ import {
   type UseFormProps,
   type UseFormReturn,
 } from 'react-hook-form';
-import type { z } from 'zod';
+import type { z } from '@shared/zod-fr';
 import { ApiCallError } from '../api';
 import { applyServerErrors } from './serverErrors';
 import { useToast } from './Toasts';

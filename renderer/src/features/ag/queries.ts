@@ -51,7 +51,8 @@ export function useAgMutation<C extends AgStateChannel>(channel: C) {
   // The sequence number of each call, keyed by its input object.
   const sequence = useRef(new WeakMap<object, number>());
   return useApiMutation(channel, {
-    invalidate: false,
+    // The answer is stored below, in order: nothing else to refresh.
+    policy: {},
     onMutate: (input) => {
       const meetingId = (input as { meetingId: number }).meetingId;
       const next = (issued.get(meetingId) ?? 0) + 1;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ImportOpened, ImportPreview, ImportResult } from '@shared/contract';
 import { formatInteger, plural } from '@shared/format';
@@ -7,10 +7,9 @@ import { Page } from '../../components/Page';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { ImportProgressBar } from './ImportProgress';
 import { PreviewStep } from './ImportPreviewStep';
+import type { HeadingRef, ImportOptions } from './importSteps';
 import { useMembersWrite } from './queries';
 
-/** The choices of the preview step (one date for what the file does not date, creating missing collèges). */
-export type ImportOptions = { undatedOn: string | null; createColleges: boolean };
 const DEFAULT_OPTIONS: ImportOptions = { undatedOn: null, createColleges: true };
 
 type Step = 'file' | 'mapping' | 'preview' | 'done';
@@ -113,8 +112,6 @@ export function ImportPage() {
     </Page>
   );
 }
-
-export type HeadingRef = RefObject<HTMLHeadingElement | null>;
 
 function FileStep({ heading, onOpened }: { heading: HeadingRef; onOpened: (file: ImportOpened) => void }) {
   const open = useMembersWrite('members.importOpen');

@@ -4,7 +4,7 @@ import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from
 import { formatDateLong, formatInteger, plural } from '@shared/format';
 import { errorMessage } from '../../api';
 import { useToast } from '../../components/Toasts';
-import type { HeadingRef, ImportOptions } from './ImportPage';
+import type { HeadingRef, ImportOptions } from './importSteps';
 import { ImportProgressBar } from './ImportProgress';
 import { useMembersWrite } from './queries';
 

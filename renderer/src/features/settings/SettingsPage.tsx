@@ -1,4 +1,5 @@
-import { errorMessage, useAppInfo } from '../../api';
+import { errorMessage } from '../../api';
+import { useAppInfo } from '../../queries';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { BackupsSection } from './BackupsSection';
 import { RcpSettingSection } from './RcpSettingSection';

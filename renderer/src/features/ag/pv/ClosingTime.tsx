@@ -1,14 +1,15 @@
 /** The closing time of the session (the meeting's end time). */
 import { useState, type FormEvent } from 'react';
 import type { MeetingDetail } from '@shared/contract';
-import { ApiCallError, errorMessage, useApiMutation } from '../../../api';
+import { ApiCallError, errorMessage } from '../../../api';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
 import { withoutPrefix } from '../../meetings/labels';
+import { useMeetingsWrite } from '../../meetings/queries';
 
 export function ClosingTime({ detail, disabled }: { detail: MeetingDetail; disabled: boolean }) {
   const toast = useToast();
-  const update = useApiMutation('meetings.update');
+  const update = useMeetingsWrite('meetings.update');
   const [endTime, setEndTime] = useState(detail.data.endTime ?? '');
   const [error, setError] = useState<string | null>(null);
   const dirty = endTime !== (detail.data.endTime ?? '');

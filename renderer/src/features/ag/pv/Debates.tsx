@@ -1,14 +1,15 @@
 /** Debates and results, per point of the ordre du jour. */
 import { useState } from 'react';
 import type { AgResolutionRow, AgState, MeetingDetail } from '@shared/contract';
-import { errorMessage, useApiMutation } from '../../../api';
+import { errorMessage } from '../../../api';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
+import { useMeetingsWrite } from '../../meetings/queries';
 import { looseResolutions, resolutionNumbers, resultBadgeClass, resultLabel } from '../agLabels';
 
 export function Debates({ state, detail, disabled }: { state: AgState; detail: MeetingDetail; disabled: boolean }) {
   const toast = useToast();
-  const save = useApiMutation('meetings.saveAgenda');
+  const save = useMeetingsWrite('meetings.saveAgenda');
   const [drafts, setDrafts] = useState<Record<number, string>>({});
   const [error, setError] = useState<string | null>(null);
   const numbers = resolutionNumbers(state.resolutions, detail.agenda);

@@ -1,7 +1,8 @@
 /** The officers of the session (président, secrétaire de séance…), chosen among the members. */
 import { useState, type FormEvent } from 'react';
 import type { AgState } from '@shared/contract';
-import { errorMessage, useMembers } from '../../../api';
+import { errorMessage } from '../../../api';
+import { useMembers } from '../../members/queries';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
 import { useAgMutation } from '../queries';
