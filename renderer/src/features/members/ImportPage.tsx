@@ -8,6 +8,7 @@ import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { ImportProgressBar } from './ImportProgress';
 import { PreviewStep } from './ImportPreviewStep';
 import { useMembersWrite } from './queries';
+import './members.css';
 
 /** The choices of the preview step (one date for what the file does not date, creating missing collèges). */
 export type ImportOptions = { undatedOn: string | null; createColleges: boolean };
