@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorBoundary } from './ErrorBoundary';
 import { UnsavedChangesProvider } from './UnsavedChanges';
+import './Layout.css';
 
 export interface NavItem {
   to: string;

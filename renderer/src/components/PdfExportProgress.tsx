@@ -1,4 +1,5 @@
 import { useApiMutation, useApiQuery } from '../api';
+import './PdfExportProgress.css';
 
 const STAGE_LABELS = {
   queued: 'Préparation du PDF…',

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import './Toasts.css';
 
 export type ToastKind = 'success' | 'error' | 'info';
 

@@ -4,6 +4,7 @@ import { useArsRegions, useCptsProfile } from './queries';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { IdentityForm } from './IdentityForm';
 import { LifecycleForm } from './LifecycleForm';
+import './cpts.css';
 
 export function CptsPage() {
   const profile = useCptsProfile();

@@ -9,6 +9,7 @@ import { TerritoryTiles } from '../territory/TerritoryTiles';
 import { FormalitiesOverview } from './FormalitiesOverview';
 import { MeetingsOverview } from './MeetingsOverview';
 import { MembersOverview } from './MembersOverview';
+import './dashboard.css';
 
 export function DashboardPage() {
   const profile = useCptsProfile();

@@ -14,6 +14,7 @@ import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { useContractForm } from '../../components/useContractForm';
 import { currentYear, VOTING_RIGHT_LABEL } from './labels';
 import { useColleges, useCotisationRates, useMembersWrite } from './queries';
+import './members.css';
 
 export function CollegesPage() {
   return (

@@ -9,6 +9,7 @@ import { ImportProgressBar } from './ImportProgress';
 import { PreviewStep } from './ImportPreviewStep';
 import type { HeadingRef, ImportOptions } from './importSteps';
 import { useMembersWrite } from './queries';
+import './members.css';
 
 const DEFAULT_OPTIONS: ImportOptions = { undatedOn: null, createColleges: true };
 

@@ -11,6 +11,7 @@ import { MemberForm } from './MemberForm';
 import { PrivacySection } from './PrivacySection';
 import { currentYear, statusText } from './labels';
 import { useColleges, useCotisationRates, useMember, useMembers, useMembersWrite } from './queries';
+import './members.css';
 
 function BackLink() {
   return (

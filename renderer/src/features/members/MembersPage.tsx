@@ -11,6 +11,7 @@ import { useRememberedState } from '../../components/UiState';
 import { currentYear } from './labels';
 import { MemberTable, type SortState } from './MemberTable';
 import { useColleges, useMembers, useMembersWrite } from './queries';
+import './members.css';
 
 interface ListState {
   search: string;

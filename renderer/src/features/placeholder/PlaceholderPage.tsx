@@ -1,4 +1,5 @@
 import { Page } from '../../components/Page';
+import './placeholder.css';
 
 /** An honest page for an area that is not built yet: no fake data. */
 export function PlaceholderPage({ title, description }: { title: string; description: string }) {

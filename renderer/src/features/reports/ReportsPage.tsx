@@ -5,6 +5,7 @@ import { errorMessage, type ApiCallError } from '../../api';
 import { Page } from '../../components/Page';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
 import { useReportsWrite } from './queries';
+import './reports.css';
 
 const COMING_SOON: { title: string; description: string }[] = [
   {

@@ -4,6 +4,7 @@ import { Loading, Page, QueryError } from '../../components/Page';
 import { BackupsSection } from './BackupsSection';
 import { RcpSettingSection } from './RcpSettingSection';
 import { RulesSection } from '../ag/rules/RulesSection';
+import './settings.css';
 
 export function SettingsPage() {
   const info = useAppInfo();

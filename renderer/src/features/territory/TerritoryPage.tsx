@@ -7,6 +7,7 @@ import { useToast } from '../../components/Toasts';
 import { CommuneSearch } from './CommuneSearch';
 import { TerritoryTiles } from './TerritoryTiles';
 import { useTerritory, useTerritoryWrite } from './queries';
+import './territory.css';
 
 export function TerritoryPage() {
   const territory = useTerritory();
