@@ -3,7 +3,7 @@
  * main process refuses it with a French reason when the statuts do not allow it), and the pouvoirs registered with
  * whether each counts now.
  */
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { AgState } from '@shared/contract';
 import { searchKey } from '@shared/text';
 import { errorMessage } from '../../api';
@@ -78,7 +78,6 @@ function ProxiesContent({ state }: { state: AgState }) {
 function ProxyForm({ state }: { state: AgState }) {
   const formId = useId();
   const mutation = useAgMutation('ag.saveProxy');
-  const mandantRef = useRef<HTMLInputElement>(null);
   const [mandantId, setMandantId] = useState<number | null>(null);
   const [mandataireId, setMandataireId] = useState<number | null>(null);
   const [receivedOn, setReceivedOn] = useState('');
@@ -148,7 +147,7 @@ function ProxyForm({ state }: { state: AgState }) {
       setMandantId(null);
       setMandataireId(null);
       setReceivedOn('');
-      mandantRef.current?.focus();
+      document.getElementById(`${formId}-mandant`)?.focus();
     } catch (error) {
       const fields = (error as { fields?: Record<string, string> }).fields ?? {};
       setErrors({ mandant: fields.mandantId, mandataire: fields.mandataireId, receivedOn: fields.receivedOn });
@@ -173,7 +172,6 @@ function ProxyForm({ state }: { state: AgState }) {
             {(control) => (
               <MemberCombobox
                 control={control}
-                inputRef={mandantRef}
                 options={mandants}
                 value={mandantId}
                 listLabel="Membres votants"

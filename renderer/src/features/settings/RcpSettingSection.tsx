@@ -1,31 +1,21 @@
 /** Paramètres › RCP: the minimum number of different professions expected at a réunion de concertation pluriprofessionnelle. */
-import { useState } from 'react';
-import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { contract } from '@shared/contract';
-import { ApiCallError, errorMessage } from '../../api';
+import { errorMessage } from '../../api';
 import { Field } from '../../components/Field';
+import { FormActions, FormError } from '../../components/FormActions';
 import { Loading, QueryError } from '../../components/Page';
-import { useToast } from '../../components/Toasts';
-import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
+import { useContractForm } from '../../components/useContractForm';
 import { useSettings, useSettingsWrite } from './queries';
 
 interface Values {
   rcpMinProfessions: string;
 }
-type Parsed = { rcpMinProfessions: number };
 
-const schema = contract['settings.save'].input;
-
-/** The same checks as the main process, on the typed text ('' and « 2,5 » included). */
-const resolver: Resolver<Values, unknown, Parsed> = async (values) => {
+/** The typed text as the channel reads it ('' and « 2,5 » included): the main process's checks then apply as they are. */
+function prepare(values: Values) {
   const raw = values.rcpMinProfessions.trim().replace(',', '.');
-  const result = schema.safeParse({ rcpMinProfessions: raw === '' ? undefined : Number(raw) });
-  if (result.success) return { values: result.data, errors: {} };
-  const errors: FieldErrors<Values> = {
-    rcpMinProfessions: { type: 'validation', message: result.error.issues[0]?.message ?? 'Valeur invalide.' },
-  };
-  return { values: {}, errors };
-};
+  return { rcpMinProfessions: raw === '' ? undefined : Number(raw) };
+}
 
 export function RcpSettingSection() {
   const settings = useSettings();
@@ -44,42 +34,25 @@ export function RcpSettingSection() {
 }
 
 function RcpForm({ value }: { value: number }) {
-  const toast = useToast();
   const save = useSettingsWrite('settings.save');
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useContractForm({
+    schema: contract['settings.save'].input,
+    prepare,
+    defaultValues: { rcpMinProfessions: String(value) } satisfies Values,
+    reValidateMode: 'onChange',
+    submit: (values) => save.mutateAsync(values),
+    onSaved: (saved, _, { reset }) => reset({ rcpMinProfessions: String(saved.rcpMinProfessions) }),
+    savedMessage: (saved) =>
+      `Minimum enregistré : ${saved.rcpMinProfessions} ${saved.rcpMinProfessions > 1 ? 'professions' : 'profession'} par RCP.`,
+    failedMessage: (message) => `Le réglage n’a pas été enregistré : ${message}`,
+  });
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<Values, unknown, Parsed>({
-    resolver,
-    defaultValues: { rcpMinProfessions: String(value) },
-    reValidateMode: 'onChange',
-  });
-  useUnsavedChangesGuard(isDirty);
-
-  const onSubmit = async (values: Parsed) => {
-    setFormError(null);
-    try {
-      const saved = await save.mutateAsync(values);
-      reset({ rcpMinProfessions: String(saved.rcpMinProfessions) });
-      toast.notify({
-        kind: 'success',
-        message: `Minimum enregistré : ${saved.rcpMinProfessions} ${saved.rcpMinProfessions > 1 ? 'professions' : 'profession'} par RCP.`,
-      });
-    } catch (error) {
-      const message = errorMessage(error);
-      const fieldMessage = error instanceof ApiCallError ? error.fields.rcpMinProfessions : undefined;
-      if (fieldMessage) setError('rcpMinProfessions', { type: 'server', message: fieldMessage }, { shouldFocus: true });
-      setFormError(message);
-      toast.notify({ kind: 'error', message: `Le réglage n’a pas été enregistré : ${message}` });
-    }
-  };
+  } = form;
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="rcp-reglage-titre">
+    <form onSubmit={form.onSubmit} noValidate aria-labelledby="rcp-reglage-titre">
       <p className="muted">
         Une RCP réunit des professionnels de santé de professions différentes autour de situations de patients. Quand
         moins de professions que ce minimum sont présentes, Maillage le signale sur la réunion, et le bilan annuel des
@@ -106,21 +79,14 @@ function RcpForm({ value }: { value: number }) {
           )}
         </Field>
       </div>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? 'Enregistrement…' : 'Enregistrer le minimum'}
-        </button>
+      <FormError message={form.formError} />
+      <FormActions pending={isSubmitting} submitLabel="Enregistrer le minimum">
         {!isDirty && !isSubmitting && (
           <span className="muted small" aria-live="polite">
             Valeur actuelle : {value} {value > 1 ? 'professions' : 'profession'}.
           </span>
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }

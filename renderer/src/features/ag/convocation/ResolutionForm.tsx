@@ -1,17 +1,11 @@
 /** The form of one resolution: title, text, kind (its majority) and point of the ordre du jour. */
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
 import type { AgResolutionRow, AgState, MeetingDetail } from '@shared/contract';
 import { resolutionSchema } from '@shared/schemas/ag';
-import type { z } from '@shared/zod-fr';
 import { Field } from '../../../components/Field';
-import { applyServerErrors } from '../../../components/serverErrors';
-import { useToast } from '../../../components/Toasts';
-import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
+import { FormActions, FormError } from '../../../components/FormActions';
+import { useContractForm } from '../../../components/useContractForm';
 import { useAgMutation } from '../queries';
 
-type ResolutionData = z.output<typeof resolutionSchema>;
 interface ResolutionValues {
   meetingId: number;
   id: string;
@@ -20,7 +14,6 @@ interface ResolutionValues {
   text: string;
   kind: string;
 }
-const resolver = zodResolver(resolutionSchema) as unknown as Resolver<ResolutionValues, unknown, ResolutionData>;
 const FIELDS = ['title', 'text', 'kind', 'agendaItemId'] as const;
 
 export function ResolutionForm({
@@ -36,18 +29,11 @@ export function ResolutionForm({
   agendaItemId: number | null;
   onDone: () => void;
 }) {
-  const toast = useToast();
   const save = useAgMutation('ag.saveResolution');
-  const [formError, setFormError] = useState<string | null>(null);
   const prefix = row ? `resolution-${row.id}` : `resolution-new-${agendaItemId ?? 'x'}`;
   const kinds = state.resolutionKinds;
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<ResolutionValues, unknown, ResolutionData>({
-    resolver,
+  const form = useContractForm({
+    schema: resolutionSchema,
     defaultValues: {
       meetingId: state.meetingId,
       id: row ? String(row.id) : '',
@@ -55,33 +41,22 @@ export function ResolutionForm({
       title: row?.title ?? '',
       text: row?.text ?? '',
       kind: row?.kind ?? (kinds.some((kind) => kind.code === 'ordinaire') ? 'ordinaire' : (kinds[0]?.code ?? '')),
-    },
+    } satisfies ResolutionValues,
+    submit: (data) => save.mutateAsync(data),
+    fields: FIELDS,
+    savedMessage: (_, data) => (row ? 'Résolution modifiée.' : `Résolution « ${data.title} » ajoutée.`),
+    onSaved: onDone,
   });
-  useUnsavedChangesGuard(isDirty);
-
-  const onValid = async (data: ResolutionData) => {
-    setFormError(null);
-    try {
-      await save.mutateAsync(data);
-      toast.notify({
-        kind: 'success',
-        message: row ? 'Résolution modifiée.' : `Résolution « ${data.title} » ajoutée.`,
-      });
-      onDone();
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, FIELDS).message);
-    }
-  };
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
 
   const title = row ? 'Modifier la résolution' : 'Nouvelle résolution';
   return (
-    <form className="subform ag-resolution-form" onSubmit={handleSubmit(onValid)} noValidate aria-label={title}>
+    <form className="subform ag-resolution-form" onSubmit={form.onSubmit} noValidate aria-label={title}>
       <h4>{title}</h4>
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={form.formError} />
       <div className="form-grid">
         <Field id={`${prefix}-title`} label="Intitulé de la résolution" required wide error={errors.title?.message}>
           {(a) => <input type="text" autoComplete="off" {...a} {...register('title')} />}
@@ -126,14 +101,11 @@ export function ResolutionForm({
           Votes »).
         </p>
       )}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onDone} disabled={isSubmitting}>
-          Annuler
-        </button>
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? 'Enregistrement…' : row ? 'Enregistrer la résolution' : 'Ajouter la résolution'}
-        </button>
-      </div>
+      <FormActions
+        pending={isSubmitting}
+        submitLabel={row ? 'Enregistrer la résolution' : 'Ajouter la résolution'}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 /** A member chosen by typing part of the name, for the pouvoir form. */
-import { useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useMemo, useState } from 'react';
 import { searchKey } from '@shared/text';
+import { Combobox } from '../../../components/Combobox';
 import type { ControlProps } from '../../../components/Field';
 import { formatCount } from '../QuorumPanel';
 
@@ -14,22 +15,26 @@ export interface Option {
   key: string;
 }
 
+/** The last row of a long list: how many members are not shown. */
+interface More {
+  more: number;
+}
+type Row = Option | More;
+const isMore = (row: Row): row is More => 'more' in row;
+
 interface ComboboxProps {
   control: ControlProps;
   options: Option[];
   value: number | null;
   onChange: (id: number | null) => void;
   listLabel: string;
-  inputRef?: RefObject<HTMLInputElement | null>;
 }
 
 /** A member chosen by typing part of the name (accents and case ignored); ↑ ↓ to move, Entrée to choose. */
-export function MemberCombobox({ control, options, value, onChange, listLabel, inputRef }: ComboboxProps) {
-  const listId = `${control.id}-liste`;
+export function MemberCombobox({ control, options, value, onChange, listLabel }: ComboboxProps) {
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState(false);
   const [focused, setFocused] = useState(false);
-  const [active, setActive] = useState(-1);
   const selected = value === null ? undefined : options.find((option) => option.id === value);
 
   const { hits, more } = useMemo(() => {
@@ -40,98 +45,72 @@ export function MemberCombobox({ control, options, value, onChange, listLabel, i
         : options.filter((option) => words.every((word) => ` ${option.key}`.includes(` ${word}`)));
     return { hits: all.slice(0, MAX_HITS), more: Math.max(0, all.length - MAX_HITS) };
   }, [options, query]);
-  const open = editing && focused && hits.length > 0;
+  const rows = useMemo<Row[]>(() => (more > 0 ? [...hits, { more }] : hits), [hits, more]);
 
-  const choose = (option: Option | undefined) => {
-    if (!option) return;
-    onChange(option.id);
+  const leave = () => {
     setEditing(false);
     setQuery('');
-    setActive(-1);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      if (!editing) {
-        setEditing(true);
-        setActive(0);
-        return;
-      }
-      if (hits.length > 0) setActive((index) => (index + 1) % hits.length);
-    } else if (event.key === 'ArrowUp' && editing && hits.length > 0) {
-      event.preventDefault();
-      setActive((index) => (index <= 0 ? hits.length - 1 : index - 1));
-    } else if (event.key === 'Enter' && editing) {
-      event.preventDefault();
-      choose(hits[active >= 0 ? active : hits.length === 1 ? 0 : -1]);
-    } else if (event.key === 'Escape' && editing) {
-      event.preventDefault();
-      event.stopPropagation();
-      setEditing(false);
-      setQuery('');
-    }
   };
 
   return (
     <div className="commune-picker agl-combobox">
-      <input
-        {...control}
-        ref={inputRef}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        spellCheck={false}
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-activedescendant={open && active >= 0 && hits[active] ? `${listId}-${active}` : undefined}
-        placeholder="Tapez un nom"
+      <Combobox<Row>
+        listId={`${control.id}-liste`}
+        listLabel={listLabel}
+        listClassName="picker-results"
+        inputProps={{
+          ...control,
+          placeholder: 'Tapez un nom',
+          // ↓ on the closed box opens the list of all members.
+          onKeyDownCapture: (event) => {
+            if (event.key !== 'ArrowDown' || editing) return;
+            event.preventDefault();
+            setEditing(true);
+          },
+        }}
         value={editing ? query : (selected?.name ?? '')}
-        onChange={(event) => {
-          const text = event.target.value;
+        onChange={(text) => {
           setEditing(true);
           setQuery(text);
-          setActive(-1);
           if (value !== null) onChange(null);
         }}
-        onKeyDown={onKeyDown}
+        options={editing ? rows : []}
+        open={editing && focused && hits.length > 0}
+        searching={editing}
+        resetKey={`${editing}:${query}`}
+        getKey={(row) => (isMore(row) ? 'plus' : String(row.id))}
+        isDisabled={isMore}
+        renderOption={(row) =>
+          isMore(row) ? (
+            `… et ${formatCount(row.more)} autres : précisez le nom.`
+          ) : (
+            <span className="option-text">
+              {row.name}
+              {row.note && <span className="muted"> — {row.note}</span>}
+            </span>
+          )
+        }
+        onChoose={(row) => {
+          if (isMore(row)) return;
+          onChange(row.id);
+          leave();
+        }}
+        onEscape={leave}
         onFocus={() => setFocused(true)}
         onBlur={() => {
           setFocused(false);
-          setEditing(false);
-          setQuery('');
+          leave();
         }}
+        status={
+          editing &&
+          focused &&
+          hits.length === 0 && (
+            <p className="field-hint" role="status">
+              Aucun membre ne correspond à « {query.trim()} ».
+            </p>
+          )
+        }
       />
-      {editing && focused && hits.length === 0 && (
-        <p className="field-hint" role="status">
-          Aucun membre ne correspond à « {query.trim()} ».
-        </p>
-      )}
-      <ul id={listId} role="listbox" aria-label={listLabel} className="search-results picker-results" hidden={!open}>
-        {hits.map((option, index) => (
-          <li
-            key={option.id}
-            id={`${listId}-${index}`}
-            role="option"
-            aria-selected={index === active}
-            className={`search-option${index === active ? ' active' : ''}`}
-            onMouseDown={(event) => event.preventDefault()}
-            onMouseMove={() => index !== active && setActive(index)}
-            onClick={() => choose(option)}
-          >
-            <span className="option-text">
-              {option.name}
-              {option.note && <span className="muted"> — {option.note}</span>}
-            </span>
-          </li>
-        ))}
-        {more > 0 && (
-          <li className="search-option disabled" aria-disabled="true">
-            … et {formatCount(more)} autres : précisez le nom.
-          </li>
-        )}
-      </ul>
     </div>
   );
 }

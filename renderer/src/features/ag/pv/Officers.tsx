@@ -1,27 +1,41 @@
 /** The officers of the session (président, secrétaire de séance…), chosen among the members. */
-import { useState, type FormEvent } from 'react';
 import type { AgState } from '@shared/contract';
-import { errorMessage } from '../../../api';
+import { officersSchema } from '@shared/schemas/ag';
 import { useMembers } from '../../members/queries';
-import { useToast } from '../../../components/Toasts';
-import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
+import { FormActions, FormError } from '../../../components/FormActions';
+import { useContractForm } from '../../../components/useContractForm';
 import { useAgMutation } from '../queries';
 
+/** The officers as the selects hold them ('' while « À désigner »). */
+function officersToForm(state: AgState) {
+  const { presidentMemberId, secretaireMemberId } = state.officers;
+  return {
+    meetingId: state.meetingId,
+    presidentMemberId: presidentMemberId ? String(presidentMemberId) : '',
+    secretaireMemberId: secretaireMemberId ? String(secretaireMemberId) : '',
+  };
+}
+
 export function Officers({ state, disabled }: { state: AgState; disabled: boolean }) {
-  const toast = useToast();
   const members = useMembers();
   const save = useAgMutation('ag.setOfficers');
-  const [president, setPresident] = useState(
-    state.officers.presidentMemberId ? String(state.officers.presidentMemberId) : '',
-  );
-  const [secretaire, setSecretaire] = useState(
-    state.officers.secretaireMemberId ? String(state.officers.secretaireMemberId) : '',
-  );
-  const [error, setError] = useState<string | null>(null);
-  const dirty =
-    president !== (state.officers.presidentMemberId ? String(state.officers.presidentMemberId) : '') ||
-    secretaire !== (state.officers.secretaireMemberId ? String(state.officers.secretaireMemberId) : '');
-  useUnsavedChangesGuard(dirty);
+  const form = useContractForm({
+    schema: officersSchema,
+    defaultValues: officersToForm(state),
+    submit: (data) => save.mutateAsync(data),
+    // The refusal is said above the form, as a whole.
+    fields: [],
+    savedMessage: 'Président et secrétaire de séance enregistrés.',
+    onSaved: (saved, _, { reset }) => reset(officersToForm(saved)),
+  });
+  const {
+    register,
+    watch,
+    formState: { isSubmitting, isDirty },
+  } = form;
+  // Controlled, so that the choice stays shown while the members' list arrives and its options move.
+  const president = watch('presidentMemberId');
+  const secretaire = watch('secretaireMemberId');
 
   const presentVoters = state.voters.filter((voter) => voter.present);
   const presentIds = new Set(presentVoters.map((voter) => voter.id));
@@ -55,58 +69,28 @@ export function Officers({ state, disabled }: { state: AgState; disabled: boolea
     </>
   );
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await save.mutateAsync({
-        meetingId: state.meetingId,
-        presidentMemberId: president || null,
-        secretaireMemberId: secretaire || null,
-      });
-      toast.notify({ kind: 'success', message: 'Président et secrétaire de séance enregistrés.' });
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-
   return (
     <section aria-labelledby="ag-bureau-titre">
       <h2 id="ag-bureau-titre">Bureau de séance</h2>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
-      <form className="ag-inline-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <FormError message={form.formError} />
+      <form className="ag-inline-form" onSubmit={form.onSubmit} noValidate>
         <div className="field">
           <label htmlFor="ag-president">Président·e de séance</label>
-          <select
-            id="ag-president"
-            value={president}
-            disabled={disabled}
-            onChange={(event) => setPresident(event.target.value)}
-          >
+          <select id="ag-president" disabled={disabled} {...register('presidentMemberId')} value={president}>
             {options(president)}
           </select>
         </div>
         <div className="field">
           <label htmlFor="ag-secretaire">Secrétaire de séance</label>
-          <select
-            id="ag-secretaire"
-            value={secretaire}
-            disabled={disabled}
-            onChange={(event) => setSecretaire(event.target.value)}
-          >
+          <select id="ag-secretaire" disabled={disabled} {...register('secretaireMemberId')} value={secretaire}>
             {options(secretaire)}
           </select>
         </div>
         {!disabled && (
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? 'Enregistrement…' : 'Enregistrer le bureau de séance'}
-          </button>
+          <FormActions pending={isSubmitting} submitLabel="Enregistrer le bureau de séance">
+            {isDirty && <span className="muted small">Modifications non enregistrées.</span>}
+          </FormActions>
         )}
-        {dirty && <span className="muted small">Modifications non enregistrées.</span>}
       </form>
     </section>
   );
