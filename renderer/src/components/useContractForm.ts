@@ -87,6 +87,9 @@ export type ContractForm<V extends FieldValues, S extends ContractSchema> = UseF
   /** The refusal's message, to show above the form (null once a new submission starts). */
   formError: string | null;
   setFormError: (message: string | null) => void;
+  /** `formState.errors` and `formState.isSubmitting`, at hand for the fields and {@link FormActions}. */
+  errors: UseFormReturn<V, unknown, z.output<S>>['formState']['errors'];
+  isSubmitting: boolean;
 };
 
 /**
@@ -103,7 +106,7 @@ export type ContractForm<V extends FieldValues, S extends ContractSchema> = UseF
  *   savedMessage: (_, values) => `Collège « ${values.name} » enregistré.`,
  *   onSaved: onDone,
  * });
- * return <form onSubmit={form.onSubmit} noValidate>…<FormActions pending={form.formState.isSubmitting} … /></form>;
+ * return <form onSubmit={form.onSubmit} noValidate>…<FormActions pending={form.isSubmitting} … /></form>;
  * ```
  */
 export function useContractForm<V extends FieldValues, S extends ContractSchema, R>(
@@ -157,5 +160,6 @@ export function useContractForm<V extends FieldValues, S extends ContractSchema,
     await onSaved?.(result, data, form);
   }, onInvalid);
 
-  return { ...form, onSubmit, formError, setFormError };
+  const { errors, isSubmitting } = form.formState;
+  return { ...form, onSubmit, formError, setFormError, errors, isSubmitting };
 }

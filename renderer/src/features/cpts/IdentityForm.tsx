@@ -38,12 +38,7 @@ interface Props {
 
 export function IdentityForm({ profile, arsRegions, territory }: Props) {
   const save = useCptsWrite('cpts.saveIdentity');
-  const {
-    register,
-    onSubmit,
-    formError,
-    formState: { errors, isSubmitting },
-  } = useContractForm({
+  const { register, onSubmit, formError, errors, isSubmitting } = useContractForm({
     schema: cptsIdentitySchema,
     defaultValues: identityToForm(profile?.identity) satisfies CptsIdentityInput,
     fields: FIELDS,

@@ -29,13 +29,7 @@ const isIsoDate = (value: unknown): value is string =>
 
 export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
   const save = useCptsWrite('cpts.saveLifecycle');
-  const {
-    register,
-    control,
-    onSubmit,
-    formError,
-    formState: { errors, isSubmitting },
-  } = useContractForm({
+  const { register, control, onSubmit, formError, errors, isSubmitting } = useContractForm({
     schema: cptsLifecycleSchema,
     defaultValues: lifecycleToForm(profile?.lifecycle) satisfies CptsLifecycleInput,
     fields: FIELDS,

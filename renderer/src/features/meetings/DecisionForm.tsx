@@ -45,13 +45,7 @@ export function DecisionForm({
   onDone: () => void;
 }) {
   const save = useMeetingsWrite('decisions.save');
-  const {
-    register,
-    control,
-    onSubmit,
-    formError,
-    formState: { errors, isSubmitting },
-  } = useContractForm({
+  const { register, control, onSubmit, formError, errors, isSubmitting } = useContractForm({
     schema: decisionSchema,
     defaultValues: toValues(detail.id, row),
     fields: FIELDS,

@@ -20,13 +20,7 @@ interface Props {
 
 /** Type, title, date and hours, place, organiser, status; for an RCP its kind and theme. */
 export function MeetingForm({ detail, members, save, onSaved, onFailed, onCancel }: Props) {
-  const {
-    register,
-    control,
-    onSubmit,
-    formError,
-    formState: { errors, isSubmitting },
-  } = useContractForm({
+  const { register, control, onSubmit, formError, errors, isSubmitting } = useContractForm({
     schema: meetingSchema,
     resolver: meetingResolver,
     defaultValues: meetingToForm(detail?.data),

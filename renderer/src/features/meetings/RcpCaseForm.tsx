@@ -21,14 +21,7 @@ interface Props {
 /** One pseudonymised case: patient's band and flags, motif, situation, decisions, follow-up. */
 export function RcpCaseForm({ detail, row, onDone }: Props) {
   const save = useMeetingsWrite('rcp.saveCase');
-  const {
-    register,
-    setValue,
-    control,
-    onSubmit,
-    formError,
-    formState: { errors, isSubmitting },
-  } = useContractForm({
+  const { register, setValue, control, onSubmit, formError, errors, isSubmitting } = useContractForm({
     schema: rcpCaseSchema,
     defaultValues: caseToValues(detail.id, row),
     reValidateMode: 'onChange',

@@ -149,12 +149,7 @@ function CollegesCard() {
 
 function CollegeForm({ college, onDone }: { college: CollegeRow | null; onDone: () => void }) {
   const save = useMembersWrite('colleges.save');
-  const {
-    register,
-    onSubmit,
-    formError,
-    formState: { errors, isSubmitting },
-  } = useContractForm({
+  const { register, onSubmit, formError, errors, isSubmitting } = useContractForm({
     schema: collegeSchema,
     defaultValues: collegeToForm(college),
     // « 1,5 » is how a French user types one and a half.

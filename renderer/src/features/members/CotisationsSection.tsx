@@ -176,13 +176,7 @@ function CotisationForm({
   const defaultYear = existing?.year ?? (taken.has(year) ? (taken.has(year + 1) ? year - 1 : year + 1) : year);
   const expected = expectedFor(rates, detail, defaultYear);
 
-  const {
-    register,
-    onSubmit,
-    formError,
-    watch,
-    formState: { errors, isSubmitting },
-  } = useContractForm({
+  const { register, onSubmit, formError, watch, errors, isSubmitting } = useContractForm({
     schema: cotisationSchema,
     resolver: cotisationResolver(detail.id),
     fields: ['year', 'paidOn', 'mode'],

@@ -18,12 +18,7 @@ export function DepartureSection({ detail }: { detail: MemberDetail }) {
   const toast = useToast();
   const reinstate = useMembersWrite('members.reinstate');
   const depart = useMembersWrite('members.depart');
-  const {
-    register,
-    onSubmit,
-    formError,
-    formState: { errors, isSubmitting },
-  } = useContractForm({
+  const { register, onSubmit, formError, errors, isSubmitting } = useContractForm({
     schema: departureSchema,
     defaultValues: { id: detail.id, leftOn: toIsoDate(new Date()), leftReason: '' } as DepartureFormValues,
     fields: ['leftOn', 'leftReason'],

@@ -85,12 +85,7 @@ export function MandatesSection({ detail }: { detail: MemberDetail }) {
 
 function MandateForm({ memberId, onDone }: { memberId: number; onDone: () => void }) {
   const add = useMembersWrite('members.addMandate');
-  const {
-    register,
-    onSubmit,
-    formError,
-    formState: { errors, isSubmitting },
-  } = useContractForm({
+  const { register, onSubmit, formError, errors, isSubmitting } = useContractForm({
     schema: mandateSchema,
     defaultValues: { memberId, role: '', label: '', startOn: toIsoDate(new Date()), endOn: '' } as MandateFormValues,
     fields: ['role', 'label', 'startOn', 'endOn'],

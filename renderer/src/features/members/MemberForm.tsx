@@ -46,39 +46,31 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
   }, []);
   const [freeStructure, setFreeStructure] = useState(Boolean(detail?.data.structureLabel));
 
-  const {
-    register,
-    onSubmit,
-    formError,
-    setError,
-    setValue,
-    getValues,
-    control,
-    formState: { errors, isSubmitting, isDirty },
-  } = useContractForm({
-    schema: memberSchema,
-    resolver: memberResolver,
-    defaultValues: memberToForm(detail?.data, today),
-    reValidateMode: 'onChange',
-    fields: MEMBER_FIELDS,
-    // members.create and members.update take the form's values under « data ».
-    serverPrefix: 'data.',
-    canSubmit: () => {
-      if (communePending.current) communeNotChosen();
-      return !communePending.current;
-    },
-    onInvalid: () => {
-      if (communePending.current) communeNotChosen();
-    },
-    submit: save,
-    onSaved: (saved, _values, form) => {
-      form.reset(memberToForm(saved.data, today));
-      setCommuneText(saved.data.communeCode ? communeLabel(saved.communeName, saved.data.communeCode) : '');
-      setFreeStructure(Boolean(saved.data.structureLabel));
-      onSaved(saved);
-    },
-    onFailed,
-  });
+  const { register, onSubmit, formError, setError, setValue, getValues, control, errors, isSubmitting, formState } =
+    useContractForm({
+      schema: memberSchema,
+      resolver: memberResolver,
+      defaultValues: memberToForm(detail?.data, today),
+      reValidateMode: 'onChange',
+      fields: MEMBER_FIELDS,
+      // members.create and members.update take the form's values under « data ».
+      serverPrefix: 'data.',
+      canSubmit: () => {
+        if (communePending.current) communeNotChosen();
+        return !communePending.current;
+      },
+      onInvalid: () => {
+        if (communePending.current) communeNotChosen();
+      },
+      submit: save,
+      onSaved: (saved, _values, form) => {
+        form.reset(memberToForm(saved.data, today));
+        setCommuneText(saved.data.communeCode ? communeLabel(saved.communeName, saved.data.communeCode) : '');
+        setFreeStructure(Boolean(saved.data.structureLabel));
+        onSaved(saved);
+      },
+      onFailed,
+    });
 
   const kind = useWatch({ control, name: 'kind' });
   const professionCode = useWatch({ control, name: 'professionCode' });
@@ -434,7 +426,7 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
       </fieldset>
 
       <FormActions pending={saving} submitLabel="Enregistrer" onCancel={onCancel}>
-        {detail && isDirty && <span className="muted small">Modifications non enregistrées</span>}
+        {detail && formState.isDirty && <span className="muted small">Modifications non enregistrées</span>}
       </FormActions>
     </form>
   );
