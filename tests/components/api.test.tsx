@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, it, expect, vi } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -7,18 +7,10 @@ import { cptsIdentitySchema } from '@shared/schemas/cpts';
 import { ApiCallError, call, createQueryClient, errorMessage, queryKey } from '../../renderer/src/api';
 import { identityToForm } from '../../renderer/src/features/cpts/IdentityForm';
 import { useCptsWrite } from '../../renderer/src/features/cpts/queries';
-import { installRealApi } from './real-api';
+import { realApiPerTest } from './real-api';
 
-let backend: Awaited<ReturnType<typeof installRealApi>> | null = null;
-afterEach(async () => {
-  await backend?.dispose();
-  backend = null;
-});
-
-async function install() {
-  backend = await installRealApi({ appVersion: '0.1.0' });
-  return backend;
-}
+const real = realApiPerTest();
+const install = () => real.install({ appVersion: '0.1.0' });
 
 describe('renderer api', () => {
   it('unwraps a successful answer', async () => {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { HandlerContext } from '../../electron/ipc/handlers';
-import { installRealApi } from './real-api';
+import { realApiPerTest } from './real-api';
 import { seedColleges, seedMembers, type SeedMember } from './seed-members';
 import { renderApp } from './render-app';
 
@@ -10,14 +10,10 @@ const YEAR = new Date().getFullYear();
 /** Saint-Martin-d'Hères, Gières, Meylan. */
 const TERRITORY = ['38421', '38169', '38229'];
 
-let backend: Awaited<ReturnType<typeof installRealApi>> | null = null;
-afterEach(async () => {
-  await backend?.dispose();
-  backend = null;
-});
+const { install, current } = realApiPerTest();
 
 async function withMembers(members: SeedMember[], overrides: Partial<HandlerContext> = {}) {
-  backend = await installRealApi(overrides);
+  const backend = await install(overrides);
   await seedColleges(backend.database.db);
   await seedMembers(backend.database.db, members);
   return backend;
@@ -158,7 +154,7 @@ describe('Rapports — adhérents', () => {
       ],
       {
         chooseSavePath: async (name) => {
-          saved.push(`${backend!.database.dir}/${name}`);
+          saved.push(`${current().database.dir}/${name}`);
           return saved.at(-1)!;
         },
       },

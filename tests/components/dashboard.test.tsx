@@ -1,21 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, describe, it, expect, vi } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
-import { installRealApi } from './real-api';
+import { realApiPerTest } from './real-api';
 import { seedSampleCpts } from './seed-cpts';
 import { renderApp } from './render-app';
 
-let backend: Awaited<ReturnType<typeof installRealApi>> | null = null;
-afterEach(async () => {
-  await backend?.dispose();
-  backend = null;
-});
-
+const real = realApiPerTest();
 /** Mid-May 2026: year 5 of the contract, before the renewal warning. */
-async function install() {
-  backend = await installRealApi({ now: () => new Date('2026-05-15T10:00:00') });
-  return backend;
-}
+const install = () => real.install({ now: () => new Date('2026-05-15T10:00:00') });
 
 describe('Tableau de bord', () => {
   it('invites to fill in the identity when the CPTS has no name yet', async () => {

@@ -1,20 +1,16 @@
 // @vitest-environment jsdom
-import { afterEach, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { HandlerContext } from '../../electron/ipc/handlers';
 import type { MemberData } from '@shared/schemas/members';
-import { installRealApi } from './real-api';
+import { realApiPerTest } from './real-api';
 import { seedColleges, seedMembers, type SeedMember } from './seed-members';
 import { renderApp } from './render-app';
 
-let backend: Awaited<ReturnType<typeof installRealApi>> | null = null;
-afterEach(async () => {
-  await backend?.dispose();
-  backend = null;
-});
+const { install, current } = realApiPerTest();
 
 async function withMembers(members: SeedMember[] = [], overrides: Partial<HandlerContext> = {}) {
-  backend = await installRealApi(overrides);
+  const backend = await install(overrides);
   await seedColleges(backend.database.db);
   const ids = await seedMembers(backend.database.db, members);
   return { ...backend, ids };
@@ -329,7 +325,7 @@ describe('Adhérents — fiche', () => {
     let savedTo = '';
     const { api, id } = await withMember(
       { lastName: 'Blanc', professionCode: '60' },
-      { chooseSavePath: async (name) => (savedTo = `${backend!.database.dir}/${name}`) },
+      { chooseSavePath: async (name) => (savedTo = `${current().database.dir}/${name}`) },
     );
     const { user } = renderApp(`/adherents/${id}`);
     await user.click(await screen.findByRole('button', { name: 'Exporter ses données (JSON)' }));

@@ -1,23 +1,19 @@
 // @vitest-environment jsdom
-import { afterEach, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { formatInteger } from '@shared/format';
 import type { HandlerContext } from '../../electron/ipc/handlers';
-import { installRealApi } from './real-api';
+import { realApiPerTest } from './real-api';
 import { generateMembers, seedColleges, seedMembers, type SeedMember } from './seed-members';
 import { renderApp } from './render-app';
 
 /** generateMembers makes every 50th member a former one. */
 const ACTIVE_OF_10000 = 10_000 - 200;
 
-let backend: Awaited<ReturnType<typeof installRealApi>> | null = null;
-afterEach(async () => {
-  await backend?.dispose();
-  backend = null;
-});
+const { install, current } = realApiPerTest();
 
 async function withMembers(members: SeedMember[], overrides: Partial<HandlerContext> = {}) {
-  backend = await installRealApi(overrides);
+  const backend = await install(overrides);
   await seedColleges(backend.database.db);
   await seedMembers(backend.database.db, members);
   return backend;
@@ -140,7 +136,7 @@ describe('Adhérents — liste', () => {
   it('exports the current filters', async () => {
     let savedTo = '';
     const { api, user } = await openList(200, {
-      chooseSavePath: async (name) => (savedTo = `${backend!.database.dir}/${name}`),
+      chooseSavePath: async (name) => (savedTo = `${current().database.dir}/${name}`),
     });
     await user.selectOptions(screen.getByLabelText('Profession'), '60');
     await user.type(screen.getByLabelText('Rechercher un adhérent'), 'martin');

@@ -1,22 +1,12 @@
 // @vitest-environment jsdom
-import { afterEach, describe, it, expect, vi } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { ApiResult, ExportResult } from '@shared/contract';
-import type { HandlerContext } from '../../electron/ipc/handlers';
 import { REFERENCE_LABEL } from '../../electron/services/communes';
-import { installRealApi } from './real-api';
+import { realApiPerTest } from './real-api';
 import { renderApp } from './render-app';
 
-let backend: Awaited<ReturnType<typeof installRealApi>> | null = null;
-afterEach(async () => {
-  await backend?.dispose();
-  backend = null;
-});
-
-async function install(overrides: Partial<HandlerContext> = {}) {
-  backend = await installRealApi(overrides);
-  return backend;
-}
+const { install } = realApiPerTest();
 
 describe('Rapports', () => {
   it('exports the identity sheet, with a busy indicator then the path and page count', async () => {

@@ -1,20 +1,11 @@
 // @vitest-environment jsdom
-import { afterEach, describe, it, expect, vi } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { ErrorBoundary } from '../../renderer/src/components/ErrorBoundary';
-import { installRealApi } from './real-api';
+import { realApiPerTest } from './real-api';
 import { renderApp } from './render-app';
 
-let backend: Awaited<ReturnType<typeof installRealApi>> | null = null;
-afterEach(async () => {
-  await backend?.dispose();
-  backend = null;
-});
-
-async function install() {
-  backend = await installRealApi();
-  return backend;
-}
+const { install } = realApiPerTest();
 
 const NAV = [
   'Tableau de bord',
