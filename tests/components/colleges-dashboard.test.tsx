@@ -8,7 +8,7 @@ import { renderApp } from './render-app';
 
 const YEAR = new Date().getFullYear();
 /** Saint-Martin-d'Hères, Gières, Meylan. */
-const TERRITORY = ['38421', '38169', '38229'];
+const TERRITORY = ['38421', '38179', '38229'];
 
 const { install, current } = realApiPerTest();
 
@@ -88,7 +88,7 @@ describe('Tableau de bord — adhérents', () => {
   it('shows real member figures: active members, professions, collèges, coverage and cotisations', async () => {
     const { api, ok } = await withMembers([
       { data: { lastName: 'A', professionCode: '60', communeCode: '38421', collegeId: 1 } },
-      { data: { lastName: 'B', professionCode: '60', communeCode: '38169', collegeId: 1 } },
+      { data: { lastName: 'B', professionCode: '60', communeCode: '38179', collegeId: 1 } },
       { data: { lastName: 'C', professionCode: '10', communeCode: '38185', collegeId: 1 } },
       {
         data: {

@@ -28,7 +28,7 @@ describe('Tableau de bord', () => {
     expect(screen.getByText('14 mars 2027')).toBeTruthy(); // end of contract
     expect(screen.getByText('ARS Auvergne-Rhône-Alpes')).toBeTruthy();
     expect(screen.getByText('15 mars 2022')).toBeTruthy(); // signature step
-    await waitFor(() => expect(screen.getByTestId('population-totale').textContent).toBe('78\u00a0485')); // COG 2025 reference
+    await waitFor(() => expect(screen.getByTestId('population-totale').textContent).toBe('63\u00a0841')); // COG 2025 reference
     expect(screen.getByTestId('taille').textContent).toBe('Taille 2');
   });
 

@@ -31,7 +31,7 @@ export const SAMPLE_LIFECYCLE: CptsLifecycle = {
 };
 
 /** Saint-Martin-d'Hères, Gières, Meylan. */
-export const SAMPLE_TERRITORY = ['38421', '38169', '38229'];
+export const SAMPLE_TERRITORY = ['38421', '38179', '38229'];
 
 export async function seedSampleCpts({ ok }: Pick<Awaited<ReturnType<typeof installRealApi>>, 'ok'>) {
   await ok('cpts.saveIdentity', SAMPLE_IDENTITY);
