@@ -7,31 +7,35 @@ import { cptsIdentitySchema } from '@shared/schemas/cpts';
 import { ApiCallError, call, createQueryClient, errorMessage, queryKey } from '../../renderer/src/api';
 import { identityToForm } from '../../renderer/src/features/cpts/IdentityForm';
 import { useCptsWrite } from '../../renderer/src/features/cpts/queries';
-import { installFakeApi } from './fake-api';
+import { realApiPerTest } from './real-api';
+
+const real = realApiPerTest();
+const install = () => real.install({ appVersion: '0.1.0' });
 
 describe('renderer api', () => {
   it('unwraps a successful answer', async () => {
-    installFakeApi();
+    await install();
     const hits = await call('communes.search', { query: 'gières', limit: 5 });
-    expect(hits.map((h) => h.code)).toEqual(['38169']);
+    // Gières (Isère) first, the closest match of the reference.
+    expect(hits[0]).toMatchObject({ code: '38179', nom: 'Gières' });
     const info = await call('app.info');
     expect(info.version).toBe('0.1.0');
   });
 
   it('throws an ApiCallError with the code, the French message and the fields', async () => {
-    installFakeApi();
+    await install();
     const error = await call('cpts.saveIdentity', { name: '', siret: '123' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiCallError);
     expect(error).toBeInstanceOf(Error);
     const apiError = error as ApiCallError;
     expect(apiError.code).toBe('invalid_input');
-    expect(apiError.message).toBe('Certaines informations ne sont pas valides.');
+    expect(apiError.message).toMatch(/^Certaines informations ne sont pas valides/);
     expect(apiError.fields.name).toBe('Le nom de la CPTS est obligatoire (2 caractères au moins).');
     expect(apiError.fields.siret).toMatch(/^Le SIRET doit comporter 14 chiffres/);
   });
 
   it('turns a broken bridge into a French error', async () => {
-    const { api } = installFakeApi();
+    const { api } = await install();
     api['app.info'].mockImplementationOnce(() => Promise.reject(new Error('ipc closed')));
     const error = await call('app.info').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiCallError);
@@ -43,7 +47,7 @@ describe('renderer api', () => {
 
 describe('cache policy of a write', () => {
   it('stores the fresh answer, invalidates what the write made stale, and spares the rest', async () => {
-    installFakeApi();
+    await install();
     const client = createQueryClient();
     client.setQueryData(queryKey('cpts.get'), null);
     client.setQueryData(queryKey('members.stats', { year: 2026 }), { stale: 'before' });

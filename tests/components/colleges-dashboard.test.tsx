@@ -1,21 +1,30 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { installFakeApi, SAMPLE } from './fake-api';
-import { fakeMember, SAMPLE_COLLEGES } from './fake-members';
+import type { HandlerContext } from '../../electron/ipc/handlers';
+import { realApiPerTest } from './real-api';
+import { seedColleges, seedMembers, type SeedMember } from './seed-members';
 import { renderApp } from './render-app';
 
 const YEAR = new Date().getFullYear();
+/** Saint-Martin-d'Hères, Gières, Meylan. */
+const TERRITORY = ['38421', '38179', '38229'];
+
+const { install, current } = realApiPerTest();
+
+async function withMembers(members: SeedMember[], overrides: Partial<HandlerContext> = {}) {
+  const backend = await install(overrides);
+  await seedColleges(backend.database.db);
+  await seedMembers(backend.database.db, members);
+  return backend;
+}
 
 describe('Collèges et cotisations', () => {
   it('lists the collèges with their member counts, adds one and refuses to delete a used one', async () => {
-    const { api } = installFakeApi({
-      colleges: SAMPLE_COLLEGES,
-      members: [
-        fakeMember(1, { lastName: 'Blanc', professionCode: '60', collegeId: 1 }),
-        fakeMember(2, { lastName: 'Noir', professionCode: '60', collegeId: 1 }),
-      ],
-    });
+    const { api } = await withMembers([
+      { data: { lastName: 'Blanc', professionCode: '60', collegeId: 1 } },
+      { data: { lastName: 'Noir', professionCode: '60', collegeId: 1 } },
+    ]);
     const { user } = renderApp('/adherents/colleges');
     const table = await screen.findByRole('table', { name: 'Collèges' });
     const first = within(table).getByRole('row', { name: /Professionnels de santé libéraux/ });
@@ -54,7 +63,7 @@ describe('Collèges et cotisations', () => {
   });
 
   it('saves the cotisation amounts typed in euros', async () => {
-    const { api } = installFakeApi();
+    const { api } = await withMembers([]);
     const { user } = renderApp('/adherents/colleges');
     const input = await screen.findByLabelText(`Professionnel·le (personne), ${YEAR} (en euros)`);
     await user.type(input, '45,50');
@@ -77,33 +86,27 @@ describe('Collèges et cotisations', () => {
 
 describe('Tableau de bord — adhérents', () => {
   it('shows real member figures: active members, professions, collèges, coverage and cotisations', async () => {
-    const paid = (cents: number) => [{ year: YEAR, amountCents: cents, paidOn: `${YEAR}-02-01`, mode: 'virement' }];
-    const { api } = installFakeApi({
-      ...SAMPLE, // territory: Saint-Martin-d'Hères, Gières, Meylan
-      colleges: SAMPLE_COLLEGES,
-      rates: [{ year: YEAR, memberType: 'professionnel', amountCents: 4500 }],
-      members: [
-        fakeMember(
-          1,
-          { lastName: 'A', professionCode: '60', communeCode: '38421', collegeId: 1 },
-          { cotisations: paid(4500) },
-        ),
-        fakeMember(
-          2,
-          { lastName: 'B', professionCode: '60', communeCode: '38169', collegeId: 1 },
-          { cotisations: paid(3000) },
-        ),
-        fakeMember(3, { lastName: 'C', professionCode: '10', communeCode: '38185', collegeId: 1 }),
-        fakeMember(4, {
+    const { api, ok } = await withMembers([
+      { data: { lastName: 'A', professionCode: '60', communeCode: '38421', collegeId: 1 } },
+      { data: { lastName: 'B', professionCode: '60', communeCode: '38179', collegeId: 1 } },
+      { data: { lastName: 'C', professionCode: '10', communeCode: '38185', collegeId: 1 } },
+      {
+        data: {
           kind: 'structure',
           structureName: 'MSP des Alpes',
           structureType: 'MSP',
           communeCode: '38421',
           collegeId: 2,
-        }),
-        fakeMember(5, { lastName: 'D', professionCode: '70', communeCode: '38229' }, { leftOn: '2025-01-31' }),
-      ],
-    });
+        },
+      },
+      { data: { lastName: 'D', professionCode: '70', communeCode: '38229' }, leftOn: '2025-01-31' },
+    ]);
+    await ok('territory.addCommunes', { codes: TERRITORY });
+    await ok('cotisationRates.save', { year: YEAR, memberType: 'professionnel', amountCents: 4500 });
+    const paid = { year: YEAR, paidOn: `${YEAR}-02-01`, mode: 'virement' };
+    await ok('members.setCotisation', { memberId: 1, amountCents: 4500, ...paid });
+    await ok('members.setCotisation', { memberId: 2, amountCents: 3000, ...paid });
+    api['members.setCotisation'].mockClear();
     renderApp('/');
     expect(await screen.findByTestId('adherents-actifs')).toBeTruthy();
     expect(screen.getByTestId('adherents-actifs').textContent).toBe('4');
@@ -132,7 +135,8 @@ describe('Tableau de bord — adhérents', () => {
   });
 
   it('invites to import when there is no member', async () => {
-    installFakeApi(SAMPLE);
+    const { ok } = await withMembers([]);
+    await ok('territory.addCommunes', { codes: TERRITORY });
     renderApp('/');
     expect(await screen.findByText(/Aucun adhérent pour l’instant/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Importez votre liste' }).getAttribute('href')).toBe('/adherents/import');
@@ -141,7 +145,20 @@ describe('Tableau de bord — adhérents', () => {
 
 describe('Rapports — adhérents', () => {
   it('exports the members list with the chosen grouping and audience, and the composition of a year', async () => {
-    const { api } = installFakeApi();
+    const saved: string[] = [];
+    const member = { professionCode: '60', collegeId: 1, joinedOn: '2024-03-01', directoryConsentOn: '2024-03-01' };
+    const { api } = await withMembers(
+      [
+        { data: { lastName: 'Blanc', firstName: 'Anne', ...member } },
+        { data: { lastName: 'Noir', firstName: 'Marc', ...member } },
+      ],
+      {
+        chooseSavePath: async (name) => {
+          saved.push(`${current().database.dir}/${name}`);
+          return saved.at(-1)!;
+        },
+      },
+    );
     const { user } = renderApp('/rapports');
     const card = screen.getByRole('region', { name: 'Liste des adhérents' });
     await user.click(within(card).getByRole('radio', { name: 'par collège' }));
@@ -149,9 +166,7 @@ describe('Rapports — adhérents', () => {
     await user.click(within(card).getByRole('button', { name: 'Exporter la liste en PDF' }));
     expect(await within(card).findByText(/PDF enregistré/)).toBeTruthy();
     expect(api['reports.exportMembersList']).toHaveBeenCalledWith({ groupBy: 'college', audience: 'annuaire' });
-    expect(within(card).getByRole('status').textContent).toBe(
-      'PDF enregistré : /home/coordination/Documents/liste-adherents-annuaire.pdf (3 pages)',
-    );
+    expect(within(card).getByRole('status').textContent).toBe(`PDF enregistré : ${saved[0]} (1 page)`);
 
     const composition = screen.getByRole('region', { name: 'Composition de la CPTS' });
     await user.selectOptions(within(composition).getByLabelText('Année'), String(YEAR - 1));

@@ -23,6 +23,7 @@ import {
 import { memberSearchKey, memberTypeOf, type MemberListRow } from '@shared/domain/members';
 import { PROFESSION_BY_CODE, STRUCTURE_TYPES } from '@shared/domain/professions';
 import { MANDATE_ROLES, type MemberData, type MemberType } from '@shared/schemas/members';
+import { EMPTY_MEMBER } from './seed-members';
 
 export interface FakeCotisation {
   year: number;
@@ -103,34 +104,6 @@ function parse<C extends Channel>(
   };
 }
 
-export const EMPTY_MEMBER: MemberData = {
-  kind: 'person',
-  civility: null,
-  lastName: null,
-  firstName: null,
-  professionCode: null,
-  specialty: null,
-  rpps: null,
-  adeli: null,
-  practiceMode: null,
-  structureName: null,
-  structureType: null,
-  finessEj: null,
-  finessEt: null,
-  siret: null,
-  representativeName: null,
-  communeCode: null,
-  address: null,
-  structureMemberId: null,
-  structureLabel: null,
-  phone: null,
-  email: null,
-  collegeId: null,
-  joinedOn: null,
-  directoryConsentOn: null,
-  notes: null,
-};
-
 /** A member record for the fake, from the few fields a test cares about. */
 export function fakeMember(
   id: number,
@@ -149,122 +122,6 @@ export function fakeMember(
     mandates: [],
     ...extra,
   };
-}
-
-export const SAMPLE_COLLEGES: FakeCollege[] = [
-  {
-    id: 1,
-    name: 'Professionnels de santé libéraux',
-    votingRight: 'deliberative',
-    seats: 8,
-    voteWeight: 1,
-    description: null,
-    position: 1,
-  },
-  {
-    id: 2,
-    name: 'Structures d’exercice coordonné',
-    votingRight: 'deliberative',
-    seats: 3,
-    voteWeight: 1,
-    description: null,
-    position: 2,
-  },
-  { id: 3, name: 'Usagers', votingRight: 'consultative', seats: null, voteWeight: 1, description: null, position: 3 },
-];
-
-const FIRST_NAMES = [
-  'Camille',
-  'Julien',
-  'Claire',
-  'Hugo',
-  'Inès',
-  'Louis',
-  'Manon',
-  'Paul',
-  'Zoé',
-  'Yanis',
-  'Chloé',
-  'Mathis',
-  'Léa',
-  'Nathan',
-  'Sarah',
-];
-const LAST_NAMES = [
-  'Martin',
-  'Bernard',
-  'Dubois',
-  'Thomas',
-  'Robert',
-  'Richard',
-  'Petit',
-  'Durand',
-  'Leroy',
-  'Moreau',
-  'Simon',
-  'Laurent',
-  'Lefèvre',
-  'Michel',
-  'Garcia',
-  'Fournier',
-  'Girard',
-  'Bonnet',
-  'Dupont',
-  'Lambert',
-];
-const PROFESSION_CYCLE = ['60', '10', '70', '21', '40', '50', '91', '80', '93', '60', '10', '60'];
-
-/**
- * `count` people spread over professions, communes and collèges, every 50th one a former member; the three
- * « Éloïse » are the only ones whose name contains « eloise » in any spelling.
- */
-export function generateMembers(count: number, communeCodes: string[]): FakeMember[] {
-  const members: FakeMember[] = [];
-  const eloise = new Map([
-    [17, 'Chabert'],
-    [4242, 'Noël'],
-    [count - 3, 'Vasseur'],
-  ]);
-  for (let i = 0; i < count; i++) {
-    const id = i + 1;
-    const firstName = eloise.has(i) ? 'Éloïse' : FIRST_NAMES[i % FIRST_NAMES.length]!;
-    const lastName = eloise.get(i) ?? `${LAST_NAMES[i % LAST_NAMES.length]}-${Math.floor(i / LAST_NAMES.length)}`;
-    const professionCode = PROFESSION_CYCLE[i % PROFESSION_CYCLE.length]!;
-    members.push(
-      fakeMember(
-        id,
-        {
-          lastName,
-          firstName,
-          professionCode,
-          specialty: professionCode === '10' && i % 2 === 0 ? 'Médecine générale' : null,
-          practiceMode: i % 5 === 0 ? 'salarie' : 'liberal',
-          communeCode: communeCodes[i % communeCodes.length] ?? null,
-          email: `${firstName}.${lastName}@exemple.fr`
-            .normalize('NFD')
-            .replace(/[\u0300-\u036f]/g, '')
-            .toLowerCase(),
-          collegeId: i % 10 === 0 ? null : 1,
-          joinedOn: `20${20 + (i % 6)}-0${1 + (i % 9)}-15`,
-        },
-        {
-          leftOn: i % 50 === 49 ? '2025-06-30' : null,
-          cotisations:
-            i % 3 === 0
-              ? []
-              : [
-                  {
-                    year: new Date().getFullYear(),
-                    amountCents: 3000,
-                    paidOn: `${new Date().getFullYear()}-02-01`,
-                    mode: 'virement',
-                  },
-                ],
-        },
-      ),
-    );
-  }
-  return members;
 }
 
 // ---------- Import fixture ----------

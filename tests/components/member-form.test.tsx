@@ -1,9 +1,26 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { installFakeApi } from './fake-api';
-import { fakeMember, SAMPLE_COLLEGES } from './fake-members';
+import type { HandlerContext } from '../../electron/ipc/handlers';
+import type { MemberData } from '@shared/schemas/members';
+import { realApiPerTest } from './real-api';
+import { seedColleges, seedMembers, type SeedMember } from './seed-members';
 import { renderApp } from './render-app';
+
+const { install, current } = realApiPerTest();
+
+async function withMembers(members: SeedMember[] = [], overrides: Partial<HandlerContext> = {}) {
+  const backend = await install(overrides);
+  await seedColleges(backend.database.db);
+  const ids = await seedMembers(backend.database.db, members);
+  return { ...backend, ids };
+}
+
+/** One member in the database; its id for the route. */
+async function withMember(data: Partial<MemberData>, overrides: Partial<HandlerContext> = {}) {
+  const real = await withMembers([{ data }], overrides);
+  return { ...real, id: real.ids[0]! };
+}
 
 function errorOf(label: string): string | null {
   const input = screen.getByLabelText(label);
@@ -13,7 +30,7 @@ function errorOf(label: string): string | null {
 
 describe('Adhérents — fiche', () => {
   it('shows the French errors of an empty name and an invalid RPPS, and does not call the API', async () => {
-    const { api } = installFakeApi({ colleges: SAMPLE_COLLEGES });
+    const { api } = await withMembers();
     const { user } = renderApp('/adherents/nouveau');
     await user.type(await screen.findByLabelText('N° RPPS'), '12345678901');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
@@ -28,7 +45,7 @@ describe('Adhérents — fiche', () => {
   });
 
   it('shows the structure fields when switching to « Structure »', async () => {
-    installFakeApi();
+    await withMembers();
     const { user } = renderApp('/adherents/nouveau');
     await screen.findByLabelText('Nom');
     expect(screen.queryByLabelText('Nom de la structure')).toBeNull();
@@ -51,7 +68,7 @@ describe('Adhérents — fiche', () => {
   });
 
   it('shows the specialty only for a médecin, with suggestions', async () => {
-    installFakeApi();
+    await withMembers();
     const { user } = renderApp('/adherents/nouveau');
     await screen.findByLabelText('Profession');
     expect(screen.queryByLabelText('Spécialité')).toBeNull();
@@ -65,7 +82,7 @@ describe('Adhérents — fiche', () => {
   });
 
   it('creates a valid member with the commune chosen in the list, then opens it', async () => {
-    const { api, state } = installFakeApi({ colleges: SAMPLE_COLLEGES });
+    const { api, ok } = await withMembers();
     const { user } = renderApp('/adherents/nouveau');
     await screen.findByLabelText('Nom');
     await user.selectOptions(screen.getByLabelText('Civilité'), 'Mme');
@@ -99,11 +116,11 @@ describe('Adhérents — fiche', () => {
     expect(api['members.create'].mock.calls[0]![0].directoryConsentOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await screen.findByRole('heading', { level: 1, name: 'ROUX Élodie' })).toBeTruthy();
     expect(await screen.findByText('ROUX Élodie ajouté·e aux adhérents.')).toBeTruthy();
-    expect(state.members.members).toHaveLength(1);
+    expect(await ok('members.list')).toHaveLength(1);
   });
 
   it('does not save a commune typed but not chosen in the list', async () => {
-    const { api } = installFakeApi();
+    const { api } = await withMembers();
     const { user } = renderApp('/adherents/nouveau');
     await user.type(await screen.findByLabelText('Nom'), 'Roux');
     await user.selectOptions(screen.getByLabelText('Profession'), '60');
@@ -116,7 +133,7 @@ describe('Adhérents — fiche', () => {
   });
 
   it('creates a structure', async () => {
-    const { api } = installFakeApi();
+    const { api } = await withMembers();
     const { user } = renderApp('/adherents/nouveau');
     await user.click(await screen.findByRole('radio', { name: 'Structure' }));
     await user.type(screen.getByLabelText('Nom de la structure'), 'MSP des Alpes');
@@ -136,8 +153,11 @@ describe('Adhérents — fiche', () => {
   });
 
   it('keeps what was typed and shows the server’s message under the field when it refuses', async () => {
-    const { api } = installFakeApi({
-      members: [fakeMember(1, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60', rpps: '10003000006' })],
+    const { api } = await withMember({
+      lastName: 'Blanc',
+      firstName: 'Marc',
+      professionCode: '60',
+      rpps: '10003000006',
     });
     const { user } = renderApp('/adherents/nouveau');
     await user.type(await screen.findByLabelText('Nom'), 'Noir');
@@ -146,23 +166,30 @@ describe('Adhérents — fiche', () => {
     // Ctrl+S saves too.
     fireEvent.keyDown(window, { key: 's', ctrlKey: true });
     await waitFor(() => expect(api['members.create']).toHaveBeenCalledTimes(1));
-    await waitFor(() => expect(errorOf('N° RPPS')).toBe('Le numéro RPPS 10003000006 est déjà celui de BLANC Marc.'));
+    await waitFor(() =>
+      expect(errorOf('N° RPPS')).toBe(
+        'Le RPPS 10003000006 est déjà celui de BLANC Marc : un même professionnel ne peut pas être inscrit deux fois.',
+      ),
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Nouvel adhérent' })).toBeTruthy();
     expect((screen.getByLabelText('Nom') as HTMLInputElement).value).toBe('Noir');
   });
 
   it('edits a member and saves the change', async () => {
-    const { api } = installFakeApi({
-      members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60', communeCode: '38185' })],
+    const { api, id } = await withMember({
+      lastName: 'Blanc',
+      firstName: 'Marc',
+      professionCode: '60',
+      communeCode: '38185',
     });
-    const { user } = renderApp('/adherents/4');
+    const { user } = renderApp(`/adherents/${id}`);
     await screen.findByRole('heading', { level: 1, name: 'BLANC Marc' });
     expect((screen.getByLabelText("Commune d'exercice") as HTMLInputElement).value).toBe('Grenoble (38185)');
     await user.type(screen.getByLabelText('Téléphone'), '0476000000');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(api['members.update']).toHaveBeenCalledTimes(1));
     expect(api['members.update'].mock.calls[0]![0]).toMatchObject({
-      id: 4,
+      id,
       data: { phone: '04 76 00 00 00', communeCode: '38185' },
     });
     // The stored, normalised value comes back.
@@ -171,9 +198,7 @@ describe('Adhérents — fiche', () => {
   });
 
   it('places the errors of a refused update under the fields (« data.email » → Courriel)', async () => {
-    const { api } = installFakeApi({
-      members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })],
-    });
+    const { api, id } = await withMember({ lastName: 'Blanc', firstName: 'Marc', professionCode: '60' });
     api['members.update'].mockResolvedValueOnce({
       ok: false,
       error: {
@@ -182,7 +207,7 @@ describe('Adhérents — fiche', () => {
         fields: { 'data.email': 'Adresse refusée par le serveur.' },
       },
     });
-    const { user } = renderApp('/adherents/4');
+    const { user } = renderApp(`/adherents/${id}`);
     await user.type(await screen.findByLabelText('Courriel'), 'marc@exemple.fr');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(errorOf('Courriel')).toBe('Adresse refusée par le serveur.'));
@@ -191,11 +216,13 @@ describe('Adhérents — fiche', () => {
   });
 
   it('records a cotisation typed in euros, then deletes it after confirmation', async () => {
-    const { api } = installFakeApi({
-      members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })],
-      rates: [{ year: new Date().getFullYear(), memberType: 'professionnel', amountCents: 4500 }],
+    const { api, id, ok } = await withMember({ lastName: 'Blanc', firstName: 'Marc', professionCode: '60' });
+    await ok('cotisationRates.save', {
+      year: new Date().getFullYear(),
+      memberType: 'professionnel',
+      amountCents: 4500,
     });
-    const { user } = renderApp('/adherents/4');
+    const { user } = renderApp(`/adherents/${id}`);
     const section = await screen.findByRole('region', { name: 'Cotisations' });
     await user.click(within(section).getByRole('button', { name: 'Ajouter une cotisation' }));
     const amount = within(section).getByLabelText(/Montant/);
@@ -206,7 +233,7 @@ describe('Adhérents — fiche', () => {
     await user.click(within(section).getByRole('button', { name: 'Enregistrer la cotisation' }));
     await waitFor(() => expect(api['members.setCotisation']).toHaveBeenCalledTimes(1));
     expect(api['members.setCotisation'].mock.calls[0]![0]).toMatchObject({
-      memberId: 4,
+      memberId: id,
       year: new Date().getFullYear(),
       amountCents: 4550,
       mode: 'cheque',
@@ -219,14 +246,14 @@ describe('Adhérents — fiche', () => {
     const dialog = screen.getByRole('dialog', { name: `Supprimer la cotisation ${new Date().getFullYear()} ?` });
     await user.click(within(dialog).getByRole('button', { name: 'Supprimer' }));
     await waitFor(() =>
-      expect(api['members.deleteCotisation']).toHaveBeenCalledWith({ memberId: 4, year: new Date().getFullYear() }),
+      expect(api['members.deleteCotisation']).toHaveBeenCalledWith({ memberId: id, year: new Date().getFullYear() }),
     );
     expect(await within(section).findByText('Aucune cotisation enregistrée.')).toBeTruthy();
   });
 
   it('refuses an amount that is not in euros', async () => {
-    const { api } = installFakeApi({ members: [fakeMember(4, { lastName: 'Blanc', professionCode: '60' })] });
-    const { user } = renderApp('/adherents/4');
+    const { api, id } = await withMember({ lastName: 'Blanc', professionCode: '60' });
+    const { user } = renderApp(`/adherents/${id}`);
     const section = await screen.findByRole('region', { name: 'Cotisations' });
     await user.click(within(section).getByRole('button', { name: 'Ajouter une cotisation' }));
     await user.type(within(section).getByLabelText(/Montant/), '45,505');
@@ -236,10 +263,8 @@ describe('Adhérents — fiche', () => {
   });
 
   it('adds a mandate, records the departure and reinstates', async () => {
-    const { api } = installFakeApi({
-      members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })],
-    });
-    const { user } = renderApp('/adherents/4');
+    const { api, id } = await withMember({ lastName: 'Blanc', firstName: 'Marc', professionCode: '60' });
+    const { user } = renderApp(`/adherents/${id}`);
     const mandates = await screen.findByRole('region', { name: 'Mandats' });
     await user.click(within(mandates).getByRole('button', { name: 'Ajouter un mandat' }));
     await user.click(within(mandates).getByRole('button', { name: 'Ajouter le mandat' }));
@@ -254,15 +279,13 @@ describe('Adhérents — fiche', () => {
     await waitFor(() => expect(api['members.depart']).toHaveBeenCalledTimes(1));
     expect(await within(departure).findByText(/Départ en retraite/)).toBeTruthy();
     await user.click(within(departure).getByRole('button', { name: 'Réintégrer' }));
-    await waitFor(() => expect(api['members.reinstate']).toHaveBeenCalledWith({ id: 4 }));
+    await waitFor(() => expect(api['members.reinstate']).toHaveBeenCalledWith({ id }));
     expect(await within(departure).findByRole('button', { name: 'Enregistrer la sortie' })).toBeTruthy();
   });
 
   it('anonymises a member only once EFFACER is typed, then goes back to the list', async () => {
-    const { api } = installFakeApi({
-      members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })],
-    });
-    const { user } = renderApp('/adherents/4');
+    const { api, id } = await withMember({ lastName: 'Blanc', firstName: 'Marc', professionCode: '60' });
+    const { user } = renderApp(`/adherents/${id}`);
     await screen.findByRole('heading', { level: 1, name: 'BLANC Marc' });
     await user.click(screen.getByRole('button', { name: 'Anonymiser ce membre' }));
     const dialog = screen.getByRole('dialog', { name: 'Anonymiser ce membre ?' });
@@ -279,7 +302,7 @@ describe('Adhérents — fiche', () => {
     await user.type(input, 'EFFACER');
     expect(confirm.disabled).toBe(false);
     await user.click(confirm);
-    await waitFor(() => expect(api['members.erase']).toHaveBeenCalledWith({ id: 4, confirm: 'EFFACER' }));
+    await waitFor(() => expect(api['members.erase']).toHaveBeenCalledWith({ id, confirm: 'EFFACER' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Adhérents' })).toBeTruthy();
     expect(
       await screen.findByText('BLANC Marc a été anonymisé·e : ses données personnelles sont effacées.'),
@@ -287,10 +310,8 @@ describe('Adhérents — fiche', () => {
   });
 
   it('cancels the anonymisation with Escape and keeps the member', async () => {
-    const { api } = installFakeApi({
-      members: [fakeMember(4, { lastName: 'Blanc', firstName: 'Marc', professionCode: '60' })],
-    });
-    const { user } = renderApp('/adherents/4');
+    const { api, id } = await withMember({ lastName: 'Blanc', firstName: 'Marc', professionCode: '60' });
+    const { user } = renderApp(`/adherents/${id}`);
     await screen.findByRole('heading', { level: 1, name: 'BLANC Marc' });
     const open = screen.getByRole('button', { name: 'Anonymiser ce membre' });
     await user.click(open);
@@ -301,10 +322,14 @@ describe('Adhérents — fiche', () => {
   });
 
   it('exports the member’s personal data', async () => {
-    const { api } = installFakeApi({ members: [fakeMember(4, { lastName: 'Blanc', professionCode: '60' })] });
-    const { user } = renderApp('/adherents/4');
+    let savedTo = '';
+    const { api, id } = await withMember(
+      { lastName: 'Blanc', professionCode: '60' },
+      { chooseSavePath: async (name) => (savedTo = `${current().database.dir}/${name}`) },
+    );
+    const { user } = renderApp(`/adherents/${id}`);
     await user.click(await screen.findByRole('button', { name: 'Exporter ses données (JSON)' }));
-    expect(await screen.findByText('/home/coordination/Documents/donnees-adherent-4.json')).toBeTruthy();
-    expect(api['members.exportPersonalData']).toHaveBeenCalledWith({ id: 4 });
+    expect(await screen.findByText(savedTo)).toBeTruthy();
+    expect(api['members.exportPersonalData']).toHaveBeenCalledWith({ id });
   });
 });

@@ -2,19 +2,28 @@
 import { describe, it, expect } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { formatInteger } from '@shared/format';
-import { installFakeApi, REFERENCE_COMMUNES } from './fake-api';
-import { fakeMember, generateMembers, SAMPLE_COLLEGES } from './fake-members';
+import type { HandlerContext } from '../../electron/ipc/handlers';
+import { realApiPerTest } from './real-api';
+import { generateMembers, seedColleges, seedMembers, type SeedMember } from './seed-members';
 import { renderApp } from './render-app';
 
-const COMMUNES = REFERENCE_COMMUNES.map((c) => c.code);
 /** generateMembers makes every 50th member a former one. */
 const ACTIVE_OF_10000 = 10_000 - 200;
 
-async function openList(count = 10_000) {
-  const fake = installFakeApi({ members: generateMembers(count, COMMUNES), colleges: SAMPLE_COLLEGES });
+const { install, current } = realApiPerTest();
+
+async function withMembers(members: SeedMember[], overrides: Partial<HandlerContext> = {}) {
+  const backend = await install(overrides);
+  await seedColleges(backend.database.db);
+  await seedMembers(backend.database.db, members);
+  return backend;
+}
+
+async function openList(count = 10_000, overrides: Partial<HandlerContext> = {}) {
+  const real = await withMembers(generateMembers(count), overrides);
   const view = renderApp('/adherents');
   await screen.findByRole('table', { name: 'Liste des adhérents' });
-  return { ...fake, ...view };
+  return { ...real, ...view };
 }
 
 const count = () => screen.getByTestId('member-count').textContent;
@@ -53,7 +62,7 @@ describe('Adhérents — liste', () => {
     const { user } = await openList();
     await user.selectOptions(screen.getByLabelText('Profession'), '70');
     // Kinés are every 12th generated member (index 2 mod 12), former ones excluded.
-    const all = generateMembers(10_000, COMMUNES);
+    const all = generateMembers(10_000);
     const kines = all.filter((m) => m.data.professionCode === '70');
     const activeKines = kines.filter((m) => !m.leftOn);
     await waitFor(() =>
@@ -72,13 +81,11 @@ describe('Adhérents — liste', () => {
   });
 
   it('sorts by a column header and says so with aria-sort', async () => {
-    installFakeApi({
-      members: [
-        fakeMember(1, { lastName: 'Bernard', firstName: 'Zoé', professionCode: '60', communeCode: '38185' }),
-        fakeMember(2, { lastName: 'Arnaud', firstName: 'Yves', professionCode: '10', communeCode: '38421' }),
-        fakeMember(3, { lastName: 'Carpentier', firstName: 'Xavier', professionCode: '70', communeCode: '38151' }),
-      ],
-    });
+    await withMembers([
+      { data: { lastName: 'Bernard', firstName: 'Zoé', professionCode: '60', communeCode: '38185' } },
+      { data: { lastName: 'Arnaud', firstName: 'Yves', professionCode: '10', communeCode: '38421' } },
+      { data: { lastName: 'Carpentier', firstName: 'Xavier', professionCode: '70', communeCode: '38151' } },
+    ]);
     const { user } = renderApp('/adherents');
     await screen.findByRole('table');
     const first = () => within(bodyRows()[0]!).getAllByRole('cell')[0]!.textContent;
@@ -98,12 +105,10 @@ describe('Adhérents — liste', () => {
   });
 
   it('opens a member with Enter on its row, and with a click', async () => {
-    installFakeApi({
-      members: [
-        fakeMember(7, { lastName: 'Favre', firstName: 'Julie', professionCode: '60' }),
-        fakeMember(8, { lastName: 'Gomez', firstName: 'Ana', professionCode: '60' }),
-      ],
-    });
+    await withMembers([
+      { data: { lastName: 'Favre', firstName: 'Julie', professionCode: '60' } },
+      { data: { lastName: 'Gomez', firstName: 'Ana', professionCode: '60' } },
+    ]);
     const { user } = renderApp('/adherents');
     await screen.findByRole('table');
     const row = screen.getByRole('row', { name: /FAVRE Julie/ });
@@ -129,7 +134,10 @@ describe('Adhérents — liste', () => {
   });
 
   it('exports the current filters', async () => {
-    const { api, user } = await openList(200);
+    let savedTo = '';
+    const { api, user } = await openList(200, {
+      chooseSavePath: async (name) => (savedTo = `${current().database.dir}/${name}`),
+    });
     await user.selectOptions(screen.getByLabelText('Profession'), '60');
     await user.type(screen.getByLabelText('Rechercher un adhérent'), 'martin');
     await user.click(screen.getByRole('button', { name: /Exporter/ }));
@@ -139,11 +147,12 @@ describe('Adhérents — liste', () => {
       format: 'xlsx',
       filters: { search: 'martin', professionCodes: ['60'], status: 'active', kind: 'all' },
     });
-    expect(await screen.findByText('Liste exportée : /home/coordination/Documents/adherents.xlsx')).toBeTruthy();
+    expect(await screen.findByText(`Liste exportée : ${savedTo}`)).toBeTruthy();
+    expect(savedTo).toMatch(/Adhérents - 2026-11-23\.xlsx$/);
   });
 
   it('invites to import a file when there is no member yet', async () => {
-    installFakeApi();
+    await withMembers([]);
     const { user } = renderApp('/adherents');
     expect(await screen.findByRole('heading', { name: 'Aucun adhérent pour l’instant' })).toBeTruthy();
     await user.click(screen.getByRole('link', { name: 'Importer un fichier…' }));

@@ -2,12 +2,15 @@
 import { describe, it, expect, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { ApiResult, ExportResult } from '@shared/contract';
-import { installFakeApi } from './fake-api';
+import { REFERENCE_LABEL } from '../../electron/services/communes';
+import { realApiPerTest } from './real-api';
 import { renderApp } from './render-app';
+
+const { install } = realApiPerTest();
 
 describe('Rapports', () => {
   it('exports the identity sheet, with a busy indicator then the path and page count', async () => {
-    const { api } = installFakeApi();
+    const { api } = await install();
     let finish!: (result: ApiResult<ExportResult>) => void;
     api['reports.exportIdentitySheet'].mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
     const { user } = renderApp('/rapports');
@@ -23,7 +26,7 @@ describe('Rapports', () => {
   });
 
   it('stays calm when the user cancels the save dialog', async () => {
-    const { api } = installFakeApi();
+    const { api } = await install();
     api['reports.exportIdentitySheet'].mockResolvedValueOnce({ ok: true, data: { saved: false } });
     const { user } = renderApp('/rapports');
     await user.click(screen.getByRole('button', { name: 'Exporter en PDF' }));
@@ -32,7 +35,7 @@ describe('Rapports', () => {
   });
 
   it('shows the French error message when the export fails', async () => {
-    const { api } = installFakeApi();
+    const { api } = await install();
     api['reports.exportIdentitySheet'].mockResolvedValueOnce({
       ok: false,
       error: { code: 'io', message: "Le fichier n'a pas pu être écrit : le dossier est protégé en écriture." },
@@ -44,8 +47,8 @@ describe('Rapports', () => {
     );
   });
 
-  it('lists the other reports as coming, without buttons', () => {
-    installFakeApi();
+  it('lists the other reports as coming, without buttons', async () => {
+    await install();
     renderApp('/rapports');
     const soon = screen.getByRole('region', { name: 'Rapport d’activité annuel (bientôt)' });
     expect(within(soon).getByText('bientôt')).toBeTruthy();
@@ -62,12 +65,13 @@ describe('Rapports', () => {
 
 describe('Paramètres', () => {
   it('shows the version, the database, the backups folder and the reference data', async () => {
-    const { api } = installFakeApi();
+    const { api, database } = await install({ appVersion: '0.1.0' });
     renderApp('/parametres');
     expect(await screen.findByText('0.1.0')).toBeTruthy();
-    expect(screen.getByText('/home/coordination/.config/Maillage/maillage.sqlite')).toBeTruthy();
-    expect(screen.getByText('/home/coordination/.config/Maillage/sauvegardes')).toBeTruthy();
-    expect(screen.getByText('COG 2025 — populations légales 2022')).toBeTruthy();
+    expect(screen.getByText(database.file)).toBeTruthy();
+    // The backups card names the same folder.
+    expect(screen.getAllByText(database.backupsDir).length).toBeGreaterThan(0);
+    expect(screen.getByText(REFERENCE_LABEL)).toBeTruthy();
     expect(vi.mocked(api['app.info'])).toHaveBeenCalledTimes(1);
   });
 });

@@ -2,8 +2,10 @@
 import { describe, it, expect, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { ErrorBoundary } from '../../renderer/src/components/ErrorBoundary';
-import { installFakeApi } from './fake-api';
+import { realApiPerTest } from './real-api';
 import { renderApp } from './render-app';
+
+const { install } = realApiPerTest();
 
 const NAV = [
   'Tableau de bord',
@@ -19,7 +21,7 @@ const NAV = [
 
 describe('App shell', () => {
   it('has a skip link and a sidebar with every area, the current one marked', async () => {
-    installFakeApi();
+    await install();
     renderApp('/territoire');
     expect(screen.getByRole('link', { name: 'Aller au contenu' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
@@ -31,7 +33,7 @@ describe('App shell', () => {
   });
 
   it('moves between areas with the sidebar', async () => {
-    installFakeApi();
+    await install();
     const { user } = renderApp('/');
     await user.click(screen.getByRole('link', { name: 'Paramètres' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Paramètres' })).toBeTruthy();
@@ -41,7 +43,7 @@ describe('App shell', () => {
     ['/protocoles', 'Protocoles'],
     ['/fiches-actions', 'Fiches actions'],
   ])('%s says honestly that it is « pas encore disponible »', async (path, title) => {
-    const { api } = installFakeApi();
+    const { api } = await install();
     renderApp(path);
     expect(screen.getByRole('heading', { level: 1, name: title })).toBeTruthy();
     expect(screen.getByText("Cette partie n'est pas encore disponible dans cette version.")).toBeTruthy();
