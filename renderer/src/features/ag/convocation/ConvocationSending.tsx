@@ -7,7 +7,8 @@ import { type ConvocationMode } from '@shared/schemas/ag';
 import { ApiCallError, errorMessage } from '../../../api';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedValuesGuard } from '../../../components/UnsavedChanges';
-import { CONVOCATION_MODES, exportToasts, todayIso } from '../agLabels';
+import { CONVOCATION_MODES, todayIso } from '../agLabels';
+import { AgPdfButton } from '../AgPdfButton';
 import { useAgMutation, useAgWrite } from '../queries';
 import { PdfExportProgress } from '../../../components/PdfExportProgress';
 
@@ -62,22 +63,13 @@ export function ConvocationSending({ state }: { state: AgState }) {
         </div>
       )}
       <div className="page-actions">
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={exportPdf.isPending}
-          onClick={() =>
-            exportPdf.mutate(
-              { meetingId: state.meetingId },
-              exportToasts(toast.notify, {
-                saved: 'Convocation enregistrée',
-                failed: 'La convocation n’a pas été exportée',
-              }),
-            )
-          }
-        >
-          {exportPdf.isPending ? 'Génération du PDF…' : 'Exporter la convocation (PDF)'}
-        </button>
+        <AgPdfButton
+          write={exportPdf}
+          meetingId={state.meetingId}
+          label="Exporter la convocation (PDF)"
+          saved="Convocation enregistrée"
+          failed="La convocation n’a pas été exportée"
+        />
         <button
           type="button"
           className="button button-secondary"

@@ -6,7 +6,8 @@ import { ApiCallError, errorMessage } from '../../../api';
 import { ConfirmDialog, Dialog } from '../../../components/Dialog';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedValuesGuard } from '../../../components/UnsavedChanges';
-import { defaultApprovalDate, exportToasts, numberedResolutions, todayIso, useRefreshAfterPv } from '../agLabels';
+import { defaultApprovalDate, numberedResolutions, todayIso, useRefreshAfterPv } from '../agLabels';
+import { AgPdfButton } from '../AgPdfButton';
 import { useAgMutation, useAgWrite } from '../queries';
 import { PdfExportProgress } from '../../../components/PdfExportProgress';
 
@@ -56,38 +57,20 @@ export function PvStatus({ state, detail }: { state: AgState; detail: MeetingDet
             Approuver le procès-verbal
           </button>
         )}
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={exportPv.isPending}
-          onClick={() =>
-            exportPv.mutate(
-              { meetingId: state.meetingId },
-              exportToasts(toast.notify, {
-                saved: 'Procès-verbal enregistré',
-                failed: 'Le procès-verbal n’a pas été exporté',
-              }),
-            )
-          }
-        >
-          {exportPv.isPending ? 'Génération du PDF…' : 'Exporter le PV (PDF)'}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={exportSheet.isPending}
-          onClick={() =>
-            exportSheet.mutate(
-              { meetingId: state.meetingId },
-              exportToasts(toast.notify, {
-                saved: 'Feuille d’émargement enregistrée',
-                failed: 'La feuille d’émargement n’a pas été exportée',
-              }),
-            )
-          }
-        >
-          {exportSheet.isPending ? 'Génération du PDF…' : 'Exporter la feuille d’émargement (PDF)'}
-        </button>
+        <AgPdfButton
+          write={exportPv}
+          meetingId={state.meetingId}
+          label="Exporter le PV (PDF)"
+          saved="Procès-verbal enregistré"
+          failed="Le procès-verbal n’a pas été exporté"
+        />
+        <AgPdfButton
+          write={exportSheet}
+          meetingId={state.meetingId}
+          label="Exporter la feuille d’émargement (PDF)"
+          saved="Feuille d’émargement enregistrée"
+          failed="La feuille d’émargement n’a pas été exportée"
+        />
       </div>
       <PdfExportProgress pending={exportPv.isPending || exportSheet.isPending} />
       {approving && <ApproveDialog state={state} detail={detail} onClose={() => setApproving(false)} />}
