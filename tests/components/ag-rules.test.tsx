@@ -3,24 +3,14 @@
  * Paramètres › règles statutaires and RCP minimum, on the REAL handlers and a temporary database; and the
  * dashboard's « Formalités après assemblée » tile on the fake.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { FormalityRow } from '@shared/contract';
 import { installFakeApi, SAMPLE } from './fake-api';
-import { installRealApi } from './real-api';
+import { realApiPerTest } from './real-api';
 import { renderApp } from './render-app';
 
-let disposers: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const dispose of disposers) await dispose();
-  disposers = [];
-});
-
-async function realApi() {
-  const backend = await installRealApi();
-  disposers.push(backend.dispose);
-  return backend;
-}
+const real = realApiPerTest();
 
 // Role queries are slow on a form this size in jsdom: find fieldsets by their legend, buttons by their text.
 const legendOf = (fieldset: Element) =>
@@ -55,7 +45,7 @@ async function replace(user: ReturnType<typeof renderApp>['user'], input: HTMLEl
 
 describe('Paramètres › Règles statutaires', () => {
   it('creates a first version from the usual values with an AGE quorum of 1/3 and one pouvoir per mandataire', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const { user } = renderApp('/parametres');
     expect(await screen.findByText('Aucune version des statuts n’est enregistrée.')).toBeTruthy();
 
@@ -121,7 +111,7 @@ describe('Paramètres › Règles statutaires', () => {
   });
 
   it('refuses invalid values in French, next to the fields, and saves nothing', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const { user } = renderApp('/parametres');
     await user.click(await screen.findByRole('button', { name: 'Nouvelle version des statuts' }));
     const editor = editorTitled('Nouvelle version des statuts');
@@ -164,7 +154,7 @@ describe('Paramètres › Règles statutaires', () => {
   });
 
   it('adds a resolution kind with its own majority; « ordinaire » cannot be removed', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const { user } = renderApp('/parametres');
     await user.click(await screen.findByRole('button', { name: 'Nouvelle version des statuts' }));
     const editor = editorTitled('Nouvelle version des statuts');
@@ -206,7 +196,7 @@ describe('Paramètres › Règles statutaires', () => {
   });
 
   it('shows the server’s French error for two versions the same day, keeping what was typed', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const rules = structuredClone((await backend.ok('rules.list')).defaults);
     rules.meetings.age.quorum.first.fraction = { numerator: 1, denominator: 3 };
     await backend.ok('rules.save', {
@@ -235,7 +225,7 @@ describe('Paramètres › Règles statutaires', () => {
   });
 
   it('asks for confirmation before deleting a version', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const { defaults } = await backend.ok('rules.list');
     await backend.ok('rules.save', {
       id: null,
@@ -273,7 +263,7 @@ describe('Paramètres › Règles statutaires', () => {
 
 describe('Paramètres › RCP', () => {
   it('saves the minimum number of professions per RCP and reads it back', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const first = renderApp('/parametres');
     const input = (await screen.findByLabelText(/Nombre minimal de professions par RCP/)) as HTMLInputElement;
     expect(input.value).toBe('2');
