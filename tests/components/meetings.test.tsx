@@ -5,7 +5,24 @@ import { rcpTextProblem } from '@shared/domain/rcp-guard';
 import { installFakeApi } from './fake-api';
 import { fakeMeeting } from './fake-meetings';
 import { fakeMember } from './fake-members';
+import { realApiPerTest } from './real-api';
 import { renderApp } from './render-app';
+import { CA_DE_MAI, RCP_CHUTES, seedMeeting } from './seed-meetings';
+import { seedMembers } from './seed-members';
+
+const real = realApiPerTest();
+/** Mid-May 2026: the May meetings are still to come. */
+const install = () => real.install({ now: () => new Date('2026-05-15T10:00:00') });
+
+/** Claire Martin (médecin) and Camille Bernard (infirmière). */
+const withMembers = async () => {
+  const backend = await install();
+  const [martin, bernard] = await seedMembers(backend.database.db, [
+    { data: { lastName: 'Martin', firstName: 'Claire', professionCode: '10' } },
+    { data: { lastName: 'Bernard', firstName: 'Camille', professionCode: '60' } },
+  ]);
+  return { ...backend, martin: martin!, bernard: bernard! };
+};
 
 const MEMBERS = [
   fakeMember(1, { lastName: 'Martin', firstName: 'Claire', professionCode: '10' }),
@@ -30,7 +47,7 @@ const RCP = fakeMeeting(2, {
 
 describe('Réunions — calendrier', () => {
   it('shows a meeting on its day in the month view, weeks starting on Monday', async () => {
-    installFakeApi({ meetings: [CA] });
+    await seedMeeting(await install(), CA_DE_MAI);
     renderApp('/reunions?mois=2026-05');
     expect(await screen.findByRole('heading', { level: 2, name: 'Mai 2026' })).toBeTruthy();
     const headers = (await screen.findAllByRole('columnheader')).map((th) => th.textContent);
@@ -46,7 +63,10 @@ describe('Réunions — calendrier', () => {
   });
 
   it('moves to the next month and filters by type', async () => {
-    const { api } = installFakeApi({ meetings: [CA, RCP] });
+    const backend = await install();
+    await seedMeeting(backend, CA_DE_MAI);
+    await seedMeeting(backend, RCP_CHUTES);
+    const { api } = backend;
     const { user } = renderApp('/reunions?mois=2026-04');
     expect(await screen.findByRole('heading', { level: 2, name: 'Avril 2026' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Mois suivant' }));
@@ -60,37 +80,18 @@ describe('Réunions — calendrier', () => {
   });
 
   it('lists the meetings with their figures in the list view', async () => {
-    installFakeApi({
-      members: MEMBERS,
-      meetings: [
-        fakeMeeting(
-          3,
-          { type: 'rcp', title: 'RCP passée', date: '2020-03-10', rcpKind: 'clinique' },
-          {
-            participants: [
-              {
-                id: 31,
-                memberId: 1,
-                guestName: null,
-                guestQuality: null,
-                professionCode: null,
-                attendance: 'present',
-                minutesSpent: 60,
-              },
-              {
-                id: 32,
-                memberId: 2,
-                guestName: null,
-                guestQuality: null,
-                professionCode: null,
-                attendance: 'present',
-                minutesSpent: 60,
-              },
-            ],
-          },
-        ),
-      ],
-    });
+    const backend = await withMembers();
+    await seedMeeting(
+      backend,
+      { type: 'rcp', title: 'RCP passée', date: '2020-03-10', rcpKind: 'clinique' },
+      {
+        participants: [backend.martin, backend.bernard].map((memberId) => ({
+          memberId,
+          attendance: 'present',
+          minutesSpent: 60,
+        })),
+      },
+    );
     const { user } = renderApp('/reunions');
     await user.click(await screen.findByRole('button', { name: 'Liste' }));
     const past = await screen.findByRole('region', { name: 'Réunions passées' });
