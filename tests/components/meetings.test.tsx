@@ -104,7 +104,7 @@ describe('Réunions — calendrier', () => {
 
 describe('Réunions — la réunion', () => {
   it('shows the French errors of the meeting form and does not save', async () => {
-    const { api } = installFakeApi();
+    const { api } = await install();
     const { user } = renderApp('/reunions/nouvelle');
     await user.click(screen.getByRole('button', { name: 'Créer la réunion' }));
     expect(await screen.findByText('Choisissez le type de réunion.')).toBeTruthy();
@@ -120,7 +120,7 @@ describe('Réunions — la réunion', () => {
   });
 
   it('creates a meeting and opens it', async () => {
-    const { api } = installFakeApi();
+    const { api } = await install();
     const { user } = renderApp('/reunions/nouvelle');
     await user.selectOptions(screen.getByLabelText('Type de réunion'), 'bureau');
     await user.type(screen.getByLabelText('Titre'), 'Bureau de juin');
@@ -133,27 +133,22 @@ describe('Réunions — la réunion', () => {
   });
 
   it('adds an agenda point and saves the whole agenda', async () => {
-    const { api } = installFakeApi({
-      meetings: [
-        fakeMeeting(
-          1,
-          { ...CA.data },
-          { agenda: [{ id: 7, title: 'Approbation du dernier compte rendu', minutes: null }] },
-        ),
-      ],
+    const backend = await install();
+    const meeting = await seedMeeting(backend, CA_DE_MAI, {
+      agenda: [{ title: 'Approbation du dernier compte rendu', minutes: null }],
     });
-    const { user } = renderApp('/reunions/1');
+    const { user } = renderApp(`/reunions/${meeting.id}`);
     await user.click(await screen.findByRole('button', { name: 'Ajouter un point' }));
     await user.type(screen.getByLabelText('Point 2'), 'Budget 2027');
     await user.type(screen.getByLabelText('Relevé du point 2'), 'Adopté à l’unanimité.');
     await user.click(screen.getByRole('button', { name: 'Monter le point 2' }));
     await user.click(screen.getByRole('button', { name: 'Enregistrer l’ordre du jour' }));
     await waitFor(() =>
-      expect(api['meetings.saveAgenda']).toHaveBeenCalledWith({
-        meetingId: 1,
+      expect(backend.api['meetings.saveAgenda']).toHaveBeenCalledWith({
+        meetingId: meeting.id,
         items: [
           { id: null, title: 'Budget 2027', minutes: 'Adopté à l’unanimité.' },
-          { id: 7, title: 'Approbation du dernier compte rendu', minutes: '' },
+          { id: meeting.agenda[0]!.id, title: 'Approbation du dernier compte rendu', minutes: '' },
         ],
       }),
     );
@@ -161,8 +156,9 @@ describe('Réunions — la réunion', () => {
   });
 
   it('adds a member found by the search and saves the participants', async () => {
-    const { api } = installFakeApi({ members: MEMBERS, meetings: [CA] });
-    const { user } = renderApp('/reunions/1');
+    const backend = await withMembers();
+    const meeting = await seedMeeting(backend, CA_DE_MAI);
+    const { user } = renderApp(`/reunions/${meeting.id}`);
     await user.type(await screen.findByLabelText('Rechercher un adhérent'), 'mart');
     await user.click(await screen.findByRole('button', { name: 'Ajouter MARTIN Claire' }));
     await user.selectOptions(screen.getByLabelText('Présence de MARTIN Claire'), 'excuse');
@@ -170,10 +166,10 @@ describe('Réunions — la réunion', () => {
     await user.type(screen.getByLabelText('Qualité'), 'CPAM');
     await user.click(screen.getByRole('button', { name: 'Ajouter l’invité·e' }));
     await user.click(screen.getByRole('button', { name: 'Enregistrer les participants' }));
-    await waitFor(() => expect(api['meetings.saveParticipants']).toHaveBeenCalled());
-    const input = vi.mocked(api['meetings.saveParticipants']).mock.calls[0]![0];
+    await waitFor(() => expect(backend.api['meetings.saveParticipants']).toHaveBeenCalled());
+    const input = backend.api['meetings.saveParticipants'].mock.calls[0]![0];
     expect(input.participants).toEqual([
-      expect.objectContaining({ memberId: 1, attendance: 'excuse' }),
+      expect.objectContaining({ memberId: backend.martin, attendance: 'excuse' }),
       expect.objectContaining({
         memberId: null,
         guestName: 'Paul Durand',
@@ -184,34 +180,36 @@ describe('Réunions — la réunion', () => {
   });
 
   it('adds an RCP external guest by profession only, with no name field', async () => {
-    const { api } = installFakeApi({ members: MEMBERS, meetings: [RCP] });
-    const { user } = renderApp('/reunions/2');
+    const backend = await withMembers();
+    const meeting = await seedMeeting(backend, RCP_CHUTES);
+    const { user } = renderApp(`/reunions/${meeting.id}`);
     expect(await screen.findByLabelText('Profession de l’invité·e')).toBeTruthy();
     expect(screen.queryByLabelText('Nom de l’invité·e')).toBeNull();
     await user.selectOptions(screen.getByLabelText('Profession de l’invité·e'), '21');
     await user.click(screen.getByRole('button', { name: 'Ajouter l’invité·e' }));
     await user.click(screen.getByRole('button', { name: 'Enregistrer les participants' }));
-    await waitFor(() => expect(api['meetings.saveParticipants']).toHaveBeenCalled());
-    const input = vi.mocked(api['meetings.saveParticipants']).mock.calls[0]![0];
+    await waitFor(() => expect(backend.api['meetings.saveParticipants']).toHaveBeenCalled());
+    const input = backend.api['meetings.saveParticipants'].mock.calls[0]![0];
     expect(input.participants).toEqual([
       expect.objectContaining({ memberId: null, guestName: null, professionCode: '21' }),
     ]);
   });
 
   it('shows the warnings of an RCP prominently', async () => {
-    installFakeApi({ meetings: [RCP] });
-    renderApp('/reunions/2');
-    const alert = await screen.findByText(/au moins 2 professions différentes/);
+    const meeting = await seedMeeting(await install(), RCP_CHUTES);
+    renderApp(`/reunions/${meeting.id}`);
+    const alert = await screen.findByText(/la CPTS en demande au moins 2 pour une concertation pluriprofessionnelle/);
     expect(alert.closest('[role="alert"]')).toBeTruthy();
   });
 
   it('deletes a meeting after confirmation', async () => {
-    const { api } = installFakeApi({ meetings: [CA] });
-    const { user } = renderApp('/reunions/1');
+    const backend = await install();
+    const meeting = await seedMeeting(backend, CA_DE_MAI);
+    const { user } = renderApp(`/reunions/${meeting.id}`);
     await user.click(await screen.findByRole('button', { name: 'Supprimer la réunion' }));
     const dialog = screen.getByRole('dialog', { name: 'Supprimer la réunion ?' });
     await user.click(within(dialog).getByRole('button', { name: 'Supprimer la réunion' }));
-    await waitFor(() => expect(api['meetings.delete']).toHaveBeenCalledWith({ id: 1, confirm: true }));
+    await waitFor(() => expect(backend.api['meetings.delete']).toHaveBeenCalledWith({ id: meeting.id, confirm: true }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Réunions' })).toBeTruthy();
   });
 });
