@@ -216,8 +216,8 @@ describe('Réunions — la réunion', () => {
 
 describe('Réunions — cas de RCP', () => {
   it('keeps the hint visible and ticks « 75 ans ou plus » for 85 and over', async () => {
-    installFakeApi({ meetings: [RCP] });
-    const { user } = renderApp('/reunions/2');
+    const meeting = await seedMeeting(await install(), RCP_CHUTES);
+    const { user } = renderApp(`/reunions/${meeting.id}`);
     await user.click(await screen.findByRole('button', { name: 'Ajouter un cas' }));
     expect(
       screen.getAllByText(/Aucune donnée identifiante : ni nom, ni date de naissance, ni NIR, ni adresse\./).length,
@@ -231,8 +231,9 @@ describe('Réunions — cas de RCP', () => {
   });
 
   it('refuses a situation naming the patient, under « Situation », keeping the text, without calling the API', async () => {
-    const { api } = installFakeApi({ meetings: [RCP] });
-    const { user } = renderApp('/reunions/2');
+    const backend = await install();
+    const meeting = await seedMeeting(backend, RCP_CHUTES);
+    const { user } = renderApp(`/reunions/${meeting.id}`);
     await user.click(await screen.findByRole('button', { name: 'Ajouter un cas' }));
     await user.selectOptions(screen.getByLabelText('Tranche d’âge'), '75-84');
     await waitFor(() => expect(screen.getByRole('option', { name: 'Chutes répétées' })).toBeTruthy());
@@ -247,12 +248,14 @@ describe('Réunions — cas de RCP', () => {
     const errorId = situation.getAttribute('aria-describedby')!.split(' ')[0]!;
     expect(document.getElementById(errorId)?.textContent).toBe(message);
     expect(situation.value).toBe(text);
-    expect(api['rcp.saveCase']).not.toHaveBeenCalled();
+    expect(backend.api['rcp.saveCase']).not.toHaveBeenCalled();
   });
 
   it('places the server’s field errors under the fields and keeps the text', async () => {
-    const { api } = installFakeApi({ meetings: [RCP] });
-    vi.mocked(api['rcp.saveCase']).mockResolvedValueOnce({
+    const backend = await install();
+    const meeting = await seedMeeting(backend, RCP_CHUTES);
+    // The form already refuses what the server's guard refuses: the server's answer is played once.
+    backend.api['rcp.saveCase'].mockResolvedValueOnce({
       ok: false,
       error: {
         code: 'invalid_input',
@@ -260,7 +263,7 @@ describe('Réunions — cas de RCP', () => {
         fields: { summary: 'Situation : un identifiant direct a été trouvé.' },
       },
     });
-    const { user } = renderApp('/reunions/2');
+    const { user } = renderApp(`/reunions/${meeting.id}`);
     await user.click(await screen.findByRole('button', { name: 'Ajouter un cas' }));
     await user.selectOptions(screen.getByLabelText('Tranche d’âge'), '60-74');
     await waitFor(() => expect(screen.getByRole('option', { name: 'Chutes répétées' })).toBeTruthy());
@@ -274,29 +277,12 @@ describe('Réunions — cas de RCP', () => {
   });
 
   it('saves a case with a decision and a new motif, then lists it with its code and badges', async () => {
-    const { api } = installFakeApi({
-      members: MEMBERS,
-      meetings: [
-        fakeMeeting(
-          2,
-          { ...RCP.data },
-          {
-            participants: [
-              {
-                id: 21,
-                memberId: 1,
-                guestName: null,
-                guestQuality: null,
-                professionCode: null,
-                attendance: 'present',
-                minutesSpent: null,
-              },
-            ],
-          },
-        ),
-      ],
+    const backend = await withMembers();
+    const meeting = await seedMeeting(backend, RCP_CHUTES, {
+      participants: [{ memberId: backend.martin, attendance: 'present' }],
     });
-    const { user } = renderApp('/reunions/2');
+    const owner = meeting.participants[0]!.id;
+    const { user } = renderApp(`/reunions/${meeting.id}`);
     await user.click(await screen.findByRole('button', { name: 'Ajouter un cas' }));
     await user.selectOptions(screen.getByLabelText('Tranche d’âge'), '85+');
     await user.click(screen.getByRole('checkbox', { name: 'Affection de longue durée (ALD)' }));
@@ -304,22 +290,28 @@ describe('Réunions — cas de RCP', () => {
     await user.selectOptions(screen.getByLabelText('Motif'), '__nouveau');
     await user.type(screen.getByLabelText('Nouveau motif'), 'Isolement social');
     await user.click(screen.getByRole('button', { name: 'Ajouter le motif' }));
-    await waitFor(() => expect((screen.getByLabelText('Motif') as HTMLSelectElement).value).toBe('perso_1'));
-    expect(api['rcp.addMotif']).toHaveBeenCalledWith({ label: 'Isolement social' });
+    const motifSelect = screen.getByLabelText('Motif') as HTMLSelectElement;
+    await waitFor(() => expect(motifSelect.value).toMatch(/^perso-/));
+    expect(backend.api['rcp.addMotif']).toHaveBeenCalledWith({ label: 'Isolement social' });
+    const motif = (await backend.ok('rcp.motifs')).find((m) => m.label === 'Isolement social')!;
+    expect(motif.custom).toBe(true);
+    expect(motifSelect.value).toBe(motif.code);
     await user.click(screen.getByRole('button', { name: 'Ajouter une action' }));
     await user.type(screen.getByLabelText('Action 1'), 'Passage de l’IDE deux fois par semaine');
-    await user.selectOptions(screen.getByLabelText('Responsable de l’action 1'), '21');
+    await user.selectOptions(screen.getByLabelText('Responsable de l’action 1'), String(owner));
     await user.click(screen.getByRole('button', { name: 'Enregistrer le cas' }));
-    await waitFor(() => expect(api['rcp.saveCase']).toHaveBeenCalled());
-    expect(vi.mocked(api['rcp.saveCase']).mock.calls[0]![0]).toMatchObject({
-      meetingId: 2,
+    await waitFor(() => expect(backend.api['rcp.saveCase']).toHaveBeenCalled());
+    expect(backend.api['rcp.saveCase'].mock.calls[0]![0]).toMatchObject({
+      meetingId: meeting.id,
       ageBand: '85+',
       over75: true,
       ald: true,
-      motifCode: 'perso_1',
-      decisions: [{ action: 'Passage de l’IDE deux fois par semaine', ownerParticipantId: 21 }],
+      motifCode: motif.code,
+      decisions: [{ action: 'Passage de l’IDE deux fois par semaine', ownerParticipantId: owner }],
     });
-    expect(await screen.findByText('RCP-2026-001')).toBeTruthy();
+    const [saved] = (await backend.ok('meetings.get', { id: meeting.id })).cases;
+    expect(saved!.code).toMatch(/^RCP26-[A-Z2-9]{5}$/);
+    expect(await screen.findByText(saved!.code)).toBeTruthy();
     expect(screen.getByText('≥ 75 ans')).toBeTruthy();
     expect(screen.getByText('ALD')).toBeTruthy();
   });
