@@ -1,10 +1,8 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { HandlerContext } from '../../electron/ipc/handlers';
 import { rcpTextProblem } from '@shared/domain/rcp-guard';
-import { installFakeApi } from './fake-api';
-import { fakeMeeting } from './fake-meetings';
-import { fakeMember } from './fake-members';
 import { realApiPerTest } from './real-api';
 import { renderApp } from './render-app';
 import { CA_DE_MAI, RCP_CHUTES, seedMeeting } from './seed-meetings';
@@ -12,7 +10,8 @@ import { seedMembers } from './seed-members';
 
 const real = realApiPerTest();
 /** Mid-May 2026: the May meetings are still to come. */
-const install = () => real.install({ now: () => new Date('2026-05-15T10:00:00') });
+const install = (overrides: Partial<HandlerContext> = {}) =>
+  real.install({ now: () => new Date('2026-05-15T10:00:00'), ...overrides });
 
 /** Claire Martin (médecin) and Camille Bernard (infirmière). */
 const withMembers = async () => {
@@ -23,27 +22,6 @@ const withMembers = async () => {
   ]);
   return { ...backend, martin: martin!, bernard: bernard! };
 };
-
-const MEMBERS = [
-  fakeMember(1, { lastName: 'Martin', firstName: 'Claire', professionCode: '10' }),
-  fakeMember(2, { lastName: 'Bernard', firstName: 'Camille', professionCode: '60' }),
-];
-
-const CA = fakeMeeting(1, {
-  type: 'ca',
-  title: 'CA de mai',
-  date: '2026-05-20',
-  startTime: '18:30',
-  endTime: '20:00',
-  place: 'Maison de santé',
-});
-const RCP = fakeMeeting(2, {
-  type: 'rcp',
-  title: 'RCP chutes',
-  date: '2026-05-22',
-  startTime: '12:30',
-  rcpKind: 'clinique',
-});
 
 describe('Réunions — calendrier', () => {
   it('shows a meeting on its day in the month view, weeks starting on Monday', async () => {
@@ -318,46 +296,35 @@ describe('Réunions — cas de RCP', () => {
 });
 
 describe('Suivi des décisions', () => {
-  const decision = (
-    id: number,
-    text: string,
-    dueOn: string | null,
-    status: 'a_faire' | 'en_cours' | 'fait' | 'abandonnee',
-  ) => ({
-    id,
-    agendaItemId: null,
-    text,
-    ownerMemberId: null,
-    ownerLabel: 'Julien Favre',
-    dueOn,
-    status,
-    doneOn: status === 'fait' ? '2026-05-01' : null,
-  });
-  const withDecisions = () =>
-    installFakeApi({
-      meetings: [
-        fakeMeeting(
-          1,
-          { ...CA.data },
-          {
-            decisions: [
-              decision(11, 'Relancer la mairie', '2026-04-01', 'a_faire'),
-              decision(12, 'Préparer le budget', '2026-09-01', 'en_cours'),
-              decision(13, 'Envoyer la convocation', '2026-04-20', 'fait'),
-            ],
-          },
-        ),
+  /** The CA of May with three decisions followed up by Julien Favre: late, under way, done. */
+  const withDecisions = async () => {
+    const backend = await install();
+    const decision = (text: string, dueOn: string, status: 'a_faire' | 'en_cours' | 'fait') => ({
+      text,
+      ownerLabel: 'Julien Favre',
+      dueOn,
+      status,
+    });
+    const meeting = await seedMeeting(backend, CA_DE_MAI, {
+      decisions: [
+        decision('Relancer la mairie', '2026-04-01', 'a_faire'),
+        decision('Préparer le budget', '2026-09-01', 'en_cours'),
+        decision('Envoyer la convocation', '2026-04-20', 'fait'),
       ],
     });
+    return { ...backend, meeting };
+  };
 
   it('switches between Ouvertes, En retard, Faites and Toutes', async () => {
-    const { api } = withDecisions();
+    const { api, meeting } = await withDecisions();
     const { user } = renderApp('/reunions/decisions');
     const panel = await screen.findByRole('tabpanel');
     expect(await within(panel).findByText('Relancer la mairie')).toBeTruthy();
     expect(within(panel).getByText('Préparer le budget')).toBeTruthy();
     expect(within(panel).queryByText('Envoyer la convocation')).toBeNull();
-    expect(within(panel).getAllByRole('link', { name: 'CA de mai' })[0]!.getAttribute('href')).toBe('/reunions/1');
+    expect(within(panel).getAllByRole('link', { name: 'CA de mai' })[0]!.getAttribute('href')).toBe(
+      `/reunions/${meeting.id}`,
+    );
 
     await user.click(screen.getByRole('tab', { name: 'En retard' }));
     await waitFor(() => expect(within(screen.getByRole('tabpanel')).queryByText('Préparer le budget')).toBeNull());
@@ -375,13 +342,14 @@ describe('Suivi des décisions', () => {
   });
 
   it('changes the state of a decision inline', async () => {
-    const { api } = withDecisions();
+    const { api, meeting } = await withDecisions();
+    const relancer = meeting.decisions.find((d) => d.text === 'Relancer la mairie')!;
     const { user } = renderApp('/reunions/decisions');
     const select = await screen.findByLabelText('État de « Relancer la mairie »');
     await user.selectOptions(select, 'fait');
     await waitFor(() =>
       expect(api['decisions.save']).toHaveBeenCalledWith(
-        expect.objectContaining({ id: 11, meetingId: 1, status: 'fait', ownerLabel: 'Julien Favre' }),
+        expect.objectContaining({ id: relancer.id, meetingId: meeting.id, status: 'fait', ownerLabel: 'Julien Favre' }),
       ),
     );
     // Done: it leaves the open decisions.
@@ -391,28 +359,11 @@ describe('Suivi des décisions', () => {
 
 describe('Tableau de bord et rapports', () => {
   it('shows the next meetings and the overdue decisions on the dashboard', async () => {
-    installFakeApi({
-      meetings: [
-        fakeMeeting(
-          5,
-          { type: 'ca', title: 'CA de l’an prochain', date: `${new Date().getFullYear() + 1}-01-15` },
-          {
-            decisions: [
-              {
-                id: 51,
-                agendaItemId: null,
-                text: 'Vieille décision',
-                ownerMemberId: null,
-                ownerLabel: null,
-                dueOn: '2026-01-01',
-                status: 'a_faire',
-                doneOn: null,
-              },
-            ],
-          },
-        ),
-      ],
-    });
+    await seedMeeting(
+      await install(),
+      { type: 'ca', title: 'CA de l’an prochain', date: `${new Date().getFullYear() + 1}-01-15` },
+      { decisions: [{ text: 'Vieille décision', dueOn: '2026-01-01', status: 'a_faire' }] },
+    );
     renderApp('/');
     const tile = await screen.findByRole('region', { name: 'Prochaines réunions' });
     expect(await within(tile).findByRole('link', { name: 'CA de l’an prochain' })).toBeTruthy();
@@ -420,12 +371,16 @@ describe('Tableau de bord et rapports', () => {
   });
 
   it('exports the yearly RCP report', async () => {
-    const { api } = installFakeApi();
+    let savedTo = '';
+    const { api } = await install({
+      chooseSavePath: async (name) => (savedTo = `${real.current().database.dir}/${name}`),
+    });
     const { user } = renderApp('/rapports');
     const year = new Date().getFullYear() - 1;
     await user.selectOptions(screen.getByLabelText('Année', { selector: '#rcp-annee' }), String(year));
     await user.click(screen.getByRole('button', { name: 'Exporter le bilan des RCP en PDF' }));
-    expect(await screen.findByText(`/home/coordination/Documents/bilan-rcp-${year}.pdf`)).toBeTruthy();
+    await waitFor(() => expect(savedTo).toMatch(new RegExp(`Bilan des RCP ${year}.*\\.pdf$`)));
+    expect(await screen.findByText(savedTo)).toBeTruthy();
     expect(api['reports.exportRcpYear']).toHaveBeenCalledWith({ year });
   });
 });
