@@ -54,7 +54,7 @@ describe('Réunions — calendrier', () => {
     expect(screen.queryByRole('link', { name: /CA de mai/ })).toBeNull();
     expect(screen.getByRole('link', { name: /RCP chutes/ })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Exporter en .ics' }));
-    expect(api['meetings.exportIcs']).toHaveBeenCalledWith({ from: '2026-05-01', to: '2026-05-31' });
+    expect(api['meetings.exportIcs']).toHaveBeenCalledWith({ from: '2026-05-01', to: '2026-05-31', type: 'rcp' });
   });
 
   it('lists the meetings with their figures in the list view', async () => {
