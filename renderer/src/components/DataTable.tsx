@@ -32,7 +32,7 @@ interface DataTableProps<T> {
   actions?: (row: T) => ReactNode;
   /** The hidden header of the buttons' column, default « Actions ». */
   actionsLabel?: string;
-  /** The class of the buttons' cells, default `actions`. */
+  /** The class of the buttons' cells, default `actions` (`''` for none). */
   actionsClassName?: string;
   /** Draws a row itself (a row with its own state), instead of the columns' cells. */
   renderRow?: (row: T, index: number) => ReactNode;
