@@ -3,3 +3,4 @@
  * (contract years, mission deadlines, expected payments) and the indicator wording seen in signed contracts.
  */
 export * from './reference';
+export * from './calendar';
