@@ -1,6 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import {
   ACI_AMOUNTS,
+  ACI_MISSION_CODES,
+  EVIDENCE_KINDS,
+  EVIDENCE_LABELS,
+  INDICATOR_DATA_SOURCES,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_KINDS,
+  INDICATOR_TEMPLATES,
+  INDICATOR_VALUE_TYPES,
+  indicatorTemplate,
+  indicatorTemplatesFor,
   ACI_MISSIONS,
   ACI_VERSIONS,
   SIZE_CLASS_TABLES,
@@ -157,5 +167,61 @@ describe('size classes', () => {
     expect(sizeClassFor(91_000)?.taille).toBe(3);
     expect(sizeClassFor(175_000)?.taille).toBe(4);
     expect(sizeClassFor(0)).toBeNull();
+  });
+});
+
+describe('indicator library', () => {
+  it('offers templates for every mission, each with a unique id and codes of the shared vocabulary', () => {
+    for (const code of ACI_MISSION_CODES) expect(indicatorTemplatesFor(code).length).toBeGreaterThan(1);
+    expect(new Set(INDICATOR_TEMPLATES.map((template) => template.id)).size).toBe(INDICATOR_TEMPLATES.length);
+    for (const template of INDICATOR_TEMPLATES) {
+      expect(template.id.startsWith(`${template.missionCode}-`)).toBe(true);
+      expect(INDICATOR_KINDS).toContain(template.kind);
+      expect(INDICATOR_VALUE_TYPES).toContain(template.valueType);
+      expect(INDICATOR_DIRECTIONS).toContain(template.direction);
+      expect(INDICATOR_DATA_SOURCES).toContain(template.dataSource);
+      expect(template.evidence.length).toBeGreaterThan(0);
+      for (const evidence of template.evidence) expect(EVIDENCE_KINDS).toContain(evidence);
+      expect(template.sourceTag).toBe('R');
+    }
+  });
+
+  it('makes « patients en ALD sans médecin traitant » a CPAM figure that must go down', () => {
+    expect(indicatorTemplate('acces-ald-sans-mt')).toMatchObject({
+      missionCode: 'acces',
+      theme: 'Médecin traitant',
+      wording: 'Patients en ALD sans médecin traitant',
+      kind: 'resultat',
+      valueType: 'nombre',
+      direction: 'baisse',
+      unit: 'patients',
+      dataSource: 'cpam',
+      evidence: ['donnees_cpam'],
+    });
+    expect(indicatorTemplate('prevention-depistage-sein')).toMatchObject({ valueType: 'taux', direction: 'hausse' });
+    expect(indicatorTemplate('inconnu')).toBeNull();
+  });
+
+  it('covers médecin traitant, soins non programmés, lisibilité and télésanté under accès aux soins', () => {
+    const themes = new Set(indicatorTemplatesFor('acces').map((template) => template.theme));
+    expect(themes).toEqual(new Set(['Médecin traitant', 'Soins non programmés', 'Lisibilité de l’offre', 'Télésanté']));
+  });
+
+  it('gives the crisis mission no result indicator, as the contract sets none', () => {
+    expect(indicatorTemplatesFor('crise').map((template) => template.kind)).not.toContain('resultat');
+  });
+
+  it('carries no amount, and a unit only for counts', () => {
+    for (const template of INDICATOR_TEMPLATES) {
+      expect(Object.keys(template).some((key) => /amount|cents|montant/i.test(key))).toBe(false);
+      expect(`${template.wording} ${template.note ?? ''}`).not.toMatch(/€/);
+      if (template.valueType !== 'nombre') expect(template.unit).toBeNull();
+    }
+  });
+
+  it('names the evidence in French', () => {
+    expect(EVIDENCE_LABELS.emargement).toBe('Feuilles d’émargement');
+    expect(EVIDENCE_LABELS.donnees_cpam).toBe('Données statistiques CPAM');
+    expect(Object.keys(EVIDENCE_LABELS)).toEqual([...EVIDENCE_KINDS]);
   });
 });

@@ -4,3 +4,4 @@
  */
 export * from './reference';
 export * from './calendar';
+export * from './indicator-library';
