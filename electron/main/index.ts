@@ -133,11 +133,18 @@ async function start(): Promise<void> {
                   defaultPath: app.getPath('documents'),
                   properties: ['openDirectory', 'createDirectory'],
                 }
-              : {
-                  title: 'Joindre un document à la réunion',
-                  defaultPath: app.getPath('documents'),
-                  properties: ['openFile'],
-                };
+              : purpose === 'annex-import'
+                ? {
+                    title: 'Importer l’annexe des indicateurs',
+                    defaultPath: app.getPath('documents'),
+                    properties: ['openFile'],
+                    filters: [{ name: 'Tableur (Excel ou CSV)', extensions: ['xlsx', 'csv', 'txt'] }],
+                  }
+                : {
+                    title: purpose === 'meeting-document' ? 'Joindre un document à la réunion' : 'Joindre un document',
+                    defaultPath: app.getPath('documents'),
+                    properties: ['openFile'],
+                  };
       const result = mainWindow
         ? await dialog.showOpenDialog(mainWindow, options)
         : await dialog.showOpenDialog(options);

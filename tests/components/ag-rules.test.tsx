@@ -1,26 +1,14 @@
 // @vitest-environment jsdom
 /**
- * Paramètres › règles statutaires and RCP minimum, on the REAL handlers and a temporary database; and the
- * dashboard's « Formalités après assemblée » tile on the fake.
+ * Paramètres › règles statutaires and RCP minimum, and the dashboard's « Formalités après assemblée » tile, on the
+ * REAL handlers and a temporary database.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { FormalityRow } from '@shared/contract';
-import { installFakeApi, SAMPLE } from './fake-api';
-import { installRealApi } from './real-api';
+import { realApiPerTest, type RealBackend } from './real-api';
 import { renderApp } from './render-app';
 
-let disposers: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const dispose of disposers) await dispose();
-  disposers = [];
-});
-
-async function realApi() {
-  const backend = await installRealApi();
-  disposers.push(backend.dispose);
-  return backend;
-}
+const real = realApiPerTest();
 
 // Role queries are slow on a form this size in jsdom: find fieldsets by their legend, buttons by their text.
 const legendOf = (fieldset: Element) =>
@@ -55,7 +43,7 @@ async function replace(user: ReturnType<typeof renderApp>['user'], input: HTMLEl
 
 describe('Paramètres › Règles statutaires', () => {
   it('creates a first version from the usual values with an AGE quorum of 1/3 and one pouvoir per mandataire', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const { user } = renderApp('/parametres');
     expect(await screen.findByText('Aucune version des statuts n’est enregistrée.')).toBeTruthy();
 
@@ -121,7 +109,7 @@ describe('Paramètres › Règles statutaires', () => {
   });
 
   it('refuses invalid values in French, next to the fields, and saves nothing', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const { user } = renderApp('/parametres');
     await user.click(await screen.findByRole('button', { name: 'Nouvelle version des statuts' }));
     const editor = editorTitled('Nouvelle version des statuts');
@@ -164,7 +152,7 @@ describe('Paramètres › Règles statutaires', () => {
   });
 
   it('adds a resolution kind with its own majority; « ordinaire » cannot be removed', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const { user } = renderApp('/parametres');
     await user.click(await screen.findByRole('button', { name: 'Nouvelle version des statuts' }));
     const editor = editorTitled('Nouvelle version des statuts');
@@ -206,7 +194,7 @@ describe('Paramètres › Règles statutaires', () => {
   });
 
   it('shows the server’s French error for two versions the same day, keeping what was typed', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const rules = structuredClone((await backend.ok('rules.list')).defaults);
     rules.meetings.age.quorum.first.fraction = { numerator: 1, denominator: 3 };
     await backend.ok('rules.save', {
@@ -235,7 +223,7 @@ describe('Paramètres › Règles statutaires', () => {
   });
 
   it('asks for confirmation before deleting a version', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const { defaults } = await backend.ok('rules.list');
     await backend.ok('rules.save', {
       id: null,
@@ -273,7 +261,7 @@ describe('Paramètres › Règles statutaires', () => {
 
 describe('Paramètres › RCP', () => {
   it('saves the minimum number of professions per RCP and reads it back', async () => {
-    const backend = await realApi();
+    const backend = await real.install();
     const first = renderApp('/parametres');
     const input = (await screen.findByLabelText(/Nombre minimal de professions par RCP/)) as HTMLInputElement;
     expect(input.value).toBe('2');
@@ -299,54 +287,90 @@ describe('Paramètres › RCP', () => {
 });
 
 describe('Tableau de bord › Formalités après assemblée', () => {
-  const formality = (id: number, patch: Partial<FormalityRow>): FormalityRow => ({
-    id,
-    meetingId: 7,
-    meetingTitle: 'AG ordinaire 2026',
-    meetingDate: '2026-03-20',
-    kind: 'greffe_dirigeants',
-    label: 'Déclarer le changement de dirigeants au greffe',
-    dueOn: '2026-06-20',
-    doneOn: null,
-    notes: null,
-    overdue: false,
-    ...patch,
-  });
+  /**
+   * An assembly held on `date` whose PV was approved on `approvedOn`, through the real channels: the approval lists
+   * its formalities (PV to sign, and for what the assembly changed the greffe declarations and the registre spécial).
+   */
+  async function approvedAssembly(
+    backend: RealBackend,
+    meeting: { type: 'ago' | 'age'; title: string; date: string },
+    approval: { approvedOn: string; dirigeantsChanged?: boolean; statutsChanged?: boolean },
+  ) {
+    const [president, secretaire] = await Promise.all(
+      [
+        ['Martin', 'Paul'],
+        ['Bernard', 'Éloïse'],
+      ].map(([lastName, firstName]) =>
+        backend.ok('members.create', { kind: 'person', lastName, firstName, professionCode: '10' }),
+      ),
+    );
+    const { id: meetingId } = await backend.ok('meetings.create', { ...meeting, startTime: '18:30' });
+    await backend.ok('ag.setOfficers', {
+      meetingId,
+      presidentMemberId: president!.id,
+      secretaireMemberId: secretaire!.id,
+    });
+    const state = await backend.ok('ag.approvePv', { meetingId, ...approval });
+    return { meetingId, formalities: state.formalities };
+  }
+
+  /** Marks a formality of the assembly as done, as its screen does. */
+  async function done(backend: RealBackend, formalities: { id: number; kind: string }[], kind: string, on: string) {
+    const formality = formalities.find((row) => row.kind === kind);
+    if (!formality) throw new Error(`Aucune formalité « ${kind} ».`);
+    await backend.ok('formalities.save', { id: formality.id, doneOn: on, notes: null });
+  }
 
   it('lists the open formalities, overdue ones first and in red, each linking to its assembly', async () => {
-    installFakeApi({
-      ...SAMPLE,
-      formalities: [
-        formality(1, { label: 'Déclarer le changement de dirigeants au greffe', dueOn: '2026-06-20' }),
-        formality(2, {
-          meetingId: 4,
-          meetingTitle: 'AG extraordinaire',
-          meetingDate: '2025-12-01',
-          label: 'Déclarer les statuts modifiés',
-          dueOn: '2026-03-01',
-        }),
-        formality(3, { label: 'Mettre à jour le registre spécial', dueOn: '2026-04-01', doneOn: '2026-04-01' }),
-      ],
-    });
+    const backend = await real.install({ now: () => new Date('2026-04-15T10:00:00') });
+    // Listed first (lower ids), due later: the dirigeants of the AGO of 20 March, to declare by 20 June.
+    const ago = await approvedAssembly(
+      backend,
+      { type: 'ago', title: 'AG ordinaire 2026', date: '2026-03-20' },
+      { approvedOn: '2026-03-27', dirigeantsChanged: true },
+    );
+    await done(backend, ago.formalities, 'pv_signe', '2026-04-02');
+    await done(backend, ago.formalities, 'registre_special', '2026-04-10');
+    // The statuts changed by the AGE of 1 December, to declare by 1 March: overdue.
+    const age = await approvedAssembly(
+      backend,
+      { type: 'age', title: 'AG extraordinaire', date: '2025-12-01' },
+      { approvedOn: '2025-12-08', statutsChanged: true },
+    );
+    await done(backend, age.formalities, 'pv_signe', '2025-12-20');
+    await done(backend, age.formalities, 'registre_special', '2026-01-05');
+
     renderApp('/');
     const tile = await screen.findByRole('region', { name: 'Formalités après assemblée' });
     const items = await within(tile).findAllByRole('listitem');
     expect(items.map((item) => within(item).getByRole('link').textContent)).toEqual([
-      'Déclarer les statuts modifiés',
-      'Déclarer le changement de dirigeants au greffe',
+      'Déclarer la modification des statuts au greffe (cerfa 13972) dans les 3 mois, avec les statuts signés par au moins deux dirigeants.',
+      'Déclarer le changement de dirigeants au greffe des associations (cerfa 13971, ou en ligne) dans les 3 mois — amende jusqu’à 1 500 € sinon.',
     ]);
+    expect(items[0]!.textContent).toContain('AG extraordinaire du 1er décembre 2025');
     expect(items[0]!.textContent).toContain('En retard : à faire avant le 1er mars 2026');
     expect(items[0]!.querySelector('.overdue')).toBeTruthy();
+    expect(items[1]!.textContent).toContain('AG ordinaire 2026 du 20 mars 2026');
     expect(items[1]!.textContent).toContain('À faire avant le 20 juin 2026');
     expect(items[1]!.querySelector('.overdue')).toBeNull();
-    expect(within(items[0]!).getByRole('link').getAttribute('href')).toBe('/reunions/4/assemblee');
+    expect(within(items[0]!).getByRole('link').getAttribute('href')).toBe(`/reunions/${age.meetingId}/assemblee`);
+    expect(within(items[1]!).getByRole('link').getAttribute('href')).toBe(`/reunions/${ago.meetingId}/assemblee`);
     expect(within(tile).getByText('1 en retard')).toBeTruthy();
   });
 
   it('says when nothing is waiting', async () => {
-    installFakeApi(SAMPLE);
+    const backend = await real.install({ now: () => new Date('2026-04-15T10:00:00') });
+    // Every formality of the approved assembly is done.
+    const ago = await approvedAssembly(
+      backend,
+      { type: 'ago', title: 'AG ordinaire 2026', date: '2026-03-20' },
+      { approvedOn: '2026-03-27' },
+    );
+    expect(ago.formalities.map((row) => row.kind)).toEqual(['pv_signe']);
+    await done(backend, ago.formalities, 'pv_signe', '2026-04-02');
     renderApp('/');
     const tile = await screen.findByRole('region', { name: 'Formalités après assemblée' });
     expect(await within(tile).findByText('Aucune formalité en attente.')).toBeTruthy();
+    expect(within(tile).queryByText(/en retard/)).toBeNull();
   });
 });

@@ -60,6 +60,31 @@ const POPULATE: Record<string, string> = {
     INSERT INTO ag_presence_event (meeting_id, member_id, kind, at) VALUES (3, 1, 'depart', '2025-06-12T17:40:00.000Z');
     UPDATE resolution SET voted_at = '2025-06-12T17:10:00.000Z', college_votes_json = NULL WHERE meeting_id = 3 AND position = 1;
     UPDATE meeting SET pv_snapshot = '{"title":"Assemblée générale 2025"}' WHERE id = 3;`,
+  '0007_health_project': `
+    INSERT INTO document (id, title, file_name, stored_name, size) VALUES (1, 'Contrat signé', 'contrat.pdf', 'a1b2c3d4.pdf', 1024);
+    INSERT INTO aci_contract (id, number, aci_version, signed_on, anniversary_on) VALUES (1, 'ACI-38-2022-01', 'avenant_2', '2022-04-01', '2022-04-01');
+    INSERT INTO aci_contract_signatory (contract_id, party, organisation, signatory_name, signed_on) VALUES (1, 'cpam', 'CPAM de l’Isère', 'Mme Dubois', '2022-04-01');
+    INSERT INTO aci_contract_year (id, contract_id, year_index, start_on, end_on, taille, population, population_ref_year, fonctionnement_cents) VALUES (1, 1, 1, '2022-04-01', '2023-03-31', 3, 98000, 2021, 13125000);
+    INSERT INTO aci_contract_mission (contract_id, mission_code, started_on, start_deadline_on) VALUES (1, 'acces', '2022-09-01', '2022-10-01');
+    INSERT INTO aci_envelope (contract_year_id, mission_code, fixed_cents, variable_max_cents) VALUES (1, 'acces', 9000000, 3500000);
+    INSERT INTO aci_payment (contract_year_id, mission_code, kind, expected_on, expected_cents, received_on, received_cents) VALUES (1, 'acces', 'avance_fixe', '2022-09-01', 3883562, '2022-09-20', 3883562);
+    INSERT INTO aci_dialogue (contract_year_id, held_on, participants, variable_validated_cents, minutes_document_id) VALUES (1, '2023-05-10', 'CPAM, ARS, bureau', 2800000, 1);
+    INSERT INTO partnership (id, type, partner, title, signed_on) VALUES (1, 'cls', 'Ville de Grenoble', 'CLS III', '2023-12-15');
+    INSERT INTO fiche_action (id, code, title, mission_code, partnership_id, external_ref, cpts_role, pilot_member_id, status) VALUES (1, 'FA-01', 'Accès à un médecin traitant', 'acces', 1, 'CLS III fiche 3', 'porteur', 1, 'en_cours');
+    INSERT INTO fiche_action_commune (fiche_id, code_insee) VALUES (1, '38421');
+    INSERT INTO fiche_action_member (fiche_id, member_id, role) VALUES (1, 2, 'référent');
+    INSERT INTO fiche_action_partner (fiche_id, organisation) VALUES (1, 'CPAM de l’Isère');
+    INSERT INTO fiche_action_milestone (fiche_id, label, done_on) VALUES (1, 'Guichet ouvert', '2024-11-04');
+    INSERT INTO fiche_action_budget (fiche_id, year, source, planned_cents, actual_cents) VALUES (1, 2024, 'aci', 500000, 420000);
+    INSERT INTO fiche_action_meeting (fiche_id, meeting_id) VALUES (1, 1);
+    INSERT INTO indicator (id, contract_id, mission_code, fiche_id, code, label, kind, value_type, direction, data_source, baseline_value, baseline_on) VALUES (1, 1, 'acces', 1, 'MT-1', 'Patients en ALD sans médecin traitant', 'resultat', 'nombre', 'baisse', 'cpam', 219, '2022-03-31');
+    INSERT INTO indicator_target (id, indicator_id, contract_year_id, target_value, payment_rule, max_cents) VALUES (1, 1, 1, 50, 'paliers', 900000);
+    INSERT INTO indicator_tier (target_id, rank, label, threshold, amount_cents) VALUES (1, 1, 'socle', 219, 300000), (1, 2, 'intermédiaire', 100, 600000), (1, 3, 'objectif', 50, 900000);
+    INSERT INTO indicator_measure (indicator_id, contract_year_id, value, measured_on, status) VALUES (1, 1, 87, '2023-04-15', 'valide');
+    INSERT INTO evidence_requirement (id, indicator_id, label) VALUES (1, 1, 'Données CPAM');
+    INSERT INTO evidence (requirement_id, contract_year_id, document_id, provided_on, checked) VALUES (1, 1, 1, '2023-04-20', 1);
+    INSERT INTO document_link (document_id, contract_id, kind) VALUES (1, 1, 'contrat_signe');
+    INSERT INTO crisis_plan_event (kind, occurred_on, referent_member_id, note) VALUES ('redaction', '2023-01-15', 1, 'Trame nationale');`,
 };
 
 function tables(sqlite: Database.Database): string[] {

@@ -5,6 +5,7 @@ import * as m0003 from './0003_erased_identities';
 import * as m0004 from './0004_meetings';
 import * as m0005 from './0005_general_assembly';
 import * as m0006 from './0006_assembly_record';
+import * as m0007 from './0007_health_project';
 
 /**
  * Every migration, imported statically so the bundled main process carries them.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_meetings': m0004,
   '0005_general_assembly': m0005,
   '0006_assembly_record': m0006,
+  '0007_health_project': m0007,
 };

@@ -25,8 +25,17 @@ export interface HandlerContext {
   live?: LiveDatabase;
 }
 
-/** What is being opened: a file to import or attach, or the folder where the convocation e-mails are written. */
-export type OpenPurpose = 'import-members' | 'meeting-document' | 'mail-folder' | 'restore';
+/**
+ * What is being opened: a file to import (members, the ACI indicator annex) or attach (to a meeting, or any other
+ * document: contract, convention, evidence…), or the folder where the convocation e-mails are written.
+ */
+export type OpenPurpose =
+  | 'import-members'
+  | 'annex-import'
+  | 'meeting-document'
+  | 'document'
+  | 'mail-folder'
+  | 'restore';
 
 /** What is being saved, so the dialog offers the right file type. */
 export type SaveKind = 'pdf' | 'csv' | 'xlsx' | 'json' | 'ics' | 'sqlite' | 'maillage';

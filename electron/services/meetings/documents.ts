@@ -1,12 +1,12 @@
 /**
  * Documents attached to a meeting (copied into the app's data folder), never to an RCP.
  */
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, stat, unlink } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { unlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { MeetingDetail } from '@shared/contract';
 import type { DB } from '../../db/schema';
+import { copyIntoDocuments } from '../documents';
 import { UserError } from '../errors';
 import { assertNotApproved, assertMeeting } from './guards';
 import { getMeeting } from './queries';
@@ -54,23 +54,12 @@ export async function addDocument(
   today: string,
 ): Promise<MeetingDetail> {
   await assertDocumentsAllowed(db, meetingId);
-  const info = await stat(sourcePath).catch(() => null);
-  if (!info?.isFile()) throw new UserError('io', `Le fichier « ${basename(sourcePath)} » est introuvable.`);
-  if (info.size > 50 * 1024 * 1024)
-    throw new UserError('invalid_input', `Le fichier « ${basename(sourcePath)} » dépasse 50 Mo.`);
-  await mkdir(documentsDir, { recursive: true });
-  const storedName = `${randomBytes(8).toString('hex')}${extname(sourcePath).toLowerCase()}`;
-  try {
-    await copyFile(sourcePath, join(documentsDir, storedName));
+  await copyIntoDocuments(sourcePath, documentsDir, async (file) => {
     await db
       .insertInto('meeting_document')
-      .values({ meeting_id: meetingId, file_name: basename(sourcePath), stored_name: storedName, size: info.size })
+      .values({ meeting_id: meetingId, file_name: file.fileName, stored_name: file.storedName, size: file.size })
       .execute();
-  } catch (error) {
-    await unlink(join(documentsDir, storedName)).catch(() => undefined);
-    if (error instanceof UserError) throw error;
-    throw new UserError('io', `Impossible de copier « ${basename(sourcePath)} » dans le dossier de Maillage.`);
-  }
+  });
   return getMeeting(db, meetingId, today);
 }
 
