@@ -225,7 +225,7 @@ export type AciPaymentKind = (typeof ACI_PAYMENT_KINDS)[number];
 /** Which share of a year's amount a payment is. */
 export type PaymentPart = 'integral' | 'avance' | 'solde' | 'variable';
 
-export interface MissionEnvelopes {
+export interface MissionPaymentPlan {
   missionCode: AciMissionCode;
   /** The mission's start date (actual, or planned when not started yet); no payment is expected without one. */
   startOn: string | null;
@@ -240,7 +240,7 @@ export interface ExpectedPaymentsInput {
   yearCount?: number;
   /** Fonctionnement per contract year in cents, index 0 = year 1; null or missing when not entered. */
   fonctionnementCents: ReadonlyArray<number | null>;
-  missions: readonly MissionEnvelopes[];
+  missions: readonly MissionPaymentPlan[];
 }
 
 export interface Proration {

@@ -2,8 +2,10 @@
  * Indicator wording seen in signed ACI contracts (the « annexe indicateurs » of two taille 3 CPTS, domain notes
  * §1.3–1.4, tag R), offered as templates for quick entry: the coordinator picks one, then sets the baseline, the
  * target and the amounts her own contract gives. Templates carry no amount and no target: both are negotiated per
- * contract and per year. The vocabularies below are the codes the database stores.
+ * contract and per year. The vocabularies below are the codes the database stores; the value type and direction
+ * unions are those of the attainment maths.
  */
+import type { IndicatorDirection, IndicatorValueType } from './attainment';
 import type { AciMissionCode, Sourced } from './reference';
 
 export const INDICATOR_KINDS = ['moyens', 'processus', 'resultat'] as const;
@@ -15,8 +17,12 @@ export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
 };
 
 /** `oui_non` is stored 1/0, `taux` is a percentage (66.26), `delai` a number of days. */
-export const INDICATOR_VALUE_TYPES = ['oui_non', 'nombre', 'taux', 'delai'] as const;
-export type IndicatorValueType = (typeof INDICATOR_VALUE_TYPES)[number];
+export const INDICATOR_VALUE_TYPES = [
+  'oui_non',
+  'nombre',
+  'taux',
+  'delai',
+] as const satisfies readonly IndicatorValueType[];
 export const INDICATOR_VALUE_TYPE_LABELS: Record<IndicatorValueType, string> = {
   oui_non: 'Oui / non',
   nombre: 'Nombre',
@@ -25,8 +31,7 @@ export const INDICATOR_VALUE_TYPE_LABELS: Record<IndicatorValueType, string> = {
 };
 
 /** `atteindre` compares like `hausse`, without progress from a baseline. */
-export const INDICATOR_DIRECTIONS = ['hausse', 'baisse', 'atteindre'] as const;
-export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+export const INDICATOR_DIRECTIONS = ['hausse', 'baisse', 'atteindre'] as const satisfies readonly IndicatorDirection[];
 export const INDICATOR_DIRECTION_LABELS: Record<IndicatorDirection, string> = {
   hausse: 'À la hausse',
   baisse: 'À la baisse',
