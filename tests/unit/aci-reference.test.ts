@@ -134,6 +134,11 @@ describe('ACI amounts', () => {
     expect(fonctionnementAmount('avenant_2', 3, '2022-01-01')?.amountCents).toBe(7_500_000);
     const late = fonctionnementAmount('avenant_2', 3, '2023-05-10')!;
     expect(late).toMatchObject({ component: 'fonctionnement', amountCents: 7_500_000, condition: null });
+    // That the 2019 base still applies after avenant 2 is an inference, even where the 2019 amount was read.
+    expect(fonctionnementAmount('avenant_2', 1, '2023-05-10')).toMatchObject({
+      amountCents: 5_000_000,
+      sourceTag: 'inf',
+    });
     expect(fonctionnementAmount('avenant_2', 1, '2020-01-15')?.amountCents).toBe(8_750_000);
     expect(fonctionnementAmount('avenant_2', 2, '2020-01-15')?.amountCents).toBe(10_500_000);
     expect(fonctionnementAmount('avenant_2', 4, '2020-01-15')?.amountCents).toBe(15_750_000);

@@ -346,7 +346,8 @@ const LETTRE_INTENTION: readonly [Taille, number][] = [
 ];
 const MAJORATION_DEADLINE = '2021-12-31';
 
-function baseFonctionnement(versionCode: AciVersionCode, basis: string): AciAmount[] {
+/** The 2019 base amounts; under a later version, `carriedOver` explains why they still apply (an inference). */
+function baseFonctionnement(versionCode: AciVersionCode, carriedOver: string | null): AciAmount[] {
   return FONCTIONNEMENT_BASE.map(([taille, amount, tag]) => ({
     versionCode,
     component: 'fonctionnement',
@@ -354,8 +355,8 @@ function baseFonctionnement(versionCode: AciVersionCode, basis: string): AciAmou
     amountCents: euros(amount),
     signedOnOrBefore: null,
     condition: null,
-    sourceTag: tag,
-    source: `${FONCTIONNEMENT_BASE_SOURCE[tag]}${basis}`,
+    sourceTag: carriedOver ? 'inf' : tag,
+    source: carriedOver ? `${FONCTIONNEMENT_BASE_SOURCE[tag]} ; ${carriedOver}` : FONCTIONNEMENT_BASE_SOURCE[tag],
   }));
 }
 
@@ -364,8 +365,8 @@ function baseFonctionnement(versionCode: AciVersionCode, basis: string): AciAmou
  * contracts signed from 2022 on (the notes know of no other change).
  */
 export const ACI_AMOUNTS: readonly AciAmount[] = [
-  ...baseFonctionnement('aci_2019', ''),
-  ...baseFonctionnement('avenant_2', ' ; base de 2019 inchangée par l’avenant 2 pour les contrats signés après 2021'),
+  ...baseFonctionnement('aci_2019', null),
+  ...baseFonctionnement('avenant_2', 'base de 2019 que l’avenant 2 ne majore que pour les contrats signés avant 2022'),
   ...FONCTIONNEMENT_MAJORE.map(
     ([taille, amount]): AciAmount => ({
       versionCode: 'avenant_2',
