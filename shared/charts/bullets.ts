@@ -6,7 +6,7 @@
  */
 import { pl } from '@shared/format';
 import { valueFormatter } from './format';
-import { emptyChart, legendMarks } from './frame';
+import { BASELINE_DASH, emptyChart, legendMarks } from './frame';
 import { chartColors, seriesColor } from './palette';
 import { resolveOptions, round, text, valueScale } from './scale';
 import { ellipsize } from './text';
@@ -55,7 +55,7 @@ export function bulletChart(input: BulletChartInput): ChartGeometry {
     { label: 'Cible', color: chartColors.target, symbol: 'line' },
   ];
   if (items.some((item) => item.baseline !== null && item.baseline !== undefined)) {
-    legend.push({ label: 'Référence', color: chartColors.baseline, symbol: 'dashed-line' });
+    legend.push({ label: 'Référence', color: chartColors.baseline, symbol: 'dotted-line' });
   }
   const legendDrawn = legendMarks(legend, 0, width, fontSize, measure);
   const rowStep = fontSize * 3.6;
@@ -122,7 +122,7 @@ export function bulletChart(input: BulletChartInput): ChartGeometry {
         y2: round(middle + trackHeight / 2),
         stroke: chartColors.baseline,
         strokeWidth: 1.5,
-        dash: '1.5 1',
+        dash: BASELINE_DASH,
       });
     }
     if (item.target !== null) {

@@ -56,7 +56,7 @@ export function columnChart(input: ColumnChartInput): ChartGeometry {
   const totals = categories.map((_, at) => series.reduce((sum, entry) => sum + cell(entry.values, at), 0));
   const hasData =
     categories.length > 0 && series.length > 0 && series.some((entry) => entry.values.some((v) => v !== 0));
-  if (!hasData) return emptyChart('columns', title, width, height, fontSize, columns);
+  if (!hasData) return emptyChart('columns', title, width, input.height ?? fontSize * 8, fontSize, columns);
 
   const legend: LegendEntry[] =
     series.length > 1 ? series.map((entry) => ({ label: entry.label, color: entry.color, symbol: 'square' })) : [];

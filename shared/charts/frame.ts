@@ -6,6 +6,10 @@ import type { ChartGeometry, ChartTable, LegendEntry, Mark, MeasureText } from '
 
 export const EMPTY_TEXT = 'Aucune donnée';
 
+/** Dash of a target line, and dots of a baseline, in the plot and in the legend alike. */
+export const TARGET_DASH = '4 3';
+export const BASELINE_DASH = '1.5 2';
+
 /** A chart with nothing to draw: « Aucune donnée » in the middle of its box, and an empty table. */
 export function emptyChart(
   kind: ChartGeometry['kind'],
@@ -89,7 +93,7 @@ export function legendMarks(
         y2: round(middle),
         stroke: entry.color,
         strokeWidth: entry.symbol === 'marker' ? 1.5 : 1.2,
-        dash: entry.symbol === 'dashed-line' ? '3 2' : undefined,
+        dash: entry.symbol === 'dashed-line' ? TARGET_DASH : entry.symbol === 'dotted-line' ? BASELINE_DASH : undefined,
       });
       if (entry.symbol === 'marker') {
         marks.push({ type: 'circle', cx: round(x + swatchWidth / 2), cy: round(middle), r: 2.5, fill: entry.color });

@@ -4,7 +4,7 @@
  */
 import { scalePoint } from 'd3-scale';
 import { curveStep, line } from 'd3-shape';
-import { emptyChart, legendMarks } from './frame';
+import { BASELINE_DASH, emptyChart, legendMarks, TARGET_DASH } from './frame';
 import { chartColors, seriesColor } from './palette';
 import { resolveOptions, round, text, valueScale, widest } from './scale';
 import { ellipsize } from './text';
@@ -56,7 +56,7 @@ export function lineChart(input: LineChartInput): ChartGeometry {
   const columns = [input.xHeader ?? 'Année', ...series.map((entry) => entry.label)];
   const all = series.flatMap((entry) => entry.values.filter((value): value is number => value !== null));
   if (xLabels.length === 0 || all.length === 0) {
-    return emptyChart('lines', title, width, height, fontSize, columns);
+    return emptyChart('lines', title, width, input.height ?? fontSize * 8, fontSize, columns);
   }
 
   const legend: LegendEntry[] = series.map((entry) => ({
@@ -64,7 +64,7 @@ export function lineChart(input: LineChartInput): ChartGeometry {
     color: entry.color,
     symbol: entry.style === 'target' ? 'dashed-line' : 'marker',
   }));
-  if (baseline) legend.push({ label: baseline.label, color: chartColors.baseline, symbol: 'dashed-line' });
+  if (baseline) legend.push({ label: baseline.label, color: chartColors.baseline, symbol: 'dotted-line' });
   const shownLegend = legend.length > 1 ? legend : [];
   const legendDrawn = legendMarks(shownLegend, 0, width, fontSize, measure);
 
@@ -124,12 +124,21 @@ export function lineChart(input: LineChartInput): ChartGeometry {
       y2: y,
       stroke: chartColors.baseline,
       strokeWidth: 1,
-      dash: '1.5 2',
+      dash: BASELINE_DASH,
     });
+    // Written at the right end, under the line when there is room (the first points often sit just above it).
+    const below = y + fontSize * 1.05;
     texts.push(
-      text(plotLeft + 2, y - fontSize * 0.35, `${baseline.label} : ${format(baseline.value)}`, fontSize * 0.85, {
-        fill: chartColors.baseline,
-      }),
+      text(
+        plotRight,
+        below < bottom - 2 ? below : y - fontSize * 0.35,
+        `${baseline.label} : ${format(baseline.value)}`,
+        fontSize * 0.85,
+        {
+          anchor: 'end',
+          fill: chartColors.baseline,
+        },
+      ),
     );
   }
 
@@ -148,7 +157,15 @@ export function lineChart(input: LineChartInput): ChartGeometry {
         const [first, last] = [points[0], points[points.length - 1]];
         if (!first || !last) continue;
         const d = stepPath([[first[0] - half, first[1]], ...points, [last[0] + half, last[1]]]);
-        if (d) shapes.push({ type: 'path', d, stroke: entry.color, strokeWidth: 1.4, dash: '4 3', label: entry.label });
+        if (d)
+          shapes.push({
+            type: 'path',
+            d,
+            stroke: entry.color,
+            strokeWidth: 1.4,
+            dash: TARGET_DASH,
+            label: entry.label,
+          });
       } else if (points.length > 1) {
         const d = path(points);
         if (d) shapes.push({ type: 'path', d, stroke: entry.color, strokeWidth: 1.8, label: entry.label });

@@ -76,7 +76,7 @@ export interface LegendEntry {
   label: string;
   color: string;
   /** How the series is drawn, so that the legend swatch looks like it. */
-  symbol: 'square' | 'line' | 'dashed-line' | 'marker';
+  symbol: 'square' | 'line' | 'dashed-line' | 'dotted-line' | 'marker';
 }
 
 /** The data of a chart as a table: what a screen reader reads, what a test checks. */

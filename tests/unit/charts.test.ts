@@ -334,7 +334,7 @@ describe('Lines over years', () => {
     expect(chart.legend.map((entry) => [entry.label, entry.symbol])).toEqual([
       ['Réalisé', 'marker'],
       ['Cible', 'dashed-line'],
-      ['Situation initiale', 'dashed-line'],
+      ['Situation initiale', 'dotted-line'],
     ]);
     expect(chart.table.columns).toEqual(['Année', 'Réalisé', 'Cible', 'Situation initiale']);
     expect(chart.table.rows[2]).toEqual(['2024-2025', `73${NB}%`, `75${NB}%`, `66,3${NB}%`]);
