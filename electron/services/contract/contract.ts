@@ -21,7 +21,8 @@ import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { getCptsProfile } from '../cpts';
 import { UserError } from '../errors';
-import { assertContract, checkDatesWithin, contractSpan } from './guards';
+import { assertContract, checkDatesWithin, contractSpan, paymentBounds } from './guards';
+import { missionShortLabel } from './payment-lines';
 import { getContract } from './records';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -70,7 +71,7 @@ function missionsToAdd(versionCode: AciVersionCode, chosen: readonly AciMissionC
     if (!aciMission(versionCode, code))
       refuse(
         'optionalMissions',
-        `La mission « ${code} » n’existe pas dans la version « ${aciVersion(versionCode).shortLabel} » de l’ACI.`,
+        `La mission « ${missionShortLabel(code)} » n’existe pas dans la version « ${aciVersion(versionCode).shortLabel} » de l’ACI.`,
       );
   }
   return missionsFor(versionCode)
@@ -218,7 +219,7 @@ export async function updateContract(
     if (orphan)
       refuse(
         'aciVersion',
-        `La mission « ${orphan.mission_code} » n’existe pas dans la version « ${aciVersion(data.aciVersion).shortLabel} » de l’ACI : retirez-la d’abord.`,
+        `La mission « ${missionShortLabel(orphan.mission_code)} » n’existe pas dans la version « ${aciVersion(data.aciVersion).shortLabel} » de l’ACI : retirez-la d’abord.`,
       );
   }
   const span = contractSpan(data.signedOn, years);
@@ -226,16 +227,30 @@ export async function updateContract(
     missions.flatMap((mission) => [
       {
         field: 'signedOn',
-        what: `date de démarrage de la mission « ${mission.mission_code} »`,
+        what: `date de démarrage de la mission « ${missionShortLabel(mission.mission_code)} »`,
         value: mission.started_on,
       },
       {
         field: 'signedOn',
-        what: `date de déploiement de la mission « ${mission.mission_code} »`,
+        what: `date de déploiement de la mission « ${missionShortLabel(mission.mission_code)} »`,
         value: mission.deployed_on,
       },
     ]),
     span,
+  );
+  const payments = await db
+    .selectFrom('aci_payment')
+    .innerJoin('aci_contract_year', 'aci_contract_year.id', 'aci_payment.contract_year_id')
+    .select(['aci_payment.expected_on', 'aci_payment.received_on'])
+    .where('aci_contract_year.contract_id', '=', contractId)
+    .execute();
+  checkDatesWithin(
+    payments.flatMap((payment) => [
+      { field: 'signedOn', what: 'date attendue d’un versement enregistré', value: payment.expected_on },
+      { field: 'signedOn', what: 'date de réception d’un versement enregistré', value: payment.received_on },
+    ]),
+    span,
+    paymentBounds(span),
   );
   const socle = missionsToAdd(data.aciVersion, []).filter(
     (code) => !missions.some((mission) => mission.mission_code === code),
