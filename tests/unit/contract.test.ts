@@ -695,6 +695,10 @@ describe('contract: documents', () => {
       ['Annexe indicateurs', 'annexe-annee-5.xlsx'],
     ]);
     expect(annex.documents).toHaveLength(1);
+    // Year 5 now holds a document: the contract cannot lose that year.
+    const { optionalMissions: _missions, ...data } = SAMPLE_CONTRACT;
+    const shorter = await refused(b, 'contract.update', { id: contract.id, data: { ...data, durationYears: 4 } });
+    expect(shorter.fields?.durationYears).toContain('les années retirées contiennent 1 document joint.');
 
     const dialogueId = contract.years[0]!.dialogues[0]!.id;
     next = withFile(b, 'compte-rendu-dialogue.pdf');

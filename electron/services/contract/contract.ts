@@ -150,10 +150,15 @@ export async function createContract(db: Kysely<DB>, input: ContractCreate, toda
   return getContract(db, id, today);
 }
 
-/** What a contract year holds that a shorter duration would lose, in French (« 2 cibles, 1 mesure »), or null. */
+/**
+ * What contract years hold that a shorter duration would lose, in French (« 2 cibles, 1 mesure »), or null. Their
+ * envelopes go with them: amounts the coordinator sees before changing the duration.
+ */
 async function heldBy(db: Db, yearIds: number[]): Promise<string | null> {
   if (!yearIds.length) return null;
-  const count = async (table: 'indicator_target' | 'indicator_measure' | 'aci_payment' | 'aci_dialogue' | 'evidence') =>
+  const count = async (
+    table: 'indicator_target' | 'indicator_measure' | 'aci_payment' | 'aci_dialogue' | 'evidence' | 'document_link',
+  ) =>
     Number(
       (
         await db
@@ -163,12 +168,13 @@ async function heldBy(db: Db, yearIds: number[]): Promise<string | null> {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const [targets, measures, payments, dialogues, evidence] = await Promise.all([
+  const [targets, measures, payments, dialogues, evidence, documents] = await Promise.all([
     count('indicator_target'),
     count('indicator_measure'),
     count('aci_payment'),
     count('aci_dialogue'),
     count('evidence'),
+    count('document_link'),
   ]);
   const parts = [
     [targets, 'cible', 'cibles'],
@@ -176,6 +182,7 @@ async function heldBy(db: Db, yearIds: number[]): Promise<string | null> {
     [payments, 'versement', 'versements'],
     [dialogues, 'dialogue de gestion', 'dialogues de gestion'],
     [evidence, 'justificatif', 'justificatifs'],
+    [documents, 'document joint', 'documents joints'],
   ] as const;
   const held = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n > 1 ? many : one}`);
   return held.length ? held.join(', ') : null;
