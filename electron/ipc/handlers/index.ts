@@ -8,6 +8,7 @@ import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
 import { cptsHandlers } from './cpts';
+import { fichesHandlers } from './fiches';
 import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
 import { membersImportHandlers } from './members-import';
@@ -29,6 +30,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...meetingsHandlers(ctx),
     ...rcpHandlers(ctx),
     ...agHandlers(ctx),
+    ...fichesHandlers(ctx),
     ...reportsHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
