@@ -422,6 +422,12 @@ describe('fiches actions', () => {
         'Le code CLS-1 est déjà celui de la fiche « Unité mobile de prévention et de dépistage ».',
       ],
       [
+        mobileUnit({ code: 'cls-1', title: 'Autre fiche' }),
+        'conflict',
+        'code',
+        'Le code cls-1 est déjà celui de la fiche « Unité mobile de prévention et de dépistage ».',
+      ],
+      [
         mobileUnit({ code: 'CLS-2', communes: ['38421', '68224'] }),
         'invalid_input',
         'communes',

@@ -42,13 +42,13 @@ function ficheValues(data: FicheData) {
   };
 }
 
-/** A code is unique among fiches (« FA-03 »): said in French before the database refuses it. */
+/** A code is unique among fiches, whatever its case (« FA-03 », « fa-03 »): said in French before saving. */
 async function assertCodeFree(trx: Transaction<DB>, code: string | null, exceptId: number | null): Promise<void> {
   if (!code) return;
   const other = await trx
     .selectFrom('fiche_action')
     .select(['id', 'title'])
-    .where('code', '=', code)
+    .where((eb) => eb(eb.fn('lower', ['code']), '=', eb.fn('lower', [eb.val(code)])))
     .$if(exceptId !== null, (qb) => qb.where('id', '!=', exceptId!))
     .executeTakeFirst();
   if (other) {
