@@ -761,6 +761,37 @@ describe('crisis plan', () => {
     expect(plan.events).toHaveLength(6);
   });
 
+  it('counts the 12 months of the yearly update to the day', async () => {
+    const stateOn = async (today: string) => {
+      const b = await backend({ now: () => new Date(`${today}T09:00:00`) });
+      await b.ok('crisisPlan.saveEvent', { kind: 'redaction', occurredOn: '2025-11-23' });
+      const plan = await b.ok('crisisPlan.saveEvent', { kind: 'transmission_ars', occurredOn: '2025-11-24' });
+      return [plan.state, plan.updateDueOn, plan.warnings];
+    };
+    expect(await stateOn('2026-09-23')).toEqual([
+      'a_jour',
+      '2026-11-23',
+      ['Le plan n’a pas été partagé avec les membres de la CPTS.'],
+    ]);
+    expect(await stateOn('2026-09-24')).toEqual([
+      'a_jour',
+      '2026-11-23',
+      [
+        'La mise à jour annuelle du plan est à faire avant le 23 novembre 2026.',
+        'Le plan n’a pas été partagé avec les membres de la CPTS.',
+      ],
+    ]);
+    expect((await stateOn('2026-11-23'))[0]).toBe('a_jour');
+    expect(await stateOn('2026-11-24')).toEqual([
+      'a_mettre_a_jour',
+      '2026-11-23',
+      [
+        'La dernière mise à jour du plan date du 23 novembre 2025 : plus de 12 mois, le plan est à mettre à jour.',
+        'Le plan n’a pas été partagé avec les membres de la CPTS.',
+      ],
+    ]);
+  });
+
   it('refuses a step in the future or by a departed member, and writes nothing', async () => {
     const { b, doctor } = await seeded();
     await b.ok('members.depart', { id: doctor, leftOn: '2026-01-31' });
