@@ -9,6 +9,7 @@ import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
 import { contractHandlers } from './contract';
 import { cptsHandlers } from './cpts';
+import { fichesHandlers } from './fiches';
 import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
 import { membersImportHandlers } from './members-import';
@@ -30,6 +31,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...meetingsHandlers(ctx),
     ...rcpHandlers(ctx),
     ...agHandlers(ctx),
+    ...fichesHandlers(ctx),
     ...reportsHandlers(ctx),
     ...contractHandlers(ctx),
     ...settingsHandlers(ctx),
