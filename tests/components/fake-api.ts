@@ -5,6 +5,7 @@
  * one answer with `mockResolvedValueOnce`.
  */
 import { vi } from 'vitest';
+import { indicatorsChannels } from '@shared/contract';
 import type {
   Api,
   Channel,
@@ -296,6 +297,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     ...memberStore.api,
     ...meetingStore.api,
     ...notSimulated(AG_CHANNELS),
+    ...notSimulated(Object.keys(indicatorsChannels) as (keyof typeof indicatorsChannels)[]),
     'formalities.list': vi.fn<Api['formalities.list']>(async (input) =>
       ok(
         state.formalities
