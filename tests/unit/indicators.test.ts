@@ -190,6 +190,16 @@ describe('indicators of a contract', () => {
       base(contract.id, { label: 'X', autoMeasure: 'adherents_profession:999' }),
       /Choisissez la profession/,
     );
+    await expectRefused(
+      'indicators.create',
+      base(contract.id, { label: 'Taux de RCP', valueType: 'taux', autoMeasure: 'rcp_tenues' }),
+      /choisissez le type de valeur « Nombre »/,
+    );
+    const nurses = await backend.ok(
+      'indicators.create',
+      base(contract.id, { label: 'Infirmiers adhérents', autoMeasure: 'adherents_profession:60' }),
+    );
+    expect(nurses.autoMeasure).toBe('adherents_profession:60');
   });
 
   it('refuses a change of value type that measures already saved contradict', async () => {
@@ -1083,5 +1093,81 @@ describe('values Maillage measures itself', () => {
     );
     const catalogue = await backend.ok('indicators.autoMeasures');
     expect(catalogue.map((entry) => entry.code)).toContain('participants_fiche');
+  });
+});
+
+describe('evidence kept with its indicator', () => {
+  it('counts evidence per indicator in the tableau de suivi and removes stored files with their requirement or indicator', async () => {
+    const source = join(backend.database.dir, 'convention.pdf');
+    writeFileSync(source, '%PDF-1.4 convention');
+    const withFile = await testBackend({ chooseOpenPath: async () => source });
+    const db = withFile.database.db;
+    const c = await insertContract(db, 'C');
+    try {
+      const indicator = await withFile.ok(
+        'indicators.create',
+        base(c.id, { label: 'Convention CPAM', valueType: 'oui_non' }),
+      );
+      await withFile.ok('indicators.saveTarget', {
+        indicatorId: indicator.id,
+        contractYearId: c.years[0]!,
+        paymentRule: 'tout_ou_rien',
+        targetValue: 1,
+        maxCents: 200_000,
+      });
+      const signed = await withFile.ok('indicators.saveRequirement', {
+        indicatorId: indicator.id,
+        label: 'Conventions signées',
+      });
+      const sheets = await withFile.ok('indicators.saveRequirement', {
+        indicatorId: indicator.id,
+        label: 'Feuilles d’émargement',
+      });
+      const meeting = await db
+        .insertInto('meeting')
+        .values({ type: 'copil', title: 'COPIL CPAM', date: '2023-09-12', status: 'tenue' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const byMeeting = await withFile.ok('indicators.linkEvidence', {
+        requirementId: sheets.id,
+        contractYearId: c.years[0]!,
+        source: { kind: 'meeting', meetingId: meeting.id },
+        providedOn: '2023-09-15',
+      });
+      expect(byMeeting).toMatchObject({
+        kind: 'meeting',
+        meetingId: meeting.id,
+        label: 'COPIL CPAM',
+        providedOn: '2023-09-15',
+      });
+      let table = await withFile.ok('indicators.results', { contractYearId: c.years[0]! });
+      expect(table.missions[0]!.indicators[0]!.evidence).toEqual({ required: 2, provided: 1, missing: 1 });
+
+      await withFile.ok('indicators.attachEvidenceFile', { requirementId: signed.id, contractYearId: c.years[0]! });
+      table = await withFile.ok('indicators.results', { contractYearId: c.years[0]! });
+      expect(table.missions[0]!.indicators[0]!.evidence).toEqual({ required: 2, provided: 2, missing: 0 });
+      expect((await withFile.ok('indicators.get', { id: indicator.id })).requirements.map((r) => r.label)).toEqual([
+        'Conventions signées',
+        'Feuilles d’émargement',
+      ]);
+
+      await withFile.ok('indicators.deleteRequirement', { id: signed.id });
+      expect(readdirSync(withFile.context.documentsDir)).toEqual([]);
+      expect(await db.selectFrom('document').selectAll().execute()).toEqual([]);
+
+      const again = await withFile.ok('indicators.saveRequirement', {
+        indicatorId: indicator.id,
+        label: 'Conventions signées',
+      });
+      await withFile.ok('indicators.attachEvidenceFile', { requirementId: again.id, contractYearId: c.years[0]! });
+      expect(readdirSync(withFile.context.documentsDir)).toHaveLength(1);
+      await withFile.ok('indicators.delete', { id: indicator.id });
+      expect(readdirSync(withFile.context.documentsDir)).toEqual([]);
+      expect(await db.selectFrom('evidence').selectAll().execute()).toEqual([]);
+      // The meeting itself stays: it was evidence, not owned by the indicator.
+      expect(await db.selectFrom('meeting').select('id').execute()).toHaveLength(1);
+    } finally {
+      await withFile.database.dispose();
+    }
   });
 });

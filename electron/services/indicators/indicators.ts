@@ -124,7 +124,7 @@ async function assertReferences(db: Db, data: IndicatorData): Promise<void> {
     }
   }
   if (data.autoMeasure !== null) {
-    const problem = autoMeasureProblem(data.autoMeasure, data.ficheId);
+    const problem = autoMeasureProblem(data.autoMeasure, data.ficheId, data.valueType);
     if (problem) throw new UserError('invalid_input', `${problem} ${NOTHING_SAVED}`, { autoMeasure: problem });
   }
 }
