@@ -195,10 +195,21 @@ export interface RequirementRow {
   required: boolean;
 }
 
+/** One contract year of an indicator's history: the target, the measure that counts and the result. */
+export interface IndicatorYear {
+  contractYearId: number;
+  yearIndex: number;
+  target: TargetRow;
+  measure: MeasureRow | null;
+  result: TargetResult;
+}
+
 export interface IndicatorDetail extends IndicatorRow {
   targets: TargetRow[];
   measures: MeasureRow[];
   requirements: RequirementRow[];
+  /** Cible vs réalisé, year by year (the years with a target), for the indicator's page and its chart. */
+  history: IndicatorYear[];
 }
 
 /** One line of the tableau de suivi: an indicator, its target for the year, the measure that counts, its result. */
@@ -282,6 +293,8 @@ export const indicatorsChannels = {
   'indicators.delete': channel<{ deleted: true }>()(z.object({ id })),
 
   'indicators.saveTarget': channel<TargetRow>()(targetSchema),
+  /** Last year's targets not fully met, that may be carried into this contract year (« non atteints en N-1 »). */
+  'indicators.carryOverCandidates': channel<TrackingIndicator[]>()(z.object({ contractYearId: id })),
   'indicators.deleteTarget': channel<{ deleted: true }>()(z.object({ id })),
   'indicators.saveMeasure': channel<MeasureRow>()(measureSchema),
   'indicators.deleteMeasure': channel<{ deleted: true }>()(z.object({ id })),

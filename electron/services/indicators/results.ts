@@ -7,7 +7,13 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { MeasureRow, MissionCode, TrackingIndicator, TrackingMission, TrackingTable } from '@shared/contract';
-import { evaluateTarget, missionResult, selectMeasure, yearResult } from '@shared/domain/aci/attainment';
+import {
+  carryOverCandidates,
+  evaluateTarget,
+  missionResult,
+  selectMeasure,
+  yearResult,
+} from '@shared/domain/aci/attainment';
 import type { DB, IndicatorMeasureTable } from '../../db/schema';
 import { UserError } from '../errors';
 import { MISSION_ORDER, missionLabel } from './missions';
@@ -154,4 +160,29 @@ export async function trackingTable(db: Kysely<DB>, contractYearId: number): Pro
     result,
     warnings: result.mismatches.map((mismatch) => mismatch.message),
   };
+}
+
+/**
+ * The targets of the previous contract year that were not fully met (tier below the top, prorata short of the cible,
+ * not measured), in the order of the tableau de suivi: what may be carried into this year. Empty for year 1.
+ */
+export async function carryOverCandidatesFor(db: Kysely<DB>, contractYearId: number): Promise<TrackingIndicator[]> {
+  const year = await db
+    .selectFrom('aci_contract_year')
+    .select(['contract_id', 'year_index'])
+    .where('id', '=', contractYearId)
+    .executeTakeFirst();
+  if (!year) throw new UserError('not_found', 'Cette année de contrat n’existe pas ou plus.');
+  const previous = await db
+    .selectFrom('aci_contract_year')
+    .select('id')
+    .where('contract_id', '=', year.contract_id)
+    .where('year_index', '=', year.year_index - 1)
+    .executeTakeFirst();
+  if (!previous) return [];
+  const table = await trackingTable(db, previous.id);
+  const lines = table.missions.flatMap((mission) => mission.indicators);
+  return carryOverCandidates(
+    lines.flatMap((line) => (line.result && !line.indicator.archived ? [{ ...line, result: line.result }] : [])),
+  );
 }
