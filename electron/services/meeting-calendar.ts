@@ -7,8 +7,8 @@ import { UserError } from './errors';
 import { writeFileAtomic } from './files';
 import { getMeeting, listMeetings } from './meetings';
 
-/** Which meetings go into an .ics file: one meeting, or every meeting of a period. */
-export type IcsSelection = { meetingId: number } | { from: string; to: string };
+/** Which meetings go into an .ics file: one meeting, or every meeting of a period (of one type when given). */
+export type IcsSelection = { meetingId: number } | { from: string; to: string; type?: string | undefined };
 
 /** The .ics text of one meeting (with its visio link), as a calendar invitation sent by the CPTS. */
 export async function meetingIcs(
@@ -40,7 +40,11 @@ export async function exportMeetingsIcs(
   } else {
     if (selection.to < selection.from) throw new UserError('invalid_input', 'La fin de la période précède son début.');
     const cptsName = (await getCptsProfile(db, today)).identity.name || 'CPTS';
-    text = meetingsToIcs(await listMeetings(db, selection.from, selection.to, today), cptsName);
+    const meetings = await listMeetings(db, selection.from, selection.to, today);
+    text = meetingsToIcs(
+      meetings.filter((row) => !selection.type || row.type === selection.type),
+      cptsName,
+    );
     name = `Réunions du ${selection.from} au ${selection.to}.ics`;
   }
   const path = await choosePath(name);

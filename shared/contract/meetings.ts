@@ -2,6 +2,7 @@
 import { z } from '../zod-fr';
 import { agendaSchema, decisionSchema, meetingSchema, participantsSchema, type MeetingData } from '../schemas/meetings';
 import { channel, type ExportResult } from './common';
+import { MEETING_TYPE_CODES } from '../domain/meetings';
 
 export interface MeetingListRow {
   id: number;
@@ -116,7 +117,12 @@ export const meetingsChannels = {
   'meetings.exportIcs': channel<ExportResult>()(
     z.union([
       z.object({ meetingId: z.number().int().positive() }),
-      z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+      z.object({
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        /** Only the meetings of this type (the calendar's filter), when set. */
+        type: z.enum(MEETING_TYPE_CODES).optional(),
+      }),
     ]),
   ),
   'decisions.save': channel<MeetingDetail>()(decisionSchema),

@@ -225,6 +225,11 @@ describe('meetings', () => {
     expect(text).toContain('SUMMARY:Assemblée générale (Assemblée générale ordinaire)');
     expect(text).toContain('LOCATION:Salle des fêtes');
     expect(text).not.toContain('Bureau annulé');
+    // The calendar's type filter: only the assemblies.
+    await b.ok('meetings.exportIcs', { from: '2026-01-01', to: '2026-12-31', type: 'ago' });
+    const assemblies = readFileSync(target.path, 'utf8');
+    expect(assemblies.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(assemblies).toContain('SUMMARY:Assemblée générale');
     expect(await b.call('meetings.exportIcs', { from: '2030-01-01', to: '2030-12-31' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('Aucune réunion') },

@@ -4,6 +4,7 @@ import type { DecisionRow } from '@shared/contract';
 import { DECISION_STATUSES } from '@shared/domain/meetings';
 import { formatDateLong } from '@shared/format';
 import { errorMessage } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { useRememberedState } from '../../components/UiState';
@@ -74,27 +75,21 @@ export function DecisionsPage() {
           <Loading />
         ) : list.isError ? (
           <QueryError message={errorMessage(list.error)} onRetry={() => void list.refetch()} />
-        ) : list.data.length === 0 ? (
-          <p className="muted">{tab === 'en_retard' ? 'Aucune décision en retard.' : 'Aucune décision.'}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Décision</th>
-                  <th scope="col">Réunion</th>
-                  <th scope="col">Responsable</th>
-                  <th scope="col">Échéance</th>
-                  <th scope="col">État</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((row) => (
-                  <DecisionLine key={row.id} row={row} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={list.data}
+            rowKey={(row) => row.id}
+            empty={tab === 'en_retard' ? 'Aucune décision en retard.' : 'Aucune décision.'}
+            scroll
+            columns={[
+              { header: 'Décision' },
+              { header: 'Réunion' },
+              { header: 'Responsable' },
+              { header: 'Échéance' },
+              { header: 'État' },
+            ]}
+            renderRow={(row) => <DecisionLine row={row} />}
+          />
         )}
       </div>
     </Page>

@@ -3,6 +3,7 @@ import type { DecisionRow, MeetingDetail } from '@shared/contract';
 import type { MemberListRow } from '@shared/domain/members';
 import { formatDateLong } from '@shared/format';
 import { useConfirmedDelete } from '../../components/ConfirmDelete';
+import { DataTable } from '../../components/DataTable';
 import { DecisionForm } from './DecisionForm';
 import { decisionStatusLabel } from './labels';
 import { useMeetingsWrite } from './queries';
@@ -22,44 +23,38 @@ export function DecisionsSection({ detail, members }: { detail: MeetingDetail; m
       <div className="card-header">
         <h2 id="decisions-titre">Décisions</h2>
       </div>
-      {detail.decisions.length === 0 ? (
-        <p className="muted">Aucune décision enregistrée.</p>
-      ) : (
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">Décision</th>
-              <th scope="col">Responsable</th>
-              <th scope="col">Échéance</th>
-              <th scope="col">État</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.decisions.map((d) => (
-              <tr key={d.id}>
-                <td>{d.text}</td>
-                <td>{d.owner ?? '—'}</td>
-                <td className={d.overdue ? 'overdue' : undefined}>
-                  {d.dueOn ? formatDateLong(d.dueOn) : '—'}
-                  {d.overdue && <span className="visually-hidden"> (en retard)</span>}
-                </td>
-                <td>{decisionStatusLabel(d.status)}</td>
-                <td className="row-actions">
-                  <button type="button" className="button button-small button-ghost" onClick={() => setEditing(d)}>
-                    Modifier
-                  </button>
-                  <button type="button" className="button button-small button-ghost" onClick={() => remove.ask(d)}>
-                    Supprimer
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={detail.decisions}
+        rowKey={(d) => d.id}
+        empty="Aucune décision enregistrée."
+        compact
+        columns={[
+          { header: 'Décision', cell: (d) => d.text },
+          { header: 'Responsable', cell: (d) => d.owner ?? '—' },
+          {
+            header: 'Échéance',
+            cellClassName: (d) => (d.overdue ? 'overdue' : undefined),
+            cell: (d) => (
+              <>
+                {d.dueOn ? formatDateLong(d.dueOn) : '—'}
+                {d.overdue && <span className="visually-hidden"> (en retard)</span>}
+              </>
+            ),
+          },
+          { header: 'État', cell: (d) => decisionStatusLabel(d.status) },
+        ]}
+        actionsClassName="row-actions"
+        actions={(d) => (
+          <>
+            <button type="button" className="button button-small button-ghost" onClick={() => setEditing(d)}>
+              Modifier
+            </button>
+            <button type="button" className="button button-small button-ghost" onClick={() => remove.ask(d)}>
+              Supprimer
+            </button>
+          </>
+        )}
+      />
       {editing ? (
         <DecisionForm
           key={editing === 'new' ? 'new' : editing.id}

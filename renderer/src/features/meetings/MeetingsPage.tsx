@@ -12,7 +12,7 @@ import { fr } from 'date-fns/locale';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { MeetingListRow } from '@shared/contract';
-import { MEETING_TYPES } from '@shared/domain/meetings';
+import { MEETING_TYPES, type MeetingType } from '@shared/domain/meetings';
 import { plural, toIsoDate } from '@shared/format';
 import { errorMessage } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
@@ -61,7 +61,7 @@ export function MeetingsPage() {
   const onExport = () => {
     const period = exportPeriod();
     if (!period) return;
-    exportIcs.mutate(period, {
+    exportIcs.mutate(typeFilter ? { ...period, type: typeFilter as MeetingType } : period, {
       onSuccess: (result) => {
         if (result.saved) toast.notify({ kind: 'success', message: `Calendrier enregistré : ${result.path}` });
         else toast.notify({ kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' });

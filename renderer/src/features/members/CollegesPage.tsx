@@ -5,6 +5,7 @@ import { formatEurosFromCents, formatInteger, plural } from '@shared/format';
 import { collegeSchema, MEMBER_TYPES, type MemberType } from '@shared/schemas/members';
 import { errorMessage } from '../../api';
 import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
+import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
 import { centsToInput, parseEuros } from '../../components/money';
@@ -89,51 +90,44 @@ function CollegesCard() {
           « Structures d’exercice coordonné », « Établissements et services », « Usagers ».
         </p>
       ) : (
-        <table className="table" aria-labelledby="colleges-titre">
-          <thead>
-            <tr>
-              <th scope="col">Collège</th>
-              <th scope="col">Voix</th>
-              <th scope="col" className="num">
-                Sièges
-              </th>
-              <th scope="col" className="num">
-                Poids de vote
-              </th>
-              <th scope="col" className="num">
-                Membres
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {colleges.data.map((college) => (
-              <tr key={college.id}>
-                <th scope="row">
+        <DataTable
+          rows={colleges.data}
+          rowKey={(college) => college.id}
+          aria-labelledby="colleges-titre"
+          columns={[
+            {
+              header: 'Collège',
+              rowHeader: true,
+              cell: (college) => (
+                <>
                   {college.name}
                   {college.description && <div className="muted small">{college.description}</div>}
-                </th>
-                <td>{VOTING_RIGHT_LABEL[college.votingRight]}</td>
-                <td className="num">{college.seats ?? '—'}</td>
-                <td className="num">{String(college.voteWeight).replace('.', ',')}</td>
-                <td className="num">{formatInteger(college.memberCount)}</td>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="button button-small button-secondary"
-                    aria-label={`Modifier le collège ${college.name}`}
-                    onClick={() => setEditing(college)}
-                  >
-                    Modifier
-                  </button>{' '}
-                  <DeleteButton label={`Supprimer le collège ${college.name}`} onClick={() => remove.ask(college)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: 'Voix', cell: (college) => VOTING_RIGHT_LABEL[college.votingRight] },
+            { header: 'Sièges', className: 'num', cell: (college) => college.seats ?? '—' },
+            {
+              header: 'Poids de vote',
+              className: 'num',
+              cell: (college) => String(college.voteWeight).replace('.', ','),
+            },
+            { header: 'Membres', className: 'num', cell: (college) => formatInteger(college.memberCount) },
+          ]}
+          actions={(college) => (
+            <>
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                aria-label={`Modifier le collège ${college.name}`}
+                onClick={() => setEditing(college)}
+              >
+                Modifier
+              </button>{' '}
+              <DeleteButton label={`Supprimer le collège ${college.name}`} onClick={() => remove.ask(college)} />
+            </>
+          )}
+        />
       )}
       {editing !== null && (
         <CollegeForm
@@ -236,26 +230,18 @@ function RatesCard() {
       ) : rates.isError ? (
         <QueryError message={errorMessage(rates.error)} onRetry={() => void rates.refetch()} />
       ) : (
-        <table className="table rates-table" aria-labelledby="tarifs-titre">
-          <thead>
-            <tr>
-              <th scope="col">Année</th>
-              {MEMBER_TYPES.map((type) => (
-                <th key={type.code} scope="col">
-                  {type.label}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((year) => (
-              <RateRow key={year} year={year} rates={rates.data.filter((rate) => rate.year === year)} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={years}
+          rowKey={(year) => year}
+          className="rates-table"
+          aria-labelledby="tarifs-titre"
+          columns={[
+            { header: 'Année' },
+            ...MEMBER_TYPES.map((type) => ({ header: type.label })),
+            { header: 'Actions', hiddenHeader: true },
+          ]}
+          renderRow={(year) => <RateRow year={year} rates={rates.data.filter((rate) => rate.year === year)} />}
+        />
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import type { CotisationRateRow, CotisationRow, MemberDetail } from '@shared/con
 import { formatDateLong, formatEurosFromCents, toIsoDate } from '@shared/format';
 import { COTISATION_MODES, cotisationSchema } from '@shared/schemas/members';
 import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
+import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
 import { centsToInput, parseEuros } from '../../components/money';
@@ -84,67 +85,58 @@ export function CotisationsSection({ detail, rates }: { detail: MemberDetail; ra
           </button>
         )}
       </div>
-      {rows.length === 0 ? (
-        <p className="muted">Aucune cotisation enregistrée.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table table-compact" aria-labelledby="cotisations-titre">
-            <thead>
-              <tr>
-                <th scope="col">Année</th>
-                <th scope="col" className="num">
-                  Montant
-                </th>
-                <th scope="col">Payée le</th>
-                <th scope="col">Mode</th>
-                <th scope="col">État</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.year}>
-                  <th scope="row">{row.year}</th>
-                  <td className="num">
-                    {formatEurosFromCents(row.amountCents)}
-                    {row.expectedCents !== null &&
-                      row.amountCents < row.expectedCents &&
-                      row.mode !== 'exoneration' && (
-                        <span className="muted small"> (attendu {formatEurosFromCents(row.expectedCents)})</span>
-                      )}
-                  </td>
-                  <td>{row.paidOn ? formatDateLong(row.paidOn) : <span className="muted">non payée</span>}</td>
-                  <td>{row.mode ? (MODE_LABEL.get(row.mode) ?? row.mode) : '—'}</td>
-                  <td>
-                    {row.upToDate ? (
-                      <span className="badge badge-ok">à jour</span>
-                    ) : (
-                      <span className="badge badge-warn">non à jour</span>
-                    )}
-                  </td>
-                  <td className="actions">
-                    {!detail.erasedAt && (
-                      <>
-                        <button
-                          type="button"
-                          className="button button-small button-secondary"
-                          aria-label={`Modifier la cotisation ${row.year}`}
-                          onClick={() => setEditing({ year: row.year })}
-                        >
-                          Modifier
-                        </button>{' '}
-                        <DeleteButton label={`Supprimer la cotisation ${row.year}`} onClick={() => remove.ask(row)} />
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={rows}
+        rowKey={(row) => row.year}
+        empty="Aucune cotisation enregistrée."
+        compact
+        scroll
+        aria-labelledby="cotisations-titre"
+        columns={[
+          { header: 'Année', rowHeader: true, cell: (row) => row.year },
+          {
+            header: 'Montant',
+            className: 'num',
+            cell: (row) => (
+              <>
+                {formatEurosFromCents(row.amountCents)}
+                {row.expectedCents !== null && row.amountCents < row.expectedCents && row.mode !== 'exoneration' && (
+                  <span className="muted small"> (attendu {formatEurosFromCents(row.expectedCents)})</span>
+                )}
+              </>
+            ),
+          },
+          {
+            header: 'Payée le',
+            cell: (row) => (row.paidOn ? formatDateLong(row.paidOn) : <span className="muted">non payée</span>),
+          },
+          { header: 'Mode', cell: (row) => (row.mode ? (MODE_LABEL.get(row.mode) ?? row.mode) : '—') },
+          {
+            header: 'État',
+            cell: (row) =>
+              row.upToDate ? (
+                <span className="badge badge-ok">à jour</span>
+              ) : (
+                <span className="badge badge-warn">non à jour</span>
+              ),
+          },
+        ]}
+        actions={(row) =>
+          !detail.erasedAt && (
+            <>
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                aria-label={`Modifier la cotisation ${row.year}`}
+                onClick={() => setEditing({ year: row.year })}
+              >
+                Modifier
+              </button>{' '}
+              <DeleteButton label={`Supprimer la cotisation ${row.year}`} onClick={() => remove.ask(row)} />
+            </>
+          )
+        }
+      />
       {editing && (
         <CotisationForm
           key={editing.year ?? 'nouvelle'}

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import type { ImportOpened, ImportPreview, ImportResult } from '@shared/contract';
 import { formatInteger, plural } from '@shared/format';
 import { errorMessage } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { Page } from '../../components/Page';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { ImportProgressBar } from './ImportProgress';
@@ -188,6 +189,15 @@ function MappingStep({
     .filter(([, count]) => count > 1)
     .map(([field]) => labels.get(field) ?? field);
   const mappedCount = mapping.filter(Boolean).length;
+  const fileColumns = opened.headers.map((header, index) => ({
+    index,
+    title: header.trim() || `Colonne ${index + 1}`,
+    samples: opened.sample
+      .map((row) => row[index] ?? '')
+      .filter((value) => value.trim() !== '')
+      .slice(0, 3),
+    value: mapping[index] ?? '',
+  }));
 
   const details = [
     opened.sheetName ? `feuille « ${opened.sheetName} »` : null,
@@ -220,65 +230,54 @@ function MappingStep({
       <p className="muted small">
         Maillage a reconnu les colonnes qu’il a pu ; vérifiez chaque choix. Les colonnes ignorées ne sont pas importées.
       </p>
-      <div className="table-scroll">
-        <table className="table mapping-table">
-          <thead>
-            <tr>
-              <th scope="col">Colonne du fichier</th>
-              <th scope="col">Exemples</th>
-              <th scope="col">Correspond à</th>
-            </tr>
-          </thead>
-          <tbody>
-            {opened.headers.map((header, index) => {
-              const samples = opened.sample
-                .map((row) => row[index] ?? '')
-                .filter((value) => value.trim() !== '')
-                .slice(0, 3);
-              const title = header.trim() || `Colonne ${index + 1}`;
-              const value = mapping[index] ?? '';
-              const duplicate = value !== '' && (counts.get(value) ?? 0) > 1;
-              return (
-                <tr key={index} className={value ? '' : 'row-ignored'}>
-                  <th scope="row">{title}</th>
-                  <td className="samples">
-                    {samples.length === 0 ? (
-                      <span className="muted">(vide)</span>
-                    ) : (
-                      <span className="samples-list">
-                        {samples.map((sample, i) => (
-                          <span key={i} className="sample" title={sample}>
-                            {sample}
-                          </span>
-                        ))}
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    <select
-                      aria-label={`Champ pour la colonne « ${title} »`}
-                      aria-invalid={duplicate}
-                      value={value}
-                      onChange={(event) => {
-                        const next = [...mapping];
-                        next[index] = event.target.value || null;
-                        onChange(next);
-                      }}
-                    >
-                      <option value="">Ignorer cette colonne</option>
-                      {opened.fields.map((field) => (
-                        <option key={field.code} value={field.code}>
-                          {field.label}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={fileColumns}
+        rowKey={(column) => column.index}
+        className="mapping-table"
+        scroll
+        rowProps={(column) => ({ className: column.value ? '' : 'row-ignored' })}
+        columns={[
+          { header: 'Colonne du fichier', rowHeader: true, cell: (column) => column.title },
+          {
+            header: 'Exemples',
+            cellClassName: 'samples',
+            cell: ({ samples }) =>
+              samples.length === 0 ? (
+                <span className="muted">(vide)</span>
+              ) : (
+                <span className="samples-list">
+                  {samples.map((sample, i) => (
+                    <span key={i} className="sample" title={sample}>
+                      {sample}
+                    </span>
+                  ))}
+                </span>
+              ),
+          },
+          {
+            header: 'Correspond à',
+            cell: ({ index, title, value }) => (
+              <select
+                aria-label={`Champ pour la colonne « ${title} »`}
+                aria-invalid={value !== '' && (counts.get(value) ?? 0) > 1}
+                value={value}
+                onChange={(event) => {
+                  const next = [...mapping];
+                  next[index] = event.target.value || null;
+                  onChange(next);
+                }}
+              >
+                <option value="">Ignorer cette colonne</option>
+                {opened.fields.map((field) => (
+                  <option key={field.code} value={field.code}>
+                    {field.label}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+        ]}
+      />
       {duplicates.length > 0 && (
         <p className="alert alert-error" role="alert">
           Plusieurs colonnes correspondent au même champ ({duplicates.join(', ')}) : choisissez-en une seule par champ.

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ImportOpened, ImportPreview, ImportResult, ImportRowPreview } from '@shared/contract';
 import { formatDateLong, formatInteger, plural } from '@shared/format';
 import { errorMessage } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { useToast } from '../../components/Toasts';
 import type { HeadingRef, ImportOptions } from './importSteps';
 import { ImportProgressBar } from './ImportProgress';
@@ -207,31 +208,20 @@ export function PreviewStep({
         ))}
       </div>
       <div id="import-lignes" role="tabpanel" aria-labelledby={`onglet-${tab}`} className="import-rows">
-        {rows.length === 0 ? (
-          <p className="muted">Aucune ligne.</p>
-        ) : (
-          <table className="table table-compact">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  Ligne
-                </th>
-                <th scope="col">Nom</th>
-                <th scope="col">Profession</th>
-                <th scope="col">Commune</th>
-                {tab === 'toUpdate' && <th scope="col">Modifications</th>}
-                {tab === 'toCreate' && <th scope="col">Cotisations</th>}
-                {tab === 'duplicates' && <th scope="col">Doublon</th>}
-                {tab === 'errors' && <th scope="col">Erreurs</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, SHOWN_ROWS).map((row) => (
-                <PreviewRow key={row.line} row={row} tab={tab} />
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          rows={rows.slice(0, SHOWN_ROWS)}
+          rowKey={(row) => row.line}
+          empty="Aucune ligne."
+          compact
+          columns={[
+            { header: 'Ligne', className: 'num' },
+            { header: 'Nom' },
+            { header: 'Profession' },
+            { header: 'Commune' },
+            ...(DETAIL_HEADER[tab] ? [{ header: DETAIL_HEADER[tab] }] : []),
+          ]}
+          renderRow={(row) => <PreviewRow row={row} tab={tab} />}
+        />
         {rows.length > SHOWN_ROWS && (
           <p className="muted small">
             … et {plural(rows.length - SHOWN_ROWS, 'autre ligne', 'autres lignes')} (toutes seront traitées).
@@ -275,6 +265,14 @@ export function PreviewStep({
     </section>
   );
 }
+
+/** The last column's header: what each tab says about its lines. */
+const DETAIL_HEADER: Partial<Record<PreviewTab, string>> = {
+  toUpdate: 'Modifications',
+  toCreate: 'Cotisations',
+  duplicates: 'Doublon',
+  errors: 'Erreurs',
+};
 
 function PreviewRow({ row, tab }: { row: ImportRowPreview; tab: PreviewTab }) {
   return (

@@ -3,6 +3,7 @@ import type { MandateRow, MemberDetail } from '@shared/contract';
 import { formatDateLong, toIsoDate } from '@shared/format';
 import { MANDATE_ROLES, mandateSchema } from '@shared/schemas/members';
 import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
+import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
 import { useContractForm } from '../../components/useContractForm';
@@ -43,40 +44,32 @@ export function MandatesSection({ detail }: { detail: MemberDetail }) {
           </button>
         )}
       </div>
-      {rows.length === 0 ? (
-        <p className="muted">Aucun mandat (conseil d’administration, bureau, commission…).</p>
-      ) : (
-        <table className="table table-compact" aria-labelledby="mandats-titre">
-          <thead>
-            <tr>
-              <th scope="col">Mandat</th>
-              <th scope="col">Précision</th>
-              <th scope="col">Début</th>
-              <th scope="col">Fin</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">
-                  {row.roleLabel} {row.current && <span className="badge badge-ok">en cours</span>}
-                </th>
-                <td>{row.label ?? '—'}</td>
-                <td>{formatDateLong(row.startOn)}</td>
-                <td>{row.endOn ? formatDateLong(row.endOn) : '—'}</td>
-                <td className="actions">
-                  {!detail.erasedAt && (
-                    <DeleteButton label={`Supprimer le mandat ${row.roleLabel}`} onClick={() => remove.ask(row)} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={rows}
+        rowKey={(row) => row.id}
+        empty="Aucun mandat (conseil d’administration, bureau, commission…)."
+        compact
+        aria-labelledby="mandats-titre"
+        columns={[
+          {
+            header: 'Mandat',
+            rowHeader: true,
+            cell: (row) => (
+              <>
+                {row.roleLabel} {row.current && <span className="badge badge-ok">en cours</span>}
+              </>
+            ),
+          },
+          { header: 'Précision', cell: (row) => row.label ?? '—' },
+          { header: 'Début', cell: (row) => formatDateLong(row.startOn) },
+          { header: 'Fin', cell: (row) => (row.endOn ? formatDateLong(row.endOn) : '—') },
+        ]}
+        actions={(row) =>
+          !detail.erasedAt && (
+            <DeleteButton label={`Supprimer le mandat ${row.roleLabel}`} onClick={() => remove.ask(row)} />
+          )
+        }
+      />
       {adding && <MandateForm memberId={detail.id} onDone={() => setAdding(false)} />}
       {remove.dialog}
     </section>

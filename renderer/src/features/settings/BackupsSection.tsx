@@ -8,6 +8,7 @@ import { contract, type BackupsOverview, type RestoreInspection } from '@shared/
 import { BACKUP_KIND_LABELS, DEFAULT_BACKUP_KEEP, MIN_PASSPHRASE_LENGTH } from '@shared/domain/backups';
 import { formatDateTimeLong, plural } from '@shared/format';
 import { ApiCallError, errorMessage, queryKey } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Loading, QueryError } from '../../components/Page';
@@ -92,63 +93,48 @@ function Backups({ overview }: { overview: BackupsOverview }) {
         </button>
       </div>
 
-      {overview.entries.length === 0 ? (
-        <p className="muted">Aucune sauvegarde dans ce dossier pour l’instant.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table table-compact" aria-label="Sauvegardes">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Type</th>
-                <th scope="col" className="num">
-                  Taille
-                </th>
-                <th scope="col">Vérification</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.entries.map((entry) => (
-                <tr key={entry.fileName}>
-                  <td>{formatDateTimeLong(new Date(entry.createdAt))}</td>
-                  <td>{BACKUP_KIND_LABELS[entry.kind]}</td>
-                  <td className="num">{formatSize(entry.size)}</td>
-                  <td>
-                    {entry.check === 'ok' ? (
-                      <span className="badge badge-ok">Intacte</span>
-                    ) : (
-                      <span className="badge badge-warn" title={entry.checkDetail ?? undefined}>
-                        Endommagée
-                      </span>
-                    )}
-                  </td>
-                  <td className="actions">
-                    {entry.check === 'ok' && (
-                      <button
-                        type="button"
-                        className="button button-small button-ghost"
-                        aria-label={`Restaurer la sauvegarde du ${formatDateTimeLong(new Date(entry.createdAt))}`}
-                        disabled={inspect.isPending}
-                        onClick={() =>
-                          inspect.mutate(
-                            { source: 'sauvegarde', fileName: entry.fileName },
-                            { onSuccess: onInspected, onError: onInspectError },
-                          )
-                        }
-                      >
-                        Restaurer
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={overview.entries}
+        rowKey={(entry) => entry.fileName}
+        empty="Aucune sauvegarde dans ce dossier pour l’instant."
+        compact
+        scroll
+        aria-label="Sauvegardes"
+        columns={[
+          { header: 'Date', cell: (entry) => formatDateTimeLong(new Date(entry.createdAt)) },
+          { header: 'Type', cell: (entry) => BACKUP_KIND_LABELS[entry.kind] },
+          { header: 'Taille', className: 'num', cell: (entry) => formatSize(entry.size) },
+          {
+            header: 'Vérification',
+            cell: (entry) =>
+              entry.check === 'ok' ? (
+                <span className="badge badge-ok">Intacte</span>
+              ) : (
+                <span className="badge badge-warn" title={entry.checkDetail ?? undefined}>
+                  Endommagée
+                </span>
+              ),
+          },
+        ]}
+        actions={(entry) =>
+          entry.check === 'ok' && (
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              aria-label={`Restaurer la sauvegarde du ${formatDateTimeLong(new Date(entry.createdAt))}`}
+              disabled={inspect.isPending}
+              onClick={() =>
+                inspect.mutate(
+                  { source: 'sauvegarde', fileName: entry.fileName },
+                  { onSuccess: onInspected, onError: onInspectError },
+                )
+              }
+            >
+              Restaurer
+            </button>
+          )
+        }
+      />
 
       <KeepForm keep={overview.keep} />
 

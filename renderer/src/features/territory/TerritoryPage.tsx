@@ -2,6 +2,7 @@ import { useRef, useState, type RefObject } from 'react';
 import type { CommuneHit, TerritoryCommune, TerritorySummary } from '@shared/contract';
 import { formatInteger, plural } from '@shared/format';
 import { errorMessage } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { CommuneSearch } from './CommuneSearch';
@@ -116,30 +117,24 @@ function TerritorySummaryView({ territory, onRemove, removing, tableHeading }: S
           <div className="columns">
             <div>
               <h3 id="departements-titre">Départements</h3>
-              <table className="table table-compact" aria-labelledby="departements-titre">
-                <thead>
-                  <tr>
-                    <th scope="col">Département</th>
-                    <th scope="col" className="num">
-                      Communes
-                    </th>
-                    <th scope="col" className="num">
-                      Population
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {territory.departements.map((d) => (
-                    <tr key={d.code}>
-                      <td>
+              <DataTable
+                rows={territory.departements}
+                rowKey={(d) => d.code}
+                compact
+                aria-labelledby="departements-titre"
+                columns={[
+                  {
+                    header: 'Département',
+                    cell: (d) => (
+                      <>
                         {d.nom} ({d.code})
-                      </td>
-                      <td className="num">{formatInteger(d.communeCount)}</td>
-                      <td className="num">{formatInteger(d.population)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  { header: 'Communes', className: 'num', cell: (d) => formatInteger(d.communeCount) },
+                  { header: 'Population', className: 'num', cell: (d) => formatInteger(d.population) },
+                ]}
+              />
             </div>
             <div>
               <h3 id="epci-titre">Intercommunalités (EPCI)</h3>
@@ -174,63 +169,46 @@ function TerritorySummaryView({ territory, onRemove, removing, tableHeading }: S
         <h2 id="communes-titre" ref={tableHeading} tabIndex={-1}>
           Communes du territoire
         </h2>
-        {territory.communes.length === 0 ? (
-          <p className="muted">
-            Aucune commune pour l’instant. Recherchez-les ci-dessus par nom, code INSEE ou code postal.
-          </p>
-        ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Commune</th>
-                  <th scope="col">Code INSEE</th>
-                  <th scope="col">Département</th>
-                  <th scope="col" className="num">
-                    Population
-                  </th>
-                  <th scope="col">EPCI</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {territory.communes.map((commune) => (
-                  <tr key={commune.code}>
-                    <th scope="row">{commune.nom}</th>
-                    <td className="mono">{commune.code}</td>
-                    <td>
-                      {commune.departementNom} ({commune.departementCode})
-                    </td>
-                    <td className="num">{formatInteger(commune.population)}</td>
-                    <td>{commune.epciNom ?? '—'}</td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="button button-small button-ghost"
-                        aria-label={`Retirer ${commune.nom} du territoire`}
-                        disabled={removing === commune.code}
-                        onClick={() => onRemove(commune)}
-                      >
-                        Retirer
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">Total</th>
-                  <td>{plural(territory.communeCount, 'commune')}</td>
-                  <td />
-                  <td className="num">{formatInteger(territory.totalPopulation)}</td>
-                  <td colSpan={2} />
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={territory.communes}
+          rowKey={(commune) => commune.code}
+          empty="Aucune commune pour l’instant. Recherchez-les ci-dessus par nom, code INSEE ou code postal."
+          scroll
+          columns={[
+            { header: 'Commune', rowHeader: true, cell: (commune) => commune.nom },
+            { header: 'Code INSEE', cellClassName: 'mono', cell: (commune) => commune.code },
+            {
+              header: 'Département',
+              cell: (commune) => (
+                <>
+                  {commune.departementNom} ({commune.departementCode})
+                </>
+              ),
+            },
+            { header: 'Population', className: 'num', cell: (commune) => formatInteger(commune.population) },
+            { header: 'EPCI', cell: (commune) => commune.epciNom ?? '—' },
+          ]}
+          actions={(commune) => (
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              aria-label={`Retirer ${commune.nom} du territoire`}
+              disabled={removing === commune.code}
+              onClick={() => onRemove(commune)}
+            >
+              Retirer
+            </button>
+          )}
+          footer={
+            <tr>
+              <th scope="row">Total</th>
+              <td>{plural(territory.communeCount, 'commune')}</td>
+              <td />
+              <td className="num">{formatInteger(territory.totalPopulation)}</td>
+              <td colSpan={2} />
+            </tr>
+          }
+        />
         <p className="source-note">Source : {territory.referenceLabel}.</p>
       </section>
     </>

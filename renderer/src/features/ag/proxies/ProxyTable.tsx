@@ -2,6 +2,7 @@
 import type { AgProxyRow, AgState } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
 import { useConfirmedDelete } from '../../../components/ConfirmDelete';
+import { DataTable } from '../../../components/DataTable';
 import { useAgMutation } from '../queries';
 
 export function ProxyTable({ state, readOnly }: { state: AgState; readOnly: boolean }) {
@@ -21,56 +22,50 @@ export function ProxyTable({ state, readOnly }: { state: AgState; readOnly: bool
 
   return (
     <>
-      <div className="table-scroll">
-        <table className="table agl-proxy-table">
-          <caption className="visually-hidden">Pouvoirs enregistrés, dans l’ordre de réception</caption>
-          <thead>
-            <tr>
-              <th scope="col">Mandant</th>
-              <th scope="col">
-                <span className="visually-hidden">donne pouvoir à</span>
-              </th>
-              <th scope="col">Mandataire</th>
-              <th scope="col">Reçu le</th>
-              <th scope="col">Prise en compte</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.proxies.map((proxy) => (
-              <tr key={proxy.id} className={proxy.counted ? undefined : 'agl-proxy-off'}>
-                <th scope="row">{proxy.mandantName}</th>
-                <td className="agl-proxy-arrow-cell" aria-hidden="true">
-                  →
-                </td>
-                <td>{proxy.mandataireName}</td>
-                <td>{proxy.receivedOn ? formatDateLong(proxy.receivedOn) : <span className="muted">—</span>}</td>
-                <td>
-                  {proxy.counted ? (
-                    <span className="badge badge-ok">Compte</span>
-                  ) : (
-                    <span className="badge badge-warn agl-badge-wrap">Ne compte pas : {proxy.reason}</span>
-                  )}
-                </td>
-                <td className="actions">
-                  {!readOnly && (
-                    <button
-                      type="button"
-                      className="button button-small button-danger-outline"
-                      aria-label={`Supprimer le pouvoir de ${proxy.mandantName} à ${proxy.mandataireName}`}
-                      onClick={() => remove.ask(proxy)}
-                    >
-                      Supprimer
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={state.proxies}
+        rowKey={(proxy) => proxy.id}
+        className="agl-proxy-table"
+        scroll
+        caption="Pouvoirs enregistrés, dans l’ordre de réception"
+        rowProps={(proxy) => ({ className: proxy.counted ? undefined : 'agl-proxy-off' })}
+        columns={[
+          { header: 'Mandant', rowHeader: true, cell: (proxy) => proxy.mandantName },
+          {
+            header: 'donne pouvoir à',
+            hiddenHeader: true,
+            decorative: true,
+            cellClassName: 'agl-proxy-arrow-cell',
+            cell: () => '→',
+          },
+          { header: 'Mandataire', cell: (proxy) => proxy.mandataireName },
+          {
+            header: 'Reçu le',
+            cell: (proxy) => (proxy.receivedOn ? formatDateLong(proxy.receivedOn) : <span className="muted">—</span>),
+          },
+          {
+            header: 'Prise en compte',
+            cell: (proxy) =>
+              proxy.counted ? (
+                <span className="badge badge-ok">Compte</span>
+              ) : (
+                <span className="badge badge-warn agl-badge-wrap">Ne compte pas : {proxy.reason}</span>
+              ),
+          },
+        ]}
+        actions={(proxy) =>
+          !readOnly && (
+            <button
+              type="button"
+              className="button button-small button-danger-outline"
+              aria-label={`Supprimer le pouvoir de ${proxy.mandantName} à ${proxy.mandataireName}`}
+              onClick={() => remove.ask(proxy)}
+            >
+              Supprimer
+            </button>
+          )
+        }
+      />
       {remove.dialog}
     </>
   );

@@ -8,6 +8,7 @@ import type { RulesOverview, RulesVersionRow } from '@shared/contract';
 import { formatDateLong, formatDateTimeLong, toIsoDate } from '@shared/format';
 import { errorMessage, useApiQuery } from '../../../api';
 import { useConfirmedDelete } from '../../../components/ConfirmDelete';
+import { DataTable } from '../../../components/DataTable';
 import { Loading, QueryError } from '../../../components/Page';
 import { useAgWrite } from '../queries';
 import { RulesEditor, type RulesDraft } from './RulesEditor';
@@ -169,68 +170,62 @@ function VersionsTable({
   const current = versionInForce(versions, today);
   const sorted = [...versions].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
   return (
-    <div className="table-scroll">
-      <table className="table rules-versions">
-        <caption className="visually-hidden">
-          Versions des règles statutaires, de la plus récente à la plus ancienne
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">En vigueur à partir du</th>
-            <th scope="col">Source</th>
-            <th scope="col">Enregistrée le</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((version) => {
-            const inForce = version.id === current?.id;
-            const future = version.effectiveFrom > today;
-            return (
-              <tr
-                key={version.id}
-                className={`${inForce ? 'rules-version-current' : ''}${editingId === version.id ? ' rules-version-editing' : ''}`}
-                aria-current={inForce ? 'true' : undefined}
-              >
-                <th scope="row">
-                  {formatDateLong(version.effectiveFrom)}{' '}
-                  {inForce ? (
-                    <span className="badge badge-ok">En vigueur aujourd’hui</span>
-                  ) : future ? (
-                    <span className="badge">À venir</span>
-                  ) : (
-                    <span className="badge badge-muted">Remplacée</span>
-                  )}
-                </th>
-                <td>{version.source ?? <span className="muted">non précisée</span>}</td>
-                <td className="muted small">{createdOn(version.createdAt)}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-small button-secondary"
-                    onClick={() => onEdit(version)}
-                    disabled={disabled}
-                    aria-label={`Modifier la version du ${formatDateLong(version.effectiveFrom)}`}
-                  >
-                    Modifier
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button button-small button-ghost"
-                    onClick={() => onDelete(version)}
-                    disabled={disabled}
-                    aria-label={`Supprimer la version du ${formatDateLong(version.effectiveFrom)}`}
-                  >
-                    Supprimer
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={sorted}
+      rowKey={(version) => version.id}
+      className="rules-versions"
+      scroll
+      caption="Versions des règles statutaires, de la plus récente à la plus ancienne"
+      rowProps={(version) => {
+        const inForce = version.id === current?.id;
+        return {
+          className: `${inForce ? 'rules-version-current' : ''}${editingId === version.id ? ' rules-version-editing' : ''}`,
+          'aria-current': inForce ? 'true' : undefined,
+        };
+      }}
+      columns={[
+        {
+          header: 'En vigueur à partir du',
+          rowHeader: true,
+          cell: (version) => (
+            <>
+              {formatDateLong(version.effectiveFrom)}{' '}
+              {version.id === current?.id ? (
+                <span className="badge badge-ok">En vigueur aujourd’hui</span>
+              ) : version.effectiveFrom > today ? (
+                <span className="badge">À venir</span>
+              ) : (
+                <span className="badge badge-muted">Remplacée</span>
+              )}
+            </>
+          ),
+        },
+        { header: 'Source', cell: (version) => version.source ?? <span className="muted">non précisée</span> },
+        { header: 'Enregistrée le', cellClassName: 'muted small', cell: (version) => createdOn(version.createdAt) },
+      ]}
+      actionsClassName="row-actions"
+      actions={(version) => (
+        <>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            onClick={() => onEdit(version)}
+            disabled={disabled}
+            aria-label={`Modifier la version du ${formatDateLong(version.effectiveFrom)}`}
+          >
+            Modifier
+          </button>{' '}
+          <button
+            type="button"
+            className="button button-small button-ghost"
+            onClick={() => onDelete(version)}
+            disabled={disabled}
+            aria-label={`Supprimer la version du ${formatDateLong(version.effectiveFrom)}`}
+          >
+            Supprimer
+          </button>
+        </>
+      )}
+    />
   );
 }

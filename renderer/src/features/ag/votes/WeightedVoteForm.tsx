@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../api';
+import { DataTable } from '../../../components/DataTable';
 import { formatCount, pl } from '../QuorumPanel';
 import { useAgMutation } from '../queries';
 import { useEarlyVote } from './useEarlyVote';
@@ -100,73 +101,78 @@ export function WeightedVoteForm({
         Les collèges ont des poids de vote : saisissez le <strong>nombre de membres</strong> de chaque collège ;
         l’application applique les poids.
       </p>
-      <div className="table-scroll">
-        <table className="table table-compact agl-weighted-table">
-          <thead>
-            <tr>
-              <th scope="col">Collège</th>
-              {FIELDS.map((field) => (
-                <th key={field.key} scope="col" className="numeric">
-                  {field.label} <span className="muted">(membres)</span>
-                </th>
-              ))}
-              <th scope="col" className="numeric">
-                Présents ou représentés
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <tr key={row.college.key} className={row.over || row.invalid ? 'agl-vote-over' : undefined}>
-                <th scope="row">
-                  {row.college.name}
-                  <br />
-                  <span className="muted">
-                    {formatCount(row.college.perMember)} {pl(row.college.perMember, 'voix', 'voix')} par membre
-                  </span>
-                </th>
-                {FIELDS.map((field) => (
-                  <td key={field.key} className="numeric">
-                    <input
-                      ref={index === 0 && field.key === 'pour' ? firstRef : undefined}
-                      type="text"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      className="agl-vote-input agl-head-input"
-                      aria-label={`${row.college.name} — ${field.label} (nombre de membres)`}
-                      aria-describedby={`${id}-aide`}
-                      aria-invalid={row.over || Number.isNaN(row.counts[field.key])}
-                      placeholder="0"
-                      value={draft[row.college.key]?.[field.key] ?? ''}
-                      onChange={(event) => {
-                        setDraft({
-                          ...draft,
-                          [row.college.key]: { ...(draft[row.college.key] ?? EMPTY), [field.key]: event.target.value },
-                        });
-                        setRefusal(null);
-                      }}
-                    />
-                  </td>
-                ))}
-                <td className="numeric">
-                  {formatCount(row.total)} / {formatCount(row.college.heads)}
-                </td>
-              </tr>
+      <DataTable
+        rows={rows}
+        rowKey={(row) => row.college.key}
+        className="agl-weighted-table"
+        compact
+        scroll
+        rowProps={(row) => ({ className: row.over || row.invalid ? 'agl-vote-over' : undefined })}
+        columns={[
+          {
+            header: 'Collège',
+            rowHeader: true,
+            cell: (row) => (
+              <>
+                {row.college.name}
+                <br />
+                <span className="muted">
+                  {formatCount(row.college.perMember)} {pl(row.college.perMember, 'voix', 'voix')} par membre
+                </span>
+              </>
+            ),
+          },
+          ...FIELDS.map((field) => ({
+            header: (
+              <>
+                {field.label} <span className="muted">(membres)</span>
+              </>
+            ),
+            className: 'numeric',
+            cell: (row: (typeof rows)[number], index: number) => (
+              <input
+                ref={index === 0 && field.key === 'pour' ? firstRef : undefined}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                className="agl-vote-input agl-head-input"
+                aria-label={`${row.college.name} — ${field.label} (nombre de membres)`}
+                aria-describedby={`${id}-aide`}
+                aria-invalid={row.over || Number.isNaN(row.counts[field.key])}
+                placeholder="0"
+                value={draft[row.college.key]?.[field.key] ?? ''}
+                onChange={(event) => {
+                  setDraft({
+                    ...draft,
+                    [row.college.key]: { ...(draft[row.college.key] ?? EMPTY), [field.key]: event.target.value },
+                  });
+                  setRefusal(null);
+                }}
+              />
+            ),
+          })),
+          {
+            header: 'Présents ou représentés',
+            className: 'numeric',
+            cell: (row) => (
+              <>
+                {formatCount(row.total)} / {formatCount(row.college.heads)}
+              </>
+            ),
+          },
+        ]}
+        footer={
+          <tr>
+            <th scope="row">Voix pondérées</th>
+            {FIELDS.map((field) => (
+              <td key={field.key} className="numeric" data-testid={`poids-${field.key}`}>
+                <strong>{formatCount(weighted[field.key])}</strong>
+              </td>
             ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Voix pondérées</th>
-              {FIELDS.map((field) => (
-                <td key={field.key} className="numeric" data-testid={`poids-${field.key}`}>
-                  <strong>{formatCount(weighted[field.key])}</strong>
-                </td>
-              ))}
-              <td className="numeric">sur {formatCount(state.quorum.presentOrRepresented.weight)} voix</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+            <td className="numeric">sur {formatCount(state.quorum.presentOrRepresented.weight)} voix</td>
+          </tr>
+        }
+      />
       <p className="agl-vote-helper" aria-live="polite">
         {rows
           .filter((row) => row.total > 0 && !row.invalid)
