@@ -669,6 +669,10 @@ describe('le tableau de suivi of a contract year', () => {
       endOn: '2026-04-14',
       contractNumber: 'CPTS-38-2023-01',
     });
+    expect(table.missions[0]).toMatchObject({
+      label: 'Amélioration de l’accès aux soins',
+      shortLabel: 'Accès aux soins',
+    });
     expect(table.missions.map((mission) => mission.missionCode)).toEqual([
       'acces',
       'parcours',
@@ -714,7 +718,7 @@ describe('le tableau de suivi of a contract year', () => {
     // Crise: 67 500 € of variable part, no indicator priced: the warning says so.
     expect(table.warnings).toEqual([
       expect.stringMatching(
-        /^Les indicateurs de la mission .* totalisent 0\u00a0€ pour une part variable de 67\u00a0500\u00a0€ \(écart 67\u00a0500\u00a0€\)\.$/,
+        /^Les indicateurs de la mission Crises sanitaires totalisent 0\u00a0€ pour une part variable de 67\u00a0500\u00a0€ \(écart 67\u00a0500\u00a0€\)\.$/,
       ),
     ]);
     expect(table.result).toMatchObject({

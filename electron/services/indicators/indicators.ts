@@ -3,7 +3,8 @@
  * (readable, out of the current lists) or deleted (refused while they have measures: archive them instead).
  */
 import type { Kysely } from 'kysely';
-import type { IndicatorData, IndicatorDetail, IndicatorRow, MissionCode } from '@shared/contract';
+import type { IndicatorData, IndicatorDetail, IndicatorRow } from '@shared/contract';
+import type { AciMissionCode } from '@shared/domain/aci';
 import { evaluateTarget, selectMeasure, validateTarget } from '@shared/domain/aci/attainment';
 import { pl } from '@shared/format';
 import type { DB } from '../../db/schema';
@@ -44,7 +45,7 @@ const byMission = (a: IndicatorRow, b: IndicatorRow): number =>
 export async function listIndicators(
   db: Kysely<DB>,
   contractId: number,
-  options: { missionCode?: MissionCode | null; includeArchived?: boolean } = {},
+  options: { missionCode?: AciMissionCode | null; includeArchived?: boolean } = {},
 ): Promise<IndicatorRow[]> {
   let query = indicatorQuery(db).where('indicator.contract_id', '=', contractId);
   if (options.missionCode) query = query.where('indicator.mission_code', '=', options.missionCode);

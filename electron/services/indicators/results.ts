@@ -6,21 +6,22 @@
  * indicators (tiers, measures and evidence counts come back as JSON columns of the indicator query).
  */
 import { sql, type Kysely } from 'kysely';
-import type { MeasureRow, MissionCode, TrackingIndicator, TrackingMission, TrackingTable } from '@shared/contract';
+import type { MeasureRow, TrackingIndicator, TrackingMission, TrackingTable } from '@shared/contract';
 import {
   carryOverCandidates,
   evaluateTarget,
   missionResult,
   selectMeasure,
   yearResult,
-} from '@shared/domain/aci/attainment';
+  type AciMissionCode,
+} from '@shared/domain/aci';
 import type { DB, IndicatorMeasureTable } from '../../db/schema';
 import { UserError } from '../errors';
-import { MISSION_ORDER, missionLabel } from './missions';
+import { MISSION_ORDER, missionOf } from './missions';
 import { targetOf, type TierRecord, toIndicatorRow, toMeasureRow, toTargetRow, traitsOf } from './rows';
 
 interface EnvelopeRecord {
-  mission_code: MissionCode;
+  mission_code: AciMissionCode;
   fixed_cents: number;
   variable_max_cents: number;
 }
@@ -36,7 +37,7 @@ export async function trackingTable(db: Kysely<DB>, contractYearId: number): Pro
   const year = await db
     .selectFrom('aci_contract_year as y')
     .innerJoin('aci_contract as c', 'c.id', 'y.contract_id')
-    .select(['y.id', 'y.contract_id', 'y.year_index', 'y.start_on', 'y.end_on', 'c.number'])
+    .select(['y.id', 'y.contract_id', 'y.year_index', 'y.start_on', 'y.end_on', 'c.number', 'c.aci_version'])
     .select(
       sql<string>`(select json_group_array(json_object('mission_code', e.mission_code, 'fixed_cents', e.fixed_cents, 'variable_max_cents', e.variable_max_cents)) from aci_envelope e where e.contract_year_id = y.id)`.as(
         'envelopes',
@@ -89,7 +90,7 @@ export async function trackingTable(db: Kysely<DB>, contractYearId: number): Pro
     .where((eb) => eb.or([eb('indicator.archived_at', 'is', null), eb('t.id', 'is not', null)]))
     .execute();
 
-  const byMission = new Map<MissionCode, TrackingIndicator[]>();
+  const byMission = new Map<AciMissionCode, TrackingIndicator[]>();
   for (const row of rows) {
     const indicator = toIndicatorRow(row, { ficheTitle: row.fiche_title, measureCount: Number(row.measure_count) });
     const target =
@@ -135,14 +136,19 @@ export async function trackingTable(db: Kysely<DB>, contractYearId: number): Pro
       const indicators = (byMission.get(code) ?? []).sort(
         (a, b) => a.indicator.position - b.indicator.position || a.indicator.id - b.indicator.id,
       );
-      const label = missionLabel(code);
+      const mission = missionOf(year.aci_version, code);
       return {
         missionCode: code,
-        label,
+        label: mission.label,
+        shortLabel: mission.shortLabel,
         envelope: envelope ? { fixedCents: envelope.fixed_cents, variableMaxCents: envelope.variable_max_cents } : null,
         indicators,
         result: missionResult(
-          { label, fixedCents: envelope?.fixed_cents ?? 0, variableMaxCents: envelope?.variable_max_cents ?? 0 },
+          {
+            label: mission.shortLabel,
+            fixedCents: envelope?.fixed_cents ?? 0,
+            variableMaxCents: envelope?.variable_max_cents ?? 0,
+          },
           indicators.flatMap((line) => (line.result ? [line.result] : [])),
         ),
       };
