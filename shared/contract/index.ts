@@ -12,6 +12,7 @@ import type { ChannelName } from './channels';
 import { contractChannels } from './contract';
 import { cptsChannels } from './cpts';
 import { fichesChannels } from './fiches';
+import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
 import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
@@ -28,6 +29,7 @@ export type { ExportResult } from './common';
 export * from './contract';
 export * from './cpts';
 export * from './fiches';
+export * from './indicators';
 export * from './meetings';
 export * from './members';
 export * from './members-import';
@@ -48,6 +50,7 @@ export const contract = {
   ...fichesChannels,
   ...reportsChannels,
   ...contractChannels,
+  ...indicatorsChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;

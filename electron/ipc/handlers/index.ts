@@ -10,6 +10,7 @@ import type { HandlerContext, Handlers } from './context';
 import { contractHandlers } from './contract';
 import { cptsHandlers } from './cpts';
 import { fichesHandlers } from './fiches';
+import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
 import { membersImportHandlers } from './members-import';
@@ -34,6 +35,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...fichesHandlers(ctx),
     ...reportsHandlers(ctx),
     ...contractHandlers(ctx),
+    ...indicatorsHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;
