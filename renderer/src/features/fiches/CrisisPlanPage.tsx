@@ -132,7 +132,7 @@ function CrisisPlanSections({ plan }: { plan: CrisisPlan }) {
           aria-labelledby="plan-historique-titre"
           empty="Rien d’enregistré. Commencez par la rédaction du plan : sa date, son référent et le document."
           columns={[
-            { header: 'Date', cell: (row) => formatDateLong(row.occurredOn) },
+            { header: 'Date', className: 'nowrap', cell: (row) => formatDateLong(row.occurredOn) },
             { header: 'Étape', rowHeader: true, cell: (row) => row.kindLabel },
             { header: 'Référent', cell: (row) => row.referent ?? '—' },
             { header: 'Note', cell: (row) => row.note ?? '' },

@@ -40,7 +40,7 @@ export function FicheMeetingsSection({ detail }: { detail: FicheDetail }) {
     );
 
   return (
-    <section className="card" aria-labelledby="fiche-reunions-titre">
+    <section className="card fiche-meetings" aria-labelledby="fiche-reunions-titre">
       <h2 id="fiche-reunions-titre">Réunions et décisions</h2>
       <DataTable
         rows={detail.meetings}

@@ -36,11 +36,10 @@ export function FicheSheet({ detail, actions }: { detail: FicheDetail; actions: 
             {detail.lastDone.label} le {formatDateLong(detail.lastDone.doneOn)}
           </span>
         )}
-        {detail.nextDue && (
-          <span className={detail.nextDue.late ? 'overdue' : 'muted'}>
-            · Prochaine étape : {detail.nextDue.label}, {detail.nextDue.late ? 'prévue le' : 'le'}{' '}
-            {formatDateLong(detail.nextDue.dueOn)}
-            {detail.nextDue.late && ' (en retard)'}
+        {/* A late step is already said by the fiche's warnings. */}
+        {detail.nextDue && !detail.nextDue.late && (
+          <span className="muted">
+            · Prochaine étape : {detail.nextDue.label}, le {formatDateLong(detail.nextDue.dueOn)}
           </span>
         )}
       </div>

@@ -8,7 +8,7 @@ import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useRememberedState } from '../../components/UiState';
 import { CodeOptions } from '../meetings/CodeOptions';
-import { FicheStatusBadge, MISSION_OPTIONS, missionShortLabel, partnershipName } from './labels';
+import { FicheStatusBadge, MISSION_SHORT_OPTIONS, missionShortLabel, partnershipName } from './labels';
 import { useFiches, usePartnerships } from './queries';
 import './fiches.css';
 
@@ -39,6 +39,11 @@ export function FichesPage() {
   const search = useDeferredValue(filters.search);
   const fiches = useFiches(toInput(filters, search));
   const partnerships = usePartnerships();
+  /** « CLS · Ville de Mulhouse »: the list's column stays narrow. */
+  const partnershipShort = (id: number) => {
+    const p = partnerships.data?.find((candidate) => candidate.id === id);
+    return p ? `${p.typeShort} · ${p.partner}` : null;
+  };
   const set = (key: keyof Filters) => (value: string) => setFilters((current) => ({ ...current, [key]: value }));
   const filtered = Object.values(filters).some((value) => value.trim() !== '');
 
@@ -70,7 +75,7 @@ export function FichesPage() {
           <label htmlFor="fiches-mission">Mission</label>
           <select id="fiches-mission" value={filters.missionCode} onChange={(e) => set('missionCode')(e.target.value)}>
             <option value="">Toutes les missions</option>
-            <CodeOptions items={MISSION_OPTIONS} />
+            <CodeOptions items={MISSION_SHORT_OPTIONS} />
           </select>
         </div>
         <div className="field">
@@ -87,7 +92,7 @@ export function FichesPage() {
             <CodeOptions items={CPTS_ROLES} />
           </select>
         </div>
-        <div className="field">
+        <div className="field fiches-filter-wide">
           <label htmlFor="fiches-partenariat">Partenariat</label>
           <select
             id="fiches-partenariat"
@@ -135,7 +140,7 @@ export function FichesPage() {
               )
             }
             columns={[
-              { header: 'Code', className: 'mono', cell: (row) => row.code ?? '—' },
+              { header: 'Code', className: 'mono nowrap', cell: (row) => row.code ?? '—' },
               {
                 header: 'Fiche action',
                 rowHeader: true,
@@ -151,14 +156,22 @@ export function FichesPage() {
                   </>
                 ),
               },
-              { header: 'Statut', cell: (row) => <FicheStatusBadge status={row.status} /> },
+              {
+                header: 'Statut',
+                cell: (row) => (
+                  <>
+                    <FicheStatusBadge status={row.status} />
+                    {row.nextDue?.late && <div className="cell-sub overdue">Étape en retard</div>}
+                  </>
+                ),
+              },
               { header: 'Pilote', cell: (row) => row.pilot ?? '—' },
               {
                 header: 'Partenariat',
                 cell: (row) =>
-                  row.partnershipLabel ? (
+                  row.partnershipId ? (
                     <>
-                      {row.partnershipLabel}
+                      {partnershipShort(row.partnershipId) ?? row.partnershipLabel}
                       {row.externalRef && <div className="cell-sub">{row.externalRef}</div>}
                     </>
                   ) : (

@@ -26,41 +26,45 @@ export function PartnershipsPage() {
       intro="Contrats locaux de santé, conseil territorial, hôpital de proximité, GHT, DAC, fédération : la place de la CPTS chez chacun et les fiches actions qu’elle y porte ou auxquelles elle participe."
       wide
     >
-      {editing === null && (
-        <div className="page-actions">
-          <button type="button" className="button" onClick={() => setEditing('new')}>
-            Nouveau partenariat
-          </button>
-        </div>
-      )}
-      {editing !== null && (
-        <PartnershipForm
-          key={editing === 'new' ? 'new' : editing.id}
-          row={editing === 'new' ? null : editing}
-          save={(data) => (editing === 'new' ? create.mutateAsync(data) : update.mutateAsync({ id: editing.id, data }))}
-          onDone={() => setEditing(null)}
-        />
-      )}
-      {partnerships.isPending ? (
-        <Loading label="Chargement des partenariats…" />
-      ) : partnerships.isError ? (
-        <QueryError message={errorMessage(partnerships.error)} onRetry={() => void partnerships.refetch()} />
-      ) : partnerships.data.length === 0 ? (
-        editing === null && (
-          <div className="card">
-            <p>
-              Aucun partenariat enregistré. Ajoutez le contrat local de santé, le conseil territorial ou l’hôpital de
-              proximité où siège la CPTS : ses fiches actions s’y rattacheront.
-            </p>
+      <div className="stack">
+        {editing === null && (
+          <div className="page-actions">
+            <button type="button" className="button" onClick={() => setEditing('new')}>
+              Nouveau partenariat
+            </button>
           </div>
-        )
-      ) : (
-        <div className="stack">
-          {partnerships.data.map((row) => (
-            <PartnershipCard key={row.id} row={row} onEdit={() => setEditing(row)} />
-          ))}
-        </div>
-      )}
+        )}
+        {editing !== null && (
+          <PartnershipForm
+            key={editing === 'new' ? 'new' : editing.id}
+            row={editing === 'new' ? null : editing}
+            save={(data) =>
+              editing === 'new' ? create.mutateAsync(data) : update.mutateAsync({ id: editing.id, data })
+            }
+            onDone={() => setEditing(null)}
+          />
+        )}
+        {partnerships.isPending ? (
+          <Loading label="Chargement des partenariats…" />
+        ) : partnerships.isError ? (
+          <QueryError message={errorMessage(partnerships.error)} onRetry={() => void partnerships.refetch()} />
+        ) : partnerships.data.length === 0 ? (
+          editing === null && (
+            <div className="card">
+              <p>
+                Aucun partenariat enregistré. Ajoutez le contrat local de santé, le conseil territorial ou l’hôpital de
+                proximité où siège la CPTS : ses fiches actions s’y rattacheront.
+              </p>
+            </div>
+          )
+        ) : (
+          <div className="stack">
+            {partnerships.data.map((row) => (
+              <PartnershipCard key={row.id} row={row} onEdit={() => setEditing(row)} />
+            ))}
+          </div>
+        )}
+      </div>
     </Page>
   );
 }
@@ -195,7 +199,7 @@ function PartnershipCard({ row, onEdit }: { row: PartnershipRow; onEdit: () => v
         aria-label={`Fiches actions de ${row.title ?? row.partner}`}
         empty="Aucune fiche action rattachée à ce partenariat."
         columns={[
-          { header: 'Référence', cell: (fiche) => fiche.externalRef ?? fiche.code ?? '—' },
+          { header: 'Référence', className: 'nowrap', cell: (fiche) => fiche.externalRef ?? fiche.code ?? '—' },
           {
             header: 'Fiche action',
             rowHeader: true,

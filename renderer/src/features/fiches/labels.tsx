@@ -8,6 +8,12 @@ export const MISSION_OPTIONS = ACI_MISSION_CODES.map((code) => ({
   label: aciMission('avenant_2', code)?.label ?? code,
 }));
 
+/** The same with their short names, for the list's filter. */
+export const MISSION_SHORT_OPTIONS = ACI_MISSION_CODES.map((code) => ({
+  code,
+  label: aciMission('avenant_2', code)?.shortLabel ?? code,
+}));
+
 /** « Accès aux soins », or « — » when the fiche is not tied to a mission. */
 export function missionShortLabel(code: string | null): string {
   if (!code) return '—';
