@@ -9,6 +9,7 @@ import { agChannels } from './ag';
 import { appChannels } from './app';
 import { backupsChannels } from './backups';
 import type { ChannelName } from './channels';
+import { contractChannels } from './contract';
 import { cptsChannels } from './cpts';
 import { meetingsChannels } from './meetings';
 import { membersChannels } from './members';
@@ -23,6 +24,7 @@ export * from './app';
 export * from './backups';
 export { IPC_PREFIX } from './channels';
 export type { ExportResult } from './common';
+export * from './contract';
 export * from './cpts';
 export * from './meetings';
 export * from './members';
@@ -42,6 +44,7 @@ export const contract = {
   ...rcpChannels,
   ...agChannels,
   ...reportsChannels,
+  ...contractChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;

@@ -7,6 +7,7 @@ import { agHandlers } from './ag';
 import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
+import { contractHandlers } from './contract';
 import { cptsHandlers } from './cpts';
 import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
@@ -30,6 +31,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...rcpHandlers(ctx),
     ...agHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...contractHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;
