@@ -109,6 +109,22 @@ export const channelNames = [
   'reports.exportAttendanceSheet',
   'reports.exportPv',
 
+  'contract.list',
+  'contract.get',
+  'contract.prefill',
+  'contract.create',
+  'contract.update',
+  'contract.saveMission',
+  'contract.removeMission',
+  'contract.saveYear',
+  'contract.savePayment',
+  'contract.deletePayment',
+  'contract.saveDialogue',
+  'contract.deleteDialogue',
+  'contract.addDocument',
+  'contract.deleteDocument',
+  'contract.overview',
+
   'settings.get',
   'settings.save',
 
