@@ -1,47 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, createRoutesFromElements, Route, RouterProvider } from 'react-router-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { FicheInput } from '@shared/contract';
 import { formatDateLong, toIsoDate } from '@shared/format';
-import { createQueryClient } from '../../renderer/src/api';
-import { Providers } from '../../renderer/src/App';
-import { fichesRoutes } from '../../renderer/src/features/fiches/routes';
 import { type RealBackend, realApiPerTest } from './real-api';
+import { renderApp } from './render-app';
 import { seedMeeting } from './seed-meetings';
 import { seedMembers } from './seed-members';
-
-afterEach(() => cleanup());
 
 const real = realApiPerTest();
 /** 23 November 2026, as the handlers' default clock. */
 const install = () => real.install({ now: () => new Date('2026-11-23T14:05:00') });
-
-/** The pages of the fiches under /projet-de-sante, as the area mounts them, and a stand-in for other screens. */
-function renderFiches(path: string) {
-  const client = createQueryClient();
-  client.setDefaultOptions({
-    queries: { ...client.getDefaultOptions().queries, retry: false },
-    mutations: { retry: false },
-  });
-  const router = createMemoryRouter(
-    createRoutesFromElements(
-      <>
-        <Route path="/projet-de-sante">{fichesRoutes}</Route>
-        <Route path="*" element={<p>Autre écran</p>} />
-      </>,
-    ),
-    { initialEntries: [path] },
-  );
-  const user = userEvent.setup();
-  render(
-    <Providers client={client}>
-      <RouterProvider router={router} />
-    </Providers>,
-  );
-  return { user, router };
-}
 
 const FICHE: FicheInput = { title: 'Unité mobile de prévention et de dépistage', cptsRole: 'porteur' };
 
@@ -75,7 +44,7 @@ describe('Fiches actions — la liste', () => {
       partnershipId: cls.id,
       status: 'non_debutee',
     });
-    const { user, router } = renderFiches('/projet-de-sante/fiches');
+    const { user, router } = renderApp('/projet-de-sante/fiches');
     const table = await screen.findByRole('table', { name: /2 fiches actions/ });
     const first = within(table).getByRole('row', { name: /Unité mobile/ });
     expect(within(first).getByText('FA-01')).toBeTruthy();
@@ -93,7 +62,7 @@ describe('Fiches actions — la liste', () => {
     expect(screen.getByRole('link', { name: /1000 premiers jours/ })).toBeTruthy();
     expect(backend.api['fiches.list']).toHaveBeenLastCalledWith({ cptsRole: 'participant' });
 
-    await router.navigate('/ailleurs');
+    await router.navigate('/reunions');
     await router.navigate('/projet-de-sante/fiches');
     expect((await screen.findByLabelText<HTMLSelectElement>('Rôle de la CPTS')).value).toBe('participant');
     expect(await screen.findByRole('link', { name: /1000 premiers jours/ })).toBeTruthy();
@@ -103,7 +72,7 @@ describe('Fiches actions — la liste', () => {
 
   it('says what to do when there is no fiche yet', async () => {
     await install();
-    renderFiches('/projet-de-sante/fiches');
+    renderApp('/projet-de-sante/fiches');
     expect(await screen.findByText(/Aucune fiche action pour l’instant/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Créez la première' }).getAttribute('href')).toBe(
       '/projet-de-sante/fiches/nouvelle',
@@ -118,7 +87,7 @@ describe('Fiches actions — la fiche', () => {
       { data: { lastName: 'Martin', firstName: 'Claire', professionCode: '10' } },
     ]);
     await backend.ok('territory.addCommunes', { codes: ['38421', '38179'] });
-    const { user } = renderFiches('/projet-de-sante/fiches/nouvelle');
+    const { user } = renderApp('/projet-de-sante/fiches/nouvelle');
     await user.click(await screen.findByRole('button', { name: 'Créer la fiche action' }));
     expect(await screen.findByText('Donnez un titre à la fiche action.')).toBeTruthy();
     expect(backend.api['fiches.create']).not.toHaveBeenCalled();
@@ -155,7 +124,7 @@ describe('Fiches actions — la fiche', () => {
   it('puts the refusal of a duplicate code under the Code field and keeps one fiche', async () => {
     const backend = await install();
     await backend.ok('fiches.create', { ...FICHE, code: 'FA-01' });
-    const { user } = renderFiches('/projet-de-sante/fiches/nouvelle');
+    const { user } = renderApp('/projet-de-sante/fiches/nouvelle');
     await user.type(await screen.findByLabelText(/^Titre/), 'Une autre action');
     await user.type(screen.getByLabelText('Code'), 'FA-01');
     await user.click(screen.getByRole('button', { name: 'Créer la fiche action' }));
@@ -169,7 +138,7 @@ describe('Fiches actions — la fiche', () => {
   it('adds a dated milestone, marks it done, and adds budget lines with their totals', async () => {
     const backend = await install();
     const fiche = await backend.ok('fiches.create', FICHE);
-    const { user } = renderFiches(`/projet-de-sante/fiches/${fiche.id}`);
+    const { user } = renderApp(`/projet-de-sante/fiches/${fiche.id}`);
 
     const milestones = await screen.findByRole('region', { name: 'Étapes et jalons' });
     await user.click(within(milestones).getByRole('button', { name: 'Ajouter une étape' }));
@@ -232,7 +201,7 @@ describe('Fiches actions — la fiche', () => {
       status: 'a_faire',
     });
     const fiche = await backend.ok('fiches.create', { ...FICHE, meetingIds: [meeting.id] });
-    const { user, router } = renderFiches(`/projet-de-sante/fiches/${fiche.id}`);
+    const { user, router } = renderApp(`/projet-de-sante/fiches/${fiche.id}`);
     const meetings = await screen.findByRole('region', { name: 'Réunions et décisions' });
     const linked = within(meetings).getByRole('table', { name: 'Réunions et décisions' });
     expect(within(linked).getByRole('link', { name: 'Groupe de travail unité mobile' }).getAttribute('href')).toBe(
@@ -256,7 +225,7 @@ describe('Fiches actions — la fiche', () => {
 describe('Partenariats', () => {
   it('refuses a partnership without type or partner, then adds it and counts its fiches by role', async () => {
     const backend = await install();
-    const { user } = renderFiches('/projet-de-sante/partenariats');
+    const { user } = renderApp('/projet-de-sante/partenariats');
     expect(await screen.findByText(/Aucun partenariat enregistré/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Nouveau partenariat' }));
     await user.type(screen.getByLabelText('Nombre de fiches du programme'), '-3');
@@ -286,7 +255,7 @@ describe('Partenariats', () => {
       partnershipId: cls!.id,
     });
     cleanup();
-    renderFiches('/projet-de-sante/partenariats');
+    renderApp('/projet-de-sante/partenariats');
     const fresh = await screen.findByRole('region', { name: /Contrat local de santé III/ });
     await within(fresh).findByRole('link', { name: 'Plateforme Handiconsult' });
     expect(within(fresh).getByText('1 fiche portée par la CPTS')).toBeTruthy();
@@ -298,7 +267,7 @@ describe('Partenariats', () => {
 describe('Plan de crise', () => {
   it('records the drafting and warns once the yearly update is overdue', async () => {
     const backend = await install();
-    const { user } = renderFiches('/projet-de-sante/plan-de-crise');
+    const { user } = renderApp('/projet-de-sante/plan-de-crise');
     expect(await screen.findByText(/Rien d’enregistré/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Ajouter une étape' }));
     await user.click(screen.getByRole('button', { name: 'Ajouter l’étape' }));
