@@ -383,7 +383,9 @@ export const fichesChannels = {
   'fiches.get': channel<FicheDetail>()(z.object({ id })),
   'fiches.create': channel<FicheDetail>()(ficheSchema),
   'fiches.update': channel<FicheDetail>()(z.object({ id, data: ficheSchema })),
-  'fiches.delete': channel<{ deleted: true; indicatorsDetached: number }>()(z.object({ id, confirm: confirmDelete })),
+  'fiches.delete': channel<{ deleted: true; indicatorsDetached: number; requirementsRemoved: number }>()(
+    z.object({ id, confirm: confirmDelete }),
+  ),
   'fiches.addDocument': channel<FicheDetail | { cancelled: true }>()(z.object({ ficheId: id })),
   'fiches.deleteDocument': channel<FicheDetail>()(z.object({ ficheId: id, documentId: id })),
 

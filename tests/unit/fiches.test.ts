@@ -2,6 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChannelInput } from '@shared/contract';
+import { removeDocument } from '../../electron/services/documents';
 import { SEG_CODES, tempDir } from '../helpers/db';
 import { testBackend } from '../helpers/handlers';
 
@@ -49,8 +50,8 @@ async function snapshot(b: Backend) {
 }
 
 /** The CPTS Sud-Est Grenoblois: its three communes, a nurse, a doctor and a pharmacist. */
-async function seeded() {
-  const b = await backend();
+async function seeded(overrides: Parameters<typeof testBackend>[0] = {}) {
+  const b = await backend(overrides);
   await b.ok('territory.addCommunes', { codes: SEG_CODES });
   const member = async (lastName: string, firstName: string, professionCode: string) =>
     (await b.ok('members.create', { kind: 'person', lastName, firstName, professionCode, joinedOn: '2020-09-01' })).id;
@@ -58,6 +59,41 @@ async function seeded() {
   const doctor = await member('Durand', 'Thomas', '10');
   const pharmacist = await member('Petit', 'Lucie', '21');
   return { b, nurse, doctor, pharmacist };
+}
+
+/** Keeps a document as a justificatif of an indicator (crise mission, first contract year). */
+async function keepAsEvidence(b: Backend, documentId: number) {
+  const db = b.database.db;
+  const contract = await db
+    .insertInto('aci_contract')
+    .values({ aci_version: 'avenant_2', signed_on: '2024-03-01' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const year = await db
+    .insertInto('aci_contract_year')
+    .values({ contract_id: contract.id, year_index: 1, start_on: '2024-03-01', end_on: '2025-02-28' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const indicator = await db
+    .insertInto('indicator')
+    .values({
+      contract_id: contract.id,
+      mission_code: 'crise',
+      label: 'Plan de crise rédigé',
+      kind: 'moyens',
+      value_type: 'oui_non',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const requirement = await db
+    .insertInto('evidence_requirement')
+    .values({ indicator_id: indicator.id, label: 'Plan de crise' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('evidence')
+    .values({ requirement_id: requirement.id, contract_year_id: year.id, document_id: documentId })
+    .execute();
 }
 
 const CLS: ChannelInput<'partnerships.create'> = {
@@ -201,6 +237,17 @@ describe('partnerships', () => {
     const documentsDir = b.context.documentsDir;
     expect(readdirSync(documentsDir)).toHaveLength(1);
 
+    // Removed from the partnership, a convention also kept as a justificatif stays in the documents folder.
+    chosen = userFile('Avenant CLS.pdf', '%PDF-1.4 avenant');
+    const twice = await b.ok('partnerships.addDocument', { partnershipId: partnership.id });
+    if ('cancelled' in twice) throw new Error('le document aurait dû être joint');
+    const avenant = twice.documents[1]!;
+    await keepAsEvidence(b, avenant.id);
+    const once = await b.ok('partnerships.deleteDocument', { partnershipId: partnership.id, documentId: avenant.id });
+    expect(once.documents.map((document) => document.fileName)).toEqual(['Convention CLS III.pdf']);
+    expect(readdirSync(documentsDir)).toHaveLength(2);
+    await removeDocument(b.database.db, avenant.id, documentsDir);
+
     const fiche = await b.ok('fiches.create', mobileUnit({ partnershipId: partnership.id, communes: [] }));
     expect(await b.call('partnerships.delete', { id: partnership.id } as never)).toMatchObject({
       ok: false,
@@ -343,8 +390,9 @@ describe('fiches actions', () => {
     });
   });
 
-  it('asks to date a deployed fiche, and lists the indicators of the contract that point to it', async () => {
-    const { b } = await seeded();
+  it('asks to date a deployed fiche, lists the indicators that point to it, and tells what its deletion takes', async () => {
+    const source = userFile('Fiche signée.pdf', '%PDF-1.4 fiche');
+    const { b } = await seeded({ chooseOpenPath: async () => source });
     const fiche = await b.ok('fiches.create', mobileUnit({ milestones: [] }));
     expect(fiche.warnings).toEqual([
       'La fiche est « déployée » sans étape datée : notez depuis quand (une étape faite le…).',
@@ -389,11 +437,48 @@ describe('fiches actions', () => {
     expect(read.indicators[0]!.missionLabel).toMatch(/accès aux soins/i);
     expect((await b.ok('fiches.list', {}))[0]!.indicatorCount).toBe(2);
 
-    // Deleting the fiche keeps the indicators, attached to their mission only.
+    // What the fiche must prove: a bilan (its document goes with the fiche), and the fiche's own document, also
+    // kept as a justificatif of an indicator (it stays).
+    const attached = await b.ok('fiches.addDocument', { ficheId: fiche.id });
+    if ('cancelled' in attached) throw new Error('le document aurait dû être joint');
+    const kept = attached.documents[0]!.id;
+    const year = await db
+      .insertInto('aci_contract_year')
+      .values({ contract_id: contract.id, year_index: 1, start_on: '2024-03-01', end_on: '2025-02-28' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const bilan = await db
+      .insertInto('document')
+      .values({ title: 'Bilan', file_name: 'bilan.pdf', stored_name: 'bilan-stocke.pdf', size: 3 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    writeFileSync(join(b.context.documentsDir, 'bilan-stocke.pdf'), 'PDF');
+    const [ficheRequirement, indicatorRequirement] = await db
+      .insertInto('evidence_requirement')
+      .values([
+        { fiche_id: fiche.id, label: 'Bilan annuel' },
+        { indicator_id: (await db.selectFrom('indicator').select('id').executeTakeFirstOrThrow()).id, label: 'Fiche' },
+      ])
+      .returning('id')
+      .execute();
+    await db
+      .insertInto('evidence')
+      .values([
+        { requirement_id: ficheRequirement!.id, contract_year_id: year.id, document_id: bilan.id },
+        { requirement_id: indicatorRequirement!.id, contract_year_id: year.id, document_id: kept },
+      ])
+      .execute();
+    expect(readdirSync(b.context.documentsDir)).toHaveLength(2);
+
+    // Deleting the fiche keeps the indicators, attached to their mission only, and says what went with it.
     expect(await b.ok('fiches.delete', { id: fiche.id, confirm: true })).toEqual({
       deleted: true,
       indicatorsDetached: 2,
+      requirementsRemoved: 1,
     });
+    expect(await db.selectFrom('document').select('id').execute()).toEqual([{ id: kept }]);
+    expect(readdirSync(b.context.documentsDir)).toHaveLength(1);
+    expect(await db.selectFrom('evidence').select('document_id').execute()).toEqual([{ document_id: kept }]);
     const indicators = await db.selectFrom('indicator').select(['code', 'fiche_id']).orderBy('code').execute();
     expect(indicators).toEqual([
       { code: 'ACC-1', fiche_id: null },
@@ -420,6 +505,12 @@ describe('fiches actions', () => {
         'conflict',
         'code',
         'Le code CLS-1 est déjà celui de la fiche « Unité mobile de prévention et de dépistage ».',
+      ],
+      [
+        mobileUnit({ code: 'cls-1', title: 'Autre fiche' }),
+        'conflict',
+        'code',
+        'Le code cls-1 est déjà celui de la fiche « Unité mobile de prévention et de dépistage ».',
       ],
       [
         mobileUnit({ code: 'CLS-2', communes: ['38421', '68224'] }),
@@ -670,6 +761,37 @@ describe('crisis plan', () => {
     expect(plan.events).toHaveLength(6);
   });
 
+  it('counts the 12 months of the yearly update to the day', async () => {
+    const stateOn = async (today: string) => {
+      const b = await backend({ now: () => new Date(`${today}T09:00:00`) });
+      await b.ok('crisisPlan.saveEvent', { kind: 'redaction', occurredOn: '2025-11-23' });
+      const plan = await b.ok('crisisPlan.saveEvent', { kind: 'transmission_ars', occurredOn: '2025-11-24' });
+      return [plan.state, plan.updateDueOn, plan.warnings];
+    };
+    expect(await stateOn('2026-09-23')).toEqual([
+      'a_jour',
+      '2026-11-23',
+      ['Le plan n’a pas été partagé avec les membres de la CPTS.'],
+    ]);
+    expect(await stateOn('2026-09-24')).toEqual([
+      'a_jour',
+      '2026-11-23',
+      [
+        'La mise à jour annuelle du plan est à faire avant le 23 novembre 2026.',
+        'Le plan n’a pas été partagé avec les membres de la CPTS.',
+      ],
+    ]);
+    expect((await stateOn('2026-11-23'))[0]).toBe('a_jour');
+    expect(await stateOn('2026-11-24')).toEqual([
+      'a_mettre_a_jour',
+      '2026-11-23',
+      [
+        'La dernière mise à jour du plan date du 23 novembre 2025 : plus de 12 mois, le plan est à mettre à jour.',
+        'Le plan n’a pas été partagé avec les membres de la CPTS.',
+      ],
+    ]);
+  });
+
   it('refuses a step in the future or by a departed member, and writes nothing', async () => {
     const { b, doctor } = await seeded();
     await b.ok('members.depart', { id: doctor, leftOn: '2026-01-31' });
@@ -736,5 +858,17 @@ describe('crisis plan', () => {
     expect(emptied.events).toEqual([]);
     expect(readdirSync(b.context.documentsDir)).toEqual([]);
     expect(await b.database.db.selectFrom('document').selectAll().execute()).toEqual([]);
+
+    // A plan also kept as a justificatif stays when its step goes.
+    const again = await b.ok('crisisPlan.saveEvent', { kind: 'mise_a_jour', occurredOn: '2026-09-01' });
+    const withPlan = await b.ok('crisisPlan.attachDocument', { eventId: again.events[0]!.id });
+    if ('cancelled' in withPlan) throw new Error('le document aurait dû être joint');
+    await keepAsEvidence(b, withPlan.events[0]!.document!.id);
+    await b.ok('crisisPlan.deleteEvent', { id: again.events[0]!.id, confirm: true });
+    expect(readdirSync(b.context.documentsDir)).toHaveLength(1);
+    expect(await b.database.db.selectFrom('document').select('file_name').execute()).toEqual([
+      { file_name: 'Plan de crise v1.pdf' },
+    ]);
+    expect(await b.database.db.selectFrom('document_link').selectAll().execute()).toEqual([]);
   });
 });

@@ -11,9 +11,10 @@ import { CRISIS_PLAN_UPDATE_MONTHS, type CrisisPlanEventKind, crisisPlanEventLab
 import { formatDateLong, toIsoDate } from '@shared/format';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
-import { removeDocument, storeDocument } from '../documents';
+import { storeDocument } from '../documents';
 import { UserError } from '../errors';
 import { displayNameOf } from '../members';
+import { releaseDocuments } from './documents';
 import { assertLinkableMembers, type Db } from './guards';
 
 /** Days before the yearly update falls due from which it is announced. */
@@ -128,6 +129,19 @@ export async function getCrisisPlan(db: Db, today: string): Promise<CrisisPlan> 
   return { events, ...crisisPlanStatus(events, today) };
 }
 
+/** The « plan de crise » link of a document a step no longer holds (the document may still serve as evidence). */
+async function dropPlanLink(db: Db, documentId: number): Promise<void> {
+  await db
+    .deleteFrom('document_link')
+    .where('document_id', '=', documentId)
+    .where('kind', '=', 'plan_crise')
+    .where('contract_id', 'is', null)
+    .where('contract_year_id', 'is', null)
+    .where('partnership_id', 'is', null)
+    .where('fiche_id', 'is', null)
+    .execute();
+}
+
 async function assertEvent(db: Db, id: number) {
   const row = await db.selectFrom('crisis_plan_event').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new UserError('not_found', 'Cette étape du plan de crise n’existe plus.');
@@ -171,7 +185,7 @@ export async function saveCrisisPlanEvent(
   return getCrisisPlan(db, today);
 }
 
-/** Deletes a step and its document. */
+/** Deletes a step, and its document unless it is kept elsewhere (as a justificatif). */
 export async function deleteCrisisPlanEvent(
   db: Kysely<DB>,
   id: number,
@@ -181,10 +195,11 @@ export async function deleteCrisisPlanEvent(
   const documentId = await db.transaction().execute(async (trx) => {
     const event = await assertEvent(trx, id);
     await trx.deleteFrom('crisis_plan_event').where('id', '=', id).execute();
+    if (event.document_id !== null) await dropPlanLink(trx, event.document_id);
     await audit(trx, 'delete', 'crisis_plan_event', String(id), event.kind);
     return event.document_id;
   });
-  if (documentId !== null) await removeDocument(db, documentId, documentsDir).catch(() => undefined);
+  if (documentId !== null) await releaseDocuments(db, [documentId], documentsDir);
   return getCrisisPlan(db, today);
 }
 
@@ -209,23 +224,29 @@ export async function attachCrisisPlanDocument(
         .executeTakeFirst();
       if (!updated.numUpdatedRows) throw new UserError('not_found', 'Cette étape du plan de crise n’existe plus.');
       await trx.insertInto('document_link').values({ document_id: documentId, kind: 'plan_crise' }).execute();
+      if (event.document_id !== null) await dropPlanLink(trx, event.document_id);
       await audit(trx, 'attach', 'crisis_plan_event', String(eventId), null);
     },
   });
-  if (event.document_id !== null) await removeDocument(db, event.document_id, documentsDir).catch(() => undefined);
+  if (event.document_id !== null) await releaseDocuments(db, [event.document_id], documentsDir);
   return getCrisisPlan(db, today);
 }
 
-/** Removes the document of a step (the step stays). */
+/** Removes the document of a step (the step stays; the document too if it is kept as a justificatif). */
 export async function detachCrisisPlanDocument(
   db: Kysely<DB>,
   eventId: number,
   documentsDir: string,
   today: string,
 ): Promise<CrisisPlan> {
-  const event = await assertEvent(db, eventId);
-  if (event.document_id === null) throw new UserError('not_found', 'Cette étape n’a pas de document.');
-  await removeDocument(db, event.document_id, documentsDir);
-  await audit(db, 'detach', 'crisis_plan_event', String(eventId), null);
+  const documentId = await db.transaction().execute(async (trx) => {
+    const event = await assertEvent(trx, eventId);
+    if (event.document_id === null) throw new UserError('not_found', 'Cette étape n’a pas de document.');
+    await trx.updateTable('crisis_plan_event').set({ document_id: null }).where('id', '=', eventId).execute();
+    await dropPlanLink(trx, event.document_id);
+    await audit(trx, 'detach', 'crisis_plan_event', String(eventId), null);
+    return event.document_id;
+  });
+  await releaseDocuments(db, [documentId], documentsDir);
   return getCrisisPlan(db, today);
 }

@@ -64,7 +64,7 @@ export async function chooseAndLinkDocument(
   });
 }
 
-/** Removes a document of this owner (row, links and file). */
+/** Detaches a document from this owner; the document itself goes once nothing else refers to it. */
 export async function unlinkDocument(
   db: Kysely<DB>,
   owner: DocumentOwner,
@@ -72,18 +72,47 @@ export async function unlinkDocument(
   documentsDir: string,
 ): Promise<void> {
   const [column, id] = ownerColumn(owner);
-  const link = await db
-    .selectFrom('document_link')
-    .select('id')
-    .where('document_id', '=', documentId)
-    .where(column, '=', id)
-    .executeTakeFirst();
-  if (!link) throw new UserError('not_found', 'Ce document n’existe plus.');
-  await removeDocument(db, documentId, documentsDir);
-  await audit(db, 'detach', column === 'partnership_id' ? 'partnership' : 'fiche_action', String(id), null);
+  await db.transaction().execute(async (trx) => {
+    const link = await trx
+      .selectFrom('document_link')
+      .select('id')
+      .where('document_id', '=', documentId)
+      .where(column, '=', id)
+      .executeTakeFirst();
+    if (!link) throw new UserError('not_found', 'Ce document n’existe plus.');
+    await trx.deleteFrom('document_link').where('id', '=', link.id).execute();
+    await audit(trx, 'detach', column === 'partnership_id' ? 'partnership' : 'fiche_action', String(id), null);
+  });
+  await releaseDocuments(db, [documentId], documentsDir);
 }
 
-/** Removes documents once what they were attached to is gone (their links went with it). */
-export async function removeDocuments(db: Kysely<DB>, documentIds: readonly number[], documentsDir: string) {
-  for (const documentId of documentIds) await removeDocument(db, documentId, documentsDir).catch(() => undefined);
+/**
+ * Of these documents, those nothing refers to any more (no link, no evidence, no crisis plan step, no dialogue de
+ * gestion): what to remove once their owner is gone.
+ */
+export async function unreferencedDocuments(db: Db, documentIds: readonly number[]): Promise<number[]> {
+  if (!documentIds.length) return [];
+  const referenced = new Set<number>();
+  const ids = [...new Set(documentIds)];
+  for (const rows of await Promise.all([
+    db.selectFrom('document_link').select('document_id').where('document_id', 'in', ids).execute(),
+    db.selectFrom('evidence').select('document_id').where('document_id', 'in', ids).execute(),
+    db.selectFrom('crisis_plan_event').select('document_id').where('document_id', 'in', ids).execute(),
+    db
+      .selectFrom('aci_dialogue')
+      .select('minutes_document_id as document_id')
+      .where('minutes_document_id', 'in', ids)
+      .execute(),
+  ]))
+    for (const row of rows) if (row.document_id !== null) referenced.add(row.document_id);
+  return ids.filter((id) => !referenced.has(id));
+}
+
+/**
+ * Removes, row and file, those of these documents that nothing refers to any more: a convention also kept as a
+ * justificatif stays.
+ */
+export async function releaseDocuments(db: Kysely<DB>, documentIds: readonly number[], documentsDir: string) {
+  for (const documentId of await unreferencedDocuments(db, documentIds))
+    await removeDocument(db, documentId, documentsDir).catch(() => undefined);
 }

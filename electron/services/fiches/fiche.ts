@@ -7,7 +7,7 @@ import type { FicheData, FicheDetail } from '@shared/contract';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { UserError } from '../errors';
-import { chooseAndLinkDocument, linkedDocumentIds, removeDocuments, unlinkDocument } from './documents';
+import { chooseAndLinkDocument, linkedDocumentIds, releaseDocuments, unlinkDocument } from './documents';
 import { getFiche } from './fiche-queries';
 import {
   assertFiche,
@@ -42,13 +42,13 @@ function ficheValues(data: FicheData) {
   };
 }
 
-/** A code is unique among fiches (« FA-03 »): said in French before the database refuses it. */
+/** A code is unique among fiches, whatever its case (« FA-03 », « fa-03 »): said in French before saving. */
 async function assertCodeFree(trx: Transaction<DB>, code: string | null, exceptId: number | null): Promise<void> {
   if (!code) return;
   const other = await trx
     .selectFrom('fiche_action')
     .select(['id', 'title'])
-    .where('code', '=', code)
+    .where((eb) => eb(eb.fn('lower', ['code']), '=', eb.fn('lower', [eb.val(code)])))
     .$if(exceptId !== null, (qb) => qb.where('id', '!=', exceptId!))
     .executeTakeFirst();
   if (other) {
@@ -189,28 +189,49 @@ export async function updateFiche(db: Kysely<DB>, id: number, data: FicheData, t
 }
 
 /**
- * Deletes a fiche, its lists and documents. Indicators of the contract that pointed to it stay, attached to their
- * mission only: the result says how many.
+ * Deletes a fiche, its lists, its documents and what it had to prove (justificatifs attendus and those provided, with
+ * their documents). Indicators of the contract that pointed to it stay, attached to their mission only. The result
+ * says how many indicators were detached and how many justificatifs attendus went with the fiche.
  */
 export async function deleteFiche(
   db: Kysely<DB>,
   id: number,
   documentsDir: string,
-): Promise<{ deleted: true; indicatorsDetached: number }> {
-  const { indicatorsDetached, documentIds } = await db.transaction().execute(async (trx) => {
+): Promise<{ deleted: true; indicatorsDetached: number; requirementsRemoved: number }> {
+  const { indicatorsDetached, requirementsRemoved, documentIds } = await db.transaction().execute(async (trx) => {
     await assertFiche(trx, id);
     const indicators = await trx
       .selectFrom('indicator')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('fiche_id', '=', id)
       .executeTakeFirstOrThrow();
-    const documentIds = await linkedDocumentIds(trx, { ficheId: id });
+    const requirements = await trx.selectFrom('evidence_requirement').select('id').where('fiche_id', '=', id).execute();
+    const evidenceDocuments = requirements.length
+      ? await trx
+          .selectFrom('evidence')
+          .select('document_id')
+          .where(
+            'requirement_id',
+            'in',
+            requirements.map((requirement) => requirement.id),
+          )
+          .where('document_id', 'is not', null)
+          .execute()
+      : [];
+    const documentIds = [
+      ...(await linkedDocumentIds(trx, { ficheId: id })),
+      ...evidenceDocuments.map((evidence) => evidence.document_id!),
+    ];
     await trx.deleteFrom('fiche_action').where('id', '=', id).execute();
     await audit(trx, 'delete', 'fiche_action', String(id), null);
-    return { indicatorsDetached: Number(indicators.count), documentIds };
+    return {
+      indicatorsDetached: Number(indicators.count),
+      requirementsRemoved: requirements.length,
+      documentIds,
+    };
   });
-  await removeDocuments(db, documentIds, documentsDir);
-  return { deleted: true, indicatorsDetached };
+  await releaseDocuments(db, documentIds, documentsDir);
+  return { deleted: true, indicatorsDetached, requirementsRemoved };
 }
 
 /** Attaches a document chosen by the user to a fiche; `cancelled` when the dialog is closed. */

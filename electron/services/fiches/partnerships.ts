@@ -20,7 +20,7 @@ import {
   chooseAndLinkDocument,
   linkedDocumentIds,
   linkedDocuments,
-  removeDocuments,
+  releaseDocuments,
   unlinkDocument,
 } from './documents';
 import { assertPartnership, type Db } from './guards';
@@ -137,7 +137,7 @@ export async function updatePartnership(
 }
 
 /**
- * Deletes a partnership and its documents. Its fiches stay, without a partnership: the result says how many.
+ * Deletes a partnership and its documents (unless kept elsewhere, as a justificatif). Its fiches stay, without a partnership: the result says how many.
  */
 export async function deletePartnership(
   db: Kysely<DB>,
@@ -156,7 +156,7 @@ export async function deletePartnership(
     await audit(trx, 'delete', 'partnership', String(id), null);
     return { fichesDetached: Number(fiches.count), documentIds };
   });
-  await removeDocuments(db, documentIds, documentsDir);
+  await releaseDocuments(db, documentIds, documentsDir);
   return { deleted: true, fichesDetached };
 }
 
