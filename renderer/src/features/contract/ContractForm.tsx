@@ -1,5 +1,6 @@
 import { contractCreateSchema, type ContractDraft } from '@shared/contract';
-import { ACI_VERSIONS, type AciVersionCode, missionsFor } from '@shared/domain/aci';
+import { ACI_VERSIONS, type AciVersion, type AciVersionCode, missionsFor } from '@shared/domain/aci';
+import { formatDateLong } from '@shared/format';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES, SIGNATORY_PARTY_LABELS } from '@shared/domain/contract-labels';
 import { errorMessage } from '../../api';
 import { Field } from '../../components/Field';
@@ -8,6 +9,12 @@ import { Loading, QueryError } from '../../components/Page';
 import { useContractForm } from '../../components/useContractForm';
 import { eurosResolver } from './euros';
 import { useContractDraft, useContractWrite } from './queries';
+
+/** « Avenant 2, signé le 20 décembre 2021 »: short enough for a select, the full title in the header. */
+function versionLabel(version: AciVersion): string {
+  const name = version.shortLabel.charAt(0).toUpperCase() + version.shortLabel.slice(1);
+  return `${name}, signé le ${formatDateLong(version.signedOn)}`;
+}
 
 /** The three parties of an ACI contract, one block each in the form. */
 const PARTIES = ['cpts', 'cpam', 'ars'] as const;
@@ -126,7 +133,7 @@ function ContractFormFields({ draft, onDone }: { draft: ContractDraft; onDone: (
             <select {...a} {...register('aciVersion')}>
               {ACI_VERSIONS.map((candidate) => (
                 <option key={candidate.code} value={candidate.code}>
-                  {candidate.label}
+                  {versionLabel(candidate)}
                 </option>
               ))}
             </select>

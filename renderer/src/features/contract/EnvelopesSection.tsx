@@ -237,7 +237,7 @@ function YearForm({ contract, year, onDone }: { contract: ContractDetail; year: 
           label="Fonctionnement (€)"
           hint={
             reference
-              ? `Vide : le montant établi par l’ACI pour cette taille, ${centsToInput(reference.cents)} €.`
+              ? `Vide : le montant établi par l’ACI pour cette taille, ${formatEurosFromCents(reference.cents)}.`
               : 'Vide : le montant établi par l’ACI pour la taille, quand il existe.'
           }
           error={errors.fonctionnement?.message}

@@ -71,6 +71,7 @@ export function PaymentsSection({ contract, year }: { contract: ContractDetail; 
         rowKey={(row) => row.key}
         compact
         scroll
+        className="contract-payments"
         aria-labelledby="versements-titre"
         empty="Aucun versement attendu pour cette année : saisissez le fonctionnement et les enveloppes, et les dates de démarrage des missions."
         columns={[
@@ -88,19 +89,34 @@ export function PaymentsSection({ contract, year }: { contract: ContractDetail; 
               </>
             ),
           },
-          { header: 'Attendu le', cell: (row) => (row.expectedOn ? formatDateLong(row.expectedOn) : '—') },
           {
             header: 'Attendu',
             className: 'num',
-            cell: (row) =>
-              row.expectedCents === null && row.kind === 'variable' ? (
-                <span className="muted">selon les indicateurs</span>
-              ) : (
-                money(row.expectedCents)
-              ),
+            cell: (row) => (
+              <>
+                {row.expectedCents === null && row.kind === 'variable' ? (
+                  <span className="muted">selon les indicateurs</span>
+                ) : (
+                  money(row.expectedCents)
+                )}
+                {row.expectedOn && (
+                  <span className="cell-sub contract-cell-date">le {formatDateLong(row.expectedOn)}</span>
+                )}
+              </>
+            ),
           },
-          { header: 'Reçu le', cell: (row) => (row.receivedOn ? formatDateLong(row.receivedOn) : '—') },
-          { header: 'Reçu', className: 'num', cell: (row) => money(row.receivedCents) },
+          {
+            header: 'Reçu',
+            className: 'num',
+            cell: (row) => (
+              <>
+                {money(row.receivedCents)}
+                {row.receivedOn && (
+                  <span className="cell-sub contract-cell-date">le {formatDateLong(row.receivedOn)}</span>
+                )}
+              </>
+            ),
+          },
           { header: 'Écart', className: 'num', cell: (row) => gap(row.gapCents) },
           { header: 'État', cell: (row) => <span className={STATUS_CLASS[row.status]}>{row.statusLabel}</span> },
         ]}
@@ -130,9 +146,7 @@ export function PaymentsSection({ contract, year }: { contract: ContractDetail; 
           <>
             <tr>
               <th scope="row">Total attendu (montants connus)</th>
-              <td />
               <td className="num">{formatEurosFromCents(totals.expectedCents)}</td>
-              <td />
               <td className="num">{formatEurosFromCents(totals.receivedCents)}</td>
               <td />
               <td />
@@ -140,9 +154,7 @@ export function PaymentsSection({ contract, year }: { contract: ContractDetail; 
             </tr>
             <tr>
               <th scope="row">Dû à ce jour</th>
-              <td />
               <td className="num">{formatEurosFromCents(totals.dueCents)}</td>
-              <td />
               <td className="num">{formatEurosFromCents(totals.receivedCents)}</td>
               <td className="num">{gap(totals.gapCents)}</td>
               <td />
