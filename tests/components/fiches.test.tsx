@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { HandlerContext } from '../../electron/ipc/handlers';
 import type { FicheInput } from '@shared/contract';
 import { formatDateLong, toIsoDate } from '@shared/format';
 import { type RealBackend, realApiPerTest } from './real-api';
@@ -10,7 +14,8 @@ import { seedMembers } from './seed-members';
 
 const real = realApiPerTest();
 /** 23 November 2026, as the handlers' default clock. */
-const install = () => real.install({ now: () => new Date('2026-11-23T14:05:00') });
+const install = (overrides: Partial<HandlerContext> = {}) =>
+  real.install({ now: () => new Date('2026-11-23T14:05:00'), ...overrides });
 
 const FICHE: FicheInput = { title: 'Unité mobile de prévention et de dépistage', cptsRole: 'porteur' };
 
@@ -133,6 +138,41 @@ describe('Fiches actions — la fiche', () => {
     const message = document.getElementById(code.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent;
     expect(message).toMatch(/FA-01/);
     expect(await backend.ok('fiches.list', {})).toHaveLength(1);
+  });
+
+  it('edits a fiche: a partner carries it, a référent and a partner organisation; a duplicate code is refused under Code', async () => {
+    const backend = await install();
+    await seedMembers(backend.database.db, [
+      { data: { lastName: 'Bernard', firstName: 'Camille', professionCode: '60' } },
+    ]);
+    await backend.ok('fiches.create', { title: 'Consultation d’accès aux soins', code: 'FA-03' });
+    const fiche = await backend.ok('fiches.create', { ...FICHE, code: 'FA-01' });
+    const { user } = renderApp(`/projet-de-sante/fiches/${fiche.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Modifier la fiche' }));
+    await user.selectOptions(screen.getByLabelText('Rôle de la CPTS'), 'participant');
+    await user.type(screen.getByLabelText('Organisation porteuse'), 'GHRMSA');
+    await user.type(screen.getByLabelText('Ajouter un référent'), 'bern');
+    await user.click(await screen.findByRole('option', { name: /BERNARD Camille/ }));
+    await user.type(screen.getByLabelText('Rôle de BERNARD Camille'), 'IDE référente');
+    await user.click(screen.getByRole('button', { name: 'Ajouter une organisation partenaire' }));
+    await user.type(screen.getByLabelText('Organisation 1'), 'Ligue contre le cancer');
+    await user.clear(screen.getByLabelText('Code'));
+    await user.type(screen.getByLabelText('Code'), 'FA-03');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la fiche' }));
+    const code = screen.getByLabelText('Code');
+    await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
+    expect((await backend.ok('fiches.get', { id: fiche.id })).cptsRole).toBe('porteur');
+
+    await user.clear(code);
+    await user.type(code, 'FA-05');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la fiche' }));
+    const sheet = await screen.findByRole('region', { name: 'Identification' });
+    expect(within(sheet).getByText('Participante (porteur : GHRMSA)')).toBeTruthy();
+    expect(within(sheet).getByText('BERNARD Camille (IDE référente)')).toBeTruthy();
+    expect(within(sheet).getByText('Ligue contre le cancer')).toBeTruthy();
+    const stored = await backend.ok('fiches.get', { id: fiche.id });
+    expect(stored).toMatchObject({ code: 'FA-05', cptsRole: 'participant', porteurOrg: 'GHRMSA' });
+    expect(stored.referents).toEqual([expect.objectContaining({ name: 'BERNARD Camille', role: 'IDE référente' })]);
   });
 
   it('adds a dated milestone, marks it done, and adds budget lines with their totals', async () => {
@@ -264,6 +304,27 @@ describe('Partenariats', () => {
   });
 });
 
+describe('Partenariats — documents', () => {
+  it('attaches the convention through the file dialog and deletes it after confirmation', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'maillage-convention-'));
+    const file = join(folder, 'convention-cls.pdf');
+    writeFileSync(file, '%PDF-1.4 convention');
+    const backend = await install({ chooseOpenPath: async () => file });
+    await withCls(backend);
+    const { user } = renderApp('/projet-de-sante/partenariats');
+    const card = await screen.findByRole('region', { name: /Contrat local de santé III/ });
+    await user.click(within(card).getByRole('button', { name: 'Joindre un document…' }));
+    expect(await screen.findByText('Document joint au partenariat.')).toBeTruthy();
+    expect(await within(card).findByText('convention-cls.pdf')).toBeTruthy();
+    await user.click(within(card).getByRole('button', { name: 'Supprimer convention-cls.pdf' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Supprimer le document ?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Supprimer le document' }));
+    expect(await within(card).findByText(/Aucun document joint/)).toBeTruthy();
+    const [cls] = await backend.ok('partnerships.list');
+    expect(cls!.documents).toHaveLength(0);
+  });
+});
+
 describe('Plan de crise', () => {
   it('records the drafting and warns once the yearly update is overdue', async () => {
     const backend = await install();
@@ -282,7 +343,18 @@ describe('Plan de crise', () => {
     expect(within(history).getByText('10 juin 2025')).toBeTruthy();
     const status = screen.getByRole('region', { name: 'État du plan' });
     expect(within(status).getByText(/Mise à jour annuelle en retard depuis le 10 juin 2026/)).toBeTruthy();
+    expect((await backend.ok('crisisPlan.get')).state).toBe('a_mettre_a_jour');
+
+    // Dated this year after all: the plan is up to date.
+    await user.click(within(history).getByRole('button', { name: 'Modifier « Rédaction du plan » du 10 juin 2025' }));
+    await user.clear(screen.getByLabelText(/^Date/));
+    await user.type(screen.getByLabelText(/^Date/), '2026-02-03');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer l’étape' }));
+    expect(await within(history).findByText('3 février 2026')).toBeTruthy();
+    expect(within(status).queryByText(/en retard/)).toBeNull();
+    expect(within(status).getByText(/Prochaine mise à jour avant le 3 février 2027/)).toBeTruthy();
     const plan = await backend.ok('crisisPlan.get');
-    expect(plan.state).toBe('a_mettre_a_jour');
+    expect(plan.state).toBe('a_jour');
+    expect(plan.events).toHaveLength(1);
   });
 });

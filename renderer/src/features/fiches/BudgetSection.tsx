@@ -58,19 +58,17 @@ export function BudgetSection({ detail }: { detail: FicheDetail }) {
               type="button"
               className="button button-small button-ghost"
               onClick={() => setEditing(detail.budget.indexOf(row))}
+              aria-label={`Modifier la ligne ${row.year} ${row.sourceLabel}`}
             >
               Modifier
-              <span className="visually-hidden">
-                {' '}
-                la ligne {row.year} {row.sourceLabel}
-              </span>
             </button>
-            <button type="button" className="button button-small button-ghost" onClick={() => remove.ask(row)}>
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => remove.ask(row)}
+              aria-label={`Retirer la ligne ${row.year} ${row.sourceLabel}`}
+            >
               Retirer
-              <span className="visually-hidden">
-                {' '}
-                la ligne {row.year} {row.sourceLabel}
-              </span>
             </button>
           </>
         )}

@@ -142,8 +142,13 @@ function CrisisPlanSections({ plan }: { plan: CrisisPlan }) {
                 row.document ? (
                   <>
                     {row.document.title ?? row.document.fileName}{' '}
-                    <button type="button" className="button button-small button-ghost" onClick={() => detach.ask(row)}>
-                      Retirer<span className="visually-hidden"> {row.document.fileName}</span>
+                    <button
+                      type="button"
+                      className="button button-small button-ghost"
+                      onClick={() => detach.ask(row)}
+                      aria-label={`Retirer ${row.document.fileName}`}
+                    >
+                      Retirer
                     </button>
                   </>
                 ) : (
@@ -152,8 +157,9 @@ function CrisisPlanSections({ plan }: { plan: CrisisPlan }) {
                     className="button button-small button-ghost"
                     disabled={attach.isPending}
                     onClick={() => onAttach(row)}
+                    aria-label={`Joindre un document à « ${row.kindLabel} » du ${formatDateLong(row.occurredOn)}`}
                   >
-                    Joindre…<span className="visually-hidden"> un document à {row.kindLabel}</span>
+                    Joindre…
                   </button>
                 ),
             },
@@ -161,19 +167,21 @@ function CrisisPlanSections({ plan }: { plan: CrisisPlan }) {
           actionsClassName="row-actions"
           actions={(row) => (
             <>
-              <button type="button" className="button button-small button-ghost" onClick={() => setEditing(row)}>
+              <button
+                type="button"
+                className="button button-small button-ghost"
+                onClick={() => setEditing(row)}
+                aria-label={`Modifier « ${row.kindLabel} » du ${formatDateLong(row.occurredOn)}`}
+              >
                 Modifier
-                <span className="visually-hidden">
-                  {' '}
-                  {row.kindLabel} du {formatDateLong(row.occurredOn)}
-                </span>
               </button>
-              <button type="button" className="button button-small button-ghost" onClick={() => remove.ask(row)}>
+              <button
+                type="button"
+                className="button button-small button-ghost"
+                onClick={() => remove.ask(row)}
+                aria-label={`Supprimer « ${row.kindLabel} » du ${formatDateLong(row.occurredOn)}`}
+              >
                 Supprimer
-                <span className="visually-hidden">
-                  {' '}
-                  {row.kindLabel} du {formatDateLong(row.occurredOn)}
-                </span>
               </button>
             </>
           )}

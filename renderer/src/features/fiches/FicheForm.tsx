@@ -233,8 +233,9 @@ export function FicheForm({ detail, members, partnerships, partnershipId, save, 
                   type="button"
                   className="button button-small button-ghost"
                   onClick={() => referents.remove(index)}
+                  aria-label={`Retirer ${nameOf(field.memberId)} des référents`}
                 >
-                  Retirer<span className="visually-hidden"> {nameOf(field.memberId)}</span>
+                  Retirer
                 </button>
                 {errors.referents?.[index]?.memberId?.message && (
                   <p className="field-error">{errors.referents[index]?.memberId?.message}</p>

@@ -78,8 +78,9 @@ export function FicheMeetingsSection({ detail }: { detail: FicheDetail }) {
                 `La réunion « ${m.title} » n’est plus liée à la fiche.`,
               )
             }
+            aria-label={`Retirer le lien avec la réunion ${m.title}`}
           >
-            Retirer<span className="visually-hidden"> le lien avec la réunion {m.title}</span>
+            Retirer
           </button>
         )}
       />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { FicheDetail, LinkedDocument } from '@shared/contract';
+import { plural } from '@shared/format';
 import { errorMessage } from '../../api';
 import { useConfirmedDelete } from '../../components/ConfirmDelete';
 import { Loading, Page, QueryError } from '../../components/Page';
@@ -109,7 +110,10 @@ function FicheSections({ detail }: { detail: FicheDetail }) {
     ),
     input: () => ({ id: detail.id, confirm: true as const }),
     confirmLabel: 'Supprimer la fiche',
-    deletedMessage: () => `Fiche « ${detail.title} » supprimée.`,
+    deletedMessage: (_fiche, result) =>
+      result.requirementsRemoved > 0
+        ? `Fiche « ${detail.title} » supprimée, avec ${plural(result.requirementsRemoved, 'justificatif attendu', 'justificatifs attendus')}.`
+        : `Fiche « ${detail.title} » supprimée.`,
     onDeleted: () => navigate('/projet-de-sante/fiches', { replace: true }),
   });
   const removeDocument = useConfirmedDelete(useFichesWrite('fiches.deleteDocument'), {

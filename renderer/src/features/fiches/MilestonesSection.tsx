@@ -79,12 +79,18 @@ export function MilestonesSection({ detail }: { detail: FicheDetail }) {
                 className="button button-small button-secondary"
                 disabled={update.isPending}
                 onClick={() => markDone(row)}
+                aria-label={`Marquer comme faite : ${row.label}`}
               >
-                Marquer comme faite<span className="visually-hidden"> : {row.label}</span>
+                Marquer comme faite
               </button>
             )}
-            <button type="button" className="button button-small button-ghost" onClick={() => remove.ask(row)}>
-              Retirer<span className="visually-hidden"> l’étape {row.label}</span>
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => remove.ask(row)}
+              aria-label={`Retirer l’étape ${row.label}`}
+            >
+              Retirer
             </button>
           </>
         )}

@@ -125,11 +125,21 @@ function PartnershipCard({ row, onEdit }: { row: PartnershipRow; onEdit: () => v
           <span className="badge">{row.typeShort}</span> {row.title ?? row.partner}
         </h2>
         <div className="page-actions">
-          <button type="button" className="button button-small button-secondary" onClick={onEdit}>
-            Modifier<span className="visually-hidden"> le partenariat {row.title ?? row.partner}</span>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            onClick={onEdit}
+            aria-label={`Modifier le partenariat ${row.title ?? row.partner}`}
+          >
+            Modifier
           </button>
-          <button type="button" className="button button-small button-ghost" onClick={() => remove.ask(row)}>
-            Supprimer<span className="visually-hidden"> le partenariat {row.title ?? row.partner}</span>
+          <button
+            type="button"
+            className="button button-small button-ghost"
+            onClick={() => remove.ask(row)}
+            aria-label={`Supprimer le partenariat ${row.title ?? row.partner}`}
+          >
+            Supprimer
           </button>
         </div>
       </div>
