@@ -131,6 +131,57 @@ describe('Contrat ACI — saisie', () => {
   });
 });
 
+describe('Contrat ACI — modification', () => {
+  it('changes the contract’s status and signatory, refusing a duration beyond ten years first', async () => {
+    const backend = await install();
+    const contract = await withContract(backend);
+    const { user } = renderApp('/projet-de-sante/contrat');
+    await user.click(await screen.findByRole('button', { name: 'Modifier le contrat' }));
+    expect((screen.getByLabelText('Nom du signataire (CPAM)') as HTMLInputElement).value).toBe('Jean Morel');
+    const duration = screen.getByLabelText('Durée (années)');
+    await user.clear(duration);
+    await user.type(duration, '12');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
+    expect(await screen.findByText('Le contrat dure au plus 10 ans.')).toBeTruthy();
+    expect(backend.api['contract.update']).not.toHaveBeenCalled();
+
+    await user.clear(duration);
+    await user.type(duration, '5');
+    await user.selectOptions(screen.getByLabelText('Statut'), 'echu');
+    await user.clear(screen.getByLabelText('Nom du signataire (CPAM)'));
+    await user.type(screen.getByLabelText('Nom du signataire (CPAM)'), 'Anne Roux');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
+    expect(await screen.findByText('Contrat ACI enregistré.')).toBeTruthy();
+    const stored = await backend.ok('contract.get', { id: contract.id });
+    expect(stored.status).toBe('echu');
+    expect(stored.signatories.find((s) => s.party === 'cpam')?.name).toBe('Anne Roux');
+    expect(stored.signatories.find((s) => s.party === 'cpts')?.name).toBe('Claire Vasseur');
+    const header = screen.getByRole('region', { name: /Contrat n° CPTS-38-2022-004/ });
+    expect(within(header).getByText(stored.statusLabel)).toBeTruthy();
+  });
+
+  it('adds an optional mission to the contract and removes it after confirmation', async () => {
+    const backend = await install();
+    const contract = await withContract(backend);
+    const { user } = renderApp('/projet-de-sante/contrat');
+    await user.click(await screen.findByRole('button', { name: /Ajouter la mission optionnelle « Accompagnement »/ }));
+    const table = screen.getByRole('table', { name: 'Missions et échéances' });
+    expect(await within(table).findByText(/Accompagnement des professionnels/)).toBeTruthy();
+    expect((await backend.ok('contract.get', { id: contract.id })).missions.map((m) => m.code)).toContain(
+      'accompagnement',
+    );
+    // Socle missions cannot be removed.
+    expect(within(table).queryByRole('button', { name: /Retirer la mission Accès aux soins/ })).toBeNull();
+    await user.click(within(table).getByRole('button', { name: 'Retirer la mission Accompagnement du contrat' }));
+    const dialog = screen.getByRole('dialog', { name: 'Retirer la mission « Accompagnement » du contrat ?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Retirer la mission' }));
+    await waitFor(() => expect(within(table).queryByText(/Accompagnement des professionnels/)).toBeNull());
+    expect((await backend.ok('contract.get', { id: contract.id })).missions.map((m) => m.code)).not.toContain(
+      'accompagnement',
+    );
+  });
+});
+
 describe('Contrat ACI — missions, enveloppes, versements', () => {
   it('shows each mission’s deadline status in words and records its start', async () => {
     const backend = await install();

@@ -1,4 +1,4 @@
-import { contractCreateSchema, type ContractDraft } from '@shared/contract';
+import { contractChannels, contractCreateSchema, type ContractDetail, type ContractDraft } from '@shared/contract';
 import { ACI_VERSIONS, type AciVersion, type AciVersionCode, missionsFor } from '@shared/domain/aci';
 import { formatDateLong } from '@shared/format';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES, SIGNATORY_PARTY_LABELS } from '@shared/domain/contract-labels';
@@ -6,7 +6,7 @@ import { errorMessage } from '../../api';
 import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
 import { Loading, QueryError } from '../../components/Page';
-import { useContractForm } from '../../components/useContractForm';
+import { type ContractForm as BoundForm, type ContractSchema, useContractForm } from '../../components/useContractForm';
 import { eurosResolver } from './euros';
 import { useContractDraft, useContractWrite } from './queries';
 
@@ -15,6 +15,9 @@ function versionLabel(version: AciVersion): string {
   const name = version.shortLabel.charAt(0).toUpperCase() + version.shortLabel.slice(1);
   return `${name}, signé le ${formatDateLong(version.signedOn)}`;
 }
+
+/** The input of `contract.update`: `{ id, data }`. */
+const contractUpdateSchema = contractChannels['contract.update'].input;
 
 /** The three parties of an ACI contract, one block each in the form. */
 const PARTIES = ['cpts', 'cpam', 'ars'] as const;
@@ -62,31 +65,82 @@ function draftToForm(draft: ContractDraft | undefined): ContractFormValues {
   };
 }
 
+/** A stored contract → what the inputs hold (for « Modifier le contrat »). */
+function contractToForm(contract: ContractDetail): ContractFormValues {
+  return {
+    number: contract.number ?? '',
+    aciVersion: contract.aciVersion,
+    signedOn: contract.signedOn,
+    anniversaryOn: contract.anniversaryOn === contract.signedOn ? '' : contract.anniversaryOn,
+    durationYears: String(contract.durationYears),
+    status: contract.status,
+    optionalMissions: [],
+    signatories: PARTIES.map((party) => {
+      const found = contract.signatories.find((signatory) => signatory.party === party);
+      return {
+        party,
+        organisation: found?.organisation ?? '',
+        name: found?.name ?? '',
+        role: found?.role ?? '',
+        signedOn: found?.signedOn ?? '',
+      };
+    }),
+  };
+}
+
 /**
  * A signatory block left entirely empty is not sent; one partly filled is, so the contract says what is missing,
  * under the block it is about.
  */
-function contractFormResolver() {
-  let sentBlocks: number[] = [];
+function signatoriesToSend(values: ContractFormValues): number[] {
+  return values.signatories.flatMap((signatory, index) =>
+    [signatory.organisation, signatory.name, signatory.role, signatory.signedOn].some((text) => text.trim())
+      ? [index]
+      : [],
+  );
+}
+
+function contractData(values: ContractFormValues, sent: readonly number[]) {
+  return {
+    ...values,
+    durationYears: values.durationYears.trim() === '' ? undefined : Number(values.durationYears),
+    signatories: sent.map((index) => values.signatories[index]),
+  };
+}
+
+/** Puts a message about the n-th signatory sent under the block it came from. */
+function blockField(path: readonly PropertyKey[], sent: readonly number[]): string {
+  const [root, index, ...rest] = path.map(String);
+  if (root !== 'signatories' || index === undefined) return path.map(String).join('.');
+  return ['signatories', String(sent[Number(index)] ?? index), ...rest].join('.');
+}
+
+function createResolver() {
+  let sent: number[] = [];
   return eurosResolver<ContractFormValues, typeof contractCreateSchema>(
     contractCreateSchema,
     (values) => {
-      sentBlocks = values.signatories.flatMap((signatory, index) =>
-        [signatory.organisation, signatory.name, signatory.role, signatory.signedOn].some((text) => text.trim())
-          ? [index]
-          : [],
-      );
-      return {
-        ...values,
-        durationYears: values.durationYears.trim() === '' ? undefined : Number(values.durationYears),
-        signatories: sentBlocks.map((index) => values.signatories[index]),
-      };
+      sent = signatoriesToSend(values);
+      return contractData(values, sent);
     },
-    (path) => {
-      const [root, index, ...rest] = path.map(String);
-      if (root !== 'signatories' || index === undefined) return path.map(String).join('.');
-      return ['signatories', String(sentBlocks[Number(index)] ?? index), ...rest].join('.');
+    (path) => blockField(path, sent),
+  );
+}
+
+/** The update wraps the same values in `{ id, data }`; signatories of another party are kept as they were. */
+function updateResolver(contract: ContractDetail) {
+  let sent: number[] = [];
+  const others = contract.signatories
+    .filter((signatory) => !(PARTIES as readonly string[]).includes(signatory.party))
+    .map(({ party, organisation, name, role, signedOn }) => ({ party, organisation, name, role, signedOn }));
+  return eurosResolver<ContractFormValues, typeof contractUpdateSchema>(
+    contractUpdateSchema,
+    (values) => {
+      sent = signatoriesToSend(values);
+      const { optionalMissions: _missions, ...data } = contractData(values, sent);
+      return { id: contract.id, data: { ...data, signatories: [...data.signatories, ...others] } };
     },
+    (path) => blockField(path[0] === 'data' ? path.slice(1) : path, sent),
   );
 }
 
@@ -95,19 +149,54 @@ export function ContractForm({ onDone }: { onDone: () => void }) {
   const draft = useContractDraft(true);
   if (draft.isPending) return <Loading label="Préparation du formulaire…" />;
   if (draft.isError) return <QueryError message={errorMessage(draft.error)} onRetry={() => void draft.refetch()} />;
-  return <ContractFormFields draft={draft.data} onDone={onDone} />;
+  return <NewContractForm draft={draft.data} onDone={onDone} />;
 }
 
-function ContractFormFields({ draft, onDone }: { draft: ContractDraft; onDone: () => void }) {
+function NewContractForm({ draft, onDone }: { draft: ContractDraft; onDone: () => void }) {
   const create = useContractWrite('contract.create');
-  const { register, onSubmit, formError, errors, isSubmitting, watch } = useContractForm({
+  const form = useContractForm({
     schema: contractCreateSchema,
     defaultValues: draftToForm(draft),
-    resolver: contractFormResolver(),
+    resolver: createResolver(),
     submit: create.mutateAsync,
     savedMessage: 'Contrat ACI enregistré.',
     onSaved: onDone,
   });
+  return <ContractFields form={form} title="Saisir le contrat ACI" notes={draft.notes} onCancel={onDone} missions />;
+}
+
+/** « Modifier le contrat »: number, version, dates, status and signatories (missions are changed in their table). */
+export function EditContractForm({ contract, onDone }: { contract: ContractDetail; onDone: () => void }) {
+  const update = useContractWrite('contract.update');
+  const form = useContractForm({
+    schema: contractUpdateSchema,
+    defaultValues: contractToForm(contract),
+    resolver: updateResolver(contract),
+    serverPrefix: 'data.',
+    submit: update.mutateAsync,
+    savedMessage: 'Contrat ACI enregistré.',
+    onSaved: onDone,
+  });
+  return <ContractFields form={form} title="Modifier le contrat" notes={[]} onCancel={onDone} missions={false} />;
+}
+
+type ContractFormState = BoundForm<ContractFormValues, ContractSchema>;
+
+function ContractFields({
+  form,
+  title,
+  notes,
+  onCancel,
+  missions,
+}: {
+  form: ContractFormState;
+  title: string;
+  notes: readonly string[];
+  onCancel: () => void;
+  /** Shows the choice of optional missions (a new contract). */
+  missions: boolean;
+}) {
+  const { register, onSubmit, formError, errors, isSubmitting, watch } = form;
   const version = watch('aciVersion') as AciVersionCode;
   const optional = missionsFor(version).filter((mission) => mission.category === 'optionnelle');
   const socle = missionsFor(version).filter((mission) => mission.category === 'socle');
@@ -115,10 +204,10 @@ function ContractFormFields({ draft, onDone }: { draft: ContractDraft; onDone: (
 
   return (
     <form className="card form-card" onSubmit={onSubmit} noValidate aria-labelledby="contrat-form-titre">
-      <h2 id="contrat-form-titre">Saisir le contrat ACI</h2>
-      {draft.notes.length > 0 && (
+      <h2 id="contrat-form-titre">{title}</h2>
+      {notes.length > 0 && (
         <ul className="muted small contract-draft-notes">
-          {draft.notes.map((note) => (
+          {notes.map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>
@@ -166,18 +255,20 @@ function ContractFormFields({ draft, onDone }: { draft: ContractDraft; onDone: (
             </select>
           )}
         </Field>
-        <fieldset className="field field-wide contract-missions-choice">
-          <legend className="field-label">Missions</legend>
-          <p className="muted small">
-            Missions socle, toujours au contrat : {socle.map((mission) => mission.shortLabel).join(', ')}.
-          </p>
-          {optional.map((mission) => (
-            <label key={mission.code} className="checkbox-label">
-              <input type="checkbox" value={mission.code} {...register('optionalMissions')} />
-              {mission.label} (mission optionnelle)
-            </label>
-          ))}
-        </fieldset>
+        {missions && (
+          <fieldset className="field field-wide contract-missions-choice">
+            <legend className="field-label">Missions</legend>
+            <p className="muted small">
+              Missions socle, toujours au contrat : {socle.map((mission) => mission.shortLabel).join(', ')}.
+            </p>
+            {optional.map((mission) => (
+              <label key={mission.code} className="checkbox-label">
+                <input type="checkbox" value={mission.code} {...register('optionalMissions')} />
+                {mission.label} (mission optionnelle)
+              </label>
+            ))}
+          </fieldset>
+        )}
       </div>
       <h3 className="contract-form-subtitle">Signataires</h3>
       <div className="contract-signatories-form">
@@ -205,7 +296,7 @@ function ContractFormFields({ draft, onDone }: { draft: ContractDraft; onDone: (
           );
         })}
       </div>
-      <FormActions pending={isSubmitting} submitLabel="Enregistrer le contrat" onCancel={onDone} />
+      <FormActions pending={isSubmitting} submitLabel="Enregistrer le contrat" onCancel={onCancel} />
     </form>
   );
 }

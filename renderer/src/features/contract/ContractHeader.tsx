@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import type { ContractDetail } from '@shared/contract';
 import { formatDateLong, formatEurosFromCents } from '@shared/format';
 import { DataTable } from '../../components/DataTable';
+import { EditContractForm } from './ContractForm';
 
-/** The contract at a glance: number, version, status, dates, totals and who signed it. */
+/** The contract at a glance: number, version, status, dates, totals and who signed it; « Modifier le contrat ». */
 export function ContractHeader({ contract }: { contract: ContractDetail }) {
+  const [editing, setEditing] = useState(false);
+  if (editing) return <EditContractForm contract={contract} onDone={() => setEditing(false)} />;
   return (
     <section className="card" aria-labelledby="contrat-titre">
       <div className="card-header">
@@ -11,6 +15,9 @@ export function ContractHeader({ contract }: { contract: ContractDetail }) {
           {contract.number ? `Contrat n° ${contract.number}` : 'Contrat ACI'}{' '}
           <span className={`badge contract-status contract-status-${contract.status}`}>{contract.statusLabel}</span>
         </h2>
+        <button type="button" className="button button-small button-secondary" onClick={() => setEditing(true)}>
+          Modifier le contrat
+        </button>
       </div>
       <dl className="facts">
         <div>
