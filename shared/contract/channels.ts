@@ -113,6 +113,22 @@ export const channelNames = [
   'indicators.updateEvidence',
   'indicators.deleteEvidence',
 
+  'contract.list',
+  'contract.get',
+  'contract.prefill',
+  'contract.create',
+  'contract.update',
+  'contract.saveMission',
+  'contract.removeMission',
+  'contract.saveYear',
+  'contract.savePayment',
+  'contract.deletePayment',
+  'contract.saveDialogue',
+  'contract.deleteDialogue',
+  'contract.addDocument',
+  'contract.deleteDocument',
+  'contract.overview',
+
   'settings.get',
   'settings.save',
 

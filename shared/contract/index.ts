@@ -9,6 +9,7 @@ import { agChannels } from './ag';
 import { appChannels } from './app';
 import { backupsChannels } from './backups';
 import type { ChannelName } from './channels';
+import { contractChannels } from './contract';
 import { cptsChannels } from './cpts';
 import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
@@ -24,6 +25,7 @@ export * from './app';
 export * from './backups';
 export { IPC_PREFIX } from './channels';
 export type { ExportResult } from './common';
+export * from './contract';
 export * from './cpts';
 export * from './indicators';
 export * from './meetings';
@@ -45,6 +47,7 @@ export const contract = {
   ...agChannels,
   ...reportsChannels,
   ...indicatorsChannels,
+  ...contractChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;

@@ -7,6 +7,7 @@ import { agHandlers } from './ag';
 import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
+import { contractHandlers } from './contract';
 import { cptsHandlers } from './cpts';
 import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
@@ -32,6 +33,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...agHandlers(ctx),
     ...reportsHandlers(ctx),
     ...indicatorsHandlers(ctx),
+    ...contractHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;
