@@ -1,12 +1,13 @@
 import type { ReactElement } from 'react';
 import { Route } from 'react-router-dom';
+import { indicatorsRoutes } from '../indicators/routes';
 import { HealthProjectLayout } from './HealthProjectNav';
 
 /**
  * The « Projet de santé » area under `/projet-de-sante`: each feature of the area exports its own routes (paths
  * relative to the area), spread here one line per feature, inside the layout that shows the sub-navigation.
  */
-const AREA_ROUTES: ReactElement[] = [];
+const AREA_ROUTES: ReactElement[] = [...indicatorsRoutes];
 
 export const healthProjectRoutes = (
   <Route path="projet-de-sante" element={<HealthProjectLayout />}>
