@@ -97,6 +97,7 @@ export const channelNames = [
   'indicators.archive',
   'indicators.delete',
   'indicators.saveTarget',
+  'indicators.carryOverCandidates',
   'indicators.deleteTarget',
   'indicators.saveMeasure',
   'indicators.deleteMeasure',

@@ -354,6 +354,9 @@ describe('targets per contract year', () => {
       carryOver: true,
     });
     expect(carried.carriedOverFromId).toBe(year1.id);
+    expect(
+      (await backend.ok('indicators.carryOverCandidates', { contractYearId: year(2) })).map((l) => l.indicator.id),
+    ).toEqual([ald.id]);
 
     // Year 2 fully met (45 ≤ 50): nothing to carry into year 3.
     await backend.ok('indicators.saveMeasure', {
@@ -362,6 +365,11 @@ describe('targets per contract year', () => {
       value: 45,
       measuredOn: '2025-05-10',
     });
+    const history = (await backend.ok('indicators.get', { id: ald.id })).history;
+    expect(history.map((y) => [y.yearIndex, y.measure?.value, y.result.earnedCents, y.result.status])).toEqual([
+      [1, 120, 300_000, 'partiel'],
+      [2, 45, 900_000, 'atteint'],
+    ]);
     const error = await expectRefused(
       'indicators.saveTarget',
       { indicatorId: ald.id, contractYearId: year(3), paymentRule: 'paliers', tiers: ALD_TIERS, carryOver: true },
@@ -661,6 +669,10 @@ describe('le tableau de suivi of a contract year', () => {
       endOn: '2026-04-14',
       contractNumber: 'CPTS-38-2023-01',
     });
+    expect(table.missions[0]).toMatchObject({
+      label: 'Amélioration de l’accès aux soins',
+      shortLabel: 'Accès aux soins',
+    });
     expect(table.missions.map((mission) => mission.missionCode)).toEqual([
       'acces',
       'parcours',
@@ -706,7 +718,7 @@ describe('le tableau de suivi of a contract year', () => {
     // Crise: 67 500 € of variable part, no indicator priced: the warning says so.
     expect(table.warnings).toEqual([
       expect.stringMatching(
-        /^Les indicateurs de la mission .* totalisent 0\u00a0€ pour une part variable de 67\u00a0500\u00a0€ \(écart 67\u00a0500\u00a0€\)\.$/,
+        /^Les indicateurs de la mission Crises sanitaires totalisent 0\u00a0€ pour une part variable de 67\u00a0500\u00a0€ \(écart 67\u00a0500\u00a0€\)\.$/,
       ),
     ]);
     expect(table.result).toMatchObject({
@@ -718,6 +730,21 @@ describe('le tableau de suivi of a contract year', () => {
       counts: { non_mesure: 1, atteint: 7, partiel: 4, non_atteint: 4 },
     });
     expect(table.result.attainmentRate).toBeCloseTo(53_425 / 190_000, 10);
+
+    // What year 4 may carry over: every target of year 3 not fully met (the crisis plan, worth 0 €, was met).
+    const candidates = await backend.ok('indicators.carryOverCandidates', { contractYearId: year(4) });
+    expect(candidates.map((line) => line.indicator.label)).toEqual([
+      'Patients en ALD sans MT',
+      'Patients de plus de 70 ans sans MT',
+      'Patients intégrés au parcours diabète',
+      'Réunions de suivi du parcours',
+      'Dépistage du cancer du sein',
+      'Dépistage du cancer du col',
+      'Revues de pertinence',
+      'Stagiaires accueillis',
+      'Boutons d’urgence pour la sécurité des soignants',
+    ]);
+    expect(await backend.ok('indicators.carryOverCandidates', { contractYearId: year(1) })).toEqual([]);
   });
 
   it('answers the same through the handler, and stays fast on 6 missions × 8 indicators × 5 years', async () => {
