@@ -10,15 +10,18 @@ import type { ChannelInput } from '@shared/contract';
 import { seedContract } from '../fixtures/contract';
 import { realApiPerTest, type RealBackend } from './real-api';
 import { renderApp } from './render-app';
+import { seedMeeting } from './seed-meetings';
+import { seedMembers } from './seed-members';
 
 configure({ asyncUtilTimeout: 8_000 });
 
 const real = realApiPerTest();
-const install = () => real.install({ now: () => new Date('2023-06-15T10:00:00') });
+const install = (overrides: Parameters<typeof real.install>[0] = {}) =>
+  real.install({ now: () => new Date('2023-06-15T10:00:00'), ...overrides });
 
 /** The sample contract; returns the backend and the contract. */
-async function withContract() {
-  const backend = await install();
+async function withContract(overrides: Parameters<typeof real.install>[0] = {}) {
+  const backend = await install(overrides);
   const contract = await seedContract(backend);
   return { backend, contract, year2: contract.years[1]! };
 }
@@ -218,6 +221,29 @@ describe('Projet de santé — un indicateur', () => {
     expect(await countRows(backend, 'indicator_measure')).toBe(0);
   });
 
+  it('offers to carry over last year’s target when it was not met', async () => {
+    const { backend, contract } = await withContract();
+    const [year1, year2] = contract.years;
+    const indicator = await seedBreastCancer(backend, contract.id, year1!.id, 68);
+    const { user } = renderApp(`/projet-de-sante/indicateurs/${indicator.id}?annee=2`);
+    await user.click(await screen.findByRole('button', { name: 'Fixer la cible' }));
+    const carry = await screen.findByRole('checkbox', {
+      name: /Reporter la cible de l’année 1, qui n’a pas été atteinte/,
+    });
+    await user.click(carry);
+    await user.click(screen.getByRole('button', { name: 'Ajouter un palier' }));
+    await user.type(screen.getByLabelText(/^Seuil du palier 1/), '69,7');
+    await user.type(screen.getByLabelText(/^Montant du palier 1/), '1 000');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la cible' }));
+    expect(await screen.findByText('Cible reportée de l’année précédente')).toBeTruthy();
+    const saved = await backend.database.db
+      .selectFrom('indicator_target')
+      .select(['carried_over_from_id', 'contract_year_id'])
+      .where('contract_year_id', '=', year2!.id)
+      .executeTakeFirstOrThrow();
+    expect(saved.carried_over_from_id).not.toBeNull();
+  });
+
   it('offers to archive an indicator that has measures instead of deleting it', async () => {
     const { backend, contract, year2 } = await withContract();
     const indicator = await seedBreastCancer(backend, contract.id, year2.id, 70);
@@ -230,5 +256,87 @@ describe('Projet de santé — un indicateur', () => {
     expect(await screen.findByText('archivé')).toBeTruthy();
     expect(backend.api['indicators.delete']).not.toHaveBeenCalled();
     expect(await countRows(backend, 'indicator')).toBe(1);
+  });
+});
+
+describe('Projet de santé — valeur mesurée par Maillage et justificatifs', () => {
+  it('shows the live value with its explanation and freezes it as a draft measure', async () => {
+    const { backend, contract, year2 } = await withContract();
+    // Two members joined during year 2, one before it: « Nouveaux adhérents » of year 2 counts two.
+    await seedMembers(backend.database.db, [
+      { data: { lastName: 'Martin', firstName: 'Claire', professionCode: '10', joinedOn: '2022-05-02' } },
+      { data: { lastName: 'Bernard', firstName: 'Camille', professionCode: '60', joinedOn: '2023-04-12' } },
+      { data: { lastName: 'Petit', firstName: 'Jules', professionCode: '50', joinedOn: '2023-05-30' } },
+    ]);
+    const indicator = await backend.ok('indicators.create', {
+      contractId: contract.id,
+      missionCode: 'accompagnement',
+      label: 'Nouveaux adhérents',
+      kind: 'moyens',
+      valueType: 'nombre',
+      unit: 'adhérents',
+      direction: 'hausse',
+      dataSource: 'maillage',
+      autoMeasure: 'nouveaux_adherents',
+    } as ChannelInput<'indicators.create'>);
+    await backend.ok('indicators.saveTarget', {
+      indicatorId: indicator.id,
+      contractYearId: year2.id,
+      paymentRule: 'tout_ou_rien',
+      targetValue: 10,
+      maxCents: 500_000,
+    } as ChannelInput<'indicators.saveTarget'>);
+    const { user } = renderApp(`/projet-de-sante/indicateurs/${indicator.id}`);
+    const live = await screen.findByRole('region', { name: 'Valeur mesurée par Maillage' });
+    expect(await within(live).findByText('2 adhérents')).toBeTruthy();
+    expect(within(live).getByText(/du 1er avril 2023 au 15 juin 2023/)).toBeTruthy();
+    await user.click(within(live).getByRole('button', { name: 'Figer comme mesure' }));
+    expect(await screen.findByText('Mesure figée : 2 adhérents (brouillon).')).toBeTruthy();
+    const measures = screen.getByRole('region', { name: 'Mesures de l’année 2' });
+    const row = await within(measures).findByRole('row', { name: /2\sadhérents/ });
+    expect(within(row).getByText('Brouillon')).toBeTruthy();
+    expect(within(row).getByText(/Nouveaux adhérents, du 1er avril 2023/)).toBeTruthy();
+  });
+
+  it('adds a requirement, attaches a document and a meeting, and checks them', async () => {
+    const file = `${process.cwd()}/package.json`;
+    const { backend, contract, year2 } = await withContract({ chooseOpenPath: async () => file });
+    await seedMeeting(backend, { type: 'ca', title: 'Groupe de travail dépistage', date: '2023-05-11' });
+    const indicator = await seedBreastCancer(backend, contract.id, year2.id, null);
+    const { user } = renderApp(`/projet-de-sante/indicateurs/${indicator.id}`);
+    const section = await screen.findByRole('region', { name: 'Justificatifs de l’année 2' });
+    expect(await within(section).findByText(/Aucun justificatif attendu/)).toBeTruthy();
+
+    // An empty label is refused under its field, nothing written.
+    await user.click(within(section).getByRole('button', { name: 'Ajouter un justificatif attendu' }));
+    await user.click(within(section).getByRole('button', { name: 'Ajouter le justificatif' }));
+    expect(await within(section).findByText('Le libellé du justificatif est obligatoire.')).toBeTruthy();
+    expect(backend.api['indicators.saveRequirement']).not.toHaveBeenCalled();
+
+    await user.type(within(section).getByLabelText(/^Justificatif/), 'Feuilles d’émargement');
+    await user.click(within(section).getByRole('button', { name: 'Ajouter le justificatif' }));
+    expect(await within(section).findByText('1 justificatif obligatoire encore manquant pour l’année 2.')).toBeTruthy();
+
+    await user.click(within(section).getByRole('button', { name: 'Joindre un document : Feuilles d’émargement' }));
+    expect(
+      await within(section).findByText('Tous les justificatifs obligatoires de l’année 2 sont fournis.'),
+    ).toBeTruthy();
+    expect(within(section).getByText('package.json')).toBeTruthy();
+
+    await user.click(within(section).getByRole('button', { name: 'Lier une réunion : Feuilles d’émargement' }));
+    await user.selectOptions(
+      await within(section).findByLabelText('Réunion de l’année 2'),
+      within(section).getByRole('option', { name: /Groupe de travail dépistage/ }),
+    );
+    await user.click(within(section).getByRole('button', { name: 'Lier' }));
+    expect(await within(section).findByText('Groupe de travail dépistage')).toBeTruthy();
+
+    const boxes = within(section).getAllByRole('checkbox', { name: 'Vérifié' });
+    expect(boxes).toHaveLength(2);
+    await user.click(boxes[0]!);
+    await waitFor(async () => {
+      const checked = await backend.database.db.selectFrom('evidence').select('checked').execute();
+      expect(checked.map((row) => row.checked).sort()).toEqual([0, 1]);
+    });
   });
 });

@@ -113,7 +113,7 @@ function RequirementItem({ row, year }: { row: EvidenceChecklistRow; year: YearC
             <span className="badge badge-muted">facultatif</span>
           )}
         </h3>
-        <span className="row-actions">
+        <span className="indicator-actions">
           <button
             type="button"
             className="button button-small button-secondary"
@@ -142,7 +142,7 @@ function RequirementItem({ row, year }: { row: EvidenceChecklistRow; year: YearC
         <ul className="plain-list">
           {row.evidence.map((evidence) => (
             <li key={evidence.id}>
-              <span className="badge badge-muted">{KIND_LABELS[evidence.kind]}</span> {evidence.label}
+              <span className="badge badge-muted">{KIND_LABELS[evidence.kind]}</span> <span>{evidence.label}</span>
               {evidence.meetingDate && ` (${formatDateLong(evidence.meetingDate)})`}
               {evidence.providedOn && ` — fourni le ${formatDateLong(evidence.providedOn)}`}{' '}
               <label className="checkbox-label">

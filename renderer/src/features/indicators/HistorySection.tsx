@@ -1,6 +1,6 @@
 import type { IndicatorDetail } from '@shared/contract';
 import { lineChart } from '@shared/charts';
-import { formatIndicatorValue, selectMeasure } from '@shared/domain/aci/attainment';
+import { formatIndicatorValue } from '@shared/domain/aci/attainment';
 import { Chart } from '../../components/charts/Chart';
 import { DataTable } from '../../components/DataTable';
 import type { YearChoice } from './missions';
@@ -9,14 +9,14 @@ import { targetLevelOf, targetText, valueText } from './wording';
 /** Per contract year, the cible and what was achieved (the measure that counts): a chart, then the same as a table. */
 export function HistorySection({ indicator, years }: { indicator: IndicatorDetail; years: readonly YearChoice[] }) {
   const rows = years.map((year) => {
-    const target = indicator.targets.find((t) => t.contractYearId === year.id) ?? null;
-    const measure = selectMeasure(indicator.measures.filter((m) => m.contractYearId === year.id));
-    return { year, target, level: target ? targetLevelOf(target) : null, value: measure?.value ?? null };
+    const entry = indicator.history.find((h) => h.contractYearId === year.id) ?? null;
+    const target = entry?.target ?? null;
+    return { year, target, level: target ? targetLevelOf(target) : null, value: entry?.measure?.value ?? null };
   });
   const geometry = lineChart({
     title: `Cible et réalisé par année de contrat — ${indicator.label}`,
-    width: 640,
-    height: 260,
+    width: 760,
+    height: 280,
     xLabels: rows.map((row) => `Année ${row.year.index}`),
     xHeader: 'Année de contrat',
     series: [
@@ -35,6 +35,7 @@ export function HistorySection({ indicator, years }: { indicator: IndicatorDetai
         rows={rows}
         rowKey={(row) => row.year.id}
         compact
+        className="indicators-table"
         aria-labelledby="historique-titre"
         columns={[
           { header: 'Année de contrat', rowHeader: true, cell: (row) => `Année ${row.year.index}` },

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { type IndicatorData, type IndicatorRow, indicatorSchema } from '@shared/contract';
 import { EVIDENCE_LABELS, type AciMissionCode, type IndicatorTemplate } from '@shared/domain/aci';
 import {
-  DATA_SOURCE_LABELS,
-  DIRECTION_LABELS,
+  INDICATOR_DATA_SOURCE_LABELS,
+  INDICATOR_DIRECTION_LABELS,
   INDICATOR_KIND_LABELS,
-  VALUE_TYPE_LABELS,
+  INDICATOR_VALUE_TYPE_LABELS,
 } from '@shared/domain/indicator-labels';
 import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
@@ -88,7 +88,6 @@ function fromTemplate(template: IndicatorTemplate, current: IndicatorFormValues)
     direction: template.direction,
     unit: template.unit ?? '',
     dataSource: template.dataSource,
-    definition: template.note ?? current.definition,
   };
 }
 
@@ -185,6 +184,7 @@ export function IndicatorForm({
             ensuite, année par année, sur la page de l’indicateur.
           </p>
           <TemplatePicker missionCode={missionCode} pickedId={template?.id ?? null} onPick={pick} />
+          {template?.note && <p className="field-hint">Dans les contrats signés : {template.note}.</p>}
         </>
       )}
       <FormError message={form.formError} />
@@ -210,7 +210,7 @@ export function IndicatorForm({
         <Field id="indicateur-type" label="Type de valeur" required error={errors.valueType?.message}>
           {(a) => (
             <select {...a} {...register('valueType')}>
-              {options(VALUE_TYPE_LABELS)}
+              {options(INDICATOR_VALUE_TYPE_LABELS)}
             </select>
           )}
         </Field>
@@ -227,14 +227,14 @@ export function IndicatorForm({
         <Field id="indicateur-sens" label="Sens" required error={errors.direction?.message}>
           {(a) => (
             <select {...a} {...register('direction')}>
-              {options(DIRECTION_LABELS)}
+              {options(INDICATOR_DIRECTION_LABELS)}
             </select>
           )}
         </Field>
         <Field id="indicateur-source" label="Source des données" required error={errors.dataSource?.message}>
           {(a) => (
             <select {...a} {...register('dataSource')}>
-              {options(DATA_SOURCE_LABELS)}
+              {options(INDICATOR_DATA_SOURCE_LABELS)}
             </select>
           )}
         </Field>

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { IndicatorDetail } from '@shared/contract';
 import {
-  DATA_SOURCE_LABELS,
-  DIRECTION_LABELS,
+  INDICATOR_DATA_SOURCE_LABELS,
+  INDICATOR_DIRECTION_LABELS,
   INDICATOR_KIND_LABELS,
-  VALUE_TYPE_LABELS,
+  INDICATOR_VALUE_TYPE_LABELS,
 } from '@shared/domain/indicator-labels';
 import { formatDateLong, plural } from '@shared/format';
 import { errorMessage } from '../../api';
@@ -55,7 +55,7 @@ function IndicatorView({ indicator, context }: { indicator: IndicatorDetail; con
   const [editing, setEditing] = useState(false);
   const missionTo = `/projet-de-sante/missions/${indicator.missionCode}${yearQuery(year)}`;
   return (
-    <div className="stack">
+    <div className="stack indicators-stack">
       <p className="back-link">
         <Link to={missionTo}>← {missionName(indicator.missionCode, context.versionCode)}</Link>
       </p>
@@ -128,7 +128,7 @@ function Definition({
         <h2 id="definition-titre">
           Définition {indicator.archived && <span className="badge badge-muted">archivé</span>}
         </h2>
-        <span className="row-actions">
+        <span className="indicator-actions">
           <button type="button" className="button button-small button-secondary" onClick={onEdit}>
             Modifier
           </button>
@@ -164,15 +164,15 @@ function Definition({
         </div>
         <div>
           <dt>Type de valeur</dt>
-          <dd>{VALUE_TYPE_LABELS[indicator.valueType]}</dd>
+          <dd>{INDICATOR_VALUE_TYPE_LABELS[indicator.valueType]}</dd>
         </div>
         <div>
           <dt>Sens</dt>
-          <dd>{DIRECTION_LABELS[indicator.direction]}</dd>
+          <dd>{INDICATOR_DIRECTION_LABELS[indicator.direction]}</dd>
         </div>
         <div>
           <dt>Source des données</dt>
-          <dd>{DATA_SOURCE_LABELS[indicator.dataSource]}</dd>
+          <dd>{INDICATOR_DATA_SOURCE_LABELS[indicator.dataSource]}</dd>
         </div>
         <div>
           <dt>Valeur initiale</dt>

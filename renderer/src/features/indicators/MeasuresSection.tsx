@@ -77,6 +77,7 @@ export function MeasuresSection({
         rows={rows}
         rowKey={(measure) => measure.id}
         compact
+        className="indicators-table"
         scroll
         aria-labelledby="mesures-titre"
         empty="Aucune mesure pour cette année."

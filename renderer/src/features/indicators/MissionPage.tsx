@@ -9,6 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { type ContractContext, NoContract, useContractContext } from './contractContext';
 import { IndicatorForm } from './IndicatorForm';
+import { MismatchWarning } from './MismatchWarning';
 import { isMissionCode, missionName, type YearChoice, yearQuery, useSelectedYear } from './missions';
 import { formatRate, ResultBadge } from './Progress';
 import { useTrackingTable } from './queries';
@@ -55,7 +56,7 @@ function MissionIndicators({ code, context }: { code: AciMissionCode; context: C
   if (!year) return <p className="muted">Le contrat n’a pas encore d’année.</p>;
   const mission = table.data?.missions.find((m) => m.missionCode === code) ?? null;
   return (
-    <div className="stack">
+    <div className="stack indicators-stack">
       <YearPicker years={context.years} year={year} onSelect={select} />
       <section className="card" aria-labelledby="mission-indicateurs">
         <div className="card-header">
@@ -92,15 +93,12 @@ function IndicatorsTable({ mission, year }: { mission: TrackingMission | null; y
   const result = mission?.result ?? null;
   return (
     <>
-      {mission?.result.mismatch && (
-        <p className="alert alert-warning" role="note">
-          {mission.result.mismatch.message}
-        </p>
-      )}
+      {mission && <MismatchWarning mission={mission} />}
       <DataTable
         rows={lines}
         rowKey={(line) => line.indicator.id}
         compact
+        className="indicators-table"
         scroll
         aria-labelledby="mission-indicateurs"
         empty="Aucun indicateur pour cette mission : ajoutez-en un avec « Nouvel indicateur », en partant des libellés des contrats signés."

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { TrackingMission, TrackingTable } from '@shared/contract';
 import { formatAmount } from '@shared/domain/aci/attainment';
+import { MismatchWarning } from './MismatchWarning';
 import { formatInteger, plural } from '@shared/format';
 import { errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
@@ -46,7 +47,7 @@ function Overview({ context }: { context: ContractContext }) {
     );
   }
   return (
-    <div className="stack">
+    <div className="stack indicators-stack">
       <YearPicker years={context.years} year={year} onSelect={select} />
       {table.isPending ? (
         <Loading />
@@ -65,7 +66,6 @@ function YearOverview({ table, context, year }: { table: TrackingTable; context:
     (code) =>
       table.missions.find((mission) => mission.missionCode === code) ?? {
         missionCode: code,
-        label: missionName(code, context.versionCode),
         envelope: null,
         indicators: [],
         result: null,
@@ -104,7 +104,9 @@ function YearOverview({ table, context, year }: { table: TrackingTable; context:
   );
 }
 
-type ShownMission = Omit<TrackingMission, 'result'> & { result: TrackingMission['result'] | null };
+type ShownMission = Pick<TrackingMission, 'missionCode' | 'envelope' | 'indicators'> & {
+  result: TrackingMission['result'] | null;
+};
 
 function MissionCard({
   mission,
@@ -164,15 +166,12 @@ function MissionCard({
           </div>
         )}
       </dl>
-      {mission.result?.mismatch && (
-        <p className="alert alert-warning" role="note">
-          {mission.result.mismatch.message}
-        </p>
-      )}
+      <MismatchWarning mission={mission} />
       <DataTable
         rows={mission.indicators}
         rowKey={(line) => line.indicator.id}
         compact
+        className="indicators-table"
         scroll
         aria-label={`Indicateurs, ${name}`}
         empty={

@@ -8,7 +8,7 @@ import { FormActions, FormError } from '../../components/FormActions';
 import { useContractForm } from '../../components/useContractForm';
 import { indicatorsResolver, orNull, readDecimal, readEuros } from './formResolver';
 import type { YearChoice } from './missions';
-import { useIndicatorsWrite } from './queries';
+import { useCarryOverCandidates, useIndicatorsWrite } from './queries';
 import { decimalToInput, VALUE_SUFFIX } from './values';
 import { targetText, valueText } from './wording';
 
@@ -93,6 +93,9 @@ export function TargetEditor({
     },
   });
   const { register, errors, control } = form;
+  const candidates = useCarryOverCandidates(year.id, year.index > 1);
+  const carriable =
+    target?.carriedOverFromId != null || (candidates.data ?? []).some((line) => line.indicator.id === indicator.id);
   const tiers = useFieldArray({ control, name: 'tiers' });
   const rule = form.watch('paymentRule');
   const yesNo = indicator.valueType === 'oui_non';
@@ -219,11 +222,11 @@ export function TargetEditor({
         </fieldset>
       )}
       <div className="form-grid">
-        {year.index > 1 && (
+        {carriable && (
           <div className="field field-checkbox field-wide">
             <label className="checkbox-label">
-              <input type="checkbox" {...register('carryOver')} /> Reporter la cible de l’année {year.index - 1}, non
-              atteinte
+              <input type="checkbox" {...register('carryOver')} /> Reporter la cible de l’année {year.index - 1}, qui
+              n’a pas été atteinte
             </label>
             {errors.carryOver?.message && <p className="field-error">{errors.carryOver.message}</p>}
           </div>

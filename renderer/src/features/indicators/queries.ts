@@ -14,6 +14,7 @@ const INDICATOR_READS = [
   'indicators.results',
   'indicators.evidence',
   'indicators.missingEvidence',
+  'indicators.carryOverCandidates',
 ] as const satisfies readonly Channel[];
 
 const indicatorWrite = { stale: INDICATOR_READS };
@@ -49,3 +50,6 @@ export const useAutoMeasures = () =>
 export const useEvidence = (contractYearId: number) => useApiQuery('indicators.evidence', [{ contractYearId }]);
 export const useLiveValue = (indicatorId: number, contractYearId: number, enabled: boolean) =>
   useApiQuery('indicators.liveValue', [{ indicatorId, contractYearId }], { enabled });
+/** Last year's targets not fully met, which this contract year may carry over. */
+export const useCarryOverCandidates = (contractYearId: number, enabled: boolean) =>
+  useApiQuery('indicators.carryOverCandidates', [{ contractYearId }], { enabled });
