@@ -94,6 +94,7 @@ test('an indicator with tiers, a measure, and the euros earned on its mission', 
     await page.getByLabel(`Seuil du palier ${index}`).fill(threshold);
     await page.getByLabel(`Montant du palier ${index} (€)`).fill(amount);
   }
+  await page.screenshot({ path: join(SCREENS, 'projet-cible.png'), fullPage: true });
   await page.getByRole('button', { name: 'Enregistrer la cible' }).click();
   await expect(page.getByText('Cible de l’année 2 enregistrée.')).toBeVisible();
 

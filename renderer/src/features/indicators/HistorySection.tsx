@@ -30,7 +30,11 @@ export function HistorySection({ indicator, years }: { indicator: IndicatorDetai
   return (
     <section className="card" aria-labelledby="historique-titre">
       <h2 id="historique-titre">Historique</h2>
-      <Chart geometry={geometry} showTitle={false} />
+      {rows.some((row) => row.target) ? (
+        <Chart geometry={geometry} showTitle={false} />
+      ) : (
+        <p className="muted">Aucune cible fixée pour l’instant : l’historique se remplit année après année.</p>
+      )}
       <DataTable
         rows={rows}
         rowKey={(row) => row.year.id}

@@ -192,6 +192,7 @@ function MeasureForm({
                   <input
                     type="checkbox"
                     role="switch"
+                    aria-checked={field.value === '1'}
                     checked={field.value === '1'}
                     onChange={(event) => field.onChange(event.target.checked ? '1' : '0')}
                     onBlur={field.onBlur}
