@@ -32,7 +32,15 @@ import { optionalIsoDate, optionalText } from '../schemas/common';
 import { channel, noInput } from './common';
 
 const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.');
+/** A required ISO date, checked as a real day of the calendar. */
+const requiredIsoDate = (message: string) =>
+  optionalIsoDate.transform((value, ctx) => {
+    if (value === null) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return value;
+  });
 
 /** An indicator value: finite, within what a double holds exactly enough for four decimals. */
 const value = z
@@ -96,7 +104,7 @@ export const measureSchema = z.object({
   value,
   periodStart: optionalIsoDate,
   periodEnd: optionalIsoDate,
-  measuredOn: isoDate,
+  measuredOn: requiredIsoDate('La date de la mesure est obligatoire.'),
   source: optionalText(300, 'Source'),
   status: z.enum(MEASURE_STATUSES, { error: 'Choisissez le statut de la mesure.' }).default('brouillon'),
   comment: optionalText(2000, 'Commentaire'),
@@ -324,6 +332,7 @@ export const indicatorsChannels = {
       ...evidenceDetails,
     }),
   ),
+  /** The whole row as the checklist shows it: a date or remark left out is cleared. */
   'indicators.updateEvidence': channel<EvidenceRow>()(z.object({ id, checked: z.boolean(), ...evidenceDetails })),
   'indicators.deleteEvidence': channel<{ deleted: true }>()(z.object({ id })),
 } as const;

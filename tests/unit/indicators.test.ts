@@ -453,6 +453,25 @@ describe('measures', () => {
       { indicatorId: yesNo.id, contractYearId: year(3), value: 2, measuredOn: '2025-06-01' },
       /oui \(1\) ou non \(0\)/,
     );
+    const count = await backend.ok('indicators.create', base(contract.id, { label: 'Réunions' }));
+    await backend.ok('indicators.saveTarget', {
+      indicatorId: count.id,
+      contractYearId: year(3),
+      paymentRule: 'tout_ou_rien',
+      targetValue: 4,
+      maxCents: 100_000,
+    });
+    await expectRefused(
+      'indicators.saveMeasure',
+      { indicatorId: count.id, contractYearId: year(3), value: -1, measuredOn: '2025-06-01' },
+      /ne peut pas être négatif/,
+    );
+    const badDay = await expectRefused(
+      'indicators.saveMeasure',
+      { indicatorId: count.id, contractYearId: year(3), value: 3, measuredOn: '2025-02-30' },
+      /n'est pas une date valide/,
+    );
+    expect(badDay?.fields).toHaveProperty('measuredOn');
     const outside = await expectRefused(
       'indicators.saveMeasure',
       {
