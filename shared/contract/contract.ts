@@ -56,9 +56,9 @@ const missionCode = z.enum(ACI_MISSION_CODES, { error: 'Choisissez une mission d
 export const signatorySchema = z.object({
   party: z.enum(SIGNATORY_PARTIES, { error: 'Choisissez le signataire : CPTS, CPAM, ARS ou autre.' }),
   organisation: z
-    .string({ error: 'Renseignez l’organisme signataire.' })
+    .string({ error: 'Renseignez le nom de l’organisme signataire.' })
     .trim()
-    .min(2, 'Renseignez l’organisme signataire.')
+    .min(2, 'Renseignez le nom de l’organisme signataire.')
     .max(200, 'Organisme : 200 caractères au maximum.'),
   name: optionalText(120, 'Nom du signataire'),
   role: optionalText(120, 'Qualité du signataire'),

@@ -510,6 +510,20 @@ describe('contract: refusals write nothing', () => {
     expect(older.fields).toHaveProperty('aciVersion');
   });
 
+  it('refuses moving the contract so that recorded missions or payments fall outside it', async () => {
+    const b = await backend();
+    const contract = await seedContract(b);
+    const { optionalMissions: _missions, ...data } = SAMPLE_CONTRACT;
+    const later = await refused(b, 'contract.update', { id: contract.id, data: { ...data, signedOn: '2022-10-01' } });
+    expect(plain(later.message)).toBe(
+      'La date de démarrage de la mission « Accès aux soins » (15 septembre 2022) est en dehors du contrat (du 1er octobre 2022 au 30 septembre 2027).',
+    );
+    const payment = await refused(b, 'contract.update', { id: contract.id, data: { ...data, signedOn: '2022-06-01' } });
+    expect(plain(payment.fields?.signedOn)).toBe(
+      'La date de réception d’un versement enregistré (22 avril 2022) est en dehors du contrat (du 1er juin 2022 au 31 mai 2027).',
+    );
+  });
+
   it('answers not_found for rows that do not exist', async () => {
     const b = await backend();
     await refused(b, 'contract.get', { id: 4242 }, 'not_found');
@@ -681,6 +695,10 @@ describe('contract: documents', () => {
       ['Annexe indicateurs', 'annexe-annee-5.xlsx'],
     ]);
     expect(annex.documents).toHaveLength(1);
+    // Year 5 now holds a document: the contract cannot lose that year.
+    const { optionalMissions: _missions, ...data } = SAMPLE_CONTRACT;
+    const shorter = await refused(b, 'contract.update', { id: contract.id, data: { ...data, durationYears: 4 } });
+    expect(shorter.fields?.durationYears).toContain('les années retirées contiennent 1 document joint.');
 
     const dialogueId = contract.years[0]!.dialogues[0]!.id;
     next = withFile(b, 'compte-rendu-dialogue.pdf');

@@ -7,10 +7,18 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createElement } from 'react';
+import { createElement, type ReactElement } from 'react';
 import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { barChart, bulletChart, columnChart, lineChart, type ChartGeometry, type TextMark } from '@shared/charts';
+import {
+  barChart,
+  bulletChart,
+  columnChart,
+  estimateTextWidth,
+  lineChart,
+  type ChartGeometry,
+  type TextMark,
+} from '@shared/charts';
 import { PdfChart, pdfMeasureText } from '../../electron/pdf/components/charts/PdfChart';
 import { contentWidth } from '../../electron/pdf/components/theme';
 import { clearStaleGlyphs, registerFonts } from '../../electron/pdf/fonts';
@@ -117,7 +125,7 @@ beforeAll(async () => {
     { title: 'Graphiques', author: 'CPTS du Grésivaudan', subject: 'Graphiques' },
     pages,
   );
-  const pdf = await renderToBuffer(document as React.ReactElement<DocumentProps>);
+  const pdf = await renderToBuffer(document as ReactElement<DocumentProps>);
   file = join(workDir, 'graphiques.pdf');
   writeFileSync(file, pdf);
   const preview = process.env.CHARTS_PDF_PREVIEW;
@@ -165,5 +173,31 @@ describe('Charts in a PDF', () => {
     // The bar of each profession is in the PDF as long as the geometry says: the longest spans the plot.
     const bars = members.marks.filter((mark) => mark.type === 'rect');
     expect(bars).toHaveLength(5);
+  });
+
+  it('has a default text measure at or just above Inter’s real widths, so that estimated labels fit too', () => {
+    const labels = [
+      'Infirmier',
+      'Médecin généraliste',
+      'Masseur-kinésithérapeute',
+      'Sage-femme',
+      'Chirurgien-dentiste',
+      'Accès aux soins',
+      'PRÉVENTION',
+      'févr.',
+      '2024-2025',
+      '33 000 €',
+      '66,3 %',
+    ];
+    for (const label of labels) {
+      for (const [weight, inter] of [
+        ['regular', 'regular'],
+        ['semibold', 'bold'],
+      ] as const) {
+        const ratio = estimateTextWidth(label, 10, weight) / textWidth(label, 10, inter);
+        expect(ratio, `${label} (${weight})`).toBeGreaterThanOrEqual(1);
+        expect(ratio, `${label} (${weight})`).toBeLessThan(1.2);
+      }
+    }
   });
 });

@@ -6,22 +6,20 @@ import type { Kysely, Transaction } from 'kysely';
 import {
   aciMission,
   aciVersion,
-  ACI_VERSIONS,
   contractYears,
-  currentAciVersion,
   missionDeadlines,
   missionsFor,
   type AciMissionCode,
   type AciVersionCode,
 } from '@shared/domain/aci';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-import type { ContractCreate, ContractData, ContractDetail, ContractDraft } from '@shared/contract';
+import type { ContractCreate, ContractData, ContractDetail } from '@shared/contract';
 import { dateLong } from '@shared/format';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
-import { getCptsProfile } from '../cpts';
 import { UserError } from '../errors';
-import { assertContract, checkDatesWithin, contractSpan } from './guards';
+import { assertContract, checkDatesWithin, contractSpan, paymentBounds } from './guards';
+import { missionShortLabel } from './payment-lines';
 import { getContract } from './records';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -70,7 +68,7 @@ function missionsToAdd(versionCode: AciVersionCode, chosen: readonly AciMissionC
     if (!aciMission(versionCode, code))
       refuse(
         'optionalMissions',
-        `La mission « ${code} » n’existe pas dans la version « ${aciVersion(versionCode).shortLabel} » de l’ACI.`,
+        `La mission « ${missionShortLabel(code)} » n’existe pas dans la version « ${aciVersion(versionCode).shortLabel} » de l’ACI.`,
       );
   }
   return missionsFor(versionCode)
@@ -152,10 +150,15 @@ export async function createContract(db: Kysely<DB>, input: ContractCreate, toda
   return getContract(db, id, today);
 }
 
-/** What a contract year holds that a shorter duration would lose, in French (« 2 cibles, 1 mesure »), or null. */
+/**
+ * What contract years hold that a shorter duration would lose, in French (« 2 cibles, 1 mesure »), or null. Their
+ * envelopes go with them: amounts the coordinator sees before changing the duration.
+ */
 async function heldBy(db: Db, yearIds: number[]): Promise<string | null> {
   if (!yearIds.length) return null;
-  const count = async (table: 'indicator_target' | 'indicator_measure' | 'aci_payment' | 'aci_dialogue' | 'evidence') =>
+  const count = async (
+    table: 'indicator_target' | 'indicator_measure' | 'aci_payment' | 'aci_dialogue' | 'evidence' | 'document_link',
+  ) =>
     Number(
       (
         await db
@@ -165,12 +168,13 @@ async function heldBy(db: Db, yearIds: number[]): Promise<string | null> {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const [targets, measures, payments, dialogues, evidence] = await Promise.all([
+  const [targets, measures, payments, dialogues, evidence, documents] = await Promise.all([
     count('indicator_target'),
     count('indicator_measure'),
     count('aci_payment'),
     count('aci_dialogue'),
     count('evidence'),
+    count('document_link'),
   ]);
   const parts = [
     [targets, 'cible', 'cibles'],
@@ -178,6 +182,7 @@ async function heldBy(db: Db, yearIds: number[]): Promise<string | null> {
     [payments, 'versement', 'versements'],
     [dialogues, 'dialogue de gestion', 'dialogues de gestion'],
     [evidence, 'justificatif', 'justificatifs'],
+    [documents, 'document joint', 'documents joints'],
   ] as const;
   const held = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n > 1 ? many : one}`);
   return held.length ? held.join(', ') : null;
@@ -218,7 +223,7 @@ export async function updateContract(
     if (orphan)
       refuse(
         'aciVersion',
-        `La mission « ${orphan.mission_code} » n’existe pas dans la version « ${aciVersion(data.aciVersion).shortLabel} » de l’ACI : retirez-la d’abord.`,
+        `La mission « ${missionShortLabel(orphan.mission_code)} » n’existe pas dans la version « ${aciVersion(data.aciVersion).shortLabel} » de l’ACI : retirez-la d’abord.`,
       );
   }
   const span = contractSpan(data.signedOn, years);
@@ -226,16 +231,30 @@ export async function updateContract(
     missions.flatMap((mission) => [
       {
         field: 'signedOn',
-        what: `date de démarrage de la mission « ${mission.mission_code} »`,
+        what: `date de démarrage de la mission « ${missionShortLabel(mission.mission_code)} »`,
         value: mission.started_on,
       },
       {
         field: 'signedOn',
-        what: `date de déploiement de la mission « ${mission.mission_code} »`,
+        what: `date de déploiement de la mission « ${missionShortLabel(mission.mission_code)} »`,
         value: mission.deployed_on,
       },
     ]),
     span,
+  );
+  const payments = await db
+    .selectFrom('aci_payment')
+    .innerJoin('aci_contract_year', 'aci_contract_year.id', 'aci_payment.contract_year_id')
+    .select(['aci_payment.expected_on', 'aci_payment.received_on'])
+    .where('aci_contract_year.contract_id', '=', contractId)
+    .execute();
+  checkDatesWithin(
+    payments.flatMap((payment) => [
+      { field: 'signedOn', what: 'date attendue d’un versement enregistré', value: payment.expected_on },
+      { field: 'signedOn', what: 'date de réception d’un versement enregistré', value: payment.received_on },
+    ]),
+    span,
+    paymentBounds(span),
   );
   const socle = missionsToAdd(data.aciVersion, []).filter(
     (code) => !missions.some((mission) => mission.mission_code === code),
@@ -283,77 +302,4 @@ export async function updateContract(
     await audit(trx, 'update', 'aci_contract', String(contractId), 'contrat');
   });
   return getContract(db, contractId, today);
-}
-
-/**
- * The new-contract form's starting values: a first contract takes its number and dates from the CPTS record, and
- * its signatories from the CPTS's identity (president, CPAM and ARS of attachment); a renewal follows the latest
- * contract and keeps its signatories' organisations.
- */
-export async function contractDraft(db: Kysely<DB>, today: string): Promise<ContractDraft> {
-  const latest = await db
-    .selectFrom('aci_contract')
-    .select(['id', 'number'])
-    .orderBy('signed_on', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  const fallbackVersion = ACI_VERSIONS[ACI_VERSIONS.length - 1]!.code;
-  if (latest) {
-    const signatories = await db
-      .selectFrom('aci_contract_signatory')
-      .select(['party', 'organisation', 'signatory_role'])
-      .where('contract_id', '=', latest.id)
-      .orderBy('id')
-      .execute();
-    return {
-      data: {
-        aciVersion: currentAciVersion(today)?.code ?? fallbackVersion,
-        signedOn: null,
-        anniversaryOn: null,
-        durationYears: 5,
-        status: 'en_preparation',
-        previousContractId: latest.id,
-        signatories: signatories.map((row) => ({
-          party: row.party,
-          organisation: row.organisation,
-          role: row.signatory_role,
-        })),
-        optionalMissions: [],
-      },
-      notes: [
-        `Renouvellement du contrat${latest.number ? ` n° ${latest.number}` : ''} : les organismes signataires sont repris.`,
-      ],
-    };
-  }
-  const { identity, lifecycle, arsName } = await getCptsProfile(db, today);
-  const signedOn = lifecycle.aciSignedOn;
-  const signatories: NonNullable<ContractDraft['data']['signatories']> = [];
-  if (identity.name)
-    signatories.push({
-      party: 'cpts',
-      organisation: identity.name,
-      name: identity.presidentName,
-      role: identity.presidentName ? 'Président·e' : null,
-      signedOn,
-    });
-  if (identity.cpam) signatories.push({ party: 'cpam', organisation: identity.cpam, signedOn });
-  if (arsName) signatories.push({ party: 'ars', organisation: arsName, signedOn });
-  const notes: string[] = [];
-  if (signedOn || lifecycle.aciContractNumber)
-    notes.push('Numéro et dates repris des étapes du projet de la fiche « Ma CPTS ».');
-  if (signatories.length) notes.push('Signataires repris de l’identité de la CPTS : complétez les noms et qualités.');
-  return {
-    data: {
-      number: lifecycle.aciContractNumber,
-      aciVersion: currentAciVersion(signedOn ?? today)?.code ?? fallbackVersion,
-      signedOn,
-      anniversaryOn: lifecycle.aciAnniversaryOn,
-      durationYears: 5,
-      status: signedOn ? 'actif' : 'en_preparation',
-      previousContractId: null,
-      signatories,
-      optionalMissions: [],
-    },
-    notes,
-  };
 }

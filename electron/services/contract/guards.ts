@@ -49,6 +49,11 @@ export function spanOfContract(contract: ContractRow): ContractSpan {
   );
 }
 
+/** Payment dates: the last year's balance and variable part come at the final anniversary, often later (a year). */
+export function paymentBounds(span: ContractSpan): { from: string; to: string } {
+  return { from: span.startOn, to: plusYears(span.endOn, 1) };
+}
+
 /** « La date de démarrage (1er mars 2021) est en dehors du contrat (du 1er avril 2022 au 31 mars 2027). » */
 export function outsideContract(what: string, date: string, span: ContractSpan): string {
   return `La ${what} (${dateLong(date)}) est en dehors du contrat (du ${dateLong(span.startOn)} au ${dateLong(span.endOn)}).`;
@@ -64,11 +69,13 @@ export function checkDatesWithin(
   bounds: { from: string; to: string } = { from: span.startOn, to: span.endOn },
 ): void {
   const fields: Record<string, string> = {};
+  const messages: string[] = [];
   for (const { field, what, value } of dates) {
-    if (value !== null && (value < bounds.from || value > bounds.to))
-      fields[field] = outsideContract(what, value, span);
+    if (value === null || (value >= bounds.from && value <= bounds.to)) continue;
+    const message = outsideContract(what, value, span);
+    messages.push(message);
+    fields[field] ??= message;
   }
-  const messages = Object.values(fields);
   if (messages.length) throw new UserError('invalid_input', messages.join(' '), fields);
 }
 

@@ -7,14 +7,8 @@ import type { ContractDetail, PaymentInput } from '@shared/contract';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { UserError } from '../errors';
-import { assertYear, checkDatesWithin, plusYears, spanOfContract, type ContractRow } from './guards';
+import { assertYear, checkDatesWithin, paymentBounds, spanOfContract } from './guards';
 import { getContract } from './records';
-
-/** Payment dates: the last year's balance and variable part come at the final anniversary, often later. */
-function paymentBounds(contract: ContractRow) {
-  const span = spanOfContract(contract);
-  return { span, bounds: { from: span.startOn, to: plusYears(span.endOn, 1) } };
-}
 
 async function assertMissionOfContract(db: Kysely<DB>, contractId: number, missionCode: string | null) {
   if (missionCode === null) return;
@@ -56,14 +50,14 @@ export async function savePayment(db: Kysely<DB>, input: PaymentInput, today: st
     const message = 'Renseignez au moins la date ou le montant attendu, ou la date ou le montant reçu.';
     throw new UserError('invalid_input', message, { receivedOn: message });
   }
-  const { span, bounds } = paymentBounds(contract);
+  const span = spanOfContract(contract);
   checkDatesWithin(
     [
       { field: 'expectedOn', what: 'date attendue du versement', value: input.expectedOn },
       { field: 'receivedOn', what: 'date de réception du versement', value: input.receivedOn },
     ],
     span,
-    bounds,
+    paymentBounds(span),
   );
   const values = {
     contract_year_id: year.id,
