@@ -205,6 +205,15 @@ describe('Projet de santé — un indicateur', () => {
     await waitFor(() => expect(within(target).getByText('4 000 € / 9 000 €')).toBeTruthy());
     expect(within(target).getByText('Partiellement atteint')).toBeTruthy();
     expect(within(measures).getByRole('cell', { name: 'Déclaré' })).toBeTruthy();
+
+    // The target now has a measure: deleting it is refused in the dialog, and it stays.
+    await user.click(within(target).getByRole('button', { name: 'Supprimer la cible de l’année 2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Supprimer la cible de l’année 2 ?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Supprimer' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(
+      /^Des mesures sont saisies pour cette cible/,
+    );
+    expect(await countRows(backend, 'indicator_target')).toBe(1);
   });
 
   it('refuses a measure outside the contract year under its date, and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { IndicatorDetail } from '@shared/contract';
+import type { IndicatorDetail, TargetRow } from '@shared/contract';
 import {
   INDICATOR_DATA_SOURCE_LABELS,
   INDICATOR_DIRECTION_LABELS,
@@ -9,7 +9,7 @@ import {
 } from '@shared/domain/indicator-labels';
 import { formatDateLong, plural } from '@shared/format';
 import { errorMessage } from '../../api';
-import { useConfirmedDelete } from '../../components/ConfirmDelete';
+import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
@@ -216,6 +216,12 @@ function Definition({
 function TargetSection({ indicator, year }: { indicator: IndicatorDetail; year: YearChoice }) {
   const [editing, setEditing] = useState(false);
   const table = useTrackingTable(year.id);
+  const remove = useConfirmedDelete(useIndicatorsWrite('indicators.deleteTarget'), {
+    title: () => `Supprimer la cible de l’année ${year.index} ?`,
+    body: () => <p>Sa règle, son montant et ses paliers seront supprimés ; une cible qui a des mesures est gardée.</p>,
+    input: (t: TargetRow) => ({ id: t.id }),
+    deletedMessage: () => `Cible de l’année ${year.index} supprimée.`,
+  });
   const target = indicator.targets.find((t) => t.contractYearId === year.id) ?? null;
   const line =
     table.data?.missions.flatMap((mission) => mission.indicators).find((l) => l.indicator.id === indicator.id) ?? null;
@@ -225,9 +231,14 @@ function TargetSection({ indicator, year }: { indicator: IndicatorDetail; year: 
       <div className="card-header">
         <h2 id="cible-titre">Cible et résultat de l’année {year.index}</h2>
         {!editing && (
-          <button type="button" className="button button-small" onClick={() => setEditing(true)}>
-            {target ? 'Modifier la cible' : 'Fixer la cible'}
-          </button>
+          <span className="indicator-actions">
+            <button type="button" className="button button-small" onClick={() => setEditing(true)}>
+              {target ? 'Modifier la cible' : 'Fixer la cible'}
+            </button>
+            {target && (
+              <DeleteButton label={`Supprimer la cible de l’année ${year.index}`} onClick={() => remove.ask(target)} />
+            )}
+          </span>
         )}
       </div>
       {editing ? (
@@ -243,6 +254,7 @@ function TargetSection({ indicator, year }: { indicator: IndicatorDetail; year: 
       ) : (
         <p className="muted">Aucune cible pour l’année {year.index} : fixez-la pour pouvoir saisir les mesures.</p>
       )}
+      {remove.dialog}
       {target && result && (
         <dl className="mission-figures">
           <div>
