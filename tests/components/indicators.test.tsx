@@ -265,6 +265,10 @@ describe('Projet de santé — un indicateur', () => {
     expect(await screen.findByText('archivé')).toBeTruthy();
     expect(backend.api['indicators.delete']).not.toHaveBeenCalled();
     expect(await countRows(backend, 'indicator')).toBe(1);
+    // Still reachable from its mission.
+    await user.click(screen.getByRole('link', { name: '← Développement des actions coordonnées de prévention' }));
+    const archived = await screen.findByRole('region', { name: 'Indicateurs archivés' });
+    expect(within(archived).getByRole('link', { name: 'Taux de dépistage du cancer du sein' })).toBeTruthy();
   });
 });
 

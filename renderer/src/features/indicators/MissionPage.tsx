@@ -12,7 +12,7 @@ import { IndicatorForm } from './IndicatorForm';
 import { MismatchWarning } from './MismatchWarning';
 import { isMissionCode, missionName, type YearChoice, yearQuery, useSelectedYear } from './missions';
 import { formatRate, ResultBadge } from './Progress';
-import { useTrackingTable } from './queries';
+import { useMissionIndicators, useTrackingTable } from './queries';
 import { earnedText, targetText, valueText } from './wording';
 import { YearPicker } from './YearPicker';
 import './indicators.css';
@@ -75,6 +75,7 @@ function MissionIndicators({ code, context }: { code: AciMissionCode; context: C
           <IndicatorsTable mission={mission} year={year} />
         )}
       </section>
+      <ArchivedIndicators contractId={context.contractId} code={code} year={year} />
       {adding && (
         <IndicatorForm
           contractId={context.contractId}
@@ -161,5 +162,32 @@ function IndicatorsTable({ mission, year }: { mission: TrackingMission | null; y
         }
       />
     </>
+  );
+}
+
+/** The mission's archived indicators: out of the year's list, still readable on their own page. */
+function ArchivedIndicators({
+  contractId,
+  code,
+  year,
+}: {
+  contractId: number;
+  code: AciMissionCode;
+  year: YearChoice;
+}) {
+  const list = useMissionIndicators(contractId, code);
+  const archived = (list.data ?? []).filter((indicator) => indicator.archived);
+  if (archived.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="indicateurs-archives">
+      <h2 id="indicateurs-archives">Indicateurs archivés</h2>
+      <ul className="plain-list">
+        {archived.map((indicator) => (
+          <li key={indicator.id}>
+            <Link to={`/projet-de-sante/indicateurs/${indicator.id}${yearQuery(year)}`}>{indicator.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -5,6 +5,7 @@
  * are read again; a write that answers with the indicator's fresh row stores nothing more (its detail holds more).
  */
 import type { Channel } from '@shared/contract';
+import type { AciMissionCode } from '@shared/domain/aci';
 import { createWriteHook, defineCachePolicy, useApiQuery } from '../../api';
 
 /** What any write of an indicator, a target, a measure or a piece of evidence may change. */
@@ -53,3 +54,6 @@ export const useLiveValue = (indicatorId: number, contractYearId: number, enable
 /** Last year's targets not fully met, which this contract year may carry over. */
 export const useCarryOverCandidates = (contractYearId: number, enabled: boolean) =>
   useApiQuery('indicators.carryOverCandidates', [{ contractYearId }], { enabled });
+/** The indicators of a mission, archived ones included. */
+export const useMissionIndicators = (contractId: number, missionCode: AciMissionCode) =>
+  useApiQuery('indicators.list', [{ contractId, missionCode, includeArchived: true }]);
