@@ -1,7 +1,7 @@
 /** Mission names and the contract year chosen on the pages of the area (kept in the address: `?annee=3`). */
 import { useSearchParams } from 'react-router-dom';
 import { ACI_MISSIONS, type AciMissionCategory, type AciMissionCode, type AciVersionCode } from '@shared/domain/aci';
-import { formatDateLong } from '@shared/format';
+import { formatDateLong, toIsoDate } from '@shared/format';
 
 /** « Amélioration de l’accès aux soins »: the mission's name in the contract's ACI version (the latest otherwise). */
 export function missionName(code: string, versionCode?: AciVersionCode | null): string {
@@ -34,12 +34,19 @@ export function yearLabel(year: Pick<YearChoice, 'index' | 'startOn' | 'endOn'>)
 
 /**
  * The contract year the page shows: the one in the address (`?annee=2`), else the current one, else the last that
- * has started (a contract come to term), else the first. Changing it keeps the rest of the address.
+ * has started (a contract come to term), else the first (a contract still to start). Changing it keeps the rest
+ * of the address.
  */
 export function useSelectedYear(years: readonly YearChoice[]) {
   const [params, setParams] = useSearchParams();
   const asked = Number(params.get('annee'));
-  const year = years.find((y) => y.index === asked) ?? years.find((y) => y.current) ?? years[years.length - 1] ?? null;
+  const started = years.filter((y) => y.startOn <= toIsoDate(new Date()));
+  const year =
+    years.find((y) => y.index === asked) ??
+    years.find((y) => y.current) ??
+    started[started.length - 1] ??
+    years[0] ??
+    null;
   const select = (index: number) =>
     setParams(
       (previous) => {
