@@ -11,6 +11,7 @@ import { backupsChannels } from './backups';
 import type { ChannelName } from './channels';
 import { contractChannels } from './contract';
 import { cptsChannels } from './cpts';
+import { fichesChannels } from './fiches';
 import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
 import { membersChannels } from './members';
@@ -27,6 +28,7 @@ export { IPC_PREFIX } from './channels';
 export type { ExportResult } from './common';
 export * from './contract';
 export * from './cpts';
+export * from './fiches';
 export * from './indicators';
 export * from './meetings';
 export * from './members';
@@ -45,9 +47,10 @@ export const contract = {
   ...meetingsChannels,
   ...rcpChannels,
   ...agChannels,
+  ...fichesChannels,
   ...reportsChannels,
-  ...indicatorsChannels,
   ...contractChannels,
+  ...indicatorsChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;

@@ -9,6 +9,7 @@ import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
 import { contractHandlers } from './contract';
 import { cptsHandlers } from './cpts';
+import { fichesHandlers } from './fiches';
 import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
@@ -31,9 +32,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...meetingsHandlers(ctx),
     ...rcpHandlers(ctx),
     ...agHandlers(ctx),
+    ...fichesHandlers(ctx),
     ...reportsHandlers(ctx),
-    ...indicatorsHandlers(ctx),
     ...contractHandlers(ctx),
+    ...indicatorsHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;

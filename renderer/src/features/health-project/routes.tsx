@@ -1,5 +1,6 @@
 import { Route } from 'react-router-dom';
 import { contractRoutes } from '../contract/routes';
+import { fichesRoutes } from '../fiches/routes';
 import { indicatorsRoutes } from '../indicators/routes';
 import { HealthProjectLayout } from './HealthProjectNav';
 
@@ -9,6 +10,7 @@ import { HealthProjectLayout } from './HealthProjectNav';
  */
 const AREA_ROUTES = [
   ...contractRoutes,
+  ...fichesRoutes,
   ...indicatorsRoutes,
   // One line per feature of the area.
 ];
