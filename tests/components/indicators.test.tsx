@@ -85,6 +85,10 @@ describe('Projet de santé — missions', () => {
   it('shows each mission of the current contract year with its envelopes, euros earned and indicators', async () => {
     const { backend, contract, year2 } = await withContract();
     await seedBreastCancer(backend, contract.id, year2.id, 72.5);
+    await backend.ok('fiches.create', {
+      title: 'Dépistage organisé du cancer du sein',
+      missionCode: 'prevention',
+    } as ChannelInput<'fiches.create'>);
     const { user } = renderApp('/projet-de-sante');
     expect(await screen.findByRole('heading', { level: 1, name: 'Missions du projet de santé' })).toBeTruthy();
     const picker = (await screen.findByLabelText('Année de contrat')) as HTMLSelectElement;
@@ -103,6 +107,10 @@ describe('Projet de santé — missions', () => {
     // The indicators priced 3 500 € for a variable part of 17 500 €: the warning says so.
     expect(plain(within(prevention).getByRole('note').textContent)).toContain('totalisent 3 500 €');
     expect(plain(within(prevention).getByRole('note').textContent)).toContain('17 500 €');
+
+    expect(within(prevention).getByRole('link', { name: '1 fiche' }).getAttribute('href')).toBe(
+      '/projet-de-sante/fiches',
+    );
 
     // A mission without indicators says how to add them.
     const parcours = screen.getByRole('region', { name: /parcours/i });

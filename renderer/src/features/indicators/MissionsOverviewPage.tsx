@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import type { TrackingMission, TrackingTable } from '@shared/contract';
 import { formatAmount } from '@shared/domain/aci/attainment';
 import { MismatchWarning } from './MismatchWarning';
-import { formatInteger, plural } from '@shared/format';
+import { plural } from '@shared/format';
 import { errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
@@ -162,7 +162,9 @@ function MissionCard({
         {fiches !== null && (
           <div>
             <dt>Fiches actions</dt>
-            <dd>{formatInteger(fiches)}</dd>
+            <dd>
+              <Link to="/projet-de-sante/fiches">{plural(fiches, 'fiche', 'fiches')}</Link>
+            </dd>
           </div>
         )}
       </dl>

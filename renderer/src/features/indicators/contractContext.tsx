@@ -1,12 +1,13 @@
 /**
  * What the indicator pages need of the ACI contract (read from the contract's overview): its version, its missions,
- * its contract years with the current one, and per mission its deadline status.
+ * its contract years with the current one, and per mission its deadline status and how many fiches actions it has.
  */
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import type { ContractMissionRow, ContractOverview } from '@shared/contract';
+import type { ContractMissionRow, ContractOverview, FicheListRow } from '@shared/contract';
 import type { AciMissionCode, AciVersionCode } from '@shared/domain/aci';
 import { useApiQuery } from '../../api';
+import { useFiches } from '../fiches/queries';
 import type { YearChoice } from './missions';
 
 export interface ContractContext {
@@ -17,7 +18,7 @@ export interface ContractContext {
   missionCodes: AciMissionCode[];
   /** The mission's deadline status (« Déploiement proche »…), `warn` when near or passed; null when none. */
   missionStatus: (code: AciMissionCode) => { label: string; warn: boolean } | null;
-  /** How many fiches actions the mission has, null when not known. */
+  /** How many fiches actions the mission has, null while they are read (or could not be). */
   fichesCount: (code: AciMissionCode) => number | null;
 }
 
@@ -35,7 +36,7 @@ function missionStatus(mission: ContractMissionRow): { label: string; warn: bool
   return mission.startedOn ? { label: 'Mission démarrée', warn: false } : null;
 }
 
-function toContext(overview: ContractOverview): ContractContext | null {
+function toContext(overview: ContractOverview, fiches: readonly FicheListRow[] | undefined): ContractContext | null {
   const { contract } = overview;
   if (!contract) return null;
   const missions = new Map(contract.missions.map((mission) => [mission.code, mission]));
@@ -54,14 +55,15 @@ function toContext(overview: ContractOverview): ContractContext | null {
       const mission = missions.get(code);
       return mission ? missionStatus(mission) : null;
     },
-    fichesCount: () => null,
+    fichesCount: (code) => (fiches ? fiches.filter((fiche) => fiche.missionCode === code).length : null),
   };
 }
 
 /** The contract the indicator pages belong to: the active one, else the latest; `data` is null before any. */
 export function useContractContext() {
   const query = useApiQuery('contract.overview', []);
-  const data = useMemo(() => (query.data ? toContext(query.data) : null), [query.data]);
+  const fiches = useFiches({});
+  const data = useMemo(() => (query.data ? toContext(query.data, fiches.data) : null), [query.data, fiches.data]);
   return { isPending: query.isPending, isError: query.isError, error: query.error, refetch: query.refetch, data };
 }
 
