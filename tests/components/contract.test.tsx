@@ -160,6 +160,26 @@ describe('Contrat ACI — modification', () => {
     expect(within(header).getByText(stored.statusLabel)).toBeTruthy();
   });
 
+  it('enters the next contract at renewal, linked to the previous one, and switches between them', async () => {
+    const backend = await install();
+    const previous = await withContract(backend);
+    const { user } = renderApp('/projet-de-sante/contrat');
+    await user.click(await screen.findByRole('button', { name: 'Saisir le contrat suivant (renouvellement)' }));
+    expect(await screen.findByText(/Renouvellement du contrat n° CPTS-38-2022-004/)).toBeTruthy();
+    expect((screen.getByLabelText('Organisme (CPAM)') as HTMLInputElement).value).toBe('CPAM de l’Isère');
+    await user.type(screen.getByLabelText('Numéro du contrat'), 'CPTS-38-2027-010');
+    await user.type(screen.getByLabelText(/^Date de signature/), '2027-04-01');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: /Contrat n° CPTS-38-2027-010/ })).toBeTruthy();
+    const renewed = (await backend.ok('contract.list')).find((row) => row.number === 'CPTS-38-2027-010')!;
+    expect(renewed.previousContractId).toBe(previous.id);
+    const chooser = screen.getByLabelText('Contrat affiché');
+    expect(within(chooser).getAllByRole('option')).toHaveLength(2);
+    await user.selectOptions(chooser, String(previous.id));
+    expect(await screen.findByRole('heading', { level: 2, name: /Contrat n° CPTS-38-2022-004/ })).toBeTruthy();
+  });
+
   it('adds an optional mission to the contract and removes it after confirmation', async () => {
     const backend = await install();
     const contract = await withContract(backend);
