@@ -11,6 +11,8 @@ import { backupsChannels } from './backups';
 import type { ChannelName } from './channels';
 import { contractChannels } from './contract';
 import { cptsChannels } from './cpts';
+import { fichesChannels } from './fiches';
+import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
 import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
@@ -26,6 +28,8 @@ export { IPC_PREFIX } from './channels';
 export type { ExportResult } from './common';
 export * from './contract';
 export * from './cpts';
+export * from './fiches';
+export * from './indicators';
 export * from './meetings';
 export * from './members';
 export * from './members-import';
@@ -43,8 +47,10 @@ export const contract = {
   ...meetingsChannels,
   ...rcpChannels,
   ...agChannels,
+  ...fichesChannels,
   ...reportsChannels,
   ...contractChannels,
+  ...indicatorsChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;

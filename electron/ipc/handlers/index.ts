@@ -9,6 +9,8 @@ import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
 import { contractHandlers } from './contract';
 import { cptsHandlers } from './cpts';
+import { fichesHandlers } from './fiches';
+import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
 import { membersImportHandlers } from './members-import';
@@ -30,8 +32,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...meetingsHandlers(ctx),
     ...rcpHandlers(ctx),
     ...agHandlers(ctx),
+    ...fichesHandlers(ctx),
     ...reportsHandlers(ctx),
     ...contractHandlers(ctx),
+    ...indicatorsHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;

@@ -1,5 +1,6 @@
 import { Route } from 'react-router-dom';
 import { contractRoutes } from '../contract/routes';
+import { fichesRoutes } from '../fiches/routes';
 import { HealthProjectLayout } from './HealthProjectNav';
 
 /**
@@ -8,6 +9,7 @@ import { HealthProjectLayout } from './HealthProjectNav';
  */
 const AREA_ROUTES = [
   ...contractRoutes,
+  ...fichesRoutes,
   // One line per feature of the area.
 ];
 
