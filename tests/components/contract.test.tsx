@@ -307,8 +307,11 @@ describe('Contrat ACI — missions, enveloppes, versements', () => {
 });
 
 describe('Contrat ACI — dialogue de gestion et documents', () => {
-  it('records the dialogue de gestion of the year with the variable amount validated', async () => {
-    const backend = await install();
+  it('records the dialogue de gestion of the year with the variable amount validated, then joins its minutes', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'maillage-dialogue-'));
+    const minutes = join(folder, 'cr-dialogue.pdf');
+    writeFileSync(minutes, '%PDF-1.4 compte rendu');
+    const backend = await install({ chooseOpenPath: async () => minutes });
     const contract = await withContract(backend);
     const { user } = renderApp('/projet-de-sante/contrat');
     await user.click(await screen.findByRole('button', { name: 'Saisir un dialogue de gestion' }));
@@ -321,6 +324,14 @@ describe('Contrat ACI — dialogue de gestion et documents', () => {
     expect(dialogue).toMatchObject({ heldOn: '2023-02-10', variableValidatedCents: 4_200_000 });
     const shown = screen.getByRole('article', { name: 'Dialogue du 10 février 2023' });
     expect(plain(shown.textContent)).toContain(plain(formatEurosFromCents(4_200_000)));
+
+    await user.click(
+      within(shown).getByRole('button', { name: 'Joindre le compte rendu du dialogue du 10 février 2023' }),
+    );
+    expect(await screen.findByText('Compte rendu joint.')).toBeTruthy();
+    const joined = (await backend.ok('contract.get', { id: contract.id })).years[0]!.dialogues[0]!;
+    expect(joined.minutes?.fileName).toBe('cr-dialogue.pdf');
+    expect(await within(shown).findByText(/cr-dialogue\.pdf/)).toBeTruthy();
   });
 
   it('attaches the signed contract through the file dialog and deletes it after confirmation', async () => {

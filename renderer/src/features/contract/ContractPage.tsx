@@ -113,7 +113,7 @@ function ContractView({ id }: { id: number }) {
     contract.years.find((candidate) => candidate.current) ??
     contract.years[0];
   return (
-    <div className="stack">
+    <div className="stack contract-view">
       <ContractHeader contract={contract} />
       <YearsTimeline contract={contract} selectedId={year?.id ?? null} onSelect={setChosenYearId} />
       <MissionsSection contract={contract} />
