@@ -131,8 +131,13 @@ describe('Projet de santé — missions', () => {
 });
 
 describe('Projet de santé — une mission', () => {
-  it('creates an indicator from the library, with its evidence requirements', async () => {
+  it('creates an indicator from the library, with its evidence requirements and its fiche action', async () => {
     const { backend } = await withContract();
+    const fiche = await backend.ok('fiches.create', {
+      code: 'FA-02',
+      title: 'Un médecin traitant pour chaque patient en ALD',
+      missionCode: 'acces',
+    });
     const { user } = renderApp('/projet-de-sante/missions/acces');
     expect(await screen.findByRole('heading', { level: 1, name: 'Amélioration de l’accès aux soins' })).toBeTruthy();
     expect(await screen.findByText(/Aucun indicateur pour cette mission/)).toBeTruthy();
@@ -153,6 +158,8 @@ describe('Projet de santé — une mission', () => {
 
     await user.clear(screen.getByLabelText(/^Valeur initiale/));
     await user.type(screen.getByLabelText(/^Valeur initiale/), '219');
+    await screen.findByRole('option', { name: 'FA-02 — Un médecin traitant pour chaque patient en ALD' });
+    await user.selectOptions(screen.getByLabelText(/^Fiche action/), String(fiche.id));
     await user.click(screen.getByRole('button', { name: 'Créer l’indicateur' }));
     // The new indicator's page opens, with the library's evidence as requirements.
     expect(
@@ -161,6 +168,9 @@ describe('Projet de santé — une mission', () => {
     expect(screen.getByText('219 patients')).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 3, name: /Données statistiques CPAM/ })).toBeTruthy();
     expect(await countRows(backend, 'indicator')).toBe(1);
+    // The fiche action lists it.
+    const linked = await backend.ok('fiches.get', { id: fiche.id });
+    expect(linked.indicators.map((row) => row.label)).toEqual(['Patients en ALD sans médecin traitant']);
   });
 });
 

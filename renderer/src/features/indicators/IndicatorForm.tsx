@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type IndicatorData, type IndicatorRow, indicatorSchema } from '@shared/contract';
+import { type FicheListRow, type IndicatorData, type IndicatorRow, indicatorSchema } from '@shared/contract';
 import { EVIDENCE_LABELS, type AciMissionCode, type IndicatorTemplate } from '@shared/domain/aci';
 import {
   INDICATOR_DATA_SOURCE_LABELS,
@@ -11,6 +11,7 @@ import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
 import { useContractForm } from '../../components/useContractForm';
 import { indicatorsResolver, orNull, readDecimal } from './formResolver';
+import { useFiches } from '../fiches/queries';
 import { useAutoMeasures, useIndicatorsWrite } from './queries';
 import { TemplatePicker } from './TemplatePicker';
 import { decimalToInput } from './values';
@@ -28,6 +29,7 @@ interface IndicatorFormValues {
   baselineOn: string;
   baselineSource: string;
   autoMeasure: string;
+  ficheId: string;
 }
 
 const FIELDS = [
@@ -43,6 +45,7 @@ const FIELDS = [
   'baselineOn',
   'baselineSource',
   'autoMeasure',
+  'ficheId',
 ] as const;
 
 const EMPTY: IndicatorFormValues = {
@@ -58,6 +61,7 @@ const EMPTY: IndicatorFormValues = {
   baselineOn: '',
   baselineSource: '',
   autoMeasure: '',
+  ficheId: '',
 };
 
 function toForm(row: IndicatorRow | null): IndicatorFormValues {
@@ -75,6 +79,7 @@ function toForm(row: IndicatorRow | null): IndicatorFormValues {
     baselineOn: row.baselineOn ?? '',
     baselineSource: row.baselineSource ?? '',
     autoMeasure: row.autoMeasure ?? '',
+    ficheId: row.ficheId === null ? '' : String(row.ficheId),
   };
 }
 
@@ -129,7 +134,7 @@ export function IndicatorForm({
     resolver: indicatorsResolver<IndicatorFormValues, typeof indicatorSchema>(indicatorSchema, (values, problems) => ({
       contractId,
       missionCode,
-      ficheId: indicator?.ficheId ?? null,
+      ficheId: values.ficheId ? Number(values.ficheId) : null,
       label: values.label,
       code: orNull(values.code),
       kind: values.kind,
@@ -167,6 +172,14 @@ export function IndicatorForm({
   const valueType = form.watch('valueType');
   const canMeasure = valueType === 'nombre' || valueType === 'delai';
   const catalogue = (autoMeasures.data ?? []).filter((entry) => entry.needs === null);
+  const fiches = useFiches({});
+  const sameMission = (fiches.data ?? []).filter((fiche) => fiche.missionCode === missionCode);
+  const otherFiches = (fiches.data ?? []).filter((fiche) => fiche.missionCode !== missionCode);
+  const ficheOption = (fiche: FicheListRow) => (
+    <option key={fiche.id} value={String(fiche.id)}>
+      {fiche.code ? `${fiche.code} — ${fiche.title}` : fiche.title}
+    </option>
+  );
 
   const pick = (picked: IndicatorTemplate) => {
     setTemplate(picked);
@@ -258,6 +271,22 @@ export function IndicatorForm({
           error={errors.baselineSource?.message}
         >
           {(a) => <input type="text" {...a} {...register('baselineSource')} />}
+        </Field>
+        <Field
+          id="indicateur-fiche"
+          label="Fiche action"
+          hint="La fiche action dont l’indicateur mesure le résultat, s’il y en a une."
+          error={errors.ficheId?.message}
+        >
+          {(a) => (
+            <select {...a} {...register('ficheId')}>
+              <option value="">Aucune</option>
+              {sameMission.length > 0 && (
+                <optgroup label="Fiches de cette mission">{sameMission.map(ficheOption)}</optgroup>
+              )}
+              {otherFiches.length > 0 && <optgroup label="Autres fiches">{otherFiches.map(ficheOption)}</optgroup>}
+            </select>
+          )}
         </Field>
         {canMeasure && (
           <Field

@@ -19,12 +19,14 @@ const INDICATOR_READS = [
 ] as const satisfies readonly Channel[];
 
 const indicatorWrite = { stale: INDICATOR_READS };
+/** A fiche action lists its indicators: creating, editing, archiving or deleting one changes that list. */
+const indicatorDefinitionWrite = { stale: [...INDICATOR_READS, 'fiches.get', 'fiches.list'] as const };
 
 export const indicatorsPolicy = defineCachePolicy({
-  'indicators.create': indicatorWrite,
-  'indicators.update': indicatorWrite,
-  'indicators.archive': indicatorWrite,
-  'indicators.delete': indicatorWrite,
+  'indicators.create': indicatorDefinitionWrite,
+  'indicators.update': indicatorDefinitionWrite,
+  'indicators.archive': indicatorDefinitionWrite,
+  'indicators.delete': indicatorDefinitionWrite,
   'indicators.saveTarget': indicatorWrite,
   'indicators.deleteTarget': indicatorWrite,
   'indicators.saveMeasure': indicatorWrite,
