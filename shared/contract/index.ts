@@ -10,6 +10,7 @@ import { appChannels } from './app';
 import { backupsChannels } from './backups';
 import type { ChannelName } from './channels';
 import { cptsChannels } from './cpts';
+import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
 import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
@@ -24,6 +25,7 @@ export * from './backups';
 export { IPC_PREFIX } from './channels';
 export type { ExportResult } from './common';
 export * from './cpts';
+export * from './indicators';
 export * from './meetings';
 export * from './members';
 export * from './members-import';
@@ -42,6 +44,7 @@ export const contract = {
   ...rcpChannels,
   ...agChannels,
   ...reportsChannels,
+  ...indicatorsChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;

@@ -8,6 +8,7 @@ import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
 import { cptsHandlers } from './cpts';
+import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
 import { membersImportHandlers } from './members-import';
@@ -30,6 +31,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...rcpHandlers(ctx),
     ...agHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...indicatorsHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;

@@ -1,0 +1,314 @@
+/**
+ * Indicators of an ACI contract: the indicator itself (mission, fiche action, wording, kind, value type, direction,
+ * data source, baseline), its target per contract year (payment rule, amount, tiers, carry-over), its measures,
+ * the evidence it requires, the values Maillage measures from its own data, and the « tableau de suivi » of a
+ * contract year (one read for the screen, the PDF and the export).
+ */
+import { z } from '../zod-fr';
+import type {
+  MissionResult,
+  PaymentRule,
+  TargetResult,
+  TargetStatus,
+  Tier,
+  YearResult,
+} from '../domain/aci/attainment';
+import {
+  DATA_SOURCES,
+  DIRECTIONS,
+  INDICATOR_KINDS,
+  MEASURE_STATUSES,
+  PAYMENT_RULES,
+  VALUE_TYPES,
+  type IndicatorDataSource,
+  type IndicatorDirection,
+  type IndicatorKind,
+  type IndicatorValueType,
+  type MeasureStatus,
+} from '../domain/indicator-labels';
+import { optionalIsoDate, optionalText } from '../schemas/common';
+import { channel, noInput } from './common';
+
+const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.');
+export const MISSION_CODES = ['acces', 'parcours', 'prevention', 'crise', 'qualite', 'accompagnement'] as const;
+export type MissionCode = (typeof MISSION_CODES)[number];
+
+/** An indicator value: finite, within what a double holds exactly enough for four decimals. */
+const value = z
+  .number({ error: 'Saisissez un nombre.' })
+  .refine(Number.isFinite, 'Saisissez un nombre.')
+  .refine((v) => Math.abs(v) <= 1e12, 'Ce nombre est trop grand.');
+const cents = z
+  .number({ error: 'Saisissez un montant.' })
+  .int('Le montant doit être en euros et centimes.')
+  .min(0, 'Le montant ne peut pas être négatif.')
+  .max(100_000_000_00, 'Montant trop élevé.');
+
+export const indicatorSchema = z.object({
+  contractId: id,
+  missionCode: z.enum(MISSION_CODES, { error: 'Choisissez la mission.' }),
+  ficheId: id.nullish().transform((v) => v ?? null),
+  code: optionalText(40, 'Code'),
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Le libellé de l’indicateur est obligatoire.')
+    .max(500, 'Libellé : 500 caractères au maximum.'),
+  kind: z.enum(INDICATOR_KINDS, { error: 'Choisissez la nature de l’indicateur.' }),
+  valueType: z.enum(VALUE_TYPES, { error: 'Choisissez le type de valeur.' }),
+  unit: optionalText(40, 'Unité'),
+  direction: z.enum(DIRECTIONS, { error: 'Choisissez le sens de l’indicateur.' }),
+  definition: optionalText(4000, 'Définition'),
+  dataSource: z.enum(DATA_SOURCES, { error: 'Choisissez la source des données.' }),
+  baselineValue: value.nullish().transform((v) => v ?? null),
+  baselineOn: optionalIsoDate,
+  baselineSource: optionalText(300, 'Source de la valeur initiale'),
+  autoMeasure: optionalText(80, 'Mesure automatique'),
+});
+export type IndicatorData = z.output<typeof indicatorSchema>;
+
+export const tierSchema = z.object({
+  rank: z.number().int('Le rang est un entier.').min(1, 'Le rang commence à 1.').max(20),
+  label: z.string().trim().max(60, 'Libellé du palier : 60 caractères au maximum.').default(''),
+  threshold: value,
+  amountCents: cents,
+});
+
+export const targetSchema = z.object({
+  indicatorId: id,
+  contractYearId: id,
+  paymentRule: z.enum(PAYMENT_RULES, { error: 'Choisissez la règle de rémunération.' }),
+  targetValue: value.nullish().transform((v) => v ?? null),
+  /** For paliers it may be left empty: the top tier's amount stands for it. */
+  maxCents: cents.nullish().transform((v) => v ?? null),
+  tiers: z.array(tierSchema).max(10, 'Dix paliers au plus.').default([]),
+  /** Carry last year's target of this indicator over (« non atteint en N-1 »). */
+  carryOver: z.boolean().default(false),
+  note: optionalText(2000, 'Note'),
+});
+export type TargetData = z.output<typeof targetSchema>;
+
+export const measureSchema = z.object({
+  id: id.nullish().transform((v) => v ?? null),
+  indicatorId: id,
+  contractYearId: id,
+  value,
+  periodStart: optionalIsoDate,
+  periodEnd: optionalIsoDate,
+  measuredOn: isoDate,
+  source: optionalText(300, 'Source'),
+  status: z.enum(MEASURE_STATUSES, { error: 'Choisissez le statut de la mesure.' }).default('brouillon'),
+  comment: optionalText(2000, 'Commentaire'),
+});
+export type MeasureData = z.output<typeof measureSchema>;
+
+export const requirementSchema = z.object({
+  id: id.nullish().transform((v) => v ?? null),
+  indicatorId: id,
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Le libellé du justificatif est obligatoire.')
+    .max(200, 'Libellé : 200 caractères au maximum.'),
+  required: z.boolean().default(true),
+});
+
+const evidenceDetails = {
+  providedOn: optionalIsoDate,
+  remark: optionalText(1000, 'Remarque'),
+};
+
+export interface IndicatorRow {
+  id: number;
+  contractId: number;
+  missionCode: MissionCode;
+  ficheId: number | null;
+  ficheTitle: string | null;
+  code: string | null;
+  label: string;
+  kind: IndicatorKind;
+  valueType: IndicatorValueType;
+  unit: string | null;
+  direction: IndicatorDirection;
+  definition: string | null;
+  dataSource: IndicatorDataSource;
+  autoMeasure: string | null;
+  baselineValue: number | null;
+  baselineOn: string | null;
+  baselineSource: string | null;
+  position: number;
+  archived: boolean;
+  measureCount: number;
+}
+
+export interface TargetRow {
+  id: number;
+  indicatorId: number;
+  contractYearId: number;
+  yearIndex: number;
+  paymentRule: PaymentRule;
+  targetValue: number | null;
+  maxCents: number;
+  tiers: Tier[];
+  carriedOverFromId: number | null;
+  note: string | null;
+}
+
+export interface MeasureRow {
+  id: number;
+  indicatorId: number;
+  contractYearId: number;
+  yearIndex: number;
+  value: number;
+  periodStart: string | null;
+  periodEnd: string | null;
+  measuredOn: string;
+  source: string | null;
+  status: MeasureStatus;
+  comment: string | null;
+  /** For a value Maillage computed and the coordinator froze: how it was computed. */
+  computedFrom: string | null;
+}
+
+export interface EvidenceRow {
+  id: number;
+  requirementId: number;
+  contractYearId: number;
+  /** What the evidence is: a document of the app, a meeting's document, or a meeting itself. */
+  kind: 'document' | 'meeting_document' | 'meeting';
+  documentId: number | null;
+  meetingDocumentId: number | null;
+  meetingId: number | null;
+  /** File name, or « Titre de la réunion » for a meeting. */
+  label: string;
+  meetingDate: string | null;
+  providedOn: string | null;
+  checked: boolean;
+  remark: string | null;
+}
+
+export interface RequirementRow {
+  id: number;
+  indicatorId: number;
+  label: string;
+  required: boolean;
+}
+
+export interface IndicatorDetail extends IndicatorRow {
+  targets: TargetRow[];
+  measures: MeasureRow[];
+  requirements: RequirementRow[];
+}
+
+/** One line of the tableau de suivi: an indicator, its target for the year, the measure that counts, its result. */
+export interface TrackingIndicator {
+  indicator: IndicatorRow;
+  target: TargetRow | null;
+  /** The measure that counts (validated by the CPAM first, then declared, then the latest). */
+  measure: MeasureRow | null;
+  measureCount: number;
+  /** Null when the indicator has no target this year. */
+  result: TargetResult | null;
+  evidence: { required: number; provided: number; missing: number };
+}
+
+export interface TrackingMission {
+  missionCode: MissionCode;
+  label: string;
+  /** The mission's envelope for the year, null when none is entered. */
+  envelope: { fixedCents: number; variableMaxCents: number } | null;
+  indicators: TrackingIndicator[];
+  result: MissionResult;
+}
+
+export interface TrackingTable {
+  contractId: number;
+  contractNumber: string | null;
+  contractYearId: number;
+  yearIndex: number;
+  startOn: string;
+  endOn: string;
+  missions: TrackingMission[];
+  result: YearResult;
+  /** French warnings: indicator amounts not adding up to a mission's variable maximum. */
+  warnings: string[];
+}
+
+export interface AutoMeasureEntry {
+  code: string;
+  label: string;
+  explanation: string;
+  /** `fiche`: the indicator must belong to a fiche action; `profession`: the code carries a profession. */
+  needs: 'fiche' | 'profession' | null;
+}
+
+export interface LiveValue {
+  value: number;
+  periodStart: string;
+  periodEnd: string;
+  /** How Maillage computed it, in French, with the period. */
+  explanation: string;
+}
+
+export interface EvidenceChecklistRow {
+  requirementId: number;
+  indicatorId: number;
+  indicatorCode: string | null;
+  indicatorLabel: string;
+  missionCode: MissionCode;
+  label: string;
+  required: boolean;
+  evidence: EvidenceRow[];
+  /** Required and nothing provided for the year. */
+  missing: boolean;
+}
+
+export type { TargetStatus };
+
+/** Channels of the indicators, their targets, measures and evidence. */
+export const indicatorsChannels = {
+  'indicators.list': channel<IndicatorRow[]>()(
+    z.object({
+      contractId: id,
+      missionCode: z.enum(MISSION_CODES).nullish(),
+      includeArchived: z.boolean().default(false),
+    }),
+  ),
+  'indicators.get': channel<IndicatorDetail>()(z.object({ id })),
+  'indicators.create': channel<IndicatorRow>()(indicatorSchema),
+  'indicators.update': channel<IndicatorRow>()(z.object({ id, data: indicatorSchema })),
+  'indicators.archive': channel<IndicatorRow>()(z.object({ id, archived: z.boolean() })),
+  'indicators.delete': channel<{ deleted: true }>()(z.object({ id })),
+
+  'indicators.saveTarget': channel<TargetRow>()(targetSchema),
+  'indicators.deleteTarget': channel<{ deleted: true }>()(z.object({ id })),
+  'indicators.saveMeasure': channel<MeasureRow>()(measureSchema),
+  'indicators.deleteMeasure': channel<{ deleted: true }>()(z.object({ id })),
+  'indicators.results': channel<TrackingTable>()(z.object({ contractYearId: id })),
+
+  'indicators.autoMeasures': channel<AutoMeasureEntry[]>()(noInput),
+  'indicators.liveValue': channel<LiveValue>()(z.object({ indicatorId: id, contractYearId: id })),
+  'indicators.freezeMeasure': channel<MeasureRow>()(z.object({ indicatorId: id, contractYearId: id })),
+
+  'indicators.saveRequirement': channel<RequirementRow>()(requirementSchema),
+  'indicators.deleteRequirement': channel<{ deleted: true }>()(z.object({ id })),
+  'indicators.evidence': channel<EvidenceChecklistRow[]>()(z.object({ contractYearId: id })),
+  'indicators.missingEvidence': channel<EvidenceChecklistRow[]>()(z.object({ contractYearId: id })),
+  'indicators.attachEvidenceFile': channel<EvidenceRow | { cancelled: true }>()(
+    z.object({ requirementId: id, contractYearId: id, title: optionalText(200, 'Titre'), ...evidenceDetails }),
+  ),
+  'indicators.linkEvidence': channel<EvidenceRow>()(
+    z.object({
+      requirementId: id,
+      contractYearId: id,
+      source: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('meeting'), meetingId: id }),
+        z.object({ kind: z.literal('meeting_document'), meetingDocumentId: id }),
+      ]),
+      ...evidenceDetails,
+    }),
+  ),
+  'indicators.updateEvidence': channel<EvidenceRow>()(z.object({ id, checked: z.boolean(), ...evidenceDetails })),
+  'indicators.deleteEvidence': channel<{ deleted: true }>()(z.object({ id })),
+} as const;
