@@ -5,6 +5,7 @@ import { Composition } from './composition/Composition';
 import { Convocation } from './convocation/Convocation';
 import { clearStaleGlyphs, registerFonts } from './fonts';
 import { IdentitySheet } from './identity/IdentitySheet';
+import { IndicatorsTracking } from './indicators-tracking/IndicatorsTracking';
 import { MeetingMinutes } from './meeting-minutes/MeetingMinutes';
 import { MembersList } from './members-list/MembersList';
 import { Pv } from './pv/Pv';
@@ -28,6 +29,7 @@ const documents: DocumentBuilders = {
   convocation: (data) => createElement(Convocation, { data }),
   attendanceSheet: (data) => createElement(AttendanceSheet, { data }),
   pv: (data) => createElement(Pv, { data }),
+  indicatorsTracking: (data) => createElement(IndicatorsTracking, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {

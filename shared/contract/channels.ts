@@ -62,6 +62,9 @@ export const channelNames = [
   'rules.list',
   'rules.save',
   'rules.delete',
+
+  'annex.exportTracking',
+
   'ag.get',
   'ag.markConvocationSent',
   'ag.setPresence',
@@ -89,6 +92,7 @@ export const channelNames = [
   'reports.exportConvocation',
   'reports.exportAttendanceSheet',
   'reports.exportPv',
+  'reports.exportIndicatorsTracking',
 
   'indicators.list',
   'indicators.get',
