@@ -63,6 +63,10 @@ export const channelNames = [
   'rules.save',
   'rules.delete',
 
+  'annex.open',
+  'annex.preview',
+  'annex.apply',
+  'annex.close',
   'annex.exportTracking',
 
   'ag.get',
