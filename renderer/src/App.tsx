@@ -8,6 +8,7 @@ import { UiStateProvider } from './components/UiState';
 import { AgPage } from './features/ag/AgPage';
 import { CptsPage } from './features/cpts/CptsPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { healthProjectRoutes } from './features/health-project/routes';
 import { CollegesPage } from './features/members/CollegesPage';
 import { ImportPage } from './features/members/ImportPage';
 import { MemberPage, NewMemberPage } from './features/members/MemberPage';
@@ -51,7 +52,7 @@ export function AppRoutes() {
         <Route path="reunions/:id" element={<MeetingPage />} />
         <Route path="reunions/:id/assemblee" element={<AgPage />} />
         <Route path="protocoles" element={<PlaceholderPage {...PLACEHOLDERS.protocoles} />} />
-        <Route path="fiches-actions" element={<PlaceholderPage {...PLACEHOLDERS.fichesActions} />} />
+        {healthProjectRoutes}
         <Route path="rapports" element={<ReportsPage />} />
         <Route path="parametres" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -5,7 +5,7 @@
  */
 import { z } from '../zod-fr';
 import { channel, type ExportResult, noInput } from './common';
-import type { MissionCode } from './indicators';
+import type { AciMissionCode } from '../domain/aci';
 
 const id = z.number().int().positive();
 
@@ -53,7 +53,7 @@ export type AnnexRowAction = 'create' | 'add_target' | 'unchanged' | 'error';
 export interface AnnexRowPreview {
   /** Line in the file. */
   line: number;
-  missionCode: MissionCode | null;
+  missionCode: AciMissionCode | null;
   code: string | null;
   label: string;
   /** What will be written, in French: « Par paliers : ≤ 219 → 3 000 € ; ≤ 100 → 6 000 € », « Oui / non, 2 000 € ». */
@@ -69,7 +69,7 @@ export interface AnnexRowPreview {
 }
 
 export interface AnnexMissionTotal {
-  missionCode: MissionCode;
+  missionCode: AciMissionCode;
   /** Σ of the amounts of the rows to import and of the targets already entered for the year. */
   indicatorsCents: number;
   /** The mission's variable maximum for the year, null when no envelope is entered. */

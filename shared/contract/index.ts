@@ -10,7 +10,9 @@ import { annexChannels } from './annex';
 import { appChannels } from './app';
 import { backupsChannels } from './backups';
 import type { ChannelName } from './channels';
+import { contractChannels } from './contract';
 import { cptsChannels } from './cpts';
+import { fichesChannels } from './fiches';
 import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
 import { membersChannels } from './members';
@@ -26,7 +28,9 @@ export * from './app';
 export * from './backups';
 export { IPC_PREFIX } from './channels';
 export type { ExportResult } from './common';
+export * from './contract';
 export * from './cpts';
+export * from './fiches';
 export * from './indicators';
 export * from './meetings';
 export * from './members';
@@ -46,7 +50,9 @@ export const contract = {
   ...rcpChannels,
   ...agChannels,
   ...annexChannels,
+  ...fichesChannels,
   ...reportsChannels,
+  ...contractChannels,
   ...indicatorsChannels,
   ...settingsChannels,
   ...backupsChannels,

@@ -5,34 +5,42 @@
  * contract year (one read for the screen, the PDF and the export).
  */
 import { z } from '../zod-fr';
-import type {
-  MissionResult,
-  PaymentRule,
-  TargetResult,
-  TargetStatus,
-  Tier,
-  YearResult,
-} from '../domain/aci/attainment';
 import {
-  DATA_SOURCES,
-  DIRECTIONS,
-  INDICATOR_KINDS,
-  MEASURE_STATUSES,
-  PAYMENT_RULES,
-  VALUE_TYPES,
-  type IndicatorDataSource,
+  ACI_MISSION_CODES,
+  type AciMissionCode,
   type IndicatorDirection,
-  type IndicatorKind,
   type IndicatorValueType,
   type MeasureStatus,
+  type MissionResult,
+  type PaymentRule,
+  type TargetResult,
+  type TargetStatus,
+  type Tier,
+  type YearResult,
+} from '../domain/aci';
+import {
+  INDICATOR_DATA_SOURCES,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_KINDS,
+  INDICATOR_VALUE_TYPES,
+  MEASURE_STATUSES,
+  PAYMENT_RULES,
+  type IndicatorDataSource,
+  type IndicatorKind,
 } from '../domain/indicator-labels';
 import { optionalIsoDate, optionalText } from '../schemas/common';
 import { channel, noInput } from './common';
 
 const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.');
-export const MISSION_CODES = ['acces', 'parcours', 'prevention', 'crise', 'qualite', 'accompagnement'] as const;
-export type MissionCode = (typeof MISSION_CODES)[number];
+/** A required ISO date, checked as a real day of the calendar. */
+const requiredIsoDate = (message: string) =>
+  optionalIsoDate.transform((value, ctx) => {
+    if (value === null) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return value;
+  });
 
 /** An indicator value: finite, within what a double holds exactly enough for four decimals. */
 const value = z
@@ -47,7 +55,7 @@ const cents = z
 
 export const indicatorSchema = z.object({
   contractId: id,
-  missionCode: z.enum(MISSION_CODES, { error: 'Choisissez la mission.' }),
+  missionCode: z.enum(ACI_MISSION_CODES, { error: 'Choisissez la mission.' }),
   ficheId: id.nullish().transform((v) => v ?? null),
   code: optionalText(40, 'Code'),
   label: z
@@ -56,11 +64,11 @@ export const indicatorSchema = z.object({
     .min(1, 'Le libellé de l’indicateur est obligatoire.')
     .max(500, 'Libellé : 500 caractères au maximum.'),
   kind: z.enum(INDICATOR_KINDS, { error: 'Choisissez la nature de l’indicateur.' }),
-  valueType: z.enum(VALUE_TYPES, { error: 'Choisissez le type de valeur.' }),
+  valueType: z.enum(INDICATOR_VALUE_TYPES, { error: 'Choisissez le type de valeur.' }),
   unit: optionalText(40, 'Unité'),
-  direction: z.enum(DIRECTIONS, { error: 'Choisissez le sens de l’indicateur.' }),
+  direction: z.enum(INDICATOR_DIRECTIONS, { error: 'Choisissez le sens de l’indicateur.' }),
   definition: optionalText(4000, 'Définition'),
-  dataSource: z.enum(DATA_SOURCES, { error: 'Choisissez la source des données.' }),
+  dataSource: z.enum(INDICATOR_DATA_SOURCES, { error: 'Choisissez la source des données.' }),
   baselineValue: value.nullish().transform((v) => v ?? null),
   baselineOn: optionalIsoDate,
   baselineSource: optionalText(300, 'Source de la valeur initiale'),
@@ -96,7 +104,7 @@ export const measureSchema = z.object({
   value,
   periodStart: optionalIsoDate,
   periodEnd: optionalIsoDate,
-  measuredOn: isoDate,
+  measuredOn: requiredIsoDate('La date de la mesure est obligatoire.'),
   source: optionalText(300, 'Source'),
   status: z.enum(MEASURE_STATUSES, { error: 'Choisissez le statut de la mesure.' }).default('brouillon'),
   comment: optionalText(2000, 'Commentaire'),
@@ -122,7 +130,7 @@ const evidenceDetails = {
 export interface IndicatorRow {
   id: number;
   contractId: number;
-  missionCode: MissionCode;
+  missionCode: AciMissionCode;
   ficheId: number | null;
   ficheTitle: string | null;
   code: string | null;
@@ -195,10 +203,21 @@ export interface RequirementRow {
   required: boolean;
 }
 
+/** One contract year of an indicator's history: the target, the measure that counts and the result. */
+export interface IndicatorYear {
+  contractYearId: number;
+  yearIndex: number;
+  target: TargetRow;
+  measure: MeasureRow | null;
+  result: TargetResult;
+}
+
 export interface IndicatorDetail extends IndicatorRow {
   targets: TargetRow[];
   measures: MeasureRow[];
   requirements: RequirementRow[];
+  /** Cible vs réalisé, year by year (the years with a target), for the indicator's page and its chart. */
+  history: IndicatorYear[];
 }
 
 /** One line of the tableau de suivi: an indicator, its target for the year, the measure that counts, its result. */
@@ -214,8 +233,10 @@ export interface TrackingIndicator {
 }
 
 export interface TrackingMission {
-  missionCode: MissionCode;
+  missionCode: AciMissionCode;
+  /** « Amélioration de l’accès aux soins »; `result.label` and the warnings use the short name (« Accès aux soins »). */
   label: string;
+  shortLabel: string;
   /** The mission's envelope for the year, null when none is entered. */
   envelope: { fixedCents: number; variableMaxCents: number } | null;
   indicators: TrackingIndicator[];
@@ -256,7 +277,7 @@ export interface EvidenceChecklistRow {
   indicatorId: number;
   indicatorCode: string | null;
   indicatorLabel: string;
-  missionCode: MissionCode;
+  missionCode: AciMissionCode;
   label: string;
   required: boolean;
   evidence: EvidenceRow[];
@@ -271,7 +292,7 @@ export const indicatorsChannels = {
   'indicators.list': channel<IndicatorRow[]>()(
     z.object({
       contractId: id,
-      missionCode: z.enum(MISSION_CODES).nullish(),
+      missionCode: z.enum(ACI_MISSION_CODES).nullish(),
       includeArchived: z.boolean().default(false),
     }),
   ),
@@ -282,6 +303,8 @@ export const indicatorsChannels = {
   'indicators.delete': channel<{ deleted: true }>()(z.object({ id })),
 
   'indicators.saveTarget': channel<TargetRow>()(targetSchema),
+  /** Last year's targets not fully met, that may be carried into this contract year (« non atteints en N-1 »). */
+  'indicators.carryOverCandidates': channel<TrackingIndicator[]>()(z.object({ contractYearId: id })),
   'indicators.deleteTarget': channel<{ deleted: true }>()(z.object({ id })),
   'indicators.saveMeasure': channel<MeasureRow>()(measureSchema),
   'indicators.deleteMeasure': channel<{ deleted: true }>()(z.object({ id })),
@@ -309,6 +332,7 @@ export const indicatorsChannels = {
       ...evidenceDetails,
     }),
   ),
+  /** The whole row as the checklist shows it: a date or remark left out is cleared. */
   'indicators.updateEvidence': channel<EvidenceRow>()(z.object({ id, checked: z.boolean(), ...evidenceDetails })),
   'indicators.deleteEvidence': channel<{ deleted: true }>()(z.object({ id })),
 } as const;

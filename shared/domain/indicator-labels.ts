@@ -1,54 +1,35 @@
 /**
- * French labels of the codes an ACI indicator carries (the database stores the codes, CHECK constraints list them):
- * kinds, value types, directions, data sources, payment rules, measure and result statuses, and the evidence a
- * signed annex usually asks for. Pure data, read by the screens, the PDFs and the exports alike.
+ * French labels of the codes an indicator's life carries beyond its own traits: payment rules, measure statuses
+ * and result statuses, and the evidence labels offered when a requirement is added. The indicator's own
+ * vocabularies (kind, value type, direction, data source, evidence « livrables ») live with the library of
+ * indicators seen in signed contracts (`@shared/domain/aci`) and are re-exported here, so that a screen, a PDF or
+ * an export finds every indicator label in one place. Pure data.
  */
-import type {
-  IndicatorDirection,
-  IndicatorValueType,
-  MeasureStatus,
-  PaymentRule,
-  TargetStatus,
-} from './aci/attainment';
+import type { MeasureStatus, PaymentRule, TargetStatus } from './aci/attainment';
+import { EVIDENCE_LABELS } from './aci/indicator-library';
 
-export type IndicatorKind = 'moyens' | 'processus' | 'resultat';
-export type IndicatorDataSource = 'cpam' | 'cpts' | 'ars' | 'partenaire' | 'maillage' | 'autre';
-export type { IndicatorDirection, IndicatorValueType, MeasureStatus, PaymentRule, TargetStatus };
+export {
+  EVIDENCE_LABELS,
+  INDICATOR_DATA_SOURCE_LABELS,
+  INDICATOR_DATA_SOURCES,
+  INDICATOR_DIRECTION_LABELS,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_KIND_LABELS,
+  INDICATOR_KINDS,
+  INDICATOR_VALUE_TYPE_LABELS,
+  INDICATOR_VALUE_TYPES,
+  type IndicatorDataSource,
+  type IndicatorKind,
+} from './aci/indicator-library';
 
-export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
-  moyens: 'Moyens',
-  processus: 'Processus',
-  resultat: 'Résultat',
-};
-
-export const VALUE_TYPE_LABELS: Record<IndicatorValueType, string> = {
-  oui_non: 'Oui / non',
-  nombre: 'Nombre',
-  taux: 'Taux (%)',
-  delai: 'Délai (jours)',
-};
-
-export const DIRECTION_LABELS: Record<IndicatorDirection, string> = {
-  hausse: 'À la hausse',
-  baisse: 'À la baisse',
-  atteindre: 'Niveau à atteindre',
-};
-
-export const DATA_SOURCE_LABELS: Record<IndicatorDataSource, string> = {
-  cpam: 'Requête CPAM',
-  cpts: 'Déclaratif CPTS',
-  ars: 'ARS',
-  partenaire: 'Partenaire',
-  maillage: 'Mesuré par Maillage',
-  autre: 'Autre source',
-};
-
+export const PAYMENT_RULES = ['tout_ou_rien', 'paliers', 'proportionnel'] as const satisfies readonly PaymentRule[];
 export const PAYMENT_RULE_LABELS: Record<PaymentRule, string> = {
   tout_ou_rien: 'Tout ou rien',
   paliers: 'Par paliers',
   proportionnel: 'Au prorata',
 };
 
+export const MEASURE_STATUSES = ['brouillon', 'declare', 'valide'] as const satisfies readonly MeasureStatus[];
 export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
   brouillon: 'Brouillon',
   declare: 'Déclaré',
@@ -65,23 +46,5 @@ export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
 /** The usual tier labels of an annex, in rank order; a tier may also carry free text. */
 export const TIER_LABEL_SUGGESTIONS = ['socle', 'intermédiaire', 'objectif'] as const;
 
-/** The « livrables » the signed annexes attach to indicators, offered when a requirement is added. */
-export const EVIDENCE_LABEL_SUGGESTIONS = [
-  'Feuilles d’émargement',
-  'Comptes rendus',
-  'Supports de présentation',
-  'Calendrier et déroulé',
-  'Bilans et évaluations de satisfaction',
-  'Données statistiques CPAM',
-  'Conventions signées',
-  'Contrats et fiches de poste',
-  'Documents de recensement',
-] as const;
-
-/** The codes, in display order, for selects and schemas. */
-export const INDICATOR_KINDS = Object.keys(INDICATOR_KIND_LABELS) as [IndicatorKind, ...IndicatorKind[]];
-export const VALUE_TYPES = Object.keys(VALUE_TYPE_LABELS) as [IndicatorValueType, ...IndicatorValueType[]];
-export const DIRECTIONS = Object.keys(DIRECTION_LABELS) as [IndicatorDirection, ...IndicatorDirection[]];
-export const DATA_SOURCES = Object.keys(DATA_SOURCE_LABELS) as [IndicatorDataSource, ...IndicatorDataSource[]];
-export const PAYMENT_RULES = Object.keys(PAYMENT_RULE_LABELS) as [PaymentRule, ...PaymentRule[]];
-export const MEASURE_STATUSES = Object.keys(MEASURE_STATUS_LABELS) as [MeasureStatus, ...MeasureStatus[]];
+/** The « livrables » of the signed annexes, offered as labels when an evidence requirement is added. */
+export const EVIDENCE_LABEL_SUGGESTIONS: readonly string[] = Object.values(EVIDENCE_LABELS);

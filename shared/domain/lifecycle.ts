@@ -1,5 +1,5 @@
 import { addYears, differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
-import { ACI_CONTRACT_YEARS } from './aci';
+import { ACI_CONTRACT_YEARS, contractYearAt, contractYears } from './aci';
 import type { CptsLifecycle } from '../schemas/cpts';
 
 export type LifecycleStageCode =
@@ -43,9 +43,12 @@ const STEP_LABELS: [keyof CptsLifecycle, string][] = [
 
 const iso = (date: Date) => format(date, 'yyyy-MM-dd');
 
-/** End of an ACI contract signed on `signedOn`: the day before its fifth anniversary. */
-export function contractEndDate(signedOn: string): string {
-  return iso(subDays(addYears(parseISO(signedOn), ACI_CONTRACT_YEARS), 1));
+/**
+ * End of an ACI contract signed on `signedOn`: the day before the fifth anniversary of its first contract year
+ * (which starts on the date anniversaire when it differs from the signature).
+ */
+export function contractEndDate(signedOn: string, anniversaryOn?: string | null): string {
+  return contractYears(signedOn, anniversaryOn).at(-1)!.endOn;
 }
 
 /** The first anniversary of `anchor` strictly after `today`. */
@@ -68,7 +71,8 @@ export function lifecycleStatus(lifecycle: CptsLifecycle, today: string): Lifecy
   const base = { contractYear: null, contractEnd: null, nextAnniversary: null, daysToContractEnd: null, steps };
 
   if (lifecycle.aciSignedOn) {
-    const contractEnd = contractEndDate(lifecycle.aciSignedOn);
+    const years = contractYears(lifecycle.aciSignedOn, lifecycle.aciAnniversaryOn);
+    const contractEnd = contractEndDate(lifecycle.aciSignedOn, lifecycle.aciAnniversaryOn);
     const daysToContractEnd = differenceInCalendarDays(parseISO(contractEnd), parseISO(today));
     const anchor = lifecycle.aciAnniversaryOn ?? lifecycle.aciSignedOn;
     if (daysToContractEnd < 0) {
@@ -90,10 +94,8 @@ export function lifecycleStatus(lifecycle: CptsLifecycle, today: string): Lifecy
         daysToContractEnd,
       };
     }
-    const elapsedYears = Math.floor(
-      differenceInCalendarDays(parseISO(today), parseISO(lifecycle.aciSignedOn)) / 365.25,
-    );
-    const contractYear = Math.min(ACI_CONTRACT_YEARS, elapsedYears + 1);
+    // Between the signature and a later first anniversary, the contract is in its first year.
+    const contractYear = contractYearAt(years, today)?.index ?? 1;
     const upcoming = nextAnniversaryAfter(anchor, today);
     // The last anniversary falls after the end of the contract: there is none to come under this contract.
     const nextAnniversary = upcoming <= contractEnd ? upcoming : null;

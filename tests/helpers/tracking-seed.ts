@@ -7,7 +7,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChannelInput, MissionCode } from '@shared/contract';
+import type { ChannelInput } from '@shared/contract';
+import type { AciMissionCode } from '@shared/domain/aci';
 import { SAMPLE_IDENTITY } from '../components/seed-cpts';
 import type { testBackend } from './handlers';
 
@@ -16,7 +17,7 @@ type Backend = Awaited<ReturnType<typeof testBackend>>;
 export const CONTRACT_NUMBER = '2022-093-017';
 
 /** Envelopes of year 5, in euros: fixe, variable (crise left without an envelope on purpose). */
-export const ENVELOPES: Partial<Record<MissionCode, readonly [number, number]>> = {
+export const ENVELOPES: Partial<Record<AciMissionCode, readonly [number, number]>> = {
   acces: [90_000, 35_000],
   parcours: [45_000, 45_000],
   prevention: [17_500, 17_500],
@@ -238,7 +239,7 @@ async function insertContract(backend: Backend): Promise<SeededYear> {
     years.push(row.id);
   }
   const yearId = years[4]!;
-  for (const [mission, [fixed, variable]] of Object.entries(ENVELOPES) as [MissionCode, [number, number]][]) {
+  for (const [mission, [fixed, variable]] of Object.entries(ENVELOPES) as [AciMissionCode, [number, number]][]) {
     await db
       .insertInto('aci_envelope')
       .values({

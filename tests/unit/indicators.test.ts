@@ -190,6 +190,16 @@ describe('indicators of a contract', () => {
       base(contract.id, { label: 'X', autoMeasure: 'adherents_profession:999' }),
       /Choisissez la profession/,
     );
+    await expectRefused(
+      'indicators.create',
+      base(contract.id, { label: 'Taux de RCP', valueType: 'taux', autoMeasure: 'rcp_tenues' }),
+      /choisissez le type de valeur « Nombre »/,
+    );
+    const nurses = await backend.ok(
+      'indicators.create',
+      base(contract.id, { label: 'Infirmiers adhérents', autoMeasure: 'adherents_profession:60' }),
+    );
+    expect(nurses.autoMeasure).toBe('adherents_profession:60');
   });
 
   it('refuses a change of value type that measures already saved contradict', async () => {
@@ -344,6 +354,9 @@ describe('targets per contract year', () => {
       carryOver: true,
     });
     expect(carried.carriedOverFromId).toBe(year1.id);
+    expect(
+      (await backend.ok('indicators.carryOverCandidates', { contractYearId: year(2) })).map((l) => l.indicator.id),
+    ).toEqual([ald.id]);
 
     // Year 2 fully met (45 ≤ 50): nothing to carry into year 3.
     await backend.ok('indicators.saveMeasure', {
@@ -352,6 +365,11 @@ describe('targets per contract year', () => {
       value: 45,
       measuredOn: '2025-05-10',
     });
+    const history = (await backend.ok('indicators.get', { id: ald.id })).history;
+    expect(history.map((y) => [y.yearIndex, y.measure?.value, y.result.earnedCents, y.result.status])).toEqual([
+      [1, 120, 300_000, 'partiel'],
+      [2, 45, 900_000, 'atteint'],
+    ]);
     const error = await expectRefused(
       'indicators.saveTarget',
       { indicatorId: ald.id, contractYearId: year(3), paymentRule: 'paliers', tiers: ALD_TIERS, carryOver: true },
@@ -435,6 +453,25 @@ describe('measures', () => {
       { indicatorId: yesNo.id, contractYearId: year(3), value: 2, measuredOn: '2025-06-01' },
       /oui \(1\) ou non \(0\)/,
     );
+    const count = await backend.ok('indicators.create', base(contract.id, { label: 'Réunions' }));
+    await backend.ok('indicators.saveTarget', {
+      indicatorId: count.id,
+      contractYearId: year(3),
+      paymentRule: 'tout_ou_rien',
+      targetValue: 4,
+      maxCents: 100_000,
+    });
+    await expectRefused(
+      'indicators.saveMeasure',
+      { indicatorId: count.id, contractYearId: year(3), value: -1, measuredOn: '2025-06-01' },
+      /ne peut pas être négatif/,
+    );
+    const badDay = await expectRefused(
+      'indicators.saveMeasure',
+      { indicatorId: count.id, contractYearId: year(3), value: 3, measuredOn: '2025-02-30' },
+      /n'est pas une date valide/,
+    );
+    expect(badDay?.fields).toHaveProperty('measuredOn');
     const outside = await expectRefused(
       'indicators.saveMeasure',
       {
@@ -651,6 +688,10 @@ describe('le tableau de suivi of a contract year', () => {
       endOn: '2026-04-14',
       contractNumber: 'CPTS-38-2023-01',
     });
+    expect(table.missions[0]).toMatchObject({
+      label: 'Amélioration de l’accès aux soins',
+      shortLabel: 'Accès aux soins',
+    });
     expect(table.missions.map((mission) => mission.missionCode)).toEqual([
       'acces',
       'parcours',
@@ -696,7 +737,7 @@ describe('le tableau de suivi of a contract year', () => {
     // Crise: 67 500 € of variable part, no indicator priced: the warning says so.
     expect(table.warnings).toEqual([
       expect.stringMatching(
-        /^Les indicateurs de la mission .* totalisent 0\u00a0€ pour une part variable de 67\u00a0500\u00a0€ \(écart 67\u00a0500\u00a0€\)\.$/,
+        /^Les indicateurs de la mission Crises sanitaires totalisent 0\u00a0€ pour une part variable de 67\u00a0500\u00a0€ \(écart 67\u00a0500\u00a0€\)\.$/,
       ),
     ]);
     expect(table.result).toMatchObject({
@@ -708,6 +749,21 @@ describe('le tableau de suivi of a contract year', () => {
       counts: { non_mesure: 1, atteint: 7, partiel: 4, non_atteint: 4 },
     });
     expect(table.result.attainmentRate).toBeCloseTo(53_425 / 190_000, 10);
+
+    // What year 4 may carry over: every target of year 3 not fully met (the crisis plan, worth 0 €, was met).
+    const candidates = await backend.ok('indicators.carryOverCandidates', { contractYearId: year(4) });
+    expect(candidates.map((line) => line.indicator.label)).toEqual([
+      'Patients en ALD sans MT',
+      'Patients de plus de 70 ans sans MT',
+      'Patients intégrés au parcours diabète',
+      'Réunions de suivi du parcours',
+      'Dépistage du cancer du sein',
+      'Dépistage du cancer du col',
+      'Revues de pertinence',
+      'Stagiaires accueillis',
+      'Boutons d’urgence pour la sécurité des soignants',
+    ]);
+    expect(await backend.ok('indicators.carryOverCandidates', { contractYearId: year(1) })).toEqual([]);
   });
 
   it('answers the same through the handler, and stays fast on 6 missions × 8 indicators × 5 years', async () => {
@@ -1083,5 +1139,81 @@ describe('values Maillage measures itself', () => {
     );
     const catalogue = await backend.ok('indicators.autoMeasures');
     expect(catalogue.map((entry) => entry.code)).toContain('participants_fiche');
+  });
+});
+
+describe('evidence kept with its indicator', () => {
+  it('counts evidence per indicator in the tableau de suivi and removes stored files with their requirement or indicator', async () => {
+    const source = join(backend.database.dir, 'convention.pdf');
+    writeFileSync(source, '%PDF-1.4 convention');
+    const withFile = await testBackend({ chooseOpenPath: async () => source });
+    const db = withFile.database.db;
+    const c = await insertContract(db, 'C');
+    try {
+      const indicator = await withFile.ok(
+        'indicators.create',
+        base(c.id, { label: 'Convention CPAM', valueType: 'oui_non' }),
+      );
+      await withFile.ok('indicators.saveTarget', {
+        indicatorId: indicator.id,
+        contractYearId: c.years[0]!,
+        paymentRule: 'tout_ou_rien',
+        targetValue: 1,
+        maxCents: 200_000,
+      });
+      const signed = await withFile.ok('indicators.saveRequirement', {
+        indicatorId: indicator.id,
+        label: 'Conventions signées',
+      });
+      const sheets = await withFile.ok('indicators.saveRequirement', {
+        indicatorId: indicator.id,
+        label: 'Feuilles d’émargement',
+      });
+      const meeting = await db
+        .insertInto('meeting')
+        .values({ type: 'copil', title: 'COPIL CPAM', date: '2023-09-12', status: 'tenue' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const byMeeting = await withFile.ok('indicators.linkEvidence', {
+        requirementId: sheets.id,
+        contractYearId: c.years[0]!,
+        source: { kind: 'meeting', meetingId: meeting.id },
+        providedOn: '2023-09-15',
+      });
+      expect(byMeeting).toMatchObject({
+        kind: 'meeting',
+        meetingId: meeting.id,
+        label: 'COPIL CPAM',
+        providedOn: '2023-09-15',
+      });
+      let table = await withFile.ok('indicators.results', { contractYearId: c.years[0]! });
+      expect(table.missions[0]!.indicators[0]!.evidence).toEqual({ required: 2, provided: 1, missing: 1 });
+
+      await withFile.ok('indicators.attachEvidenceFile', { requirementId: signed.id, contractYearId: c.years[0]! });
+      table = await withFile.ok('indicators.results', { contractYearId: c.years[0]! });
+      expect(table.missions[0]!.indicators[0]!.evidence).toEqual({ required: 2, provided: 2, missing: 0 });
+      expect((await withFile.ok('indicators.get', { id: indicator.id })).requirements.map((r) => r.label)).toEqual([
+        'Conventions signées',
+        'Feuilles d’émargement',
+      ]);
+
+      await withFile.ok('indicators.deleteRequirement', { id: signed.id });
+      expect(readdirSync(withFile.context.documentsDir)).toEqual([]);
+      expect(await db.selectFrom('document').selectAll().execute()).toEqual([]);
+
+      const again = await withFile.ok('indicators.saveRequirement', {
+        indicatorId: indicator.id,
+        label: 'Conventions signées',
+      });
+      await withFile.ok('indicators.attachEvidenceFile', { requirementId: again.id, contractYearId: c.years[0]! });
+      expect(readdirSync(withFile.context.documentsDir)).toHaveLength(1);
+      await withFile.ok('indicators.delete', { id: indicator.id });
+      expect(readdirSync(withFile.context.documentsDir)).toEqual([]);
+      expect(await db.selectFrom('evidence').selectAll().execute()).toEqual([]);
+      // The meeting itself stays: it was evidence, not owned by the indicator.
+      expect(await db.selectFrom('meeting').select('id').execute()).toHaveLength(1);
+    } finally {
+      await withFile.database.dispose();
+    }
   });
 });

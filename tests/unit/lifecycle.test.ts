@@ -48,6 +48,17 @@ describe('lifecycle stage', () => {
       '2024-11-23',
     );
     expect(status.nextAnniversary).toBe('2025-09-01');
+    // Years run from anniversary to anniversary: 1 Sept 2024 – 31 Aug 2025 is year 2; the contract ends the day
+    // before the fifth anniversary.
+    expect(status).toMatchObject({ contractYear: 2, contractEnd: '2028-08-31' });
+  });
+
+  it('counts contract years by anniversary, not by 365.25-day steps', () => {
+    // 365 days after a signature on 1 March 2021 is 1 March 2022: the first anniversary, year 2 begins.
+    const signed = { ...blank, aciSignedOn: '2021-03-01' };
+    expect(lifecycleStatus(signed, '2022-02-28')).toMatchObject({ contractYear: 1 });
+    expect(lifecycleStatus(signed, '2022-03-01')).toMatchObject({ contractYear: 2 });
+    expect(lifecycleStatus(signed, '2025-03-01')).toMatchObject({ contractYear: 5 });
   });
 
   it('asks for the renewal dossier in the last six months and flags an ended contract', () => {

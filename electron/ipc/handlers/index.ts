@@ -8,7 +8,9 @@ import { annexHandlers } from './annex';
 import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
+import { contractHandlers } from './contract';
 import { cptsHandlers } from './cpts';
+import { fichesHandlers } from './fiches';
 import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
@@ -32,7 +34,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...rcpHandlers(ctx),
     ...agHandlers(ctx),
     ...annexHandlers(ctx),
+    ...fichesHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...contractHandlers(ctx),
     ...indicatorsHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),

@@ -13,8 +13,8 @@ import type {
   AnnexResult,
   AnnexRowAction,
   AnnexRowPreview,
-  MissionCode,
 } from '@shared/contract';
+import type { AciMissionCode } from '@shared/domain/aci';
 import { amountMismatch, formatAmount } from '@shared/domain/aci/attainment';
 import { ACI_MISSIONS } from '@shared/domain/aci/reference';
 import { searchKey } from '@shared/text';
@@ -34,7 +34,7 @@ interface Plan {
   rows: PlannedRow[];
 }
 
-const missionName = (code: MissionCode) => ACI_MISSIONS.find((mission) => mission.code === code)?.label ?? code;
+const missionName = (code: AciMissionCode) => ACI_MISSIONS.find((mission) => mission.code === code)?.label ?? code;
 const wordingKey = (mission: string, label: string) => `${mission}|${searchKey(label)}`;
 
 async function planAnnex(
@@ -146,7 +146,7 @@ async function missionTotals(db: Kysely<DB>, plan: Plan): Promise<AnnexMissionTo
     .select(['mission_code', 'variable_max_cents'])
     .where('contract_year_id', '=', plan.year.id)
     .execute();
-  const totals = new Map<MissionCode, number>(entered.map((row) => [row.mission_code, Number(row.cents)]));
+  const totals = new Map<AciMissionCode, number>(entered.map((row) => [row.mission_code, Number(row.cents)]));
   for (const { row } of plan.rows) {
     if (row) totals.set(row.indicator.missionCode, (totals.get(row.indicator.missionCode) ?? 0) + row.target.maxCents);
   }

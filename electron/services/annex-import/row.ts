@@ -14,14 +14,8 @@ import {
   type Tier,
   validateTarget,
 } from '@shared/domain/aci/attainment';
-import {
-  type AnnexField,
-  type IndicatorData,
-  indicatorSchema,
-  MISSION_CODES,
-  type MissionCode,
-  requirementSchema,
-} from '@shared/contract';
+import { type AnnexField, type IndicatorData, indicatorSchema, requirementSchema } from '@shared/contract';
+import { ACI_MISSION_CODES, type AciMissionCode } from '@shared/domain/aci';
 import type { IndicatorDataSource, IndicatorKind } from '@shared/domain/indicator-labels';
 import { PAYMENT_RULE_LABELS } from '@shared/domain/indicator-labels';
 import { parseEuroAmount, parseFrenchDate } from '@shared/domain/import-mapping';
@@ -38,7 +32,7 @@ export interface AnnexRow {
 
 export type ParsedRow = { ok: true; row: AnnexRow } | { ok: false; errors: string[]; partial: Partial<AnnexRow> };
 
-const MISSION_KEYWORDS: [string, MissionCode][] = [
+const MISSION_KEYWORDS: [string, AciMissionCode][] = [
   ['acces', 'acces'],
   ['medecin traitant', 'acces'],
   ['soins non programmes', 'acces'],
@@ -53,9 +47,9 @@ const MISSION_KEYWORDS: [string, MissionCode][] = [
 ];
 
 /** « Accès aux soins », « Mission 2 - Parcours pluriprofessionnels », « prevention » → the mission code. */
-export function matchMission(text: string): MissionCode | null {
+export function matchMission(text: string): AciMissionCode | null {
   const key = ` ${searchKey(text)} `;
-  if ((MISSION_CODES as readonly string[]).includes(key.trim())) return key.trim() as MissionCode;
+  if ((ACI_MISSION_CODES as readonly string[]).includes(key.trim())) return key.trim() as AciMissionCode;
   return MISSION_KEYWORDS.find(([word]) => key.includes(` ${word} `) || key.includes(` ${word}`))?.[1] ?? null;
 }
 

@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { AutoMeasureEntry, LiveValue, MeasureRow } from '@shared/contract';
+import type { IndicatorValueType } from '@shared/domain/aci/attainment';
 import { PROFESSION_BY_CODE } from '@shared/domain/professions';
 import { formatDateLong as formatDate } from '@shared/format';
 import type { DB } from '../../db/schema';
@@ -77,10 +78,20 @@ export function autoMeasureEntry(code: string): AutoMeasureEntry | null {
   return AUTO_MEASURES.find((entry) => entry.code === code) ?? null;
 }
 
-/** The French problem of giving an indicator this automatic measure, null when it may. */
-export function autoMeasureProblem(code: string, ficheId: number | null): string | null {
+/**
+ * The French problem of giving an indicator this automatic measure, null when it may. Maillage counts: the
+ * indicator is a number (pass its value type; a stored indicator already passed this check).
+ */
+export function autoMeasureProblem(
+  code: string,
+  ficheId: number | null,
+  valueType: IndicatorValueType = 'nombre',
+): string | null {
   const entry = autoMeasureEntry(code);
   if (!entry) return 'Cette mesure automatique n’existe pas dans Maillage.';
+  if (valueType !== 'nombre') {
+    return 'Maillage mesure des nombres (réunions, professions, adhérents) : choisissez le type de valeur « Nombre » pour cet indicateur.';
+  }
   if (entry.needs === 'profession') {
     const profession = code.slice(PROFESSION_PREFIX.length);
     if (!PROFESSION_BY_CODE.has(profession)) return 'Choisissez la profession des adhérents à compter.';

@@ -23,5 +23,5 @@ export {
   updateIndicator,
 } from './indicators';
 export { deleteMeasure, saveMeasure } from './measures';
-export { trackingTable } from './results';
+export { carryOverCandidatesFor, trackingTable } from './results';
 export { deleteTarget, saveTarget } from './targets';

@@ -3,8 +3,9 @@
  * (readable, out of the current lists) or deleted (refused while they have measures: archive them instead).
  */
 import type { Kysely } from 'kysely';
-import type { IndicatorData, IndicatorDetail, IndicatorRow, MissionCode } from '@shared/contract';
-import { validateTarget } from '@shared/domain/aci/attainment';
+import type { IndicatorData, IndicatorDetail, IndicatorRow } from '@shared/contract';
+import type { AciMissionCode } from '@shared/domain/aci';
+import { evaluateTarget, selectMeasure, validateTarget } from '@shared/domain/aci/attainment';
 import { pl } from '@shared/format';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
@@ -44,7 +45,7 @@ const byMission = (a: IndicatorRow, b: IndicatorRow): number =>
 export async function listIndicators(
   db: Kysely<DB>,
   contractId: number,
-  options: { missionCode?: MissionCode | null; includeArchived?: boolean } = {},
+  options: { missionCode?: AciMissionCode | null; includeArchived?: boolean } = {},
 ): Promise<IndicatorRow[]> {
   let query = indicatorQuery(db).where('indicator.contract_id', '=', contractId);
   if (options.missionCode) query = query.where('indicator.mission_code', '=', options.missionCode);
@@ -88,16 +89,29 @@ export async function getIndicator(db: Kysely<DB>, id: number): Promise<Indicato
       .execute(),
     db.selectFrom('evidence_requirement').selectAll().where('indicator_id', '=', id).orderBy('id').execute(),
   ]);
+  const targetRows = targets.map((target) =>
+    toTargetRow(
+      target,
+      target.year_index,
+      tiers.filter((tier) => tier.target_id === target.id),
+    ),
+  );
+  const measureRows = measures.map((measure) => toMeasureRow(measure, measure.year_index));
+  const history = targetRows.map((target) => {
+    const measure = selectMeasure(measureRows.filter((row) => row.contractYearId === target.contractYearId));
+    return {
+      contractYearId: target.contractYearId,
+      yearIndex: target.yearIndex,
+      target,
+      measure,
+      result: evaluateTarget(targetOf(target), traitsOf(indicator), measure?.value ?? null),
+    };
+  });
   return {
     ...indicator,
-    targets: targets.map((target) =>
-      toTargetRow(
-        target,
-        target.year_index,
-        tiers.filter((tier) => tier.target_id === target.id),
-      ),
-    ),
-    measures: measures.map((measure) => toMeasureRow(measure, measure.year_index)),
+    targets: targetRows,
+    history,
+    measures: measureRows,
     requirements: requirements.map((requirement) => ({
       id: requirement.id,
       indicatorId: id,
@@ -124,7 +138,7 @@ async function assertReferences(db: Db, data: IndicatorData): Promise<void> {
     }
   }
   if (data.autoMeasure !== null) {
-    const problem = autoMeasureProblem(data.autoMeasure, data.ficheId);
+    const problem = autoMeasureProblem(data.autoMeasure, data.ficheId, data.valueType);
     if (problem) throw new UserError('invalid_input', `${problem} ${NOTHING_SAVED}`, { autoMeasure: problem });
   }
 }

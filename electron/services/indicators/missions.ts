@@ -1,10 +1,17 @@
-/** Missions as the indicator lists and the tableau de suivi show them: in the order of the ACI text, by name. */
-import { MISSION_CODES, type MissionCode } from '@shared/contract';
+/** Missions as the indicator lists and the tableau de suivi show them: in the order of the accord, by name. */
+import { ACI_MISSION_CODES, ACI_MISSIONS, aciMission, type AciMission, type AciMissionCode } from '@shared/domain/aci';
 
-export const MISSION_ORDER: readonly MissionCode[] = MISSION_CODES;
+export const MISSION_ORDER: readonly AciMissionCode[] = ACI_MISSION_CODES;
 
-export const missionRank = (code: MissionCode): number => MISSION_ORDER.indexOf(code);
+export const missionRank = (code: AciMissionCode): number => MISSION_ORDER.indexOf(code);
 
-export function missionLabel(code: MissionCode): string {
-  return code;
+/**
+ * The mission as the contract's ACI version names it; a contract recorded under a version that lacks the mission
+ * (a crisis mission under the 2019 accord) still gets its name from the version that has it.
+ */
+export function missionOf(versionCode: string, code: AciMissionCode): AciMission {
+  const versioned = ACI_MISSIONS.some((mission) => mission.versionCode === versionCode)
+    ? aciMission(versionCode as AciMission['versionCode'], code)
+    : null;
+  return versioned ?? ACI_MISSIONS.find((mission) => mission.code === code)!;
 }

@@ -6,15 +6,22 @@
  * indicators (tiers, measures and evidence counts come back as JSON columns of the indicator query).
  */
 import { sql, type Kysely } from 'kysely';
-import type { MeasureRow, MissionCode, TrackingIndicator, TrackingMission, TrackingTable } from '@shared/contract';
-import { evaluateTarget, missionResult, selectMeasure, yearResult } from '@shared/domain/aci/attainment';
+import type { MeasureRow, TrackingIndicator, TrackingMission, TrackingTable } from '@shared/contract';
+import {
+  carryOverCandidates,
+  evaluateTarget,
+  missionResult,
+  selectMeasure,
+  yearResult,
+  type AciMissionCode,
+} from '@shared/domain/aci';
 import type { DB, IndicatorMeasureTable } from '../../db/schema';
 import { UserError } from '../errors';
-import { MISSION_ORDER, missionLabel } from './missions';
+import { MISSION_ORDER, missionOf } from './missions';
 import { targetOf, type TierRecord, toIndicatorRow, toMeasureRow, toTargetRow, traitsOf } from './rows';
 
 interface EnvelopeRecord {
-  mission_code: MissionCode;
+  mission_code: AciMissionCode;
   fixed_cents: number;
   variable_max_cents: number;
 }
@@ -30,7 +37,7 @@ export async function trackingTable(db: Kysely<DB>, contractYearId: number): Pro
   const year = await db
     .selectFrom('aci_contract_year as y')
     .innerJoin('aci_contract as c', 'c.id', 'y.contract_id')
-    .select(['y.id', 'y.contract_id', 'y.year_index', 'y.start_on', 'y.end_on', 'c.number'])
+    .select(['y.id', 'y.contract_id', 'y.year_index', 'y.start_on', 'y.end_on', 'c.number', 'c.aci_version'])
     .select(
       sql<string>`(select json_group_array(json_object('mission_code', e.mission_code, 'fixed_cents', e.fixed_cents, 'variable_max_cents', e.variable_max_cents)) from aci_envelope e where e.contract_year_id = y.id)`.as(
         'envelopes',
@@ -83,7 +90,7 @@ export async function trackingTable(db: Kysely<DB>, contractYearId: number): Pro
     .where((eb) => eb.or([eb('indicator.archived_at', 'is', null), eb('t.id', 'is not', null)]))
     .execute();
 
-  const byMission = new Map<MissionCode, TrackingIndicator[]>();
+  const byMission = new Map<AciMissionCode, TrackingIndicator[]>();
   for (const row of rows) {
     const indicator = toIndicatorRow(row, { ficheTitle: row.fiche_title, measureCount: Number(row.measure_count) });
     const target =
@@ -129,14 +136,19 @@ export async function trackingTable(db: Kysely<DB>, contractYearId: number): Pro
       const indicators = (byMission.get(code) ?? []).sort(
         (a, b) => a.indicator.position - b.indicator.position || a.indicator.id - b.indicator.id,
       );
-      const label = missionLabel(code);
+      const mission = missionOf(year.aci_version, code);
       return {
         missionCode: code,
-        label,
+        label: mission.label,
+        shortLabel: mission.shortLabel,
         envelope: envelope ? { fixedCents: envelope.fixed_cents, variableMaxCents: envelope.variable_max_cents } : null,
         indicators,
         result: missionResult(
-          { label, fixedCents: envelope?.fixed_cents ?? 0, variableMaxCents: envelope?.variable_max_cents ?? 0 },
+          {
+            label: mission.shortLabel,
+            fixedCents: envelope?.fixed_cents ?? 0,
+            variableMaxCents: envelope?.variable_max_cents ?? 0,
+          },
           indicators.flatMap((line) => (line.result ? [line.result] : [])),
         ),
       };
@@ -154,4 +166,29 @@ export async function trackingTable(db: Kysely<DB>, contractYearId: number): Pro
     result,
     warnings: result.mismatches.map((mismatch) => mismatch.message),
   };
+}
+
+/**
+ * The targets of the previous contract year that were not fully met (tier below the top, prorata short of the cible,
+ * not measured), in the order of the tableau de suivi: what may be carried into this year. Empty for year 1.
+ */
+export async function carryOverCandidatesFor(db: Kysely<DB>, contractYearId: number): Promise<TrackingIndicator[]> {
+  const year = await db
+    .selectFrom('aci_contract_year')
+    .select(['contract_id', 'year_index'])
+    .where('id', '=', contractYearId)
+    .executeTakeFirst();
+  if (!year) throw new UserError('not_found', 'Cette année de contrat n’existe pas ou plus.');
+  const previous = await db
+    .selectFrom('aci_contract_year')
+    .select('id')
+    .where('contract_id', '=', year.contract_id)
+    .where('year_index', '=', year.year_index - 1)
+    .executeTakeFirst();
+  if (!previous) return [];
+  const table = await trackingTable(db, previous.id);
+  const lines = table.missions.flatMap((mission) => mission.indicators);
+  return carryOverCandidates(
+    lines.flatMap((line) => (line.result && !line.indicator.archived ? [{ ...line, result: line.result }] : [])),
+  );
 }

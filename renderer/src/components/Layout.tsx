@@ -16,7 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/adherents', label: 'Adhérents' },
   { to: '/reunions', label: 'Réunions' },
   { to: '/protocoles', label: 'Protocoles' },
-  { to: '/fiches-actions', label: 'Fiches actions' },
+  { to: '/projet-de-sante', label: 'Projet de santé' },
   { to: '/rapports', label: 'Rapports' },
   { to: '/parametres', label: 'Paramètres' },
 ];

@@ -39,10 +39,13 @@ export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
     failedMessage: (message) => `Les étapes n'ont pas été enregistrées : ${message}`,
   });
   const signedOn = useWatch({ control, name: 'aciSignedOn' });
+  const anniversaryOn = useWatch({ control, name: 'aciAnniversaryOn' });
 
   const status = profile?.status ?? null;
-  // The end of the contract follows the signature date as it is typed; the saved status gives the rest.
-  const contractEnd = isIsoDate(signedOn) ? contractEndDate(signedOn) : null;
+  // The end of the contract follows the dates as they are typed; the saved status gives the rest.
+  const contractEnd = isIsoDate(signedOn)
+    ? contractEndDate(signedOn, isIsoDate(anniversaryOn) ? anniversaryOn : null)
+    : null;
   const saving = isSubmitting || save.isPending;
 
   return (

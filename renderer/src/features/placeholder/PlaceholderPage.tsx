@@ -24,9 +24,4 @@ export const PLACEHOLDERS = {
     description:
       'Elle accueillera les protocoles pluriprofessionnels de la CPTS, rédigés selon la méthode de la HAS, avec leurs versions et leurs dates de révision.',
   },
-  fichesActions: {
-    title: 'Fiches actions',
-    description:
-      'Elle rassemblera les fiches actions rattachées aux missions de l’ACI : objectifs, pilote, calendrier, budget et indicateurs.',
-  },
 } as const;

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { ContractListRow } from '@shared/contract';
+import { errorMessage } from '../../api';
+import { Loading, Page, QueryError } from '../../components/Page';
+import { ContractDocuments } from './ContractDocuments';
+import { ContractForm } from './ContractForm';
+import { ContractHeader } from './ContractHeader';
+import { MissionsSection } from './MissionsSection';
+import { useContract, useContracts } from './queries';
+import { YearPanel } from './YearPanel';
+import { YearsTimeline } from './YearsTimeline';
+import './contract.css';
+
+const INTRO =
+  'Le contrat signé avec la CPAM et l’ARS : ses cinq années d’anniversaire à anniversaire, les missions et leurs échéances, les enveloppes, les versements et le dialogue de gestion.';
+
+/** The active contract, else the one signed last. */
+function shownContract(rows: readonly ContractListRow[]): ContractListRow | null {
+  const active = rows.filter((row) => row.status === 'actif');
+  const pool = active.length > 0 ? active : rows;
+  return [...pool].sort((a, b) => b.signedOn.localeCompare(a.signedOn))[0] ?? null;
+}
+
+/** « Contrat ACI »: the empty state and its form before any contract, then the contract itself. */
+export function ContractPage() {
+  const contracts = useContracts();
+  const [creating, setCreating] = useState(false);
+  const shown = contracts.data ? shownContract(contracts.data) : null;
+
+  return (
+    <Page title="Contrat ACI" intro={INTRO} wide>
+      {contracts.isPending ? (
+        <Loading />
+      ) : contracts.isError ? (
+        <QueryError message={errorMessage(contracts.error)} onRetry={() => void contracts.refetch()} />
+      ) : shown ? (
+        <ContractView id={shown.id} />
+      ) : creating ? (
+        <ContractForm onDone={() => setCreating(false)} />
+      ) : (
+        <section className="card call-to-action contract-empty" aria-labelledby="contrat-vide-titre">
+          <h2 id="contrat-vide-titre">Aucun contrat ACI enregistré</h2>
+          <p>
+            Saisissez le contrat signé avec la CPAM et l’ARS : son numéro, la version de l’accord, les dates de
+            signature et d’anniversaire, et les signataires. Maillage en déduit les cinq années du contrat, les
+            échéances des missions et les versements attendus ; vous saisirez ensuite les enveloppes de votre contrat.
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              Saisir le contrat ACI
+            </button>
+          </div>
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function ContractView({ id }: { id: number }) {
+  const query = useContract(id);
+  const [chosenYearId, setChosenYearId] = useState<number | null>(null);
+  if (query.isPending) return <Loading label="Chargement du contrat…" />;
+  if (query.isError) return <QueryError message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
+  const contract = query.data;
+  const year =
+    contract.years.find((candidate) => candidate.id === chosenYearId) ??
+    contract.years.find((candidate) => candidate.current) ??
+    contract.years[0];
+  return (
+    <div className="stack">
+      <ContractHeader contract={contract} />
+      <YearsTimeline contract={contract} selectedId={year?.id ?? null} onSelect={setChosenYearId} />
+      <MissionsSection contract={contract} />
+      {year && <YearPanel key={year.id} contract={contract} year={year} />}
+      <ContractDocuments contract={contract} />
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * One chart model for the screens and the PDFs: each function turns data and a width into a ChartGeometry
+ * (plain marks, a legend, a French summary and the data as a table) that renderer/src/components/charts and
+ * electron/pdf/components/charts draw as SVG, the same way.
+ */
+export { barChart, type BarChartInput, type BarDatum } from './bars';
+export { columnChart, type ColumnChartInput, type ColumnSeries } from './columns';
+export { lineChart, type LineChartInput, type LineSeries } from './lines';
+export { bulletChart, bulletStatus, type BulletChartInput, type BulletDatum, type BulletStatus } from './bullets';
+export { EMPTY_TEXT } from './frame';
+export { SERIES_COLORS, chartColors, seriesColor } from './palette';
+export { ellipsize, estimateTextWidth } from './text';
+export { valueFormatter } from './format';
+export type * from './types';

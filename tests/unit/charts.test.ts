@@ -1,0 +1,440 @@
+import { describe, expect, it } from 'vitest';
+import {
+  barChart,
+  bulletChart,
+  bulletStatus,
+  chartColors,
+  columnChart,
+  EMPTY_TEXT,
+  ellipsize,
+  estimateTextWidth,
+  lineChart,
+  SERIES_COLORS,
+  valueFormatter,
+  type ChartGeometry,
+  type CircleMark,
+  type LineMark,
+  type MeasureText,
+  type PathMark,
+  type RectMark,
+  type TextMark,
+} from '@shared/charts';
+
+/** Five units per character: widths that can be worked out by hand. */
+const fiveEach: MeasureText = (text) => Array.from(text).length * 5;
+const NB = '\u00a0';
+
+const rects = (chart: ChartGeometry) => chart.marks.filter((mark): mark is RectMark => mark.type === 'rect');
+const texts = (chart: ChartGeometry) => chart.marks.filter((mark): mark is TextMark => mark.type === 'text');
+const lines = (chart: ChartGeometry) => chart.marks.filter((mark): mark is LineMark => mark.type === 'line');
+const paths = (chart: ChartGeometry) => chart.marks.filter((mark): mark is PathMark => mark.type === 'path');
+const circles = (chart: ChartGeometry) => chart.marks.filter((mark): mark is CircleMark => mark.type === 'circle');
+const rectFor = (chart: ChartGeometry, label: string) => {
+  const found = rects(chart).find((rect) => rect.label === label);
+  if (!found)
+    throw new Error(
+      `no rect « ${label} » in ${rects(chart)
+        .map((rect) => rect.label)
+        .join(' | ')}`,
+    );
+  return found;
+};
+const textsOf = (chart: ChartGeometry) => texts(chart).map((mark) => mark.text);
+/** The numbers of an SVG path made of M and L commands, as [x, y] pairs. */
+const pathPoints = (d: string) =>
+  (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number).reduce<number[][]>((pairs, value, index) => {
+    if (index % 2 === 0) pairs.push([value]);
+    else pairs[pairs.length - 1]?.push(value);
+    return pairs;
+  }, []);
+
+describe('French values on charts', () => {
+  it('writes counts, decimals, percentages and euros (from cents) with non-breaking spaces', () => {
+    expect(valueFormatter('integer')(1234)).toBe(`1${NB}234`);
+    expect(valueFormatter('decimal')(12.5)).toBe('12,5');
+    expect(valueFormatter('percent')(66.26)).toBe(`66,3${NB}%`);
+    expect(valueFormatter('percent')(75)).toBe(`75${NB}%`);
+    expect(valueFormatter('euros')(3_300_000)).toBe(`33${NB}000${NB}€`);
+    expect(valueFormatter((value) => `${value} j`)(30)).toBe('30 j');
+  });
+});
+
+describe('Label shortening', () => {
+  it('keeps a label that fits, shortens one that does not with « … », gives up below one ellipsis', () => {
+    expect(ellipsize('Infirmier', 45, 10, 'regular', fiveEach)).toBe('Infirmier');
+    expect(ellipsize('Masseur-kinésithérapeute', 50, 10, 'regular', fiveEach)).toBe('Masseur-k…');
+    // A cut after a space or a hyphen does not leave it dangling before the ellipsis.
+    expect(ellipsize('Sage-femme libérale', 30, 10, 'regular', fiveEach)).toBe('Sage…');
+    expect(ellipsize('Pharmacien', 4, 10, 'regular', fiveEach)).toBe('');
+  });
+
+  it('estimates Inter widths: wider for capitals and semibold, proportional to the size', () => {
+    expect(estimateTextWidth('MMM', 10, 'regular')).toBeGreaterThan(estimateTextWidth('iii', 10, 'regular'));
+    expect(estimateTextWidth('Infirmier', 10, 'semibold')).toBeGreaterThan(
+      estimateTextWidth('Infirmier', 10, 'regular'),
+    );
+    expect(estimateTextWidth('Infirmier', 20, 'regular')).toBeCloseTo(
+      2 * estimateTextWidth('Infirmier', 10, 'regular'),
+    );
+  });
+});
+
+describe('Palette', () => {
+  const luminance = (hex: string) => {
+    const channels = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16) / 255);
+    const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const contrastWithWhite = (hex: string) => 1.05 / (luminance(hex) + 0.05);
+
+  it('has series colours and a target colour readable on white (WCAG 3:1 for graphics)', () => {
+    expect(SERIES_COLORS.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(SERIES_COLORS).size).toBe(SERIES_COLORS.length);
+    for (const color of [
+      ...SERIES_COLORS,
+      chartColors.target,
+      chartColors.baseline,
+      chartColors.text,
+      chartColors.muted,
+    ]) {
+      expect(contrastWithWhite(color), color).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
+describe('Horizontal bars', () => {
+  const base = { title: 'Adhérents par profession', width: 200, fontSize: 10, measureText: fiveEach };
+
+  it('draws bars proportional to the values from the zero line, with their values and ticks', () => {
+    const chart = barChart({
+      ...base,
+      items: [
+        { label: 'A', value: 10 },
+        { label: 'B', value: 20 },
+        { label: 'C', value: 40 },
+      ],
+    });
+    // Labels take 5, then a gap of 6: the zero line is at 11; values (« 40 ») take 10 and a gap of 6 on the
+    // right: 40 ends at 184.
+    expect(rectFor(chart, 'C : 40')).toMatchObject({ x: 11, width: 173 });
+    expect(rectFor(chart, 'B : 20')).toMatchObject({ x: 11, width: 86.5 });
+    expect(rectFor(chart, 'A : 10')).toMatchObject({ x: 11, width: 43.25, y: 8.25, height: 14.5 });
+    expect(chart.height).toBe(93);
+    expect(textsOf(chart)).toEqual(expect.arrayContaining(['A', 'B', 'C', '10', '20', '40', '0', '30']));
+    const value = texts(chart).find((mark) => mark.text === '40' && mark.weight === 'semibold');
+    expect(value).toMatchObject({ x: 187, anchor: 'start' });
+    expect(chart.table).toEqual({
+      columns: ['Libellé', 'Valeur'],
+      rows: [
+        ['A', '10'],
+        ['B', '20'],
+        ['C', '40'],
+      ],
+    });
+    expect(chart.summary).toBe(
+      'Adhérents par profession : 3 valeurs, la plus élevée pour C (40), la plus basse pour A (10).',
+    );
+    expect(chart.empty).toBe(false);
+  });
+
+  it('puts a negative value left of the zero line and writes its value on the left', () => {
+    const chart = barChart({
+      ...base,
+      items: [
+        { label: 'A', value: -10 },
+        { label: 'B', value: 30 },
+      ],
+    });
+    // Plot from 5 + 6 + 15 (« -10 ») + 6 = 32 to 184, domain [-10, 30]: 3.8 per unit, zero at 70.
+    expect(rectFor(chart, 'A : -10')).toMatchObject({ x: 32, width: 38 });
+    expect(rectFor(chart, 'B : 30')).toMatchObject({ x: 70, width: 114 });
+    expect(texts(chart).find((mark) => mark.text === '-10' && mark.weight === 'semibold')).toMatchObject({
+      x: 29,
+      anchor: 'end',
+    });
+    const zeroLine = lines(chart).find((line) => line.stroke === chartColors.axis);
+    expect(zeroLine).toMatchObject({ x1: 70, x2: 70 });
+  });
+
+  it('draws a zero as a bar of no length with « 0 » written, and only whole ticks for counts', () => {
+    const chart = barChart({
+      ...base,
+      items: [
+        { label: 'A', value: 0 },
+        { label: 'B', value: 2 },
+      ],
+    });
+    expect(rectFor(chart, 'A : 0').width).toBe(0);
+    const tickTexts = texts(chart)
+      .filter((mark) => mark.fill === chartColors.muted)
+      .map((mark) => mark.text);
+    expect(tickTexts).toEqual(['0', '1', '2']);
+  });
+
+  it('shortens a label too long for its column and keeps the whole label', () => {
+    const label = 'Masseur-kinésithérapeute libéral';
+    const chart = barChart({ ...base, items: [{ label, value: 5 }] });
+    const shown = texts(chart).find((mark) => mark.full === label);
+    // The label column is at most 38 % of 200 = 76: 14 characters and the ellipsis.
+    expect(shown?.text).toBe('Masseur-kinési…');
+    expect(fiveEach(shown?.text ?? '', 10, 'regular')).toBeLessThanOrEqual(76);
+    expect(chart.table.rows).toEqual([[label, '5']]);
+    expect(chart.summary).toBe(`Adhérents par profession : ${label} (5).`);
+  });
+
+  it('says « Aucune donnée » when there is nothing to draw', () => {
+    const chart = barChart({ ...base, items: [], labelHeader: 'Profession', valueHeader: 'Adhérents' });
+    expect(chart.empty).toBe(true);
+    expect(textsOf(chart)).toEqual([EMPTY_TEXT]);
+    expect(EMPTY_TEXT).toBe('Aucune donnée');
+    expect(chart.table).toEqual({ columns: ['Profession', 'Adhérents'], rows: [] });
+    expect(chart.summary).toBe('Adhérents par profession : aucune donnée.');
+  });
+});
+
+describe('Vertical bars', () => {
+  const base = {
+    title: 'Réunions par mois',
+    width: 300,
+    height: 160,
+    fontSize: 10,
+    measureText: fiveEach,
+    categories: ['janv.', 'févr.'],
+    series: [
+      { label: 'RCP', values: [2, 4] },
+      { label: 'Bureau', values: [1, 0] },
+    ],
+    categoryHeader: 'Mois',
+  };
+
+  it('groups the series side by side, heights proportional, standing on the zero line', () => {
+    const chart = columnChart(base);
+    const janvRcp = rectFor(chart, 'janv., RCP : 2');
+    const fevrRcp = rectFor(chart, 'févr., RCP : 4');
+    const janvBureau = rectFor(chart, 'janv., Bureau : 1');
+    expect(fevrRcp.height).toBeCloseTo(2 * janvRcp.height, 1);
+    expect(janvRcp.height).toBeCloseTo(2 * janvBureau.height, 1);
+    expect(rectFor(chart, 'févr., Bureau : 0').height).toBe(0);
+    expect(janvBureau.x).toBeGreaterThan(janvRcp.x + janvRcp.width - 0.01);
+    expect(fevrRcp.x).toBeGreaterThan(janvBureau.x + janvBureau.width);
+    const zero = lines(chart).find((line) => line.stroke === chartColors.axis);
+    expect(janvRcp.y + janvRcp.height).toBeCloseTo(zero?.y1 ?? Number.NaN, 1);
+    // Two series: a legend, drawn as marks and listed.
+    expect(chart.legend.map((entry) => entry.label)).toEqual(['RCP', 'Bureau']);
+    expect(textsOf(chart)).toEqual(expect.arrayContaining(['RCP', 'Bureau', 'janv.', 'févr.']));
+    expect(chart.table).toEqual({
+      columns: ['Mois', 'RCP', 'Bureau'],
+      rows: [
+        ['janv.', '2', '1'],
+        ['févr.', '4', '0'],
+      ],
+    });
+    expect(chart.summary).toBe(
+      'Réunions par mois : 2 colonnes, 2 séries (RCP, Bureau) ; total 7, le plus élevé pour févr. (4).',
+    );
+  });
+
+  it('stacks the series with a hairline between them and writes the total above', () => {
+    const chart = columnChart({ ...base, mode: 'stacked' });
+    const rcp = rectFor(chart, 'janv., RCP : 2');
+    const bureau = rectFor(chart, 'janv., Bureau : 1');
+    expect(rcp.x).toBe(bureau.x);
+    expect(rcp.width).toBe(bureau.width);
+    expect(rcp.y - (bureau.y + bureau.height)).toBeCloseTo(0.8, 1);
+    // 2 units and 1 unit, each less the hairline.
+    expect(rcp.height + 0.8).toBeCloseTo(2 * (bureau.height + 0.8), 1);
+    expect(rects(chart).some((rect) => rect.label === 'févr., Bureau : 0')).toBe(false);
+    const total = texts(chart).find((mark) => mark.text === '3' && mark.weight === 'semibold');
+    expect(total?.y).toBeLessThan(bureau.y);
+    expect(chart.table.columns).toEqual(['Mois', 'RCP', 'Bureau', 'Total']);
+    expect(chart.table.rows[0]).toEqual(['janv.', '2', '1', '3']);
+  });
+
+  it('stacks negative values below the zero line', () => {
+    const chart = columnChart({
+      ...base,
+      mode: 'stacked',
+      series: [
+        { label: 'Entrées', values: [3, 1] },
+        { label: 'Sorties', values: [-2, -1] },
+      ],
+    });
+    const zero = lines(chart).find((line) => line.stroke === chartColors.axis)?.y1 ?? Number.NaN;
+    const out = rectFor(chart, 'janv., Sorties : -2');
+    const inn = rectFor(chart, 'janv., Entrées : 3');
+    expect(out.y).toBeCloseTo(zero, 1);
+    expect(inn.y + inn.height).toBeLessThanOrEqual(zero + 0.01);
+  });
+
+  it('shortens category labels to the width of their column', () => {
+    const chart = columnChart({
+      ...base,
+      width: 120,
+      categories: ['Commission prévention', 'Bureau'],
+      series: [{ label: 'Réunions', values: [5, 3] }],
+    });
+    const shown = texts(chart).find((mark) => mark.full === 'Commission prévention');
+    expect(shown?.text.endsWith('…')).toBe(true);
+    // A single series needs no legend.
+    expect(chart.legend).toEqual([]);
+  });
+
+  it('says « Aucune donnée » when every value is zero or there is no category', () => {
+    expect(columnChart({ ...base, series: [{ label: 'RCP', values: [0, 0] }] }).empty).toBe(true);
+    const none = columnChart({ ...base, categories: [] });
+    expect(none.empty).toBe(true);
+    expect(textsOf(none)).toEqual(['Aucune donnée']);
+  });
+});
+
+describe('Lines over years', () => {
+  const base = { title: 'Dépistage du cancer du sein', width: 300, height: 160, fontSize: 10, measureText: fiveEach };
+
+  it('draws the réalisé with markers and values, the target as a dashed step held over each year, the baseline', () => {
+    const chart = lineChart({
+      ...base,
+      format: 'percent',
+      zeroBased: false,
+      xLabels: ['2022-2023', '2023-2024', '2024-2025'],
+      series: [
+        { label: 'Réalisé', values: [67.1, 70.25, 73] },
+        { label: 'Cible', values: [69.7, 72.4, 75], style: 'target' },
+      ],
+      baseline: { label: 'Situation initiale', value: 66.26 },
+    });
+    const markers = circles(chart).filter((circle) => circle.label?.includes('Réalisé'));
+    expect(markers).toHaveLength(3);
+    // Higher value, higher on the page (smaller y).
+    const [first, second, third] = markers;
+    expect(second?.cy).toBeLessThan(first?.cy ?? 0);
+    expect(third?.cy).toBeLessThan(second?.cy ?? 0);
+    expect(textsOf(chart)).toEqual(expect.arrayContaining([`67,1${NB}%`, `70,3${NB}%`, `73${NB}%`]));
+
+    const measured = paths(chart).find((path) => path.label === 'Réalisé');
+    expect(measured?.dash).toBeUndefined();
+    expect(pathPoints(measured?.d ?? '')).toHaveLength(3);
+
+    const target = paths(chart).find((path) => path.label === 'Cible');
+    expect(target?.dash).toBe('4 3');
+    const steps = pathPoints(target?.d ?? '');
+    // Only horizontal and vertical segments, starting half a year before the first point and ending half a
+    // year after the last.
+    steps.slice(1).forEach((point, index) => {
+      const previous = steps[index] ?? [];
+      expect(point[0] === previous[0] || point[1] === previous[1]).toBe(true);
+    });
+    const step = (third?.cx ?? 0) - (second?.cx ?? 0);
+    expect(steps[0]?.[0]).toBeCloseTo((first?.cx ?? 0) - step / 2, 1);
+    expect(steps[steps.length - 1]?.[0]).toBeCloseTo((third?.cx ?? 0) + step / 2, 1);
+
+    const baseline = lines(chart).find((line) => line.stroke === chartColors.baseline && line.dash);
+    expect(baseline).toBeDefined();
+    expect(baseline?.y1).toBeGreaterThan(first?.cy ?? Number.POSITIVE_INFINITY);
+    expect(textsOf(chart)).toContain(`Situation initiale : 66,3${NB}%`);
+    expect(chart.legend.map((entry) => [entry.label, entry.symbol])).toEqual([
+      ['Réalisé', 'marker'],
+      ['Cible', 'dashed-line'],
+      ['Situation initiale', 'dotted-line'],
+    ]);
+    expect(chart.table.columns).toEqual(['Année', 'Réalisé', 'Cible', 'Situation initiale']);
+    expect(chart.table.rows[2]).toEqual(['2024-2025', `73${NB}%`, `75${NB}%`, `66,3${NB}%`]);
+    expect(chart.summary).toBe(
+      `Dépistage du cancer du sein. Réalisé : de 67,1${NB}% (2022-2023) à 73${NB}% (2024-2025) ; Cible : de 69,7${NB}% (2022-2023) à 75${NB}% (2024-2025) ; Situation initiale : 66,3${NB}%.`,
+    );
+  });
+
+  it('draws a single year as a marker and its target as one level line', () => {
+    const chart = lineChart({
+      ...base,
+      xLabels: ['2026'],
+      series: [
+        { label: 'Adhérents', values: [120] },
+        { label: 'Objectif', values: [150], style: 'target' },
+      ],
+    });
+    // One marker on the chart (the legend draws another, without a label).
+    expect(circles(chart).filter((circle) => circle.label)).toHaveLength(1);
+    expect(paths(chart).filter((path) => path.label === 'Adhérents')).toEqual([]);
+    const target = pathPoints(paths(chart).find((path) => path.label === 'Objectif')?.d ?? '');
+    expect(new Set(target.map((point) => point[1])).size).toBe(1);
+    expect(textsOf(chart)).toEqual(expect.arrayContaining(['2026', '120']));
+  });
+
+  it('breaks the line where a year is missing and writes « — » for it', () => {
+    const chart = lineChart({
+      ...base,
+      xLabels: ['2021', '2022', '2023', '2024', '2025'],
+      series: [{ label: 'Adhérents', values: [80, 95, null, 130, 142] }],
+    });
+    expect(paths(chart)).toHaveLength(2);
+    expect(circles(chart)).toHaveLength(4);
+    expect(chart.table.rows[2]).toEqual(['2023', '—']);
+    // One series and no baseline: no legend.
+    expect(chart.legend).toEqual([]);
+    // Counts start at zero: the lowest tick is 0.
+    expect(textsOf(chart)).toContain('0');
+  });
+
+  it('says « Aucune donnée » without any value', () => {
+    const chart = lineChart({
+      ...base,
+      xLabels: ['2025', '2026'],
+      series: [{ label: 'Réalisé', values: [null, null] }],
+    });
+    expect(chart.empty).toBe(true);
+    expect(chart.summary).toBe('Dépistage du cancer du sein : aucune donnée.');
+  });
+});
+
+describe('Target vs réalisé bullets', () => {
+  const base = { title: 'Cibles et réalisé 2025-2026', width: 200, fontSize: 10, measureText: fiveEach };
+
+  it('draws the réalisé over a track with the target and the baseline as ticks, on each row’s own scale', () => {
+    const chart = bulletChart({
+      ...base,
+      format: 'percent',
+      items: [
+        { label: 'Cancer du sein', value: 70, target: 75, baseline: 66.26, max: 100 },
+        { label: 'Patients sans médecin traitant', value: 180, target: 200, direction: 'baisse', format: 'integer' },
+        { label: 'Protocoles', value: null, target: 3, format: 'integer' },
+      ],
+    });
+    // A rate on [0, 100] over 200 wide: 2 per point.
+    expect(rectFor(chart, 'Cancer du sein, réalisé : 70\u00a0%')).toMatchObject({ x: 0, width: 140 });
+    // The legend draws its swatches as horizontal lines: the ticks are the vertical ones.
+    const ticks = lines(chart).filter((line) => line.x1 === line.x2);
+    expect(ticks.find((line) => line.stroke === chartColors.target)?.x1).toBe(150);
+    expect(ticks.find((line) => line.stroke === chartColors.baseline)?.x1).toBe(132.52);
+    expect(rects(chart).some((rect) => rect.label?.startsWith('Protocoles'))).toBe(false);
+    expect(textsOf(chart)).toEqual(
+      expect.arrayContaining([
+        `réalisé 70${NB}% · cible 75${NB}%`,
+        'réalisé 180 · cible 200',
+        'non mesuré · cible 3',
+        'Protocoles',
+      ]),
+    );
+    expect(chart.table.rows).toEqual([
+      ['Cancer du sein', `66,3${NB}%`, `75${NB}%`, `70${NB}%`, 'non atteint'],
+      ['Patients sans médecin traitant', '—', '200', '180', 'atteint'],
+      ['Protocoles', '—', '3', '—', 'non mesuré'],
+    ]);
+    expect(chart.summary).toBe('Cibles et réalisé 2025-2026 : 3 indicateurs, 2 mesurés, 1 cible atteinte sur 3.');
+    expect(chart.legend.map((entry) => entry.label)).toEqual(['Réalisé', 'Cible', 'Référence']);
+  });
+
+  it('reads the target in the indicator’s direction', () => {
+    expect(bulletStatus({ value: 75, target: 75, direction: 'hausse' })).toBe('atteint');
+    expect(bulletStatus({ value: 74.9, target: 75 })).toBe('non atteint');
+    expect(bulletStatus({ value: 12, target: 10, direction: 'baisse' })).toBe('non atteint');
+    expect(bulletStatus({ value: 1, target: 1, direction: 'atteindre' })).toBe('atteint');
+    expect(bulletStatus({ value: 4, target: null })).toBe('sans cible');
+    expect(bulletStatus({ value: null, target: 3 })).toBe('non mesuré');
+  });
+
+  it('says « Aucune donnée » without any indicator', () => {
+    const chart = bulletChart({ ...base, items: [] });
+    expect(chart.empty).toBe(true);
+    expect(chart.table.columns).toEqual(['Indicateur', 'Référence', 'Cible', 'Réalisé', 'Atteinte']);
+  });
+});
