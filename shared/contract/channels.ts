@@ -116,6 +116,7 @@ export const channelNames = [
   'reports.exportAttendanceSheet',
   'reports.exportPv',
   'reports.exportIndicatorsTracking',
+  'reports.exportFicheAction',
 
   'contract.list',
   'contract.get',

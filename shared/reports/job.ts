@@ -1,4 +1,5 @@
 import type { AttendanceSheetData, ConvocationData, PvData } from './ag';
+import type { FicheActionData } from './fiche-action';
 import type { IdentitySheetData } from './identity';
 import type { IndicatorsTrackingData } from './indicators-tracking';
 import type { MeetingMinutesData, RcpYearData } from './meetings';
@@ -17,7 +18,8 @@ export type ReportJob =
   | { kind: 'convocation'; data: ConvocationData }
   | { kind: 'attendanceSheet'; data: AttendanceSheetData }
   | { kind: 'pv'; data: PvData }
-  | { kind: 'indicatorsTracking'; data: IndicatorsTrackingData };
+  | { kind: 'indicatorsTracking'; data: IndicatorsTrackingData }
+  | { kind: 'ficheAction'; data: FicheActionData };
 
 /** A report ready to render, with the file name offered when saving it. */
 export interface ReportExport {

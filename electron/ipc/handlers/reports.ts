@@ -3,6 +3,7 @@ import {
   attendanceSheetExport,
   compositionExport,
   convocationExport,
+  ficheActionExport,
   type ExportClock,
   identitySheetExport,
   meetingMinutesExport,
@@ -32,6 +33,7 @@ export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof r
     'reports.exportAttendanceSheet': async ({ meetingId }) =>
       savePdf(await attendanceSheetExport(ctx.db, meetingId, clock())),
     'reports.exportPv': async ({ meetingId }) => savePdf(await pvExport(ctx.db, meetingId, clock())),
+    'reports.exportFicheAction': async ({ ficheId }) => savePdf(await ficheActionExport(ctx.db, ficheId, clock())),
     'reports.exportIndicatorsTracking': async ({ contractYearId }) =>
       savePdf(await indicatorsTrackingExport(ctx.db, contractYearId, clock())),
   };
