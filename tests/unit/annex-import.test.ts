@@ -217,6 +217,8 @@ describe('import of the annexe indicateurs', () => {
     sheet.addRow(['Mission', 'Indicateur', 'Cible', 'Montant', 'Justificatifs']);
     sheet.addRow(['Parcours', 'Patients intégrés au parcours insuffisance cardiaque', 50, 11_000, 'Bilans']);
     sheet.addRow(['Accompagnement des professionnels', 'Accueil de stagiaires', 'oui', '3 500', '']);
+    // A taux as Excel stores it: 0,75 shown « 75,00 % ».
+    sheet.addRow(['Prévention', 'Dépistage du cancer du sein', 0.75, 3_500, '']).getCell(3).numFmt = '0.00%';
     const opened = await open('annexe.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(opened.mapping).toEqual(['mission', 'indicateur', 'cible', 'montant', 'justificatifs']);
     const result = await backend.ok('annex.apply', {
@@ -224,7 +226,7 @@ describe('import of the annexe indicateurs', () => {
       contractYearId: yearId,
       mapping: opened.mapping,
     });
-    expect(result).toEqual({ indicatorsCreated: 2, targetsCreated: 2, requirementsCreated: 1, skipped: 0 });
+    expect(result).toEqual({ indicatorsCreated: 3, targetsCreated: 3, requirementsCreated: 1, skipped: 0 });
     const targets = await backend.database.db
       .selectFrom('indicator_target')
       .innerJoin('indicator', 'indicator.id', 'indicator_target.indicator_id')
@@ -234,6 +236,7 @@ describe('import of the annexe indicateurs', () => {
     expect(targets).toEqual([
       { mission_code: 'parcours', value_type: 'nombre', target_value: 50, max_cents: 1_100_000 },
       { mission_code: 'accompagnement', value_type: 'oui_non', target_value: 1, max_cents: 350_000 },
+      { mission_code: 'prevention', value_type: 'taux', target_value: 75, max_cents: 350_000 },
     ]);
   });
 

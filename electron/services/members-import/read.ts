@@ -338,7 +338,12 @@ async function readXlsx(
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values = row.values as unknown[];
       const cells: string[] = [];
-      for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+      for (let column = 1; column < values.length; column++) {
+        const value = values[column];
+        // A percentage shown « 66,26 % » is stored 0.6626: read it as it is shown.
+        const percent = typeof value === 'number' && (row.getCell(column).numFmt ?? '').includes('%');
+        cells.push(percent ? `${numberText(value * 100)} %` : cellText(value));
+      }
       records.push({ line: rowNumber, cells });
     });
     if (records.some((record) => record.cells.some((cell) => cell !== ''))) return { sheetName: sheet.name, records };
