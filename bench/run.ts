@@ -17,6 +17,7 @@ import { agBench } from './suites/ag';
 import { backupsBench } from './suites/backups';
 import { databaseBench } from './suites/database';
 import { crashBench } from './suites/crash';
+import { healthProjectBench } from './suites/health-project';
 
 const SUITES: [string, () => Promise<BenchSection>][] = [
   ['territoire', territoryBench],
@@ -30,6 +31,7 @@ const SUITES: [string, () => Promise<BenchSection>][] = [
   ['sauvegardes', backupsBench],
   ['base', databaseBench],
   ['crash', crashBench],
+  ['projet-de-sante', healthProjectBench],
 ];
 
 async function main(): Promise<void> {

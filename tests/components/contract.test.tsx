@@ -160,6 +160,26 @@ describe('Contrat ACI — modification', () => {
     expect(within(header).getByText(stored.statusLabel)).toBeTruthy();
   });
 
+  it('enters the next contract at renewal, linked to the previous one, and switches between them', async () => {
+    const backend = await install();
+    const previous = await withContract(backend);
+    const { user } = renderApp('/projet-de-sante/contrat');
+    await user.click(await screen.findByRole('button', { name: 'Saisir le contrat suivant (renouvellement)' }));
+    expect(await screen.findByText(/Renouvellement du contrat n° CPTS-38-2022-004/)).toBeTruthy();
+    expect((screen.getByLabelText('Organisme (CPAM)') as HTMLInputElement).value).toBe('CPAM de l’Isère');
+    await user.type(screen.getByLabelText('Numéro du contrat'), 'CPTS-38-2027-010');
+    await user.type(screen.getByLabelText(/^Date de signature/), '2027-04-01');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: /Contrat n° CPTS-38-2027-010/ })).toBeTruthy();
+    const renewed = (await backend.ok('contract.list')).find((row) => row.number === 'CPTS-38-2027-010')!;
+    expect(renewed.previousContractId).toBe(previous.id);
+    const chooser = screen.getByLabelText('Contrat affiché');
+    expect(within(chooser).getAllByRole('option')).toHaveLength(2);
+    await user.selectOptions(chooser, String(previous.id));
+    expect(await screen.findByRole('heading', { level: 2, name: /Contrat n° CPTS-38-2022-004/ })).toBeTruthy();
+  });
+
   it('adds an optional mission to the contract and removes it after confirmation', async () => {
     const backend = await install();
     const contract = await withContract(backend);
@@ -287,8 +307,11 @@ describe('Contrat ACI — missions, enveloppes, versements', () => {
 });
 
 describe('Contrat ACI — dialogue de gestion et documents', () => {
-  it('records the dialogue de gestion of the year with the variable amount validated', async () => {
-    const backend = await install();
+  it('records the dialogue de gestion of the year with the variable amount validated, then joins its minutes', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'maillage-dialogue-'));
+    const minutes = join(folder, 'cr-dialogue.pdf');
+    writeFileSync(minutes, '%PDF-1.4 compte rendu');
+    const backend = await install({ chooseOpenPath: async () => minutes });
     const contract = await withContract(backend);
     const { user } = renderApp('/projet-de-sante/contrat');
     await user.click(await screen.findByRole('button', { name: 'Saisir un dialogue de gestion' }));
@@ -301,6 +324,14 @@ describe('Contrat ACI — dialogue de gestion et documents', () => {
     expect(dialogue).toMatchObject({ heldOn: '2023-02-10', variableValidatedCents: 4_200_000 });
     const shown = screen.getByRole('article', { name: 'Dialogue du 10 février 2023' });
     expect(plain(shown.textContent)).toContain(plain(formatEurosFromCents(4_200_000)));
+
+    await user.click(
+      within(shown).getByRole('button', { name: 'Joindre le compte rendu du dialogue du 10 février 2023' }),
+    );
+    expect(await screen.findByText('Compte rendu joint.')).toBeTruthy();
+    const joined = (await backend.ok('contract.get', { id: contract.id })).years[0]!.dialogues[0]!;
+    expect(joined.minutes?.fileName).toBe('cr-dialogue.pdf');
+    expect(await within(shown).findByText(/cr-dialogue\.pdf/)).toBeTruthy();
   });
 
   it('attaches the signed contract through the file dialog and deletes it after confirmation', async () => {

@@ -162,6 +162,41 @@ describe('contract: prefill', () => {
       'ARS Auvergne-Rhône-Alpes',
     ]);
   });
+
+  it('writes the active contract’s dates and number on the CPTS record, which its fiche and stages read', async () => {
+    const b = await backend();
+    await b.ok('cpts.saveIdentity', MINIMAL_IDENTITY);
+    const draft = await b.ok('contract.prefill');
+    const contract = await b.ok('contract.create', {
+      ...(draft.data as ChannelInput<'contract.create'>),
+      number: 'CPTS-38-2023-011',
+      signedOn: '2023-06-01',
+      anniversaryOn: null,
+      status: 'actif',
+    });
+    expect((await b.ok('cpts.get')).lifecycle).toMatchObject({
+      aciSignedOn: '2023-06-01',
+      aciContractNumber: 'CPTS-38-2023-011',
+      aciAnniversaryOn: null,
+    });
+
+    // A later change of the active contract follows on the record; a contract in preparation leaves it alone.
+    const { optionalMissions: _missions, ...contractData } = SAMPLE_CONTRACT;
+    await b.ok('contract.update', {
+      id: contract.id,
+      data: { ...contractData, number: 'CPTS-38-2023-011-A', signedOn: '2023-06-01', anniversaryOn: '2023-07-01' },
+    });
+    expect((await b.ok('cpts.get')).lifecycle).toMatchObject({
+      aciSignedOn: '2023-06-01',
+      aciContractNumber: 'CPTS-38-2023-011-A',
+      aciAnniversaryOn: '2023-07-01',
+    });
+    await b.ok('contract.update', {
+      id: contract.id,
+      data: { ...contractData, number: 'BROUILLON', signedOn: '2023-06-01', status: 'en_preparation' },
+    });
+    expect((await b.ok('cpts.get')).lifecycle.aciContractNumber).toBe('CPTS-38-2023-011-A');
+  });
 });
 
 describe('contract: years, envelopes and payments', () => {

@@ -188,4 +188,31 @@ describe('RGPD art. 15: the personal-data export of a member', () => {
       expect.objectContaining({ reunion: 'Assemblée générale 2026', present: true }),
     ]);
   });
+  it('holds the fiches actions a member pilots or is référent of, and the crisis plan steps they led', async () => {
+    const b = await backend();
+    const seed = await seedAssembly(b.ok);
+    const { Martin: martin, Bernard: bernard } = seed.members as Record<string, number>;
+    await b.ok('fiches.create', {
+      code: 'FA-03',
+      title: 'Accès à un médecin traitant',
+      pilotMemberId: martin,
+      referents: [{ memberId: bernard!, role: 'référente infirmière' }],
+    });
+    await b.ok('fiches.create', { code: 'FA-07', title: 'Prévention des chutes', referents: [{ memberId: martin! }] });
+    await b.ok('crisisPlan.saveEvent', { kind: 'redaction', occurredOn: '2026-01-15', referentMemberId: martin });
+
+    const martinData = await personalData(b.database.db, martin!, AG_DATE);
+    expect(martinData.projetDeSante.fichesActions).toEqual([
+      { code: 'FA-03', fiche: 'Accès à un médecin traitant', role: 'pilote' },
+      { code: 'FA-07', fiche: 'Prévention des chutes', role: 'référent' },
+    ]);
+    expect(martinData.projetDeSante.planDeCrise).toEqual([
+      { etape: expect.stringMatching(/rédaction/i), date: '2026-01-15', role: 'référent' },
+    ]);
+    const bernardData = await personalData(b.database.db, bernard!, AG_DATE);
+    expect(bernardData.projetDeSante.fichesActions).toEqual([
+      { code: 'FA-03', fiche: 'Accès à un médecin traitant', role: 'référente infirmière' },
+    ]);
+    expect(bernardData.projetDeSante.planDeCrise).toEqual([]);
+  });
 });

@@ -120,6 +120,24 @@ function contractValues(data: ContractData) {
   };
 }
 
+/**
+ * The CPTS record keeps the signature date, number and date anniversaire of its contract in force (its fiche
+ * d'identité and its life stages read them): an active contract writes them there, so both say the same.
+ */
+async function mirrorOnCptsRecord(trx: Transaction<DB>, data: ContractData): Promise<void> {
+  if (data.status !== 'actif') return;
+  await trx
+    .updateTable('cpts')
+    .set({
+      aci_signed_on: data.signedOn,
+      aci_contract_number: data.number,
+      aci_anniversary_on: data.anniversaryOn,
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', 1)
+    .execute();
+}
+
 export async function createContract(db: Kysely<DB>, input: ContractCreate, today: string): Promise<ContractDetail> {
   await checkContractData(db, input, null);
   const missions = missionsToAdd(input.aciVersion, input.optionalMissions);
@@ -131,6 +149,7 @@ export async function createContract(db: Kysely<DB>, input: ContractCreate, toda
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeSignatories(trx, id, input);
+    await mirrorOnCptsRecord(trx, input);
     await trx
       .insertInto('aci_contract_year')
       .values(
@@ -267,6 +286,7 @@ export async function updateContract(
       .where('id', '=', contractId)
       .execute();
     await writeSignatories(trx, contractId, data);
+    await mirrorOnCptsRecord(trx, data);
     if (dropped.length)
       await trx
         .deleteFrom('aci_contract_year')

@@ -2,6 +2,7 @@
  * RGPD access request (art. 15): everything Maillage holds about one member.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { crisisPlanEventLabel } from '@shared/domain/fiche-labels';
 import { ATTENDANCE, DECISION_STATUSES, meetingTypeLabel } from '@shared/domain/meetings';
 import type { DB } from '../../db/schema';
 import { displayNameOf } from './record';
@@ -26,11 +27,13 @@ const AUDIT_ACTIONS: Record<string, string> = {
  * RGPD art. 15: everything Maillage holds about a member, in plain French keys: the record, cotisations and
  * mandates, meetings attended, general-assembly presences, pouvoirs given or held, officer roles (organiser,
  * president or secretary of a session), decisions they own (in meetings and in RCP cases: for an RCP case only
- * its code, dates and status, the action itself being about a patient), and the journal entries about them.
+ * its code, dates and status, the action itself being about a patient), the fiches actions they pilot or are
+ * référent of and the crisis plan steps they led, and the journal entries about them.
  */
 export async function personalData(db: Db, id: number, today: string) {
   const detail = await getMember(db, id, today);
   const { participations, presences, proxies, roles, decisions, caseDecisions, history } = await readActivity(db, id);
+  const healthProject = await readHealthProjectRoles(db, id);
   const given = proxies.filter((proxy) => proxy.mandant_member_id === id);
   const held = proxies.filter((proxy) => proxy.mandant_member_id !== id);
   return {
@@ -105,6 +108,18 @@ export async function personalData(db: Db, id: number, today: string) {
       statut: labelOf(DECISION_STATUSES, row.status),
       faiteLe: row.done_on,
     })),
+    projetDeSante: {
+      fichesActions: healthProject.fiches.map((row) => ({
+        code: row.code,
+        fiche: row.title,
+        role: row.role,
+      })),
+      planDeCrise: healthProject.crisisPlan.map((row) => ({
+        etape: crisisPlanEventLabel(row.kind),
+        date: row.occurred_on,
+        role: 'référent',
+      })),
+    },
     decisionsRcp: {
       note: 'Actions confiées lors de RCP : seuls le code du cas, l’échéance et le statut figurent ici, le texte de l’action concernant un patient.',
       actions: caseDecisions.map((row) => ({
@@ -230,6 +245,31 @@ async function readActivity(db: Db, id: number) {
     .orderBy('id')
     .execute();
   return { participations, presences, proxies, roles, decisions, caseDecisions, history };
+}
+
+/** The fiches actions a member pilots or is référent of, and the crisis plan steps they were référent for. */
+async function readHealthProjectRoles(db: Db, id: number) {
+  const [piloted, referent, crisisPlan] = await Promise.all([
+    db.selectFrom('fiche_action').select(['code', 'title']).where('pilot_member_id', '=', id).orderBy('code').execute(),
+    db
+      .selectFrom('fiche_action_member')
+      .innerJoin('fiche_action', 'fiche_action.id', 'fiche_action_member.fiche_id')
+      .select(['fiche_action.code', 'fiche_action.title', 'fiche_action_member.role'])
+      .where('fiche_action_member.member_id', '=', id)
+      .orderBy('fiche_action.code')
+      .execute(),
+    db
+      .selectFrom('crisis_plan_event')
+      .select(['kind', 'occurred_on'])
+      .where('referent_member_id', '=', id)
+      .orderBy('occurred_on')
+      .execute(),
+  ]);
+  const fiches = [
+    ...piloted.map((row) => ({ ...row, role: 'pilote' })),
+    ...referent.map((row) => ({ code: row.code, title: row.title, role: row.role ?? 'référent' })),
+  ];
+  return { fiches, crisisPlan };
 }
 
 /** The meeting a line of the export is about, in the export's French keys. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ContractDetail, ContractDocumentRow } from '@shared/contract';
+import type { ContractDetail, ContractDocumentRow, ContractYearRow } from '@shared/contract';
 import {
   CONTRACT_DOCUMENT_KIND_LABELS,
   CONTRACT_DOCUMENT_KINDS,
@@ -13,10 +13,16 @@ import { useToast } from '../../components/Toasts';
 import { formatSize } from '../meetings/labels';
 import { useContractWrite } from './queries';
 
-/** The signed contract, its avenants and annexes: files copied into Maillage's documents folder. */
-export function ContractDocuments({ contract }: { contract: ContractDetail }) {
+/**
+ * Files copied into Maillage's documents folder: the signed contract and its avenants for the whole contract, the
+ * annexe des indicateurs and the other papers of one contract year when `year` is given.
+ */
+export function ContractDocuments({ contract, year }: { contract: ContractDetail; year?: ContractYearRow }) {
   const toast = useToast();
-  const [kind, setKind] = useState<ContractDocumentKind>('contrat_signe');
+  const [kind, setKind] = useState<ContractDocumentKind>(year ? 'annexe_indicateurs' : 'contrat_signe');
+  const documents = year ? year.documents : contract.documents;
+  const titleId = year ? 'documents-annee-titre' : 'documents-contrat-titre';
+  const kindId = year ? 'document-annee-nature' : 'document-nature';
   const add = useContractWrite('contract.addDocument');
   const remove = useConfirmedDelete(useContractWrite('contract.deleteDocument'), {
     title: () => 'Supprimer le document ?',
@@ -30,7 +36,7 @@ export function ContractDocuments({ contract }: { contract: ContractDetail }) {
 
   const onAdd = () =>
     add.mutate(
-      { contractId: contract.id, kind },
+      { contractId: contract.id, yearId: year?.id ?? null, kind },
       {
         onSuccess: (result) => {
           if ('cancelled' in result) return;
@@ -42,15 +48,23 @@ export function ContractDocuments({ contract }: { contract: ContractDetail }) {
     );
 
   return (
-    <section className="card" aria-labelledby="documents-contrat-titre">
-      <h2 id="documents-contrat-titre">Documents du contrat</h2>
+    <section className="card" aria-labelledby={titleId}>
+      {year ? (
+        <h3 id={titleId}>Documents de l’{year.label.toLowerCase()}</h3>
+      ) : (
+        <h2 id={titleId}>Documents du contrat</h2>
+      )}
       <DataTable
-        rows={contract.documents}
+        rows={documents}
         rowKey={(row) => row.id}
         compact
         scroll
-        aria-labelledby="documents-contrat-titre"
-        empty="Aucun document joint. Ajoutez le contrat signé, ses avenants et l’annexe des indicateurs."
+        aria-labelledby={titleId}
+        empty={
+          year
+            ? 'Aucun document pour cette année. Ajoutez l’annexe des indicateurs signée pour l’année.'
+            : 'Aucun document joint. Ajoutez le contrat signé et ses avenants.'
+        }
         columns={[
           { header: 'Document', rowHeader: true, cell: (row) => row.title ?? row.fileName },
           { header: 'Nature', cell: (row) => row.kindLabel },
@@ -69,12 +83,8 @@ export function ContractDocuments({ contract }: { contract: ContractDetail }) {
         )}
       />
       <div className="form-actions contract-document-add">
-        <label htmlFor="document-nature">Nature du document</label>
-        <select
-          id="document-nature"
-          value={kind}
-          onChange={(event) => setKind(event.target.value as ContractDocumentKind)}
-        >
+        <label htmlFor={kindId}>Nature du document</label>
+        <select id={kindId} value={kind} onChange={(event) => setKind(event.target.value as ContractDocumentKind)}>
           {CONTRACT_DOCUMENT_KINDS.map((code) => (
             <option key={code} value={code}>
               {CONTRACT_DOCUMENT_KIND_LABELS[code]}

@@ -115,13 +115,14 @@ function blockField(path: readonly PropertyKey[], sent: readonly number[]): stri
   return ['signatories', String(sent[Number(index)] ?? index), ...rest].join('.');
 }
 
-function createResolver() {
+/** A new contract; at renewal, linked to the contract it follows. */
+function createResolver(previousContractId: number | null) {
   let sent: number[] = [];
   return eurosResolver<ContractFormValues, typeof contractCreateSchema>(
     contractCreateSchema,
     (values) => {
       sent = signatoriesToSend(values);
-      return contractData(values, sent);
+      return { ...contractData(values, sent), previousContractId };
     },
     (path) => blockField(path, sent),
   );
@@ -145,24 +146,26 @@ function updateResolver(contract: ContractDetail) {
 }
 
 /** The new-contract form, prefilled from what the app already knows. */
-export function ContractForm({ onDone }: { onDone: () => void }) {
+export function ContractForm({ onDone }: { onDone: (created?: ContractDetail) => void }) {
   const draft = useContractDraft(true);
   if (draft.isPending) return <Loading label="Préparation du formulaire…" />;
   if (draft.isError) return <QueryError message={errorMessage(draft.error)} onRetry={() => void draft.refetch()} />;
   return <NewContractForm draft={draft.data} onDone={onDone} />;
 }
 
-function NewContractForm({ draft, onDone }: { draft: ContractDraft; onDone: () => void }) {
+function NewContractForm({ draft, onDone }: { draft: ContractDraft; onDone: (created?: ContractDetail) => void }) {
   const create = useContractWrite('contract.create');
   const form = useContractForm({
     schema: contractCreateSchema,
     defaultValues: draftToForm(draft),
-    resolver: createResolver(),
+    resolver: createResolver(draft.data.previousContractId ?? null),
     submit: create.mutateAsync,
     savedMessage: 'Contrat ACI enregistré.',
-    onSaved: onDone,
+    onSaved: (created) => onDone(created),
   });
-  return <ContractFields form={form} title="Saisir le contrat ACI" notes={draft.notes} onCancel={onDone} missions />;
+  return (
+    <ContractFields form={form} title="Saisir le contrat ACI" notes={draft.notes} onCancel={() => onDone()} missions />
+  );
 }
 
 /** « Modifier le contrat »: number, version, dates, status and signatories (missions are changed in their table). */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ContractListRow } from '@shared/contract';
+import { formatDateLong } from '@shared/format';
 import { errorMessage } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { ContractDocuments } from './ContractDocuments';
@@ -21,11 +22,16 @@ function shownContract(rows: readonly ContractListRow[]): ContractListRow | null
   return [...pool].sort((a, b) => b.signedOn.localeCompare(a.signedOn))[0] ?? null;
 }
 
-/** « Contrat ACI »: the empty state and its form before any contract, then the contract itself. */
+/**
+ * « Contrat ACI »: the empty state and its form before any contract, then the contract itself (the active one, or
+ * another chosen in the list once there are several), and the form of a renewal.
+ */
 export function ContractPage() {
   const contracts = useContracts();
   const [creating, setCreating] = useState(false);
-  const shown = contracts.data ? shownContract(contracts.data) : null;
+  const [chosenId, setChosenId] = useState<number | null>(null);
+  const rows = contracts.data ?? [];
+  const shown = rows.find((row) => row.id === chosenId) ?? shownContract(rows);
 
   return (
     <Page title="Contrat ACI" intro={INTRO} wide>
@@ -33,10 +39,44 @@ export function ContractPage() {
         <Loading />
       ) : contracts.isError ? (
         <QueryError message={errorMessage(contracts.error)} onRetry={() => void contracts.refetch()} />
-      ) : shown ? (
-        <ContractView id={shown.id} />
       ) : creating ? (
-        <ContractForm onDone={() => setCreating(false)} />
+        <ContractForm
+          onDone={(created) => {
+            setCreating(false);
+            if (created) setChosenId(created.id);
+          }}
+        />
+      ) : shown ? (
+        <>
+          <div className="page-actions contract-page-actions">
+            {rows.length > 1 && (
+              <>
+                <label htmlFor="contrat-affiche">Contrat affiché</label>
+                <select
+                  id="contrat-affiche"
+                  value={shown.id}
+                  onChange={(event) => setChosenId(Number(event.target.value))}
+                >
+                  {[...rows]
+                    .sort((a, b) => b.signedOn.localeCompare(a.signedOn))
+                    .map((row) => (
+                      <option key={row.id} value={row.id}>
+                        {contractOption(row)}
+                      </option>
+                    ))}
+                </select>
+              </>
+            )}
+            <button
+              type="button"
+              className="button button-secondary page-actions-link"
+              onClick={() => setCreating(true)}
+            >
+              Saisir le contrat suivant (renouvellement)
+            </button>
+          </div>
+          <ContractView key={shown.id} id={shown.id} />
+        </>
       ) : (
         <section className="card call-to-action contract-empty" aria-labelledby="contrat-vide-titre">
           <h2 id="contrat-vide-titre">Aucun contrat ACI enregistré</h2>
@@ -56,6 +96,12 @@ export function ContractPage() {
   );
 }
 
+/** « Contrat n° CPTS-38-2022-004, signé le 1er avril 2022 (Actif) » */
+function contractOption(row: ContractListRow): string {
+  const name = row.number ? `Contrat n° ${row.number}` : 'Contrat sans numéro';
+  return `${name}, signé le ${formatDateLong(row.signedOn)} (${row.statusLabel})`;
+}
+
 function ContractView({ id }: { id: number }) {
   const query = useContract(id);
   const [chosenYearId, setChosenYearId] = useState<number | null>(null);
@@ -67,7 +113,7 @@ function ContractView({ id }: { id: number }) {
     contract.years.find((candidate) => candidate.current) ??
     contract.years[0];
   return (
-    <div className="stack">
+    <div className="stack contract-view">
       <ContractHeader contract={contract} />
       <YearsTimeline contract={contract} selectedId={year?.id ?? null} onSelect={setChosenYearId} />
       <MissionsSection contract={contract} />

@@ -1,16 +1,38 @@
 import { useState } from 'react';
 import { dialogueSchema, type ContractDetail, type ContractYearRow, type DialogueRow } from '@shared/contract';
 import { formatDateLong, formatEurosFromCents } from '@shared/format';
+import { errorMessage } from '../../api';
 import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
 import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
 import { centsToInput } from '../../components/money';
+import { useToast } from '../../components/Toasts';
 import { useContractForm } from '../../components/useContractForm';
 import { eurosResolver } from './euros';
 import { useContractWrite } from './queries';
 
 /** The dialogue de gestion of a contract year with the CPAM and the ARS: when, who, what was sent and decided. */
-export function DialogueSection({ year }: { contract: ContractDetail; year: ContractYearRow }) {
+export function DialogueSection({ contract, year }: { contract: ContractDetail; year: ContractYearRow }) {
+  const toast = useToast();
+  const attach = useContractWrite('contract.addDocument');
+  const onAttach = (dialogue: DialogueRow) =>
+    attach.mutate(
+      {
+        contractId: contract.id,
+        yearId: year.id,
+        dialogueId: dialogue.id,
+        kind: 'autre',
+        title: `Compte rendu du dialogue de gestion du ${formatDateLong(dialogue.heldOn)}`,
+      },
+      {
+        onSuccess: (result) => {
+          if ('cancelled' in result) return;
+          toast.notify({ kind: 'success', message: 'Compte rendu joint.' });
+        },
+        onError: (error) =>
+          toast.notify({ kind: 'error', message: `Le compte rendu n’a pas été joint : ${errorMessage(error)}` }),
+      },
+    );
   const [editing, setEditing] = useState<{ dialogue: DialogueRow | null } | null>(null);
   const remove = useConfirmedDelete(useContractWrite('contract.deleteDialogue'), {
     title: (dialogue: DialogueRow) => `Supprimer le dialogue de gestion du ${formatDateLong(dialogue.heldOn)} ?`,
@@ -80,12 +102,19 @@ export function DialogueSection({ year }: { contract: ContractDetail; year: Cont
             <dd>
               {dialogue.targetsAmended ? `Oui${dialogue.amendmentNote ? ` : ${dialogue.amendmentNote}` : ''}` : 'Non'}
             </dd>
-            {dialogue.minutes && (
-              <>
-                <dt>Compte rendu</dt>
-                <dd>{dialogue.minutes.title ?? dialogue.minutes.fileName}</dd>
-              </>
-            )}
+            <dt>Compte rendu</dt>
+            <dd>
+              {dialogue.minutes ? `${dialogue.minutes.fileName} ` : 'non joint '}
+              <button
+                type="button"
+                className="button button-small button-ghost"
+                disabled={attach.isPending}
+                aria-label={`${dialogue.minutes ? 'Remplacer' : 'Joindre'} le compte rendu du dialogue du ${formatDateLong(dialogue.heldOn)}`}
+                onClick={() => onAttach(dialogue)}
+              >
+                {dialogue.minutes ? 'Remplacer…' : 'Joindre…'}
+              </button>
+            </dd>
           </dl>
         </article>
       ))}

@@ -19,7 +19,12 @@ export function MissionsSection({ contract }: { contract: ContractDetail }) {
   const remove = useConfirmedDelete(useContractWrite('contract.removeMission'), {
     title: (mission: ContractMissionRow) => `Retirer la mission « ${mission.shortLabel} » du contrat ?`,
     confirmLabel: 'Retirer la mission',
-    body: () => <p>Ses enveloppes et ses dates seront supprimées de toutes les années du contrat.</p>,
+    body: () => (
+      <p>
+        Une mission ne se retire que tant qu’elle n’a ni indicateur, ni enveloppe, ni versement ; ses dates de démarrage
+        et de déploiement sont alors oubliées.
+      </p>
+    ),
     input: (mission) => ({ contractId: contract.id, missionCode: mission.code }),
     deletedMessage: (mission) => `Mission « ${mission.shortLabel} » retirée du contrat.`,
   });

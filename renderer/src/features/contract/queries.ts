@@ -1,6 +1,7 @@
 /**
  * Cache policy and query hooks of the ACI contract. Every write answers with the contract's fresh detail, stored at
- * once; the list of contracts and the overview (contract page, dashboard) are read again.
+ * once; the list of contracts and the overview (contract page, dashboard) are read again, and the indicators'
+ * reads when the contract's years, missions or envelopes change.
  */
 import type { ChannelOutput } from '@shared/contract';
 import { createWriteHook, defineCachePolicy, type FreshEntry, queryKey, useApiQuery } from '../../api';
@@ -8,18 +9,25 @@ import { createWriteHook, defineCachePolicy, type FreshEntry, queryKey, useApiQu
 /** What a write of the contract may change. */
 const CONTRACT_READS = ['contract.list', 'contract.get', 'contract.overview'] as const;
 
+/**
+ * A write of the contract's shape (its years, missions, envelopes) also changes what the indicators screens read:
+ * the contract years of their targets, the missions, and the tableau de suivi (Σ earned / variable maximum).
+ */
+const SHAPE_READS = [...CONTRACT_READS, 'indicators.list', 'indicators.get', 'indicators.results'] as const;
+
 const detail = (contract: ChannelOutput<'contract.get'>): FreshEntry[] => [
   { key: queryKey('contract.get', { id: contract.id }), data: contract },
 ];
 
 const contractWrite = { stale: CONTRACT_READS, fresh: detail };
+const shapeWrite = { stale: SHAPE_READS, fresh: detail };
 
 export const contractPolicy = defineCachePolicy({
-  'contract.create': contractWrite,
-  'contract.update': contractWrite,
-  'contract.saveMission': contractWrite,
-  'contract.removeMission': contractWrite,
-  'contract.saveYear': contractWrite,
+  'contract.create': shapeWrite,
+  'contract.update': shapeWrite,
+  'contract.saveMission': shapeWrite,
+  'contract.removeMission': shapeWrite,
+  'contract.saveYear': shapeWrite,
   'contract.savePayment': contractWrite,
   'contract.deletePayment': contractWrite,
   'contract.saveDialogue': contractWrite,

@@ -6,8 +6,18 @@
 import type { ChannelInput, ChannelOutput } from '@shared/contract';
 import { createWriteHook, defineCachePolicy, type FreshEntry, queryKey, useApiQuery } from '../../api';
 
-/** What a write of a fiche or of a partnership may change. */
-const FICHE_READS = ['fiches.list', 'fiches.get', 'partnerships.list'] as const;
+/**
+ * What a write of a fiche or of a partnership may change: indicators show the title of their fiche, and deleting a
+ * fiche detaches its indicators.
+ */
+const FICHE_READS = [
+  'fiches.list',
+  'fiches.get',
+  'partnerships.list',
+  'indicators.list',
+  'indicators.get',
+  'indicators.results',
+] as const;
 
 const ficheDetail = (fiche: ChannelOutput<'fiches.get'>): FreshEntry[] => [
   { key: queryKey('fiches.get', { id: fiche.id }), data: fiche },

@@ -1,6 +1,7 @@
 import { Route } from 'react-router-dom';
 import { contractRoutes } from '../contract/routes';
 import { fichesRoutes } from '../fiches/routes';
+import { indicatorsRoutes } from '../indicators/routes';
 import { HealthProjectLayout } from './HealthProjectNav';
 
 /**
@@ -10,6 +11,7 @@ import { HealthProjectLayout } from './HealthProjectNav';
 const AREA_ROUTES = [
   ...contractRoutes,
   ...fichesRoutes,
+  ...indicatorsRoutes,
   // One line per feature of the area.
 ];
 

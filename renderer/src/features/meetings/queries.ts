@@ -6,8 +6,18 @@
 import type { ChannelInput, ChannelOutput } from '@shared/contract';
 import { createWriteHook, defineCachePolicy, type FreshEntry, queryKey, useApiQuery } from '../../api';
 
-/** What a write of a meeting, a decision or an RCP case may change. */
-const MEETING_READS = ['meetings.list', 'meetings.get', 'decisions.list', 'rcp.motifs', 'ag.get'] as const;
+/**
+ * What a write of a meeting, a decision or an RCP case may change (a fiche action shows its meetings and their
+ * open decisions).
+ */
+const MEETING_READS = [
+  'meetings.list',
+  'meetings.get',
+  'decisions.list',
+  'rcp.motifs',
+  'ag.get',
+  'fiches.get',
+] as const;
 
 /** The meeting's fresh detail, as a write answers it. */
 const detail = (meeting: ChannelOutput<'meetings.get'>): FreshEntry[] => [
