@@ -4,7 +4,9 @@ import { AttendanceSheet } from './attendance-sheet/AttendanceSheet';
 import { Composition } from './composition/Composition';
 import { Convocation } from './convocation/Convocation';
 import { clearStaleGlyphs, registerFonts } from './fonts';
+import { FicheAction } from './fiche-action/FicheAction';
 import { IdentitySheet } from './identity/IdentitySheet';
+import { IndicatorsTracking } from './indicators-tracking/IndicatorsTracking';
 import { MeetingMinutes } from './meeting-minutes/MeetingMinutes';
 import { MembersList } from './members-list/MembersList';
 import { Pv } from './pv/Pv';
@@ -28,6 +30,8 @@ const documents: DocumentBuilders = {
   convocation: (data) => createElement(Convocation, { data }),
   attendanceSheet: (data) => createElement(AttendanceSheet, { data }),
   pv: (data) => createElement(Pv, { data }),
+  indicatorsTracking: (data) => createElement(IndicatorsTracking, { data }),
+  ficheAction: (data) => createElement(FicheAction, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {

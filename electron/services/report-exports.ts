@@ -7,7 +7,10 @@ import type { ReportExport } from '@shared/reports/job';
 import type { DB } from '../db/schema';
 import { agFileName, attendanceSheetData, convocationData, pvData } from './ag/reports';
 import { assertYearStarted, meetingMinutesData, rcpYearData } from './meeting-reports';
+import { getFiche } from './fiches';
 import { compositionData, identitySheetData, membersListData, suggestedFileName } from './reports';
+import { getCptsProfile } from './cpts';
+import { ficheActionTitle } from '@shared/reports/fiche-action';
 
 /** The clock of an export: the instant printed on the document and the local date used in its name. */
 export interface ExportClock {
@@ -81,4 +84,19 @@ export async function pvExport(db: Kysely<DB>, meetingId: number, { now, today }
   const data = await pvData(db, meetingId, now, today);
   const title = data.draft ? 'Procès-verbal (brouillon)' : 'Procès-verbal';
   return { fileName: agFileName(title, data.meeting), job: { kind: 'pv', data } };
+}
+
+/** The « Fiche action » PDF of one fiche, with the file name offered when saving it. */
+export async function ficheActionExport(
+  db: Kysely<DB>,
+  ficheId: number,
+  { now, today }: ExportClock,
+): Promise<ReportExport> {
+  const fiche = await getFiche(db, ficheId, today);
+  const cptsName = (await getCptsProfile(db, today)).identity.name || 'CPTS';
+  const data = { generatedAt: now.toISOString(), cptsName, fiche };
+  return {
+    fileName: suggestedFileName(ficheActionTitle(fiche).replace(/[\\/:*?"<>|]/g, '-'), cptsName, today),
+    job: { kind: 'ficheAction', data },
+  };
 }

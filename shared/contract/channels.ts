@@ -62,6 +62,13 @@ export const channelNames = [
   'rules.list',
   'rules.save',
   'rules.delete',
+
+  'annex.open',
+  'annex.preview',
+  'annex.apply',
+  'annex.close',
+  'annex.exportTracking',
+
   'ag.get',
   'ag.markConvocationSent',
   'ag.setPresence',
@@ -108,6 +115,8 @@ export const channelNames = [
   'reports.exportConvocation',
   'reports.exportAttendanceSheet',
   'reports.exportPv',
+  'reports.exportIndicatorsTracking',
+  'reports.exportFicheAction',
 
   'contract.list',
   'contract.get',

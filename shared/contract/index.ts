@@ -6,6 +6,7 @@
  */
 import type { z } from '../zod-fr';
 import { agChannels } from './ag';
+import { annexChannels } from './annex';
 import { appChannels } from './app';
 import { backupsChannels } from './backups';
 import type { ChannelName } from './channels';
@@ -22,6 +23,7 @@ import { settingsChannels } from './settings';
 import { territoryChannels } from './territory';
 
 export * from './ag';
+export * from './annex';
 export * from './app';
 export * from './backups';
 export { IPC_PREFIX } from './channels';
@@ -47,6 +49,7 @@ export const contract = {
   ...meetingsChannels,
   ...rcpChannels,
   ...agChannels,
+  ...annexChannels,
   ...fichesChannels,
   ...reportsChannels,
   ...contractChannels,

@@ -21,4 +21,8 @@ export const reportsChannels = {
   'reports.exportConvocation': channel<ExportResult>()(z.object({ meetingId })),
   'reports.exportAttendanceSheet': channel<ExportResult>()(z.object({ meetingId })),
   'reports.exportPv': channel<ExportResult>()(z.object({ meetingId })),
+  'reports.exportFicheAction': channel<ExportResult>()(z.object({ ficheId: z.number().int().positive() })),
+  'reports.exportIndicatorsTracking': channel<ExportResult>()(
+    z.object({ contractYearId: z.number().int().positive() }),
+  ),
 } as const;

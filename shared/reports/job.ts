@@ -1,5 +1,7 @@
 import type { AttendanceSheetData, ConvocationData, PvData } from './ag';
+import type { FicheActionData } from './fiche-action';
 import type { IdentitySheetData } from './identity';
+import type { IndicatorsTrackingData } from './indicators-tracking';
 import type { MeetingMinutesData, RcpYearData } from './meetings';
 import type { CompositionData, MembersListData } from './members';
 
@@ -15,7 +17,9 @@ export type ReportJob =
   | { kind: 'rcpYear'; data: RcpYearData }
   | { kind: 'convocation'; data: ConvocationData }
   | { kind: 'attendanceSheet'; data: AttendanceSheetData }
-  | { kind: 'pv'; data: PvData };
+  | { kind: 'pv'; data: PvData }
+  | { kind: 'indicatorsTracking'; data: IndicatorsTrackingData }
+  | { kind: 'ficheAction'; data: FicheActionData };
 
 /** A report ready to render, with the file name offered when saving it. */
 export interface ReportExport {

@@ -4,6 +4,7 @@
  * Handlers only pick what they need from the context (database, paths, dialogs, PDF renderer) and call a service.
  */
 import { agHandlers } from './ag';
+import { annexHandlers } from './annex';
 import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
@@ -32,6 +33,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...meetingsHandlers(ctx),
     ...rcpHandlers(ctx),
     ...agHandlers(ctx),
+    ...annexHandlers(ctx),
     ...fichesHandlers(ctx),
     ...reportsHandlers(ctx),
     ...contractHandlers(ctx),

@@ -3,6 +3,7 @@ import {
   attendanceSheetExport,
   compositionExport,
   convocationExport,
+  ficheActionExport,
   type ExportClock,
   identitySheetExport,
   meetingMinutesExport,
@@ -10,6 +11,7 @@ import {
   pvExport,
   rcpYearExport,
 } from '../../services/report-exports';
+import { indicatorsTrackingExport } from '../../services/tracking-export';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
 import { createPdfExports } from './pdf-exports';
 
@@ -31,5 +33,8 @@ export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof r
     'reports.exportAttendanceSheet': async ({ meetingId }) =>
       savePdf(await attendanceSheetExport(ctx.db, meetingId, clock())),
     'reports.exportPv': async ({ meetingId }) => savePdf(await pvExport(ctx.db, meetingId, clock())),
+    'reports.exportFicheAction': async ({ ficheId }) => savePdf(await ficheActionExport(ctx.db, ficheId, clock())),
+    'reports.exportIndicatorsTracking': async ({ contractYearId }) =>
+      savePdf(await indicatorsTrackingExport(ctx.db, contractYearId, clock())),
   };
 }

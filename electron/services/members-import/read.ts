@@ -7,6 +7,7 @@ import { stat, readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { annexHeaderScore } from '@shared/domain/annex-mapping';
 import { headerCellScore, suggestMapping } from '@shared/domain/import-mapping';
 import { UserError } from '../errors';
 import { assertSafeZip, formatBytes } from './zip';
@@ -34,6 +35,13 @@ export interface Spreadsheet {
   /** French notes for the coordinator: title rows skipped above the header, lines whose encoding was repaired. */
   notes: string[];
 }
+
+/** Whose column titles find the header row: a member list's, or the ACI annexe indicateurs'. */
+export type TableLayout = 'members' | 'annex';
+const HEADER_SCORES: Record<TableLayout, (cell: string) => number> = {
+  members: headerCellScore,
+  annex: annexHeaderScore,
+};
 
 /** Progress of the reading, as a fraction (0 to 1) and a French label of the step. */
 export type ReadProgress = (fraction: number, label: string) => void;
@@ -330,7 +338,12 @@ async function readXlsx(
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values = row.values as unknown[];
       const cells: string[] = [];
-      for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+      for (let column = 1; column < values.length; column++) {
+        const value = values[column];
+        // A percentage shown « 66,26 % » is stored 0.6626: read it as it is shown.
+        const percent = typeof value === 'number' && (row.getCell(column).numFmt ?? '').includes('%');
+        cells.push(percent ? `${numberText(value * 100)} %` : cellText(value));
+      }
       records.push({ line: rowNumber, cells });
     });
     if (records.some((record) => record.cells.some((cell) => cell !== ''))) return { sheetName: sheet.name, records };
@@ -349,11 +362,12 @@ const looksLikeData = (cell: string) =>
  * (the first one on a tie). A title row above it (« Liste des adhérents — export du 01/12/2026 ») or a blank
  * banner is skipped. Without any known title, the first non-empty row.
  */
-export function findHeaderRow(records: { cells: string[] }[]): number {
+export function findHeaderRow(records: { cells: string[] }[], layout: TableLayout = 'members'): number {
+  const headerScore = HEADER_SCORES[layout];
   let best = 0;
   let bestScore = 0;
   for (let index = 0; index < Math.min(records.length, HEADER_SEARCH_ROWS); index++) {
-    const score = records[index]!.cells.reduce((sum, cell) => sum + headerCellScore(cell), 0);
+    const score = records[index]!.cells.reduce((sum, cell) => sum + headerScore(cell), 0);
     if (score > bestScore) {
       best = index;
       bestScore = score;
@@ -474,6 +488,7 @@ async function decodeFile(
  * row; untitled columns get their letter. Refuses an empty, header-less or too long table.
  */
 function tableOf(
+  layout: TableLayout,
   records: FileRecord[],
   fileName: string,
   notes: string[],
@@ -481,7 +496,7 @@ function tableOf(
   const nonEmpty = records.filter((record) => record.cells.some((cell) => cell !== ''));
   if (nonEmpty.length === 0)
     throw new UserError('invalid_input', `Le fichier « ${fileName} » ne contient aucune donnée.`);
-  const headerIndex = findHeaderRow(nonEmpty);
+  const headerIndex = findHeaderRow(nonEmpty, layout);
   const headerRecord = nonEmpty[headerIndex]!;
   const dataRecords = nonEmpty.slice(headerIndex + 1);
   if (headerIndex > 0) {
@@ -541,7 +556,11 @@ function tableOf(
  * matches known column titles among the first rows; empty rows are skipped. Throws a French UserError for an
  * unreadable, empty, header-less, too large (bytes, rows or inflated size) or unsupported file.
  */
-export async function readSpreadsheet(path: string, progress: ReadProgress = () => {}): Promise<Spreadsheet> {
+export async function readSpreadsheet(
+  path: string,
+  progress: ReadProgress = () => {},
+  layout: TableLayout = 'members',
+): Promise<Spreadsheet> {
   const fileName = basename(path);
   const extension = extname(path).toLowerCase();
   checkExtension(fileName, extension);
@@ -550,7 +569,7 @@ export async function readSpreadsheet(path: string, progress: ReadProgress = () 
   progress(0.02, 'Lecture du fichier…');
   const { encoding, separator, sheetName, records, notes } = await decodeFile(buffer, fileName, extension, progress);
   progress(0.9, 'Lecture des lignes…');
-  const table = tableOf(records, fileName, notes);
+  const table = tableOf(layout, records, fileName, notes);
   progress(1, 'Lecture terminée');
   return { fileName, encoding, separator, sheetName, ...table, notes };
 }

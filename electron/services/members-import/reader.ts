@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors';
-import { readSpreadsheet, type ReadProgress, type Spreadsheet } from './read';
+import { readSpreadsheet, type ReadProgress, type Spreadsheet, type TableLayout } from './read';
 import type { WorkerMessage } from './worker';
 
 /** Memory cap of the reading worker (a 20 Mo workbook of 50 000 rows needs far less). */
@@ -20,15 +20,19 @@ export function setImportWorker(path: string | null): void {
 }
 
 /** Reads `path` in the worker (when set up) or in-process, reporting progress. */
-export function readImportFile(path: string, progress: ReadProgress): Promise<Spreadsheet> {
-  if (!workerPath) return readSpreadsheet(path, progress);
-  return readInWorker(workerPath, path, progress);
+export function readImportFile(
+  path: string,
+  progress: ReadProgress,
+  layout: TableLayout = 'members',
+): Promise<Spreadsheet> {
+  if (!workerPath) return readSpreadsheet(path, progress, layout);
+  return readInWorker(workerPath, path, progress, layout);
 }
 
-function readInWorker(entry: string, path: string, progress: ReadProgress): Promise<Spreadsheet> {
+function readInWorker(entry: string, path: string, progress: ReadProgress, layout: TableLayout): Promise<Spreadsheet> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, {
-      workerData: { path },
+      workerData: { path, layout },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     let settled = false;

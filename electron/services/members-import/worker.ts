@@ -3,14 +3,14 @@
  * parsing 20 000 rows) never blocks the main process (bundled by electron-vite as the `import-worker` entry).
  * It must not import 'electron' nor the database.
  *
- * In (workerData): { path }   Out: { type: 'progress', fraction, label } …, then the rows by chunks
+ * In (workerData): { path, layout }   Out: { type: 'progress', fraction, label } …, then the rows by chunks
  * { type: 'rows', rows, lines } (a single message of 20 000 rows would take the main thread a quarter of a second
  * to decode) and { type: 'done', sheet } without its rows, or { type: 'error', code, message }. One file per worker;
  * the worker ends after its answer.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors';
-import { readSpreadsheet } from './read';
+import { readSpreadsheet, type TableLayout } from './read';
 
 /** Rows per message: each decodes in a few milliseconds on the main thread. */
 const CHUNK_ROWS = 1_000;
@@ -28,9 +28,9 @@ async function main(): Promise<void> {
     return;
   }
   const post = (message: WorkerMessage) => port.postMessage(message);
-  const { path } = workerData as { path: string };
+  const { path, layout } = workerData as { path: string; layout?: TableLayout };
   try {
-    const sheet = await readSpreadsheet(path, (fraction, label) => post({ type: 'progress', fraction, label }));
+    const sheet = await readSpreadsheet(path, (fraction, label) => post({ type: 'progress', fraction, label }), layout);
     for (let start = 0; start < sheet.rows.length; start += CHUNK_ROWS) {
       post({
         type: 'rows',
