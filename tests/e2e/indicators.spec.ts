@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput } from '@shared/contract';
@@ -63,7 +64,7 @@ test.afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('an indicator with tiers, a measure, and the euros earned on its mission', async () => {
+test('an indicator with tiers, a measure and its evidence, the euros earned, and the tableau de suivi exported', async () => {
   const { page } = app;
   await page.getByRole('link', { name: 'Projet de santé' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Missions du projet de santé' })).toBeVisible();
@@ -110,10 +111,38 @@ test('an indicator with tiers, a measure, and the euros earned on its mission', 
   await expect(target.getByText('Palier 2 (intermédiaire)', { exact: false })).toBeVisible();
   await page.screenshot({ path: join(SCREENS, 'projet-indicateur.png'), fullPage: true });
 
+  // Its evidence: the CPAM's figures, attached from a file.
+  const evidenceFile = join(dir, 'requete-cpam-ald.csv');
+  writeFileSync(evidenceFile, 'patients ALD sans MT;80\n');
+  app.setOpenPath(evidenceFile);
+  await page.getByRole('button', { name: 'Joindre un document : Données statistiques CPAM' }).click();
+  await expect(
+    page.getByRole('heading', { level: 3, name: /Données statistiques CPAM/ }).getByText('fourni'),
+  ).toBeVisible();
+
   // Back on the mission: the euros earned.
   await page.getByRole('link', { name: '← Amélioration de l’accès aux soins' }).click();
   const row = page.getByRole('row', { name: /Patients en ALD sans médecin traitant/ });
   await expect(row.getByRole('cell', { name: /^6\s000\s€ \/ 9\s000\s€$/ })).toBeVisible();
   await expect(page.getByRole('cell', { name: /^6\s000\s€ \/ 35\s000\s€$/ })).toBeVisible();
   await page.screenshot({ path: join(SCREENS, 'projet-mission.png'), fullPage: true });
+
+  // The tableau de suivi of year 2, as the CPAM reads it: PDF, then the Excel workbook of the contract.
+  await page.getByRole('link', { name: 'Missions', exact: true }).click();
+  const pdfPath = join(dir, 'tableau-de-suivi.pdf');
+  app.setSavePath(pdfPath);
+  await page.getByRole('button', { name: 'Tableau de suivi (PDF)' }).click();
+  await expect(page.getByText(/^Tableau de suivi enregistré/)).toBeVisible();
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'])
+    .toString()
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ');
+  expect(text).toContain('Patients en ALD sans médecin traitant');
+  expect(text).toContain('Taux de dépistage du cancer du sein');
+  expect(text).toMatch(/6 000 € \/ 9 000 €/);
+  const xlsxPath = join(dir, 'tableau-de-suivi.xlsx');
+  app.setSavePath(xlsxPath);
+  await page.getByRole('button', { name: 'Tableau de suivi (Excel)' }).click();
+  await expect(page.getByText(/^Classeur du tableau de suivi enregistré/)).toBeVisible();
+  expect(existsSync(xlsxPath)).toBe(true);
 });

@@ -11,6 +11,7 @@ import { missionCategory, missionName, type YearChoice, yearQuery, useSelectedYe
 import { formatRate, ProgressBar, ResultBadge } from './Progress';
 import { useTrackingTable } from './queries';
 import { earnedText, targetText, valueText } from './wording';
+import { TrackingExports } from './TrackingExports';
 import { YearPicker } from './YearPicker';
 import './indicators.css';
 
@@ -48,7 +49,10 @@ function Overview({ context }: { context: ContractContext }) {
   }
   return (
     <div className="stack indicators-stack">
-      <YearPicker years={context.years} year={year} onSelect={select} />
+      <div className="indicators-toolbar">
+        <YearPicker years={context.years} year={year} onSelect={select} />
+        <TrackingExports contractId={context.contractId} contractYearId={year.id} />
+      </div>
       {table.isPending ? (
         <Loading />
       ) : table.isError ? (

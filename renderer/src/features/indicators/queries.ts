@@ -39,6 +39,9 @@ export const indicatorsPolicy = defineCachePolicy({
   'indicators.linkEvidence': indicatorWrite,
   'indicators.updateEvidence': indicatorWrite,
   'indicators.deleteEvidence': indicatorWrite,
+  // Exports: nothing to refresh.
+  'reports.exportIndicatorsTracking': {},
+  'annex.exportTracking': {},
 });
 
 /** Writes of the indicator screens: `useIndicatorsWrite('indicators.saveMeasure', { onSuccess })`. */
