@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -259,6 +259,20 @@ describe('Fiches actions — la fiche', () => {
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Supprimer la fiche' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/projet-de-sante/fiches'));
     expect(await backend.ok('fiches.list', {})).toHaveLength(0);
+  });
+});
+
+describe('Fiches actions — le PDF', () => {
+  it('exports the fiche as a PDF where the coordinator chooses, and says where', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'maillage-fiche-pdf-'));
+    const saved = join(out, 'fiche.pdf');
+    const backend = await install({ chooseSavePath: async () => saved });
+    const fiche = await backend.ok('fiches.create', { ...FICHE, code: 'FA-01' });
+    const { user } = renderApp(`/projet-de-sante/fiches/${fiche.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Fiche action (PDF)' }));
+    expect(await screen.findByText(`Fiche action enregistrée : ${saved}`)).toBeTruthy();
+    expect(backend.api['reports.exportFicheAction']).toHaveBeenCalledWith({ ficheId: fiche.id });
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 

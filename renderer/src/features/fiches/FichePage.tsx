@@ -5,6 +5,7 @@ import { plural } from '@shared/format';
 import { errorMessage } from '../../api';
 import { useConfirmedDelete } from '../../components/ConfirmDelete';
 import { Loading, Page, QueryError } from '../../components/Page';
+import { PdfExportProgress } from '../../components/PdfExportProgress';
 import { useToast } from '../../components/Toasts';
 import { useMembers } from '../members/queries';
 import { BudgetSection } from './BudgetSection';
@@ -94,6 +95,21 @@ function FicheSections({ detail }: { detail: FicheDetail }) {
   const [editing, setEditing] = useState(false);
   const update = useFichesWrite('fiches.update');
   const addDocument = useFichesWrite('fiches.addDocument');
+  const exportPdf = useFichesWrite('reports.exportFicheAction');
+  const onExportPdf = () =>
+    exportPdf.mutate(
+      { ficheId: detail.id },
+      {
+        onSuccess: (result) =>
+          toast.notify(
+            result.saved
+              ? { kind: 'success', message: `Fiche action enregistrée : ${result.path}` }
+              : { kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' },
+          ),
+        onError: (error) =>
+          toast.notify({ kind: 'error', message: `La fiche action n’a pas été exportée : ${errorMessage(error)}` }),
+      },
+    );
   const removeFiche = useConfirmedDelete(useFichesWrite('fiches.delete'), {
     title: () => `Supprimer la fiche « ${detail.title} » ?`,
     body: () => (
@@ -165,6 +181,14 @@ function FicheSections({ detail }: { detail: FicheDetail }) {
                 <button type="button" className="button" onClick={() => setEditing(true)}>
                   Modifier la fiche
                 </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={exportPdf.isPending}
+                  onClick={onExportPdf}
+                >
+                  {exportPdf.isPending ? 'Génération du PDF…' : 'Fiche action (PDF)'}
+                </button>
                 <button type="button" className="button button-danger-outline" onClick={() => removeFiche.ask(detail)}>
                   Supprimer la fiche
                 </button>
@@ -172,6 +196,7 @@ function FicheSections({ detail }: { detail: FicheDetail }) {
             }
           />
         )}
+        <PdfExportProgress pending={exportPdf.isPending} />
         <MilestonesSection detail={detail} />
         <BudgetSection detail={detail} />
         <div className="fiche-columns">
@@ -179,8 +204,8 @@ function FicheSections({ detail }: { detail: FicheDetail }) {
             <h2 id="fiche-indicateurs-titre">Indicateurs</h2>
             {detail.indicators.length === 0 ? (
               <p className="muted">
-                Aucun indicateur du contrat n’est rattaché à cette fiche. Rattachez-en un depuis la page de
-                l’indicateur.
+                Aucun indicateur du contrat n’est rattaché à cette fiche. Rattachez-en un depuis le formulaire de
+                l’indicateur (« Fiche action »).
               </p>
             ) : (
               <ul className="plain-list">

@@ -47,6 +47,8 @@ export const fichesPolicy = defineCachePolicy({
     fresh: (data) => ('cancelled' in data ? [] : crisisPlan(data)),
   },
   'crisisPlan.detachDocument': { stale: ['crisisPlan.get'], fresh: crisisPlan },
+  // Export: nothing to refresh.
+  'reports.exportFicheAction': {},
 });
 
 /** Writes of the fiches, partnerships and crisis plan screens: `useFichesWrite('fiches.update')`. */
