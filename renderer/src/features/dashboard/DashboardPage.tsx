@@ -7,6 +7,7 @@ import { useTerritory } from '../territory/queries';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { TerritoryTiles } from '../territory/TerritoryTiles';
 import { FormalitiesOverview } from './FormalitiesOverview';
+import { HealthProjectOverview } from './HealthProjectOverview';
 import { MeetingsOverview } from './MeetingsOverview';
 import { MembersOverview } from './MembersOverview';
 import './dashboard.css';
@@ -70,6 +71,7 @@ export function DashboardPage() {
         <MembersOverview />
         <MeetingsOverview />
         <FormalitiesOverview />
+        <HealthProjectOverview />
       </div>
     </Page>
   );
