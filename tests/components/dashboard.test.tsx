@@ -135,6 +135,30 @@ describe('Tableau de bord : projet de santé', () => {
       'Part variable de l’année 2 : 5\u00a0000,00\u00a0€ obtenus sur 190\u00a0000,00\u00a0€ au maximum',
     );
     const missing = await within(section).findByRole('link', { name: '1 justificatif obligatoire manquant' });
-    expect(missing.getAttribute('href')).toBe('/projet-de-sante');
+    expect(missing.getAttribute('href')).toBe(`/projet-de-sante/indicateurs/${unmet.id}`);
+  });
+
+  it('says when deadlines and the dialogue de gestion are overdue, and when the year has no target yet', async () => {
+    const backend = await real.install({ now: () => new Date('2025-03-01T10:00:00') });
+    await seedSampleCpts(backend);
+    await seedContract(backend);
+    renderApp('/');
+    const section = await tile();
+    expect(await within(section).findByText('Année 3, du 1er avril 2024 au 31 mars 2025')).toBeTruthy();
+    // Year 2's dialogue was never entered: due at its anniversary, now past.
+    expect(within(section).getByText('Prochain dialogue de gestion').nextElementSibling?.textContent).toBe(
+      'attendu depuis le 1er avril 2024, pas encore saisi (année 2)',
+    );
+    for (const mission of ['Parcours', 'Prévention']) {
+      const line = within(section)
+        .getByRole('link', { name: `${mission} : déploiement` })
+        .closest('li') as HTMLElement;
+      expect(within(line).getByText('Échéance dépassée')).toBeTruthy();
+      expect(within(line).getByText('Échéance dépassée depuis 334 jours, le 1er avril 2024')).toBeTruthy();
+    }
+    expect(await within(section).findByText('Aucune cible d’indicateur saisie pour l’année 3.')).toBeTruthy();
+    expect(
+      await within(section).findByText('Tous les justificatifs obligatoires de l’année 3 sont fournis.'),
+    ).toBeTruthy();
   });
 });

@@ -126,7 +126,12 @@ function YearTracking({ yearId, yearIndex }: { yearId: number; yearIndex: number
   if (tracking.isError) {
     return <QueryError message={errorMessage(tracking.error)} onRetry={() => void tracking.refetch()} />;
   }
-  const missingCount = (missing.data ?? []).filter((row) => row.missing).length;
+  const missingRows = (missing.data ?? []).filter((row) => row.missing);
+  const missingCount = missingRows.length;
+  // All on one indicator: its page, where the evidence is attached; else the missions and their indicators.
+  const missingIndicators = new Set(missingRows.map((row) => row.indicatorId));
+  const missingTo =
+    missingIndicators.size === 1 ? `/projet-de-sante/indicateurs/${missingRows[0]?.indicatorId}` : '/projet-de-sante';
   return (
     <>
       <IndicatorsAtRisk table={tracking.data} yearIndex={yearIndex} />
@@ -142,7 +147,7 @@ function YearTracking({ yearId, yearIndex }: { yearId: number; yearIndex: number
             {missingCount === 0 ? (
               `Tous les justificatifs obligatoires de l’année ${yearIndex} sont fournis.`
             ) : (
-              <Link to="/projet-de-sante">
+              <Link to={missingTo}>
                 {missingCount} justificatif{missingCount > 1 ? 's' : ''} obligatoire{missingCount > 1 ? 's' : ''}{' '}
                 manquant{missingCount > 1 ? 's' : ''}
               </Link>
@@ -155,11 +160,15 @@ function YearTracking({ yearId, yearIndex }: { yearId: number; yearIndex: number
 }
 
 function IndicatorsAtRisk({ table, yearIndex }: { table: TrackingTable; yearIndex: number }) {
-  const atRisk = table.missions
+  const targeted = table.missions
     .flatMap((mission) => mission.indicators)
-    .filter((line) => !line.indicator.archived && line.result !== null && line.result.status !== 'atteint');
+    .filter((line) => !line.indicator.archived && line.result !== null);
+  const atRisk = targeted.filter((line) => line.result?.status !== 'atteint');
+  if (targeted.length === 0) {
+    return <p className="muted small">Aucune cible d’indicateur saisie pour l’année {yearIndex}.</p>;
+  }
   if (atRisk.length === 0) {
-    return <p className="muted small">Aucun indicateur de l’année {yearIndex} en retard sur sa cible.</p>;
+    return <p className="muted small">Toutes les cibles de l’année {yearIndex} sont atteintes.</p>;
   }
   return (
     <div>
