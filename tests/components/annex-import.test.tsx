@@ -69,7 +69,9 @@ describe('Projet de santé — import of the annexe indicateurs', () => {
 
     await user.click(await screen.findByRole('link', { name: 'Importer l’annexe indicateurs' }));
     await user.click(await screen.findByRole('button', { name: 'Choisir un fichier…' }));
-    expect(await screen.findByRole('heading', { name: '2. Que contient chaque colonne ?' })).toBeTruthy();
+    const mappingHeading = await screen.findByRole('heading', { name: '2. Que contient chaque colonne ?' });
+    // Each step opens with its heading focused, for screen readers.
+    await waitFor(() => expect(document.activeElement).toBe(mappingHeading));
     expect(screen.getByRole('note', { name: 'Lecture du fichier' }).textContent).toContain('ligne 2');
     // The guessed mapping, which the coordinator may correct.
     expect(

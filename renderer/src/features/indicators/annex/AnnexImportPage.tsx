@@ -26,7 +26,14 @@ const STEPS: { key: Exclude<Step, 'done'>; label: string }[] = [
   { key: 'preview', label: 'Vérification' },
 ];
 
-type Heading = RefObject<HTMLHeadingElement | null>;
+/** The heading of a step, focused when the step opens so that screen readers announce where we are. */
+function useStepHeading(): RefObject<HTMLHeadingElement | null> {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return heading;
+}
 
 export function AnnexImportPage() {
   const context = useContractContext();
@@ -57,12 +64,8 @@ function AnnexImport({ context }: { context: ContractContext }) {
   const [mapping, setMapping] = useState<(AnnexField | null)[]>([]);
   const [preview, setPreview] = useState<AnnexPreview | null>(null);
   useUnsavedChangesGuard(step === 'mapping' || step === 'preview');
-  const heading = useRef<HTMLHeadingElement>(null);
   const missionsPath = `/projet-de-sante${yearQuery(year)}`;
 
-  useEffect(() => {
-    heading.current?.focus();
-  }, [step]);
   // Once applied the guard is off: back to the missions of the year.
   useEffect(() => {
     if (step === 'done') navigate(missionsPath);
@@ -103,7 +106,6 @@ function AnnexImport({ context }: { context: ContractContext }) {
       </ol>
       {step === 'file' && (
         <FileStep
-          heading={heading}
           onOpened={(file) => {
             setOpened(file);
             setMapping(file.mapping);
@@ -114,7 +116,6 @@ function AnnexImport({ context }: { context: ContractContext }) {
       )}
       {step === 'mapping' && opened && (
         <MappingStep
-          heading={heading}
           opened={opened}
           mapping={mapping}
           context={context}
@@ -130,7 +131,6 @@ function AnnexImport({ context }: { context: ContractContext }) {
       )}
       {step === 'preview' && opened && preview && (
         <PreviewStep
-          heading={heading}
           opened={opened}
           mapping={mapping}
           preview={preview}
@@ -147,7 +147,8 @@ function AnnexImport({ context }: { context: ContractContext }) {
   );
 }
 
-function FileStep({ heading, onOpened }: { heading: Heading; onOpened: (file: AnnexOpened) => void }) {
+function FileStep({ onOpened }: { onOpened: (file: AnnexOpened) => void }) {
+  const heading = useStepHeading();
   const open = useIndicatorsWrite('annex.open');
   return (
     <section className="card" aria-labelledby="annexe-fichier">
@@ -196,7 +197,6 @@ function FileStep({ heading, onOpened }: { heading: Heading; onOpened: (file: An
 }
 
 function MappingStep({
-  heading,
   opened,
   mapping,
   context,
@@ -206,7 +206,6 @@ function MappingStep({
   onBack,
   onPreview,
 }: {
-  heading: Heading;
   opened: AnnexOpened;
   mapping: (AnnexField | null)[];
   context: ContractContext;
@@ -216,6 +215,7 @@ function MappingStep({
   onBack: () => void;
   onPreview: (preview: AnnexPreview) => void;
 }) {
+  const heading = useStepHeading();
   const previewCall = useIndicatorsWrite('annex.preview');
   const labels = new Map(opened.fields.map((field) => [field.code, field.label]));
   const counts = new Map<AnnexField, number>();
@@ -341,7 +341,6 @@ const TABS: { key: AnnexRowAction; caption: (n: number) => string }[] = [
 ];
 
 function PreviewStep({
-  heading,
   opened,
   mapping,
   preview,
@@ -350,7 +349,6 @@ function PreviewStep({
   onBack,
   onApplied,
 }: {
-  heading: Heading;
   opened: AnnexOpened;
   mapping: (AnnexField | null)[];
   preview: AnnexPreview;
@@ -359,6 +357,7 @@ function PreviewStep({
   onBack: () => void;
   onApplied: () => void;
 }) {
+  const heading = useStepHeading();
   const toast = useToast();
   const apply = useIndicatorsWrite('annex.apply');
   const firstTab = TABS.find((t) => preview.counts[t.key] > 0)?.key ?? 'create';
