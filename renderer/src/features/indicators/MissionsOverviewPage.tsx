@@ -52,6 +52,9 @@ function Overview({ context }: { context: ContractContext }) {
       <div className="indicators-toolbar">
         <YearPicker years={context.years} year={year} onSelect={select} />
         <TrackingExports contractId={context.contractId} contractYearId={year.id} />
+        <Link to={`/projet-de-sante/annexe${yearQuery(year)}`} className="button button-secondary">
+          Importer l’annexe indicateurs
+        </Link>
       </div>
       {table.isPending ? (
         <Loading />

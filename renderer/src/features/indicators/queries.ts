@@ -39,6 +39,11 @@ export const indicatorsPolicy = defineCachePolicy({
   'indicators.linkEvidence': indicatorWrite,
   'indicators.updateEvidence': indicatorWrite,
   'indicators.deleteEvidence': indicatorWrite,
+  // The annex import: opening, checking and closing the file write nothing; applying creates indicators and targets.
+  'annex.open': {},
+  'annex.preview': {},
+  'annex.apply': indicatorDefinitionWrite,
+  'annex.close': {},
   // Exports: nothing to refresh.
   'reports.exportIndicatorsTracking': {},
   'annex.exportTracking': {},

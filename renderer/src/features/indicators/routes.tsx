@@ -1,4 +1,5 @@
 import { Route } from 'react-router-dom';
+import { AnnexImportPage } from './annex/AnnexImportPage';
 import { IndicatorPage } from './IndicatorPage';
 import { MissionPage } from './MissionPage';
 import { MissionsOverviewPage } from './MissionsOverviewPage';
@@ -8,4 +9,5 @@ export const indicatorsRoutes = [
   <Route key="missions" index element={<MissionsOverviewPage />} />,
   <Route key="mission" path="missions/:code" element={<MissionPage />} />,
   <Route key="indicateur" path="indicateurs/:id" element={<IndicatorPage />} />,
+  <Route key="annexe" path="annexe" element={<AnnexImportPage />} />,
 ];
