@@ -65,7 +65,7 @@ export function statusCounts(fiches: readonly FicheListRow[]): { status: FicheSt
 export function statusCountsLine(fiches: readonly FicheListRow[]): string {
   const counts = statusCounts(fiches);
   if (counts.length === 0) return 'Aucune fiche action';
-  return counts.map((entry) => `${entry.label}\u00a0: ${entry.count}`).join(' · ');
+  return counts.map((entry) => `${entry.label}\u00a0:\u00a0${entry.count}`).join(' · ');
 }
 
 /** « Porteuse », « Co-porteuse avec l’hôpital de Thann », « Participante (porteur : CLS de Mulhouse) ». */
