@@ -5,6 +5,7 @@ import { Composition } from './composition/Composition';
 import { Convocation } from './convocation/Convocation';
 import { clearStaleGlyphs, registerFonts } from './fonts';
 import { FicheAction } from './fiche-action/FicheAction';
+import { HealthProjectSummary } from './health-project-summary/HealthProjectSummary';
 import { IdentitySheet } from './identity/IdentitySheet';
 import { IndicatorsTracking } from './indicators-tracking/IndicatorsTracking';
 import { MeetingMinutes } from './meeting-minutes/MeetingMinutes';
@@ -32,6 +33,7 @@ const documents: DocumentBuilders = {
   pv: (data) => createElement(Pv, { data }),
   indicatorsTracking: (data) => createElement(IndicatorsTracking, { data }),
   ficheAction: (data) => createElement(FicheAction, { data }),
+  healthProjectSummary: (data) => createElement(HealthProjectSummary, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {

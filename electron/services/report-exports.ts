@@ -7,10 +7,16 @@ import type { ReportExport } from '@shared/reports/job';
 import type { DB } from '../db/schema';
 import { agFileName, attendanceSheetData, convocationData, pvData } from './ag/reports';
 import { assertYearStarted, meetingMinutesData, rcpYearData } from './meeting-reports';
-import { getFiche } from './fiches';
+import { contractOverview } from './contract';
+import { getFiche, listFiches, listPartnerships, partnershipLabel } from './fiches';
 import { compositionData, identitySheetData, membersListData, suggestedFileName } from './reports';
 import { getCptsProfile } from './cpts';
 import { ficheActionTitle } from '@shared/reports/fiche-action';
+import {
+  groupByMission,
+  HEALTH_PROJECT_SUMMARY_TITLE,
+  type HealthProjectSummaryData,
+} from '@shared/reports/health-project-summary';
 
 /** The clock of an export: the instant printed on the document and the local date used in its name. */
 export interface ExportClock {
@@ -98,5 +104,46 @@ export async function ficheActionExport(
   return {
     fileName: suggestedFileName(ficheActionTitle(fiche).replace(/[\\/:*?"<>|]/g, '-'), cptsName, today),
     job: { kind: 'ficheAction', data },
+  };
+}
+
+/** The data of the « Synthèse du projet de santé »: every fiche by mission, the contract and the partnerships. */
+export async function healthProjectSummaryData(
+  db: Kysely<DB>,
+  now: Date,
+  today: string,
+): Promise<HealthProjectSummaryData> {
+  const [fiches, overview, partnerships, profile] = await Promise.all([
+    listFiches(db, {}, today),
+    contractOverview(db, today),
+    listPartnerships(db, today),
+    getCptsProfile(db, today),
+  ]);
+  const { missions, withoutMission } = groupByMission(fiches, overview.contract?.missions ?? []);
+  return {
+    generatedAt: now.toISOString(),
+    cptsName: profile.identity.name || 'CPTS',
+    contract: overview.contract
+      ? {
+          number: overview.contract.number,
+          currentYearLabel: overview.currentYear?.label ?? null,
+          currentYearPeriod: overview.currentYear?.periodLabel ?? null,
+        }
+      : null,
+    missions,
+    withoutMission,
+    partnerships: partnerships.map((partnership) => ({
+      label: partnershipLabel(partnership),
+      fichesCount: partnership.fiches.length,
+    })),
+  };
+}
+
+/** The « Synthèse du projet de santé » PDF, with the file name offered when saving it. */
+export async function healthProjectSummaryExport(db: Kysely<DB>, { now, today }: ExportClock): Promise<ReportExport> {
+  const data = await healthProjectSummaryData(db, now, today);
+  return {
+    fileName: suggestedFileName(HEALTH_PROJECT_SUMMARY_TITLE, data.cptsName, today),
+    job: { kind: 'healthProjectSummary', data },
   };
 }

@@ -117,6 +117,7 @@ export const channelNames = [
   'reports.exportPv',
   'reports.exportIndicatorsTracking',
   'reports.exportFicheAction',
+  'reports.exportHealthProjectSummary',
 
   'contract.list',
   'contract.get',

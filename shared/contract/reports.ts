@@ -22,6 +22,7 @@ export const reportsChannels = {
   'reports.exportAttendanceSheet': channel<ExportResult>()(z.object({ meetingId })),
   'reports.exportPv': channel<ExportResult>()(z.object({ meetingId })),
   'reports.exportFicheAction': channel<ExportResult>()(z.object({ ficheId: z.number().int().positive() })),
+  'reports.exportHealthProjectSummary': channel<ExportResult>()(noInput),
   'reports.exportIndicatorsTracking': channel<ExportResult>()(
     z.object({ contractYearId: z.number().int().positive() }),
   ),

@@ -1,5 +1,6 @@
 import type { AttendanceSheetData, ConvocationData, PvData } from './ag';
 import type { FicheActionData } from './fiche-action';
+import type { HealthProjectSummaryData } from './health-project-summary';
 import type { IdentitySheetData } from './identity';
 import type { IndicatorsTrackingData } from './indicators-tracking';
 import type { MeetingMinutesData, RcpYearData } from './meetings';
@@ -19,7 +20,8 @@ export type ReportJob =
   | { kind: 'attendanceSheet'; data: AttendanceSheetData }
   | { kind: 'pv'; data: PvData }
   | { kind: 'indicatorsTracking'; data: IndicatorsTrackingData }
-  | { kind: 'ficheAction'; data: FicheActionData };
+  | { kind: 'ficheAction'; data: FicheActionData }
+  | { kind: 'healthProjectSummary'; data: HealthProjectSummaryData };
 
 /** A report ready to render, with the file name offered when saving it. */
 export interface ReportExport {

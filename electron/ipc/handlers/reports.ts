@@ -5,6 +5,7 @@ import {
   convocationExport,
   ficheActionExport,
   type ExportClock,
+  healthProjectSummaryExport,
   identitySheetExport,
   meetingMinutesExport,
   membersListExport,
@@ -34,6 +35,7 @@ export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof r
       savePdf(await attendanceSheetExport(ctx.db, meetingId, clock())),
     'reports.exportPv': async ({ meetingId }) => savePdf(await pvExport(ctx.db, meetingId, clock())),
     'reports.exportFicheAction': async ({ ficheId }) => savePdf(await ficheActionExport(ctx.db, ficheId, clock())),
+    'reports.exportHealthProjectSummary': async () => savePdf(await healthProjectSummaryExport(ctx.db, clock())),
     'reports.exportIndicatorsTracking': async ({ contractYearId }) =>
       savePdf(await indicatorsTrackingExport(ctx.db, contractYearId, clock())),
   };

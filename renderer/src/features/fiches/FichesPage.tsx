@@ -6,10 +6,12 @@ import { plural } from '@shared/format';
 import { errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
+import { PdfExportProgress } from '../../components/PdfExportProgress';
+import { useToast } from '../../components/Toasts';
 import { useRememberedState } from '../../components/UiState';
 import { CodeOptions } from '../meetings/CodeOptions';
 import { FicheStatusBadge, MISSION_SHORT_OPTIONS, missionShortLabel, partnershipName } from './labels';
-import { useFiches, usePartnerships } from './queries';
+import { useFiches, useFichesWrite, usePartnerships } from './queries';
 import './fiches.css';
 
 interface Filters {
@@ -46,6 +48,22 @@ export function FichesPage() {
   };
   const set = (key: keyof Filters) => (value: string) => setFilters((current) => ({ ...current, [key]: value }));
   const filtered = Object.values(filters).some((value) => value.trim() !== '');
+  const toast = useToast();
+  const exportSummary = useFichesWrite('reports.exportHealthProjectSummary');
+  const onExportSummary = () =>
+    exportSummary.mutate(undefined, {
+      onSuccess: (result) =>
+        toast.notify(
+          result.saved
+            ? { kind: 'success', message: `Synthèse du projet de santé enregistrée : ${result.path}` }
+            : { kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' },
+        ),
+      onError: (error) =>
+        toast.notify({
+          kind: 'error',
+          message: `La synthèse du projet de santé n’a pas été exportée : ${errorMessage(error)}`,
+        }),
+    });
 
   return (
     <Page
@@ -57,7 +75,16 @@ export function FichesPage() {
         <Link to="/projet-de-sante/fiches/nouvelle" className="button">
           Nouvelle fiche action
         </Link>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={exportSummary.isPending}
+          onClick={onExportSummary}
+        >
+          {exportSummary.isPending ? 'Génération du PDF…' : 'Synthèse du projet de santé (PDF)'}
+        </button>
       </div>
+      <PdfExportProgress pending={exportSummary.isPending} />
 
       <div className="card toolbar-card fiches-filters" role="search" aria-label="Filtrer les fiches actions">
         <div className="field fiches-search">

@@ -49,6 +49,7 @@ export const fichesPolicy = defineCachePolicy({
   'crisisPlan.detachDocument': { stale: ['crisisPlan.get'], fresh: crisisPlan },
   // Export: nothing to refresh.
   'reports.exportFicheAction': {},
+  'reports.exportHealthProjectSummary': {},
 });
 
 /** Writes of the fiches, partnerships and crisis plan screens: `useFichesWrite('fiches.update')`. */
