@@ -274,6 +274,17 @@ describe('Fiches actions — le PDF', () => {
     expect(backend.api['reports.exportFicheAction']).toHaveBeenCalledWith({ ficheId: fiche.id });
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  it('exports the synthèse du projet de santé from the list of fiches', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'maillage-synthese-pdf-'));
+    const saved = join(out, 'synthese.pdf');
+    const backend = await install({ chooseSavePath: async () => saved });
+    await backend.ok('fiches.create', { ...FICHE, code: 'FA-01' });
+    const { user } = renderApp('/projet-de-sante/fiches');
+    await user.click(await screen.findByRole('button', { name: 'Synthèse du projet de santé (PDF)' }));
+    expect(await screen.findByText(`Synthèse du projet de santé enregistrée : ${saved}`)).toBeTruthy();
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });
 
 describe('Partenariats', () => {
