@@ -1,6 +1,6 @@
 /** The button that exports one PDF of an assembly (convocation, feuille d'émargement, procès-verbal). */
 import { useToast } from '../../components/Toasts';
-import { exportToasts } from './agLabels';
+import { exportToasts } from '../../components/exportToasts';
 
 /** What the button needs of the export's write (`useAgWrite('reports.export…')`). */
 interface PdfExportWrite {

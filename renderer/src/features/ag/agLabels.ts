@@ -1,14 +1,12 @@
 /**
  * Shared bits of the general-assembly page and its Convocation and Procès-verbal tabs: tab names, French labels,
- * dates, resolution numbering, export toasts.
+ * dates, resolution numbering.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { addDays, format, parseISO } from 'date-fns';
-import type { AgResolutionRow, AgState, ExportResult } from '@shared/contract';
+import type { AgResolutionRow, AgState } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
 import { CONVOCATION_MODES } from '@shared/schemas/ag';
-import { errorMessage } from '../../api';
-import type { ToastInput } from '../../components/Toasts';
 
 export const AG_TABS = [
   { code: 'convocation', label: 'Convocation' },
@@ -118,15 +116,4 @@ export function useRefreshAfterPv() {
       client.invalidateQueries({ queryKey: ['meetings.list'] }),
       client.invalidateQueries({ queryKey: ['formalities.list'] }),
     ]);
-}
-
-/** Toasts of an export: the path on success, « Export annulé » when the dialog was cancelled, the French error. */
-export function exportToasts(notify: (toast: ToastInput) => number, words: { saved: string; failed: string }) {
-  return {
-    onSuccess: (result: ExportResult) => {
-      if (result.saved) notify({ kind: 'success', message: `${words.saved} : ${result.path}` });
-      else notify({ kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' });
-    },
-    onError: (error: unknown) => notify({ kind: 'error', message: `${words.failed} : ${errorMessage(error)}` }),
-  };
 }

@@ -5,6 +5,7 @@ import { plural } from '@shared/format';
 import { errorMessage } from '../../api';
 import { useConfirmedDelete } from '../../components/ConfirmDelete';
 import { Loading, Page, QueryError } from '../../components/Page';
+import { exportToasts } from '../../components/exportToasts';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
 import { useToast } from '../../components/Toasts';
 import { useMembers } from '../members/queries';
@@ -99,16 +100,10 @@ function FicheSections({ detail }: { detail: FicheDetail }) {
   const onExportPdf = () =>
     exportPdf.mutate(
       { ficheId: detail.id },
-      {
-        onSuccess: (result) =>
-          toast.notify(
-            result.saved
-              ? { kind: 'success', message: `Fiche action enregistrée : ${result.path}` }
-              : { kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' },
-          ),
-        onError: (error) =>
-          toast.notify({ kind: 'error', message: `La fiche action n’a pas été exportée : ${errorMessage(error)}` }),
-      },
+      exportToasts(toast.notify, {
+        saved: 'Fiche action enregistrée',
+        failed: 'La fiche action n’a pas été exportée',
+      }),
     );
   const removeFiche = useConfirmedDelete(useFichesWrite('fiches.delete'), {
     title: () => `Supprimer la fiche « ${detail.title} » ?`,

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
+import { exportToasts } from '../../components/exportToasts';
 import { useToast } from '../../components/Toasts';
 import { useRememberedState } from '../../components/UiState';
 import { CodeOptions } from '../meetings/CodeOptions';
@@ -51,19 +52,13 @@ export function FichesPage() {
   const toast = useToast();
   const exportSummary = useFichesWrite('reports.exportHealthProjectSummary');
   const onExportSummary = () =>
-    exportSummary.mutate(undefined, {
-      onSuccess: (result) =>
-        toast.notify(
-          result.saved
-            ? { kind: 'success', message: `Synthèse du projet de santé enregistrée : ${result.path}` }
-            : { kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' },
-        ),
-      onError: (error) =>
-        toast.notify({
-          kind: 'error',
-          message: `La synthèse du projet de santé n’a pas été exportée : ${errorMessage(error)}`,
-        }),
-    });
+    exportSummary.mutate(
+      undefined,
+      exportToasts(toast.notify, {
+        saved: 'Synthèse du projet de santé enregistrée',
+        failed: 'La synthèse du projet de santé n’a pas été exportée',
+      }),
+    );
 
   return (
     <Page

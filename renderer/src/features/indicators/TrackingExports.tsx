@@ -2,21 +2,10 @@
  * The tableau de suivi as the CPAM and ARS read it: the PDF of the contract year shown, and the XLSX workbook of the
  * whole contract (one sheet per contract year), with the PDF's progress and « Annuler ».
  */
-import type { ExportResult } from '@shared/contract';
-import { errorMessage } from '../../api';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
-import { type ToastInput, useToast } from '../../components/Toasts';
+import { exportToasts } from '../../components/exportToasts';
+import { useToast } from '../../components/Toasts';
 import { useIndicatorsWrite } from './queries';
-
-function exportToasts(notify: (toast: ToastInput) => number, words: { saved: string; failed: string }) {
-  return {
-    onSuccess: (result: ExportResult) => {
-      if (result.saved) notify({ kind: 'success', message: `${words.saved} : ${result.path}` });
-      else notify({ kind: 'info', message: 'Export annulé : aucun fichier n’a été enregistré.' });
-    },
-    onError: (error: unknown) => notify({ kind: 'error', message: `${words.failed} : ${errorMessage(error)}` }),
-  };
-}
 
 export function TrackingExports({ contractId, contractYearId }: { contractId: number; contractYearId: number }) {
   const toast = useToast();
