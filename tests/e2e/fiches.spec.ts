@@ -35,7 +35,9 @@ test('a coordinator records the CLS, a fiche she carries under it, a milestone a
   await expect(cls.getByText('Aucune fiche action rattachée à ce partenariat.')).toBeVisible();
 
   await cls.getByRole('link', { name: 'Nouvelle fiche sous ce partenariat' }).click();
-  await expect(page.getByLabel('Partenariat')).toHaveValue(/\d+/);
+  // The new fiche's form, its partnership already chosen (the partnerships page may still be on screen a moment).
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle fiche action' })).toBeVisible();
+  await expect(page.getByLabel('Partenariat', { exact: true })).toHaveValue(/\d+/);
   await page.getByLabel('Titre').fill('Unité mobile de prévention et de dépistage');
   await page.getByLabel('Code').fill('FA-01');
   await page.getByLabel('Référence chez le partenaire').fill('CLS III, fiche 1');
