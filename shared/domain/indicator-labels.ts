@@ -6,7 +6,7 @@
  * an export finds every indicator label in one place. Pure data.
  */
 import type { MeasureStatus, PaymentRule, TargetStatus } from './aci/attainment';
-import { EVIDENCE_LABELS } from './aci/indicator-library';
+import { EVIDENCE_LABELS } from './aci/indicator-vocabulary';
 
 export {
   EVIDENCE_LABELS,
@@ -20,7 +20,7 @@ export {
   INDICATOR_VALUE_TYPES,
   type IndicatorDataSource,
   type IndicatorKind,
-} from './aci/indicator-library';
+} from './aci/indicator-vocabulary';
 
 export const PAYMENT_RULES = ['tout_ou_rien', 'paliers', 'proportionnel'] as const satisfies readonly PaymentRule[];
 export const PAYMENT_RULE_LABELS: Record<PaymentRule, string> = {

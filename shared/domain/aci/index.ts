@@ -5,5 +5,6 @@
  */
 export * from './reference';
 export * from './calendar';
+export * from './indicator-vocabulary';
 export * from './indicator-library';
 export * from './attainment';
