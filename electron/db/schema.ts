@@ -1,4 +1,16 @@
 import type { Generated } from 'kysely';
+import type {
+  ProtocolDeclarationTable,
+  ProtocolDocumentTable,
+  ProtocolMemberTable,
+  ProtocolProfessionTable,
+  ProtocolSessionTable,
+  ProtocolStepTable,
+  ProtocolTable,
+  ProtocolUseTable,
+  ProtocolVersionTable,
+  ProtocolYearlyReportTable,
+} from './schema-protocols';
 
 /** Kysely table types. Dates are ISO strings, booleans 0/1, money integer cents. */
 export interface CptsTable {
@@ -612,4 +624,14 @@ export interface DB {
   evidence: EvidenceTable;
   document_link: DocumentLinkTable;
   crisis_plan_event: CrisisPlanEventTable;
+  protocol: ProtocolTable;
+  protocol_version: ProtocolVersionTable;
+  protocol_profession: ProtocolProfessionTable;
+  protocol_step: ProtocolStepTable;
+  protocol_member: ProtocolMemberTable;
+  protocol_declaration: ProtocolDeclarationTable;
+  protocol_use: ProtocolUseTable;
+  protocol_yearly_report: ProtocolYearlyReportTable;
+  protocol_session: ProtocolSessionTable;
+  protocol_document: ProtocolDocumentTable;
 }

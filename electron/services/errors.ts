@@ -61,6 +61,16 @@ const TABLE_LABELS: Record<string, string> = {
   evidence: 'un justificatif',
   document_link: 'un document joint',
   crisis_plan_event: 'une étape du plan de crise',
+  protocol: 'un protocole',
+  protocol_version: 'une version de protocole',
+  protocol_profession: 'une profession du protocole',
+  protocol_step: 'une étape du protocole',
+  protocol_member: 'un membre de l’équipe du protocole',
+  protocol_declaration: 'une déclaration à l’ARS',
+  protocol_use: 'une utilisation du protocole',
+  protocol_yearly_report: 'un suivi annuel transmis à l’ARS',
+  protocol_session: 'une séance de présentation du protocole',
+  protocol_document: 'un document du protocole',
 };
 
 /** Columns a user can recognise; others are described by their table only. Keys: `table.column`. */
@@ -136,6 +146,16 @@ const COLUMN_LABELS: Record<string, string> = {
   'evidence.checked': 'justificatif vérifié',
   'document_link.kind': 'nature du document',
   'crisis_plan_event.kind': 'étape du plan de crise',
+  'protocol.code': 'code du protocole',
+  'protocol.family': 'famille du protocole',
+  'protocol.review_every_months': 'périodicité de révision',
+  'protocol_version.number': 'numéro de version',
+  'protocol_version.status': 'statut de la version',
+  'protocol_profession.profession_code': 'profession (une seule fois par version)',
+  'protocol_member.role': 'rôle dans l’équipe',
+  'protocol_use.outcome': 'issue de la prise en charge',
+  'protocol_use.age_band': 'tranche d’âge',
+  'protocol_use.sex': 'sexe',
 };
 
 const NOTHING_SAVED = 'Rien n’a été enregistré.';

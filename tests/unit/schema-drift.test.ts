@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,11 @@ import { tempDatabase } from '../helpers/db';
 // electron/db/schema.ts is what the compiler believes about the database; the migrations are what the database is.
 // Types vanish at run time, so schema.ts is read with the TypeScript compiler and compared with a migrated database.
 
-const SCHEMA_FILE = resolve(import.meta.dirname, '../../electron/db/schema.ts');
+const SCHEMA_DIR = resolve(import.meta.dirname, '../../electron/db');
+/** schema.ts and the files it takes table interfaces from (`schema-<area>.ts`). */
+const SCHEMA_FILES = readdirSync(SCHEMA_DIR)
+  .filter((name) => /^schema(-[a-z-]+)?\.ts$/.test(name))
+  .map((name) => resolve(SCHEMA_DIR, name));
 
 interface Column {
   name: string;
@@ -16,15 +20,17 @@ interface Column {
 
 /** Table name → columns, as declared by the `DB` interface of schema.ts and the interfaces it points to. */
 function declaredTables(): Map<string, Column[]> {
-  const source = ts.createSourceFile(SCHEMA_FILE, readFileSync(SCHEMA_FILE, 'utf8'), ts.ScriptTarget.Latest, true);
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  source.forEachChild((node) => {
-    if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
-  });
+  for (const file of SCHEMA_FILES) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    source.forEachChild((node) => {
+      if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
+    });
+  }
   const propertyName = (member: ts.TypeElement) => {
     if (!ts.isPropertySignature(member) || !member.type)
       throw new Error(`Membre inattendu dans schema.ts : ${member.getText()}`);
-    return member.name.getText(source).replace(/^['"]|['"]$/g, '');
+    return member.name.getText(member.getSourceFile()).replace(/^['"]|['"]$/g, '');
   };
   const db = interfaces.get('DB');
   if (!db) throw new Error("schema.ts n'exporte plus d'interface DB");
@@ -33,8 +39,9 @@ function declaredTables(): Map<string, Column[]> {
     const table = propertyName(member);
     const type = (member as ts.PropertySignature).type!;
     if (!ts.isTypeReferenceNode(type)) throw new Error(`DB.${table} doit nommer une interface de schema.ts`);
-    const declaration = interfaces.get(type.typeName.getText(source));
-    if (!declaration) throw new Error(`DB.${table} : interface ${type.typeName.getText(source)} introuvable`);
+    const declaration = interfaces.get(type.typeName.getText(type.getSourceFile()));
+    if (!declaration)
+      throw new Error(`DB.${table} : interface ${type.typeName.getText(type.getSourceFile())} introuvable`);
     tables.set(
       table,
       declaration.members.map((column) => ({

@@ -85,6 +85,17 @@ const POPULATE: Record<string, string> = {
     INSERT INTO evidence (requirement_id, contract_year_id, document_id, provided_on, checked) VALUES (1, 1, 1, '2023-04-20', 1);
     INSERT INTO document_link (document_id, contract_id, kind) VALUES (1, 1, 'contrat_signe');
     INSERT INTO crisis_plan_event (kind, occurred_on, referent_member_id, note) VALUES ('redaction', '2023-01-15', 1, 'Trame nationale');`,
+  '0008_protocols': `
+    INSERT INTO protocol (id, code, title, theme, family, mission_code, fiche_id, arrete_reference, arrete_on) VALUES (1, 'P-01', 'Cystite simple de la femme', 'Infectiologie', 'coop_nationale', 'parcours', 1, 'Arrêté du 9 mars 2023', '2023-03-09');
+    INSERT INTO protocol_version (id, protocol_id, number, status, situation, population, validated_on, validated_by, validation_meeting_id, validation_decision_id, in_force_on, next_review_on) VALUES (1, 1, 1, 'en_vigueur', 'Brûlures mictionnelles', 'Femmes de 16 à 65 ans', '2025-03-12', 'Conseil d’administration', 1, 1, '2025-03-20', '2027-03-12');
+    INSERT INTO protocol_profession (version_id, profession_code, role) VALUES (1, '10', 'Délégant'), (1, '21', 'Délégué');
+    INSERT INTO protocol_step (version_id, rank, profession_code, action, timing, place, tool) VALUES (1, 1, '21', 'Réaliser la bandelette urinaire', 'À l’officine', 'Officine', 'BU');
+    INSERT INTO protocol_member (protocol_id, member_id, role, joined_on, adhesion_signed_on) VALUES (1, 1, 'delegant', '2025-03-12', '2025-03-12'), (1, 2, 'delegue', '2025-03-12', '2025-03-14');
+    INSERT INTO protocol_declaration (protocol_id, kind, declared_on, channel, referent_member_id, project_attested_on, team_snapshot, document_id) VALUES (1, 'initiale', '2025-03-18', 'Démarches simplifiées', 1, '2025-03-18', '[{"memberId":1,"role":"delegant"},{"memberId":2,"role":"delegue"}]', 1);
+    INSERT INTO protocol_use (protocol_id, used_on, professional_member_id, delegant_member_id, age_band, sex, has_mt, outcome, adverse_event) VALUES (1, '2025-04-02', 2, 1, '26_45', 'F', 1, 'pris_en_charge', 0);
+    INSERT INTO protocol_yearly_report (protocol_id, year, sent_on) VALUES (1, 2025, '2026-01-20');
+    INSERT INTO protocol_session (id, protocol_id, version_id, kind, held_on, meeting_id, audience, attendees) VALUES (1, 1, 1, 'formation', '2025-03-25', 1, 'Pharmaciens du territoire', 12);
+    INSERT INTO protocol_document (protocol_id, version_id, session_id, document_id, kind) VALUES (1, 1, 1, 1, 'support');`,
 };
 
 function tables(sqlite: Database.Database): string[] {

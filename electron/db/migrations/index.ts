@@ -6,6 +6,7 @@ import * as m0004 from './0004_meetings';
 import * as m0005 from './0005_general_assembly';
 import * as m0006 from './0006_assembly_record';
 import * as m0007 from './0007_health_project';
+import * as m0008 from './0008_protocols';
 
 /**
  * Every migration, imported statically so the bundled main process carries them.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_general_assembly': m0005,
   '0006_assembly_record': m0006,
   '0007_health_project': m0007,
+  '0008_protocols': m0008,
 };
