@@ -5,6 +5,7 @@
  */
 export const channelNames = [
   'app.info',
+  'documents.open',
 
   'cpts.get',
   'cpts.saveIdentity',
