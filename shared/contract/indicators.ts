@@ -135,6 +135,9 @@ const evidenceDetails = {
   remark: optionalText(1000, 'Remarque'),
 };
 
+/** A piece of evidence as the checklist edits it: checked, its date « fourni le » and its remark. */
+export const evidenceUpdateSchema = z.object({ id, checked: z.boolean(), ...evidenceDetails });
+
 export interface IndicatorRow {
   id: number;
   contractId: number;
@@ -374,6 +377,6 @@ export const indicatorsChannels = {
     }),
   ),
   /** The whole row as the checklist shows it: a date or remark left out is cleared; no date in the future. */
-  'indicators.updateEvidence': channel<EvidenceRow>()(z.object({ id, checked: z.boolean(), ...evidenceDetails })),
+  'indicators.updateEvidence': channel<EvidenceRow>()(evidenceUpdateSchema),
   'indicators.deleteEvidence': channel<{ deleted: true }>()(z.object({ id })),
 } as const;
