@@ -177,40 +177,44 @@ function EvidenceItem({ evidence, onRemove }: { evidence: EvidenceRow; onRemove:
     );
   if (editing) {
     return (
-      <li className="evidence-piece">
+      <li className="evidence-piece evidence-piece-editing">
         <EvidenceEditForm evidence={evidence} onDone={() => setEditing(false)} />
       </li>
     );
   }
   return (
     <li className="evidence-piece">
-      <span className="badge badge-muted">{KIND_LABELS[evidence.kind]}</span>{' '}
-      {evidence.meetingId !== null ? (
-        <Link to={`/reunions/${evidence.meetingId}`}>{evidence.label}</Link>
-      ) : (
-        <span>{evidence.label}</span>
-      )}
-      {evidence.meetingDate && ` (${formatDateLong(evidence.meetingDate)})`}
-      {evidence.providedOn && ` — fourni le ${formatDateLong(evidence.providedOn)}`}{' '}
-      <label className="checkbox-label">
-        <input
-          type="checkbox"
-          checked={evidence.checked}
-          disabled={update.isPending}
-          onChange={(event) => onCheck(event.target.checked)}
-        />{' '}
-        Vérifié
-      </label>{' '}
-      <button
-        type="button"
-        className="button button-small button-secondary"
-        onClick={() => setEditing(true)}
-        aria-label={`Modifier « ${evidence.label} »`}
-      >
-        Modifier
-      </button>{' '}
-      <DeleteButton label={`Retirer « ${evidence.label} »`} onClick={onRemove} />
-      {evidence.remark && <p className="evidence-remark">{evidence.remark}</p>}
+      <div className="evidence-piece-main">
+        <span className="badge badge-muted">{KIND_LABELS[evidence.kind]}</span>{' '}
+        {evidence.meetingId !== null ? (
+          <Link to={`/reunions/${evidence.meetingId}`}>{evidence.label}</Link>
+        ) : (
+          <span>{evidence.label}</span>
+        )}
+        {evidence.meetingDate && ` (${formatDateLong(evidence.meetingDate)})`}
+        {evidence.providedOn && ` — fourni le ${formatDateLong(evidence.providedOn)}`}
+        {evidence.remark && <p className="evidence-remark">{evidence.remark}</p>}
+      </div>
+      <span className="evidence-actions">
+        <label className="checkbox-label">
+          <input
+            type="checkbox"
+            checked={evidence.checked}
+            disabled={update.isPending}
+            onChange={(event) => onCheck(event.target.checked)}
+          />{' '}
+          Vérifié
+        </label>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          onClick={() => setEditing(true)}
+          aria-label={`Modifier « ${evidence.label} »`}
+        >
+          Modifier
+        </button>
+        <DeleteButton label={`Retirer « ${evidence.label} »`} onClick={onRemove} />
+      </span>
     </li>
   );
 }
