@@ -54,7 +54,7 @@ export function indicatorsHandlers(ctx: HandlerContext): HandlersFor<keyof typeo
     'indicators.attachEvidenceFile': async (input) =>
       attachEvidenceFile(ctx.db, input, ctx.documentsDir, today(), () => ctx.chooseOpenPath('document')),
     'indicators.linkEvidence': async (input) => linkEvidence(ctx.db, input, today()),
-    'indicators.updateEvidence': async (input) => updateEvidence(ctx.db, input),
+    'indicators.updateEvidence': async (input) => updateEvidence(ctx.db, input, today()),
     'indicators.deleteEvidence': async ({ id }) => deleteEvidence(ctx.db, id, ctx.documentsDir),
   };
 }
