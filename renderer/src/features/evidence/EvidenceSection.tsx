@@ -4,6 +4,7 @@ import { type EvidenceChecklistRow, type EvidenceRow, evidenceUpdateSchema, requ
 import { EVIDENCE_LABEL_SUGGESTIONS } from '@shared/domain/indicator-labels';
 import { formatDateLong, toIsoDate } from '@shared/format';
 import { errorMessage } from '../../api';
+import { OpenDocumentButton } from '../../components/OpenDocumentButton';
 import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
 import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
@@ -196,6 +197,15 @@ function EvidenceItem({ evidence, onRemove }: { evidence: EvidenceRow; onRemove:
         {evidence.remark && <p className="evidence-remark">{evidence.remark}</p>}
       </div>
       <span className="evidence-actions">
+        {evidence.documentId !== null && (
+          <OpenDocumentButton target={{ documentId: evidence.documentId }} name={`« ${evidence.label} »`} />
+        )}
+        {evidence.meetingDocumentId !== null && (
+          <OpenDocumentButton
+            target={{ meetingDocumentId: evidence.meetingDocumentId }}
+            name={`« ${evidence.label} »`}
+          />
+        )}
         <label className="checkbox-label">
           <input
             type="checkbox"
