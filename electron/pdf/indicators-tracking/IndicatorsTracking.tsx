@@ -1,7 +1,6 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { TrackingIndicator, TrackingMission } from '@shared/contract/indicators';
-import { formatAmount } from '@shared/domain/aci/attainment';
-import { exportDate, nonBreaking } from '@shared/format';
+import { exportDate, formatEurosFromCents, nonBreaking } from '@shared/format';
 import {
   annexMissions,
   attainmentText,
@@ -47,7 +46,7 @@ export function envelopeLine(mission: TrackingMission): string {
   if (!mission.envelope) return 'Enveloppe de la mission non renseignée pour cette année.';
   const { fixedCents, variableMaxCents } = mission.envelope;
   return nonBreaking(
-    `Part fixe ${formatAmount(fixedCents)} · part variable maximale ${formatAmount(variableMaxCents)}`,
+    `Part fixe ${formatEurosFromCents(fixedCents)} · part variable maximale ${formatEurosFromCents(variableMaxCents)}`,
   );
 }
 
@@ -94,9 +93,14 @@ interface SummaryRow {
 
 const summaryColumns: GridColumn<SummaryRow>[] = [
   { header: 'Mission', width: 34, value: (row) => row.label },
-  { header: 'Part fixe', width: 14, numeric: true, value: (row) => formatAmount(row.fixedCents) },
-  { header: 'Part variable maximale', width: 18, numeric: true, value: (row) => formatAmount(row.variableMaxCents) },
-  { header: 'Part variable obtenue', width: 18, numeric: true, value: (row) => formatAmount(row.earnedCents) },
+  { header: 'Part fixe', width: 14, numeric: true, value: (row) => formatEurosFromCents(row.fixedCents) },
+  {
+    header: 'Part variable maximale',
+    width: 18,
+    numeric: true,
+    value: (row) => formatEurosFromCents(row.variableMaxCents),
+  },
+  { header: 'Part variable obtenue', width: 18, numeric: true, value: (row) => formatEurosFromCents(row.earnedCents) },
   {
     header: 'Taux d’atteinte',
     width: 12,
@@ -107,7 +111,7 @@ const summaryColumns: GridColumn<SummaryRow>[] = [
     header: 'Total',
     width: 14,
     numeric: true,
-    value: (row) => formatAmount(row.fixedCents + row.earnedCents),
+    value: (row) => formatEurosFromCents(row.fixedCents + row.earnedCents),
   },
 ];
 
@@ -149,15 +153,19 @@ export function IndicatorsTracking({ data }: { data: IndicatorsTrackingData }) {
         />
         <KeyFigures
           items={[
-            { label: 'Part fixe', value: formatAmount(year.fixedCents) },
-            { label: 'Part variable maximale', value: formatAmount(year.variableMaxCents) },
-            { label: 'Part variable obtenue', value: formatAmount(year.earnedCents) },
+            { label: 'Part fixe', value: formatEurosFromCents(year.fixedCents) },
+            { label: 'Part variable maximale', value: formatEurosFromCents(year.variableMaxCents) },
+            { label: 'Part variable obtenue', value: formatEurosFromCents(year.earnedCents) },
             {
               label: 'Taux d’atteinte',
               value: attainmentText(year.earnedCents, year.variableMaxCents),
               detail: 'part variable obtenue / maximale',
             },
-            { label: 'Total de l’année', value: formatAmount(year.totalCents), detail: 'part fixe + variable obtenue' },
+            {
+              label: 'Total de l’année',
+              value: formatEurosFromCents(year.totalCents),
+              detail: 'part fixe + variable obtenue',
+            },
           ]}
         />
         {missions.length === 0 ? (
@@ -175,11 +183,11 @@ export function IndicatorsTracking({ data }: { data: IndicatorsTrackingData }) {
               rows={summary.map((row) => summaryGrid.row(row))}
               totalRow={summaryGrid.total([
                 'Total',
-                formatAmount(year.fixedCents),
-                formatAmount(year.variableMaxCents),
-                formatAmount(year.earnedCents),
+                formatEurosFromCents(year.fixedCents),
+                formatEurosFromCents(year.variableMaxCents),
+                formatEurosFromCents(year.earnedCents),
                 attainmentText(year.earnedCents, year.variableMaxCents),
-                formatAmount(year.totalCents),
+                formatEurosFromCents(year.totalCents),
               ])}
             />
           </View>

@@ -1,8 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { TrackingMission, TrackingTable } from '@shared/contract';
-import { formatAmount } from '@shared/domain/aci/attainment';
 import { MismatchWarning } from './MismatchWarning';
-import { plural } from '@shared/format';
+import { formatEurosFromCents, plural } from '@shared/format';
 import { errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
@@ -87,12 +86,12 @@ function YearOverview({ table, context, year }: { table: TrackingTable; context:
         <dl className="tiles">
           <div className="tile">
             <dt>Parts fixes</dt>
-            <dd className="tile-value">{formatAmount(result.fixedCents)}</dd>
+            <dd className="tile-value">{formatEurosFromCents(result.fixedCents)}</dd>
           </div>
           <div className="tile">
             <dt>Part variable obtenue</dt>
-            <dd className="tile-value">{formatAmount(result.earnedCents)}</dd>
-            <dd className="tile-note">sur {formatAmount(result.variableMaxCents)} au maximum</dd>
+            <dd className="tile-value">{formatEurosFromCents(result.earnedCents)}</dd>
+            <dd className="tile-note">sur {formatEurosFromCents(result.variableMaxCents)} au maximum</dd>
           </div>
           <div className="tile">
             <dt>Taux d’atteinte</dt>
@@ -146,11 +145,11 @@ function MissionCard({
       <dl className="mission-figures">
         <div>
           <dt>Part fixe</dt>
-          <dd>{mission.envelope ? formatAmount(mission.envelope.fixedCents) : 'non saisie'}</dd>
+          <dd>{mission.envelope ? formatEurosFromCents(mission.envelope.fixedCents) : 'non saisie'}</dd>
         </div>
         <div>
           <dt>Part variable maximale</dt>
-          <dd>{mission.envelope ? formatAmount(mission.envelope.variableMaxCents) : 'non saisie'}</dd>
+          <dd>{mission.envelope ? formatEurosFromCents(mission.envelope.variableMaxCents) : 'non saisie'}</dd>
         </div>
         <div>
           <dt>Part variable obtenue</dt>
