@@ -7,6 +7,15 @@ export { barChart, type BarChartInput, type BarDatum } from './bars';
 export { columnChart, type ColumnChartInput, type ColumnSeries } from './columns';
 export { lineChart, type LineChartInput, type LineSeries } from './lines';
 export { bulletChart, bulletStatus, type BulletChartInput, type BulletDatum, type BulletStatus } from './bullets';
+export {
+  hasTargets,
+  type HistoryYear,
+  type IndicatorHistoryChartInput,
+  type IndicatorHistoryRow,
+  indicatorHistoryChart,
+  indicatorHistoryRows,
+  targetRowLevel,
+} from './indicator-history';
 export { EMPTY_TEXT } from './frame';
 export { SERIES_COLORS, chartColors, seriesColor } from './palette';
 export { ellipsize, estimateTextWidth } from './text';

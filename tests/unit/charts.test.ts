@@ -8,6 +8,9 @@ import {
   EMPTY_TEXT,
   ellipsize,
   estimateTextWidth,
+  hasTargets,
+  indicatorHistoryChart,
+  indicatorHistoryRows,
   lineChart,
   SERIES_COLORS,
   valueFormatter,
@@ -19,6 +22,7 @@ import {
   type RectMark,
   type TextMark,
 } from '@shared/charts';
+import type { TargetRow } from '@shared/contract';
 
 /** Five units per character: widths that can be worked out by hand. */
 const fiveEach: MeasureText = (text) => Array.from(text).length * 5;
@@ -436,5 +440,111 @@ describe('Target vs réalisé bullets', () => {
     const chart = bulletChart({ ...base, items: [] });
     expect(chart.empty).toBe(true);
     expect(chart.table.columns).toEqual(['Indicateur', 'Référence', 'Cible', 'Réalisé', 'Atteinte']);
+  });
+});
+
+describe('Indicator history (the indicator page and the « Fiche action » PDF)', () => {
+  const target = (
+    contractYearId: number,
+    rule: Pick<TargetRow, 'paymentRule' | 'targetValue' | 'tiers'>,
+  ): TargetRow => ({
+    id: contractYearId * 10,
+    indicatorId: 1,
+    contractYearId,
+    yearIndex: contractYearId - 10,
+    maxCents: 350_000,
+    carriedOverFromId: null,
+    note: null,
+    ...rule,
+  });
+  const years = [
+    { id: 11, index: 1 },
+    { id: 12, index: 2 },
+    { id: 13, index: 3 },
+  ];
+  // Year 1: paliers up to 75 %, measured 71,2 %; year 2: nothing; year 3: all or nothing at 80 %, not measured.
+  const history = [
+    {
+      contractYearId: 11,
+      target: target(11, {
+        paymentRule: 'paliers',
+        targetValue: null,
+        tiers: [
+          { rank: 2, label: '', threshold: 72.4, amountCents: 250_000 },
+          { rank: 3, label: '', threshold: 75, amountCents: 350_000 },
+          { rank: 1, label: '', threshold: 69.7, amountCents: 100_000 },
+        ],
+      }),
+      measure: { value: 71.2 },
+    },
+    {
+      contractYearId: 13,
+      target: target(13, { paymentRule: 'tout_ou_rien', targetValue: 80, tiers: [] }),
+      measure: null,
+    },
+  ];
+  const rate = { label: 'Dépistage du cancer du sein', valueType: 'taux', baselineValue: 66.26 } as const;
+
+  it('gives every contract year, the level of its target (the top tier for paliers) and its réalisé', () => {
+    const rows = indicatorHistoryRows({ history }, years);
+    expect(rows.map((row) => [row.year.index, row.level, row.value])).toEqual([
+      [1, 75, 71.2],
+      [2, null, null],
+      [3, 80, null],
+    ]);
+    expect(hasTargets(rows)).toBe(true);
+    expect(hasTargets(indicatorHistoryRows({ history: [] }, years))).toBe(false);
+  });
+
+  it('draws a rate on a scale that hugs its values, with the figures as a table', () => {
+    const rows = indicatorHistoryRows({ history }, years);
+    const chart = indicatorHistoryChart({
+      indicator: rate,
+      rows,
+      width: 300,
+      height: 160,
+      fontSize: 10,
+      measureText: fiveEach,
+    });
+    expect(chart.title).toBe('Cible et réalisé par année de contrat — Dépistage du cancer du sein');
+    // From 66,26 to 80, padded by 8 % of the range (1,1) on each side: 65,2 → 81,1, made round by 5: 65 → 85.
+    const ticks = ['65', '70', '75', '80', '85'].map((tick) => `${tick}${NB}%`);
+    expect(textsOf(chart)).toEqual(expect.arrayContaining(ticks));
+    expect(textsOf(chart)).not.toContain(`60${NB}%`);
+    expect(textsOf(chart)).not.toContain(`90${NB}%`);
+    // The marker of 71,2 % sits 1,2/5 of the way from the 70 % gridline to the 75 % one.
+    const gridAt = (value: number) => {
+      const tick = texts(chart).find((mark) => mark.text === `${value}${NB}%`);
+      return lines(chart).find(
+        (line) => line.stroke === chartColors.grid && Math.abs(line.y1 - (tick?.y ?? 0) + 3.2) < 0.1,
+      )?.y1;
+    };
+    const [y70, y75] = [gridAt(70), gridAt(75)];
+    expect(y70).toBeDefined();
+    const marker = circles(chart).find((circle) => circle.label === `Année 1, Réalisé : 71,2${NB}%`);
+    expect(marker?.cy).toBeCloseTo((y70 ?? 0) + ((y75 ?? 0) - (y70 ?? 0)) * (1.2 / 5), 1);
+    expect(chart.table).toEqual({
+      columns: ['Année de contrat', 'Réalisé', 'Cible', 'Situation initiale'],
+      rows: [
+        ['Année 1', `71,2${NB}%`, `75${NB}%`, `66,26${NB}%`],
+        ['Année 2', '—', '—', `66,26${NB}%`],
+        ['Année 3', '—', `80${NB}%`, `66,26${NB}%`],
+      ],
+    });
+  });
+
+  it('starts a count at zero', () => {
+    const rows = indicatorHistoryRows({ history }, years);
+    const count = { label: 'Patients intégrés au parcours', valueType: 'nombre', baselineValue: null } as const;
+    const chart = indicatorHistoryChart({
+      indicator: count,
+      rows,
+      width: 300,
+      height: 160,
+      fontSize: 10,
+      measureText: fiveEach,
+    });
+    expect(textsOf(chart)).toContain('0');
+    expect(chart.table.columns).toEqual(['Année de contrat', 'Réalisé', 'Cible']);
   });
 });
