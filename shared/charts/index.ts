@@ -16,6 +16,8 @@ export {
   indicatorHistoryRows,
   targetRowLevel,
 } from './indicator-history';
+export { attainmentBars, type AttainmentBarsInput, type AttainmentDatum } from './attainment-bars';
+export { indicatorEarningsChart, MISSION_EARNINGS_TITLE, missionEarningsChart } from './earnings';
 export { EMPTY_TEXT } from './frame';
 export { SERIES_COLORS, chartColors, seriesColor } from './palette';
 export { ellipsize, estimateTextWidth } from './text';

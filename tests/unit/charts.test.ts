@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attainmentBars,
   barChart,
   bulletChart,
   bulletStatus,
@@ -546,5 +547,56 @@ describe('Indicator history (the indicator page and the « Fiche action » PDF)'
     });
     expect(textsOf(chart)).toContain('0');
     expect(chart.table.columns).toEqual(['Année de contrat', 'Réalisé', 'Cible']);
+  });
+});
+
+describe('Obtained over a maximum', () => {
+  const base = { title: 'Part variable', width: 300, fontSize: 10, measureText: fiveEach, format: 'integer' } as const;
+
+  it('draws each maximum as a track ended by a tick and what was obtained over it, on one scale', () => {
+    const chart = attainmentBars({
+      ...base,
+      items: [
+        { label: 'A', earned: 1, max: 4 },
+        { label: 'B', earned: 3, max: 3 },
+      ],
+    });
+    // Labels 5 wide, then a gap of 8: the plot starts at 13. The widest figures, « 3 / 3 · 100,0 % », are 75 wide:
+    // the plot ends at 300 − 75 − 8 = 217. The scale runs from 0 to 4: 51 per unit.
+    expect(rectFor(chart, 'A, maximum : 4')).toMatchObject({ x: 13, width: 204, y: 26.25, height: 14.5 });
+    expect(rectFor(chart, 'A, obtenu : 1')).toMatchObject({ x: 13, width: 51, y: 28.75, height: 9.5 });
+    expect(rectFor(chart, 'B, maximum : 3')).toMatchObject({ width: 153, y: 49.25 });
+    expect(rectFor(chart, 'B, obtenu : 3')).toMatchObject({ width: 153 });
+    const ticks = lines(chart).filter((line) => line.stroke === chartColors.axis && line.strokeWidth === 1.5);
+    expect(ticks.map((line) => [line.x1, line.y1, line.y2])).toEqual([
+      [217, 26.25, 40.75],
+      [166, 49.25, 63.75],
+    ]);
+    expect(textsOf(chart)).toEqual(expect.arrayContaining([`1 / 4 · 25,0${NB}%`, `3 / 3 · 100,0${NB}%`]));
+    expect(chart.height).toBe(88);
+    expect(chart.legend.map((entry) => entry.label)).toEqual(['Obtenu', 'Maximum']);
+    expect(chart.table).toEqual({
+      columns: ['Libellé', 'Obtenu', 'Maximum', 'Taux'],
+      rows: [
+        ['A', '1', '4', `25,0${NB}%`],
+        ['B', '3', '3', `100,0${NB}%`],
+      ],
+    });
+    expect(chart.summary).toBe(`Part variable : 4 sur 7 (57,1${NB}%) pour 2 lignes.`);
+  });
+
+  it('writes euros from cents, and a line without a maximum has no tick and no rate', () => {
+    const chart = attainmentBars({
+      ...base,
+      format: 'euros',
+      items: [
+        { label: 'Accès aux soins', earned: 1_050_000, max: 3_500_000 },
+        { label: 'Crise', earned: 0, max: 0 },
+      ],
+    });
+    expect(textsOf(chart)).toContain(`10${NB}500${NB}€ / 35${NB}000${NB}€ · 30,0${NB}%`);
+    expect(textsOf(chart)).toContain(`0${NB}€ / 0${NB}€ · —`);
+    expect(lines(chart).filter((line) => line.strokeWidth === 1.5)).toHaveLength(1);
+    expect(attainmentBars({ ...base, items: [] }).empty).toBe(true);
   });
 });

@@ -133,6 +133,31 @@ describe('Tableau de suivi des indicateurs (PDF)', () => {
     expect(flat()).toContain('237 000 €');
   });
 
+  it('draws the part variable obtained over its maximum: by mission on the first page, by indicator under each mission', async () => {
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    const figures = (earned: number, max: number) =>
+      plain(`${formatEurosFromCents(earned)} / ${formatEurosFromCents(max)} · ${formatShare(earned, max)}`);
+    const page = (index: number) => (pdf.pages[index] ?? '').replace(/\s+/g, ' ');
+    const { missions } = await backend.ok('indicators.results', { contractYearId: seeded.yearId });
+    expect(page(0)).toContain('Part variable obtenue par mission');
+    expect(page(0)).toContain('Part variable obtenue Part variable maximale'); // the legend
+    for (const envelope of envelopes) {
+      const mission = missions.find((entry) => entry.missionCode === envelope.mission_code)!;
+      const lines = expected.filter((line) => line.mission === envelope.mission_code);
+      const earned = lines.reduce((sum, line) => sum + line.earned, 0);
+      expect(page(0)).toContain(mission.shortLabel);
+      expect(page(0)).toContain(figures(earned, envelope.variable_max_cents));
+
+      const title = `€ obtenus / maximum par indicateur — ${mission.shortLabel}`;
+      const chartPage = pdf.pages.findIndex((text) => text.replace(/\s+/g, ' ').includes(title));
+      expect(chartPage).toBeGreaterThan(0);
+      for (const line of lines) {
+        expect(page(chartPage)).toContain(`${line.code} —`);
+        expect(page(chartPage)).toContain(figures(line.earned, line.max));
+      }
+    }
+  });
+
   it('says so when a contract year has no mission nor indicator', async () => {
     const { job } = await indicatorsTrackingExport(backend.database.db, seeded.years[0]!, CLOCK);
     const empty = await render(job, 'annee-1');

@@ -1,4 +1,5 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { indicatorEarningsChart, missionEarningsChart } from '@shared/charts';
 import type { TrackingIndicator, TrackingMission } from '@shared/contract/indicators';
 import { exportDate, formatEurosFromCents, nonBreaking } from '@shared/format';
 import {
@@ -14,12 +15,14 @@ import {
   TRACKING_COLUMNS,
 } from '@shared/reports/indicators-tracking';
 import { DocumentTitle, EmptyState, KeyFigures, Note, SectionTitle } from '../components';
+import { PdfChart, pdfMeasureText } from '../components/charts/PdfChart';
 import { colors, fontSizes, textSize, weights } from '../components/theme';
 import { Grid, type GridColumn, GridTable, pageContentWidth, ReportDocument, ReportPage } from '../layout';
 import { footerLabel } from '../text';
 
 const styles = StyleSheet.create({
   mission: { marginBottom: 14 },
+  chart: { marginTop: 8 },
   envelope: { ...textSize(fontSizes.body), color: colors.muted, marginBottom: 4 },
   warning: {
     ...textSize(fontSizes.body),
@@ -40,6 +43,10 @@ const columns: GridColumn<TrackingIndicator>[] = TRACKING_COLUMNS.map((column) =
 }));
 
 const grid = new Grid(columns, { width: pageContentWidth('landscape'), fontSize: TABLE_FONT_SIZE });
+
+/** The charts take part of the page's width (figures stay near their bars) and the tables' size. */
+const CHART_WIDTH = Math.round(pageContentWidth('landscape') * 0.66);
+const CHART_FONT_SIZE = 8;
 
 /** « Part fixe 90 000 € · part variable maximale 35 000 € », or why there is no envelope. */
 export function envelopeLine(mission: TrackingMission): string {
@@ -80,6 +87,18 @@ function MissionTable({ mission }: { mission: TrackingMission }) {
         />
       )}
       {mismatch ? <Text style={styles.warning}>{mismatch}</Text> : null}
+      {mission.indicators.length > 0 ? (
+        <View style={styles.chart}>
+          <PdfChart
+            geometry={indicatorEarningsChart({
+              mission,
+              width: CHART_WIDTH,
+              fontSize: CHART_FONT_SIZE,
+              measureText: pdfMeasureText,
+            })}
+          />
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -168,6 +187,16 @@ export function IndicatorsTracking({ data }: { data: IndicatorsTrackingData }) {
             },
           ]}
         />
+        {missions.length > 0 ? (
+          <PdfChart
+            geometry={missionEarningsChart({
+              missions,
+              width: CHART_WIDTH,
+              fontSize: CHART_FONT_SIZE + 0.5,
+              measureText: pdfMeasureText,
+            })}
+          />
+        ) : null}
         {missions.length === 0 ? (
           <EmptyState>
             Aucune enveloppe de mission ni aucune cible d’indicateur n’est renseignée pour cette année de contrat.
