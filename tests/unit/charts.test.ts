@@ -9,6 +9,7 @@ import {
   EMPTY_TEXT,
   ellipsize,
   estimateTextWidth,
+  fichesByMissionChart,
   hasTargets,
   indicatorHistoryChart,
   indicatorHistoryRows,
@@ -271,17 +272,32 @@ describe('Vertical bars', () => {
     expect(inn.y + inn.height).toBeLessThanOrEqual(zero + 0.01);
   });
 
-  it('shortens category labels to the width of their column', () => {
-    const chart = columnChart({
+  it('puts a long category on two lines, and shortens a word wider than its column', () => {
+    const input = {
       ...base,
-      width: 120,
+      height: 160,
       categories: ['Commission prévention', 'Bureau'],
       series: [{ label: 'Réunions', values: [5, 3] }],
-    });
-    const shown = texts(chart).find((mark) => mark.full === 'Commission prévention');
+    };
+    // 200 wide: columns about 90 wide, « Commission » and « prévention » (50 each) on two lines under the first
+    // one; the plot ends 3,1 lines above the bottom (160 − 31 = 129) instead of 2.
+    const wide = columnChart({ ...input, width: 200 });
+    const [first, second] = texts(wide).filter((mark) => mark.text === 'Commission' || mark.text === 'prévention');
+    expect([first?.text, second?.text]).toEqual(['Commission', 'prévention']);
+    expect(second?.x).toBe(first?.x);
+    expect((second?.y ?? 0) - (first?.y ?? 0)).toBeCloseTo(11, 5);
+    expect(second?.y).toBeLessThanOrEqual(160);
+    const column = rectFor(wide, 'Commission prévention : 5');
+    expect(column.y + column.height).toBe(129);
+    expect(texts(wide).some((mark) => mark.full !== undefined)).toBe(false);
+    // 80 wide: columns about 31 wide, narrower than « Commission »: shortened on one line, whole on hover.
+    const narrow = columnChart({ ...input, width: 80 });
+    const shown = texts(narrow).find((mark) => mark.full === 'Commission prévention');
     expect(shown?.text.endsWith('…')).toBe(true);
+    const narrowColumn = rectFor(narrow, 'Commission prévention : 5');
+    expect(narrowColumn.y + narrowColumn.height).toBe(140);
     // A single series needs no legend.
-    expect(chart.legend).toEqual([]);
+    expect(wide.legend).toEqual([]);
   });
 
   it('says « Aucune donnée » when every value is zero or there is no category', () => {
@@ -598,5 +614,36 @@ describe('Obtained over a maximum', () => {
     expect(textsOf(chart)).toContain(`0${NB}€ / 0${NB}€ · —`);
     expect(lines(chart).filter((line) => line.strokeWidth === 1.5)).toHaveLength(1);
     expect(attainmentBars({ ...base, items: [] }).empty).toBe(true);
+  });
+});
+
+describe('Fiches by mission and status', () => {
+  it('stacks the statuses some fiche has, in their order, one colour each, with the total of each column', () => {
+    const chart = fichesByMissionChart({
+      width: 300,
+      height: 160,
+      fontSize: 10,
+      measureText: fiveEach,
+      groups: [
+        { label: 'A', fiches: [{ status: 'deployee' }, { status: 'en_cours' }, { status: 'en_cours' }] },
+        { label: 'B', fiches: [] },
+      ],
+    });
+    expect(chart.title).toBe('Fiches actions par mission et par état');
+    expect(chart.legend.map((entry) => entry.label)).toEqual(['En cours', 'Déployée']);
+    expect(new Set(chart.legend.map((entry) => entry.color)).size).toBe(2);
+    expect(chart.table).toEqual({
+      columns: ['Mission', 'En cours', 'Déployée', 'Total'],
+      rows: [
+        ['A', '2', '1', '3'],
+        ['B', '0', '0', '0'],
+      ],
+    });
+    // Two fiches en cours stand twice as high as one déployée (less the hairline between them).
+    const enCours = rectFor(chart, 'A, En cours : 2');
+    const deployee = rectFor(chart, 'A, Déployée : 1');
+    expect(enCours.height + 0.8).toBeCloseTo(2 * (deployee.height + 0.8), 1);
+    expect(deployee.y + deployee.height).toBeLessThanOrEqual(enCours.y);
+    expect(textsOf(chart)).toContain('3');
   });
 });
