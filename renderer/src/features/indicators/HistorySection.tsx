@@ -1,6 +1,6 @@
 import type { IndicatorDetail } from '@shared/contract';
 import { hasTargets, indicatorHistoryChart, indicatorHistoryRows } from '@shared/charts';
-import { Chart } from '../../components/charts/Chart';
+import { Chart, SCREEN_CHART_FONT_SIZE } from '../../components/charts/Chart';
 import { DataTable } from '../../components/DataTable';
 import type { YearChoice } from './missions';
 import { targetText, valueText } from './wording';
@@ -8,7 +8,13 @@ import { targetText, valueText } from './wording';
 /** Per contract year, the cible and what was achieved (the measure that counts): a chart, then the same as a table. */
 export function HistorySection({ indicator, years }: { indicator: IndicatorDetail; years: readonly YearChoice[] }) {
   const rows = indicatorHistoryRows(indicator, years);
-  const geometry = indicatorHistoryChart({ indicator, rows, width: 760, height: 280 });
+  const geometry = indicatorHistoryChart({
+    indicator,
+    rows,
+    width: 760,
+    height: 300,
+    fontSize: SCREEN_CHART_FONT_SIZE,
+  });
   return (
     <section className="card" aria-labelledby="historique-titre">
       <h2 id="historique-titre">Historique</h2>

@@ -1,8 +1,10 @@
 import { Link } from 'react-router-dom';
+import { missionEarningsChart } from '@shared/charts';
 import type { TrackingMission, TrackingTable } from '@shared/contract';
 import { MismatchWarning } from './MismatchWarning';
 import { formatEurosFromCents, plural } from '@shared/format';
 import { errorMessage } from '../../api';
+import { Chart, SCREEN_CHART_FONT_SIZE } from '../../components/charts/Chart';
 import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { type ContractContext, NoContract, useContractContext } from './contractContext';
@@ -103,10 +105,26 @@ function YearOverview({ table, context, year }: { table: TrackingTable; context:
           </div>
         </dl>
       </section>
+      <EarningsChart table={table} />
       {shown.map((mission) => (
         <MissionCard key={mission.missionCode} mission={mission} context={context} year={year} />
       ))}
     </>
+  );
+}
+
+/** The part variable obtenue over its maximum for each mission with an envelope: the chart of the tableau de suivi. */
+function EarningsChart({ table }: { table: TrackingTable }) {
+  const missions = table.missions.filter((mission) => mission.envelope !== null);
+  if (missions.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="annee-graphique">
+      <h2 id="annee-graphique">Part variable obtenue par mission</h2>
+      <Chart
+        geometry={missionEarningsChart({ missions, width: 760, fontSize: SCREEN_CHART_FONT_SIZE })}
+        showTitle={false}
+      />
+    </section>
   );
 }
 
