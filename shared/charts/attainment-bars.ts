@@ -24,6 +24,8 @@ export interface AttainmentBarsInput extends ChartOptions {
   /** Names of the two quantities, in the legend and the table (« Obtenu », « Maximum » by default). */
   earnedLabel?: string;
   maxLabel?: string;
+  /** Bars alone, without legend nor axis: a small chart next to a table that already says what it shows. */
+  compact?: boolean;
 }
 
 /** Share of the width the labels may take at most. */
@@ -47,14 +49,15 @@ export function attainmentBars(input: AttainmentBarsInput): ChartGeometry {
     { label: earnedLabel, color: seriesColor(0), symbol: 'square' },
     { label: maxLabel, color: chartColors.axis, symbol: 'line' },
   ];
-  const legendDrawn = legendMarks(legend, 0, width, fontSize, measure);
+  const compact = input.compact ?? false;
+  const legendDrawn = compact ? { marks: [], height: 0 } : legendMarks(legend, 0, width, fontSize, measure);
   const rowStep = fontSize * 2.3;
   const trackHeight = fontSize * 1.45;
   const barHeight = fontSize * 0.95;
   const gap = fontSize * 0.8;
   const top = legendDrawn.height + fontSize * 0.2;
   const bottom = top + items.length * rowStep;
-  const height = round(bottom + fontSize * 2);
+  const height = round(bottom + (compact ? fontSize * 0.2 : fontSize * 2));
 
   const labelWidth = Math.min(
     widest(
@@ -83,7 +86,7 @@ export function attainmentBars(input: AttainmentBarsInput): ChartGeometry {
   const grid: Mark[] = [];
   const shapes: Mark[] = [];
   const texts: Mark[] = [];
-  for (const tick of ticks) {
+  for (const tick of compact ? [] : ticks) {
     const x = round(scale(tick));
     grid.push({ type: 'line', x1: x, y1: top, x2: x, y2: bottom, stroke: chartColors.grid, strokeWidth: 0.75 });
     texts.push(
@@ -155,7 +158,7 @@ export function attainmentBars(input: AttainmentBarsInput): ChartGeometry {
     summary,
     empty: false,
     marks: [...grid, ...shapes, ...legendDrawn.marks, ...texts],
-    legend,
+    legend: compact ? [] : legend,
     table: { columns, rows: items.map((item) => [item.label, format(item.earned), format(item.max), item.share]) },
   };
 }

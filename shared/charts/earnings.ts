@@ -1,6 +1,6 @@
 /**
  * The euros of the variable part as charts: obtained against the maximum for each mission of a contract year, and
- * for each indicator of a mission. The missions' overview and the « Tableau de suivi des indicateurs » draw them.
+ * for one mission alone. The missions' overview and the « Tableau de suivi des indicateurs » draw them.
  */
 import type { TrackingMission } from '@shared/contract';
 import { attainmentBars } from './attainment-bars';
@@ -39,26 +39,25 @@ export function missionEarningsChart(
   });
 }
 
-/** Each indicator of the mission with a target this year: its euros obtained over its maximum. */
-export function indicatorEarningsChart(
-  input: EarningsChartOptions & { mission: Pick<TrackingMission, 'shortLabel' | 'indicators'> },
+/** One mission's part variable obtenue over its maximum, as a single bar (no legend, no axis). */
+export function missionEarningsBar(
+  input: EarningsChartOptions & { mission: Pick<TrackingMission, 'shortLabel' | 'result'> },
 ): ChartGeometry {
   return attainmentBars({
-    title: `€ obtenus / maximum par indicateur — ${input.mission.shortLabel}`,
+    title: `Part variable obtenue — ${input.mission.shortLabel}`,
     width: input.width,
     ...optional(input),
     format: 'euros',
-    labelHeader: 'Indicateur',
-    items: input.mission.indicators.flatMap(({ indicator, result }) =>
-      result
-        ? [
-            {
-              label: indicator.code ? `${indicator.code} — ${indicator.label}` : indicator.label,
-              earned: result.earnedCents,
-              max: result.maxCents,
-            },
-          ]
-        : [],
-    ),
+    compact: true,
+    labelHeader: 'Mission',
+    earnedLabel: 'Part variable obtenue',
+    maxLabel: 'Part variable maximale',
+    items: [
+      {
+        label: 'Part variable obtenue',
+        earned: input.mission.result.earnedCents,
+        max: input.mission.result.variableMaxCents,
+      },
+    ],
   });
 }

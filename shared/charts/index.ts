@@ -17,7 +17,7 @@ export {
   targetRowLevel,
 } from './indicator-history';
 export { attainmentBars, type AttainmentBarsInput, type AttainmentDatum } from './attainment-bars';
-export { indicatorEarningsChart, MISSION_EARNINGS_TITLE, missionEarningsChart } from './earnings';
+export { MISSION_EARNINGS_TITLE, missionEarningsBar, missionEarningsChart } from './earnings';
 export { FICHES_BY_MISSION_TITLE, type FichesGroup, fichesByMissionChart } from './fiches-by-status';
 export { EMPTY_TEXT } from './frame';
 export { SERIES_COLORS, chartColors, seriesColor } from './palette';

@@ -615,6 +615,15 @@ describe('Obtained over a maximum', () => {
     expect(lines(chart).filter((line) => line.strokeWidth === 1.5)).toHaveLength(1);
     expect(attainmentBars({ ...base, items: [] }).empty).toBe(true);
   });
+
+  it('draws a compact bar without legend nor axis, as tall as its row', () => {
+    const chart = attainmentBars({ ...base, compact: true, items: [{ label: 'A', earned: 1, max: 4 }] });
+    // One row of 23 between 2 above and 2 below. Figures 70 wide: the plot runs from 13 to 300 − 70 − 8 = 222.
+    expect(chart.height).toBe(27);
+    expect(chart.legend).toEqual([]);
+    expect(rectFor(chart, 'A, maximum : 4')).toMatchObject({ x: 13, width: 209, y: 6.25 });
+    expect(textsOf(chart)).toEqual(['A', `1 / 4 · 25,0${NB}%`]);
+  });
 });
 
 describe('Fiches by mission and status', () => {

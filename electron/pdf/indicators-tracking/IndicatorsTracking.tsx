@@ -1,5 +1,5 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import { indicatorEarningsChart, missionEarningsChart } from '@shared/charts';
+import { missionEarningsBar, missionEarningsChart } from '@shared/charts';
 import type { TrackingIndicator, TrackingMission } from '@shared/contract/indicators';
 import { exportDate, formatEurosFromCents, nonBreaking } from '@shared/format';
 import {
@@ -22,7 +22,6 @@ import { footerLabel } from '../text';
 
 const styles = StyleSheet.create({
   mission: { marginBottom: 14 },
-  chart: { marginTop: 8 },
   envelope: { ...textSize(fontSizes.body), color: colors.muted, marginBottom: 4 },
   warning: {
     ...textSize(fontSizes.body),
@@ -47,6 +46,8 @@ const grid = new Grid(columns, { width: pageContentWidth('landscape'), fontSize:
 /** The charts take part of the page's width (figures stay near their bars) and the tables' size. */
 const CHART_WIDTH = Math.round(pageContentWidth('landscape') * 0.66);
 const CHART_FONT_SIZE = 8;
+/** A mission's own bar, under its envelope: half the page. */
+const BAR_WIDTH = Math.round(pageContentWidth('landscape') * 0.5);
 
 /** « Part fixe 90 000 € · part variable maximale 35 000 € », or why there is no envelope. */
 export function envelopeLine(mission: TrackingMission): string {
@@ -77,6 +78,17 @@ function MissionTable({ mission }: { mission: TrackingMission }) {
     <View style={styles.mission} wrap={mission.indicators.length > KEEP_TOGETHER_ROWS}>
       <SectionTitle>{missionTitle(mission)}</SectionTitle>
       <Text style={styles.envelope}>{envelopeLine(mission)}</Text>
+      {mission.envelope ? (
+        <PdfChart
+          showTitle={false}
+          geometry={missionEarningsBar({
+            mission,
+            width: BAR_WIDTH,
+            fontSize: CHART_FONT_SIZE,
+            measureText: pdfMeasureText,
+          })}
+        />
+      ) : null}
       {mission.indicators.length === 0 ? (
         <EmptyState>Aucun indicateur pour cette mission.</EmptyState>
       ) : (
@@ -87,18 +99,6 @@ function MissionTable({ mission }: { mission: TrackingMission }) {
         />
       )}
       {mismatch ? <Text style={styles.warning}>{mismatch}</Text> : null}
-      {mission.indicators.length > 0 ? (
-        <View style={styles.chart}>
-          <PdfChart
-            geometry={indicatorEarningsChart({
-              mission,
-              width: CHART_WIDTH,
-              fontSize: CHART_FONT_SIZE,
-              measureText: pdfMeasureText,
-            })}
-          />
-        </View>
-      ) : null}
     </View>
   );
 }
