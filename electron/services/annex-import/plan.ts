@@ -15,7 +15,8 @@ import type {
   AnnexRowPreview,
 } from '@shared/contract';
 import type { AciMissionCode } from '@shared/domain/aci';
-import { amountMismatch, formatAmount } from '@shared/domain/aci/attainment';
+import { amountMismatch } from '@shared/domain/aci/attainment';
+import { formatEurosFromCents } from '@shared/format';
 import { ACI_MISSIONS } from '@shared/domain/aci/reference';
 import { searchKey } from '@shared/text';
 import type { DB } from '../../db/schema';
@@ -167,7 +168,7 @@ async function missionTotals(db: Kysely<DB>, plan: Plan): Promise<AnnexMissionTo
         variableMaxCents,
         warning:
           variableMaxCents === null
-            ? `Pas d’enveloppe saisie pour la mission ${missionName(code)} cette année : ses indicateurs totalisent ${formatAmount(indicatorsCents)}.`
+            ? `Pas d’enveloppe saisie pour la mission ${missionName(code)} cette année : ses indicateurs totalisent ${formatEurosFromCents(indicatorsCents)}.`
             : (mismatch?.message ?? null),
       };
     });

@@ -6,8 +6,7 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { AnnexField, AnnexOpened, AnnexPreview, AnnexRowAction, AnnexRowPreview } from '@shared/contract';
-import { formatAmount } from '@shared/domain/aci/attainment';
-import { formatInteger, plural } from '@shared/format';
+import { formatEurosFromCents, formatInteger, plural } from '@shared/format';
 import { errorMessage } from '../../../api';
 import { DataTable } from '../../../components/DataTable';
 import { Loading, Page, QueryError } from '../../../components/Page';
@@ -445,11 +444,11 @@ function PreviewStep({
         aria-label="Totaux par mission"
         columns={[
           { header: 'Mission', rowHeader: true, cell: (m) => missionName(m.missionCode, context.versionCode) },
-          { header: 'Indicateurs', className: 'num', cell: (m) => formatAmount(m.indicatorsCents) },
+          { header: 'Indicateurs', className: 'num', cell: (m) => formatEurosFromCents(m.indicatorsCents) },
           {
             header: 'Part variable maximale',
             className: 'num',
-            cell: (m) => (m.variableMaxCents === null ? 'non saisie' : formatAmount(m.variableMaxCents)),
+            cell: (m) => (m.variableMaxCents === null ? 'non saisie' : formatEurosFromCents(m.variableMaxCents)),
           },
         ]}
       />
