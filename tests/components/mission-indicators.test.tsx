@@ -10,6 +10,7 @@ import type { ChannelInput } from '@shared/contract';
 import { seedContract } from '../fixtures/contract';
 import { realApiPerTest, type RealBackend } from './real-api';
 import { renderApp } from './render-app';
+import { seedMembers } from './seed-members';
 
 configure({ asyncUtilTimeout: 8_000 });
 
@@ -115,5 +116,46 @@ describe('Projet de santé — l’ordre des indicateurs d’une mission', () =>
       await screen.findByText(/« Patients sans médecin traitant » n’appartient pas à cette mission du contrat/),
     ).toBeTruthy();
     expect(await storedOrder(backend, contract.id)).toEqual(['Soins non programmés']);
+  });
+});
+
+describe('Projet de santé — les adhérents d’une profession mesurés par Maillage', () => {
+  it('asks for the profession, saves it with the measure and shows it with the live value', async () => {
+    const { backend } = await withContract();
+    await seedMembers(backend.database.db, [
+      { data: { lastName: 'Martin', firstName: 'Claire', professionCode: '60', joinedOn: '2022-05-02' } },
+      { data: { lastName: 'Bernard', firstName: 'Camille', professionCode: '60', joinedOn: '2023-04-12' } },
+      { data: { lastName: 'Petit', firstName: 'Jules', professionCode: '10', joinedOn: '2023-05-30' } },
+    ]);
+    const { user } = renderApp('/projet-de-sante/missions/accompagnement');
+    await user.click(await screen.findByRole('button', { name: 'Nouvel indicateur' }));
+    await user.type(screen.getByLabelText(/^Libellé/), 'Infirmiers adhérents');
+    await screen.findByRole('option', { name: 'Adhérents d’une profession' });
+    expect(screen.queryByLabelText(/^Profession des adhérents comptés/)).toBeNull();
+    await user.selectOptions(screen.getByLabelText(/^Valeur mesurée par Maillage/), 'Adhérents d’une profession');
+
+    // Without its profession, the measure is refused under the profession's field and nothing is sent.
+    const profession = screen.getByLabelText(/^Profession des adhérents comptés/);
+    await user.click(screen.getByRole('button', { name: 'Créer l’indicateur' }));
+    expect(await screen.findByText('Choisissez la profession des adhérents à compter.')).toBeTruthy();
+    expect(profession.getAttribute('aria-invalid')).toBe('true');
+    expect(backend.api['indicators.create']).not.toHaveBeenCalled();
+
+    await user.selectOptions(profession, 'Infirmier·ère');
+    await user.click(screen.getByRole('button', { name: 'Créer l’indicateur' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Infirmiers adhérents' })).toBeTruthy();
+    const stored = await backend.database.db.selectFrom('indicator').select('auto_measure').executeTakeFirstOrThrow();
+    expect(stored.auto_measure).toBe('adherents_profession:60');
+
+    // The live value counts the two infirmiers, and says which profession it counts.
+    const live = await screen.findByRole('region', { name: 'Valeur mesurée par Maillage' });
+    expect(await within(live).findByText('2')).toBeTruthy();
+    expect(within(live).getByText('Infirmier').closest('p')?.textContent).toBe('Adhérents de la profession Infirmier');
+
+    // Editing the indicator shows the measure and its profession apart.
+    await user.click(screen.getByRole('button', { name: 'Modifier' }));
+    const measure = screen.getByRole('combobox', { name: /^Valeur mesurée par Maillage/ }) as HTMLSelectElement;
+    expect(measure.selectedOptions[0]!.textContent).toBe('Adhérents d’une profession');
+    expect((screen.getByLabelText(/^Profession des adhérents comptés/) as HTMLSelectElement).value).toBe('60');
   });
 });
