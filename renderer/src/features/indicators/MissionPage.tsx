@@ -142,7 +142,7 @@ function IndicatorsTable({
   const lines = mission?.indicators ?? [];
   const result = mission?.result ?? null;
   const { root, move } = useReorder(contractId, code, lines);
-  const last = lines.length - 1;
+  const reorderable = lines.length > 1;
   return (
     <div ref={root}>
       {mission && <MismatchWarning mission={mission} />}
@@ -155,6 +155,18 @@ function IndicatorsTable({
         aria-labelledby="mission-indicateurs"
         empty="Aucun indicateur pour cette mission : ajoutez-en un avec « Nouvel indicateur », en partant des libellés des contrats signés."
         columns={[
+          ...(reorderable
+            ? [
+                {
+                  header: 'Ordre',
+                  hiddenHeader: true,
+                  cellClassName: 'indicator-order',
+                  cell: (line: TrackingIndicator, index: number) => (
+                    <OrderButtons line={line} first={index === 0} last={index === lines.length - 1} onMove={move} />
+                  ),
+                },
+              ]
+            : []),
           {
             header: 'Indicateur',
             rowHeader: true,
@@ -199,58 +211,63 @@ function IndicatorsTable({
               line.evidence.required === 0 ? '—' : `${line.evidence.provided} / ${line.evidence.required}`,
           },
         ]}
-        actionsLabel="Ordre"
-        actions={
-          lines.length > 1
-            ? (line) => {
-                const index = lines.indexOf(line);
-                const name = line.indicator.code
-                  ? `${line.indicator.code} — ${line.indicator.label}`
-                  : line.indicator.label;
-                return (
-                  <>
-                    <button
-                      type="button"
-                      className="button button-small button-ghost"
-                      data-reorder={`${line.indicator.id}-up`}
-                      aria-label={`Monter « ${name} »`}
-                      title="Monter"
-                      disabled={index === 0}
-                      onClick={() => move(line.indicator.id, 'up')}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-ghost"
-                      data-reorder={`${line.indicator.id}-down`}
-                      aria-label={`Descendre « ${name} »`}
-                      title="Descendre"
-                      disabled={index === last}
-                      onClick={() => move(line.indicator.id, 'down')}
-                    >
-                      ↓
-                    </button>
-                  </>
-                );
-              }
-            : undefined
-        }
         footer={
           result && lines.length > 0 ? (
             <tr>
-              <th scope="row" colSpan={6}>
+              <th scope="row" colSpan={reorderable ? 7 : 6}>
                 Total de la mission
               </th>
               <td className="num">{earnedText(result.earnedCents, result.variableMaxCents)}</td>
               <td className="num">{result.attainmentRate === null ? '—' : formatRate(result.attainmentRate)}</td>
               <td />
-              {lines.length > 1 && <td />}
             </tr>
           ) : null
         }
       />
     </div>
+  );
+}
+
+/** « Monter » / « Descendre », named after the indicator for screen readers; at the first column, so that the focus
+ * never scrolls the names out of sight. */
+function OrderButtons({
+  line,
+  first,
+  last,
+  onMove,
+}: {
+  line: TrackingIndicator;
+  first: boolean;
+  last: boolean;
+  onMove: (id: number, move: Move) => void;
+}) {
+  const { id, code, label } = line.indicator;
+  const name = code ? `${code} — ${label}` : label;
+  return (
+    <span className="indicator-order-buttons">
+      <button
+        type="button"
+        className="button button-small button-ghost"
+        data-reorder={`${id}-up`}
+        aria-label={`Monter « ${name} »`}
+        title="Monter"
+        disabled={first}
+        onClick={() => onMove(id, 'up')}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="button button-small button-ghost"
+        data-reorder={`${id}-down`}
+        aria-label={`Descendre « ${name} »`}
+        title="Descendre"
+        disabled={last}
+        onClick={() => onMove(id, 'down')}
+      >
+        ↓
+      </button>
+    </span>
   );
 }
 
