@@ -141,6 +141,7 @@ export const channelNames = [
   'indicators.update',
   'indicators.archive',
   'indicators.delete',
+  'indicators.reorder',
   'indicators.saveTarget',
   'indicators.carryOverCandidates',
   'indicators.deleteTarget',

@@ -345,6 +345,14 @@ export const indicatorsChannels = {
   'indicators.update': channel<IndicatorRow>()(z.object({ id, data: indicatorSchema })),
   'indicators.archive': channel<IndicatorRow>()(z.object({ id, archived: z.boolean() })),
   'indicators.delete': channel<{ deleted: true }>()(z.object({ id })),
+  /** The mission's indicators in the given order (all of them, or those a screen shows: the others keep their place). */
+  'indicators.reorder': channel<IndicatorRow[]>()(
+    z.object({
+      contractId: id,
+      missionCode: z.enum(ACI_MISSION_CODES, { error: 'Choisissez la mission.' }),
+      ids: z.array(id).min(1, 'Donnez les indicateurs dans leur nouvel ordre.').max(500),
+    }),
+  ),
 
   'indicators.saveTarget': channel<TargetRow>()(targetSchema),
   /** Last year's targets not fully met, that may be carried into this contract year (« non atteints en N-1 »). */

@@ -19,6 +19,7 @@ export {
   deleteIndicator,
   getIndicator,
   listIndicators,
+  reorderIndicators,
   updateIndicator,
 } from './indicators';
 export { deleteMeasure, saveMeasure } from './measures';

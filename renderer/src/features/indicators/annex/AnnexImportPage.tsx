@@ -7,11 +7,12 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { AnnexField, AnnexOpened, AnnexPreview, AnnexRowAction, AnnexRowPreview } from '@shared/contract';
 import { formatEurosFromCents, formatInteger, plural } from '@shared/format';
-import { errorMessage } from '../../../api';
+import { call, errorMessage } from '../../../api';
 import { DataTable } from '../../../components/DataTable';
 import { Loading, Page, QueryError } from '../../../components/Page';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
+import { ImportProgressBar } from '../../members/ImportProgress';
 import { type ContractContext, NoContract, useContractContext } from '../contractContext';
 import { missionName, type YearChoice, yearQuery, useSelectedYear } from '../missions';
 import { useIndicatorsWrite } from '../queries';
@@ -64,6 +65,18 @@ function AnnexImport({ context }: { context: ContractContext }) {
   const [preview, setPreview] = useState<AnnexPreview | null>(null);
   useUnsavedChangesGuard(step === 'mapping' || step === 'preview');
   const missionsPath = `/projet-de-sante${yearQuery(year)}`;
+
+  // The file stays open in the main process until the import ends: leaving the page mid-way closes it.
+  const openToken = useRef<string | null>(null);
+  useEffect(() => {
+    openToken.current = opened?.token ?? null;
+  }, [opened]);
+  useEffect(
+    () => () => {
+      if (openToken.current) void call('annex.close', { token: openToken.current }).catch(() => {});
+    },
+    [],
+  );
 
   // Once applied the guard is off: back to the missions of the year.
   useEffect(() => {
@@ -137,6 +150,7 @@ function AnnexImport({ context }: { context: ContractContext }) {
           year={year}
           onBack={() => setStep('mapping')}
           onApplied={() => {
+            openToken.current = null;
             close.mutate({ token: opened.token });
             setStep('done');
           }}
@@ -186,6 +200,7 @@ function FileStep({ onOpened }: { onOpened: (file: AnnexOpened) => void }) {
           {open.isPending ? 'Lecture du fichier…' : 'Choisir un fichier…'}
         </button>
       </div>
+      <ImportProgressBar active={open.isPending} fallback="Lecture du fichier…" />
       {open.isError && (
         <p role="alert" className="alert alert-error">
           {errorMessage(open.error)}
@@ -308,6 +323,7 @@ function MappingStep({
           Plusieurs colonnes correspondent au même champ ({duplicates.join(', ')}) : choisissez-en une seule par champ.
         </p>
       )}
+      <ImportProgressBar active={previewCall.isPending} fallback="Vérification des lignes de l’annexe…" />
       {previewCall.isError && (
         <p className="alert alert-error" role="alert">
           {errorMessage(previewCall.error)}
@@ -458,6 +474,7 @@ function PreviewStep({
           indicateurs déjà importés seront reconnus, sans doublon).
         </p>
       )}
+      <ImportProgressBar active={apply.isPending} fallback="Enregistrement des indicateurs…" />
       {apply.isError && (
         <p className="alert alert-error" role="alert">
           {errorMessage(apply.error)}
