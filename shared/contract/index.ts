@@ -18,6 +18,7 @@ import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
 import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
+import { protocolsChannels } from './protocols';
 import { rcpChannels } from './rcp';
 import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
@@ -37,6 +38,7 @@ export * from './indicators';
 export * from './meetings';
 export * from './members';
 export * from './members-import';
+export * from './protocols';
 export * from './rcp';
 export * from './reports';
 export * from './settings';
@@ -57,6 +59,7 @@ export const contract = {
   ...reportsChannels,
   ...contractChannels,
   ...indicatorsChannels,
+  ...protocolsChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;
