@@ -15,6 +15,7 @@ import { cptsChannels } from './cpts';
 import { fichesChannels } from './fiches';
 import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
+import { protocolTeamChannels } from './protocol-team';
 import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
 import { rcpChannels } from './rcp';
@@ -33,6 +34,7 @@ export * from './cpts';
 export * from './fiches';
 export * from './indicators';
 export * from './meetings';
+export * from './protocol-team';
 export * from './members';
 export * from './members-import';
 export * from './rcp';
@@ -54,6 +56,7 @@ export const contract = {
   ...reportsChannels,
   ...contractChannels,
   ...indicatorsChannels,
+  ...protocolTeamChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;
