@@ -212,6 +212,7 @@ export function ProtocolsPage() {
               {
                 header: 'Protocole',
                 rowHeader: true,
+                className: 'protocols-title-cell',
                 cell: (row) => (
                   <>
                     <Link to={`/protocoles/${row.id}`}>{row.title}</Link>
