@@ -4,6 +4,7 @@ import { formatDateLong, plural } from '@shared/format';
 import { errorMessage } from '../../api';
 import { Loading, QueryError } from '../../components/Page';
 import { useDeclarationsOwed, useProtocolReviewsDue } from '../protocols/queries';
+import '../protocols/protocols.css';
 
 /** Overdue reviews first, then by review date. */
 function sortReviews(rows: readonly ProtocolListRow[]): ProtocolListRow[] {
@@ -65,42 +66,48 @@ export function ProtocolsOverview() {
       ) : (
         <>
           {rows.length > 0 && (
-            <ul className="plain-list formalities-list" aria-label="Révisions de protocoles à faire">
-              {rows.map((row) => {
-                const overdue = row.review === 'depassee';
-                return (
-                  <li key={row.id} className={overdue ? 'formality-overdue' : undefined}>
-                    <Link to={`/protocoles/${row.id}`} className="formality-label">
-                      {nameOf(row)}
-                    </Link>
-                    <span className="muted small formality-meeting">
-                      {row.versionNumber !== null ? `Version ${row.versionNumber}, ` : ''}
-                      {row.statusLabel.toLowerCase()}
-                    </span>
-                    <span className={`small formality-due${overdue ? ' overdue' : ''}`}>
-                      {overdue
-                        ? `Révision dépassée depuis le ${formatDateLong(row.nextReviewOn)}`
-                        : `À réviser avant le ${formatDateLong(row.nextReviewOn)}`}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
+            <>
+              <h3 className="protocols-overview-heading">Révisions à faire</h3>
+              <ul className="plain-list formalities-list" aria-label="Révisions de protocoles à faire">
+                {rows.map((row) => {
+                  const overdue = row.review === 'depassee';
+                  return (
+                    <li key={row.id} className={overdue ? 'formality-overdue' : undefined}>
+                      <Link to={`/protocoles/${row.id}`} className="formality-label">
+                        {nameOf(row)}
+                      </Link>
+                      <span className="muted small formality-meeting">
+                        {row.versionNumber !== null ? `Version ${row.versionNumber}, ` : ''}
+                        {row.statusLabel.toLowerCase()}
+                      </span>
+                      <span className={`small formality-due${overdue ? ' overdue' : ''}`}>
+                        {overdue
+                          ? `Révision dépassée depuis le ${formatDateLong(row.nextReviewOn)}`
+                          : `À réviser avant le ${formatDateLong(row.nextReviewOn)}`}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
           )}
           {owed.length > 0 && (
-            <ul className="plain-list formalities-list" aria-label="Déclarations d’équipe dues à l’ARS">
-              {owed.map((row) => (
-                <li key={row.protocolId}>
-                  <Link to={`/protocoles/${row.protocolId}`} className="formality-label">
-                    {nameOf(row)}
-                  </Link>
-                  <span className="muted small formality-meeting">{teamChange(row)}</span>
-                  <span className="small formality-due">
-                    {row.kind === 'initiale' ? 'Équipe à déclarer à l’ARS' : 'Changement d’équipe à déclarer'}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <>
+              <h3 className="protocols-overview-heading">Déclarations à l’ARS</h3>
+              <ul className="plain-list formalities-list" aria-label="Déclarations d’équipe dues à l’ARS">
+                {owed.map((row) => (
+                  <li key={row.protocolId}>
+                    <Link to={`/protocoles/${row.protocolId}`} className="formality-label">
+                      {nameOf(row)}
+                    </Link>
+                    <span className="muted small formality-meeting">{teamChange(row)}</span>
+                    <span className="small formality-due">
+                      {row.kind === 'initiale' ? 'Équipe à déclarer à l’ARS' : 'Changement d’équipe à déclarer'}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </>
       )}
