@@ -1,5 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import type { ChannelInput } from '@shared/contract';
+import { computeAutoMeasure } from '../../electron/services/indicators/auto-measures';
 import { testBackend } from '../helpers/handlers';
 import { type Backend, insertProtocol, protocolSnapshot, seedTeamMembers } from '../helpers/protocol-team';
 
@@ -447,5 +448,61 @@ describe('statistiques annuelles', () => {
     expect(early.ok ? null : early.error.fields?.sentOn).toBe(
       'Le suivi de l’année 2026 ne peut pas avoir été envoyé avant cette année-là.',
     );
+  });
+});
+
+describe('mesures automatiques des indicateurs', () => {
+  it('compte les protocoles en vigueur, les utilisations et les professionnels qui les ont appliqués', async () => {
+    const { b, pharmacist, pharmacist2, nurse, cystite, chute } = await seeded();
+    const db = b.database.db;
+    await insertProtocol(b, 'Ancien protocole', 'coop_locale', [
+      { status: 'remplace', inForceOn: '2023-01-01', endedOn: '2024-06-01' },
+    ]);
+    await insertProtocol(b, 'Suspendu', 'pluripro', [
+      { status: 'suspendu', inForceOn: '2024-02-01', endedOn: '2025-01-01' },
+    ]);
+    await insertProtocol(b, 'Brouillon', 'pluripro', [{ status: 'brouillon' }]);
+    const archived = await insertProtocol(b, 'Archivé', 'pluripro', [
+      { status: 'en_vigueur', inForceOn: '2024-01-01' },
+    ]);
+    await db.updateTable('protocol').set({ archived_on: '2025-06-30' }).where('id', '=', archived.id).execute();
+    for (const [protocolId, usedOn, professionalMemberId] of [
+      [cystite, '2025-01-10', pharmacist],
+      [cystite, '2025-04-14', pharmacist2],
+      [cystite, '2025-04-15', pharmacist],
+      [chute, '2025-05-01', pharmacist],
+      [chute, '2026-04-14', nurse],
+      [chute, '2026-04-15', nurse],
+    ] as const)
+      await b.ok('protocolUses.log', { ...base, protocolId, usedOn, professionalMemberId });
+
+    const measure = (code: string, from: string, to: string) => computeAutoMeasure(db, code, null, from, to);
+    // End of 2023: only the old one (the falls protocol starts on 1 January 2024).
+    expect(await measure('protocoles_en_vigueur', '2023-01-01', '2023-12-31')).toBe(1);
+    // 1 May 2024: old (until 1 June), suspended one (until 1 January 2025), falls, cystitis, archived → 5.
+    expect(await measure('protocoles_en_vigueur', '2024-01-01', '2024-05-01')).toBe(5);
+    // 1 June 2024: the old one has ended that day.
+    expect(await measure('protocoles_en_vigueur', '2024-01-01', '2024-06-01')).toBe(4);
+    // 30 June 2025: the archived one no longer counts; nor the suspended one.
+    expect(await measure('protocoles_en_vigueur', '2025-01-01', '2025-06-30')).toBe(2);
+    expect(await measure('protocoles_en_vigueur', '2025-01-01', '2025-06-29')).toBe(3);
+
+    // A contract year from 15 April to 14 April.
+    expect(await measure('utilisations_protocoles', '2025-04-15', '2026-04-14')).toBe(3);
+    expect(await measure('professionnels_protocoles', '2025-04-15', '2026-04-14')).toBe(2);
+    expect(await measure('utilisations_protocoles', '2024-04-15', '2025-04-14')).toBe(2);
+    expect(await measure('professionnels_protocoles', '2024-04-15', '2025-04-14')).toBe(2);
+    expect(await measure('professionnels_protocoles', '2025-04-15', '2025-12-31')).toBe(1);
+
+    const catalogue = await b.ok('indicators.autoMeasures');
+    expect(
+      catalogue
+        .filter((entry) => entry.code.includes('protocol'))
+        .map((entry) => [entry.code, entry.label, entry.needs]),
+    ).toEqual([
+      ['protocoles_en_vigueur', 'Protocoles en vigueur', null],
+      ['utilisations_protocoles', 'Utilisations des protocoles', null],
+      ['professionnels_protocoles', 'Professionnels ayant appliqué un protocole', null],
+    ]);
   });
 });
