@@ -78,7 +78,7 @@ const lineOf = (member: DeclarationMemberSource): DeclarationLine => ({
   firstName: member.firstName,
   profession: professionLabel(member.professionCode),
   rpps: member.rpps ?? 'à renseigner',
-  adhesionOn: dateLong(member.adhesionSignedOn ?? member.joinedOn),
+  adhesionOn: member.adhesionSignedOn ? dateLong(member.adhesionSignedOn) : 'à recueillir',
 });
 
 const byName = (a: DeclarationMemberSource, b: DeclarationMemberSource) =>
