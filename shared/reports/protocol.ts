@@ -84,6 +84,7 @@ export interface ProtocolData {
   title: string;
   /** The footer's short name: « Protocole PCO-01, version 2 ». */
   shortTitle: string;
+  versionNumber: number;
   draft: boolean;
   cooperation: boolean;
   facts: { label: string; value: string }[];
@@ -236,6 +237,7 @@ export function protocolData(source: ProtocolSource): ProtocolData {
     cptsName: source.cptsName,
     title: protocolTitle(protocol),
     shortTitle: `${PROTOCOL_REPORT_TITLE}${protocol.code ? ` ${protocol.code}` : ''}, version ${version.number}`,
+    versionNumber: version.number,
     draft,
     cooperation,
     facts: facts

@@ -62,6 +62,8 @@ export interface TeamDeclarationData {
   generatedAt: string;
   cptsName: string;
   title: string;
+  /** The footer's name of the protocol: its code, else its title. */
+  shortTitle: string;
   facts: { label: string; value: string | null }[];
   attestation: string;
   delegants: DeclarationLine[];
@@ -105,6 +107,7 @@ export function teamDeclarationData(source: TeamDeclarationSource): TeamDeclarat
     generatedAt: source.generatedAt,
     cptsName: cpts.name,
     title: protocolTitle(protocol),
+    shortTitle: protocol.code ?? protocol.title,
     facts: [
       { label: 'Intitulé du protocole', value: protocol.title },
       { label: 'Type de protocole', value: protocolFamilyLabel(protocol.family) },
