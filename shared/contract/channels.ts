@@ -158,6 +158,23 @@ export const channelNames = [
   'indicators.updateEvidence',
   'indicators.deleteEvidence',
 
+  'protocols.list',
+  'protocols.get',
+  'protocols.getVersion',
+  'protocols.create',
+  'protocols.update',
+  'protocols.delete',
+  'protocols.archive',
+  'protocols.newVersion',
+  'protocols.saveVersion',
+  'protocols.deleteVersion',
+  'protocols.validateVersion',
+  'protocols.setVersionStatus',
+  'protocols.reviewsDue',
+  'protocols.addDocument',
+  'protocols.deleteDocument',
+  'protocols.importWord',
+
   'settings.get',
   'settings.save',
 

@@ -17,6 +17,7 @@ import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
 import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
+import { protocolsChannels } from './protocols';
 import { rcpChannels } from './rcp';
 import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
@@ -35,6 +36,7 @@ export * from './indicators';
 export * from './meetings';
 export * from './members';
 export * from './members-import';
+export * from './protocols';
 export * from './rcp';
 export * from './reports';
 export * from './settings';
@@ -54,6 +56,7 @@ export const contract = {
   ...reportsChannels,
   ...contractChannels,
   ...indicatorsChannels,
+  ...protocolsChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;
