@@ -15,6 +15,7 @@ import { cptsChannels } from './cpts';
 import { fichesChannels } from './fiches';
 import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
+import { protocolTeamChannels } from './protocol-team';
 import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
 import { protocolsChannels } from './protocols';
@@ -34,6 +35,7 @@ export * from './cpts';
 export * from './fiches';
 export * from './indicators';
 export * from './meetings';
+export * from './protocol-team';
 export * from './members';
 export * from './members-import';
 export * from './protocols';
@@ -57,6 +59,7 @@ export const contract = {
   ...contractChannels,
   ...indicatorsChannels,
   ...protocolsChannels,
+  ...protocolTeamChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;
