@@ -58,7 +58,7 @@ describe('Déclaration d’équipe (PDF)', () => {
     expect(declared.flat).toContain(`Structure ${SAMPLE_IDENTITY.name}`);
     expect(declared.flat).toContain(`SIRET ${SAMPLE_IDENTITY.siret}`);
     expect(declared.flat).toContain('Référent de la déclaration BERNARD Camille');
-    expect(declared.flat).toContain(`Représentant légal ${SAMPLE_IDENTITY.presidentName}, président`);
+    expect(declared.flat).toContain(`Représentant légal (président·e) ${SAMPLE_IDENTITY.presidentName}`);
     expect(declared.flat).toContain(
       `${SAMPLE_IDENTITY.presidentName}, représentant légal de ${SAMPLE_IDENTITY.name}, atteste le 1er mars 2026 que le protocole s’intègre au projet de santé`,
     );
