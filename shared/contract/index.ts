@@ -16,6 +16,7 @@ import { documentsChannels } from './documents';
 import { fichesChannels } from './fiches';
 import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
+import { protocolTeamChannels } from './protocol-team';
 import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
 import { protocolsChannels } from './protocols';
@@ -36,6 +37,7 @@ export * from './documents';
 export * from './fiches';
 export * from './indicators';
 export * from './meetings';
+export * from './protocol-team';
 export * from './members';
 export * from './members-import';
 export * from './protocols';
@@ -60,6 +62,7 @@ export const contract = {
   ...contractChannels,
   ...indicatorsChannels,
   ...protocolsChannels,
+  ...protocolTeamChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;

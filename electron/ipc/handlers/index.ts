@@ -17,6 +17,7 @@ import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
 import { membersImportHandlers } from './members-import';
 import { protocolsHandlers } from './protocols';
+import { protocolTeamHandlers } from './protocol-team';
 import { rcpHandlers } from './rcp';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
@@ -42,6 +43,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...contractHandlers(ctx),
     ...indicatorsHandlers(ctx),
     ...protocolsHandlers(ctx),
+    ...protocolTeamHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;
