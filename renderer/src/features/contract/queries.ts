@@ -6,8 +6,8 @@
 import type { ChannelOutput } from '@shared/contract';
 import { createWriteHook, defineCachePolicy, type FreshEntry, queryKey, useApiQuery } from '../../api';
 
-/** What a write of the contract may change. */
-const CONTRACT_READS = ['contract.list', 'contract.get', 'contract.overview'] as const;
+/** What a write of the contract may change. The active contract copies its signature, number and anniversary onto Ma CPTS. */
+const CONTRACT_READS = ['contract.list', 'contract.get', 'contract.overview', 'cpts.get'] as const;
 
 /**
  * A write of the contract's shape (its years, missions, envelopes) also changes what the indicators screens read:

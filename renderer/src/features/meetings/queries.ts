@@ -26,6 +26,9 @@ const detail = (meeting: ChannelOutput<'meetings.get'>): FreshEntry[] => [
 
 const meetingWrite = { stale: MEETING_READS, fresh: detail };
 
+/** Deleting a meeting or one of its documents also deletes the justificatifs that pointed at it. */
+const EVIDENCE_READS = ['indicators.evidence', 'indicators.missingEvidence', 'indicators.results'] as const;
+
 export const meetingsPolicy = defineCachePolicy({
   'meetings.create': meetingWrite,
   'meetings.update': meetingWrite,
@@ -36,8 +39,8 @@ export const meetingsPolicy = defineCachePolicy({
     stale: MEETING_READS,
     fresh: (data) => ('cancelled' in data ? [] : detail(data)),
   },
-  'meetings.deleteDocument': meetingWrite,
-  'meetings.delete': { stale: MEETING_READS },
+  'meetings.deleteDocument': { stale: [...MEETING_READS, ...EVIDENCE_READS], fresh: detail },
+  'meetings.delete': { stale: [...MEETING_READS, ...EVIDENCE_READS] },
   'decisions.save': meetingWrite,
   'decisions.delete': meetingWrite,
   'rcp.saveCase': meetingWrite,
