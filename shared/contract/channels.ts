@@ -5,6 +5,7 @@
  */
 export const channelNames = [
   'app.info',
+  'documents.open',
 
   'cpts.get',
   'cpts.saveIdentity',
@@ -118,6 +119,9 @@ export const channelNames = [
   'reports.exportIndicatorsTracking',
   'reports.exportFicheAction',
   'reports.exportHealthProjectSummary',
+  'reports.exportProtocol',
+  'reports.exportProtocolRegister',
+  'reports.exportTeamDeclaration',
 
   'contract.list',
   'contract.get',
@@ -140,6 +144,7 @@ export const channelNames = [
   'indicators.update',
   'indicators.archive',
   'indicators.delete',
+  'indicators.reorder',
   'indicators.saveTarget',
   'indicators.carryOverCandidates',
   'indicators.deleteTarget',
@@ -157,6 +162,23 @@ export const channelNames = [
   'indicators.linkEvidence',
   'indicators.updateEvidence',
   'indicators.deleteEvidence',
+
+  'protocols.list',
+  'protocols.get',
+  'protocols.getVersion',
+  'protocols.create',
+  'protocols.update',
+  'protocols.delete',
+  'protocols.archive',
+  'protocols.newVersion',
+  'protocols.saveVersion',
+  'protocols.deleteVersion',
+  'protocols.validateVersion',
+  'protocols.setVersionStatus',
+  'protocols.reviewsDue',
+  'protocols.addDocument',
+  'protocols.deleteDocument',
+  'protocols.importWord',
 
   'protocolTeam.list',
   'protocolTeam.add',

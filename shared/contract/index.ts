@@ -12,12 +12,14 @@ import { backupsChannels } from './backups';
 import type { ChannelName } from './channels';
 import { contractChannels } from './contract';
 import { cptsChannels } from './cpts';
+import { documentsChannels } from './documents';
 import { fichesChannels } from './fiches';
 import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
 import { protocolTeamChannels } from './protocol-team';
 import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
+import { protocolsChannels } from './protocols';
 import { rcpChannels } from './rcp';
 import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
@@ -31,12 +33,14 @@ export { IPC_PREFIX } from './channels';
 export type { ExportResult } from './common';
 export * from './contract';
 export * from './cpts';
+export * from './documents';
 export * from './fiches';
 export * from './indicators';
 export * from './meetings';
 export * from './protocol-team';
 export * from './members';
 export * from './members-import';
+export * from './protocols';
 export * from './rcp';
 export * from './reports';
 export * from './settings';
@@ -44,6 +48,7 @@ export * from './territory';
 
 export const contract = {
   ...appChannels,
+  ...documentsChannels,
   ...cptsChannels,
   ...territoryChannels,
   ...membersChannels,
@@ -56,6 +61,7 @@ export const contract = {
   ...reportsChannels,
   ...contractChannels,
   ...indicatorsChannels,
+  ...protocolsChannels,
   ...protocolTeamChannels,
   ...settingsChannels,
   ...backupsChannels,

@@ -10,11 +10,13 @@ import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
 import { contractHandlers } from './contract';
 import { cptsHandlers } from './cpts';
+import { documentsHandlers } from './documents';
 import { fichesHandlers } from './fiches';
 import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
 import { membersImportHandlers } from './members-import';
+import { protocolsHandlers } from './protocols';
 import { protocolTeamHandlers } from './protocol-team';
 import { rcpHandlers } from './rcp';
 import { reportsHandlers } from './reports';
@@ -27,6 +29,7 @@ export { countPdfPages } from './pdf-exports';
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...documentsHandlers(ctx),
     ...cptsHandlers(ctx),
     ...territoryHandlers(ctx),
     ...membersHandlers(ctx),
@@ -39,6 +42,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...reportsHandlers(ctx),
     ...contractHandlers(ctx),
     ...indicatorsHandlers(ctx),
+    ...protocolsHandlers(ctx),
     ...protocolTeamHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
