@@ -10,8 +10,11 @@ import { IdentitySheet } from './identity/IdentitySheet';
 import { IndicatorsTracking } from './indicators-tracking/IndicatorsTracking';
 import { MeetingMinutes } from './meeting-minutes/MeetingMinutes';
 import { MembersList } from './members-list/MembersList';
+import { Protocol } from './protocol/Protocol';
+import { ProtocolRegister } from './protocol-register/ProtocolRegister';
 import { Pv } from './pv/Pv';
 import { RcpYear } from './rcp-year/RcpYear';
+import { TeamDeclaration } from './team-declaration/TeamDeclaration';
 import type { ReportJob } from '@shared/reports/job';
 
 export type { ReportJob } from '@shared/reports/job';
@@ -34,6 +37,9 @@ const documents: DocumentBuilders = {
   indicatorsTracking: (data) => createElement(IndicatorsTracking, { data }),
   ficheAction: (data) => createElement(FicheAction, { data }),
   healthProjectSummary: (data) => createElement(HealthProjectSummary, { data }),
+  protocol: (data) => createElement(Protocol, { data }),
+  protocolRegister: (data) => createElement(ProtocolRegister, { data }),
+  teamDeclaration: (data) => createElement(TeamDeclaration, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {

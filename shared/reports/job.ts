@@ -5,6 +5,9 @@ import type { IdentitySheetData } from './identity';
 import type { IndicatorsTrackingData } from './indicators-tracking';
 import type { MeetingMinutesData, RcpYearData } from './meetings';
 import type { CompositionData, MembersListData } from './members';
+import type { ProtocolData } from './protocol';
+import type { ProtocolRegisterData } from './protocol-register';
+import type { TeamDeclarationData } from './team-declaration';
 
 /**
  * Every report the PDF worker can render: its kind and its data. To add one: extend this union with
@@ -21,7 +24,10 @@ export type ReportJob =
   | { kind: 'pv'; data: PvData }
   | { kind: 'indicatorsTracking'; data: IndicatorsTrackingData }
   | { kind: 'ficheAction'; data: FicheActionData }
-  | { kind: 'healthProjectSummary'; data: HealthProjectSummaryData };
+  | { kind: 'healthProjectSummary'; data: HealthProjectSummaryData }
+  | { kind: 'protocol'; data: ProtocolData }
+  | { kind: 'protocolRegister'; data: ProtocolRegisterData }
+  | { kind: 'teamDeclaration'; data: TeamDeclarationData };
 
 /** A report ready to render, with the file name offered when saving it. */
 export interface ReportExport {

@@ -1,0 +1,145 @@
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { exportDate, frenchSpacing } from '@shared/format';
+import {
+  DRAFT_MARK,
+  PROTOCOL_REPORT_TITLE,
+  type ProtocolData,
+  type ProtocolSection,
+  type ProtocolStepLine,
+  type ProtocolTeamGroup,
+} from '@shared/reports/protocol';
+import { DocumentTitle, FreeText, KeyValueList, Note, Section, SubsectionTitle } from '../components';
+import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
+import { maxCharsFor, ReportDocument, ReportPage, Table, type TableColumn } from '../layout';
+import { footerLabel } from '../text';
+
+const MAX_CHARS = maxCharsFor(contentWidth, fontSizes.body);
+
+const styles = StyleSheet.create({
+  block: { marginBottom: 14 },
+  draft: {
+    ...textSize(fontSizes.lead),
+    fontWeight: weights.bold,
+    color: '#8a3b12',
+    borderWidth: 1,
+    borderColor: '#8a3b12',
+    paddingVertical: 5,
+    paddingHorizontal: 8,
+    marginBottom: 12,
+  },
+  part: { marginBottom: 6 },
+  version: { marginBottom: 8 },
+  versionDates: { ...textSize(fontSizes.body - 0.5), color: colors.muted, marginBottom: 2 },
+});
+
+const professionColumns: TableColumn<{ profession: string; role: string }>[] = [
+  { header: 'Profession', width: 30, value: (row) => row.profession },
+  { header: 'Rôle dans le protocole', width: 70, value: (row) => row.role },
+];
+
+const stepColumns: TableColumn<ProtocolStepLine>[] = [
+  { header: 'N°', width: 6, value: (row) => row.rank },
+  { header: 'Qui', width: 17, value: (row) => row.who },
+  { header: 'Quoi', width: 35, value: (row) => row.action },
+  { header: 'Quand', width: 14, value: (row) => row.timing },
+  { header: 'Où', width: 13, value: (row) => row.place },
+  { header: 'Outil', width: 15, value: (row) => row.tool },
+];
+
+type TeamRow = ProtocolTeamGroup['members'][number];
+
+function teamColumns(cooperation: boolean): TableColumn<TeamRow>[] {
+  return [
+    { header: 'Nom', width: 34, value: (row) => row.name },
+    { header: 'Profession', width: 26, value: (row) => row.profession },
+    ...(cooperation ? [{ header: 'RPPS', width: 18, value: (row: TeamRow) => row.rpps ?? '—' }] : []),
+    { header: 'Depuis le', width: 22, value: (row) => row.since },
+  ];
+}
+
+function SectionBlock({ section }: { section: ProtocolSection }) {
+  return (
+    <Section title={section.title}>
+      {section.parts.map((part, index) => (
+        <View key={part.title ?? index} style={styles.part}>
+          {part.title ? <SubsectionTitle>{part.title}</SubsectionTitle> : null}
+          <FreeText text={part.text} maxChars={MAX_CHARS} />
+        </View>
+      ))}
+    </Section>
+  );
+}
+
+/** « Protocole »: one version as it reads on paper, in the HAS order, with its team and its history. */
+export function Protocol({ data }: { data: ProtocolData }) {
+  const reportTitle = data.draft ? `${PROTOCOL_REPORT_TITLE} — ${DRAFT_MARK}` : PROTOCOL_REPORT_TITLE;
+  const frame = { cptsName: data.cptsName, reportTitle, footer: footerLabel(data.title, data.generatedAt) };
+  const situation = exportDate(data.generatedAt);
+  const columnsOfTeam = teamColumns(data.cooperation);
+  return (
+    <ReportDocument title={`${data.title} — ${data.cptsName}`} author={data.cptsName} subject={PROTOCOL_REPORT_TITLE}>
+      <ReportPage {...frame} bookmark={data.title}>
+        <DocumentTitle
+          title={data.title}
+          subtitle={data.cptsName}
+          {...(situation ? { meta: `Édité le ${situation}` } : {})}
+        />
+        {data.draft ? (
+          <Text style={styles.draft}>{frenchSpacing(`${DRAFT_MARK} : ce texte peut encore changer.`)}</Text>
+        ) : null}
+        <View style={styles.block}>
+          <KeyValueList items={data.facts} />
+        </View>
+        {data.opening.map((section) => (
+          <SectionBlock key={section.title} section={section} />
+        ))}
+        {data.professions.length > 0 ? (
+          <Section title="Professions concernées">
+            <Table columns={professionColumns} rows={data.professions} />
+          </Section>
+        ) : null}
+        {data.steps.length > 0 ? (
+          <Section title="Les étapes">
+            <Table columns={stepColumns} rows={data.steps} />
+          </Section>
+        ) : null}
+        {data.closing.map((section) => (
+          <SectionBlock key={section.title} section={section} />
+        ))}
+        {data.derogatoryActs ? (
+          <Section title="Actes dérogatoires">
+            <FreeText text={data.derogatoryActs} maxChars={MAX_CHARS} />
+          </Section>
+        ) : null}
+        {data.team.length > 0 ? (
+          <Section title="L’équipe">
+            {data.team.map((group) => (
+              <View key={group.title} style={styles.part}>
+                <SubsectionTitle>{group.title}</SubsectionTitle>
+                <Table columns={columnsOfTeam} rows={group.members} />
+              </View>
+            ))}
+          </Section>
+        ) : null}
+        {data.history.length > 0 ? (
+          <Section title="Historique des versions">
+            {data.history.map((version) => (
+              <View key={version.title} style={styles.version}>
+                <SubsectionTitle>{version.title}</SubsectionTitle>
+                {version.dates ? <Text style={styles.versionDates}>{version.dates}</Text> : null}
+                <FreeText text={version.changelog} maxChars={MAX_CHARS} empty="Pas de note de changement." />
+              </View>
+            ))}
+          </Section>
+        ) : null}
+        {data.cooperation ? (
+          <Note>
+            {frenchSpacing(
+              'Protocole de coopération (CSP, art. L4011-1) : les délégants et délégués sont ceux de l’équipe déclarée à l’ARS.',
+            )}
+          </Note>
+        ) : null}
+      </ReportPage>
+    </ReportDocument>
+  );
+}
