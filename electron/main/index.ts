@@ -140,11 +140,19 @@ async function start(): Promise<void> {
                     properties: ['openFile'],
                     filters: [{ name: 'Tableur (Excel ou CSV)', extensions: ['xlsx', 'csv', 'txt'] }],
                   }
-                : {
-                    title: purpose === 'meeting-document' ? 'Joindre un document à la réunion' : 'Joindre un document',
-                    defaultPath: app.getPath('documents'),
-                    properties: ['openFile'],
-                  };
+                : purpose === 'protocol-import'
+                  ? {
+                      title: 'Reprendre un protocole écrit sous Word',
+                      defaultPath: app.getPath('documents'),
+                      properties: ['openFile'],
+                      filters: [{ name: 'Document Word (.docx)', extensions: ['docx'] }],
+                    }
+                  : {
+                      title:
+                        purpose === 'meeting-document' ? 'Joindre un document à la réunion' : 'Joindre un document',
+                      defaultPath: app.getPath('documents'),
+                      properties: ['openFile'],
+                    };
       const result = mainWindow
         ? await dialog.showOpenDialog(mainWindow, options)
         : await dialog.showOpenDialog(options);

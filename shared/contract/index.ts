@@ -15,8 +15,10 @@ import { cptsChannels } from './cpts';
 import { fichesChannels } from './fiches';
 import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
+import { protocolTeamChannels } from './protocol-team';
 import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
+import { protocolsChannels } from './protocols';
 import { rcpChannels } from './rcp';
 import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
@@ -33,8 +35,10 @@ export * from './cpts';
 export * from './fiches';
 export * from './indicators';
 export * from './meetings';
+export * from './protocol-team';
 export * from './members';
 export * from './members-import';
+export * from './protocols';
 export * from './rcp';
 export * from './reports';
 export * from './settings';
@@ -54,6 +58,8 @@ export const contract = {
   ...reportsChannels,
   ...contractChannels,
   ...indicatorsChannels,
+  ...protocolsChannels,
+  ...protocolTeamChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;

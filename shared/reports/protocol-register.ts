@@ -9,7 +9,7 @@
 import { ACI_MISSIONS } from '@shared/domain/aci/reference';
 import type { ProtocolListRow } from '@shared/contract/protocols';
 import { PROTOCOL_FAMILIES, protocolVersionStatusLabel } from '@shared/domain/protocol-labels';
-import { shortDate } from '@shared/format';
+import { dateLong, shortDate } from '@shared/format';
 
 export const PROTOCOL_REGISTER_TITLE = 'Registre des protocoles';
 
@@ -57,6 +57,8 @@ export interface ProtocolRegisterData {
   year: number;
   groups: RegisterGroup[];
   totals: { protocols: number; inForce: number; reviewsOverdue: number; reviewsSoon: number; uses: number };
+  /** « PCO-01 Cystite (1er mars 2026) », for the warning above the tables. */
+  overdue: string[];
 }
 
 function missionShortLabel(code: string | null): string {
@@ -127,6 +129,7 @@ export function protocolRegisterData(source: {
     ),
   ];
   const lines = groups.flatMap((entry) => entry.lines);
+  const overdue = live.filter((row) => row.review === 'depassee');
   return {
     generatedAt: source.generatedAt,
     cptsName: source.cptsName,
@@ -139,5 +142,9 @@ export function protocolRegisterData(source: {
       reviewsSoon: live.filter((row) => row.review === 'bientot').length,
       uses: groups.reduce((sum, entry) => sum + entry.uses, 0),
     },
+    overdue: overdue.map(
+      (row) =>
+        `${row.code ? `${row.code} ` : ''}${row.title}${row.nextReviewOn ? ` (${dateLong(row.nextReviewOn)})` : ''}`,
+    ),
   };
 }

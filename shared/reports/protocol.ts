@@ -82,6 +82,9 @@ export interface ProtocolData {
   cptsName: string;
   /** « PCO-01 — Cystite simple de la femme », or the title alone. */
   title: string;
+  /** The footer's short name: « Protocole PCO-01, version 2 ». */
+  shortTitle: string;
+  versionNumber: number;
   draft: boolean;
   cooperation: boolean;
   facts: { label: string; value: string }[];
@@ -183,11 +186,12 @@ function teamOf(team: readonly ProtocolTeamSource[]): ProtocolTeamGroup[] {
 
 function historyDates(version: ProtocolHistorySource): string {
   const parts = [
-    version.validatedOn ? `validée le ${dateLong(version.validatedOn)}` : null,
+    version.validatedOn ? `Validée le ${dateLong(version.validatedOn)}` : null,
     version.inForceOn ? `en vigueur le ${dateLong(version.inForceOn)}` : null,
     version.endedOn ? `fin le ${dateLong(version.endedOn)}` : null,
   ].filter((part): part is string => part !== null);
-  return parts.join(', ');
+  const text = parts.join(', ');
+  return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1);
 }
 
 export interface ProtocolSource {
@@ -223,15 +227,17 @@ export function protocolData(source: ProtocolSource): ProtocolData {
     .map((step, index) => ({
       rank: String(index + 1),
       who: professionLabel(step.professionCode),
-      action: step.action,
-      timing: step.timing ?? '',
-      place: step.place ?? '',
-      tool: step.tool ?? '',
+      action: frenchSpacing(step.action),
+      timing: frenchSpacing(step.timing ?? ''),
+      place: frenchSpacing(step.place ?? ''),
+      tool: frenchSpacing(step.tool ?? ''),
     }));
   return {
     generatedAt: source.generatedAt,
     cptsName: source.cptsName,
     title: protocolTitle(protocol),
+    shortTitle: `${PROTOCOL_REPORT_TITLE}${protocol.code ? ` ${protocol.code}` : ''}, version ${version.number}`,
+    versionNumber: version.number,
     draft,
     cooperation,
     facts: facts
@@ -241,7 +247,7 @@ export function protocolData(source: ProtocolSource): ProtocolData {
     closing: closingSectionsOf(version),
     professions: version.professions.map((profession) => ({
       profession: professionLabel(profession.professionCode),
-      role: profession.role ?? '',
+      role: frenchSpacing(profession.role ?? ''),
     })),
     steps,
     derogatoryActs: cooperation && present(version.derogatoryActs) ? version.derogatoryActs : null,
@@ -251,7 +257,7 @@ export function protocolData(source: ProtocolSource): ProtocolData {
       .map((entry) => ({
         title: `Version ${entry.number} — ${protocolVersionStatusLabel(entry.status)}`,
         dates: historyDates(entry),
-        changelog: present(entry.changelog) ? entry.changelog : null,
+        changelog: present(entry.changelog) ? entry.changelog : entry.number === 1 ? 'Première version.' : null,
       })),
   };
 }

@@ -62,6 +62,8 @@ export interface TeamDeclarationData {
   generatedAt: string;
   cptsName: string;
   title: string;
+  /** The footer's name of the protocol: its code, else its title. */
+  shortTitle: string;
   facts: { label: string; value: string | null }[];
   attestation: string;
   delegants: DeclarationLine[];
@@ -78,7 +80,7 @@ const lineOf = (member: DeclarationMemberSource): DeclarationLine => ({
   firstName: member.firstName,
   profession: professionLabel(member.professionCode),
   rpps: member.rpps ?? 'à renseigner',
-  adhesionOn: dateLong(member.adhesionSignedOn ?? member.joinedOn),
+  adhesionOn: member.adhesionSignedOn ? dateLong(member.adhesionSignedOn) : 'à recueillir',
 });
 
 const byName = (a: DeclarationMemberSource, b: DeclarationMemberSource) =>
@@ -105,6 +107,7 @@ export function teamDeclarationData(source: TeamDeclarationSource): TeamDeclarat
     generatedAt: source.generatedAt,
     cptsName: cpts.name,
     title: protocolTitle(protocol),
+    shortTitle: protocol.code ?? protocol.title,
     facts: [
       { label: 'Intitulé du protocole', value: protocol.title },
       { label: 'Type de protocole', value: protocolFamilyLabel(protocol.family) },

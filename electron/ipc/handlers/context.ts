@@ -32,6 +32,7 @@ export interface HandlerContext {
 export type OpenPurpose =
   | 'import-members'
   | 'annex-import'
+  | 'protocol-import'
   | 'meeting-document'
   | 'document'
   | 'mail-folder'

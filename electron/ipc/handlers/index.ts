@@ -15,6 +15,8 @@ import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
 import { membersHandlers } from './members';
 import { membersImportHandlers } from './members-import';
+import { protocolsHandlers } from './protocols';
+import { protocolTeamHandlers } from './protocol-team';
 import { rcpHandlers } from './rcp';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
@@ -38,6 +40,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...reportsHandlers(ctx),
     ...contractHandlers(ctx),
     ...indicatorsHandlers(ctx),
+    ...protocolsHandlers(ctx),
+    ...protocolTeamHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;

@@ -1,4 +1,4 @@
-import { View, StyleSheet } from '@react-pdf/renderer';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { exportDate, formatInteger, frenchSpacing, nonBreaking, plural } from '@shared/format';
 import {
   PROTOCOL_REGISTER_TITLE,
@@ -8,10 +8,12 @@ import {
 } from '@shared/reports/protocol-register';
 import { DocumentTitle, EmptyState, KeyFigures, Note, SectionTitle } from '../components';
 import { Grid, type GridColumn, GridTable, pageContentWidth, ReportDocument, ReportPage } from '../layout';
+import { fontSizes, textSize, weights } from '../components/theme';
 import { footerLabel } from '../text';
 
 const styles = StyleSheet.create({
   group: { marginBottom: 14 },
+  warning: { ...textSize(fontSizes.body), color: '#8a3b12', fontWeight: weights.semibold, marginBottom: 10 },
 });
 
 function columnsFor(year: number): GridColumn<RegisterLine>[] {
@@ -40,7 +42,7 @@ const KEEP_TOGETHER_ROWS = 12;
 function GroupTable({ group, grid }: { group: RegisterGroup; grid: Grid<RegisterLine> }) {
   const total = grid.columns.map((_column, index) => {
     if (index === 0) return 'Total';
-    if (index === 1) return nonBreaking(`${group.lines.length} ${plural(group.lines.length, 'protocole')}`);
+    if (index === 1) return nonBreaking(plural(group.lines.length, 'protocole'));
     if (index === grid.columns.length - 1) return formatInteger(group.uses);
     return '';
   });
@@ -93,6 +95,13 @@ export function ProtocolRegister({ data }: { data: ProtocolRegisterData }) {
             { label: `Utilisations ${data.year}`, value: formatInteger(totals.uses) },
           ]}
         />
+        {data.overdue.length > 0 ? (
+          <Text style={styles.warning}>
+            {frenchSpacing(
+              `${data.overdue.length > 1 ? 'Révisions dépassées' : 'Révision dépassée'} : ${data.overdue.join(' ; ')}.`,
+            )}
+          </Text>
+        ) : null}
         {data.groups.length === 0 ? (
           <EmptyState>
             Aucun protocole dans la bibliothèque : créez-en un ou importez un document Word depuis « Protocoles ».

@@ -8,7 +8,7 @@ import {
   type ProtocolStepLine,
   type ProtocolTeamGroup,
 } from '@shared/reports/protocol';
-import { DocumentTitle, FreeText, KeyValueList, Note, Section, SubsectionTitle } from '../components';
+import { DocumentTitle, FreeText, KeyValueList, Note, Section, SectionTitle, SubsectionTitle } from '../components';
 import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
 import { maxCharsFor, ReportDocument, ReportPage, Table, type TableColumn } from '../layout';
 import { footerLabel } from '../text';
@@ -73,7 +73,7 @@ function SectionBlock({ section }: { section: ProtocolSection }) {
 /** « Protocole »: one version as it reads on paper, in the HAS order, with its team and its history. */
 export function Protocol({ data }: { data: ProtocolData }) {
   const reportTitle = data.draft ? `${PROTOCOL_REPORT_TITLE} — ${DRAFT_MARK}` : PROTOCOL_REPORT_TITLE;
-  const frame = { cptsName: data.cptsName, reportTitle, footer: footerLabel(data.title, data.generatedAt) };
+  const frame = { cptsName: data.cptsName, reportTitle, footer: footerLabel(data.shortTitle, data.generatedAt) };
   const situation = exportDate(data.generatedAt);
   const columnsOfTeam = teamColumns(data.cooperation);
   return (
@@ -122,15 +122,18 @@ export function Protocol({ data }: { data: ProtocolData }) {
           </Section>
         ) : null}
         {data.history.length > 0 ? (
-          <Section title="Historique des versions">
-            {data.history.map((version) => (
-              <View key={version.title} style={styles.version}>
+          <View style={styles.block}>
+            {data.history.map((version, index) => (
+              // The section's title rides with the first version (react-pdf leaves a lone title at a page's foot
+              // when what follows cannot be split); a short changelog stays with its version's title.
+              <View key={version.title} style={styles.version} wrap={(version.changelog?.length ?? 0) > 600}>
+                {index === 0 ? <SectionTitle>Historique des versions</SectionTitle> : null}
                 <SubsectionTitle>{version.title}</SubsectionTitle>
                 {version.dates ? <Text style={styles.versionDates}>{version.dates}</Text> : null}
                 <FreeText text={version.changelog} maxChars={MAX_CHARS} empty="Pas de note de changement." />
               </View>
             ))}
-          </Section>
+          </View>
         ) : null}
         {data.cooperation ? (
           <Note>

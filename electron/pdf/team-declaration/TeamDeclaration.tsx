@@ -46,7 +46,7 @@ export function TeamDeclaration({ data }: { data: TeamDeclarationData }) {
   const frame = {
     cptsName: data.cptsName,
     reportTitle: TEAM_DECLARATION_TITLE,
-    footer: footerLabel(`${TEAM_DECLARATION_TITLE} — ${data.title}`, data.generatedAt),
+    footer: footerLabel(`${TEAM_DECLARATION_TITLE} — ${data.shortTitle}`, data.generatedAt),
   };
   const situation = exportDate(data.generatedAt);
   return (
