@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { type ProtocolDetail, type ProtocolTeamRow, protocolUseSchema } from '@shared/contract';
 import { AGE_BANDS, PATIENT_SEXES, USE_OUTCOMES } from '@shared/domain/protocol-labels';
@@ -53,6 +54,11 @@ export function UseForm({ protocol, team }: { protocol: ProtocolDetail; team: re
   );
   const delegants = distinct(active.filter((row) => row.role === 'delegant'));
   const onlyDelegant = delegants.length === 1 ? String(delegants[0]!.memberId) : '';
+  // Bumped by each save: the focus goes back to the date once the emptied form is drawn.
+  const [saved, setSaved] = useState(0);
+  useEffect(() => {
+    if (saved > 0) document.getElementById('utilisation-date')?.focus();
+  }, [saved]);
   const onlyProfessional = delegues.length + others.length === 1 ? String((delegues[0] ?? others[0])!.memberId) : '';
 
   const form = useContractForm({
@@ -77,7 +83,7 @@ export function UseForm({ protocol, team }: { protocol: ProtocolDetail; team: re
     onSaved: (_saved, _data, form) => {
       const { usedOn, professionalMemberId, delegantMemberId } = form.getValues();
       form.reset(blank({ usedOn, professionalMemberId, delegantMemberId }));
-      form.setFocus('usedOn');
+      setSaved((count) => count + 1);
     },
   });
   const { register, control, onSubmit, formError, errors, isSubmitting } = form;
