@@ -65,7 +65,9 @@ export function DeclarationSection({ protocol }: { protocol: ProtocolDetail }) {
           </button>
         </div>
       )}
-      <h3 id="protocole-ars-historique">Déclarations enregistrées</h3>
+      <h3 id="protocole-ars-historique" className="team-ars-history">
+        Déclarations enregistrées
+      </h3>
       {declarations.isPending ? (
         <Loading />
       ) : declarations.isError ? (
@@ -78,7 +80,12 @@ export function DeclarationSection({ protocol }: { protocol: ProtocolDetail }) {
           aria-labelledby="protocole-ars-historique"
           empty="Aucune déclaration enregistrée. Une fois le dossier déposé auprès de l’ARS, notez-le ici : Maillage dira quand un changement d’équipe est à redéclarer."
           columns={[
-            { header: 'Déclarée le', rowHeader: true, cell: (row) => formatDateLong(row.declaredOn) },
+            {
+              header: 'Déclarée le',
+              rowHeader: true,
+              className: 'nowrap',
+              cell: (row) => formatDateLong(row.declaredOn),
+            },
             { header: 'Type', cell: (row) => row.kindLabel },
             {
               header: 'Canal et référence',

@@ -47,9 +47,13 @@ export function SessionsSection({ protocol }: { protocol: ProtocolDetail }) {
           aria-labelledby="protocole-seances-titre"
           empty="Aucune séance enregistrée. Notez chaque présentation, formation ou diffusion du protocole, avec la réunion où elle a eu lieu."
           columns={[
-            { header: 'Date', rowHeader: true, cell: (row) => formatDateLong(row.heldOn) },
+            { header: 'Date', rowHeader: true, className: 'nowrap', cell: (row) => formatDateLong(row.heldOn) },
             { header: 'Type', cell: (row) => row.kindLabel },
-            { header: 'Version', cell: (row) => (row.versionNumber ? `Version ${row.versionNumber}` : '—') },
+            {
+              header: 'Version',
+              className: 'nowrap',
+              cell: (row) => (row.versionNumber ? `Version ${row.versionNumber}` : '—'),
+            },
             {
               header: 'Réunion',
               cell: (row) => (row.meetingId ? <Link to={`/reunions/${row.meetingId}`}>{row.meetingTitle}</Link> : '—'),

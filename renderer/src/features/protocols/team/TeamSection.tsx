@@ -162,13 +162,15 @@ function TeamTable({
               },
             ]
           : []),
-        { header: 'Entrée', cell: (row) => formatDateLong(row.joinedOn) },
+        { header: 'Entrée', className: 'nowrap', cell: (row) => formatDateLong(row.joinedOn) },
         {
           header: 'Adhésion signée',
+          className: 'nowrap',
           cell: (row) => (row.adhesionSignedOn ? formatDateLong(row.adhesionSignedOn) : '—'),
         },
         {
           header: 'Départ',
+          className: 'nowrap',
           cell: (row) => (row.leftOn ? formatDateLong(row.leftOn) : <span className="muted">actif</span>),
         },
       ]}

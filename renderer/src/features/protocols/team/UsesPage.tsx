@@ -167,12 +167,12 @@ function YearSections({ protocol, year }: { protocol: ProtocolDetail; year: numb
             aria-labelledby="utilisations-liste-titre"
             empty={`Aucune utilisation notée en ${year}. Saisissez-les au fil de l’eau avec le formulaire ci-dessus.`}
             columns={[
-              { header: 'Date', rowHeader: true, cell: (use) => formatDateLong(use.usedOn) },
+              { header: 'Date', rowHeader: true, className: 'nowrap', cell: (use) => formatDateLong(use.usedOn) },
               { header: 'Professionnel', cell: (use) => use.professionalName ?? '—' },
               ...(protocol.isCooperation
                 ? [{ header: 'Délégant', cell: (use: ProtocolUseRow) => use.delegantName ?? '—' }]
                 : []),
-              { header: 'Âge', cell: (use) => use.ageBandLabel ?? '—' },
+              { header: 'Âge', className: 'nowrap', cell: (use) => use.ageBandLabel ?? '—' },
               { header: 'Sexe', cell: (use) => use.sexLabel ?? '—' },
               {
                 header: 'Médecin traitant',

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { ProtocolDetail } from '@shared/contract';
-import { formatDateLong, plural } from '@shared/format';
+import { formatDateLong, formatInteger, plural } from '@shared/format';
 import { errorMessage } from '../../../api';
 import { Loading, QueryError } from '../../../components/Page';
 import { useProtocolUseStats } from './queries';
@@ -34,23 +34,23 @@ export function UsesSummaryCard({ protocol }: { protocol: ProtocolDetail }) {
           <dl className="inline-facts">
             <div>
               <dt>Utilisations</dt>
-              <dd>{figures.uses}</dd>
+              <dd>{formatInteger(figures.uses)}</dd>
             </div>
             <div>
               <dt>Réorientations</dt>
-              <dd>{figures.reorientations}</dd>
+              <dd>{formatInteger(figures.reorientations)}</dd>
             </div>
             <div>
               <dt>Urgences</dt>
-              <dd>{figures.urgences}</dd>
+              <dd>{formatInteger(figures.urgences)}</dd>
             </div>
             <div>
               <dt>Événements indésirables</dt>
-              <dd>{figures.adverseEvents}</dd>
+              <dd>{formatInteger(figures.adverseEvents)}</dd>
             </div>
             <div>
               <dt>Professionnels actifs</dt>
-              <dd>{figures.activeProfessionals}</dd>
+              <dd>{formatInteger(figures.activeProfessionals)}</dd>
             </div>
           </dl>
           {protocol.isCooperation && (
