@@ -16,7 +16,7 @@ import { MembersPage } from './features/members/MembersPage';
 import { DecisionsPage } from './features/meetings/DecisionsPage';
 import { MeetingPage, NewMeetingPage } from './features/meetings/MeetingPage';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
-import { PLACEHOLDERS, PlaceholderPage } from './features/placeholder/PlaceholderPage';
+import { protocolsRoutes } from './features/protocols/routes';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { TerritoryPage } from './features/territory/TerritoryPage';
@@ -51,7 +51,7 @@ export function AppRoutes() {
         <Route path="reunions/decisions" element={<DecisionsPage />} />
         <Route path="reunions/:id" element={<MeetingPage />} />
         <Route path="reunions/:id/assemblee" element={<AgPage />} />
-        <Route path="protocoles" element={<PlaceholderPage {...PLACEHOLDERS.protocoles} />} />
+        {protocolsRoutes}
         {healthProjectRoutes}
         <Route path="rapports" element={<ReportsPage />} />
         <Route path="parametres" element={<SettingsPage />} />

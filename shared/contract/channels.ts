@@ -118,6 +118,9 @@ export const channelNames = [
   'reports.exportIndicatorsTracking',
   'reports.exportFicheAction',
   'reports.exportHealthProjectSummary',
+  'reports.exportProtocol',
+  'reports.exportProtocolRegister',
+  'reports.exportTeamDeclaration',
 
   'contract.list',
   'contract.get',

@@ -231,7 +231,7 @@ export interface ProtocolUseStatsRow extends ProtocolUseFigures {
 
 export interface ProtocolUseStats {
   year: number;
-  /** Every protocol with a use in the year or not archived before it began, by code then title. */
+  /** Every protocol with a use in the year or a version in force at some time during it, by code then title. */
   protocols: ProtocolUseStatsRow[];
   /** All protocols together (active professionals counted once even when they apply several protocols). */
   totals: ProtocolUseFigures;

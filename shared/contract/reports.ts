@@ -26,4 +26,11 @@ export const reportsChannels = {
   'reports.exportIndicatorsTracking': channel<ExportResult>()(
     z.object({ contractYearId: z.number().int().positive() }),
   ),
+  /** A protocol's version (the one that applies when none is given) as it reads on paper. */
+  'reports.exportProtocol': channel<ExportResult>()(
+    z.object({ protocolId: z.number().int().positive(), versionId: z.number().int().positive().nullish() }),
+  ),
+  'reports.exportProtocolRegister': channel<ExportResult>()(z.object({ year: z.number().int().min(2000).max(2100) })),
+  /** The team of a cooperation protocol, to copy into the ARS declaration form. */
+  'reports.exportTeamDeclaration': channel<ExportResult>()(z.object({ protocolId: z.number().int().positive() })),
 } as const;

@@ -39,7 +39,7 @@ export interface RegisterLine {
   version: string;
   validatedOn: string;
   nextReview: string;
-  /** The review date is past: printed « dépassée » and counted in the key figures. */
+  /** The review date is past: printed « DÉPASSÉE », listed above the tables and counted in the key figures. */
   reviewOverdue: boolean;
   teamSize: number;
   uses: number;
@@ -80,7 +80,7 @@ function lineOf(row: RegisterProtocolSource, uses: number): RegisterLine {
     nextReview: row.archivedOn
       ? '—'
       : overdue
-        ? `${next} — dépassée`
+        ? `DÉPASSÉE (${next})`
         : row.review === 'bientot'
           ? `${next} (proche)`
           : next,

@@ -12,6 +12,7 @@ import {
   isCooperation,
   protocolFamilyLabel,
   PROTOCOL_MEMBER_ROLES,
+  type ProtocolMemberRole,
   protocolVersionStatusLabel,
 } from '@shared/domain/protocol-labels';
 import { dateLong, frenchSpacing } from '@shared/format';
@@ -168,16 +169,21 @@ function closingSectionsOf(version: ProtocolVersionSource): ProtocolSection[] {
   ];
 }
 
-/** The team grouped by role in the order of PROTOCOL_MEMBER_ROLES; only active members, RPPS for cooperation. */
+/** The order of the team on paper: who delegates and who acts first, then who wrote and who uses the protocol. */
+const TEAM_ORDER: readonly ProtocolMemberRole[] = ['delegant', 'delegue', 'referent', 'redacteur', 'utilisateur'];
+
+/** The team grouped by role in TEAM_ORDER; only active members. */
 function teamOf(team: readonly ProtocolTeamSource[]): ProtocolTeamGroup[] {
-  return PROTOCOL_MEMBER_ROLES.flatMap((role) => {
+  return TEAM_ORDER.flatMap((code) => {
+    const role = PROTOCOL_MEMBER_ROLES.find((entry) => entry.code === code);
+    if (!role) return [];
     const members = team
       .filter((member) => member.active && member.role === role.code)
       .map((member) => ({
         name: member.memberName,
         profession: professionLabel(member.professionCode),
         rpps: member.rpps,
-        since: dateLong(member.adhesionSignedOn ?? member.joinedOn),
+        since: dateLong(member.joinedOn),
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
     return members.length > 0 ? [{ title: role.plural, members }] : [];

@@ -119,7 +119,7 @@ export function teamDeclarationData(source: TeamDeclarationSource): TeamDeclarat
       { label: 'SIRET', value: cpts.siret },
       { label: 'FINESS', value: null },
       { label: 'Référent de la déclaration', value: source.referentName },
-      { label: 'Représentant légal', value: cpts.presidentName ? `${cpts.presidentName}, président` : null },
+      { label: 'Représentant légal (président·e)', value: cpts.presidentName },
     ],
     attestation: attestationLine(cpts.name, cpts.presidentName, lastDeclaration?.projectAttestedOn ?? null),
     delegants: members.filter((member) => member.role === 'delegant').map(lineOf),

@@ -39,20 +39,6 @@ describe('App shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Paramètres' })).toBeTruthy();
   });
 
-  it.each([['/protocoles', 'Protocoles']])(
-    '%s says honestly that it is « pas encore disponible »',
-    async (path, title) => {
-      const { api } = await install();
-      renderApp(path);
-      expect(screen.getByRole('heading', { level: 1, name: title })).toBeTruthy();
-      expect(screen.getByText("Cette partie n'est pas encore disponible dans cette version.")).toBeTruthy();
-      expect(screen.getByRole('main').textContent).toMatch(/pas encore disponible/);
-      // No fake data: a placeholder asks nothing of the backend.
-      expect(api['cpts.get']).not.toHaveBeenCalled();
-      expect(api['territory.get']).not.toHaveBeenCalled();
-    },
-  );
-
   it('shows a French message when a screen fails to render', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     function Broken(): never {

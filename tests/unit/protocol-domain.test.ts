@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyingVersion,
+  exactGlob,
   htmlBlocks,
   nextReviewDate,
   reviewApplies,
@@ -73,6 +74,9 @@ describe('search patterns', () => {
     const glob = wordGlob('cystite');
     expect(glob.startsWith('*[cçCÇ][yÿYŸ]')).toBe(true);
     expect(glob.endsWith('*')).toBe(true);
+    expect(exactGlob(' Gériatrie ')).toBe(
+      '[gG][eéèêëEÉÈÊË][rR][iîïíìIÎÏÍÌ][aàâäáãåAÀÂÄÁÃÅ][tT][rR][iîïíìIÎÏÍÌ][eéèêëEÉÈÊË]',
+    );
   });
 });
 

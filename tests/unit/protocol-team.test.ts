@@ -1,5 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import type { ChannelInput } from '@shared/contract';
+import { personalData } from '../../electron/services/members';
 import { testBackend } from '../helpers/handlers';
 import { type Backend, insertProtocol, protocolSnapshot, rppsOf, seedTeamMembers } from '../helpers/protocol-team';
 
@@ -441,5 +442,79 @@ describe('déclaration de l’équipe à l’ARS', () => {
     );
     await b.ok('protocolTeam.deleteDeclaration', { id: declaration.id });
     expect((await b.ok('protocolTeam.declarationStatus', { protocolId: cystite })).kind).toBe('initiale');
+  });
+});
+
+describe('données personnelles d’un adhérent', () => {
+  it('comprennent ses rôles dans les protocoles, les déclarations qui le nomment et ses utilisations comptées', async () => {
+    const { b, doctor, pharmacist, cystite, chute } = await seeded();
+    await b.ok('protocolTeam.add', { protocolId: cystite, memberId: doctor, role: 'delegant', joinedOn: '2024-03-01' });
+    await b.ok('protocolTeam.add', {
+      protocolId: cystite,
+      memberId: pharmacist,
+      role: 'delegue',
+      joinedOn: '2024-03-01',
+      adhesionSignedOn: '2024-03-02',
+    });
+    await b.ok('protocolTeam.add', {
+      protocolId: chute,
+      memberId: pharmacist,
+      role: 'redacteur',
+      joinedOn: '2023-11-01',
+    });
+    await b.ok('protocolTeam.declare', { protocolId: cystite, declaredOn: '2024-03-18', referentMemberId: doctor });
+    const use = {
+      protocolId: cystite,
+      professionalMemberId: pharmacist,
+      ageBand: '26_45',
+      sex: 'F',
+      hasMt: true,
+      outcome: 'pris_en_charge',
+      adverseEvent: false,
+    } as const;
+    await b.ok('protocolUses.log', { ...use, usedOn: '2025-01-10', delegantMemberId: doctor });
+    await b.ok('protocolUses.log', { ...use, usedOn: '2025-06-10' });
+    await b.ok('protocolUses.log', { ...use, usedOn: '2026-02-10', delegantMemberId: doctor });
+
+    const lucie = (await personalData(b.database.db, pharmacist, '2026-11-23')).protocoles;
+    expect(lucie.equipes).toEqual([
+      {
+        code: null,
+        protocole: 'Pollakiurie et brûlures mictionnelles',
+        role: 'Délégué',
+        entree: '2024-03-01',
+        sortie: null,
+        adhesionSigneeLe: '2024-03-02',
+      },
+      {
+        code: null,
+        protocole: 'Prévention des chutes',
+        role: 'Rédacteur',
+        entree: '2023-11-01',
+        sortie: null,
+        adhesionSigneeLe: null,
+      },
+    ]);
+    expect(lucie.declarationsArs).toEqual([
+      {
+        code: null,
+        protocole: 'Pollakiurie et brûlures mictionnelles',
+        declaration: 'Déclaration initiale',
+        date: '2024-03-18',
+        role: 'membre de l’équipe déclarée',
+      },
+    ]);
+    expect(lucie.utilisations.parAnnee).toEqual([
+      { code: null, protocole: 'Pollakiurie et brûlures mictionnelles', annee: 2025, appliques: 2, commeDelegant: 0 },
+      { code: null, protocole: 'Pollakiurie et brûlures mictionnelles', annee: 2026, appliques: 1, commeDelegant: 0 },
+    ]);
+    const thomas = (await personalData(b.database.db, doctor, '2026-11-23')).protocoles;
+    expect(thomas.declarationsArs.map((row) => row.role)).toEqual([
+      'référent de la déclaration, membre de l’équipe déclarée',
+    ]);
+    expect(thomas.utilisations.parAnnee.map((row) => [row.annee, row.appliques, row.commeDelegant])).toEqual([
+      [2025, 0, 1],
+      [2026, 0, 1],
+    ]);
   });
 });

@@ -146,7 +146,8 @@ describe('library of protocols', () => {
     expect(await titles({ search: 'introuvable' })).toEqual([]);
     expect(await titles({ professionCode: '60' })).toEqual([plaie.title, chute.title]);
     expect(await titles({ professionCode: '10' })).toEqual([cystite.title]);
-    expect(await titles({ theme: 'gériatrie' })).toEqual([chute.title]);
+    expect(await titles({ theme: 'GERIATRIE' })).toEqual([chute.title]);
+    expect(await titles({ theme: 'Géria' })).toEqual([]);
     expect(await titles({ status: 'brouillon' })).toHaveLength(3);
     expect(await titles({ status: 'en_vigueur' })).toEqual([]);
     const row = (await b.ok('protocols.list', { search: 'chute' }))[0]!;
@@ -186,9 +187,12 @@ describe('library of protocols', () => {
     const rows = await b.ok('protocols.list', { search: 'etape', status: 'en_vigueur', professionCode: '60' });
     const all = await b.ok('protocols.list', {});
     const elapsed = performance.now() - started;
+    console.info(
+      `[protocoles] liste filtrée et liste complète de 80 protocoles × 3 versions : ${elapsed.toFixed(1)} ms`,
+    );
     expect(rows).toHaveLength(80);
     expect(all.every((row) => row.versionNumber === 2 && row.hasDraft)).toBe(true);
-    expect(elapsed).toBeLessThan(200);
+    expect(elapsed).toBeLessThan(500);
   });
 
   it('deletes a protocol that never applied with its documents; refuses once a version was in force or a use logged', async () => {

@@ -12,6 +12,7 @@ import {
   pvExport,
   rcpYearExport,
 } from '../../services/report-exports';
+import { protocolExport, protocolRegisterExport, teamDeclarationExport } from '../../services/report-exports-protocols';
 import { indicatorsTrackingExport } from '../../services/tracking-export';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
 import { createPdfExports } from './pdf-exports';
@@ -38,5 +39,9 @@ export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof r
     'reports.exportHealthProjectSummary': async () => savePdf(await healthProjectSummaryExport(ctx.db, clock())),
     'reports.exportIndicatorsTracking': async ({ contractYearId }) =>
       savePdf(await indicatorsTrackingExport(ctx.db, contractYearId, clock())),
+    'reports.exportProtocol': async (input) => savePdf(await protocolExport(ctx.db, input, clock())),
+    'reports.exportProtocolRegister': async ({ year }) => savePdf(await protocolRegisterExport(ctx.db, year, clock())),
+    'reports.exportTeamDeclaration': async ({ protocolId }) =>
+      savePdf(await teamDeclarationExport(ctx.db, protocolId, clock())),
   };
 }

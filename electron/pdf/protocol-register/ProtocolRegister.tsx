@@ -19,9 +19,9 @@ const styles = StyleSheet.create({
 function columnsFor(year: number): GridColumn<RegisterLine>[] {
   return [
     { header: 'Code', width: 9, value: (row) => row.code },
-    { header: 'Intitulé', width: 33, value: (row) => row.title },
+    { header: 'Intitulé', width: 30, value: (row) => row.title },
     { header: 'Mission ACI', width: 11, value: (row) => row.mission },
-    { header: 'État', width: 12, value: (row) => row.status },
+    { header: 'État', width: 15, value: (row) => row.status },
     { header: 'Version', width: 6, numeric: true, value: (row) => row.version },
     { header: 'Validé le', width: 9, value: (row) => row.validatedOn },
     { header: 'Prochaine révision', width: 12, value: (row) => row.nextReview },
@@ -112,7 +112,7 @@ export function ProtocolRegister({ data }: { data: ProtocolRegisterData }) {
         <Note>
           {frenchSpacing(
             'État : celui de la version qui s’applique (en vigueur, sinon la dernière validée, sinon le brouillon). ' +
-              'Équipe : membres actifs. Une révision « dépassée » est à programmer sans attendre.',
+              'Équipe : membres actifs. Une révision DÉPASSÉE est à programmer sans attendre.',
           )}
         </Note>
       </ReportPage>

@@ -70,6 +70,32 @@ function SectionBlock({ section }: { section: ProtocolSection }) {
   );
 }
 
+/**
+ * Up to this many rows a table stays on one page with its title: react-pdf leaves a lone title at a page's foot when
+ * what follows it cannot be split (rows are never split), so a short table travels whole with its title.
+ */
+const KEEP_TOGETHER_ROWS = 10;
+
+function TableSection<T>({
+  title,
+  subtitle,
+  columns,
+  rows,
+}: {
+  title: string | null;
+  subtitle?: string;
+  columns: readonly TableColumn<T>[];
+  rows: readonly T[];
+}) {
+  return (
+    <View style={title ? styles.block : styles.part} wrap={rows.length > KEEP_TOGETHER_ROWS}>
+      {title ? <SectionTitle>{title}</SectionTitle> : null}
+      {subtitle ? <SubsectionTitle>{subtitle}</SubsectionTitle> : null}
+      <Table columns={columns} rows={rows} />
+    </View>
+  );
+}
+
 /** « Protocole »: one version as it reads on paper, in the HAS order, with its team and its history. */
 export function Protocol({ data }: { data: ProtocolData }) {
   const reportTitle = data.draft ? `${PROTOCOL_REPORT_TITLE} — ${DRAFT_MARK}` : PROTOCOL_REPORT_TITLE;
@@ -94,15 +120,9 @@ export function Protocol({ data }: { data: ProtocolData }) {
           <SectionBlock key={section.title} section={section} />
         ))}
         {data.professions.length > 0 ? (
-          <Section title="Professions concernées">
-            <Table columns={professionColumns} rows={data.professions} />
-          </Section>
+          <TableSection title="Professions concernées" columns={professionColumns} rows={data.professions} />
         ) : null}
-        {data.steps.length > 0 ? (
-          <Section title="Les étapes">
-            <Table columns={stepColumns} rows={data.steps} />
-          </Section>
-        ) : null}
+        {data.steps.length > 0 ? <TableSection title="Les étapes" columns={stepColumns} rows={data.steps} /> : null}
         {data.closing.map((section) => (
           <SectionBlock key={section.title} section={section} />
         ))}
@@ -112,14 +132,17 @@ export function Protocol({ data }: { data: ProtocolData }) {
           </Section>
         ) : null}
         {data.team.length > 0 ? (
-          <Section title="L’équipe">
-            {data.team.map((group) => (
-              <View key={group.title} style={styles.part}>
-                <SubsectionTitle>{group.title}</SubsectionTitle>
-                <Table columns={columnsOfTeam} rows={group.members} />
-              </View>
+          <View style={styles.block}>
+            {data.team.map((group, index) => (
+              <TableSection
+                key={group.title}
+                title={index === 0 ? 'L’équipe' : null}
+                subtitle={group.title}
+                columns={columnsOfTeam}
+                rows={group.members}
+              />
             ))}
-          </Section>
+          </View>
         ) : null}
         {data.history.length > 0 ? (
           <View style={styles.block}>

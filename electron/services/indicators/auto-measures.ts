@@ -1,7 +1,7 @@
 /**
  * Values Maillage measures from its own data for an indicator (`indicator.auto_measure`): RCP held and the
  * professions present, active members (all, or of one profession), new members, meetings of a fiche action's
- * working group and their participants. Each comes with a French explanation of how it was computed over its
+ * working group and their participants, protocols in force, their uses and the professionals who applied them. Each comes with a French explanation of how it was computed over its
  * period; the coordinator freezes it as a measure (`computed_from` keeps the explanation).
  */
 import { sql, type Kysely } from 'kysely';
@@ -12,6 +12,7 @@ import { formatDateLong as formatDate } from '@shared/format';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { UserError } from '../errors';
+import { countProfessionalsWithUse, countProtocolsInForce, countUses } from '../protocols/stats';
 import { assertMeasurable } from './measures';
 import { assertIndicator, type Db, toMeasureRow, yearOfIndicator } from './rows';
 
@@ -69,6 +70,26 @@ export const AUTO_MEASURES: readonly AutoMeasureEntry[] = [
     explanation:
       'Nombre de personnes présentes aux réunions tenues de la fiche action dans la période : chaque adhérent compté une fois, chaque invité présent compté à chaque réunion.',
     needs: 'fiche',
+  },
+  {
+    code: 'protocoles_en_vigueur',
+    label: 'Protocoles en vigueur',
+    explanation:
+      'Nombre de protocoles de la bibliothèque dont une version est en vigueur à la fin de la période (protocoles archivés exclus).',
+    needs: null,
+  },
+  {
+    code: 'utilisations_protocoles',
+    label: 'Utilisations des protocoles',
+    explanation: 'Nombre d’utilisations notées au journal des protocoles, tous protocoles confondus, dans la période.',
+    needs: null,
+  },
+  {
+    code: 'professionnels_protocoles',
+    label: 'Professionnels ayant appliqué un protocole',
+    explanation:
+      'Nombre de professionnels différents ayant au moins une utilisation d’un protocole notée au journal dans la période.',
+    needs: null,
   },
 ];
 
@@ -223,6 +244,12 @@ export async function computeAutoMeasure(
       return countFicheMeetings(db, ficheId!, from, to);
     case 'participants_fiche':
       return countFicheParticipants(db, ficheId!, from, to);
+    case 'protocoles_en_vigueur':
+      return countProtocolsInForce(db, to);
+    case 'utilisations_protocoles':
+      return countUses(db, from, to);
+    case 'professionnels_protocoles':
+      return countProfessionalsWithUse(db, from, to);
     default:
       throw new UserError('invalid_input', 'Cette mesure automatique n’existe pas dans Maillage.');
   }

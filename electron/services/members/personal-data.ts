@@ -1,8 +1,9 @@
 /**
  * RGPD access request (art. 15): everything Maillage holds about one member.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Transaction, sql } from 'kysely';
 import { crisisPlanEventLabel } from '@shared/domain/fiche-labels';
+import { protocolDeclarationKindLabel, protocolMemberRoleLabel } from '@shared/domain/protocol-labels';
 import { ATTENDANCE, DECISION_STATUSES, meetingTypeLabel } from '@shared/domain/meetings';
 import type { DB } from '../../db/schema';
 import { displayNameOf } from './record';
@@ -28,12 +29,15 @@ const AUDIT_ACTIONS: Record<string, string> = {
  * mandates, meetings attended, general-assembly presences, pouvoirs given or held, officer roles (organiser,
  * president or secretary of a session), decisions they own (in meetings and in RCP cases: for an RCP case only
  * its code, dates and status, the action itself being about a patient), the fiches actions they pilot or are
- * référent of and the crisis plan steps they led, and the journal entries about them.
+ * référent of and the crisis plan steps they led, their place in the teams of protocols and in the declarations
+ * to the ARS, the uses of protocols they applied (counted per protocol and year: the log is about patients), and
+ * the journal entries about them.
  */
 export async function personalData(db: Db, id: number, today: string) {
   const detail = await getMember(db, id, today);
   const { participations, presences, proxies, roles, decisions, caseDecisions, history } = await readActivity(db, id);
   const healthProject = await readHealthProjectRoles(db, id);
+  const protocols = await readProtocolRoles(db, id);
   const given = proxies.filter((proxy) => proxy.mandant_member_id === id);
   const held = proxies.filter((proxy) => proxy.mandant_member_id !== id);
   return {
@@ -119,6 +123,35 @@ export async function personalData(db: Db, id: number, today: string) {
         date: row.occurred_on,
         role: 'référent',
       })),
+    },
+    protocoles: {
+      equipes: protocols.teams.map((row) => ({
+        code: row.code,
+        protocole: row.title,
+        role: protocolMemberRoleLabel(row.role),
+        entree: row.joined_on,
+        sortie: row.left_on,
+        adhesionSigneeLe: row.adhesion_signed_on,
+      })),
+      declarationsArs: protocols.declarations.map((row) => ({
+        code: row.code,
+        protocole: row.title,
+        declaration: protocolDeclarationKindLabel(row.kind),
+        date: row.declared_on,
+        role: [row.referent ? 'référent de la déclaration' : null, row.declared ? 'membre de l’équipe déclarée' : null]
+          .filter(Boolean)
+          .join(', '),
+      })),
+      utilisations: {
+        note: 'Utilisations des protocoles que vous avez appliqués ou dont vous étiez le délégant, comptées par protocole et par année : le journal des utilisations porte sur des patients, anonymes.',
+        parAnnee: protocols.uses.map((row) => ({
+          code: row.code,
+          protocole: row.title,
+          annee: Number(row.year),
+          appliques: Number(row.applied),
+          commeDelegant: Number(row.as_delegant),
+        })),
+      },
     },
     decisionsRcp: {
       note: 'Actions confiées lors de RCP : seuls le code du cas, l’échéance et le statut figurent ici, le texte de l’action concernant un patient.',
@@ -270,6 +303,75 @@ async function readHealthProjectRoles(db: Db, id: number) {
     ...referent.map((row) => ({ code: row.code, title: row.title, role: row.role ?? 'référent' })),
   ];
   return { fiches, crisisPlan };
+}
+
+/**
+ * The member's memberships in protocol teams, the ARS declarations naming them (as référent or in the declared team)
+ * and the uses they applied or were délégant of, counted per protocol and year.
+ */
+async function readProtocolRoles(db: Db, id: number) {
+  const [teams, declarations, uses] = await Promise.all([
+    db
+      .selectFrom('protocol_member')
+      .innerJoin('protocol', 'protocol.id', 'protocol_member.protocol_id')
+      .select([
+        'protocol.code',
+        'protocol.title',
+        'protocol_member.role',
+        'protocol_member.joined_on',
+        'protocol_member.left_on',
+        'protocol_member.adhesion_signed_on',
+      ])
+      .where('protocol_member.member_id', '=', id)
+      .orderBy('protocol.title')
+      .orderBy('protocol_member.joined_on')
+      .execute(),
+    db
+      .selectFrom('protocol_declaration as d')
+      .innerJoin('protocol', 'protocol.id', 'd.protocol_id')
+      .select([
+        'protocol.code',
+        'protocol.title',
+        'd.kind',
+        'd.declared_on',
+        sql<number>`d.referent_member_id is ${id}`.as('referent'),
+        sql<number>`exists (select 1 from json_each(d.team_snapshot) where json_extract(value, '$.memberId') = ${id})`.as(
+          'declared',
+        ),
+      ])
+      .where((eb) =>
+        eb.or([
+          eb('d.referent_member_id', '=', id),
+          sql<boolean>`exists (select 1 from json_each(d.team_snapshot) where json_extract(value, '$.memberId') = ${id})`,
+        ]),
+      )
+      .orderBy('d.declared_on')
+      .execute(),
+    db
+      .selectFrom('protocol_use as u')
+      .innerJoin('protocol', 'protocol.id', 'u.protocol_id')
+      .select([
+        'protocol.code',
+        'protocol.title',
+        sql<string>`substr(u.used_on, 1, 4)`.as('year'),
+        sql<number>`sum(case when u.professional_member_id = ${id} then 1 else 0 end)`.as('applied'),
+        sql<number>`sum(case when u.delegant_member_id = ${id} then 1 else 0 end)`.as('as_delegant'),
+      ])
+      .where((eb) => eb.or([eb('u.professional_member_id', '=', id), eb('u.delegant_member_id', '=', id)]))
+      .groupBy(['protocol.id', sql`substr(u.used_on, 1, 4)`])
+      .orderBy('protocol.title')
+      .orderBy(sql`substr(u.used_on, 1, 4)`)
+      .execute(),
+  ]);
+  return {
+    teams,
+    declarations: declarations.map((row) => ({
+      ...row,
+      referent: Boolean(row.referent),
+      declared: Boolean(row.declared),
+    })),
+    uses,
+  };
 }
 
 /** The meeting a line of the export is about, in the export's French keys. */

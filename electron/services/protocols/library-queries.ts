@@ -19,6 +19,7 @@ import {
 } from '@shared/domain/protocol-labels';
 import {
   APPLYING_ORDER_SQL,
+  exactGlob,
   reviewApplies,
   reviewSoonLimit,
   reviewStatus,
@@ -125,9 +126,7 @@ export async function listProtocols(db: Db, filters: ProtocolFilters, today: str
     .$if(Boolean(filters.status), (qb) =>
       qb.where((eb) => eb(eb.fn.coalesce('av.status', sql.lit('brouillon')), '=', filters.status!)),
     )
-    .$if(Boolean(filters.theme), (qb) =>
-      qb.where((eb) => eb(eb.fn('lower', ['protocol.theme']), '=', filters.theme!.toLowerCase())),
-    )
+    .$if(Boolean(filters.theme), (qb) => qb.where(sql<boolean>`protocol.theme glob ${exactGlob(filters.theme!)}`))
     .$if(Boolean(filters.professionCode), (qb) =>
       qb.where((eb) =>
         eb.or([

@@ -142,3 +142,57 @@ export async function markReportSent(
     return { protocolId: data.protocolId, year: data.year, sentOn: data.sentOn, note: data.note };
   });
 }
+
+// ---------- Automatic measures of indicators ----------
+
+/**
+ * Protocols with a version in force at the end of the day `on` (not archived by then): a version in force since that
+ * day or before, not yet ended — one superseded, suspended or archived counts until its known end.
+ */
+export async function countProtocolsInForce(db: Db, on: string): Promise<number> {
+  const row = await db
+    .selectFrom('protocol as p')
+    .select(sql<number>`count(*)`.as('n'))
+    .where((eb) => eb.or([eb('p.archived_on', 'is', null), eb('p.archived_on', '>', on)]))
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('protocol_version as v')
+          .select('v.id')
+          .whereRef('v.protocol_id', '=', 'p.id')
+          .where('v.in_force_on', '<=', on)
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('v.status', '=', 'en_vigueur'), eb('v.ended_on', 'is', null)]),
+              eb.and([
+                eb('v.status', 'in', ['en_vigueur', 'remplace', 'suspendu', 'archive']),
+                eb('v.ended_on', '>', on),
+              ]),
+            ]),
+          ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Uses logged over a period (ISO dates, inclusive), all protocols together. */
+export async function countUses(db: Db, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('protocol_use')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('used_on', '>=', from)
+    .where('used_on', '<=', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Distinct professionals who applied a protocol at least once over a period (ISO dates, inclusive). */
+export async function countProfessionalsWithUse(db: Db, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('protocol_use')
+    .select(sql<number>`count(distinct professional_member_id)`.as('n'))
+    .where('used_on', '>=', from)
+    .where('used_on', '<=', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -18,10 +18,25 @@ import {
 import type { DB } from '../../db/schema';
 import type { ProtocolTable } from '../../db/schema-protocols';
 import { audit } from '../audit';
+import { rcpTextProblem } from '@shared/domain/rcp-guard';
 import { UserError } from '../errors';
-import { assertNoPatientIdentity } from '../meetings/guards';
 import { displayNameOf } from '../members';
 import { assertProtocol, type Db, refuse } from './team';
+
+/** The guard's reason speaks of RCP cases; the use log is anonymous for the same reason. */
+const RCP_REASON = 'les cas de RCP sont pseudonymisés';
+const USE_LOG_REASON = 'le journal des utilisations d’un protocole est anonyme';
+
+/** Every free text of a use goes through the RCP direct-identifier guard; nothing is written when one is refused. */
+function assertAnonymous(texts: readonly (readonly [field: string, label: string, value: string | null])[]): void {
+  const fields: Record<string, string> = {};
+  for (const [field, label, value] of texts) {
+    const problem = value ? rcpTextProblem(value, label) : null;
+    if (problem) fields[field] = problem.replace(RCP_REASON, USE_LOG_REASON);
+  }
+  const messages = Object.values(fields);
+  if (messages.length) throw new UserError('invalid_input', messages.join(' '), fields);
+}
 
 /** The first day of a calendar year and the first day of the next one (ISO), for `used_on >= from and < to`. */
 export function yearRange(year: number): { from: string; to: string } {
@@ -186,7 +201,7 @@ export async function listUses(db: Db, protocolId: number, year: number): Promis
 }
 
 export async function logUse(db: Kysely<DB>, data: ProtocolUseData, today: string): Promise<ProtocolUseRow> {
-  assertNoPatientIdentity([
+  assertAnonymous([
     ['adverseEventText', 'Événement indésirable', data.adverseEventText],
     ['note', 'Note', data.note],
   ]);

@@ -27,12 +27,28 @@ export function searchWords(search: string | null | undefined): string[] {
 
 /** A GLOB pattern that finds the word anywhere in a text, whatever its accents and case. */
 export function wordGlob(word: string): string {
-  let pattern = '*';
+  return `*${letterClasses(word)}*`;
+}
+
+/** A GLOB pattern for the whole text (a theme chosen in a list), whatever its accents and case. */
+export function exactGlob(text: string): string {
+  return letterClasses(
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[*?[\]]/g, '?')
+      .trim(),
+  );
+}
+
+function letterClasses(word: string): string {
+  let pattern = '';
   for (const char of word) {
     const variants = VARIANTS[char];
     if (variants) pattern += `[${variants}]`;
     else if (char.toLowerCase() !== char.toUpperCase()) pattern += `[${char}${char.toUpperCase()}]`;
     else pattern += char;
   }
-  return `${pattern}*`;
+  return pattern;
 }

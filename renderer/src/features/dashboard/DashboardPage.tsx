@@ -10,6 +10,7 @@ import { FormalitiesOverview } from './FormalitiesOverview';
 import { HealthProjectOverview } from './HealthProjectOverview';
 import { MeetingsOverview } from './MeetingsOverview';
 import { MembersOverview } from './MembersOverview';
+import { ProtocolsOverview } from './ProtocolsOverview';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -72,6 +73,7 @@ export function DashboardPage() {
         <MeetingsOverview />
         <FormalitiesOverview />
         <HealthProjectOverview />
+        <ProtocolsOverview />
       </div>
     </Page>
   );
