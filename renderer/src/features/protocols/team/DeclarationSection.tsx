@@ -11,9 +11,12 @@ import { formatDateLong, plural, toIsoDate } from '@shared/format';
 import { errorMessage } from '../../../api';
 import { useConfirmedDelete } from '../../../components/ConfirmDelete';
 import { DataTable } from '../../../components/DataTable';
+import { exportToasts } from '../../../components/exportToasts';
 import { Field } from '../../../components/Field';
 import { FormActions, FormError } from '../../../components/FormActions';
 import { Loading, QueryError } from '../../../components/Page';
+import { PdfExportProgress } from '../../../components/PdfExportProgress';
+import { useToast } from '../../../components/Toasts';
 import { useContractForm } from '../../../components/useContractForm';
 import { MemberCombobox } from '../../ag/proxies/MemberCombobox';
 import { memberOptions } from '../../fiches/ficheFormValues';
@@ -32,7 +35,17 @@ const DEFAULT_CHANNEL = 'Démarches simplifiées';
 export function DeclarationSection({ protocol }: { protocol: ProtocolDetail }) {
   const status = useDeclarationStatus(protocol.id);
   const declarations = useDeclarations(protocol.id);
+  const toast = useToast();
   const [declaring, setDeclaring] = useState(false);
+  const exportPdf = useProtocolTeamWrite('reports.exportTeamDeclaration');
+  const onExport = () =>
+    exportPdf.mutate(
+      { protocolId: protocol.id },
+      exportToasts(toast.notify, {
+        saved: 'Déclaration d’équipe enregistrée',
+        failed: 'La déclaration d’équipe n’a pas été exportée',
+      }),
+    );
   const remove = useConfirmedDelete(useProtocolTeamWrite('protocolTeam.deleteDeclaration'), {
     title: (row: ProtocolDeclarationRow) => `Supprimer la déclaration du ${formatDateLong(row.declaredOn)} ?`,
     body: () => (
@@ -63,8 +76,12 @@ export function DeclarationSection({ protocol }: { protocol: ProtocolDetail }) {
           <button type="button" className="button button-secondary" onClick={() => setDeclaring(true)}>
             Enregistrer une déclaration
           </button>
+          <button type="button" className="button button-secondary" disabled={exportPdf.isPending} onClick={onExport}>
+            {exportPdf.isPending ? 'Génération du PDF…' : 'Déclaration d’équipe (PDF)'}
+          </button>
         </div>
       )}
+      <PdfExportProgress pending={exportPdf.isPending} />
       <h3 id="protocole-ars-historique" className="team-ars-history">
         Déclarations enregistrées
       </h3>

@@ -9,13 +9,8 @@ import { FormActions, FormError } from '../../../components/FormActions';
 import { Loading, Page, QueryError } from '../../../components/Page';
 import { useRememberedState } from '../../../components/UiState';
 import { useContractForm } from '../../../components/useContractForm';
-import {
-  useProtocolDetail,
-  useProtocolTeam,
-  useProtocolTeamWrite,
-  useProtocolUses,
-  useProtocolUseStats,
-} from './queries';
+import { useProtocol } from '../queries';
+import { useProtocolTeam, useProtocolTeamWrite, useProtocolUses, useProtocolUseStats } from './queries';
 import { UseForm } from './UseForm';
 import { UseStats } from './UseStats';
 import './team.css';
@@ -50,7 +45,7 @@ export function ProtocolUsesPage() {
 }
 
 function UsesLoader({ id }: { id: number }) {
-  const protocol = useProtocolDetail(id);
+  const protocol = useProtocol(id);
   const team = useProtocolTeam(id);
   if (protocol.isPending || protocol.isError || team.isPending || team.isError) {
     const error = protocol.error ?? team.error;

@@ -51,5 +51,3 @@ export const useProtocolUses = (protocolId: number, year: number) =>
 export const useProtocolUseStats = (protocolId: number, year: number) =>
   useApiQuery('protocolUses.stats', [{ year, protocolId }]);
 export const useProtocolSessions = (protocolId: number) => useApiQuery('protocolSessions.list', [{ protocolId }]);
-/** The protocol whose use log is shown (its identity, its versions). */
-export const useProtocolDetail = (id: number) => useApiQuery('protocols.get', [{ id }]);
