@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProtocolInput } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
 import { type RealBackend, realApiPerTest } from './real-api';
+import { seedTeamMembers } from '../helpers/protocol-team';
 import { renderApp } from './render-app';
 import { CA_DE_MAI, seedMeeting } from './seed-meetings';
 
@@ -236,5 +237,32 @@ describe('Tableau de bord — protocoles', () => {
     await user.click(link);
     expect(await screen.findByRole('heading', { level: 1, name: /PR-02/ })).toBeTruthy();
     expect(screen.getByText('Révision dépassée')).toBeTruthy();
+  });
+
+  it('lists the cooperation protocols whose team is owed to the ARS', async () => {
+    const backend = await install();
+    const { doctor, pharmacist } = await seedTeamMembers(backend);
+    const cystite = await backend.ok('protocols.create', CYSTITE);
+    await backend.ok('protocolTeam.add', {
+      protocolId: cystite.id,
+      memberId: doctor,
+      role: 'delegant',
+      joinedOn: '2026-03-01',
+    });
+    await backend.ok('protocolTeam.add', {
+      protocolId: cystite.id,
+      memberId: pharmacist,
+      role: 'delegue',
+      joinedOn: '2026-03-01',
+    });
+    const { user } = renderApp('/');
+    const owed = await screen.findByRole('list', { name: 'Déclarations d’équipe dues à l’ARS' });
+    const item = within(owed).getByRole('listitem');
+    expect(within(item).getByText('Équipe jamais déclarée à l’ARS')).toBeTruthy();
+    expect(within(item).getByText('Équipe à déclarer à l’ARS')).toBeTruthy();
+    await user.click(within(item).getByRole('link', { name: 'PR-01 — Prise en charge de la cystite simple' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'PR-01 — Prise en charge de la cystite simple' }),
+    ).toBeTruthy();
   });
 });

@@ -212,6 +212,7 @@ export function ProtocolsPage() {
               {
                 header: 'Protocole',
                 rowHeader: true,
+                className: 'protocols-title-cell',
                 cell: (row) => (
                   <>
                     <Link to={`/protocoles/${row.id}`}>{row.title}</Link>
@@ -225,14 +226,10 @@ export function ProtocolsPage() {
                 cell: (row) => (
                   <>
                     <VersionStatusBadge status={row.status} />
+                    {row.versionNumber !== null && <div className="cell-sub">Version {row.versionNumber}</div>}
                     {row.hasDraft && row.status !== 'brouillon' && <div className="cell-sub">Brouillon en cours</div>}
                   </>
                 ),
-              },
-              {
-                header: 'Version',
-                className: 'num',
-                cell: (row) => (row.versionNumber ? `v${row.versionNumber}` : '—'),
               },
               {
                 header: 'Validé le',

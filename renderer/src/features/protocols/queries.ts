@@ -6,8 +6,17 @@
 import type { ChannelInput } from '@shared/contract';
 import { createWriteHook, defineCachePolicy, useApiQuery } from '../../api';
 
-/** What a write of a protocol, a version or a document may change (the dashboard lists the reviews due). */
-const PROTOCOL_READS = ['protocols.list', 'protocols.get', 'protocols.getVersion', 'protocols.reviewsDue'] as const;
+/**
+ * What a write of a protocol, a version or a document may change: the dashboard lists the reviews due and the
+ * declarations owed to the ARS (a protocol deleted, archived or whose family changes owes none any more).
+ */
+const PROTOCOL_READS = [
+  'protocols.list',
+  'protocols.get',
+  'protocols.getVersion',
+  'protocols.reviewsDue',
+  'protocolTeam.declarationsOwed',
+] as const;
 const protocolWrite = { stale: PROTOCOL_READS };
 
 export const protocolsPolicy = defineCachePolicy({
@@ -35,3 +44,5 @@ export const useProtocolVersion = (id: number | null) =>
   useApiQuery('protocols.getVersion', [{ id: id ?? 0 }], { enabled: id !== null });
 /** Reviews due soon or overdue (the dashboard's reminders). */
 export const useProtocolReviewsDue = () => useApiQuery('protocols.reviewsDue', []);
+/** Cooperation protocols whose team must be declared to the ARS (the dashboard's reminders). */
+export const useDeclarationsOwed = () => useApiQuery('protocolTeam.declarationsOwed', []);
