@@ -1,5 +1,8 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { realApiPerTest } from './real-api';
 import { renderApp } from './render-app';
@@ -8,7 +11,7 @@ import { seedCooperationProtocol, seedProtocolInForce, seedProtocolPeople } from
 
 const real = realApiPerTest();
 const NOW = new Date('2026-11-23T14:05:00');
-const install = () => real.install({ now: () => NOW });
+const install = (overrides: Parameters<typeof real.install>[0] = {}) => real.install({ now: () => NOW, ...overrides });
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -161,6 +164,22 @@ describe('Déclaration de l’équipe à l’ARS', () => {
     ).toBeTruthy();
     expect(within(ars).getByText('Arrivées : PETIT Inès (délégué).')).toBeTruthy();
     expect(within(ars).getByText('Départs : BERNARD Hugo (délégué).')).toBeTruthy();
+  });
+});
+
+describe('Déclaration d’équipe en PDF', () => {
+  it('writes the team’s declaration as a PDF from its section', async () => {
+    const saved = join(mkdtempSync(join(tmpdir(), 'maillage-declaration-')), 'declaration.pdf');
+    const backend = await install({ chooseSavePath: async () => saved });
+    const people = await seedProtocolPeople(backend);
+    const protocol = await seedProtocolInForce(backend, people);
+    const { user } = renderApp(`/protocoles/${protocol.id}`);
+    const ars = await screen.findByRole('region', { name: 'Déclaration à l’ARS' });
+    await user.click(within(ars).getByRole('button', { name: 'Déclaration d’équipe (PDF)' }));
+    expect(await screen.findByText(`Déclaration d’équipe enregistrée : ${saved}`)).toBeTruthy();
+    expect(backend.api['reports.exportTeamDeclaration']).toHaveBeenCalledWith({ protocolId: protocol.id });
+    // Written as a PDF (its text is read in the PDF's own tests: rendered inside jsdom, its streams are not).
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 

@@ -35,8 +35,9 @@ export const protocolTeamPolicy = defineCachePolicy({
   'protocolUses.markReportSent': { stale: ['protocolUses.stats'] },
   'protocolSessions.save': { stale: ['protocolSessions.list'] },
   'protocolSessions.delete': { stale: ['protocolSessions.list'] },
-  // Export: nothing to refresh.
+  // Exports: nothing to refresh.
   'reports.exportTeamDeclaration': {},
+  'reports.exportProtocolRegister': {},
 });
 
 /** Writes of the team, declarations, use log and sessions: `useProtocolTeamWrite('protocolTeam.add')`. */
