@@ -21,7 +21,7 @@ const DECLARATION_READS = [
 ] as const;
 
 /** A use counts in the year's list and statistics, and in the ACI indicators measured from the app's own data. */
-const USE_READS = ['protocolUses.list', 'protocolUses.stats', 'indicators.get', 'indicators.results'] as const;
+const USE_READS = ['protocolUses.list', 'protocolUses.stats', 'indicators.liveValue', 'indicators.get'] as const;
 
 export const protocolTeamPolicy = defineCachePolicy({
   'protocolTeam.add': { stale: TEAM_READS },
