@@ -210,6 +210,23 @@ describe('library of protocols', () => {
     if ('cancelled' in withDocument) throw new Error('annulé');
     const stored = await b.database.db.selectFrom('document').select('stored_name').executeTakeFirstOrThrow();
     expect(existsSync(join(b.context.documentsDir, stored.stored_name))).toBe(true);
+    // The receipt of an ARS declaration goes with the protocol too.
+    writeFileSync(join(b.context.documentsDir, 'recepisse.pdf'), '%PDF-1.4 récépissé');
+    const receipt = await b.database.db
+      .insertInto('document')
+      .values({ title: 'Récépissé', file_name: 'récépissé.pdf', stored_name: 'recepisse.pdf', size: 18 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await b.database.db
+      .insertInto('protocol_declaration')
+      .values({
+        protocol_id: created.id,
+        kind: 'initiale',
+        declared_on: '2026-01-10',
+        team_snapshot: '[]',
+        document_id: receipt.id,
+      })
+      .execute();
     expect(await b.call('protocols.delete', { id: created.id } as ChannelInput<'protocols.delete'>)).toMatchObject({
       ok: false,
       error: { fields: { confirm: expect.any(String) } },
@@ -217,6 +234,7 @@ describe('library of protocols', () => {
     expect(await b.ok('protocols.delete', { id: created.id, confirm: true })).toEqual({ deleted: true });
     expect(await b.database.db.selectFrom('document').selectAll().execute()).toEqual([]);
     expect(existsSync(join(b.context.documentsDir, stored.stored_name))).toBe(false);
+    expect(existsSync(join(b.context.documentsDir, 'recepisse.pdf'))).toBe(false);
 
     const used = await b.ok('protocols.create', plaie);
     await b.database.db

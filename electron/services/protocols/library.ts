@@ -117,6 +117,14 @@ export async function deleteProtocol(db: Kysely<DB>, id: number, documentsDir: s
       .selectFrom('protocol_document')
       .select('document_id')
       .where('protocol_id', '=', id)
+      .union(
+        trx
+          .selectFrom('protocol_declaration')
+          .select('document_id')
+          .where('protocol_id', '=', id)
+          .where('document_id', 'is not', null)
+          .$narrowType<{ document_id: number }>(),
+      )
       .execute();
     await trx.deleteFrom('protocol').where('id', '=', id).execute();
     await audit(trx, 'delete', 'protocol', String(id), null);
