@@ -177,6 +177,7 @@ export const channelNames = [
   'protocols.addDocument',
   'protocols.deleteDocument',
   'protocols.importWord',
+
   'protocolTeam.list',
   'protocolTeam.add',
   'protocolTeam.update',

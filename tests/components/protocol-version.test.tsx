@@ -128,4 +128,17 @@ describe('Protocoles — le brouillon d’une version', () => {
     ).toBeTruthy();
     expect(screen.getByText('par Bureau', { exact: false })).toBeTruthy();
   });
+
+  it('asks before leaving a draft with unsaved changes, and stays on it', async () => {
+    const backend = await real.install();
+    const { protocol, draftId } = await withEmptyDraft(backend);
+    const { user, router } = renderApp(`/protocoles/${protocol.id}/versions/${draftId}`);
+    await user.type(await screen.findByLabelText('Situation clinique'), 'Chute à domicile.');
+    await user.click(screen.getByRole('link', { name: '← Prévention des chutes de la personne âgée' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Modifications non enregistrées' });
+    await user.click(within(dialog).getByRole('button', { name: 'Rester sur la page' }));
+    expect(router.state.location.pathname).toBe(`/protocoles/${protocol.id}/versions/${draftId}`);
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Situation clinique').value).toBe('Chute à domicile.');
+    expect((await backend.ok('protocols.getVersion', { id: draftId })).situation).toBeNull();
+  });
 });

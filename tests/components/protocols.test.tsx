@@ -1,5 +1,8 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProtocolInput } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
@@ -216,6 +219,22 @@ describe('Protocoles — la page d’un protocole', () => {
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Supprimer le protocole' }));
     expect(await screen.findByText(/Aucun protocole pour l’instant/)).toBeTruthy();
     expect(await backend.ok('protocols.list', {})).toEqual([]);
+  });
+});
+
+describe('Protocoles — le PDF', () => {
+  it('exports the protocol as a PDF where the coordinator chooses, and says where', async () => {
+    const saved = join(mkdtempSync(join(tmpdir(), 'maillage-protocole-pdf-')), 'protocole.pdf');
+    const backend = await real.install({ chooseSavePath: async () => saved });
+    const { protocol } = await withDraft(backend);
+    const { user } = renderApp(`/protocoles/${protocol.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Protocole (PDF)' }));
+    expect(
+      await screen.findByText(`Protocole « Prévention des chutes de la personne âgée » enregistré en PDF : ${saved}`),
+    ).toBeTruthy();
+    expect(backend.api['reports.exportProtocol']).toHaveBeenCalledWith({ protocolId: protocol.id });
+    // Its text is read in the PDF's own tests: rendered under jsdom, the embedded fonts do not read back.
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 

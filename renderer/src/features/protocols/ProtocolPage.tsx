@@ -4,6 +4,8 @@ import type { ProtocolDetail, ProtocolVersionSummary } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
 import { errorMessage } from '../../api';
 import { useConfirmedDelete } from '../../components/ConfirmDelete';
+import { exportToasts } from '../../components/exportToasts';
+import { PdfExportProgress } from '../../components/PdfExportProgress';
 import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
@@ -107,6 +109,16 @@ function ProtocolScreen({ protocol }: { protocol: ProtocolDetail }) {
         onError: (error) =>
           toast.notify({ kind: 'error', message: `La nouvelle version n’a pas été créée : ${errorMessage(error)}` }),
       },
+    );
+
+  const exportPdf = useProtocolsWrite('reports.exportProtocol');
+  const onExport = () =>
+    exportPdf.mutate(
+      { protocolId: protocol.id },
+      exportToasts(toast.notify, {
+        saved: `Protocole « ${protocol.title} » enregistré en PDF`,
+        failed: 'Le protocole n’a pas été exporté',
+      }),
     );
 
   const validation = current.data?.validation;
@@ -225,6 +237,9 @@ function ProtocolScreen({ protocol }: { protocol: ProtocolDetail }) {
               Suspendre
             </button>
           )}
+          <button type="button" className="button button-secondary" disabled={exportPdf.isPending} onClick={onExport}>
+            {exportPdf.isPending ? 'Génération du PDF…' : 'Protocole (PDF)'}
+          </button>
           <button type="button" className="button button-secondary" onClick={() => setAsked({ kind: 'identite' })}>
             Modifier l’identité
           </button>
@@ -237,6 +252,7 @@ function ProtocolScreen({ protocol }: { protocol: ProtocolDetail }) {
             Supprimer
           </button>
         </div>
+        <PdfExportProgress pending={exportPdf.isPending} />
       </section>
 
       <section className="card" aria-labelledby="protocole-contenu">

@@ -6,6 +6,8 @@ import { formatDateLong, plural } from '@shared/format';
 import { errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
+import { exportToasts } from '../../components/exportToasts';
+import { PdfExportProgress } from '../../components/PdfExportProgress';
 import { useToast } from '../../components/Toasts';
 import { useRememberedRef } from '../../components/UiState';
 import { CodeOptions } from '../meetings/CodeOptions';
@@ -85,6 +87,17 @@ export function ProtocolsPage() {
         toast.notify({ kind: 'error', message: `Le document Word n’a pas été importé : ${errorMessage(error)}` }),
     });
 
+  const exportRegister = useProtocolsWrite('reports.exportProtocolRegister');
+  const registerYear = new Date().getFullYear();
+  const onExportRegister = () =>
+    exportRegister.mutate(
+      { year: registerYear },
+      exportToasts(toast.notify, {
+        saved: `Registre des protocoles ${registerYear} enregistré`,
+        failed: 'Le registre des protocoles n’a pas été exporté',
+      }),
+    );
+
   return (
     <Page
       title="Protocoles"
@@ -98,7 +111,16 @@ export function ProtocolsPage() {
         <button type="button" className="button button-secondary" disabled={importWord.isPending} onClick={onImport}>
           {importWord.isPending ? 'Import du document…' : 'Importer un protocole Word'}
         </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={exportRegister.isPending}
+          onClick={onExportRegister}
+        >
+          {exportRegister.isPending ? 'Génération du PDF…' : `Registre des protocoles ${registerYear} (PDF)`}
+        </button>
       </div>
+      <PdfExportProgress pending={exportRegister.isPending} />
       {creating && (
         <ProtocolIdentityDialog
           protocol={null}

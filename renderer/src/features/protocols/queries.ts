@@ -8,7 +8,8 @@ import { createWriteHook, defineCachePolicy, useApiQuery } from '../../api';
 
 /**
  * What a write of a protocol, a version or a document may change: the dashboard lists the reviews due and the
- * declarations owed to the ARS (a protocol deleted, archived or whose family changes owes none any more).
+ * declarations owed to the ARS (a protocol deleted, archived or whose family changes owes none any more), and an
+ * indicator measured by Maillage counts the protocols in force.
  */
 const PROTOCOL_READS = [
   'protocols.list',
@@ -16,6 +17,7 @@ const PROTOCOL_READS = [
   'protocols.getVersion',
   'protocols.reviewsDue',
   'protocolTeam.declarationsOwed',
+  'indicators.liveValue',
 ] as const;
 const protocolWrite = { stale: PROTOCOL_READS };
 
@@ -32,6 +34,9 @@ export const protocolsPolicy = defineCachePolicy({
   'protocols.addDocument': protocolWrite,
   'protocols.deleteDocument': protocolWrite,
   'protocols.importWord': protocolWrite,
+  // Exports: nothing to refresh.
+  'reports.exportProtocol': {},
+  'reports.exportProtocolRegister': {},
 });
 
 /** Writes of the library screens: `useProtocolsWrite('protocols.saveVersion')`. */
