@@ -1,8 +1,5 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { realApiPerTest } from './real-api';
 import { renderApp } from './render-app';
@@ -182,27 +179,5 @@ describe('Journal des utilisations d’un protocole', () => {
     expect(
       await screen.findByText('Suivi annuel 2026 transmis à l’ARS le 20 novembre 2026.', { selector: 'p' }),
     ).toBeTruthy();
-  });
-
-  it('exports the year’s register of protocols from the use log', async () => {
-    const saved = join(mkdtempSync(join(tmpdir(), 'maillage-registre-')), 'registre.pdf');
-    const { backend, people, protocol } = await seeded({ chooseSavePath: async () => saved });
-    await backend.ok('protocolUses.log', {
-      protocolId: protocol.id,
-      usedOn: '2026-05-12',
-      professionalMemberId: people.bernard,
-      delegantMemberId: people.martin,
-      ageBand: '26_45',
-      sex: 'F',
-      hasMt: true,
-      outcome: 'pris_en_charge',
-      adverseEvent: false,
-    });
-    const { user } = renderApp(`/protocoles/${protocol.id}/utilisations`);
-    await user.click(await screen.findByRole('button', { name: 'Registre des protocoles 2026 (PDF)' }));
-    expect(await screen.findByText(`Registre des protocoles enregistré : ${saved}`)).toBeTruthy();
-    expect(backend.api['reports.exportProtocolRegister']).toHaveBeenCalledWith({ year: 2026 });
-    // Written as a PDF (its text is read in the PDF's own tests: rendered inside jsdom, its streams are not).
-    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

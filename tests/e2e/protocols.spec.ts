@@ -131,14 +131,6 @@ test('a cooperation protocol written, validated at the CA, its team, two uses, t
   await expect(bilan.locator('.tile').filter({ hasText: 'Réorientations' }).locator('.tile-value')).toHaveText('1');
   await page.screenshot({ path: `${SCREENS}/protocole-utilisations.png`, fullPage: true });
 
-  // The register of the year, written on disk, names the protocol.
-  await page.getByRole('button', { name: 'Registre des protocoles 2026 (PDF)' }).click();
-  await expect(page.getByText(/^Registre des protocoles enregistré : /)).toBeVisible();
-  const saved = app.saveRequests.at(-1)!;
-  expect(existsSync(join(dir, saved))).toBe(true);
-  const text = execFileSync('pdftotext', ['-layout', join(dir, saved), '-']).toString();
-  expect(text).toContain('Pollakiurie et brûlures mictionnelles');
-
   // Back on the protocol: the declaration is recorded and nothing more is owed.
   await page.getByRole('link', { name: '← Pollakiurie et brûlures mictionnelles' }).click();
   await ars.getByRole('button', { name: 'Enregistrer une déclaration' }).click();
@@ -149,4 +141,13 @@ test('a cooperation protocol written, validated at the CA, its team, two uses, t
   await expect(ars.getByText('Équipe déclarée à l’ARS le 3 février 2026 : aucun changement depuis.')).toBeVisible();
   await expect(page.getByRole('region', { name: /^Utilisations 2026/ })).toContainText('2');
   await page.screenshot({ path: `${SCREENS}/protocole.png`, fullPage: true });
+
+  // The register of the year, from the library, written on disk, names the protocol.
+  await page.getByRole('link', { name: '← Bibliothèque des protocoles' }).click();
+  await page.getByRole('button', { name: 'Registre des protocoles 2026 (PDF)' }).click();
+  await expect(page.getByText(/^Registre des protocoles 2026 enregistré : /)).toBeVisible();
+  const saved = app.saveRequests.at(-1)!;
+  expect(existsSync(join(dir, saved))).toBe(true);
+  const text = execFileSync('pdftotext', ['-layout', join(dir, saved), '-']).toString();
+  expect(text).toContain('Pollakiurie et brûlures mictionnelles');
 });

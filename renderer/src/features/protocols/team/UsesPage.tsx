@@ -4,12 +4,9 @@ import { formatDateLong, toIsoDate } from '@shared/format';
 import { errorMessage } from '../../../api';
 import { useConfirmedDelete } from '../../../components/ConfirmDelete';
 import { DataTable } from '../../../components/DataTable';
-import { exportToasts } from '../../../components/exportToasts';
 import { Field } from '../../../components/Field';
 import { FormActions, FormError } from '../../../components/FormActions';
 import { Loading, Page, QueryError } from '../../../components/Page';
-import { PdfExportProgress } from '../../../components/PdfExportProgress';
-import { useToast } from '../../../components/Toasts';
 import { useRememberedState } from '../../../components/UiState';
 import { useContractForm } from '../../../components/useContractForm';
 import { useProtocol } from '../queries';
@@ -112,7 +109,6 @@ function UsesScreen({
           </select>
         </div>
         <YearSections protocol={protocol} year={year} />
-        <RegisterExport year={year} />
       </div>
     </Page>
   );
@@ -242,39 +238,5 @@ function ReportSent({
       </div>
       <FormActions pending={isSubmitting} submitLabel="Noter la transmission" small secondary />
     </form>
-  );
-}
-
-/** « Registre des protocoles » of the year: every protocol with its status, dates, team size and uses that year. */
-function RegisterExport({ year }: { year: number }) {
-  const toast = useToast();
-  const exportPdf = useProtocolTeamWrite('reports.exportProtocolRegister');
-  return (
-    <section className="card" aria-labelledby="registre-titre">
-      <h2 id="registre-titre">Registre des protocoles {year}</h2>
-      <p className="muted">
-        Tous les protocoles de la CPTS avec leur statut, leur version, leurs dates de validation et de révision, la
-        taille de leur équipe et leurs utilisations en {year}.
-      </p>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={exportPdf.isPending}
-          onClick={() =>
-            exportPdf.mutate(
-              { year },
-              exportToasts(toast.notify, {
-                saved: 'Registre des protocoles enregistré',
-                failed: 'Le registre des protocoles n’a pas été exporté',
-              }),
-            )
-          }
-        >
-          {exportPdf.isPending ? 'Génération du PDF…' : `Registre des protocoles ${year} (PDF)`}
-        </button>
-      </div>
-      <PdfExportProgress pending={exportPdf.isPending} />
-    </section>
   );
 }

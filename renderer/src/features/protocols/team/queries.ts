@@ -35,9 +35,8 @@ export const protocolTeamPolicy = defineCachePolicy({
   'protocolUses.markReportSent': { stale: ['protocolUses.stats'] },
   'protocolSessions.save': { stale: ['protocolSessions.list'] },
   'protocolSessions.delete': { stale: ['protocolSessions.list'] },
-  // Exports: nothing to refresh.
+  // Export: nothing to refresh.
   'reports.exportTeamDeclaration': {},
-  'reports.exportProtocolRegister': {},
 });
 
 /** Writes of the team, declarations, use log and sessions: `useProtocolTeamWrite('protocolTeam.add')`. */
