@@ -18,6 +18,7 @@ import { backupsBench } from './suites/backups';
 import { databaseBench } from './suites/database';
 import { crashBench } from './suites/crash';
 import { healthProjectBench } from './suites/health-project';
+import { protocolsBench } from './suites/protocols';
 
 const SUITES: [string, () => Promise<BenchSection>][] = [
   ['territoire', territoryBench],
@@ -32,6 +33,7 @@ const SUITES: [string, () => Promise<BenchSection>][] = [
   ['base', databaseBench],
   ['crash', crashBench],
   ['projet-de-sante', healthProjectBench],
+  ['protocoles', protocolsBench],
 ];
 
 async function main(): Promise<void> {

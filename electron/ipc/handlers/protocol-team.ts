@@ -6,7 +6,7 @@ import {
   listDeclarations,
 } from '../../services/protocols/declarations';
 import { deleteSession, listSessions, saveSession } from '../../services/protocols/sessions';
-import { markReportSent, useStats } from '../../services/protocols/stats';
+import { markReportSent, yearlyUseStats } from '../../services/protocols/stats';
 import { addTeamMember, leaveTeam, listTeam, removeTeamMember, updateTeamMember } from '../../services/protocols/team';
 import { deleteUse, listUses, logUse } from '../../services/protocols/uses';
 import type { protocolTeamChannels } from '@shared/contract';
@@ -30,7 +30,7 @@ export function protocolTeamHandlers(ctx: HandlerContext): HandlersFor<keyof typ
     'protocolUses.list': async ({ protocolId, year }) => listUses(ctx.db, protocolId, year),
     'protocolUses.log': async (data) => logUse(ctx.db, data, today()),
     'protocolUses.delete': async ({ id }) => deleteUse(ctx.db, id),
-    'protocolUses.stats': async ({ year, protocolId }) => useStats(ctx.db, year, protocolId),
+    'protocolUses.stats': async ({ year, protocolId }) => yearlyUseStats(ctx.db, year, protocolId),
     'protocolUses.markReportSent': async (data) => markReportSent(ctx.db, data, today()),
 
     'protocolSessions.list': async ({ protocolId }) => listSessions(ctx.db, protocolId),

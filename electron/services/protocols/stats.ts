@@ -1,7 +1,8 @@
 /**
  * Yearly statistics of the use log (calendar year), per protocol and for all protocols together: what the ARS asks
  * for in the yearly follow-up of a cooperation protocol, and what the indicators of the ACI contract measure. One
- * grouped query for the protocols, one for the totals (a professional applying several protocols counts once).
+ * grouped query for the protocols, whose figures add up to the totals, and one count of the professionals (a
+ * professional applying several protocols counts once).
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type {
@@ -61,26 +62,36 @@ function figuresOf(row: Record<string, unknown>): ProtocolUseFigures {
  * The figures of a calendar year: every protocol with a use that year or a version in force at some time during it
  * (or only `protocolId`), by code then title, and the totals.
  */
-export async function useStats(db: Db, year: number, protocolId: number | null = null): Promise<ProtocolUseStats> {
+export async function yearlyUseStats(
+  db: Db,
+  year: number,
+  protocolId: number | null = null,
+): Promise<ProtocolUseStats> {
   if (protocolId !== null) await assertProtocol(db, protocolId);
   const { from, to } = yearRange(year);
+  // The year's uses aggregated per protocol in one pass, then joined to every protocol (zeros for the unused).
+  let aggregated = db
+    .selectFrom('protocol_use as u')
+    .select('u.protocol_id')
+    .select(selections())
+    .where('u.used_on', '>=', from)
+    .where('u.used_on', '<', to)
+    .groupBy('u.protocol_id');
+  if (protocolId !== null) aggregated = aggregated.where('u.protocol_id', '=', protocolId);
   let perProtocol = db
     .selectFrom('protocol as p')
-    .leftJoin('protocol_use as u', (join) =>
-      join.onRef('u.protocol_id', '=', 'p.id').on('u.used_on', '>=', from).on('u.used_on', '<', to),
-    )
+    .leftJoin(aggregated.as('s'), 's.protocol_id', 'p.id')
     .leftJoin('protocol_yearly_report as r', (join) => join.onRef('r.protocol_id', '=', 'p.id').on('r.year', '=', year))
+    .selectAll('s')
     .select(['p.id', 'p.code', 'p.title', 'p.family', 'r.sent_on'])
-    .select(selections())
-    .groupBy('p.id')
     .orderBy(sql`p.code is null`)
     .orderBy('p.code')
     .orderBy('p.title');
   if (protocolId !== null) perProtocol = perProtocol.where('p.id', '=', protocolId);
   else
-    perProtocol = perProtocol.having((eb) =>
+    perProtocol = perProtocol.where((eb) =>
       eb.or([
-        eb(sql`count(u.id)`, '>', 0),
+        eb('s.protocol_id', 'is not', null),
         eb.exists(
           eb
             .selectFrom('protocol_version as v')
@@ -93,28 +104,45 @@ export async function useStats(db: Db, year: number, protocolId: number | null =
       ]),
     );
 
-  let totals = db
+  // Totals add the protocols' figures up; only the professionals are counted again, once each.
+  let professionals = db
     .selectFrom('protocol_use as u')
-    .select(selections())
+    .select(sql<number>`count(distinct u.professional_member_id)`.as('n'))
     .where('u.used_on', '>=', from)
     .where('u.used_on', '<', to);
-  if (protocolId !== null) totals = totals.where('u.protocol_id', '=', protocolId);
+  if (protocolId !== null) professionals = professionals.where('u.protocol_id', '=', protocolId);
 
-  const [rows, total] = await Promise.all([perProtocol.execute(), totals.executeTakeFirstOrThrow()]);
-  return {
-    year,
-    protocols: rows.map(
-      (row): ProtocolUseStatsRow => ({
-        protocolId: row.id,
-        code: row.code,
-        title: row.title,
-        family: row.family,
-        reportSentOn: row.sent_on,
-        ...figuresOf(row),
-      }),
-    ),
-    totals: figuresOf(total),
-  };
+  const [rows, distinctProfessionals] = await Promise.all([
+    perProtocol.execute(),
+    professionals.executeTakeFirstOrThrow(),
+  ]);
+  const protocols = rows.map(
+    (row): ProtocolUseStatsRow => ({
+      protocolId: row.id,
+      code: row.code,
+      title: row.title,
+      family: row.family,
+      reportSentOn: row.sent_on,
+      ...figuresOf(row),
+    }),
+  );
+  return { year, protocols, totals: sumOf(protocols, Number(distinctProfessionals.n)) };
+}
+
+/** The figures of several protocols added up, with the distinct professionals counted apart. */
+function sumOf(rows: readonly ProtocolUseFigures[], activeProfessionals: number): ProtocolUseFigures {
+  const total = figuresOf({});
+  for (const row of rows) {
+    total.uses += row.uses;
+    total.prisEnCharge += row.prisEnCharge;
+    total.reorientations += row.reorientations;
+    total.urgences += row.urgences;
+    total.adverseEvents += row.adverseEvents;
+    total.withMt += row.withMt;
+    for (const band of AGE_BAND_CODES) total.byAgeBand[band] += row.byAgeBand[band];
+    for (const sex of PATIENT_SEX_CODES) total.bySex[sex] += row.bySex[sex];
+  }
+  return { ...total, activeProfessionals };
 }
 
 /** Records the yearly follow-up of a cooperation protocol as sent to the ARS (once per year; sending again updates). */
