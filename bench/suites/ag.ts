@@ -49,6 +49,7 @@ export async function agBench(): Promise<BenchSection> {
       renderPdf: (job) => renderReport(job, { fontsDir: FONTS_DIR }),
       chooseSavePath: async () => null,
       chooseOpenPath: async () => null,
+      openFile: async () => undefined,
     });
     const call = async (channel: Parameters<typeof invokeChannel>[1], input: unknown) => {
       const result = await invokeChannel(handlers, channel, input);

@@ -40,6 +40,7 @@ async function checkIns(file: string, synchronous: 'NORMAL' | 'FULL'): Promise<n
     renderPdf: async () => new Uint8Array(),
     chooseSavePath: async () => null,
     chooseOpenPath: async () => null,
+    openFile: async () => undefined,
   });
   const meeting = await database.db
     .selectFrom('meeting')

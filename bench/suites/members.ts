@@ -38,6 +38,7 @@ export async function membersBench(): Promise<BenchSection> {
       renderPdf: async () => new Uint8Array(),
       chooseSavePath: async () => null,
       chooseOpenPath: async () => null,
+      openFile: async () => undefined,
     });
     const list = await time(() => invokeChannel(handlers, 'members.list', undefined));
     const listAgain = await time(() => invokeChannel(handlers, 'members.list', undefined));

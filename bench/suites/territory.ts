@@ -56,6 +56,7 @@ export async function territoryBench(): Promise<BenchSection> {
     renderPdf: async () => new Uint8Array(),
     chooseSavePath: async () => null,
     chooseOpenPath: async () => null,
+    openFile: async () => undefined,
   });
   await invokeChannel(handlers, 'territory.addCommunes', { codes: ['38421', '38309', '38158'] });
   const ipcSamples: number[] = [];

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { openWithRecovery, type RecoveryChoice, type RecoveryPrompt } from '../d
 import { setDefaultNativeBinding } from '../db/sqlite';
 import { LiveDatabase } from '../db/restore';
 import { getBackupKeep } from '../services/settings';
+import { UserError } from '../services/errors';
 import { createHandlers, type SaveKind } from '../ipc/handlers';
 import { registerIpc } from './ipc';
 import { resolveDatabasePath } from './paths';
@@ -99,6 +100,10 @@ async function start(): Promise<void> {
     documentsDir: join(dirname(opened.file), 'documents'),
     now: () => new Date(),
     renderPdf: (job, options) => pdfClient!.render(job, options),
+    openFile: async (path) => {
+      const problem = await shell.openPath(path);
+      if (problem) throw new UserError('io', `Le fichier n’a pas pu être ouvert : ${problem}`);
+    },
     chooseSavePath: async (suggestedName, kind = 'pdf') => {
       const options = {
         title: 'Enregistrer sous',

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { CptsProfile } from '@shared/contract';
 import { lifecycleStatus } from '@shared/domain/lifecycle';
 import type { CptsIdentity, CptsLifecycle } from '@shared/schemas/cpts';
@@ -118,8 +118,50 @@ export async function saveCptsIdentity(db: Kysely<DB>, identity: CptsIdentity, t
   return getCptsProfile(db, today);
 }
 
+const DATE_FROM_CONTRACT = 'Cette date vient du contrat ACI en cours : modifiez-la sur la page du contrat.';
+const NUMBER_FROM_CONTRACT = 'Ce numéro vient du contrat ACI en cours : modifiez-le sur la page du contrat.';
+
+/**
+ * The contract in force writes its signature date, number and date anniversaire on the CPTS record (see the
+ * contract service): they change on the contract only. Refused, with the reason under each field, when the life
+ * stages would change them; the contract's own values otherwise (an anniversary left empty is the signature date).
+ */
+async function contractDates(trx: Transaction<DB>, lifecycle: CptsLifecycle) {
+  const values = {
+    aci_signed_on: lifecycle.aciSignedOn,
+    aci_contract_number: lifecycle.aciContractNumber,
+    aci_anniversary_on: lifecycle.aciAnniversaryOn,
+  };
+  const active = await trx
+    .selectFrom('aci_contract')
+    .select(['number', 'signed_on', 'anniversary_on'])
+    .where('status', '=', 'actif')
+    .executeTakeFirst();
+  if (!active) return values;
+  const fields: Record<string, string> = {};
+  if (lifecycle.aciSignedOn !== active.signed_on) fields.aciSignedOn = DATE_FROM_CONTRACT;
+  if (lifecycle.aciContractNumber !== active.number) fields.aciContractNumber = NUMBER_FROM_CONTRACT;
+  const anniversary = lifecycle.aciAnniversaryOn ?? lifecycle.aciSignedOn;
+  if (anniversary !== (active.anniversary_on ?? active.signed_on)) {
+    fields.aciAnniversaryOn = DATE_FROM_CONTRACT;
+  }
+  if (Object.keys(fields).length > 0) {
+    throw new UserError(
+      'invalid_input',
+      'La signature, le numéro et la date anniversaire viennent du contrat ACI en cours : ils se modifient sur la page du contrat. Rien n’a été enregistré.',
+      fields,
+    );
+  }
+  return {
+    aci_signed_on: active.signed_on,
+    aci_contract_number: active.number,
+    aci_anniversary_on: active.anniversary_on,
+  };
+}
+
 export async function saveCptsLifecycle(db: Kysely<DB>, lifecycle: CptsLifecycle, today: string): Promise<CptsProfile> {
   await db.transaction().execute(async (trx) => {
+    const contract = await contractDates(trx, lifecycle);
     const result = await trx
       .updateTable('cpts')
       .set({
@@ -127,9 +169,7 @@ export async function saveCptsLifecycle(db: Kysely<DB>, lifecycle: CptsLifecycle
         letter_of_intent_validated_on: lifecycle.letterOfIntentValidatedOn,
         health_project_submitted_on: lifecycle.healthProjectSubmittedOn,
         health_project_validated_on: lifecycle.healthProjectValidatedOn,
-        aci_signed_on: lifecycle.aciSignedOn,
-        aci_contract_number: lifecycle.aciContractNumber,
-        aci_anniversary_on: lifecycle.aciAnniversaryOn,
+        ...contract,
         updated_at: new Date().toISOString(),
       })
       .where('id', '=', 1)

@@ -81,3 +81,43 @@ export async function removeDocument(db: Db, documentId: number, documentsDir: s
   await db.deleteFrom('document').where('id', '=', documentId).execute();
   await unlink(join(documentsDir, document.stored_name)).catch(() => undefined);
 }
+
+/** A file Maillage keeps: a document of the app, or a document attached to a meeting. */
+export type DocumentRef = { documentId: number } | { meetingDocumentId: number };
+
+/** Where a kept file is on disk; a French error when its row or its file is gone. */
+export async function keptFilePath(db: Db, documentsDir: string, ref: DocumentRef): Promise<string> {
+  const row =
+    'documentId' in ref
+      ? await db
+          .selectFrom('document')
+          .select(['stored_name', 'file_name'])
+          .where('id', '=', ref.documentId)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('meeting_document')
+          .select(['stored_name', 'file_name'])
+          .where('id', '=', ref.meetingDocumentId)
+          .executeTakeFirst();
+  if (!row) throw new UserError('not_found', 'Ce document n’existe plus.');
+  const path = join(documentsDir, row.stored_name);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) {
+    throw new UserError(
+      'io',
+      `Le fichier « ${row.file_name} » est introuvable dans le dossier des documents de Maillage. Joignez-le de nouveau.`,
+    );
+  }
+  return path;
+}
+
+/** Opens a kept file with the computer's usual application for its type. */
+export async function openKeptFile(
+  db: Db,
+  documentsDir: string,
+  ref: DocumentRef,
+  openFile: (path: string) => Promise<void>,
+): Promise<{ opened: true }> {
+  await openFile(await keptFilePath(db, documentsDir, ref));
+  return { opened: true };
+}

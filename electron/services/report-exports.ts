@@ -11,7 +11,9 @@ import { contractOverview } from './contract';
 import { getFiche, listFiches, listPartnerships, partnershipLabel } from './fiches';
 import { compositionData, identitySheetData, membersListData, suggestedFileName } from './reports';
 import { getCptsProfile } from './cpts';
-import { ficheActionTitle } from '@shared/reports/fiche-action';
+import { getIndicator } from './indicators';
+import { indicatorHistoryRows } from '@shared/charts';
+import { type FicheIndicatorHistory, ficheActionTitle } from '@shared/reports/fiche-action';
 import {
   groupByMission,
   HEALTH_PROJECT_SUMMARY_TITLE,
@@ -100,11 +102,30 @@ export async function ficheActionExport(
 ): Promise<ReportExport> {
   const fiche = await getFiche(db, ficheId, today);
   const cptsName = (await getCptsProfile(db, today)).identity.name || 'CPTS';
-  const data = { generatedAt: now.toISOString(), cptsName, fiche };
+  const indicatorHistories = await Promise.all(fiche.indicators.map(({ id }) => indicatorHistory(db, id)));
+  const data = { generatedAt: now.toISOString(), cptsName, fiche, indicatorHistories };
   return {
     fileName: suggestedFileName(ficheActionTitle(fiche).replace(/[\\/:*?"<>|]/g, '-'), cptsName, today),
     job: { kind: 'ficheAction', data },
   };
+}
+
+/** An indicator with its cible and réalisé over every year of its contract, for its history chart. */
+async function indicatorHistory(db: Kysely<DB>, indicatorId: number): Promise<FicheIndicatorHistory> {
+  const {
+    history,
+    targets: _targets,
+    measures: _measures,
+    requirements: _requirements,
+    ...indicator
+  } = await getIndicator(db, indicatorId);
+  const years = await db
+    .selectFrom('aci_contract_year')
+    .select(['id', 'year_index as index'])
+    .where('contract_id', '=', indicator.contractId)
+    .orderBy('year_index')
+    .execute();
+  return { indicator, rows: indicatorHistoryRows({ history }, years) };
 }
 
 /** The data of the « Synthèse du projet de santé »: every fiche by mission, the contract and the partnerships. */

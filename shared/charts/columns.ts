@@ -7,7 +7,7 @@ import { stack, stackOffsetDiverging } from 'd3-shape';
 import { emptyChart, legendMarks } from './frame';
 import { chartColors, seriesColor } from './palette';
 import { resolveOptions, round, text, valueScale, widest } from './scale';
-import { ellipsize } from './text';
+import { twoLines } from './text';
 import type { ChartGeometry, ChartOptions, LegendEntry, Mark } from './types';
 
 export interface ColumnSeries {
@@ -72,7 +72,7 @@ export function columnChart(input: ColumnChartInput): ChartGeometry {
   const extent = layers ? layers.flatMap((layer) => layer.flat()) : series.flatMap((entry) => entry.values);
 
   const top = legendDrawn.height + fontSize * 1.6;
-  const bottom = height - fontSize * 2;
+  let bottom = height - fontSize * 2;
   const provisional = valueScale(extent, bottom, top, { step });
   const tickWidth = widest(provisional.ticks.map(format), fontSize * 0.9, measure);
   const plotLeft = tickWidth + fontSize * 0.6;
@@ -83,6 +83,13 @@ export function columnChart(input: ColumnChartInput): ChartGeometry {
     .range([plotLeft, plotRight])
     .paddingInner(0.25)
     .paddingOuter(0.15);
+  // A category too long for its column goes on two lines: the plot then leaves room for the second one (the
+  // ticks depend on the values only, so the columns keep their width).
+  const categoryLines = categories.map((category) => twoLines(category, band.step() - 2, fontSize, 'regular', measure));
+  if (categoryLines.some((lines) => lines.length > 1)) {
+    bottom = height - fontSize * 3.1;
+    scale.range([bottom, top]);
+  }
   const inner = scaleBand<number>()
     .domain(series.map((_, index) => index))
     .range([0, band.bandwidth()])
@@ -105,13 +112,16 @@ export function columnChart(input: ColumnChartInput): ChartGeometry {
   const labelSize = fontSize * 0.9;
   categories.forEach((category, at) => {
     const x0 = band(at) ?? plotLeft;
-    const label = ellipsize(category, band.step() - 2, fontSize, 'regular', measure);
-    texts.push(
-      text(x0 + band.bandwidth() / 2, bottom + fontSize * 1.35, label, fontSize, {
-        anchor: 'middle',
-        ...(label !== category ? { full: category } : {}),
-      }),
-    );
+    const lines = categoryLines[at] ?? [category];
+    const shortened = lines.join(' ') !== category;
+    lines.forEach((line, index) => {
+      texts.push(
+        text(x0 + band.bandwidth() / 2, bottom + fontSize * (1.35 + index * 1.1), line, fontSize, {
+          anchor: 'middle',
+          ...(shortened ? { full: category } : {}),
+        }),
+      );
+    });
     if (layers) {
       series.forEach((entry, index) => {
         const [lower, upper] = layers[index]?.[at] ?? [0, 0];

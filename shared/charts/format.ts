@@ -1,6 +1,5 @@
 /** How chart values are written, in French, from the formats of shared/format. */
-import { formatAmount } from '@shared/domain/aci/attainment';
-import { formatDecimal, formatInteger, NBSP } from '@shared/format';
+import { formatDecimal, formatEurosFromCents, formatInteger, NBSP } from '@shared/format';
 import type { ValueFormat } from './types';
 
 /** A function writing a value: « 1 234 », « 12,5 », « 66,3 % », « 33 000 € » (from cents). */
@@ -14,7 +13,7 @@ export function valueFormatter(format: ValueFormat = 'integer'): (value: number)
     case 'percent':
       return (value) => `${formatDecimal(Math.round(value * 10) / 10)}${NBSP}%`;
     case 'euros':
-      return (value) => formatAmount(Math.round(value));
+      return (value) => formatEurosFromCents(Math.round(value));
   }
 }
 

@@ -7,6 +7,18 @@ export { barChart, type BarChartInput, type BarDatum } from './bars';
 export { columnChart, type ColumnChartInput, type ColumnSeries } from './columns';
 export { lineChart, type LineChartInput, type LineSeries } from './lines';
 export { bulletChart, bulletStatus, type BulletChartInput, type BulletDatum, type BulletStatus } from './bullets';
+export {
+  hasTargets,
+  type HistoryYear,
+  type IndicatorHistoryChartInput,
+  type IndicatorHistoryRow,
+  indicatorHistoryChart,
+  indicatorHistoryRows,
+  targetRowLevel,
+} from './indicator-history';
+export { attainmentBars, type AttainmentBarsInput, type AttainmentDatum } from './attainment-bars';
+export { MISSION_EARNINGS_TITLE, missionEarningsBar, missionEarningsChart } from './earnings';
+export { FICHES_BY_MISSION_TITLE, type FichesGroup, fichesByMissionChart } from './fiches-by-status';
 export { EMPTY_TEXT } from './frame';
 export { SERIES_COLORS, chartColors, seriesColor } from './palette';
 export { ellipsize, estimateTextWidth } from './text';

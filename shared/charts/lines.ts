@@ -36,6 +36,8 @@ export interface LineChartInput extends ChartOptions {
 }
 
 const MARKER_RADIUS = 3;
+/** Room left and right of a value written over the plot, inside its halo. */
+const HALO_PAD = 1.5;
 
 type Point = readonly [number, number];
 
@@ -188,13 +190,20 @@ export function lineChart(input: LineChartInput): ChartGeometry {
         strokeWidth: 1,
         label: `${xLabels[at]}, ${entry.label} : ${format(value)}`,
       });
-      texts.push(
-        text(cx, cy - MARKER_RADIUS - fontSize * 0.45, format(value), fontSize * 0.9, {
-          anchor: 'middle',
-          weight: 'semibold',
-          fill: entry.color,
-        }),
-      );
+      const written = format(value);
+      const size = fontSize * 0.9;
+      const baselineY = cy - MARKER_RADIUS - fontSize * 0.45;
+      // A halo of background behind the value, so that a target step or a gridline crossing it never blurs it.
+      const haloWidth = measure(written, size, 'semibold') + HALO_PAD * 2;
+      texts.push({
+        type: 'rect',
+        x: round(cx - haloWidth / 2),
+        y: round(baselineY - size * 0.82),
+        width: round(haloWidth),
+        height: round(size * 1.02),
+        fill: chartColors.background,
+      });
+      texts.push(text(cx, baselineY, written, size, { anchor: 'middle', weight: 'semibold', fill: entry.color }));
     });
   }
 

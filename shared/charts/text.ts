@@ -29,6 +29,28 @@ export const estimateTextWidth: MeasureText = (text: string, fontSize: number, w
 const ELLIPSIS = '…';
 
 /**
+ * `text` on one line if it fits in `maxWidth`, otherwise on two: the first holds as many whole words as fit, the
+ * second the rest (shortened with « … » if it still does not fit). A single word too long is shortened on one line.
+ */
+export function twoLines(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  weight: TextWeight,
+  measure: MeasureText,
+): string[] {
+  if (measure(text, fontSize, weight) <= maxWidth) return [text];
+  const words = text.split(' ');
+  let count = 0;
+  while (count < words.length - 1 && measure(words.slice(0, count + 1).join(' '), fontSize, weight) <= maxWidth) {
+    count += 1;
+  }
+  if (count === 0) return [ellipsize(text, maxWidth, fontSize, weight, measure)];
+  const rest = words.slice(count).join(' ');
+  return [words.slice(0, count).join(' '), ellipsize(rest, maxWidth, fontSize, weight, measure)];
+}
+
+/**
  * `text` if it fits in `maxWidth`, otherwise its longest beginning that fits followed by « … » (trailing spaces
  * and punctuation dropped before the ellipsis); an empty string when not even « … » fits.
  */

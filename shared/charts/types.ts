@@ -87,7 +87,7 @@ export interface ChartTable {
 }
 
 export interface ChartGeometry {
-  kind: 'bars' | 'columns' | 'lines' | 'bullets';
+  kind: 'bars' | 'columns' | 'lines' | 'bullets' | 'attainment';
   width: number;
   height: number;
   /** The chart's title, e.g. « Adhérents par profession ». */

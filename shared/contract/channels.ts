@@ -5,6 +5,7 @@
  */
 export const channelNames = [
   'app.info',
+  'documents.open',
 
   'cpts.get',
   'cpts.saveIdentity',
@@ -143,6 +144,7 @@ export const channelNames = [
   'indicators.update',
   'indicators.archive',
   'indicators.delete',
+  'indicators.reorder',
   'indicators.saveTarget',
   'indicators.carryOverCandidates',
   'indicators.deleteTarget',

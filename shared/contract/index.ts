@@ -12,6 +12,7 @@ import { backupsChannels } from './backups';
 import type { ChannelName } from './channels';
 import { contractChannels } from './contract';
 import { cptsChannels } from './cpts';
+import { documentsChannels } from './documents';
 import { fichesChannels } from './fiches';
 import { indicatorsChannels } from './indicators';
 import { meetingsChannels } from './meetings';
@@ -32,6 +33,7 @@ export { IPC_PREFIX } from './channels';
 export type { ExportResult } from './common';
 export * from './contract';
 export * from './cpts';
+export * from './documents';
 export * from './fiches';
 export * from './indicators';
 export * from './meetings';
@@ -46,6 +48,7 @@ export * from './territory';
 
 export const contract = {
   ...appChannels,
+  ...documentsChannels,
   ...cptsChannels,
   ...territoryChannels,
   ...membersChannels,

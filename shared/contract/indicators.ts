@@ -111,21 +111,32 @@ export const measureSchema = z.object({
 });
 export type MeasureData = z.output<typeof measureSchema>;
 
-export const requirementSchema = z.object({
-  id: id.nullish().transform((v) => v ?? null),
-  indicatorId: id,
-  label: z
-    .string()
-    .trim()
-    .min(1, 'Le libellé du justificatif est obligatoire.')
-    .max(200, 'Libellé : 200 caractères au maximum.'),
-  required: z.boolean().default(true),
-});
+/** What an indicator or a fiche action must prove: exactly one of them owns the requirement. */
+export const requirementSchema = z
+  .object({
+    id: id.nullish().transform((v) => v ?? null),
+    indicatorId: id.nullish().transform((v) => v ?? null),
+    ficheId: id.nullish().transform((v) => v ?? null),
+    label: z
+      .string()
+      .trim()
+      .min(1, 'Le libellé du justificatif est obligatoire.')
+      .max(200, 'Libellé : 200 caractères au maximum.'),
+    required: z.boolean().default(true),
+  })
+  .refine((requirement) => (requirement.indicatorId === null) !== (requirement.ficheId === null), {
+    message: 'Un justificatif attendu se rattache soit à un indicateur, soit à une fiche action.',
+    path: ['indicatorId'],
+  });
+export type RequirementData = z.output<typeof requirementSchema>;
 
 const evidenceDetails = {
   providedOn: optionalIsoDate,
   remark: optionalText(1000, 'Remarque'),
 };
+
+/** A piece of evidence as the checklist edits it: checked, its date « fourni le » and its remark. */
+export const evidenceUpdateSchema = z.object({ id, checked: z.boolean(), ...evidenceDetails });
 
 export interface IndicatorRow {
   id: number;
@@ -188,7 +199,7 @@ export interface EvidenceRow {
   documentId: number | null;
   meetingDocumentId: number | null;
   meetingId: number | null;
-  /** File name, or « Titre de la réunion » for a meeting. */
+  /** Document title (else file name), « fichier.pdf (Titre de la réunion) », or the meeting's title. */
   label: string;
   meetingDate: string | null;
   providedOn: string | null;
@@ -196,9 +207,19 @@ export interface EvidenceRow {
   remark: string | null;
 }
 
+/** A requirement of the indicator, as its detail lists them. */
 export interface RequirementRow {
   id: number;
   indicatorId: number;
+  label: string;
+  required: boolean;
+}
+
+/** A requirement as saved: an indicator's or a fiche action's. */
+export interface SavedRequirement {
+  id: number;
+  indicatorId: number | null;
+  ficheId: number | null;
   label: string;
   required: boolean;
 }
@@ -272,18 +293,41 @@ export interface LiveValue {
   explanation: string;
 }
 
-export interface EvidenceChecklistRow {
+interface ChecklistRowBase {
   requirementId: number;
-  indicatorId: number;
-  indicatorCode: string | null;
-  indicatorLabel: string;
-  missionCode: AciMissionCode;
   label: string;
   required: boolean;
   evidence: EvidenceRow[];
   /** Required and nothing provided for the year. */
   missing: boolean;
 }
+
+/** What an indicator of the contract must prove. */
+export interface IndicatorChecklistRow extends ChecklistRowBase {
+  owner: 'indicator';
+  indicatorId: number;
+  indicatorCode: string | null;
+  indicatorLabel: string;
+  missionCode: AciMissionCode;
+  ficheId: null;
+  ficheCode: null;
+  ficheTitle: null;
+}
+
+/** What a fiche action must prove; a fiche may not be filed under a mission yet. */
+export interface FicheChecklistRow extends ChecklistRowBase {
+  owner: 'fiche';
+  indicatorId: null;
+  indicatorCode: null;
+  indicatorLabel: null;
+  missionCode: AciMissionCode | null;
+  ficheId: number;
+  ficheCode: string | null;
+  ficheTitle: string;
+}
+
+/** One line of the evidence checklist of a contract year: a requirement and what was provided for the year. */
+export type EvidenceChecklistRow = IndicatorChecklistRow | FicheChecklistRow;
 
 export type { TargetStatus };
 
@@ -301,6 +345,14 @@ export const indicatorsChannels = {
   'indicators.update': channel<IndicatorRow>()(z.object({ id, data: indicatorSchema })),
   'indicators.archive': channel<IndicatorRow>()(z.object({ id, archived: z.boolean() })),
   'indicators.delete': channel<{ deleted: true }>()(z.object({ id })),
+  /** The mission's indicators in the given order (all of them, or those a screen shows: the others keep their place). */
+  'indicators.reorder': channel<IndicatorRow[]>()(
+    z.object({
+      contractId: id,
+      missionCode: z.enum(ACI_MISSION_CODES, { error: 'Choisissez la mission.' }),
+      ids: z.array(id).min(1, 'Donnez les indicateurs dans leur nouvel ordre.').max(500),
+    }),
+  ),
 
   'indicators.saveTarget': channel<TargetRow>()(targetSchema),
   /** Last year's targets not fully met, that may be carried into this contract year (« non atteints en N-1 »). */
@@ -314,7 +366,7 @@ export const indicatorsChannels = {
   'indicators.liveValue': channel<LiveValue>()(z.object({ indicatorId: id, contractYearId: id })),
   'indicators.freezeMeasure': channel<MeasureRow>()(z.object({ indicatorId: id, contractYearId: id })),
 
-  'indicators.saveRequirement': channel<RequirementRow>()(requirementSchema),
+  'indicators.saveRequirement': channel<SavedRequirement>()(requirementSchema),
   'indicators.deleteRequirement': channel<{ deleted: true }>()(z.object({ id })),
   'indicators.evidence': channel<EvidenceChecklistRow[]>()(z.object({ contractYearId: id })),
   'indicators.missingEvidence': channel<EvidenceChecklistRow[]>()(z.object({ contractYearId: id })),
@@ -332,7 +384,7 @@ export const indicatorsChannels = {
       ...evidenceDetails,
     }),
   ),
-  /** The whole row as the checklist shows it: a date or remark left out is cleared. */
-  'indicators.updateEvidence': channel<EvidenceRow>()(z.object({ id, checked: z.boolean(), ...evidenceDetails })),
+  /** The whole row as the checklist shows it: a date or remark left out is cleared; no date in the future. */
+  'indicators.updateEvidence': channel<EvidenceRow>()(evidenceUpdateSchema),
   'indicators.deleteEvidence': channel<{ deleted: true }>()(z.object({ id })),
 } as const;

@@ -22,9 +22,14 @@ export function formatNumber(value: number): string {
   return normaliseSpaces(numberFormat.format(value));
 }
 
-/** 123450 (cents) → "1 234,50 €" */
+/**
+ * An amount in cents, the same way on every screen and in every document: 3_500_000 → « 35 000 € » (whole euros
+ * are written without cents, as contracts and annexes write them), 123_450 → « 1 234,50 € ».
+ */
 export function formatEurosFromCents(cents: number): string {
-  return normaliseSpaces(euroFormat.format(cents / 100));
+  return Number.isInteger(cents) && cents % 100 === 0
+    ? `${formatInteger(cents / 100 || 0)}${NBSP}€` // -0 is written 0
+    : normaliseSpaces(euroFormat.format(cents / 100));
 }
 
 /** 12 of 300 → « 4,0 % » (« — » when the total is zero). */

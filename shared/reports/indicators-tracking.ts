@@ -8,14 +8,13 @@ import type { TrackingIndicator, TrackingMission, TrackingTable } from '@shared/
 import { ACI_MISSIONS } from '@shared/domain/aci/reference';
 import {
   amountMismatch,
-  formatAmount,
   formatIndicatorValue,
   orderedTiers,
   type IndicatorValueType,
   tierName,
 } from '@shared/domain/aci/attainment';
 import { MEASURE_STATUS_LABELS, PAYMENT_RULE_LABELS, TARGET_STATUS_LABELS } from '@shared/domain/indicator-labels';
-import { dateLong, formatShare, NBSP, shortDate } from '@shared/format';
+import { dateLong, formatEurosFromCents, formatShare, NBSP, shortDate } from '@shared/format';
 
 export interface IndicatorsTrackingData {
   generatedAt: string;
@@ -79,7 +78,7 @@ export function contractYearPeriod(table: Pick<TrackingTable, 'startOn' | 'endOn
 
 /** « 2 500 € / 3 500 € ». */
 export function earnedOverMax(earnedCents: number, maxCents: number): string {
-  return `${formatAmount(earnedCents)} / ${formatAmount(maxCents)}`;
+  return `${formatEurosFromCents(earnedCents)} / ${formatEurosFromCents(maxCents)}`;
 }
 
 /** « 71,4 % » of earned over max, « — » without a maximum. */
@@ -110,7 +109,10 @@ export function baselineText(line: TrackingIndicator): string {
 export function tierTexts(line: TrackingIndicator): string[] {
   if (!line.target) return [];
   return orderedTiers(line.target.tiers).map((tier) =>
-    `${comparator(line)} ${valueText(line, tier.threshold)} → ${formatAmount(tier.amountCents)}`.replace(/ /g, NBSP),
+    `${comparator(line)} ${valueText(line, tier.threshold)} → ${formatEurosFromCents(tier.amountCents)}`.replace(
+      / /g,
+      NBSP,
+    ),
   );
 }
 

@@ -142,4 +142,42 @@ describe('Projet de santé — import of the annexe indicateurs', () => {
     expect(backend.api['annex.apply']).not.toHaveBeenCalled();
     expect(await indicatorLabels(backend, contract.id)).toEqual(before);
   });
+
+  it('shows where the check is while it runs, then closes the file when the coordinator leaves mid-way', async () => {
+    const { backend } = await withContract(writeAnnex());
+    const { user } = renderApp('/projet-de-sante/annexe?annee=2');
+    await user.click(await screen.findByRole('button', { name: 'Choisir un fichier…' }));
+    await screen.findByRole('heading', { name: '2. Que contient chaque colonne ?' });
+    const opened = await backend.api['annex.open'].mock.results[0]!.value;
+    const token: string = opened.data.token;
+
+    // The check answers only once released: meanwhile the progress of the import is shown, asked to the main process.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    backend.api['annex.preview'].mockImplementationOnce(async (input) => {
+      await released;
+      return backend.call('annex.preview', input);
+    });
+    backend.api['members.importProgress'].mockClear();
+    await user.click(screen.getByRole('button', { name: 'Vérifier les lignes' }));
+    const progress = await screen.findByRole('status');
+    expect(progress.textContent).toContain('Vérification des lignes de l’annexe…');
+    expect(within(progress).getByRole('progressbar')).toBeTruthy();
+    await waitFor(() => expect(backend.api['members.importProgress']).toHaveBeenCalled());
+    release();
+    expect(await screen.findByRole('heading', { name: '3. Vérification' })).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+
+    // Leaving for the missions closes the file in the main process: it can no longer be checked.
+    expect(backend.api['annex.close']).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('link', { name: '← Missions du projet de santé' }));
+    await user.click(await screen.findByRole('button', { name: 'Quitter sans enregistrer' }));
+    expect(await screen.findByRole('heading', { name: 'Missions du projet de santé' })).toBeTruthy();
+    await waitFor(() => expect(backend.api['annex.close']).toHaveBeenCalledWith({ token }));
+    const again = await backend.call('annex.preview', { token, contractYearId: 1, mapping: [] });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/n’est plus ouvert/);
+  });
 });

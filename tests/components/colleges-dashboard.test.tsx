@@ -113,7 +113,7 @@ describe('Tableau de bord — adhérents', () => {
     expect(screen.getByText('3 personnes, 1 structure')).toBeTruthy();
     expect(screen.getByTestId('couverture').textContent).toBe('2 communes du territoire sur 3 couvertes (67\u00a0%)');
     expect(screen.getByTestId('cotisations').textContent).toBe(
-      `Cotisations ${YEAR} : 1 à jour, 3 en attente (60,00\u00a0€ à percevoir) — 75,00\u00a0€ perçus`,
+      `Cotisations ${YEAR} : 1 à jour, 3 en attente (60\u00a0€ à percevoir) — 75\u00a0€ perçus`,
     );
     const professions = screen.getByRole('list', { name: 'Par profession' });
     expect(

@@ -132,7 +132,7 @@ describe('Tableau de bord : projet de santé', () => {
 
     // The met target's 5 000 € out of the year's variable maximum (the sample envelopes: 190 000 €).
     expect(within(section).getByText(/^Part variable de l’année 2/).textContent).toBe(
-      'Part variable de l’année 2 : 5\u00a0000,00\u00a0€ obtenus sur 190\u00a0000,00\u00a0€ au maximum',
+      'Part variable de l’année 2 : 5\u00a0000\u00a0€ obtenus sur 190\u00a0000\u00a0€ au maximum',
     );
     const missing = await within(section).findByRole('link', { name: '1 justificatif obligatoire manquant' });
     expect(missing.getAttribute('href')).toBe(`/projet-de-sante/indicateurs/${unmet.id}`);

@@ -334,13 +334,24 @@ describe('Partenariats — documents', () => {
     const folder = mkdtempSync(join(tmpdir(), 'maillage-convention-'));
     const file = join(folder, 'convention-cls.pdf');
     writeFileSync(file, '%PDF-1.4 convention');
-    const backend = await install({ chooseOpenPath: async () => file });
+    const opened: string[] = [];
+    const backend = await install({
+      chooseOpenPath: async () => file,
+      openFile: async (path) => {
+        opened.push(path);
+      },
+    });
     await withCls(backend);
     const { user } = renderApp('/projet-de-sante/partenariats');
     const card = await screen.findByRole('region', { name: /Contrat local de santé III/ });
     await user.click(within(card).getByRole('button', { name: 'Joindre un document…' }));
     expect(await screen.findByText('Document joint au partenariat.')).toBeTruthy();
     expect(await within(card).findByText('convention-cls.pdf')).toBeTruthy();
+    // « Ouvrir » hands the copy kept in Maillage's documents folder to the computer's usual application.
+    await user.click(within(card).getByRole('button', { name: 'Ouvrir convention-cls.pdf' }));
+    await waitFor(() => expect(opened).toHaveLength(1));
+    expect(opened[0]!.startsWith(backend.context.documentsDir)).toBe(true);
+    expect(readFileSync(opened[0]!, 'utf8')).toBe('%PDF-1.4 convention');
     await user.click(within(card).getByRole('button', { name: 'Supprimer convention-cls.pdf' }));
     const dialog = await screen.findByRole('dialog', { name: 'Supprimer le document ?' });
     await user.click(within(dialog).getByRole('button', { name: 'Supprimer le document' }));

@@ -112,6 +112,20 @@ describe('Projet de santé — missions', () => {
       '/projet-de-sante/fiches',
     );
 
+    // The same chart as the tableau de suivi: each mission's part variable obtenue over its maximum, its figures
+    // readable as a table.
+    const chart = screen.getByRole('region', { name: 'Part variable obtenue par mission' });
+    expect(within(chart).getByRole('img', { name: 'Part variable obtenue par mission' })).toBeTruthy();
+    const chartRow = within(chart).getByRole('row', { name: /^Prévention/ });
+    expect([...chartRow.querySelectorAll('td')].map((cell) => plain(cell.textContent))).toEqual([
+      '2 500 €',
+      '17 500 €',
+      '14,3 %',
+    ]);
+    expect(plain(within(chart).getByText(/^2 500 € \/ 17 500 €/, { selector: 'text' }).textContent)).toBe(
+      '2 500 € / 17 500 € · 14,3 %',
+    );
+
     // A mission without indicators says how to add them.
     const parcours = screen.getByRole('region', { name: /parcours/i });
     expect(within(parcours).getByText(/Aucun indicateur pour cette mission/)).toBeTruthy();

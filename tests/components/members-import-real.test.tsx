@@ -83,7 +83,7 @@ describe('Adhérents — import on the real handlers', () => {
     await user.click(screen.getByRole('button', { name: 'Appliquer cette date' }));
     expect(await screen.findByText('Date retenue : 2 mai 2026.')).toBeTruthy();
     await user.click(screen.getByRole('tab', { name: '2 à créer' }));
-    expect(screen.getByRole('tabpanel').textContent).toContain('Cotisation 2026 : 30,00\u00a0€ payée le 02/05/2026');
+    expect(screen.getByRole('tabpanel').textContent).toContain('Cotisation 2026 : 30\u00a0€ payée le 02/05/2026');
 
     await user.click(screen.getByRole('button', { name: 'Appliquer les 2 lignes valides' }));
     expect(await screen.findByRole('heading', { name: '4. Import terminé' })).toBeTruthy();

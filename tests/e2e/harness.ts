@@ -60,6 +60,8 @@ export interface LaunchedApp {
   url: string;
   /** Suggested names the app passed to the save dialog, in order. */
   saveRequests: string[];
+  /** Files the app asked the computer to open (« Ouvrir » on a document), in order. */
+  openedFiles: string[];
   /** Changes the answer of the next save dialogs. */
   setSavePath: (savePath: LaunchOptions['savePath']) => void;
   /** Changes the answer of the next open dialogs. */
@@ -127,6 +129,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   let folderPath = options.folderPath ?? null;
   let restorePath = options.restorePath ?? null;
   const saveRequests: string[] = [];
+  const openedFiles: string[] = [];
   const live = new LiveDatabase(database, (file) => openDatabase({ file }));
   const context: HandlerContext = {
     live,
@@ -140,6 +143,9 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     chooseSavePath: async (suggestedName) => {
       saveRequests.push(suggestedName);
       return typeof savePath === 'function' ? savePath(suggestedName) : savePath;
+    },
+    openFile: async (path) => {
+      openedFiles.push(path);
     },
     chooseOpenPath: async (purpose) =>
       purpose === 'mail-folder' ? folderPath : purpose === 'restore' ? restorePath : openPath,
@@ -183,6 +189,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     handlers,
     url,
     saveRequests,
+    openedFiles,
     setSavePath: (next) => {
       savePath = next ?? null;
     },

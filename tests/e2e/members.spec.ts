@@ -111,12 +111,12 @@ test('a coordinator imports her Excel export, sees the preview, applies it, and 
   await expect(page.getByText(/Le fichier indique 2 cotisations payées sans date de paiement\./)).toBeVisible();
   await page.getByRole('tab', { name: '3 à créer' }).click();
   await expect(
-    page.getByText('Cotisation 2025 : 40,00 € non payée (le fichier ne donne pas de date de paiement)').first(),
+    page.getByText('Cotisation 2025 : 40 € non payée (le fichier ne donne pas de date de paiement)').first(),
   ).toBeVisible();
   await page.getByRole('radio', { name: /Leur donner une même date pour tout le fichier/ }).check();
   await page.getByLabel('Date pour tout le fichier', { exact: true }).fill('2025-03-31');
   await page.getByRole('button', { name: 'Appliquer cette date' }).click();
-  await expect(page.getByText('Cotisation 2025 : 40,00 € payée le 31/03/2025').first()).toBeVisible();
+  await expect(page.getByText('Cotisation 2025 : 40 € payée le 31/03/2025').first()).toBeVisible();
   await expect(page.getByText('Date retenue : 31 mars 2025.')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/import-apercu.png`, fullPage: true });
   expect(await memberCount()).toBe(0); // the preview writes nothing

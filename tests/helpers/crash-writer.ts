@@ -35,6 +35,7 @@ const handlers = createHandlers({
   },
   chooseSavePath: async () => null,
   chooseOpenPath: async () => importPath,
+  openFile: async () => undefined,
 });
 
 async function ok<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>> {

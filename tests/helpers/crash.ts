@@ -45,6 +45,7 @@ export async function prepareCrashDatabase(file: string): Promise<void> {
     renderPdf: async () => new Uint8Array(),
     chooseSavePath: async () => null,
     chooseOpenPath: async () => null,
+    openFile: async () => undefined,
   });
   const ok = async <C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>> => {
     const result = await invokeChannel(handlers, channel, input);

@@ -31,6 +31,7 @@ export async function testBackend(overrides: Partial<HandlerContext> = {}) {
     renderPdf: (job) => renderReport(job, { fontsDir: FONTS_DIR }),
     chooseSavePath: async () => null,
     chooseOpenPath: async () => null,
+    openFile: async () => undefined,
     ...overrides,
   };
   const handlers = createHandlers(context);

@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import {
   carryOverCandidates,
   evaluateTarget,
-  formatAmount,
   formatIndicatorValue,
   missionResult,
   selectMeasure,
@@ -608,9 +607,7 @@ describe('target validation', () => {
 });
 
 describe('wording', () => {
-  it('writes amounts as the annexes do and values by type', () => {
-    expect(formatAmount(eur(35_000))).toBe(`35${NBSP}000${NBSP}€`);
-    expect(formatAmount(eur(1_234.5))).toBe(`1${NBSP}234,50${NBSP}€`);
+  it('writes values by type as the annexes do', () => {
     expect(formatIndicatorValue('taux', 66.26)).toBe(`66,26${NBSP}%`);
     expect(formatIndicatorValue('oui_non', 1)).toBe('oui');
     expect(formatIndicatorValue('oui_non', 0)).toBe('non');

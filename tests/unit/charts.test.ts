@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attainmentBars,
   barChart,
   bulletChart,
   bulletStatus,
@@ -8,6 +9,10 @@ import {
   EMPTY_TEXT,
   ellipsize,
   estimateTextWidth,
+  fichesByMissionChart,
+  hasTargets,
+  indicatorHistoryChart,
+  indicatorHistoryRows,
   lineChart,
   SERIES_COLORS,
   valueFormatter,
@@ -19,6 +24,7 @@ import {
   type RectMark,
   type TextMark,
 } from '@shared/charts';
+import type { TargetRow } from '@shared/contract';
 
 /** Five units per character: widths that can be worked out by hand. */
 const fiveEach: MeasureText = (text) => Array.from(text).length * 5;
@@ -266,17 +272,32 @@ describe('Vertical bars', () => {
     expect(inn.y + inn.height).toBeLessThanOrEqual(zero + 0.01);
   });
 
-  it('shortens category labels to the width of their column', () => {
-    const chart = columnChart({
+  it('puts a long category on two lines, and shortens a word wider than its column', () => {
+    const input = {
       ...base,
-      width: 120,
+      height: 160,
       categories: ['Commission prévention', 'Bureau'],
       series: [{ label: 'Réunions', values: [5, 3] }],
-    });
-    const shown = texts(chart).find((mark) => mark.full === 'Commission prévention');
+    };
+    // 200 wide: columns about 90 wide, « Commission » and « prévention » (50 each) on two lines under the first
+    // one; the plot ends 3,1 lines above the bottom (160 − 31 = 129) instead of 2.
+    const wide = columnChart({ ...input, width: 200 });
+    const [first, second] = texts(wide).filter((mark) => mark.text === 'Commission' || mark.text === 'prévention');
+    expect([first?.text, second?.text]).toEqual(['Commission', 'prévention']);
+    expect(second?.x).toBe(first?.x);
+    expect((second?.y ?? 0) - (first?.y ?? 0)).toBeCloseTo(11, 5);
+    expect(second?.y).toBeLessThanOrEqual(160);
+    const column = rectFor(wide, 'Commission prévention : 5');
+    expect(column.y + column.height).toBe(129);
+    expect(texts(wide).some((mark) => mark.full !== undefined)).toBe(false);
+    // 80 wide: columns about 31 wide, narrower than « Commission »: shortened on one line, whole on hover.
+    const narrow = columnChart({ ...input, width: 80 });
+    const shown = texts(narrow).find((mark) => mark.full === 'Commission prévention');
     expect(shown?.text.endsWith('…')).toBe(true);
+    const narrowColumn = rectFor(narrow, 'Commission prévention : 5');
+    expect(narrowColumn.y + narrowColumn.height).toBe(140);
     // A single series needs no legend.
-    expect(chart.legend).toEqual([]);
+    expect(wide.legend).toEqual([]);
   });
 
   it('says « Aucune donnée » when every value is zero or there is no category', () => {
@@ -436,5 +457,202 @@ describe('Target vs réalisé bullets', () => {
     const chart = bulletChart({ ...base, items: [] });
     expect(chart.empty).toBe(true);
     expect(chart.table.columns).toEqual(['Indicateur', 'Référence', 'Cible', 'Réalisé', 'Atteinte']);
+  });
+});
+
+describe('Indicator history (the indicator page and the « Fiche action » PDF)', () => {
+  const target = (
+    contractYearId: number,
+    rule: Pick<TargetRow, 'paymentRule' | 'targetValue' | 'tiers'>,
+  ): TargetRow => ({
+    id: contractYearId * 10,
+    indicatorId: 1,
+    contractYearId,
+    yearIndex: contractYearId - 10,
+    maxCents: 350_000,
+    carriedOverFromId: null,
+    note: null,
+    ...rule,
+  });
+  const years = [
+    { id: 11, index: 1 },
+    { id: 12, index: 2 },
+    { id: 13, index: 3 },
+  ];
+  // Year 1: paliers up to 75 %, measured 71,2 %; year 2: nothing; year 3: all or nothing at 80 %, not measured.
+  const history = [
+    {
+      contractYearId: 11,
+      target: target(11, {
+        paymentRule: 'paliers',
+        targetValue: null,
+        tiers: [
+          { rank: 2, label: '', threshold: 72.4, amountCents: 250_000 },
+          { rank: 3, label: '', threshold: 75, amountCents: 350_000 },
+          { rank: 1, label: '', threshold: 69.7, amountCents: 100_000 },
+        ],
+      }),
+      measure: { value: 71.2 },
+    },
+    {
+      contractYearId: 13,
+      target: target(13, { paymentRule: 'tout_ou_rien', targetValue: 80, tiers: [] }),
+      measure: null,
+    },
+  ];
+  const rate = { label: 'Dépistage du cancer du sein', valueType: 'taux', baselineValue: 66.26 } as const;
+
+  it('gives every contract year, the level of its target (the top tier for paliers) and its réalisé', () => {
+    const rows = indicatorHistoryRows({ history }, years);
+    expect(rows.map((row) => [row.year.index, row.level, row.value])).toEqual([
+      [1, 75, 71.2],
+      [2, null, null],
+      [3, 80, null],
+    ]);
+    expect(hasTargets(rows)).toBe(true);
+    expect(hasTargets(indicatorHistoryRows({ history: [] }, years))).toBe(false);
+  });
+
+  it('draws a rate on a scale that hugs its values, with the figures as a table', () => {
+    const rows = indicatorHistoryRows({ history }, years);
+    const chart = indicatorHistoryChart({
+      indicator: rate,
+      rows,
+      width: 300,
+      height: 160,
+      fontSize: 10,
+      measureText: fiveEach,
+    });
+    expect(chart.title).toBe('Cible et réalisé par année de contrat — Dépistage du cancer du sein');
+    // From 66,26 to 80, padded by 8 % of the range (1,1) on each side: 65,2 → 81,1, made round by 5: 65 → 85.
+    const ticks = ['65', '70', '75', '80', '85'].map((tick) => `${tick}${NB}%`);
+    expect(textsOf(chart)).toEqual(expect.arrayContaining(ticks));
+    expect(textsOf(chart)).not.toContain(`60${NB}%`);
+    expect(textsOf(chart)).not.toContain(`90${NB}%`);
+    // The marker of 71,2 % sits 1,2/5 of the way from the 70 % gridline to the 75 % one.
+    const gridAt = (value: number) => {
+      const tick = texts(chart).find((mark) => mark.text === `${value}${NB}%`);
+      return lines(chart).find(
+        (line) => line.stroke === chartColors.grid && Math.abs(line.y1 - (tick?.y ?? 0) + 3.2) < 0.1,
+      )?.y1;
+    };
+    const [y70, y75] = [gridAt(70), gridAt(75)];
+    expect(y70).toBeDefined();
+    const marker = circles(chart).find((circle) => circle.label === `Année 1, Réalisé : 71,2${NB}%`);
+    expect(marker?.cy).toBeCloseTo((y70 ?? 0) + ((y75 ?? 0) - (y70 ?? 0)) * (1.2 / 5), 1);
+    expect(chart.table).toEqual({
+      columns: ['Année de contrat', 'Réalisé', 'Cible', 'Situation initiale'],
+      rows: [
+        ['Année 1', `71,2${NB}%`, `75${NB}%`, `66,26${NB}%`],
+        ['Année 2', '—', '—', `66,26${NB}%`],
+        ['Année 3', '—', `80${NB}%`, `66,26${NB}%`],
+      ],
+    });
+  });
+
+  it('starts a count at zero', () => {
+    const rows = indicatorHistoryRows({ history }, years);
+    const count = { label: 'Patients intégrés au parcours', valueType: 'nombre', baselineValue: null } as const;
+    const chart = indicatorHistoryChart({
+      indicator: count,
+      rows,
+      width: 300,
+      height: 160,
+      fontSize: 10,
+      measureText: fiveEach,
+    });
+    expect(textsOf(chart)).toContain('0');
+    expect(chart.table.columns).toEqual(['Année de contrat', 'Réalisé', 'Cible']);
+  });
+});
+
+describe('Obtained over a maximum', () => {
+  const base = { title: 'Part variable', width: 300, fontSize: 10, measureText: fiveEach, format: 'integer' } as const;
+
+  it('draws each maximum as a track ended by a tick and what was obtained over it, on one scale', () => {
+    const chart = attainmentBars({
+      ...base,
+      items: [
+        { label: 'A', earned: 1, max: 4 },
+        { label: 'B', earned: 3, max: 3 },
+      ],
+    });
+    // Labels 5 wide, then a gap of 8: the plot starts at 13. The widest figures, « 3 / 3 · 100,0 % », are 75 wide:
+    // the plot ends at 300 − 75 − 8 = 217. The scale runs from 0 to 4: 51 per unit.
+    expect(rectFor(chart, 'A, maximum : 4')).toMatchObject({ x: 13, width: 204, y: 26.25, height: 14.5 });
+    expect(rectFor(chart, 'A, obtenu : 1')).toMatchObject({ x: 13, width: 51, y: 28.75, height: 9.5 });
+    expect(rectFor(chart, 'B, maximum : 3')).toMatchObject({ width: 153, y: 49.25 });
+    expect(rectFor(chart, 'B, obtenu : 3')).toMatchObject({ width: 153 });
+    const ticks = lines(chart).filter((line) => line.stroke === chartColors.axis && line.strokeWidth === 1.5);
+    expect(ticks.map((line) => [line.x1, line.y1, line.y2])).toEqual([
+      [217, 26.25, 40.75],
+      [166, 49.25, 63.75],
+    ]);
+    expect(textsOf(chart)).toEqual(expect.arrayContaining([`1 / 4 · 25,0${NB}%`, `3 / 3 · 100,0${NB}%`]));
+    expect(chart.height).toBe(88);
+    expect(chart.legend.map((entry) => entry.label)).toEqual(['Obtenu', 'Maximum']);
+    expect(chart.table).toEqual({
+      columns: ['Libellé', 'Obtenu', 'Maximum', 'Taux'],
+      rows: [
+        ['A', '1', '4', `25,0${NB}%`],
+        ['B', '3', '3', `100,0${NB}%`],
+      ],
+    });
+    expect(chart.summary).toBe(`Part variable : 4 sur 7 (57,1${NB}%) pour 2 lignes.`);
+  });
+
+  it('writes euros from cents, and a line without a maximum has no tick and no rate', () => {
+    const chart = attainmentBars({
+      ...base,
+      format: 'euros',
+      items: [
+        { label: 'Accès aux soins', earned: 1_050_000, max: 3_500_000 },
+        { label: 'Crise', earned: 0, max: 0 },
+      ],
+    });
+    expect(textsOf(chart)).toContain(`10${NB}500${NB}€ / 35${NB}000${NB}€ · 30,0${NB}%`);
+    expect(textsOf(chart)).toContain(`0${NB}€ / 0${NB}€ · —`);
+    expect(lines(chart).filter((line) => line.strokeWidth === 1.5)).toHaveLength(1);
+    expect(attainmentBars({ ...base, items: [] }).empty).toBe(true);
+  });
+
+  it('draws a compact bar without legend nor axis, as tall as its row', () => {
+    const chart = attainmentBars({ ...base, compact: true, items: [{ label: 'A', earned: 1, max: 4 }] });
+    // One row of 23 between 2 above and 2 below. Figures 70 wide: the plot runs from 13 to 300 − 70 − 8 = 222.
+    expect(chart.height).toBe(27);
+    expect(chart.legend).toEqual([]);
+    expect(rectFor(chart, 'A, maximum : 4')).toMatchObject({ x: 13, width: 209, y: 6.25 });
+    expect(textsOf(chart)).toEqual(['A', `1 / 4 · 25,0${NB}%`]);
+  });
+});
+
+describe('Fiches by mission and status', () => {
+  it('stacks the statuses some fiche has, in their order, one colour each, with the total of each column', () => {
+    const chart = fichesByMissionChart({
+      width: 300,
+      height: 160,
+      fontSize: 10,
+      measureText: fiveEach,
+      groups: [
+        { label: 'A', fiches: [{ status: 'deployee' }, { status: 'en_cours' }, { status: 'en_cours' }] },
+        { label: 'B', fiches: [] },
+      ],
+    });
+    expect(chart.title).toBe('Fiches actions par mission et par état');
+    expect(chart.legend.map((entry) => entry.label)).toEqual(['En cours', 'Déployée']);
+    expect(new Set(chart.legend.map((entry) => entry.color)).size).toBe(2);
+    expect(chart.table).toEqual({
+      columns: ['Mission', 'En cours', 'Déployée', 'Total'],
+      rows: [
+        ['A', '2', '1', '3'],
+        ['B', '0', '0', '0'],
+      ],
+    });
+    // Two fiches en cours stand twice as high as one déployée (less the hairline between them).
+    const enCours = rectFor(chart, 'A, En cours : 2');
+    const deployee = rectFor(chart, 'A, Déployée : 1');
+    expect(enCours.height + 0.8).toBeCloseTo(2 * (deployee.height + 0.8), 1);
+    expect(deployee.y + deployee.height).toBeLessThanOrEqual(enCours.y);
+    expect(textsOf(chart)).toContain('3');
   });
 });

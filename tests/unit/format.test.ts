@@ -28,6 +28,12 @@ describe('French formatting', () => {
     expect(formatInteger(50361)).toBe('50\u00a0361');
     expect(formatInteger(1234567)).toBe('1\u00a0234\u00a0567');
     expect(formatEurosFromCents(123450)).toBe('1\u00a0234,50\u00a0€');
+    // Whole euros without cents, as contracts and annexes write them; the same on every screen and document.
+    expect(formatEurosFromCents(3_500_000)).toBe('35\u00a0000\u00a0€');
+    expect(formatEurosFromCents(0)).toBe('0\u00a0€');
+    expect(formatEurosFromCents(-0)).toBe('0\u00a0€');
+    expect(formatEurosFromCents(-50_000)).toBe('-500\u00a0€');
+    expect(formatEurosFromCents(5)).toBe('0,05\u00a0€');
     expect(plural(1, 'commune')).toBe('1 commune');
     expect(plural(3, 'commune')).toBe('3 communes');
   });

@@ -543,7 +543,7 @@ describe('import preview', () => {
     ]);
     // No payment date in the file: never « today »; the preview asks for one date for the whole file.
     expect(preview.toCreate[0]!.changes).toEqual([
-      'Cotisation 2025 : 45,00\u00a0€ non payée (le fichier ne donne pas de date de paiement)',
+      'Cotisation 2025 : 45\u00a0€ non payée (le fichier ne donne pas de date de paiement)',
     ]);
     expect(preview.undated).toEqual({ cotisations: 2, consents: 0 });
 
@@ -841,8 +841,8 @@ describe('import preview', () => {
     const { preview, mapping } = await openAndPreview(writeCsv(files.dir, 'cotis.csv', rows, ',', 'cp1252'));
     expect(mapping).toEqual(['rpps', 'cotisation:2024', 'cotisation:2025', 'cotisation_payee:2025']);
     expect(preview.toUpdate[0]!.changes).toEqual([
-      'Cotisation 2024 : 30,00\u00a0€ payée le 01/03/2024 → 35,00\u00a0€ payée le 01/03/2024',
-      'Cotisation 2025 : 45,00\u00a0€ payée le 10/02/2025',
+      'Cotisation 2024 : 30\u00a0€ payée le 01/03/2024 → 35\u00a0€ payée le 01/03/2024',
+      'Cotisation 2025 : 45\u00a0€ payée le 10/02/2025',
     ]);
     expect(await applyImport(database.db, preview.token, mapping)).toMatchObject({ updated: 1, cotisations: 2 });
     expect((await cotisations()).map((row) => [row.year, row.amount_cents, row.paid_on, row.mode])).toEqual([
@@ -1102,8 +1102,8 @@ describe('import: review fixes', () => {
     const withoutDates = await previewImport(database.db, opened.token, [...opened.mapping.slice(0, 6), null], at);
     const undatedText = 'non payée (le fichier ne donne pas de date de paiement)';
     expect(withoutDates.toCreate.map((row) => row.changes)).toEqual([
-      [`Cotisation 2025 : 40,00\u00a0€ ${undatedText}`, `Cotisation 2026 : 45,00\u00a0€ ${undatedText}`],
-      [`Cotisation 2026 : 45,00\u00a0€ ${undatedText}`],
+      [`Cotisation 2025 : 40\u00a0€ ${undatedText}`, `Cotisation 2026 : 45\u00a0€ ${undatedText}`],
+      [`Cotisation 2026 : 45\u00a0€ ${undatedText}`],
     ]);
     expect(withoutDates.undated).toEqual({ cotisations: 3, consents: 0 });
     // An existing cotisation keeps its stored date, even « not paid ».
@@ -1114,8 +1114,8 @@ describe('import: review fixes', () => {
       undatedOn: '2026-03-31',
     });
     expect(withFileDate.toCreate.map((row) => row.changes)).toEqual([
-      ['Cotisation 2025 : 40,00\u00a0€ payée le 31/03/2026', 'Cotisation 2026 : 45,00\u00a0€ payée le 31/03/2026'],
-      ['Cotisation 2026 : 45,00\u00a0€ payée le 31/03/2026'],
+      ['Cotisation 2025 : 40\u00a0€ payée le 31/03/2026', 'Cotisation 2026 : 45\u00a0€ payée le 31/03/2026'],
+      ['Cotisation 2026 : 45\u00a0€ payée le 31/03/2026'],
     ]);
     await expectUserError(
       previewImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-07-01' }),
@@ -1131,7 +1131,7 @@ describe('import: review fixes', () => {
     expect(preview.errors).toEqual([]);
     expect(preview.undated).toEqual({ cotisations: 2, consents: 0 }); // line 2 « oui » 2026, line 4 2025 (no 2025 date column)
     expect(preview.toUpdate.map((row) => [row.line, row.changes])).toEqual([
-      [3, ['Cotisation 2025 : 40,00\u00a0€ payée le 01/03/2025 → 45,00\u00a0€ payée le 01/03/2025']],
+      [3, ['Cotisation 2025 : 40\u00a0€ payée le 01/03/2025 → 45\u00a0€ payée le 01/03/2025']],
     ]);
     await applyImport(database.db, opened.token, opened.mapping, { ...at, undatedOn: '2026-04-30' });
     expect((await cotisations()).map((row) => [row.member_id, row.year, row.amount_cents, row.paid_on])).toEqual([

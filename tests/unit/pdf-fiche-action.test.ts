@@ -3,6 +3,7 @@ import type { ChannelInput } from '@shared/contract';
 import { formatEurosFromCents } from '@shared/format';
 import { ficheActionExport } from '../../electron/services/report-exports';
 import { SAMPLE_IDENTITY } from '../components/seed-cpts';
+import { seedContract } from '../fixtures/contract';
 import { testBackend } from '../helpers/handlers';
 import { expectFooterOnEveryPage, expectFrench, expectOnlyInter, pdfWorkspace, type RenderedPdf } from '../helpers/pdf';
 
@@ -44,6 +45,19 @@ const FICHE: Omit<ChannelInput<'fiches.create'>, 'partnershipId'> = {
   nextSteps: 'Ouvrir une deuxième tournée en 2027.',
 };
 
+/** A screening rate of the fiche, three contract years with a target, two measured; a count with no target. */
+const RATE = {
+  code: 'PRE-1',
+  label: 'Taux de dépistage du cancer du sein',
+  baseline: 66.26,
+  targets: [68, 72.4, 75],
+  measures: [
+    { value: 68.3, measuredOn: '2023-03-01' },
+    { value: 71.2, measuredOn: '2024-03-01' },
+  ],
+};
+const UNTARGETED = { code: 'PRE-2', label: 'Personnes reçues par l’unité mobile' };
+
 let backend: Backend;
 let pdf: RenderedPdf;
 
@@ -57,6 +71,47 @@ beforeAll(async () => {
     startsOn: '2023-12-15',
   });
   const fiche = await backend.ok('fiches.create', { ...FICHE, partnershipId: cls.id });
+  const contract = await seedContract(backend);
+  const rate = await backend.ok('indicators.create', {
+    contractId: contract.id,
+    missionCode: 'prevention',
+    ficheId: fiche.id,
+    code: RATE.code,
+    label: RATE.label,
+    kind: 'resultat',
+    valueType: 'taux',
+    direction: 'hausse',
+    dataSource: 'cpam',
+    baselineValue: RATE.baseline,
+  });
+  for (const [index, targetValue] of RATE.targets.entries()) {
+    await backend.ok('indicators.saveTarget', {
+      indicatorId: rate.id,
+      contractYearId: contract.years[index]!.id,
+      paymentRule: 'tout_ou_rien',
+      targetValue,
+      maxCents: 250_000,
+    });
+  }
+  for (const [index, measure] of RATE.measures.entries()) {
+    await backend.ok('indicators.saveMeasure', {
+      indicatorId: rate.id,
+      contractYearId: contract.years[index]!.id,
+      status: 'valide',
+      ...measure,
+    });
+  }
+  await backend.ok('indicators.create', {
+    contractId: contract.id,
+    missionCode: 'prevention',
+    ficheId: fiche.id,
+    code: UNTARGETED.code,
+    label: UNTARGETED.label,
+    kind: 'processus',
+    valueType: 'nombre',
+    direction: 'hausse',
+    dataSource: 'cpts',
+  });
   const { job, fileName } = await ficheActionExport(backend.database.db, fiche.id, CLOCK);
   expect(fileName).toBe(
     'Fiche action CLS-1 — Unité mobile de prévention et de dépistage - CPTS Grenoble Sud - 2026-11-23.pdf',
@@ -103,6 +158,31 @@ describe('Fiche action (PDF)', () => {
     const money = (cents: number) => formatEurosFromCents(cents).replace(/[\u00a0\u202f]/g, ' ');
     expect(pdf.flat).toContain(`Total ${money(planned)} ${money(actual)}`);
     expect(pdf.flat).toContain(money(1_234_550));
+  });
+
+  it('draws the history of each indicator with a target: cible and réalisé per contract year, then the figures', () => {
+    const percent = (value: number) => `${String(value).replace('.', ',')} %`;
+    const chartTitle = (code: string, label: string) => `Cible et réalisé par année de contrat — ${code} — ${label}`;
+    expect(pdf.flat).toContain(chartTitle(RATE.code, RATE.label));
+    // The chart's legend and the réalisé written on its points (the SVG text of the chart is real PDF text).
+    for (const legend of ['Réalisé', 'Cible', 'Situation initiale']) expect(pdf.flat).toContain(legend);
+    const chartPage = pdf.pages.find((page) => page.includes(`— ${RATE.code} —`)) ?? '';
+    for (const measure of RATE.measures) {
+      expect(chartPage.match(new RegExp(percent(measure.value), 'g'))?.length).toBe(2); // on its point, in the table
+    }
+    // The figures under the chart: every contract year, its réalisé (or « — »), its cible and the baseline.
+    expect(pdf.flat).toContain('Année de contrat Réalisé Cible Situation initiale');
+    const baseline = percent(RATE.baseline);
+    RATE.targets.forEach((target, index) => {
+      const measured = RATE.measures[index];
+      expect(pdf.flat).toContain(
+        `Année ${index + 1} ${measured ? percent(measured.value) : '—'} ${percent(target)} ${baseline}`,
+      );
+    });
+    expect(pdf.flat).toContain(`Année 5 — — ${baseline}`);
+    // An indicator without any target is listed, without a chart.
+    expect(pdf.flat).toContain(`${UNTARGETED.code} — ${UNTARGETED.label}`);
+    expect(pdf.flat).not.toContain(chartTitle(UNTARGETED.code, UNTARGETED.label));
   });
 
   it('is exported through the reports channel, and refuses an unknown fiche', async () => {

@@ -185,6 +185,30 @@ describe('Synthèse du projet de santé (PDF)', () => {
     expect(pdf.flat).toContain(line);
   });
 
+  it('draws the fiches of each mission by status as stacked columns, with the total of each column', () => {
+    const first = pdf.pages[0]!.replace(/\s+/g, ' ');
+    expect(first).toContain('Fiches actions par mission et par état');
+    // The legend: the statuses some fiche has, in the statuses' order (here all six).
+    const legend = Object.values(STATUS_LABELS).join(' ');
+    expect(pdf.flat).toContain(`Fiches actions par mission et par état ${legend}`);
+    // Each column under its mission's short name, in the order of the accord, then the fiches without a mission.
+    const columns: [string, string | null][] = [
+      ['Accès aux soins', 'acces'],
+      ['Parcours', 'parcours'],
+      ['Prévention', 'prevention'],
+      ['Crises sanitaires', 'crise'],
+      ['Qualité', 'qualite'],
+      ['Accompagnement', 'accompagnement'],
+      ['Sans mission', null],
+    ];
+    const totals = columns.map(([label, code]) => {
+      const total = [...countsOf(code).values()].reduce((sum, count) => sum + count, 0);
+      return `${label} ${total}`;
+    });
+    expect(pdf.flat).toContain(totals.join(' '));
+    expect(pdf.flat).toContain('Accès aux soins 3 Parcours 1 Prévention 2');
+  });
+
   it('shows the role of the CPTS with the porteur, the frame and the last milestone done', () => {
     expect(pdf.flat).toContain('Co-porteuse avec Centre hospitalier de Voiron');
     expect(pdf.flat).toMatch(/Participante \(porteur : Ville de Mulhouse\)/);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAmount } from '@shared/domain/aci/attainment';
-import { formatShare } from '@shared/format';
+import { formatEurosFromCents, formatShare } from '@shared/format';
 import { indicatorsTrackingExport } from '../../electron/services/tracking-export';
 import { testBackend } from '../helpers/handlers';
 import { expectFooterOnEveryPage, expectFrench, expectOnlyInter, pdfWorkspace, type RenderedPdf } from '../helpers/pdf';
@@ -61,7 +60,9 @@ describe('Tableau de suivi des indicateurs (PDF)', () => {
     expect(expected).toHaveLength(12);
     for (const line of expected) {
       expect(flat()).toContain(line.code);
-      expect(flat()).toContain(`${formatAmount(line.earned)} / ${formatAmount(line.max)}`.replace(/\u00a0/g, ' '));
+      expect(flat()).toContain(
+        `${formatEurosFromCents(line.earned)} / ${formatEurosFromCents(line.max)}`.replace(/\u00a0/g, ' '),
+      );
       if (line.required > 0) expect(flat()).toMatch(new RegExp(`${line.code}[^]*?${line.provided} / ${line.required}`));
     }
     // Hand-checked against the annex: ALD sans MT 87 ≤ 100 → palier 2, 6 000 € of 9 000 €; > 70 ans half-way
@@ -93,14 +94,14 @@ describe('Tableau de suivi des indicateurs (PDF)', () => {
       const earned = lines.reduce((sum, line) => sum + line.earned, 0);
       const priced = lines.reduce((sum, line) => sum + line.max, 0);
       expect(flat()).toContain(
-        `${formatAmount(earned)} / ${formatAmount(envelope.variable_max_cents)} ${formatShare(earned, envelope.variable_max_cents)}`.replace(
+        `${formatEurosFromCents(earned)} / ${formatEurosFromCents(envelope.variable_max_cents)} ${formatShare(earned, envelope.variable_max_cents)}`.replace(
           /[\u00a0\u202f]/g,
           ' ',
         ),
       );
       if (priced !== envelope.variable_max_cents) {
         expect(flat()).toContain(
-          `totalisent ${formatAmount(priced)} pour une part variable de ${formatAmount(envelope.variable_max_cents)}`.replace(
+          `totalisent ${formatEurosFromCents(priced)} pour une part variable de ${formatEurosFromCents(envelope.variable_max_cents)}`.replace(
             /\u00a0/g,
             ' ',
           ),
@@ -119,17 +120,41 @@ describe('Tableau de suivi des indicateurs (PDF)', () => {
     expect([fixed, variable, earned]).toEqual([17_750_000, 12_250_000, 5_950_000]);
     const total = [
       'Total',
-      formatAmount(fixed),
-      formatAmount(variable),
-      formatAmount(earned),
+      formatEurosFromCents(fixed),
+      formatEurosFromCents(variable),
+      formatEurosFromCents(earned),
       formatShare(earned, variable),
-      formatAmount(fixed + earned),
+      formatEurosFromCents(fixed + earned),
     ]
       .join(' ')
       .replace(/[\u00a0\u202f]/g, ' ');
     expect(flat()).toContain(total);
     expect(flat()).toContain('48,6 %');
     expect(flat()).toContain('237 000 €');
+  });
+
+  it('draws the part variable obtained over its maximum: every mission on the first page, then each under its title', async () => {
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    const figures = (earned: number, max: number) =>
+      plain(`${formatEurosFromCents(earned)} / ${formatEurosFromCents(max)} · ${formatShare(earned, max)}`);
+    const page = (index: number) => (pdf.pages[index] ?? '').replace(/\s+/g, ' ');
+    const { missions } = await backend.ok('indicators.results', { contractYearId: seeded.yearId });
+    expect(page(0)).toContain('Part variable obtenue par mission');
+    expect(page(0)).toContain('Part variable obtenue Part variable maximale'); // the legend
+    for (const envelope of envelopes) {
+      const mission = missions.find((entry) => entry.missionCode === envelope.mission_code)!;
+      const lines = expected.filter((line) => line.mission === envelope.mission_code);
+      const earned = lines.reduce((sum, line) => sum + line.earned, 0);
+      expect(page(0)).toContain(mission.shortLabel);
+      expect(page(0)).toContain(figures(earned, envelope.variable_max_cents));
+      // The mission's own bar, between its envelope and its table.
+      const title = mission.label;
+      expect(pdf.flat).toMatch(
+        new RegExp(
+          `${title} Part fixe [^]*?Part variable obtenue ${figures(earned, envelope.variable_max_cents)} Indicateur`,
+        ),
+      );
+    }
   });
 
   it('says so when a contract year has no mission nor indicator', async () => {

@@ -169,7 +169,7 @@ describe('équipe d’un protocole', () => {
       role: 'utilisateur',
       joinedOn: '2024-01-10',
     });
-    expect(missingProtocol.message).toBe('Ce protocole n’existe pas ou plus.');
+    expect(missingProtocol.message).toBe('Ce protocole n’existe plus.');
   });
 
   it('refuse une sortie avant l’entrée, et le même adhérent deux fois dans le même rôle', async () => {

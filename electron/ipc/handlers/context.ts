@@ -17,6 +17,8 @@ export interface HandlerContext {
   now: () => Date;
   /** Renders a report off the UI path (utilityProcess in the app, in-process in tests). */
   renderPdf: (job: ReportJob, options?: RenderOptions) => Promise<Uint8Array>;
+  /** Opens a file with the computer's usual application for its type (a French error when it cannot). */
+  openFile: (path: string) => Promise<void>;
   /** Asks where to save a file (save dialog in the app); null when the user cancels. */
   chooseSavePath: (suggestedName: string, kind?: SaveKind) => Promise<string | null>;
   /** Asks which file to open (open dialog in the app); null when the user cancels. */

@@ -10,6 +10,7 @@ import { backupsHandlers } from './backups';
 import type { HandlerContext, Handlers } from './context';
 import { contractHandlers } from './contract';
 import { cptsHandlers } from './cpts';
+import { documentsHandlers } from './documents';
 import { fichesHandlers } from './fiches';
 import { indicatorsHandlers } from './indicators';
 import { meetingsHandlers } from './meetings';
@@ -28,6 +29,7 @@ export { countPdfPages } from './pdf-exports';
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...documentsHandlers(ctx),
     ...cptsHandlers(ctx),
     ...territoryHandlers(ctx),
     ...membersHandlers(ctx),

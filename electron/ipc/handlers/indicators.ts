@@ -16,6 +16,7 @@ import {
   listIndicators,
   liveValue,
   missingEvidence,
+  reorderIndicators,
   saveMeasure,
   saveRequirement,
   saveTarget,
@@ -36,6 +37,8 @@ export function indicatorsHandlers(ctx: HandlerContext): HandlersFor<keyof typeo
     'indicators.update': async ({ id, data }) => updateIndicator(ctx.db, id, data),
     'indicators.archive': async ({ id, archived }) => archiveIndicator(ctx.db, id, archived, ctx.now().toISOString()),
     'indicators.delete': async ({ id }) => deleteIndicator(ctx.db, id, ctx.documentsDir),
+    'indicators.reorder': async ({ contractId, missionCode, ids }) =>
+      reorderIndicators(ctx.db, contractId, missionCode, ids),
     'indicators.saveTarget': async (data) => saveTarget(ctx.db, data),
     'indicators.carryOverCandidates': async ({ contractYearId }) => carryOverCandidatesFor(ctx.db, contractYearId),
     'indicators.deleteTarget': async ({ id }) => deleteTarget(ctx.db, id),
@@ -54,7 +57,7 @@ export function indicatorsHandlers(ctx: HandlerContext): HandlersFor<keyof typeo
     'indicators.attachEvidenceFile': async (input) =>
       attachEvidenceFile(ctx.db, input, ctx.documentsDir, today(), () => ctx.chooseOpenPath('document')),
     'indicators.linkEvidence': async (input) => linkEvidence(ctx.db, input, today()),
-    'indicators.updateEvidence': async (input) => updateEvidence(ctx.db, input),
+    'indicators.updateEvidence': async (input) => updateEvidence(ctx.db, input, today()),
     'indicators.deleteEvidence': async ({ id }) => deleteEvidence(ctx.db, id, ctx.documentsDir),
   };
 }

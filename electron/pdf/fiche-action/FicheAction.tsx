@@ -1,8 +1,10 @@
 import { StyleSheet, View } from '@react-pdf/renderer';
+import { hasTargets, indicatorHistoryChart } from '@shared/charts';
 import type { FicheBudgetRow, FicheMeetingRow, FicheMilestoneRow } from '@shared/contract';
 import { dateLong, exportDate, formatEurosFromCents, nonBreaking, shortDate } from '@shared/format';
 import { type FicheActionData, ficheActionTitle } from '@shared/reports/fiche-action';
 import { BulletList, DocumentTitle, FreeText, KeyValueList, type KeyValueItem, Note, Section } from '../components';
+import { PdfChart, pdfMeasureText } from '../components/charts/PdfChart';
 import { contentWidth, fontSizes } from '../components/theme';
 import { maxCharsFor, ReportDocument, ReportPage, Table, type TableColumn } from '../layout';
 import { footerLabel } from '../text';
@@ -11,6 +13,7 @@ const MAX_CHARS = maxCharsFor(contentWidth, fontSizes.body);
 
 const styles = StyleSheet.create({
   block: { marginBottom: 4 },
+  history: { marginTop: 8 },
 });
 
 const amount = (cents: number | null) => (cents === null ? '—' : formatEurosFromCents(cents));
@@ -39,6 +42,29 @@ const meetingColumns: TableColumn<FicheMeetingRow>[] = [
   { header: 'Type', width: 22, value: (row) => row.typeLabel },
   { header: 'Décisions', width: 18, numeric: true, value: (row) => String(row.decisions.length) },
 ];
+
+/** Height of an indicator's history chart, in points: five contract years read well at print size. */
+const HISTORY_HEIGHT = 150;
+
+/** Cible and réalisé per contract year of each indicator of the fiche that has a target, chart then figures. */
+function IndicatorHistories({ histories }: { histories: FicheActionData['indicatorHistories'] }) {
+  return histories
+    .filter((history) => hasTargets(history.rows))
+    .map(({ indicator, rows }) => (
+      <View key={indicator.id} style={styles.history}>
+        <PdfChart
+          showTable
+          geometry={indicatorHistoryChart({
+            indicator: { ...indicator, label: `${indicator.code ? `${indicator.code} — ` : ''}${indicator.label}` },
+            rows,
+            width: contentWidth,
+            height: HISTORY_HEIGHT,
+            measureText: pdfMeasureText,
+          })}
+        />
+      </View>
+    ));
+}
 
 /** The identity block of the fiche: how a CLS fiche opens (axe, cadre, porteur, pilote, public, territoire…). */
 export function ficheFacts(data: FicheActionData): KeyValueItem[] {
@@ -149,6 +175,7 @@ export function FicheAction({ data }: { data: FicheActionData }) {
               )}
               maxChars={MAX_CHARS}
             />
+            <IndicatorHistories histories={data.indicatorHistories} />
           </Section>
         ) : null}
         {fiche.meetings.length > 0 ? (

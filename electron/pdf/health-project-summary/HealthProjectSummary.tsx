@@ -1,5 +1,7 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { fichesByMissionChart } from '@shared/charts';
 import type { FicheListRow } from '@shared/contract/fiches';
+import { ACI_MISSIONS } from '@shared/domain/aci/reference';
 import { exportDate, nonBreaking, plural } from '@shared/format';
 import {
   ficheLabel,
@@ -12,7 +14,8 @@ import {
   statusText,
 } from '@shared/reports/health-project-summary';
 import { DocumentTitle, EmptyState, KeyValueList, type KeyValueItem, Section } from '../components';
-import { colors, fontSizes, textSize } from '../components/theme';
+import { PdfChart, pdfMeasureText } from '../components/charts/PdfChart';
+import { colors, contentWidth, fontSizes, textSize } from '../components/theme';
 import { ReportDocument, ReportPage, Table, type TableColumn } from '../layout';
 import { footerLabel } from '../text';
 
@@ -49,6 +52,35 @@ function contractFacts(data: HealthProjectSummaryData, total: number, allFiches:
   ];
 }
 
+/** Small enough for « Accompagnement » to sit under its column among seven. */
+const CHART_FONT_SIZE = 7.5;
+
+/** Up to this many fiches a mission stays whole on its page rather than leaving its title or header behind. */
+const KEEP_TOGETHER_ROWS = 6;
+
+/** The chart's column of a mission: its short name (« Parcours »), which fits under a column. */
+const shortName = (mission: { code: string; label: string }) =>
+  ACI_MISSIONS.find((reference) => reference.code === mission.code)?.shortLabel ?? mission.label;
+
+/** Each mission's fiches by status, stacked, then the fiches without a mission. */
+function FichesChart({ data }: { data: HealthProjectSummaryData }) {
+  const groups = [
+    ...data.missions.map((mission) => ({ label: shortName(mission), fiches: mission.fiches })),
+    ...(data.withoutMission.length > 0 ? [{ label: 'Sans mission', fiches: data.withoutMission }] : []),
+  ];
+  return (
+    <PdfChart
+      geometry={fichesByMissionChart({
+        groups,
+        width: contentWidth,
+        height: 190,
+        fontSize: CHART_FONT_SIZE,
+        measureText: pdfMeasureText,
+      })}
+    />
+  );
+}
+
 function FicheTable({ fiches }: { fiches: FicheListRow[] }) {
   if (fiches.length === 0) return <EmptyState>Aucune fiche action pour cette mission.</EmptyState>;
   return (
@@ -76,21 +108,28 @@ export function HealthProjectSummary({ data }: { data: HealthProjectSummaryData 
         <View style={styles.block}>
           <KeyValueList items={contractFacts(data, allFiches.length, allFiches)} />
         </View>
+        {allFiches.length > 0 ? <FichesChart data={data} /> : null}
         {data.missions.map((mission) => (
-          <Section key={mission.code} title={mission.label}>
-            <FicheTable fiches={mission.fiches} />
-          </Section>
+          <View key={mission.code} wrap={mission.fiches.length > KEEP_TOGETHER_ROWS}>
+            <Section title={mission.label}>
+              <FicheTable fiches={mission.fiches} />
+            </Section>
+          </View>
         ))}
         {data.withoutMission.length > 0 ? (
-          <Section title="Fiches sans mission ACI">
-            <FicheTable fiches={data.withoutMission} />
-          </Section>
+          <View wrap={data.withoutMission.length > KEEP_TOGETHER_ROWS}>
+            <Section title="Fiches sans mission ACI">
+              <FicheTable fiches={data.withoutMission} />
+            </Section>
+          </View>
         ) : null}
         {allFiches.length === 0 ? <EmptyState>Aucune fiche action saisie.</EmptyState> : null}
         {data.partnerships.length > 0 ? (
-          <Section title="Partenariats">
-            <Table columns={partnershipColumns} rows={data.partnerships} rowKey={(row) => row.label} />
-          </Section>
+          <View wrap={data.partnerships.length > KEEP_TOGETHER_ROWS}>
+            <Section title="Partenariats">
+              <Table columns={partnershipColumns} rows={data.partnerships} rowKey={(row) => row.label} />
+            </Section>
+          </View>
         ) : null}
       </ReportPage>
     </ReportDocument>

@@ -1,7 +1,7 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { missionEarningsBar, missionEarningsChart } from '@shared/charts';
 import type { TrackingIndicator, TrackingMission } from '@shared/contract/indicators';
-import { formatAmount } from '@shared/domain/aci/attainment';
-import { exportDate, nonBreaking } from '@shared/format';
+import { exportDate, formatEurosFromCents, nonBreaking } from '@shared/format';
 import {
   annexMissions,
   attainmentText,
@@ -15,6 +15,7 @@ import {
   TRACKING_COLUMNS,
 } from '@shared/reports/indicators-tracking';
 import { DocumentTitle, EmptyState, KeyFigures, Note, SectionTitle } from '../components';
+import { PdfChart, pdfMeasureText } from '../components/charts/PdfChart';
 import { colors, fontSizes, textSize, weights } from '../components/theme';
 import { Grid, type GridColumn, GridTable, pageContentWidth, ReportDocument, ReportPage } from '../layout';
 import { footerLabel } from '../text';
@@ -42,12 +43,18 @@ const columns: GridColumn<TrackingIndicator>[] = TRACKING_COLUMNS.map((column) =
 
 const grid = new Grid(columns, { width: pageContentWidth('landscape'), fontSize: TABLE_FONT_SIZE });
 
+/** The charts take part of the page's width (figures stay near their bars) and the tables' size. */
+const CHART_WIDTH = Math.round(pageContentWidth('landscape') * 0.66);
+const CHART_FONT_SIZE = 8;
+/** A mission's own bar, under its envelope: half the page. */
+const BAR_WIDTH = Math.round(pageContentWidth('landscape') * 0.5);
+
 /** « Part fixe 90 000 € · part variable maximale 35 000 € », or why there is no envelope. */
 export function envelopeLine(mission: TrackingMission): string {
   if (!mission.envelope) return 'Enveloppe de la mission non renseignée pour cette année.';
   const { fixedCents, variableMaxCents } = mission.envelope;
   return nonBreaking(
-    `Part fixe ${formatAmount(fixedCents)} · part variable maximale ${formatAmount(variableMaxCents)}`,
+    `Part fixe ${formatEurosFromCents(fixedCents)} · part variable maximale ${formatEurosFromCents(variableMaxCents)}`,
   );
 }
 
@@ -71,6 +78,17 @@ function MissionTable({ mission }: { mission: TrackingMission }) {
     <View style={styles.mission} wrap={mission.indicators.length > KEEP_TOGETHER_ROWS}>
       <SectionTitle>{missionTitle(mission)}</SectionTitle>
       <Text style={styles.envelope}>{envelopeLine(mission)}</Text>
+      {mission.envelope ? (
+        <PdfChart
+          showTitle={false}
+          geometry={missionEarningsBar({
+            mission,
+            width: BAR_WIDTH,
+            fontSize: CHART_FONT_SIZE,
+            measureText: pdfMeasureText,
+          })}
+        />
+      ) : null}
       {mission.indicators.length === 0 ? (
         <EmptyState>Aucun indicateur pour cette mission.</EmptyState>
       ) : (
@@ -94,9 +112,14 @@ interface SummaryRow {
 
 const summaryColumns: GridColumn<SummaryRow>[] = [
   { header: 'Mission', width: 34, value: (row) => row.label },
-  { header: 'Part fixe', width: 14, numeric: true, value: (row) => formatAmount(row.fixedCents) },
-  { header: 'Part variable maximale', width: 18, numeric: true, value: (row) => formatAmount(row.variableMaxCents) },
-  { header: 'Part variable obtenue', width: 18, numeric: true, value: (row) => formatAmount(row.earnedCents) },
+  { header: 'Part fixe', width: 14, numeric: true, value: (row) => formatEurosFromCents(row.fixedCents) },
+  {
+    header: 'Part variable maximale',
+    width: 18,
+    numeric: true,
+    value: (row) => formatEurosFromCents(row.variableMaxCents),
+  },
+  { header: 'Part variable obtenue', width: 18, numeric: true, value: (row) => formatEurosFromCents(row.earnedCents) },
   {
     header: 'Taux d’atteinte',
     width: 12,
@@ -107,7 +130,7 @@ const summaryColumns: GridColumn<SummaryRow>[] = [
     header: 'Total',
     width: 14,
     numeric: true,
-    value: (row) => formatAmount(row.fixedCents + row.earnedCents),
+    value: (row) => formatEurosFromCents(row.fixedCents + row.earnedCents),
   },
 ];
 
@@ -149,17 +172,31 @@ export function IndicatorsTracking({ data }: { data: IndicatorsTrackingData }) {
         />
         <KeyFigures
           items={[
-            { label: 'Part fixe', value: formatAmount(year.fixedCents) },
-            { label: 'Part variable maximale', value: formatAmount(year.variableMaxCents) },
-            { label: 'Part variable obtenue', value: formatAmount(year.earnedCents) },
+            { label: 'Part fixe', value: formatEurosFromCents(year.fixedCents) },
+            { label: 'Part variable maximale', value: formatEurosFromCents(year.variableMaxCents) },
+            { label: 'Part variable obtenue', value: formatEurosFromCents(year.earnedCents) },
             {
               label: 'Taux d’atteinte',
               value: attainmentText(year.earnedCents, year.variableMaxCents),
               detail: 'part variable obtenue / maximale',
             },
-            { label: 'Total de l’année', value: formatAmount(year.totalCents), detail: 'part fixe + variable obtenue' },
+            {
+              label: 'Total de l’année',
+              value: formatEurosFromCents(year.totalCents),
+              detail: 'part fixe + variable obtenue',
+            },
           ]}
         />
+        {missions.length > 0 ? (
+          <PdfChart
+            geometry={missionEarningsChart({
+              missions,
+              width: CHART_WIDTH,
+              fontSize: CHART_FONT_SIZE + 0.5,
+              measureText: pdfMeasureText,
+            })}
+          />
+        ) : null}
         {missions.length === 0 ? (
           <EmptyState>
             Aucune enveloppe de mission ni aucune cible d’indicateur n’est renseignée pour cette année de contrat.
@@ -175,11 +212,11 @@ export function IndicatorsTracking({ data }: { data: IndicatorsTrackingData }) {
               rows={summary.map((row) => summaryGrid.row(row))}
               totalRow={summaryGrid.total([
                 'Total',
-                formatAmount(year.fixedCents),
-                formatAmount(year.variableMaxCents),
-                formatAmount(year.earnedCents),
+                formatEurosFromCents(year.fixedCents),
+                formatEurosFromCents(year.variableMaxCents),
+                formatEurosFromCents(year.earnedCents),
                 attainmentText(year.earnedCents, year.variableMaxCents),
-                formatAmount(year.totalCents),
+                formatEurosFromCents(year.totalCents),
               ])}
             />
           </View>

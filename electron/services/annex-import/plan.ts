@@ -15,11 +15,13 @@ import type {
   AnnexRowPreview,
 } from '@shared/contract';
 import type { AciMissionCode } from '@shared/domain/aci';
-import { amountMismatch, formatAmount } from '@shared/domain/aci/attainment';
+import { amountMismatch } from '@shared/domain/aci/attainment';
+import { formatEurosFromCents } from '@shared/format';
 import { ACI_MISSIONS } from '@shared/domain/aci/reference';
 import { searchKey } from '@shared/text';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
+import { report, withProgress } from '../members-import/progress';
 import { UserError } from '../errors';
 import { type AnnexRow, parseAnnexRow } from './row';
 import { annexSessionOf } from './sessions';
@@ -167,7 +169,7 @@ async function missionTotals(db: Kysely<DB>, plan: Plan): Promise<AnnexMissionTo
         variableMaxCents,
         warning:
           variableMaxCents === null
-            ? `Pas d’enveloppe saisie pour la mission ${missionName(code)} cette année : ses indicateurs totalisent ${formatAmount(indicatorsCents)}.`
+            ? `Pas d’enveloppe saisie pour la mission ${missionName(code)} cette année : ses indicateurs totalisent ${formatEurosFromCents(indicatorsCents)}.`
             : (mismatch?.message ?? null),
       };
     });
@@ -179,7 +181,9 @@ export async function previewAnnex(
   contractYearId: number,
   mapping: readonly (AnnexField | null)[],
 ): Promise<AnnexPreview> {
-  const plan = await planAnnex(db, token, contractYearId, mapping);
+  const plan = await withProgress('verification', 'Vérification des lignes de l’annexe…', () =>
+    planAnnex(db, token, contractYearId, mapping),
+  );
   const counts: Record<AnnexRowAction, number> = { create: 0, add_target: 0, unchanged: 0, error: 0 };
   for (const { preview } of plan.rows) counts[preview.action]++;
   return {
@@ -200,6 +204,19 @@ export async function applyAnnex(
   mapping: readonly (AnnexField | null)[],
 ): Promise<AnnexResult> {
   const result: AnnexResult = { indicatorsCreated: 0, targetsCreated: 0, requirementsCreated: 0, skipped: 0 };
+  await withProgress('enregistrement', 'Enregistrement des indicateurs…', () =>
+    writeAnnex(db, token, contractYearId, mapping, result),
+  );
+  return result;
+}
+
+async function writeAnnex(
+  db: Kysely<DB>,
+  token: string,
+  contractYearId: number,
+  mapping: readonly (AnnexField | null)[],
+  result: AnnexResult,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // Planned inside the transaction: what is written is exactly what was checked against the database.
     const plan = await planAnnex(trx, token, contractYearId, mapping);
@@ -209,7 +226,8 @@ export async function applyAnnex(
       .where('contract_id', '=', plan.year.contract_id)
       .executeTakeFirst();
     let position = Number(last?.position ?? 0);
-    for (const { row, preview } of plan.rows) {
+    for (const [index, { row, preview }] of plan.rows.entries()) {
+      report('enregistrement', index / plan.rows.length, 'Enregistrement des indicateurs…');
       if (!row) {
         result.skipped++;
         continue;
@@ -290,5 +308,4 @@ export async function applyAnnex(
       );
     }
   });
-  return result;
 }

@@ -6,7 +6,6 @@
  * a taux; tiers whose thresholds go down, or a cible below the baseline, make an indicator à la baisse.
  */
 import {
-  formatAmount,
   formatIndicatorValue,
   type IndicatorDirection,
   type IndicatorValueType,
@@ -19,7 +18,7 @@ import { ACI_MISSION_CODES, type AciMissionCode } from '@shared/domain/aci';
 import type { IndicatorDataSource, IndicatorKind } from '@shared/domain/indicator-labels';
 import { PAYMENT_RULE_LABELS } from '@shared/domain/indicator-labels';
 import { parseEuroAmount, parseFrenchDate } from '@shared/domain/import-mapping';
-import { NBSP } from '@shared/format';
+import { formatEurosFromCents, NBSP } from '@shared/format';
 import { searchKey } from '@shared/text';
 
 /** A row that can be imported: the indicator (without its contract), its target and the evidence it requires. */
@@ -183,12 +182,12 @@ function summaryOf(row: Omit<AnnexRow, 'summary'>): string {
   const { target } = row;
   if (target.rule === 'paliers') {
     const tiers = target.tiers.map((tier) =>
-      `${sign} ${show(tier.threshold)} → ${formatAmount(tier.amountCents)}`.replace(/ /g, NBSP),
+      `${sign} ${show(tier.threshold)} → ${formatEurosFromCents(tier.amountCents)}`.replace(/ /g, NBSP),
     );
     return `${PAYMENT_RULE_LABELS.paliers} : ${tiers.join(' ; ')}`;
   }
   const level = valueType === 'oui_non' ? 'oui' : `${sign}${NBSP}${show(target.targetValue ?? 0)}`;
-  return `${PAYMENT_RULE_LABELS[target.rule]} : ${level}, ${formatAmount(target.maxCents)}`;
+  return `${PAYMENT_RULE_LABELS[target.rule]} : ${level}, ${formatEurosFromCents(target.maxCents)}`;
 }
 
 /** Reads one row (cells by field) into an indicator and its target, or the French reasons it cannot be. */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnnexOpened } from '@shared/contract';
 import { UserError } from '../errors';
 import type { Spreadsheet } from '../members-import';
+import { report, withProgress } from '../members-import/progress';
 import { readImportFile } from '../members-import/reader';
 import {
   ANNEX_FIELD_CODES,
@@ -87,7 +88,12 @@ export function withAnnexHeader(sheet: Spreadsheet): Spreadsheet {
 
 /** Reads the file, keeps its rows under a random token and suggests what each column holds. */
 export async function openAnnex(path: string): Promise<AnnexOpened> {
-  const sheet = withAnnexHeader(await readImportFile(path, () => {}, 'annex'));
+  // The progress of the member import: one import at a time, which the screen asks for while the file is read.
+  const sheet = withAnnexHeader(
+    await withProgress('lecture', 'Lecture du fichier…', () =>
+      readImportFile(path, (fraction, label) => report('lecture', fraction, label), 'annex'),
+    ),
+  );
   const now = Date.now();
   for (const [token, session] of sessions) if (now - session.openedAt > SESSION_TTL_MS) sessions.delete(token);
   while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);

@@ -4,8 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ContractDetail, ContractOverview } from '@shared/contract';
-import { formatAmount } from '@shared/domain/aci';
-import { pl } from '@shared/format';
+import { formatEurosFromCents, pl } from '@shared/format';
 import type { DB } from '../../db/schema';
 import { plusDays } from './guards';
 import { getContract } from './records';
@@ -52,7 +51,7 @@ function warningsOf(contract: ContractDetail): string[] {
     const known = late.reduce((sum, line) => sum + (line.expectedCents ?? 0), 0);
     warnings.push(
       `${late.length} ${pl(late.length, 'versement attendu n’est pas arrivé', 'versements attendus ne sont pas arrivés')}${
-        known ? ` (${formatAmount(known)} au total)` : ''
+        known ? ` (${formatEurosFromCents(known)} au total)` : ''
       }.`,
     );
   }

@@ -1,42 +1,55 @@
 /**
- * Evidence of the indicators: what each one requires (feuilles d’émargement, comptes rendus, données CPAM…), what
- * was provided for a contract year (a document copied into Maillage's folder, a meeting's document, or a meeting
- * itself), checked or not, with a remark; and the checklist of what is still missing before the dialogue de gestion.
+ * Evidence of the indicators and of the fiches actions: what each one requires (feuilles d’émargement, comptes rendus,
+ * données CPAM…), what was provided for a contract year (a document copied into Maillage's folder, a meeting's
+ * document, or a meeting itself), checked or not, dated, with a remark. The checklist of what is still missing before
+ * the dialogue de gestion lives in `evidence-checklist`.
  */
 import type { Kysely } from 'kysely';
-import type { EvidenceChecklistRow, EvidenceRow, RequirementRow } from '@shared/contract';
+import type { EvidenceRow, RequirementData, SavedRequirement } from '@shared/contract';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { removeDocument, storeDocument } from '../documents';
 import { UserError } from '../errors';
-import { missionRank } from './missions';
 import { assertContractYear, assertIndicator, type Db } from './rows';
 
 const NOTHING_SAVED = 'Rien n’a été enregistré.';
+const REQUIREMENT_GONE = 'Ce justificatif attendu n’existe pas ou plus.';
 
-export async function saveRequirement(
-  db: Kysely<DB>,
-  data: { id: number | null; indicatorId: number; label: string; required: boolean },
-): Promise<RequirementRow> {
+async function assertFicheExists(db: Db, ficheId: number): Promise<void> {
+  const fiche = await db.selectFrom('fiche_action').select('id').where('id', '=', ficheId).executeTakeFirst();
+  if (!fiche) {
+    throw new UserError('not_found', `Cette fiche action n’existe pas ou plus. ${NOTHING_SAVED}`, {
+      ficheId: 'Fiche action introuvable.',
+    });
+  }
+}
+
+/** Adds or renames what an indicator or a fiche action must prove; its owner never changes. */
+export async function saveRequirement(db: Kysely<DB>, data: RequirementData): Promise<SavedRequirement> {
   return db.transaction().execute(async (trx) => {
-    await assertIndicator(trx, data.indicatorId);
-    const values = { indicator_id: data.indicatorId, label: data.label, required: data.required ? 1 : 0 };
+    if (data.indicatorId !== null) await assertIndicator(trx, data.indicatorId);
+    if (data.ficheId !== null) await assertFicheExists(trx, data.ficheId);
+    const values = {
+      indicator_id: data.indicatorId,
+      fiche_id: data.ficheId,
+      label: data.label,
+      required: data.required ? 1 : 0,
+    };
     let id: number;
     if (data.id === null) {
       id = (await trx.insertInto('evidence_requirement').values(values).returning('id').executeTakeFirstOrThrow()).id;
     } else {
       const { numUpdatedRows } = await trx
         .updateTable('evidence_requirement')
-        .set(values)
+        .set({ label: values.label, required: values.required })
         .where('id', '=', data.id)
-        .where('indicator_id', '=', data.indicatorId)
+        .where(data.indicatorId !== null ? 'indicator_id' : 'fiche_id', '=', data.indicatorId ?? data.ficheId ?? 0)
         .executeTakeFirst();
-      if (Number(numUpdatedRows) === 0)
-        throw new UserError('not_found', 'Ce justificatif attendu n’existe pas ou plus.');
+      if (Number(numUpdatedRows) === 0) throw new UserError('not_found', REQUIREMENT_GONE);
       id = data.id;
     }
     await audit(trx, data.id === null ? 'create' : 'update', 'evidence_requirement', String(id), null);
-    return { id, indicatorId: data.indicatorId, label: data.label, required: data.required };
+    return { id, indicatorId: data.indicatorId, ficheId: data.ficheId, label: data.label, required: data.required };
   });
 }
 
@@ -71,7 +84,8 @@ export async function deleteRequirement(db: Kysely<DB>, id: number, documentsDir
   return { deleted: true };
 }
 
-function evidenceQuery(db: Db) {
+/** Evidence rows with what names them: the document, the meeting document and its meeting, or the meeting. */
+export function evidenceQuery(db: Db) {
   return db
     .selectFrom('evidence')
     .leftJoin('document', 'document.id', 'evidence.document_id')
@@ -97,7 +111,7 @@ function evidenceQuery(db: Db) {
 
 type EvidenceQueryRow = Awaited<ReturnType<ReturnType<typeof evidenceQuery>['execute']>>[number];
 
-function toEvidenceRow(row: EvidenceQueryRow): EvidenceRow {
+export function toEvidenceRow(row: EvidenceQueryRow): EvidenceRow {
   const kind =
     row.document_id !== null ? 'document' : row.meeting_document_id !== null ? 'meeting_document' : 'meeting';
   const label =
@@ -128,26 +142,36 @@ async function getEvidence(db: Db, id: number): Promise<EvidenceRow> {
   return toEvidenceRow(row);
 }
 
-/** The requirement and the year, refused when the year is not one of the indicator's contract. */
+/**
+ * The requirement and the year, refused when the year is not one of the indicator's contract. A fiche action is not
+ * bound to one contract: any contract year will do.
+ */
 async function assertRequirementYear(db: Db, requirementId: number, contractYearId: number): Promise<void> {
   const requirement = await db
     .selectFrom('evidence_requirement')
-    .innerJoin('indicator', 'indicator.id', 'evidence_requirement.indicator_id')
-    .select('indicator.contract_id')
+    .leftJoin('indicator', 'indicator.id', 'evidence_requirement.indicator_id')
+    .select(['evidence_requirement.indicator_id', 'indicator.contract_id'])
     .where('evidence_requirement.id', '=', requirementId)
     .executeTakeFirst();
   if (!requirement) {
-    throw new UserError('not_found', 'Ce justificatif attendu n’existe pas ou plus.', {
-      requirementId: 'Justificatif attendu introuvable.',
-    });
+    throw new UserError('not_found', REQUIREMENT_GONE, { requirementId: 'Justificatif attendu introuvable.' });
   }
   const year = await assertContractYear(db, contractYearId);
-  if (year.contract_id !== requirement.contract_id) {
+  if (requirement.indicator_id !== null && year.contract_id !== requirement.contract_id) {
     throw new UserError(
       'invalid_input',
       `Cette année appartient à un autre contrat que celui de l’indicateur. ${NOTHING_SAVED}`,
       { contractYearId: 'Choisissez une année du contrat de l’indicateur.' },
     );
+  }
+}
+
+/** « Fourni le » may be left empty, never set after today. */
+function assertProvidedOn(providedOn: string | null, today: string): void {
+  if (providedOn !== null && providedOn > today) {
+    throw new UserError('invalid_input', `La date « fourni le » ne peut pas être dans le futur. ${NOTHING_SAVED}`, {
+      providedOn: 'Cette date est dans le futur.',
+    });
   }
 }
 
@@ -167,6 +191,7 @@ export async function attachEvidenceFile(
   today: string,
   chooseFile: () => Promise<string | null>,
 ): Promise<EvidenceRow | { cancelled: true }> {
+  assertProvidedOn(input.providedOn, today);
   await assertRequirementYear(db, input.requirementId, input.contractYearId);
   const path = await chooseFile();
   if (!path) return { cancelled: true };
@@ -204,6 +229,7 @@ export async function linkEvidence(
   },
   today: string,
 ): Promise<EvidenceRow> {
+  assertProvidedOn(input.providedOn, today);
   return db.transaction().execute(async (trx) => {
     await assertRequirementYear(trx, input.requirementId, input.contractYearId);
     const { source } = input;
@@ -246,10 +272,13 @@ export async function linkEvidence(
   });
 }
 
+/** Checks or unchecks a piece of evidence, corrects its date « fourni le » and its remark. */
 export async function updateEvidence(
   db: Kysely<DB>,
   input: EvidenceDetails & { id: number; checked: boolean },
+  today: string,
 ): Promise<EvidenceRow> {
+  assertProvidedOn(input.providedOn, today);
   return db.transaction().execute(async (trx) => {
     const { numUpdatedRows } = await trx
       .updateTable('evidence')
@@ -273,67 +302,4 @@ export async function deleteEvidence(db: Kysely<DB>, id: number, documentsDir: s
   });
   for (const documentId of orphans) await removeDocument(db, documentId, documentsDir);
   return { deleted: true };
-}
-
-/**
- * Every requirement of the contract's current indicators (and of archived ones with a target this year) with the
- * evidence provided for the year, mission by mission; `missing` when it is required and nothing is provided.
- */
-export async function evidenceChecklist(db: Kysely<DB>, contractYearId: number): Promise<EvidenceChecklistRow[]> {
-  const year = await assertContractYear(db, contractYearId);
-  const [requirements, evidence] = await Promise.all([
-    db
-      .selectFrom('evidence_requirement as q')
-      .innerJoin('indicator as i', 'i.id', 'q.indicator_id')
-      .leftJoin('indicator_target as t', (join) =>
-        join.onRef('t.indicator_id', '=', 'i.id').on('t.contract_year_id', '=', contractYearId),
-      )
-      .select([
-        'q.id',
-        'q.label',
-        'q.required',
-        'i.id as indicator_id',
-        'i.code',
-        'i.label as indicator_label',
-        'i.mission_code',
-        'i.position',
-      ])
-      .where('i.contract_id', '=', year.contract_id)
-      .where((eb) => eb.or([eb('i.archived_at', 'is', null), eb('t.id', 'is not', null)]))
-      .execute(),
-    evidenceQuery(db).where('evidence.contract_year_id', '=', contractYearId).orderBy('evidence.id').execute(),
-  ]);
-  const byRequirement = new Map<number, EvidenceRow[]>();
-  for (const row of evidence) {
-    const list = byRequirement.get(row.requirement_id) ?? [];
-    list.push(toEvidenceRow(row));
-    byRequirement.set(row.requirement_id, list);
-  }
-  return requirements
-    .sort(
-      (a, b) =>
-        missionRank(a.mission_code) - missionRank(b.mission_code) ||
-        a.position - b.position ||
-        a.indicator_id - b.indicator_id ||
-        a.id - b.id,
-    )
-    .map((row) => {
-      const provided = byRequirement.get(row.id) ?? [];
-      return {
-        requirementId: row.id,
-        indicatorId: row.indicator_id,
-        indicatorCode: row.code,
-        indicatorLabel: row.indicator_label,
-        missionCode: row.mission_code,
-        label: row.label,
-        required: row.required === 1,
-        evidence: provided,
-        missing: row.required === 1 && provided.length === 0,
-      };
-    });
-}
-
-/** The required evidence still missing for the year: what to gather before the dialogue de gestion. */
-export async function missingEvidence(db: Kysely<DB>, contractYearId: number): Promise<EvidenceChecklistRow[]> {
-  return (await evidenceChecklist(db, contractYearId)).filter((row) => row.missing);
 }

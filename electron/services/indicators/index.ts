@@ -1,25 +1,25 @@
 /**
  * Indicators of the ACI contract: the indicators (`indicators`), their target per contract year with tiers and
- * carry-over (`targets`), measures (`measures`), the values Maillage measures itself (`auto-measures`), evidence and
- * the missing-evidence checklist (`evidence`), and the tableau de suivi of a contract year (`results`).
+ * carry-over (`targets`), measures (`measures`), the values Maillage measures itself (`auto-measures`), evidence (`evidence`) and
+ * the missing-evidence checklist (`evidence-checklist`), and the tableau de suivi of a contract year (`results`).
  */
 export { AUTO_MEASURES, autoMeasureLabel, computeAutoMeasure, freezeMeasure, liveValue } from './auto-measures';
 export {
   attachEvidenceFile,
   deleteEvidence,
   deleteRequirement,
-  evidenceChecklist,
   linkEvidence,
-  missingEvidence,
   saveRequirement,
   updateEvidence,
 } from './evidence';
+export { evidenceChecklist, missingEvidence } from './evidence-checklist';
 export {
   archiveIndicator,
   createIndicator,
   deleteIndicator,
   getIndicator,
   listIndicators,
+  reorderIndicators,
   updateIndicator,
 } from './indicators';
 export { deleteMeasure, saveMeasure } from './measures';

@@ -249,6 +249,59 @@ export async function updateIndicator(db: Kysely<DB>, id: number, data: Indicato
   });
 }
 
+/**
+ * Puts the given indicators of a mission in this order (the order of the tableau de suivi, its PDF and its workbook).
+ * The list may be the mission's whole list or the part a screen shows (the indicators of one contract year): the
+ * given indicators swap their places among themselves, the others keep theirs. Refused, with nothing written, when
+ * an indicator is unknown, listed twice, or belongs to another mission or contract.
+ */
+export async function reorderIndicators(
+  db: Kysely<DB>,
+  contractId: number,
+  missionCode: AciMissionCode,
+  ids: readonly number[],
+): Promise<IndicatorRow[]> {
+  return db.transaction().execute(async (trx) => {
+    if (new Set(ids).size !== ids.length) {
+      throw new UserError('invalid_input', `Un indicateur figure deux fois dans le nouvel ordre. ${NOTHING_SAVED}`);
+    }
+    const mission = (
+      await trx
+        .selectFrom('indicator')
+        .select(['id', 'position'])
+        .where('contract_id', '=', contractId)
+        .where('mission_code', '=', missionCode)
+        .execute()
+    ).sort((a, b) => a.position - b.position || a.id - b.id);
+    const ofMission = new Set(mission.map((row) => row.id));
+    const stranger = ids.find((id) => !ofMission.has(id));
+    if (stranger !== undefined) {
+      const other = await trx.selectFrom('indicator').select('label').where('id', '=', stranger).executeTakeFirst();
+      throw new UserError(
+        'invalid_input',
+        other
+          ? `L’indicateur « ${other.label} » n’appartient pas à cette mission du contrat : il ne peut pas y changer de place. ${NOTHING_SAVED}`
+          : `Un indicateur de la liste n’existe pas ou plus. ${NOTHING_SAVED}`,
+      );
+    }
+    const moved = new Set(ids);
+    const next = [...ids];
+    const order = mission.map((row) => (moved.has(row.id) ? next.shift()! : row.id));
+    const positionOf = new Map(mission.map((row) => [row.id, row.position]));
+    for (const [index, id] of order.entries()) {
+      if (positionOf.get(id) !== index + 1) {
+        await trx
+          .updateTable('indicator')
+          .set({ position: index + 1 })
+          .where('id', '=', id)
+          .execute();
+      }
+    }
+    await audit(trx, 'reorder', 'indicator', null, missionCode);
+    return listIndicators(trx, contractId, { missionCode, includeArchived: true });
+  });
+}
+
 /** Archives an indicator (kept, readable, out of the current lists) or brings it back. */
 export async function archiveIndicator(
   db: Kysely<DB>,

@@ -25,8 +25,8 @@ import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { UserError } from '../errors';
 import { displayNameOf } from '../members';
+import { assertProtocol } from './library-queries';
 import {
-  assertProtocol,
   COOPERATION_ROLES,
   cooperationTeamOn,
   type Db,

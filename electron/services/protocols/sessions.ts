@@ -9,7 +9,8 @@ import type { DB } from '../../db/schema';
 import { audit } from '../audit';
 import { removeDocument } from '../documents';
 import { UserError } from '../errors';
-import { assertProtocol, type Db, refuse } from './team';
+import { assertProtocol } from './library-queries';
+import { type Db, refuse } from './team';
 
 function sessionsQuery(db: Db) {
   return db

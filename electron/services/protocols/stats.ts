@@ -15,7 +15,8 @@ import { formatDateLong } from '@shared/format';
 import { AGE_BAND_CODES, PATIENT_SEX_CODES, isCooperation } from '@shared/domain/protocol-labels';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
-import { assertProtocol, type Db, refuse } from './team';
+import { assertProtocol } from './library-queries';
+import { type Db, refuse } from './team';
 import { yearRange } from './uses';
 
 /** The aggregated columns, over `protocol_use` aliased `u` (a left join gives zeros, never nulls). */
@@ -224,3 +225,6 @@ export async function countProfessionalsWithUse(db: Db, from: string, to: string
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The former name of `yearlyUseStats`, still imported by the PDF exports (named like a React hook: prefer the new one). */
+export const useStats = yearlyUseStats;

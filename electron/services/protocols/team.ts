@@ -24,6 +24,7 @@ import type { ProtocolTable } from '../../db/schema-protocols';
 import { audit } from '../audit';
 import { UserError } from '../errors';
 import { displayNameOf, isActive, professionLabelOf } from '../members';
+import { assertProtocol } from './library-queries';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -32,12 +33,6 @@ const NOTHING_SAVED = 'Rien n’a été enregistré.';
 export const MEDECIN = '10';
 /** The roles a cooperation protocol declares to the ARS. */
 export const COOPERATION_ROLES: readonly ProtocolMemberRole[] = ['delegant', 'delegue'];
-
-export async function assertProtocol(db: Db, id: number): Promise<Selectable<ProtocolTable>> {
-  const row = await db.selectFrom('protocol').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new UserError('not_found', 'Ce protocole n’existe pas ou plus.');
-  return row;
-}
 
 /** A refusal naming the form field, nothing written. */
 export function refuse(field: string, message: string, code: 'invalid_input' | 'conflict' = 'invalid_input'): never {

@@ -21,7 +21,8 @@ import { audit } from '../audit';
 import { rcpTextProblem } from '@shared/domain/rcp-guard';
 import { UserError } from '../errors';
 import { displayNameOf } from '../members';
-import { assertProtocol, type Db, refuse } from './team';
+import { assertProtocol } from './library-queries';
+import { type Db, refuse } from './team';
 
 /** The guard's reason speaks of RCP cases; the use log is anonymous for the same reason. */
 const RCP_REASON = 'les cas de RCP sont pseudonymisés';

@@ -2,6 +2,7 @@ import { Circle, G, Line, Path, Rect, Svg, Text, View } from '@react-pdf/rendere
 import type { ComponentProps } from 'react';
 import type { ChartGeometry, Mark, MeasureText, TextMark } from '@shared/charts';
 import { textWidth } from '../../layout/metrics';
+import { Table, type TableColumn } from '../../layout/Table';
 import { colors, fontFamily, fontSizes, textSize, weights } from '../theme';
 
 /**
@@ -78,13 +79,30 @@ export interface PdfChartProps {
   geometry: ChartGeometry;
   /** Write the title above the chart (true by default). */
   showTitle?: boolean;
+  /** Print the chart's data under it (every figure written out, for a reader on paper). */
+  showTable?: boolean;
+}
+
+/** The chart's data as a table: its first column names the row, the others are figures. */
+function ChartDataTable({ table }: { table: ChartGeometry['table'] }) {
+  const columns: TableColumn<string[]>[] = table.columns.map((header, index) => ({
+    header,
+    width: index === 0 ? 1.4 : 1,
+    numeric: index > 0,
+    value: (row) => row[index] ?? '',
+  }));
+  return (
+    <View style={{ marginTop: 4 }}>
+      <Table columns={columns} rows={table.rows} rowKey={(row) => row[0] ?? ''} />
+    </View>
+  );
 }
 
 /**
  * A chart of the chart model in a PDF: the same marks the screens draw, with react-pdf's Svg. It is never cut
  * across two pages.
  */
-export function PdfChart({ geometry, showTitle = true }: PdfChartProps) {
+export function PdfChart({ geometry, showTitle = true, showTable = false }: PdfChartProps) {
   return (
     <View wrap={false} style={{ marginBottom: 12 }}>
       {showTitle && (
@@ -107,6 +125,7 @@ export function PdfChart({ geometry, showTitle = true }: PdfChartProps) {
           ))}
         </G>
       </Svg>
+      {showTable && !geometry.empty ? <ChartDataTable table={geometry.table} /> : null}
     </View>
   );
 }

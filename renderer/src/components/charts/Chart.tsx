@@ -12,6 +12,12 @@ export interface ChartProps {
 
 const FONT_WEIGHT = { regular: 400, semibold: 600 } as const;
 
+/**
+ * Size of the labels of a chart computed for a screen card (760 wide): as large as the text around it once drawn.
+ * The chart model's default (9) suits a page printed on A4.
+ */
+export const SCREEN_CHART_FONT_SIZE = 12;
+
 /** One mark of the chart model as SVG. A shape that stands for a value says it on hover. */
 function MarkShape({ mark }: { mark: Mark }) {
   switch (mark.type) {

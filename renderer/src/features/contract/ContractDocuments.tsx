@@ -12,6 +12,7 @@ import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete
 import { useToast } from '../../components/Toasts';
 import { formatSize } from '../meetings/labels';
 import { useContractWrite } from './queries';
+import { OpenDocumentButton } from '../../components/OpenDocumentButton';
 
 /**
  * Files copied into Maillage's documents folder: the signed contract and its avenants for the whole contract, the
@@ -79,7 +80,10 @@ export function ContractDocuments({ contract, year }: { contract: ContractDetail
           { header: 'Ajouté le', cell: (row) => formatDateLong(row.addedAt.slice(0, 10)) },
         ]}
         actions={(row) => (
-          <DeleteButton label={`Supprimer ${row.title ?? row.fileName}`} onClick={() => remove.ask(row)} />
+          <>
+            <OpenDocumentButton target={{ documentId: row.id }} name={row.title ?? row.fileName} />{' '}
+            <DeleteButton label={`Supprimer ${row.title ?? row.fileName}`} onClick={() => remove.ask(row)} />
+          </>
         )}
       />
       <div className="form-actions contract-document-add">

@@ -10,6 +10,7 @@ import { useToast } from '../../components/Toasts';
 import { useContractForm } from '../../components/useContractForm';
 import { eurosResolver } from './euros';
 import { useContractWrite } from './queries';
+import { OpenDocumentButton } from '../../components/OpenDocumentButton';
 
 /** The dialogue de gestion of a contract year with the CPAM and the ARS: when, who, what was sent and decided. */
 export function DialogueSection({ contract, year }: { contract: ContractDetail; year: ContractYearRow }) {
@@ -105,6 +106,14 @@ export function DialogueSection({ contract, year }: { contract: ContractDetail; 
             <dt>Compte rendu</dt>
             <dd>
               {dialogue.minutes ? `${dialogue.minutes.fileName} ` : 'non joint '}
+              {dialogue.minutes && (
+                <>
+                  <OpenDocumentButton
+                    target={{ documentId: dialogue.minutes.id }}
+                    name={`le compte rendu du dialogue du ${formatDateLong(dialogue.heldOn)}`}
+                  />{' '}
+                </>
+              )}
               <button
                 type="button"
                 className="button button-small button-ghost"

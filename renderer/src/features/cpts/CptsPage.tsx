@@ -1,20 +1,21 @@
 import { errorMessage } from '../../api';
 import { useTerritory } from '../territory/queries';
-import { useArsRegions, useCptsProfile } from './queries';
+import { useArsRegions, useContractOverview, useCptsProfile } from './queries';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { IdentityForm } from './IdentityForm';
-import { LifecycleForm } from './LifecycleForm';
+import { activeContract, LifecycleForm } from './LifecycleForm';
 import './cpts.css';
 
 export function CptsPage() {
   const profile = useCptsProfile();
   const ars = useArsRegions();
   const territory = useTerritory();
+  const overview = useContractOverview();
 
   const intro = 'L’identité de l’association et les grandes étapes de son projet, jusqu’au contrat ACI.';
   // A CPTS not yet created answers « not_found »: the forms then start empty.
   const notCreated = profile.error?.code === 'not_found';
-  if (profile.isPending || ars.isPending) {
+  if (profile.isPending || ars.isPending || overview.isPending) {
     return (
       <Page title="Ma CPTS" intro={intro}>
         <Loading />
@@ -32,9 +33,12 @@ export function CptsPage() {
   return (
     <Page title="Ma CPTS" intro={intro}>
       {ars.isError && <QueryError message={`La liste des ARS n’a pas pu être chargée : ${errorMessage(ars.error)}`} />}
+      {overview.isError && (
+        <QueryError message={`Le contrat ACI n’a pas pu être lu : ${errorMessage(overview.error)}`} />
+      )}
       <div className="stack">
         <IdentityForm profile={data} arsRegions={ars.data ?? []} territory={territory.data} />
-        <LifecycleForm profile={data} />
+        <LifecycleForm profile={data} contract={activeContract(overview.data)} />
       </div>
     </Page>
   );

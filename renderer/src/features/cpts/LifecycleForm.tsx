@@ -1,5 +1,6 @@
 import { useWatch } from 'react-hook-form';
-import type { CptsProfile } from '@shared/contract';
+import { Link } from 'react-router-dom';
+import type { ContractDetail, ContractOverview, CptsProfile } from '@shared/contract';
 import { contractEndDate } from '@shared/domain/lifecycle';
 import { formatDateLong } from '@shared/format';
 import { cptsLifecycleSchema, type CptsLifecycle, type CptsLifecycleInput } from '@shared/schemas/cpts';
@@ -24,17 +25,34 @@ export function lifecycleToForm(lifecycle: CptsLifecycle | null | undefined): Cp
   return values;
 }
 
+/** The contract in force (status « actif »): it writes its dates on the CPTS record, which only shows them. */
+export function activeContract(overview: ContractOverview | undefined): ContractDetail | null {
+  return overview?.contract?.status === 'actif' ? overview.contract : null;
+}
+
+/** The form's values: the saved stages, and the contract's own dates while a contract is in force. */
+function formValues(lifecycle: CptsLifecycle | null | undefined, contract: ContractDetail | null): CptsLifecycleInput {
+  const values = lifecycleToForm(lifecycle);
+  if (!contract) return values;
+  return {
+    ...values,
+    aciSignedOn: contract.signedOn,
+    aciContractNumber: contract.number ?? '',
+    aciAnniversaryOn: contract.anniversaryOn,
+  };
+}
+
 const isIsoDate = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 
-export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
+export function LifecycleForm({ profile, contract }: { profile: CptsProfile | null; contract: ContractDetail | null }) {
   const save = useCptsWrite('cpts.saveLifecycle');
   const { register, control, onSubmit, formError, errors, isSubmitting } = useContractForm({
     schema: cptsLifecycleSchema,
-    defaultValues: lifecycleToForm(profile?.lifecycle) satisfies CptsLifecycleInput,
+    defaultValues: formValues(profile?.lifecycle, contract),
     fields: FIELDS,
     submit: save.mutateAsync,
-    onSaved: (saved, _values, form) => form.reset(lifecycleToForm(saved.lifecycle)),
+    onSaved: (saved, _values, form) => form.reset(formValues(saved.lifecycle, contract)),
     savedMessage: 'Étapes enregistrées',
     failedMessage: (message) => `Les étapes n'ont pas été enregistrées : ${message}`,
   });
@@ -102,25 +120,45 @@ export function LifecycleForm({ profile }: { profile: CptsProfile | null }) {
         >
           {(a) => <input type="date" {...a} {...register('healthProjectValidatedOn')} />}
         </Field>
+      </fieldset>
+      <fieldset className="form-grid lifecycle-contract">
+        <legend className="visually-hidden">Contrat ACI</legend>
+        {contract && (
+          <p className="field-wide lifecycle-from-contract">
+            Ces dates viennent du contrat ACI : elles se modifient sur{' '}
+            <Link to="/projet-de-sante/contrat">la page du contrat</Link>.
+          </p>
+        )}
         <Field id="lc-aci-signed" label="Contrat ACI signé le" error={errors.aciSignedOn?.message}>
-          {(a) => <input type="date" {...a} {...register('aciSignedOn')} />}
+          {(a) => <input type="date" readOnly={Boolean(contract)} {...a} {...register('aciSignedOn')} />}
         </Field>
         <Field id="lc-aci-number" label="Numéro du contrat ACI" error={errors.aciContractNumber?.message}>
-          {(a) => <input type="text" spellCheck={false} {...a} {...register('aciContractNumber')} />}
+          {(a) => (
+            <input
+              type="text"
+              spellCheck={false}
+              readOnly={Boolean(contract)}
+              {...a}
+              {...register('aciContractNumber')}
+            />
+          )}
         </Field>
         <Field
           id="lc-aci-anniversary"
           label="Date anniversaire du contrat"
           hint={
-            isIsoDate(signedOn)
-              ? `Laissez vide pour retenir la date de signature (${formatDateLong(signedOn)}).`
-              : 'Laissez vide pour retenir la date de signature du contrat.'
+            contract
+              ? undefined
+              : isIsoDate(signedOn)
+                ? `Laissez vide pour retenir la date de signature (${formatDateLong(signedOn)}).`
+                : 'Laissez vide pour retenir la date de signature du contrat.'
           }
           error={errors.aciAnniversaryOn?.message}
         >
           {(a) => (
             <input
               type="date"
+              readOnly={Boolean(contract)}
               placeholder={isIsoDate(signedOn) ? signedOn : 'date de signature'}
               {...a}
               {...register('aciAnniversaryOn')}

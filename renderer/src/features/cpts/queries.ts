@@ -14,4 +14,6 @@ export const cptsPolicy = defineCachePolicy({
 export const useCptsWrite = createWriteHook(cptsPolicy);
 
 export const useCptsProfile = () => useApiQuery('cpts.get', []);
+/** The contract in force, whose dates the life stages show without changing them. */
+export const useContractOverview = () => useApiQuery('contract.overview', []);
 export const useArsRegions = () => useApiQuery('reference.arsRegions', [], { staleTime: Infinity });

@@ -6,6 +6,7 @@ import { formatDateLong, formatEurosFromCents, plural } from '@shared/format';
 import { errorMessage, useApiQuery } from '../../api';
 import { Loading, QueryError } from '../../components/Page';
 import { DeadlineBadge } from '../contract/DeadlineBadge';
+import { evidenceOwnerPath } from '../evidence/paths';
 import { ResultBadge } from '../indicators/Progress';
 import { useTrackingTable } from '../indicators/queries';
 
@@ -128,10 +129,9 @@ function YearTracking({ yearId, yearIndex }: { yearId: number; yearIndex: number
   }
   const missingRows = (missing.data ?? []).filter((row) => row.missing);
   const missingCount = missingRows.length;
-  // All on one indicator: its page, where the evidence is attached; else the missions and their indicators.
-  const missingIndicators = new Set(missingRows.map((row) => row.indicatorId));
-  const missingTo =
-    missingIndicators.size === 1 ? `/projet-de-sante/indicateurs/${missingRows[0]?.indicatorId}` : '/projet-de-sante';
+  // All on one indicator or one fiche: its page, where the evidence is attached; else the missions overview.
+  const missingPages = new Set(missingRows.map(evidenceOwnerPath));
+  const missingTo = missingPages.size === 1 ? [...missingPages][0]! : '/projet-de-sante';
   return (
     <>
       <IndicatorsAtRisk table={tracking.data} yearIndex={yearIndex} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FicheBudgetRow, FicheDetail } from '@shared/contract';
-import { formatAmount } from '@shared/domain/aci';
+import { formatEurosFromCents } from '@shared/format';
 import { FUNDING_SOURCES } from '@shared/domain/fiche-labels';
 import { useConfirmedDelete } from '../../components/ConfirmDelete';
 import { DataTable } from '../../components/DataTable';
@@ -15,7 +15,7 @@ import { useFicheSectionForm } from './sectionForm';
 type Line = Pick<FicheBudgetRow, 'year' | 'source' | 'plannedCents' | 'actualCents'>;
 const stored = (rows: readonly FicheBudgetRow[]): Line[] =>
   rows.map(({ year, source, plannedCents, actualCents }) => ({ year, source, plannedCents, actualCents }));
-const amount = (cents: number | null) => (cents === null ? '—' : formatAmount(cents));
+const amount = (cents: number | null) => (cents === null ? '—' : formatEurosFromCents(cents));
 
 /** The budget of the fiche per year and funding source, planned and actual, with the totals of each year. */
 export function BudgetSection({ detail }: { detail: FicheDetail }) {
@@ -80,8 +80,8 @@ export function BudgetSection({ detail }: { detail: FicheDetail }) {
                   <th scope="row" colSpan={2}>
                     Total {year.year}
                   </th>
-                  <td className="num">{formatAmount(year.plannedCents)}</td>
-                  <td className="num">{formatAmount(year.actualCents)}</td>
+                  <td className="num">{formatEurosFromCents(year.plannedCents)}</td>
+                  <td className="num">{formatEurosFromCents(year.actualCents)}</td>
                   <td />
                 </tr>
               ))}
@@ -89,8 +89,8 @@ export function BudgetSection({ detail }: { detail: FicheDetail }) {
               <th scope="row" colSpan={2}>
                 Total
               </th>
-              <td className="num">{formatAmount(planned)}</td>
-              <td className="num">{formatAmount(actual)}</td>
+              <td className="num">{formatEurosFromCents(planned)}</td>
+              <td className="num">{formatEurosFromCents(actual)}</td>
               <td />
             </tr>
           </>

@@ -16,6 +16,7 @@ import { CodeOptions } from '../meetings/CodeOptions';
 import { useMembers } from '../members/queries';
 import { memberOptions } from './ficheFormValues';
 import { useCrisisPlan, useFichesWrite } from './queries';
+import { OpenDocumentButton } from '../../components/OpenDocumentButton';
 import './fiches.css';
 
 /** /projet-de-sante/plan-de-crise — the crisis plan of the mission « réponse aux crises sanitaires graves ». */
@@ -142,6 +143,10 @@ function CrisisPlanSections({ plan }: { plan: CrisisPlan }) {
                 row.document ? (
                   <>
                     {row.document.title ?? row.document.fileName}{' '}
+                    <OpenDocumentButton
+                      target={{ documentId: row.document.id }}
+                      name={row.document.title ?? row.document.fileName}
+                    />{' '}
                     <button
                       type="button"
                       className="button button-small button-ghost"

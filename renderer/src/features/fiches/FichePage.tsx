@@ -8,6 +8,7 @@ import { Loading, Page, QueryError } from '../../components/Page';
 import { exportToasts } from '../../components/exportToasts';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
 import { useToast } from '../../components/Toasts';
+import { FicheEvidenceSection } from '../evidence/FicheEvidenceSection';
 import { useMembers } from '../members/queries';
 import { BudgetSection } from './BudgetSection';
 import { FicheForm } from './FicheForm';
@@ -236,6 +237,7 @@ function FicheSections({ detail }: { detail: FicheDetail }) {
           </section>
         </div>
         <FicheMeetingsSection detail={detail} />
+        <FicheEvidenceSection ficheId={detail.id} />
       </div>
       {removeFiche.dialog}
       {removeDocument.dialog}

@@ -2,6 +2,7 @@ import type { LinkedDocument } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
 import { DeleteButton } from '../../components/ConfirmDelete';
 import { formatSize } from '../meetings/labels';
+import { OpenDocumentButton } from '../../components/OpenDocumentButton';
 
 /** The documents attached to a fiche or a partnership (copied in Maillage’s folder), each with its « Supprimer ». */
 export function LinkedDocuments({
@@ -22,6 +23,7 @@ export function LinkedDocuments({
           <span className="muted small">
             {formatSize(doc.size)} · ajouté le {formatDateLong(doc.addedAt.slice(0, 10))}
           </span>{' '}
+          <OpenDocumentButton target={{ documentId: doc.id }} name={doc.title ?? doc.fileName} />{' '}
           <DeleteButton label={`Supprimer ${doc.fileName}`} onClick={() => onRemove(doc)} />
         </li>
       ))}

@@ -8,7 +8,8 @@ import { createWriteHook, defineCachePolicy, type FreshEntry, queryKey, useApiQu
 
 /**
  * What a write of a fiche or of a partnership may change: indicators show the title of their fiche, and deleting a
- * fiche detaches its indicators.
+ * fiche detaches its indicators; the evidence checklists show the fiche's code, title and mission, and lose its
+ * justificatifs when it is deleted.
  */
 const FICHE_READS = [
   'fiches.list',
@@ -17,6 +18,8 @@ const FICHE_READS = [
   'indicators.list',
   'indicators.get',
   'indicators.results',
+  'indicators.evidence',
+  'indicators.missingEvidence',
 ] as const;
 
 const ficheDetail = (fiche: ChannelOutput<'fiches.get'>): FreshEntry[] => [

@@ -10,7 +10,8 @@ import {
 import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
 import { useContractForm } from '../../components/useContractForm';
-import { indicatorsResolver, orNull, readDecimal } from './formResolver';
+import { type InputProblems, indicatorsResolver, orNull, readDecimal } from './formResolver';
+import { PROFESSION_GROUPS } from '../members/labels';
 import { useFiches } from '../fiches/queries';
 import { useAutoMeasures, useIndicatorsWrite } from './queries';
 import { TemplatePicker } from './TemplatePicker';
@@ -29,6 +30,8 @@ interface IndicatorFormValues {
   baselineOn: string;
   baselineSource: string;
   autoMeasure: string;
+  /** The profession of « Adhérents d’une profession », composed into `autoMeasure` when saved. */
+  autoMeasureProfession: string;
   ficheId: string;
 }
 
@@ -61,8 +64,29 @@ const EMPTY: IndicatorFormValues = {
   baselineOn: '',
   baselineSource: '',
   autoMeasure: '',
+  autoMeasureProfession: '',
   ficheId: '',
 };
+
+/**
+ * A measure bound to a profession is stored `<catalogue code><profession>` (`adherents_profession:60`), its catalogue
+ * code ending with « : »: the form shows the catalogue entry and the profession apart.
+ */
+function splitAutoMeasure(code: string | null): Pick<IndicatorFormValues, 'autoMeasure' | 'autoMeasureProfession'> {
+  const colon = code?.indexOf(':') ?? -1;
+  if (!code || colon < 0) return { autoMeasure: code ?? '', autoMeasureProfession: '' };
+  return { autoMeasure: code.slice(0, colon + 1), autoMeasureProfession: code.slice(colon + 1) };
+}
+
+const PROFESSION_MISSING = 'Choisissez la profession des adhérents à compter.';
+
+/** The stored code of the chosen measure: with its profession when it counts the members of one. */
+function composeAutoMeasure(values: IndicatorFormValues, problems: InputProblems): string | null {
+  const code = orNull(values.autoMeasure);
+  if (code === null || !code.endsWith(':')) return code;
+  if (!values.autoMeasureProfession) problems.autoMeasureProfession = PROFESSION_MISSING;
+  return `${code}${values.autoMeasureProfession}`;
+}
 
 function toForm(row: IndicatorRow | null): IndicatorFormValues {
   if (!row) return EMPTY;
@@ -78,7 +102,7 @@ function toForm(row: IndicatorRow | null): IndicatorFormValues {
     baselineValue: decimalToInput(row.baselineValue),
     baselineOn: row.baselineOn ?? '',
     baselineSource: row.baselineSource ?? '',
-    autoMeasure: row.autoMeasure ?? '',
+    ...splitAutoMeasure(row.autoMeasure),
     ficheId: row.ficheId === null ? '' : String(row.ficheId),
   };
 }
@@ -146,7 +170,7 @@ export function IndicatorForm({
       baselineValue: readDecimal(values.baselineValue, 'baselineValue', problems),
       baselineOn: orNull(values.baselineOn),
       baselineSource: orNull(values.baselineSource),
-      autoMeasure: orNull(values.autoMeasure),
+      autoMeasure: composeAutoMeasure(values, problems),
     })),
     fields: FIELDS,
     submit: async (data: IndicatorData) => {
@@ -171,7 +195,9 @@ export function IndicatorForm({
   const { register, errors } = form;
   const valueType = form.watch('valueType');
   const canMeasure = valueType === 'nombre' || valueType === 'delai';
-  const catalogue = (autoMeasures.data ?? []).filter((entry) => entry.needs === null);
+  const catalogue = (autoMeasures.data ?? []).filter((entry) => entry.needs !== 'fiche');
+  const autoMeasure = form.watch('autoMeasure');
+  const needsProfession = catalogue.some((entry) => entry.code === autoMeasure && entry.needs === 'profession');
   const fiches = useFiches({});
   const sameMission = (fiches.data ?? []).filter((fiche) => fiche.missionCode === missionCode);
   const otherFiches = (fiches.data ?? []).filter((fiche) => fiche.missionCode !== missionCode);
@@ -302,6 +328,29 @@ export function IndicatorForm({
                   <option key={entry.code} value={entry.code}>
                     {entry.label}
                   </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {canMeasure && needsProfession && (
+          <Field
+            id="indicateur-auto-profession"
+            label="Profession des adhérents comptés"
+            required
+            error={errors.autoMeasureProfession?.message}
+          >
+            {(a) => (
+              <select {...a} {...register('autoMeasureProfession')}>
+                <option value="">— Choisir —</option>
+                {PROFESSION_GROUPS.map((group) => (
+                  <optgroup key={group.family} label={group.label}>
+                    {group.professions.map((profession) => (
+                      <option key={profession.code} value={profession.code}>
+                        {profession.inclusive}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
               </select>
             )}

@@ -14,7 +14,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { useToast } from '../../components/Toasts';
 import { type ContractContext, NoContract, useContractContext } from './contractContext';
-import { EvidenceSection } from './EvidenceSection';
+import { EvidenceSection } from '../evidence/EvidenceSection';
 import { HistorySection } from './HistorySection';
 import { IndicatorForm } from './IndicatorForm';
 import { LiveValueCard } from './LiveValueCard';
@@ -80,7 +80,7 @@ function IndicatorView({ indicator, context }: { indicator: IndicatorDetail; con
             year={year}
             hasTarget={indicator.targets.some((target) => target.contractYearId === year.id)}
           />
-          <EvidenceSection indicatorId={indicator.id} year={year} />
+          <EvidenceSection owner={{ indicatorId: indicator.id }} year={year} />
           <HistorySection indicator={indicator} years={context.years} />
         </>
       ) : (

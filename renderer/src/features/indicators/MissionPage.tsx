@@ -1,18 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { TrackingMission } from '@shared/contract';
+import type { TrackingIndicator, TrackingMission } from '@shared/contract';
 import type { AciMissionCode } from '@shared/domain/aci';
 import { tierName } from '@shared/domain/aci/attainment';
 import { INDICATOR_KIND_LABELS } from '@shared/domain/indicator-labels';
 import { errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
+import { useToast } from '../../components/Toasts';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { type ContractContext, NoContract, useContractContext } from './contractContext';
 import { IndicatorForm } from './IndicatorForm';
 import { MismatchWarning } from './MismatchWarning';
 import { isMissionCode, missionName, type YearChoice, yearQuery, useSelectedYear } from './missions';
 import { formatRate, ResultBadge } from './Progress';
-import { useMissionIndicators, useTrackingTable } from './queries';
+import { useIndicatorsWrite, useMissionIndicators, useTrackingTable } from './queries';
 import { earnedText, targetText, valueText } from './wording';
 import { YearPicker } from './YearPicker';
 import './indicators.css';
@@ -72,7 +73,7 @@ function MissionIndicators({ code, context }: { code: AciMissionCode; context: C
         ) : table.isError ? (
           <QueryError message={errorMessage(table.error)} onRetry={() => void table.refetch()} />
         ) : (
-          <IndicatorsTable mission={mission} year={year} />
+          <IndicatorsTable contractId={context.contractId} code={code} mission={mission} year={year} />
         )}
       </section>
       <ArchivedIndicators contractId={context.contractId} code={code} year={year} />
@@ -89,11 +90,61 @@ function MissionIndicators({ code, context }: { code: AciMissionCode; context: C
   );
 }
 
-function IndicatorsTable({ mission, year }: { mission: TrackingMission | null; year: YearChoice }) {
+type Move = 'up' | 'down';
+
+/**
+ * « Monter » / « Descendre » an indicator in its mission: the order of the tableau de suivi, its PDF and its workbook.
+ * The focus stays on the moved row's button (on the other one once the row reaches the top or the bottom).
+ */
+function useReorder(contractId: number, code: AciMissionCode, lines: readonly TrackingIndicator[]) {
+  const toast = useToast();
+  const reorder = useIndicatorsWrite('indicators.reorder', {
+    onError: (error) => toast.notify({ kind: 'error', message: errorMessage(error) }),
+  });
+  const root = useRef<HTMLDivElement>(null);
+  const [moved, setMoved] = useState<{ id: number; move: Move; index: number } | null>(null);
+  const ids = lines.map((line) => line.indicator.id);
+
+  useEffect(() => {
+    if (!moved || ids.indexOf(moved.id) !== moved.index) return;
+    const button = (move: Move) =>
+      root.current?.querySelector<HTMLButtonElement>(`button[data-reorder="${moved.id}-${move}"]`) ?? null;
+    const wanted = button(moved.move);
+    const other = button(moved.move === 'up' ? 'down' : 'up');
+    (wanted && !wanted.disabled ? wanted : other)?.focus();
+    setMoved(null);
+  });
+
+  const move = (id: number, direction: Move) => {
+    if (reorder.isPending) return;
+    const from = ids.indexOf(id);
+    const to = direction === 'up' ? from - 1 : from + 1;
+    if (from < 0 || to < 0 || to >= ids.length) return;
+    const next = [...ids];
+    [next[from], next[to]] = [next[to]!, next[from]!];
+    setMoved({ id, move: direction, index: to });
+    reorder.mutate({ contractId, missionCode: code, ids: next }, { onError: () => setMoved(null) });
+  };
+  return { root, move };
+}
+
+function IndicatorsTable({
+  contractId,
+  code,
+  mission,
+  year,
+}: {
+  contractId: number;
+  code: AciMissionCode;
+  mission: TrackingMission | null;
+  year: YearChoice;
+}) {
   const lines = mission?.indicators ?? [];
   const result = mission?.result ?? null;
+  const { root, move } = useReorder(contractId, code, lines);
+  const reorderable = lines.length > 1;
   return (
-    <>
+    <div ref={root}>
       {mission && <MismatchWarning mission={mission} />}
       <DataTable
         rows={lines}
@@ -104,6 +155,18 @@ function IndicatorsTable({ mission, year }: { mission: TrackingMission | null; y
         aria-labelledby="mission-indicateurs"
         empty="Aucun indicateur pour cette mission : ajoutez-en un avec « Nouvel indicateur », en partant des libellés des contrats signés."
         columns={[
+          ...(reorderable
+            ? [
+                {
+                  header: 'Ordre',
+                  hiddenHeader: true,
+                  cellClassName: 'indicator-order',
+                  cell: (line: TrackingIndicator, index: number) => (
+                    <OrderButtons line={line} first={index === 0} last={index === lines.length - 1} onMove={move} />
+                  ),
+                },
+              ]
+            : []),
           {
             header: 'Indicateur',
             rowHeader: true,
@@ -151,7 +214,7 @@ function IndicatorsTable({ mission, year }: { mission: TrackingMission | null; y
         footer={
           result && lines.length > 0 ? (
             <tr>
-              <th scope="row" colSpan={6}>
+              <th scope="row" colSpan={reorderable ? 7 : 6}>
                 Total de la mission
               </th>
               <td className="num">{earnedText(result.earnedCents, result.variableMaxCents)}</td>
@@ -161,7 +224,50 @@ function IndicatorsTable({ mission, year }: { mission: TrackingMission | null; y
           ) : null
         }
       />
-    </>
+    </div>
+  );
+}
+
+/** « Monter » / « Descendre », named after the indicator for screen readers; at the first column, so that the focus
+ * never scrolls the names out of sight. */
+function OrderButtons({
+  line,
+  first,
+  last,
+  onMove,
+}: {
+  line: TrackingIndicator;
+  first: boolean;
+  last: boolean;
+  onMove: (id: number, move: Move) => void;
+}) {
+  const { id, code, label } = line.indicator;
+  const name = code ? `${code} — ${label}` : label;
+  return (
+    <span className="indicator-order-buttons">
+      <button
+        type="button"
+        className="button button-small button-ghost"
+        data-reorder={`${id}-up`}
+        aria-label={`Monter « ${name} »`}
+        title="Monter"
+        disabled={first}
+        onClick={() => onMove(id, 'up')}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="button button-small button-ghost"
+        data-reorder={`${id}-down`}
+        aria-label={`Descendre « ${name} »`}
+        title="Descendre"
+        disabled={last}
+        onClick={() => onMove(id, 'down')}
+      >
+        ↓
+      </button>
+    </span>
   );
 }
 

@@ -1,9 +1,10 @@
 import { Link } from 'react-router-dom';
+import { missionEarningsChart } from '@shared/charts';
 import type { TrackingMission, TrackingTable } from '@shared/contract';
-import { formatAmount } from '@shared/domain/aci/attainment';
 import { MismatchWarning } from './MismatchWarning';
-import { plural } from '@shared/format';
+import { formatEurosFromCents, plural } from '@shared/format';
 import { errorMessage } from '../../api';
+import { Chart, SCREEN_CHART_FONT_SIZE } from '../../components/charts/Chart';
 import { DataTable } from '../../components/DataTable';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { type ContractContext, NoContract, useContractContext } from './contractContext';
@@ -87,12 +88,12 @@ function YearOverview({ table, context, year }: { table: TrackingTable; context:
         <dl className="tiles">
           <div className="tile">
             <dt>Parts fixes</dt>
-            <dd className="tile-value">{formatAmount(result.fixedCents)}</dd>
+            <dd className="tile-value">{formatEurosFromCents(result.fixedCents)}</dd>
           </div>
           <div className="tile">
             <dt>Part variable obtenue</dt>
-            <dd className="tile-value">{formatAmount(result.earnedCents)}</dd>
-            <dd className="tile-note">sur {formatAmount(result.variableMaxCents)} au maximum</dd>
+            <dd className="tile-value">{formatEurosFromCents(result.earnedCents)}</dd>
+            <dd className="tile-note">sur {formatEurosFromCents(result.variableMaxCents)} au maximum</dd>
           </div>
           <div className="tile">
             <dt>Taux d’atteinte</dt>
@@ -104,10 +105,26 @@ function YearOverview({ table, context, year }: { table: TrackingTable; context:
           </div>
         </dl>
       </section>
+      <EarningsChart table={table} />
       {shown.map((mission) => (
         <MissionCard key={mission.missionCode} mission={mission} context={context} year={year} />
       ))}
     </>
+  );
+}
+
+/** The part variable obtenue over its maximum for each mission with an envelope: the chart of the tableau de suivi. */
+function EarningsChart({ table }: { table: TrackingTable }) {
+  const missions = table.missions.filter((mission) => mission.envelope !== null);
+  if (missions.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="annee-graphique">
+      <h2 id="annee-graphique">Part variable obtenue par mission</h2>
+      <Chart
+        geometry={missionEarningsChart({ missions, width: 760, fontSize: SCREEN_CHART_FONT_SIZE })}
+        showTitle={false}
+      />
+    </section>
   );
 }
 
@@ -146,11 +163,11 @@ function MissionCard({
       <dl className="mission-figures">
         <div>
           <dt>Part fixe</dt>
-          <dd>{mission.envelope ? formatAmount(mission.envelope.fixedCents) : 'non saisie'}</dd>
+          <dd>{mission.envelope ? formatEurosFromCents(mission.envelope.fixedCents) : 'non saisie'}</dd>
         </div>
         <div>
           <dt>Part variable maximale</dt>
-          <dd>{mission.envelope ? formatAmount(mission.envelope.variableMaxCents) : 'non saisie'}</dd>
+          <dd>{mission.envelope ? formatEurosFromCents(mission.envelope.variableMaxCents) : 'non saisie'}</dd>
         </div>
         <div>
           <dt>Part variable obtenue</dt>

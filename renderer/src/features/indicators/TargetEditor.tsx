@@ -1,6 +1,7 @@
 import { useFieldArray } from 'react-hook-form';
 import { type IndicatorDetail, type TargetRow, targetSchema } from '@shared/contract';
-import { formatAmount, tierName } from '@shared/domain/aci/attainment';
+import { tierName } from '@shared/domain/aci/attainment';
+import { formatEurosFromCents } from '@shared/format';
 import { PAYMENT_RULE_LABELS, TIER_LABEL_SUGGESTIONS } from '@shared/domain/indicator-labels';
 import { centsToInput } from '../../components/money';
 import { Field } from '../../components/Field';
@@ -255,7 +256,7 @@ export function TargetSummary({ indicator, target }: { indicator: IndicatorDetai
         </div>
         <div>
           <dt>Montant maximal</dt>
-          <dd>{formatAmount(target.maxCents)}</dd>
+          <dd>{formatEurosFromCents(target.maxCents)}</dd>
         </div>
         {target.carriedOverFromId !== null && (
           <div>
@@ -269,7 +270,7 @@ export function TargetSummary({ indicator, target }: { indicator: IndicatorDetai
           {target.tiers.map((tier) => (
             <li key={tier.rank}>
               {tierName(tier)} : {indicator.direction === 'baisse' ? '≤' : '≥'} {valueText(indicator, tier.threshold)} →{' '}
-              {formatAmount(tier.amountCents)}
+              {formatEurosFromCents(tier.amountCents)}
             </li>
           ))}
         </ol>

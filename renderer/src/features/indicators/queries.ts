@@ -27,6 +27,7 @@ export const indicatorsPolicy = defineCachePolicy({
   'indicators.update': indicatorDefinitionWrite,
   'indicators.archive': indicatorDefinitionWrite,
   'indicators.delete': indicatorDefinitionWrite,
+  'indicators.reorder': indicatorDefinitionWrite,
   'indicators.saveTarget': indicatorWrite,
   'indicators.deleteTarget': indicatorWrite,
   'indicators.saveMeasure': indicatorWrite,

@@ -1,7 +1,7 @@
 /** How the indicator screens write a target, a measured value and the euros of a result. */
 import type { IndicatorRow, TargetRow } from '@shared/contract';
-import { formatAmount, formatIndicatorValue, topTier } from '@shared/domain/aci/attainment';
-import { NBSP } from '@shared/format';
+import { formatIndicatorValue, topTier } from '@shared/domain/aci/attainment';
+import { formatEurosFromCents, NBSP } from '@shared/format';
 
 /** The value in the indicator's own terms: « 72,4 % », « 30 jours », « oui », « 219 patients ». */
 export function valueText(indicator: Pick<IndicatorRow, 'valueType' | 'unit'>, value: number | null): string {
@@ -29,4 +29,4 @@ export function targetText(
 
 /** « 2 500 € / 3 500 € » */
 export const earnedText = (earnedCents: number, maxCents: number) =>
-  `${formatAmount(earnedCents)} / ${formatAmount(maxCents)}`;
+  `${formatEurosFromCents(earnedCents)} / ${formatEurosFromCents(maxCents)}`;

@@ -5,6 +5,7 @@ import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete
 import { useToast } from '../../components/Toasts';
 import { formatSize } from './labels';
 import { useMeetingsWrite } from './queries';
+import { OpenDocumentButton } from '../../components/OpenDocumentButton';
 
 type Doc = MeetingDetail['documents'][number];
 
@@ -72,6 +73,7 @@ export function DocumentsSection({ detail }: { detail: MeetingDetail }) {
               <span className="muted small">
                 {formatSize(doc.size)} · ajouté le {formatDateLong(doc.addedAt.slice(0, 10))}
               </span>{' '}
+              <OpenDocumentButton target={{ meetingDocumentId: doc.id }} name={doc.fileName} />{' '}
               <DeleteButton label={`Supprimer ${doc.fileName}`} onClick={() => remove.ask(doc)} />
             </li>
           ))}

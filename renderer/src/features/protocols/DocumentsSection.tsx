@@ -5,6 +5,7 @@ import { exportDate } from '@shared/format';
 import { errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { DeleteButton, useConfirmedDelete } from '../../components/ConfirmDelete';
+import { OpenDocumentButton } from '../../components/OpenDocumentButton';
 import { useToast } from '../../components/Toasts';
 import { CodeOptions } from '../meetings/CodeOptions';
 import { formatSize } from '../meetings/labels';
@@ -76,7 +77,13 @@ export function DocumentsSection({ protocol }: { protocol: ProtocolDetail }) {
           { header: 'Taille', className: 'num nowrap', cell: (doc) => formatSize(doc.size) },
         ]}
         actions={(doc) => (
-          <DeleteButton label={`Supprimer le document ${doc.title ?? doc.fileName}`} onClick={() => remove.ask(doc)} />
+          <>
+            <OpenDocumentButton target={{ documentId: doc.documentId }} name={doc.title ?? doc.fileName} />{' '}
+            <DeleteButton
+              label={`Supprimer le document ${doc.title ?? doc.fileName}`}
+              onClick={() => remove.ask(doc)}
+            />
+          </>
         )}
       />
       <div className="protocol-document-add" role="group" aria-label="Joindre un document">

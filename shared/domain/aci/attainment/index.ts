@@ -44,4 +44,4 @@ export {
   type YearResult,
   yearResult,
 } from './totals';
-export { formatAmount, formatIndicatorValue, tierName } from './wording';
+export { formatIndicatorValue, tierName } from './wording';

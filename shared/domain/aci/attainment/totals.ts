@@ -1,5 +1,5 @@
 import type { TargetResult, TargetStatus } from './types';
-import { formatAmount } from './wording';
+import { formatEurosFromCents } from '@shared/format';
 
 /** A mission's envelopes for one contract year, with the name its warnings use (« Accès aux soins »). */
 export interface MissionEnvelope {
@@ -66,7 +66,7 @@ export function amountMismatch(envelope: MissionEnvelope, indicatorsMaxCents: nu
     indicatorsMaxCents,
     variableMaxCents: envelope.variableMaxCents,
     differenceCents,
-    message: `Les indicateurs de la mission ${envelope.label} totalisent ${formatAmount(indicatorsMaxCents)} pour une part variable de ${formatAmount(envelope.variableMaxCents)} (écart ${formatAmount(Math.abs(differenceCents))}).`,
+    message: `Les indicateurs de la mission ${envelope.label} totalisent ${formatEurosFromCents(indicatorsMaxCents)} pour une part variable de ${formatEurosFromCents(envelope.variableMaxCents)} (écart ${formatEurosFromCents(Math.abs(differenceCents))}).`,
   };
 }
 

@@ -1,7 +1,8 @@
 import { orderedTiers, toUnits, topTier } from './arithmetic';
 import { baselineOf } from './evaluate';
 import type { IndicatorTraits, Target, Tier } from './types';
-import { DIRECTION_WORDING, formatAmount, formatIndicatorValue, tierName } from './wording';
+import { formatEurosFromCents } from '@shared/format';
+import { DIRECTION_WORDING, formatIndicatorValue, tierName } from './wording';
 
 const isCents = (amount: number): boolean => Number.isSafeInteger(amount) && amount >= 0;
 
@@ -56,7 +57,7 @@ function tierOrderProblems(indicator: IndicatorTraits, tiers: readonly Tier[]): 
     }
     if (isCents(previous.amountCents) && isCents(tier.amountCents) && tier.amountCents <= previous.amountCents) {
       errors.push(
-        `${name} : le montant (${formatAmount(tier.amountCents)}) doit être plus élevé que celui du palier ${previous.rank} (${formatAmount(previous.amountCents)}).`,
+        `${name} : le montant (${formatEurosFromCents(tier.amountCents)}) doit être plus élevé que celui du palier ${previous.rank} (${formatEurosFromCents(previous.amountCents)}).`,
       );
     }
   }
@@ -88,7 +89,7 @@ export function validateTarget(target: Target, indicator: IndicatorTraits): stri
     const top = topTier(target.tiers)!;
     if (amountOk && isCents(top.amountCents) && top.amountCents !== target.maxAmountCents) {
       errors.push(
-        `Le montant de l’indicateur (${formatAmount(target.maxAmountCents)}) doit être celui du palier le plus haut (${formatAmount(top.amountCents)}).`,
+        `Le montant de l’indicateur (${formatEurosFromCents(target.maxAmountCents)}) doit être celui du palier le plus haut (${formatEurosFromCents(top.amountCents)}).`,
       );
     }
     return errors;

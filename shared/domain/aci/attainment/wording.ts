@@ -1,12 +1,5 @@
-import { formatEurosFromCents, formatInteger, formatNumber, NBSP, pl } from '@shared/format';
+import { formatNumber, NBSP, pl } from '@shared/format';
 import type { IndicatorDirection, IndicatorValueType, Tier } from './types';
-
-/** 3_300_000 → « 33 000 € », 123_450 → « 1 234,50 € »: the annexes write whole euros without cents. */
-export function formatAmount(cents: number): string {
-  return Number.isInteger(cents) && cents % 100 === 0
-    ? `${formatInteger(cents / 100)}${NBSP}€`
-    : formatEurosFromCents(cents);
-}
 
 /** A measured value, target or threshold as the annex writes it: « oui », « 69,7 % », « 219 », « 30 jours ». */
 export function formatIndicatorValue(valueType: IndicatorValueType, value: number): string {

@@ -6,13 +6,13 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { AnnexField, AnnexOpened, AnnexPreview, AnnexRowAction, AnnexRowPreview } from '@shared/contract';
-import { formatAmount } from '@shared/domain/aci/attainment';
-import { formatInteger, plural } from '@shared/format';
-import { errorMessage } from '../../../api';
+import { formatEurosFromCents, formatInteger, plural } from '@shared/format';
+import { call, errorMessage } from '../../../api';
 import { DataTable } from '../../../components/DataTable';
 import { Loading, Page, QueryError } from '../../../components/Page';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
+import { ImportProgressBar } from '../../members/ImportProgress';
 import { type ContractContext, NoContract, useContractContext } from '../contractContext';
 import { missionName, type YearChoice, yearQuery, useSelectedYear } from '../missions';
 import { useIndicatorsWrite } from '../queries';
@@ -65,6 +65,18 @@ function AnnexImport({ context }: { context: ContractContext }) {
   const [preview, setPreview] = useState<AnnexPreview | null>(null);
   useUnsavedChangesGuard(step === 'mapping' || step === 'preview');
   const missionsPath = `/projet-de-sante${yearQuery(year)}`;
+
+  // The file stays open in the main process until the import ends: leaving the page mid-way closes it.
+  const openToken = useRef<string | null>(null);
+  useEffect(() => {
+    openToken.current = opened?.token ?? null;
+  }, [opened]);
+  useEffect(
+    () => () => {
+      if (openToken.current) void call('annex.close', { token: openToken.current }).catch(() => {});
+    },
+    [],
+  );
 
   // Once applied the guard is off: back to the missions of the year.
   useEffect(() => {
@@ -138,6 +150,7 @@ function AnnexImport({ context }: { context: ContractContext }) {
           year={year}
           onBack={() => setStep('mapping')}
           onApplied={() => {
+            openToken.current = null;
             close.mutate({ token: opened.token });
             setStep('done');
           }}
@@ -187,6 +200,7 @@ function FileStep({ onOpened }: { onOpened: (file: AnnexOpened) => void }) {
           {open.isPending ? 'Lecture du fichier…' : 'Choisir un fichier…'}
         </button>
       </div>
+      <ImportProgressBar active={open.isPending} fallback="Lecture du fichier…" />
       {open.isError && (
         <p role="alert" className="alert alert-error">
           {errorMessage(open.error)}
@@ -309,6 +323,7 @@ function MappingStep({
           Plusieurs colonnes correspondent au même champ ({duplicates.join(', ')}) : choisissez-en une seule par champ.
         </p>
       )}
+      <ImportProgressBar active={previewCall.isPending} fallback="Vérification des lignes de l’annexe…" />
       {previewCall.isError && (
         <p className="alert alert-error" role="alert">
           {errorMessage(previewCall.error)}
@@ -445,11 +460,11 @@ function PreviewStep({
         aria-label="Totaux par mission"
         columns={[
           { header: 'Mission', rowHeader: true, cell: (m) => missionName(m.missionCode, context.versionCode) },
-          { header: 'Indicateurs', className: 'num', cell: (m) => formatAmount(m.indicatorsCents) },
+          { header: 'Indicateurs', className: 'num', cell: (m) => formatEurosFromCents(m.indicatorsCents) },
           {
             header: 'Part variable maximale',
             className: 'num',
-            cell: (m) => (m.variableMaxCents === null ? 'non saisie' : formatAmount(m.variableMaxCents)),
+            cell: (m) => (m.variableMaxCents === null ? 'non saisie' : formatEurosFromCents(m.variableMaxCents)),
           },
         ]}
       />
@@ -459,6 +474,7 @@ function PreviewStep({
           indicateurs déjà importés seront reconnus, sans doublon).
         </p>
       )}
+      <ImportProgressBar active={apply.isPending} fallback="Enregistrement des indicateurs…" />
       {apply.isError && (
         <p className="alert alert-error" role="alert">
           {errorMessage(apply.error)}
