@@ -89,7 +89,7 @@ function UsesScreen({
       wide
     >
       <BackLink protocol={protocol} />
-      <div className="stack">
+      <div className="stack uses-page">
         {team.length === 0 ? (
           <div className="alert alert-warning" role="note">
             Personne dans l’équipe du protocole : ajoutez d’abord les professionnels qui l’appliquent, depuis la{' '}
@@ -163,10 +163,15 @@ function YearSections({ protocol, year }: { protocol: ProtocolDetail; year: numb
             empty={`Aucune utilisation notée en ${year}. Saisissez-les au fil de l’eau avec le formulaire ci-dessus.`}
             columns={[
               { header: 'Date', rowHeader: true, className: 'nowrap', cell: (use) => formatDateLong(use.usedOn) },
-              { header: 'Professionnel', cell: (use) => use.professionalName ?? '—' },
-              ...(protocol.isCooperation
-                ? [{ header: 'Délégant', cell: (use: ProtocolUseRow) => use.delegantName ?? '—' }]
-                : []),
+              {
+                header: protocol.isCooperation ? 'Professionnel et délégant' : 'Professionnel',
+                cell: (use) => (
+                  <>
+                    {use.professionalName ?? '—'}
+                    {use.delegantName && <span className="cell-sub uses-delegant">délégant : {use.delegantName}</span>}
+                  </>
+                ),
+              },
               { header: 'Âge', className: 'nowrap', cell: (use) => use.ageBandLabel ?? '—' },
               { header: 'Sexe', cell: (use) => use.sexLabel ?? '—' },
               {
