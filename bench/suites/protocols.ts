@@ -9,6 +9,7 @@ import { yearlyUseStats } from '../../electron/services/protocols/stats';
 import { generateCpts } from '../generate';
 import { generateProtocols, type ProtocolLibrary } from '../generate-protocols';
 import { type BenchRow, type BenchSection, ms, stats, time } from '../report';
+import { registerPdfMeasures } from './protocols-register-pdf';
 
 /** What each measure of the suite works on: the generated library in an open database file. */
 export interface ProtocolsBenchContext {
@@ -61,6 +62,7 @@ async function declarationsMeasures({ db, today }: ProtocolsBenchContext): Promi
 export const PROTOCOLS_MEASURES: ((context: ProtocolsBenchContext) => Promise<BenchRow[]>)[] = [
   useStatsMeasures,
   declarationsMeasures,
+  registerPdfMeasures,
 ];
 
 /**

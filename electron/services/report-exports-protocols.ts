@@ -24,8 +24,7 @@ import { assertYearStarted } from './meeting-reports';
 import { getProtocol, listProtocols } from './protocols/library-queries';
 import { getVersion } from './protocols/versions';
 import { declarationStatus, listDeclarations } from './protocols/declarations';
-// Renamed: a function named use… reads as a React hook to the linter.
-import { useStats as yearlyUseStats } from './protocols/stats';
+import { yearlyUseStats } from './protocols/stats';
 import { listTeam } from './protocols/team';
 import type { ExportClock } from './report-exports';
 import { suggestedFileName } from './reports';

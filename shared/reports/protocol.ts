@@ -13,6 +13,7 @@ import {
   protocolFamilyLabel,
   PROTOCOL_MEMBER_ROLES,
   type ProtocolMemberRole,
+  type ProtocolVersionStatus,
   protocolVersionStatusLabel,
 } from '@shared/domain/protocol-labels';
 import { dateLong, frenchSpacing } from '@shared/format';
@@ -47,6 +48,7 @@ export type ProtocolVersionSource = Pick<
   | 'evaluation'
   | 'derogatoryActs'
   | 'inForceOn'
+  | 'endedOn'
   | 'nextReviewOn'
   | 'professions'
   | 'steps'
@@ -200,6 +202,17 @@ function historyDates(version: ProtocolHistorySource): string {
   return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1);
 }
 
+/** Statuses of a version that still applies or will: only they have a review to come. */
+const APPLYING = new Set<ProtocolVersionStatus>(['valide', 'en_vigueur']);
+
+/** « depuis le 20 mars 2026 » for the version in force, « le 3 avril 2026 » for one that stopped applying. */
+function versionSince(version: Pick<ProtocolVersionSource, 'status' | 'inForceOn' | 'endedOn'>): string {
+  if (version.status === 'en_vigueur' && version.inForceOn) return ` depuis le ${dateLong(version.inForceOn)}`;
+  if (!APPLYING.has(version.status) && version.status !== 'brouillon' && version.endedOn)
+    return ` le ${dateLong(version.endedOn)}`;
+  return '';
+}
+
 export interface ProtocolSource {
   generatedAt: string;
   cptsName: string;
@@ -220,12 +233,13 @@ export function protocolData(source: ProtocolSource): ProtocolData {
     { label: 'Mission ACI', value: missionLabel(protocol.missionCode) },
     {
       label: 'Version',
-      value: `n° ${version.number} — ${protocolVersionStatusLabel(version.status)}${
-        version.inForceOn && !draft ? ` depuis le ${dateLong(version.inForceOn)}` : ''
-      }`,
+      value: `n° ${version.number} — ${protocolVersionStatusLabel(version.status)}${versionSince(version)}`,
     },
     { label: 'Validation', value: draft ? DRAFT_MARK : validationLine(version.validation) },
-    { label: 'Prochaine révision', value: version.nextReviewOn && !draft ? dateLong(version.nextReviewOn) : null },
+    {
+      label: 'Prochaine révision',
+      value: version.nextReviewOn && APPLYING.has(version.status) ? dateLong(version.nextReviewOn) : null,
+    },
     { label: 'Archivé le', value: protocol.archivedOn ? dateLong(protocol.archivedOn) : null },
   ];
   const steps = [...version.steps]

@@ -127,4 +127,26 @@ describe('Protocole (PDF)', () => {
       await backend.call('reports.exportProtocol', { protocolId: other.id, versionId: seeded.firstVersionId }),
     ).toMatchObject({ ok: false, error: { message: 'Cette version n’appartient pas à ce protocole.' } });
   });
+
+  it('prints a superseded version with the day it stopped applying and no review to come', async () => {
+    await backend.ok('protocols.validateVersion', {
+      id: draftVersionId,
+      validatedOn: '2026-11-02',
+      validatedBy: 'le bureau',
+    });
+    await backend.ok('protocols.setVersionStatus', { id: draftVersionId, status: 'en_vigueur', on: '2026-11-10' });
+    const first = await backend.ok('protocols.getVersion', { id: seeded.firstVersionId });
+    expect(first.status).toBe('remplace');
+    const { job } = await protocolExport(
+      backend.database.db,
+      { protocolId: seeded.protocolId, versionId: seeded.firstVersionId },
+      CLOCK,
+    );
+    const superseded = await render(job, 'remplacee');
+    expect(superseded.flat).toContain(`n° 1 — Remplacé le ${formatDateLong(first.endedOn)}`);
+    expect(superseded.flat).not.toContain('Prochaine révision');
+    // Without a version asked for, the export is the one now in force.
+    const current = await protocolExport(backend.database.db, { protocolId: seeded.protocolId }, CLOCK);
+    expect((await render(current.job, 'v2-en-vigueur')).flat).toContain('n° 2 — En vigueur depuis le 10 novembre 2026');
+  });
 });

@@ -14,6 +14,10 @@ import { DatedActionDialog } from './DatedActionDialog';
 import { DocumentsSection } from './DocumentsSection';
 import { FamilyBadge, LIBRARY_SEARCH_KEY, ReviewBadge, VersionStatusBadge } from './labels';
 import { ProtocolIdentityDialog } from './ProtocolIdentityDialog';
+import { DeclarationSection } from './team/DeclarationSection';
+import { SessionsSection } from './team/SessionsSection';
+import { TeamSection } from './team/TeamSection';
+import { UsesSummaryCard } from './team/UsesSummaryCard';
 import { useProtocol, useProtocolsWrite, useProtocolVersion } from './queries';
 import { ValidateDialog } from './ValidateDialog';
 import { VersionContent } from './VersionContent';
@@ -278,7 +282,12 @@ function ProtocolScreen({ protocol }: { protocol: ProtocolDetail }) {
       </section>
 
       {/* The team, ARS declarations, uses and sessions: one section each, in this column. */}
-      <div className="protocol-blocks stack" />
+      <div className="protocol-blocks stack">
+        <TeamSection protocol={protocol} />
+        {protocol.isCooperation && <DeclarationSection protocol={protocol} />}
+        <UsesSummaryCard protocol={protocol} />
+        <SessionsSection protocol={protocol} />
+      </div>
 
       <VersionsSection protocol={protocol} />
       <DocumentsSection protocol={protocol} />
