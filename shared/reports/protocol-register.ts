@@ -57,9 +57,12 @@ export interface ProtocolRegisterData {
   year: number;
   groups: RegisterGroup[];
   totals: { protocols: number; inForce: number; reviewsOverdue: number; reviewsSoon: number; uses: number };
-  /** « PCO-01 Cystite (1er mars 2026) », for the warning above the tables. */
+  /** « PCO-01 Cystite (1er mars 2026) », or the code alone past OVERDUE_IN_FULL, for the warning above the tables. */
   overdue: string[];
 }
+
+/** Up to this many overdue protocols the warning names them in full. */
+const OVERDUE_IN_FULL = 5;
 
 function missionShortLabel(code: string | null): string {
   if (!code) return '—';
@@ -142,9 +145,11 @@ export function protocolRegisterData(source: {
       reviewsSoon: live.filter((row) => row.review === 'bientot').length,
       uses: groups.reduce((sum, entry) => sum + entry.uses, 0),
     },
-    overdue: overdue.map(
-      (row) =>
-        `${row.code ? `${row.code} ` : ''}${row.title}${row.nextReviewOn ? ` (${dateLong(row.nextReviewOn)})` : ''}`,
+    // Past a few, the codes alone: the table says the rest.
+    overdue: overdue.map((row) =>
+      overdue.length > OVERDUE_IN_FULL
+        ? (row.code ?? row.title)
+        : `${row.code ? `${row.code} ` : ''}${row.title}${row.nextReviewOn ? ` (${dateLong(row.nextReviewOn)})` : ''}`,
     ),
   };
 }

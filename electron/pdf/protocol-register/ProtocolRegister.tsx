@@ -7,7 +7,16 @@ import {
   type RegisterLine,
 } from '@shared/reports/protocol-register';
 import { DocumentTitle, EmptyState, KeyFigures, Note, SectionTitle } from '../components';
-import { Grid, type GridColumn, GridTable, pageContentWidth, ReportDocument, ReportPage } from '../layout';
+import {
+  chunkRows,
+  Grid,
+  type GridColumn,
+  GridTable,
+  pageContentHeight,
+  pageContentWidth,
+  ReportDocument,
+  ReportPage,
+} from '../layout';
 import { fontSizes, textSize, weights } from '../components/theme';
 import { footerLabel } from '../text';
 
@@ -36,21 +45,44 @@ function columnsFor(year: number): GridColumn<RegisterLine>[] {
   ];
 }
 
-/** Up to this many protocols a family stays whole on its page rather than leaving its title behind. */
-const KEEP_TOGETHER_ROWS = 12;
+/** Room for a family's title above its table, in points (section title and its margin, rounded up). */
+const HEADING_HEIGHT = 30;
 
-function GroupTable({ group, grid }: { group: RegisterGroup; grid: Grid<RegisterLine> }) {
-  const total = grid.columns.map((_column, index) => {
-    if (index === 0) return 'Total';
-    if (index === 1) return nonBreaking(plural(group.lines.length, 'protocole'));
-    if (index === grid.columns.length - 1) return formatInteger(group.uses);
-    return '';
-  });
+/**
+ * A family's table, painted (one canvas per slice: several times faster than a <Text> per cell) and cut ahead of
+ * layout into slices that each fit on a page, since a canvas is never split: react-pdf moves a slice that does not
+ * fit to the next page, and a slice after the first repeats the family's title with « (suite) ».
+ */
+function GroupTable({ group, grid, capacity }: { group: RegisterGroup; grid: Grid<RegisterLine>; capacity: number }) {
+  const total = grid.total(
+    grid.columns.map((_column, index) => {
+      if (index === 0) return 'Total';
+      if (index === 1) return nonBreaking(plural(group.lines.length, 'protocole'));
+      if (index === grid.columns.length - 1) return formatInteger(group.uses);
+      return '';
+    }),
+  );
+  const rows = group.lines.map((line) => grid.row(line));
+  const perPage = Math.max(
+    1,
+    Math.floor((capacity - HEADING_HEIGHT - grid.frameHeight - total.height) / grid.singleRowHeight),
+  );
+  const slices = chunkRows(rows, perPage, perPage, (row) => grid.units(row));
+  let startIndex = 0;
   return (
-    <View style={styles.group} wrap={group.lines.length > KEEP_TOGETHER_ROWS}>
-      <SectionTitle>{group.title}</SectionTitle>
-      <GridTable grid={grid} rows={group.lines.map((line) => grid.row(line))} totalRow={grid.total(total)} />
-    </View>
+    <>
+      {slices.map((slice, index) => {
+        const first = startIndex;
+        startIndex += slice.length;
+        const last = index === slices.length - 1;
+        return (
+          <View key={first} style={styles.group} wrap={false}>
+            <SectionTitle>{index === 0 ? group.title : `${group.title} (suite)`}</SectionTitle>
+            <GridTable grid={grid} rows={slice} startIndex={first} painted {...(last ? { totalRow: total } : {})} />
+          </View>
+        );
+      })}
+    </>
   );
 }
 
@@ -64,6 +96,7 @@ export function ProtocolRegister({ data }: { data: ProtocolRegisterData }) {
     orientation: 'landscape' as const,
   };
   const grid = new Grid(columnsFor(data.year), { width: pageContentWidth('landscape'), fontSize: 8.5 });
+  const capacity = pageContentHeight('landscape', data.cptsName, reportTitle);
   const situation = exportDate(data.generatedAt);
   const { totals } = data;
   return (
@@ -107,7 +140,7 @@ export function ProtocolRegister({ data }: { data: ProtocolRegisterData }) {
             Aucun protocole dans la bibliothèque : créez-en un ou importez un document Word depuis « Protocoles ».
           </EmptyState>
         ) : (
-          data.groups.map((group) => <GroupTable key={group.title} group={group} grid={grid} />)
+          data.groups.map((group) => <GroupTable key={group.title} group={group} grid={grid} capacity={capacity} />)
         )}
         <Note>
           {frenchSpacing(
