@@ -154,6 +154,6 @@ export const protocolDeclarationKindLabel = (code: ProtocolDeclarationKind) =>
   labelOf(PROTOCOL_DECLARATION_KINDS, code);
 export const ageBandLabel = (code: AgeBand) => labelOf(AGE_BANDS, code);
 export const patientSexLabel = (code: PatientSex) => labelOf(PATIENT_SEXES, code);
-export const useOutcomeLabel = (code: UseOutcome) => labelOf(USE_OUTCOMES, code);
+export const outcomeLabel = (code: UseOutcome) => labelOf(USE_OUTCOMES, code);
 export const protocolSessionKindLabel = (code: ProtocolSessionKind) => labelOf(PROTOCOL_SESSION_KINDS, code);
 export const protocolDocumentKindLabel = (code: ProtocolDocumentKind) => labelOf(PROTOCOL_DOCUMENT_KINDS, code);

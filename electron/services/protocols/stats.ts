@@ -225,6 +225,3 @@ export async function countProfessionalsWithUse(db: Db, from: string, to: string
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-
-/** The former name of `yearlyUseStats`, still imported by the PDF exports (named like a React hook: prefer the new one). */
-export const useStats = yearlyUseStats;

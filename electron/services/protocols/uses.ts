@@ -12,7 +12,7 @@ import {
   ageBandLabel,
   isCooperation,
   patientSexLabel,
-  useOutcomeLabel as outcomeLabelOf,
+  outcomeLabel as outcomeLabelOf,
   type ProtocolMemberRole,
 } from '@shared/domain/protocol-labels';
 import type { DB } from '../../db/schema';

@@ -77,8 +77,8 @@ export function ProtocolsOverview() {
                         {nameOf(row)}
                       </Link>
                       <span className="muted small formality-meeting">
-                        {row.versionNumber !== null ? `Version ${row.versionNumber}, ` : ''}
-                        {row.statusLabel.toLowerCase()}
+                        {row.statusLabel}
+                        {row.versionNumber !== null ? ` (version ${row.versionNumber})` : ''}
                       </span>
                       <span className={`small formality-due${overdue ? ' overdue' : ''}`}>
                         {overdue

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ProtocolDetail, ProtocolVersionSummary } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
+import { arreteLine } from '@shared/reports/protocol';
 import { errorMessage } from '../../api';
 import { useConfirmedDelete } from '../../components/ConfirmDelete';
 import { exportToasts } from '../../components/exportToasts';
@@ -180,10 +181,7 @@ function ProtocolScreen({ protocol }: { protocol: ProtocolDetail }) {
           {protocol.family === 'coop_nationale' && (
             <div>
               <dt>Arrêté</dt>
-              <dd>
-                {protocol.arreteReference ?? 'non renseigné'}
-                {protocol.arreteOn && <> du {formatDateLong(protocol.arreteOn)}</>}
-              </dd>
+              <dd>{arreteLine(protocol) ?? 'non renseigné'}</dd>
             </div>
           )}
         </dl>
