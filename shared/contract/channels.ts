@@ -198,6 +198,8 @@ export const channelNames = [
   'protocolSessions.list',
   'protocolSessions.save',
   'protocolSessions.delete',
+  'protocolSessions.addDocument',
+  'protocolSessions.deleteDocument',
 
   'settings.get',
   'settings.save',

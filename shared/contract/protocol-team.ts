@@ -291,6 +291,16 @@ export interface ProtocolSessionRow {
   attendance: number | null;
   attendanceSource: 'reunion' | 'saisie' | null;
   note: string | null;
+  /** Material handed out or shown at the session. */
+  documents: ProtocolSessionDocument[];
+}
+
+/** A file attached to a session (its `id` is the protocol_document row, what `protocolSessions.deleteDocument` takes). */
+export interface ProtocolSessionDocument {
+  id: number;
+  documentId: number;
+  title: string | null;
+  fileName: string;
 }
 
 // ---------- Channels ----------
@@ -322,4 +332,8 @@ export const protocolTeamChannels = {
   'protocolSessions.list': channel<ProtocolSessionRow[]>()(byProtocol),
   'protocolSessions.save': channel<ProtocolSessionRow>()(protocolSessionSchema),
   'protocolSessions.delete': channel<{ deleted: true }>()(byId),
+  'protocolSessions.addDocument': channel<ProtocolSessionRow | { cancelled: true }>()(
+    z.object({ sessionId: z.number().int().positive() }),
+  ),
+  'protocolSessions.deleteDocument': channel<ProtocolSessionRow>()(byId),
 } as const;

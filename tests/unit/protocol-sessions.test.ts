@@ -173,4 +173,44 @@ describe('séances de présentation et de formation', () => {
     const again = await b.call('protocolSessions.delete', { id: session.id });
     expect(again.ok ? null : again.error.message).toBe('Cette séance n’existe plus.');
   });
+
+  it('joint un support à une séance par le dialogue, le liste avec elle, le retire et supprime sa copie', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const file = join(dir, 'Diaporama chutes.pdf');
+    writeFileSync(file, '%PDF-1.4 diaporama');
+    let chosen: string | null = null;
+    const b = await testBackend({ chooseOpenPath: async () => chosen });
+    backends.push(b);
+    const chute = await insertProtocol(b, 'Prévention des chutes', 'pluripro', [
+      { status: 'en_vigueur', inForceOn: '2025-09-01' },
+    ]);
+    const session = await b.ok('protocolSessions.save', {
+      protocolId: chute.id,
+      kind: 'formation',
+      heldOn: '2025-10-14',
+    });
+
+    expect(await b.ok('protocolSessions.addDocument', { sessionId: session.id })).toEqual({ cancelled: true });
+    expect(await b.database.db.selectFrom('protocol_document').selectAll().execute()).toEqual([]);
+
+    chosen = file;
+    const withSupport = await b.ok('protocolSessions.addDocument', { sessionId: session.id });
+    if ('cancelled' in withSupport) throw new Error('le support aurait dû être joint');
+    expect(withSupport.documents).toEqual([expect.objectContaining({ title: null, fileName: 'Diaporama chutes.pdf' })]);
+    const [listed] = await b.ok('protocolSessions.list', { protocolId: chute.id });
+    expect(listed!.documents).toEqual(withSupport.documents);
+    const link = await b.database.db.selectFrom('protocol_document').selectAll().executeTakeFirstOrThrow();
+    expect(link).toMatchObject({ protocol_id: chute.id, session_id: session.id, kind: 'support' });
+    // A session's material is not listed again among the protocol's own documents.
+    expect((await b.ok('protocols.get', { id: chute.id })).documents).toEqual([]);
+
+    const stored = await b.database.db.selectFrom('document').select('stored_name').executeTakeFirstOrThrow();
+    const after = await b.ok('protocolSessions.deleteDocument', { id: withSupport.documents[0]!.id });
+    expect(after.documents).toEqual([]);
+    expect(await b.database.db.selectFrom('document').selectAll().execute()).toEqual([]);
+    expect(existsSync(join(b.context.documentsDir, stored.stored_name))).toBe(false);
+    const missing = await b.call('protocolSessions.addDocument', { sessionId: 9999 });
+    expect(missing.ok ? null : missing.error.message).toBe('Cette séance n’existe plus.');
+  });
 });

@@ -5,7 +5,13 @@ import {
   deleteDeclaration,
   listDeclarations,
 } from '../../services/protocols/declarations';
-import { deleteSession, listSessions, saveSession } from '../../services/protocols/sessions';
+import {
+  addSessionDocument,
+  deleteSession,
+  deleteSessionDocument,
+  listSessions,
+  saveSession,
+} from '../../services/protocols/sessions';
 import { markReportSent, yearlyUseStats } from '../../services/protocols/stats';
 import { addTeamMember, leaveTeam, listTeam, removeTeamMember, updateTeamMember } from '../../services/protocols/team';
 import { deleteUse, listUses, logUse } from '../../services/protocols/uses';
@@ -36,5 +42,8 @@ export function protocolTeamHandlers(ctx: HandlerContext): HandlersFor<keyof typ
     'protocolSessions.list': async ({ protocolId }) => listSessions(ctx.db, protocolId),
     'protocolSessions.save': async (data) => saveSession(ctx.db, data),
     'protocolSessions.delete': async ({ id }) => deleteSession(ctx.db, id, ctx.documentsDir),
+    'protocolSessions.addDocument': async ({ sessionId }) =>
+      addSessionDocument(ctx.db, sessionId, ctx.documentsDir, () => ctx.chooseOpenPath('document')),
+    'protocolSessions.deleteDocument': async ({ id }) => deleteSessionDocument(ctx.db, id, ctx.documentsDir),
   };
 }

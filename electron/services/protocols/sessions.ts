@@ -3,13 +3,14 @@
  * its attendance from that meeting (participants marked present); otherwise the number typed in counts.
  */
 import { type Kysely, sql } from 'kysely';
-import type { ProtocolSessionData, ProtocolSessionRow } from '@shared/contract/protocol-team';
+import type { ProtocolSessionData, ProtocolSessionDocument, ProtocolSessionRow } from '@shared/contract/protocol-team';
 import { protocolSessionKindLabel } from '@shared/domain/protocol-labels';
 import type { DB } from '../../db/schema';
 import { audit } from '../audit';
-import { removeDocument } from '../documents';
+import { removeDocument, storeDocument } from '../documents';
 import { UserError } from '../errors';
 import { assertProtocol } from './library-queries';
+import { releaseProtocolDocuments } from './protocol-documents';
 import { type Db, refuse } from './team';
 
 function sessionsQuery(db: Db) {
@@ -33,7 +34,7 @@ function sessionsQuery(db: Db) {
 }
 type SessionRecord = Awaited<ReturnType<ReturnType<typeof sessionsQuery>['executeTakeFirstOrThrow']>>;
 
-function rowOf(record: SessionRecord): ProtocolSessionRow {
+function rowOf(record: SessionRecord, documents: ProtocolSessionDocument[] = []): ProtocolSessionRow {
   const fromMeeting = record.meeting_id !== null && record.meeting_title !== null;
   const attendance = fromMeeting ? Number(record.present ?? 0) : record.attendees;
   return {
@@ -52,6 +53,7 @@ function rowOf(record: SessionRecord): ProtocolSessionRow {
     attendance,
     attendanceSource: fromMeeting ? 'reunion' : attendance === null ? null : 'saisie',
     note: record.note,
+    documents,
   };
 }
 
@@ -63,7 +65,93 @@ export async function listSessions(db: Db, protocolId: number): Promise<Protocol
     .orderBy('s.held_on', 'desc')
     .orderBy('s.id', 'desc')
     .execute();
-  return records.map(rowOf);
+  const documents = await sessionDocuments(
+    db,
+    records.map((record) => record.id),
+  );
+  return records.map((record) => rowOf(record, documents.get(record.id)));
+}
+
+/** The files attached to these sessions, by session. */
+async function sessionDocuments(
+  db: Db,
+  sessionIds: readonly number[],
+): Promise<Map<number, ProtocolSessionDocument[]>> {
+  const bySession = new Map<number, ProtocolSessionDocument[]>();
+  if (sessionIds.length === 0) return bySession;
+  const rows = await db
+    .selectFrom('protocol_document as pd')
+    .innerJoin('document as d', 'd.id', 'pd.document_id')
+    .select(['pd.id', 'pd.session_id', 'd.id as document_id', 'd.title', 'd.file_name'])
+    .where('pd.session_id', 'in', sessionIds)
+    .orderBy('pd.id')
+    .execute();
+  for (const row of rows) {
+    const list = bySession.get(row.session_id!) ?? [];
+    list.push({ id: row.id, documentId: row.document_id, title: row.title, fileName: row.file_name });
+    bySession.set(row.session_id!, list);
+  }
+  return bySession;
+}
+
+async function getSession(db: Db, id: number): Promise<ProtocolSessionRow> {
+  const record = await sessionsQuery(db).where('s.id', '=', id).executeTakeFirst();
+  if (!record) throw new UserError('not_found', 'Cette séance n’existe plus.');
+  return rowOf(record, (await sessionDocuments(db, [id])).get(id));
+}
+
+/** Asks for a file (the material handed out) and attaches it to the session; cancelled when the dialog is closed. */
+export async function addSessionDocument(
+  db: Kysely<DB>,
+  sessionId: number,
+  documentsDir: string,
+  chooseFile: () => Promise<string | null>,
+): Promise<ProtocolSessionRow | { cancelled: true }> {
+  const session = await getSession(db, sessionId);
+  const path = await chooseFile();
+  if (!path) return { cancelled: true };
+  await storeDocument(db, path, documentsDir, {
+    link: async (trx, documentId) => {
+      const still = await trx
+        .selectFrom('protocol_session')
+        .select('id')
+        .where('id', '=', sessionId)
+        .executeTakeFirst();
+      if (!still) throw new UserError('not_found', 'Cette séance n’existe plus.');
+      await trx
+        .insertInto('protocol_document')
+        .values({
+          protocol_id: session.protocolId,
+          version_id: session.versionId,
+          session_id: sessionId,
+          document_id: documentId,
+          kind: 'support',
+        })
+        .execute();
+      await audit(trx, 'attach', 'protocol_session', String(sessionId), 'support');
+    },
+  });
+  return getSession(db, sessionId);
+}
+
+/** Removes a file from its session; the copy goes once nothing else in the app refers to it. */
+export async function deleteSessionDocument(
+  db: Kysely<DB>,
+  id: number,
+  documentsDir: string,
+): Promise<ProtocolSessionRow> {
+  const link = await db
+    .selectFrom('protocol_document')
+    .select(['session_id', 'document_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!link || link.session_id === null) throw new UserError('not_found', 'Ce document n’existe plus.');
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('protocol_document').where('id', '=', id).execute();
+    await audit(trx, 'detach', 'protocol_session', String(link.session_id), 'support');
+  });
+  await releaseProtocolDocuments(db, [link.document_id], documentsDir);
+  return getSession(db, link.session_id);
 }
 
 /** Creates or updates a session; the version presented must be one of the protocol's, the meeting must exist. */
@@ -112,7 +200,7 @@ export async function saveSession(db: Kysely<DB>, data: ProtocolSessionData): Pr
     await audit(trx, 'create', 'protocol_session', String(row.id), data.kind);
     return row.id;
   });
-  return rowOf(await sessionsQuery(db).where('s.id', '=', id).executeTakeFirstOrThrow());
+  return getSession(db, id);
 }
 
 /** Deletes a session and the training material attached to it (documents and their files). */

@@ -1,12 +1,19 @@
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
-import { type ProtocolDetail, type ProtocolSessionRow, protocolSessionSchema } from '@shared/contract';
+import {
+  type ProtocolDetail,
+  type ProtocolSessionDocument,
+  type ProtocolSessionRow,
+  protocolSessionSchema,
+} from '@shared/contract';
 import { PROTOCOL_SESSION_KINDS } from '@shared/domain/protocol-labels';
 import { formatDateLong, plural, toIsoDate } from '@shared/format';
 import { errorMessage } from '../../../api';
 import { useConfirmedDelete } from '../../../components/ConfirmDelete';
 import { DataTable } from '../../../components/DataTable';
+import { OpenDocumentButton } from '../../../components/OpenDocumentButton';
+import { useToast } from '../../../components/Toasts';
 import { Field } from '../../../components/Field';
 import { FormActions, FormError } from '../../../components/FormActions';
 import { Loading, QueryError } from '../../../components/Page';
@@ -32,6 +39,26 @@ export function SessionsSection({ protocol }: { protocol: ProtocolDetail }) {
     confirmLabel: 'Supprimer la séance',
     deletedMessage: () => 'Séance supprimée.',
   });
+  const toast = useToast();
+  const attach = useProtocolTeamWrite('protocolSessions.addDocument');
+  const detach = useConfirmedDelete(useProtocolTeamWrite('protocolSessions.deleteDocument'), {
+    title: (doc: ProtocolSessionDocument) => `Retirer « ${doc.title ?? doc.fileName} » ?`,
+    body: () => <p>Le support sera retiré de la séance et supprimé de Maillage s’il ne sert nulle part ailleurs.</p>,
+    input: (doc) => ({ id: doc.id }),
+    confirmLabel: 'Retirer le support',
+    deletedMessage: () => 'Support retiré.',
+  });
+  const onAttach = (row: ProtocolSessionRow) =>
+    attach.mutate(
+      { sessionId: row.id },
+      {
+        onSuccess: (result) => {
+          if (!('cancelled' in result)) toast.notify({ kind: 'success', message: 'Support joint à la séance.' });
+        },
+        onError: (error) =>
+          toast.notify({ kind: 'error', message: `Le support n’a pas été joint : ${errorMessage(error)}` }),
+      },
+    );
   return (
     <section className="card" aria-labelledby="protocole-seances-titre">
       <h2 id="protocole-seances-titre">Présentations et formations</h2>
@@ -60,10 +87,43 @@ export function SessionsSection({ protocol }: { protocol: ProtocolDetail }) {
             },
             { header: 'Public', cell: (row) => row.audience ?? '—' },
             { header: 'Participants', className: 'num', cell: attendanceText },
+            {
+              header: 'Supports',
+              cell: (row) =>
+                row.documents.length === 0 ? (
+                  '—'
+                ) : (
+                  <ul className="plain-list">
+                    {row.documents.map((doc) => (
+                      <li key={doc.id}>
+                        {doc.title ?? doc.fileName}{' '}
+                        <OpenDocumentButton target={{ documentId: doc.documentId }} name={doc.title ?? doc.fileName} />{' '}
+                        <button
+                          type="button"
+                          className="button button-small button-ghost"
+                          onClick={() => detach.ask(doc)}
+                          aria-label={`Retirer ${doc.title ?? doc.fileName}`}
+                        >
+                          Retirer
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
           ]}
           actionsClassName="row-actions"
           actions={(row) => (
             <>
+              <button
+                type="button"
+                className="button button-small button-ghost"
+                disabled={attach.isPending}
+                onClick={() => onAttach(row)}
+                aria-label={`Joindre un support à la séance du ${formatDateLong(row.heldOn)}`}
+              >
+                Joindre un support…
+              </button>
               <button
                 type="button"
                 className="button button-small button-ghost"
@@ -99,6 +159,7 @@ export function SessionsSection({ protocol }: { protocol: ProtocolDetail }) {
         </div>
       )}
       {remove.dialog}
+      {detach.dialog}
     </section>
   );
 }

@@ -35,6 +35,8 @@ export const protocolTeamPolicy = defineCachePolicy({
   'protocolUses.markReportSent': { stale: ['protocolUses.stats'] },
   'protocolSessions.save': { stale: ['protocolSessions.list'] },
   'protocolSessions.delete': { stale: ['protocolSessions.list'] },
+  'protocolSessions.addDocument': { stale: ['protocolSessions.list'] },
+  'protocolSessions.deleteDocument': { stale: ['protocolSessions.list'] },
   // Export: nothing to refresh.
   'reports.exportTeamDeclaration': {},
 });
