@@ -82,7 +82,7 @@ export async function protocolsBench(): Promise<BenchSection> {
     const rows: BenchRow[] = [];
     for (const measure of PROTOCOLS_MEASURES) rows.push(...(await measure(context)));
     return {
-      title: 'Bibliothèque des protocoles : statistiques des utilisations',
+      title: 'Bibliothèque des protocoles : statistiques des utilisations et registre',
       notes: [
         `${library.protocolIds.length} protocoles, ${library.versions} versions, ${library.teamMembers} membres d’équipe, ${library.declarations} déclarations à l’ARS, ${library.uses} utilisations sur ${library.years.join(', ')}, 400 adhérents ; bibliothèque générée en ${ms(generated.ms)} ; chaque mesure est la médiane de 20 appels après un appel de chauffe.`,
       ],
