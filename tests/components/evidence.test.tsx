@@ -12,7 +12,7 @@ import type { ChannelInput } from '@shared/contract';
 import { seedContract } from '../fixtures/contract';
 import { realApiPerTest, type RealBackend } from './real-api';
 import { renderApp } from './render-app';
-import { seedSampleCpts } from './seed-cpts';
+import { SAMPLE_IDENTITY } from './seed-cpts';
 import { seedMeeting } from './seed-meetings';
 
 configure({ asyncUtilTimeout: 8_000 });
@@ -169,7 +169,8 @@ describe('Fiche action — justificatifs', () => {
 describe('Tableau de bord — justificatifs manquants', () => {
   it('counts a fiche’s missing evidence with the indicators’, and leads to the fiche when it is the only one', async () => {
     const { backend, fiche } = await setUp();
-    await seedSampleCpts(backend);
+    // The CPTS's identity only: its contract dates come from the contract the set-up entered.
+    await backend.ok('cpts.saveIdentity', SAMPLE_IDENTITY);
     await backend.ok('indicators.saveRequirement', { ficheId: fiche.id, label: 'Bilan de l’action' });
     renderApp('/');
     const heading = await screen.findByRole('heading', { name: 'Projet de santé' });
