@@ -10,6 +10,7 @@ import type {
   UseOutcome,
 } from '@shared/domain/protocol-labels';
 import type { Generated } from 'kysely';
+import type { MissionCode } from './schema-health-project';
 
 // Tables of the library of protocols (migration 0008). Listed in the `DB` interface of schema.ts.
 
@@ -19,7 +20,7 @@ export interface ProtocolTable {
   title: string;
   theme: string | null;
   family: Generated<ProtocolFamily>;
-  mission_code: 'acces' | 'parcours' | 'prevention' | 'crise' | 'qualite' | 'accompagnement' | null;
+  mission_code: MissionCode | null;
   fiche_id: number | null;
   arrete_reference: string | null;
   arrete_on: string | null;
