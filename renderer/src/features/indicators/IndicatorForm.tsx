@@ -11,7 +11,7 @@ import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
 import { useContractForm } from '../../components/useContractForm';
 import { type InputProblems, indicatorsResolver, orNull, readDecimal } from './formResolver';
-import { PROFESSION_GROUPS } from '../members/labels';
+import { ProfessionOptions } from '../members/ProfessionOptions';
 import { useFiches } from '../fiches/queries';
 import { useAutoMeasures, useIndicatorsWrite } from './queries';
 import { TemplatePicker } from './TemplatePicker';
@@ -342,16 +342,7 @@ export function IndicatorForm({
           >
             {(a) => (
               <select {...a} {...register('autoMeasureProfession')}>
-                <option value="">— Choisir —</option>
-                {PROFESSION_GROUPS.map((group) => (
-                  <optgroup key={group.family} label={group.label}>
-                    {group.professions.map((profession) => (
-                      <option key={profession.code} value={profession.code}>
-                        {profession.inclusive}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
+                <ProfessionOptions />
               </select>
             )}
           </Field>

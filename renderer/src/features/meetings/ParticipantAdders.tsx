@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { MemberListRow } from '@shared/domain/members';
 import { searchKey } from '@shared/text';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
-import { PROFESSION_GROUPS } from '../members/labels';
+import { ProfessionOptions } from '../members/ProfessionOptions';
 import { guestRow, memberRow, type ParticipantRow, rcpGuestRow } from './participantRows';
 
 /** « Ajouter un adhérent »: active members not yet listed, found by name or profession (8 at most). */
@@ -108,16 +108,7 @@ export function GuestAdder({ rcp, onAdd }: { rcp: boolean; onAdd: (row: Particip
               value={guestProfession}
               onChange={(event) => setGuestProfession(event.target.value)}
             >
-              <option value="">— Choisir —</option>
-              {PROFESSION_GROUPS.map((group) => (
-                <optgroup key={group.family} label={group.label}>
-                  {group.professions.map((p) => (
-                    <option key={p.code} value={p.code}>
-                      {p.inclusive}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <ProfessionOptions />
             </select>
             {guestError && <p className="field-error">{guestError}</p>}
           </div>

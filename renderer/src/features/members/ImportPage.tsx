@@ -6,7 +6,7 @@ import { errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { Page } from '../../components/Page';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChanges';
-import { ImportProgressBar } from './ImportProgress';
+import { ChooseImportFile, ImportProgressBar } from './ImportProgress';
 import { PreviewStep } from './ImportPreviewStep';
 import type { HeadingRef, ImportOptions } from './importSteps';
 import { useMembersWrite } from './queries';
@@ -136,30 +136,7 @@ function FileStep({ heading, onOpened }: { heading: HeadingRef; onOpened: (file:
           adhérent existant le met à jour au lieu d’en créer un second.
         </li>
       </ul>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={open.isPending}
-          onClick={() =>
-            open.mutate(undefined, {
-              onSuccess: (answer) => {
-                // The user closed the file dialog: nothing to say.
-                if ('cancelled' in answer) return;
-                onOpened(answer);
-              },
-            })
-          }
-        >
-          {open.isPending ? 'Lecture du fichier…' : 'Choisir un fichier…'}
-        </button>
-      </div>
-      <ImportProgressBar active={open.isPending} fallback="Lecture du fichier…" />
-      {open.isError && (
-        <p role="alert" className="alert alert-error">
-          {errorMessage(open.error)}
-        </p>
-      )}
+      <ChooseImportFile open={open} onOpened={onOpened} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ImportProgress as Progress } from '@shared/contract';
-import { call } from '../../api';
+import { call, errorMessage } from '../../api';
 
 /** How often the screen asks where a long import call is. */
 const POLL_MS = 250;
@@ -42,5 +42,52 @@ export function ImportProgressBar({ active, fallback }: { active: boolean; fallb
         {label} {percent} %
       </span>
     </div>
+  );
+}
+
+/** The call that opens the file dialog of an import: the file read, or `{ cancelled: true }` when the dialog closed. */
+interface OpenCall<T> {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  mutate(input: undefined, options: { onSuccess: (answer: T | { cancelled: true }) => void }): void;
+}
+
+/**
+ * « Choisir un fichier… » of an import's first step, with the reading's progress and its French error; a closed
+ * dialog says nothing.
+ */
+export function ChooseImportFile<T extends object>({
+  open,
+  onOpened,
+}: {
+  open: OpenCall<T>;
+  onOpened: (opened: T) => void;
+}) {
+  return (
+    <>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={open.isPending}
+          onClick={() =>
+            open.mutate(undefined, {
+              onSuccess: (answer) => {
+                if (!('cancelled' in answer)) onOpened(answer);
+              },
+            })
+          }
+        >
+          {open.isPending ? 'Lecture du fichier…' : 'Choisir un fichier…'}
+        </button>
+      </div>
+      <ImportProgressBar active={open.isPending} fallback="Lecture du fichier…" />
+      {open.isError && (
+        <p role="alert" className="alert alert-error">
+          {errorMessage(open.error)}
+        </p>
+      )}
+    </>
   );
 }

@@ -14,7 +14,8 @@ import { Field } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';
 import { useContractForm } from '../../components/useContractForm';
 import { CommunePicker, communeLabel } from './CommunePicker';
-import { VOTING_RIGHT_LABEL, PROFESSION_GROUPS } from './labels';
+import { VOTING_RIGHT_LABEL } from './labels';
+import { ProfessionOptions } from './ProfessionOptions';
 import { MEMBER_FIELDS, memberResolver, memberToForm, type MemberFormValues } from './memberForm';
 
 const FREE_STRUCTURE = '__libre';
@@ -159,16 +160,7 @@ export function MemberForm({ detail, colleges, structures, save, onCancel, onSav
             <Field id="m-profession" label="Profession" required error={errors.professionCode?.message}>
               {(a) => (
                 <select {...a} {...register('professionCode')}>
-                  <option value="">— Choisir —</option>
-                  {PROFESSION_GROUPS.map((group) => (
-                    <optgroup key={group.family} label={group.label}>
-                      {group.professions.map((profession) => (
-                        <option key={profession.code} value={profession.code}>
-                          {profession.inclusive}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
+                  <ProfessionOptions />
                 </select>
               )}
             </Field>

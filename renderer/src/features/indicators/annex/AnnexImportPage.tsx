@@ -12,7 +12,7 @@ import { DataTable } from '../../../components/DataTable';
 import { Loading, Page, QueryError } from '../../../components/Page';
 import { useToast } from '../../../components/Toasts';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChanges';
-import { ImportProgressBar } from '../../members/ImportProgress';
+import { ChooseImportFile, ImportProgressBar } from '../../members/ImportProgress';
 import { type ContractContext, NoContract, useContractContext } from '../contractContext';
 import { missionName, type YearChoice, yearQuery, useSelectedYear } from '../missions';
 import { useIndicatorsWrite } from '../queries';
@@ -182,30 +182,7 @@ function FileStep({ onOpened }: { onOpened: (file: AnnexOpened) => void }) {
           n’est pas créé une seconde fois.
         </li>
       </ul>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={open.isPending}
-          onClick={() =>
-            open.mutate(undefined, {
-              onSuccess: (answer) => {
-                // The coordinator closed the file dialog: nothing to say.
-                if ('cancelled' in answer) return;
-                onOpened(answer);
-              },
-            })
-          }
-        >
-          {open.isPending ? 'Lecture du fichier…' : 'Choisir un fichier…'}
-        </button>
-      </div>
-      <ImportProgressBar active={open.isPending} fallback="Lecture du fichier…" />
-      {open.isError && (
-        <p role="alert" className="alert alert-error">
-          {errorMessage(open.error)}
-        </p>
-      )}
+      <ChooseImportFile open={open} onOpened={onOpened} />
     </section>
   );
 }
