@@ -37,6 +37,14 @@ import type {
   ProtocolVersionTable,
   ProtocolYearlyReportTable,
 } from './schema-protocols';
+import type {
+  RenewalIndicatorProposalTable,
+  ReportDraftHighlightTable,
+  ReportDraftPhotoTable,
+  ReportDraftSectionTable,
+  ReportDraftTable,
+  StaffMemberTable,
+} from './schema-reports';
 
 export type * from './schema-health-project';
 
@@ -65,6 +73,7 @@ export interface CptsTable {
   aci_signed_on: string | null;
   aci_contract_number: string | null;
   aci_anniversary_on: string | null;
+  logo_document_id: number | null;
   created_at: Generated<string>;
   updated_at: Generated<string>;
 }
@@ -390,4 +399,10 @@ export interface DB {
   protocol_yearly_report: ProtocolYearlyReportTable;
   protocol_session: ProtocolSessionTable;
   protocol_document: ProtocolDocumentTable;
+  staff_member: StaffMemberTable;
+  report_draft: ReportDraftTable;
+  report_draft_section: ReportDraftSectionTable;
+  report_draft_highlight: ReportDraftHighlightTable;
+  report_draft_photo: ReportDraftPhotoTable;
+  renewal_indicator_proposal: RenewalIndicatorProposalTable;
 }

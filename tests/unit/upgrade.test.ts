@@ -96,6 +96,15 @@ const POPULATE: Record<string, string> = {
     INSERT INTO protocol_yearly_report (protocol_id, year, sent_on) VALUES (1, 2025, '2026-01-20');
     INSERT INTO protocol_session (id, protocol_id, version_id, kind, held_on, meeting_id, audience, attendees) VALUES (1, 1, 1, 'formation', '2025-03-25', 1, 'Pharmaciens du territoire', 12);
     INSERT INTO protocol_document (protocol_id, version_id, session_id, document_id, kind) VALUES (1, 1, 1, 1, 'support');`,
+  '0009_reports': `
+    UPDATE cpts SET logo_document_id = 1;
+    INSERT INTO staff_member (full_name, role, employment, fte, started_on) VALUES ('Claire Martin', 'Coordinatrice', 'salarie', 1, '2022-09-01');
+    INSERT INTO report_draft (id, kind, year, contract_year_id, introduction, approval_meeting_id, approval_decision_id, include_members_list) VALUES (1, 'rapport_activite', 2025, 1, 'Une année de déploiement.', 1, 1, 1);
+    INSERT INTO report_draft (id, kind, contract_id, introduction) VALUES (2, 'renouvellement', 1, 'Cinq ans de projet de santé.');
+    INSERT INTO report_draft_section (draft_id, section_key, included, body, difficulties, next_steps) VALUES (1, 'mission_acces', 1, 'Le SAS fonctionne.', 'Peu de médecins.', 'Ouvrir une permanence.'), (1, 'finances', 0, NULL, NULL, NULL);
+    INSERT INTO report_draft_highlight (draft_id, position, title, body, happened_on) VALUES (1, 0, 'Journée prévention', 'Trois cents visiteurs', '2025-06-14');
+    INSERT INTO report_draft_photo (draft_id, document_id, section_key, caption) VALUES (1, 1, 'mission_prevention', 'Le stand de dépistage');
+    INSERT INTO renewal_indicator_proposal (draft_id, indicator_id, mission_code, label, target_text, comment) VALUES (2, 1, 'acces', 'Patients sans médecin traitant orientés', '≥ 250', 'Cible relevée');`,
 };
 
 function tables(sqlite: Database.Database): string[] {

@@ -7,6 +7,7 @@ import * as m0005 from './0005_general_assembly';
 import * as m0006 from './0006_assembly_record';
 import * as m0007 from './0007_health_project';
 import * as m0008 from './0008_protocols';
+import * as m0009 from './0009_reports';
 
 /**
  * Every migration, imported statically so the bundled main process carries them.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_assembly_record': m0006,
   '0007_health_project': m0007,
   '0008_protocols': m0008,
+  '0009_reports': m0009,
 };
