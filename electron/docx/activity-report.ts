@@ -82,6 +82,7 @@ import {
   STYLES,
   table,
 } from './kit';
+import { withTableOfContentsEntries } from './toc';
 
 type Block = Paragraph | Table | TableOfContents;
 
@@ -921,10 +922,13 @@ function tableOfContents(): Block[] {
       children: [new TextRun({ text: 'Sommaire', bold: true, size: 30, color: COLORS.accent })],
     }),
     new TableOfContents('Sommaire', { hyperlink: true, headingStyleRange: '1-2' }),
-    para('Le sommaire se met à jour à l’ouverture du document (ou clic droit, « Mettre à jour les champs »).', {
-      muted: true,
-      italics: true,
-    }),
+    para(
+      'Les numéros de page s’inscrivent quand le sommaire est mis à jour (Word le propose à l’ouverture du document).',
+      {
+        muted: true,
+        italics: true,
+      },
+    ),
   ];
 }
 
@@ -990,5 +994,5 @@ export async function activityReportDocx(data: ActivityReportData): Promise<Uint
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return withTableOfContentsEntries(new Uint8Array(await Packer.toBuffer(document)));
 }

@@ -86,6 +86,27 @@ export const STYLES: IStylesOptions = {
       run: { bold: true, color: COLORS.accent },
     },
     { id: 'TableTotal', name: 'Total de tableau', basedOn: 'TableText', quickFormat: true, run: { bold: true } },
+    // Word's own styles of the table of contents' lines (« toc 1 », « toc 2 »).
+    {
+      id: 'TOC1',
+      name: 'toc 1',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { bold: true },
+      paragraph: {
+        spacing: { before: 120, after: 40 },
+      },
+    },
+    {
+      id: 'TOC2',
+      name: 'toc 2',
+      basedOn: 'Normal',
+      next: 'Normal',
+      paragraph: {
+        spacing: { after: 40 },
+        indent: { left: 360 },
+      },
+    },
   ],
 };
 

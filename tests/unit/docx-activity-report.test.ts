@@ -526,6 +526,14 @@ describe('Rapport d’activité (Word)', () => {
     expect(text).toContain('Ouverture des consultations non programmées — 4 novembre 2025');
     // A Word table of contents over Titre 1 and 2, filled when Word opens the file.
     expect(document).toMatch(/TOC \\h \\o &quot;1-2&quot;/);
+    // Its lines are written in advance, for LibreOffice and for a Word told not to update fields.
+    const toc = plainText(/fldCharType="begin".*?fldCharType="end"/s.exec(document)?.[0] ?? '');
+    expect(toc).toContain('Faits marquants de l’année');
+    expect(toc).toContain('3. Vie associative');
+    expect(toc).toContain('3.1 Instances de gouvernance');
+    expect(toc).toContain('Annexes');
+    // Outside a content control, where LibreOffice would print the field's instruction instead.
+    expect(document).not.toContain('<w:sdt>');
     const settings = await docx.zip.file('word/settings.xml')?.async('string');
     expect(settings).toContain('w:updateFields');
     // Every section in print order, numbered, in a Titre 1.
