@@ -82,7 +82,7 @@ import {
   STYLES,
   table,
 } from './kit';
-import { withTableOfContentsEntries } from './toc';
+import { finishDocx } from './finish';
 
 type Block = Paragraph | Table | TableOfContents;
 
@@ -385,6 +385,21 @@ function envelopeText(mission: TrackingMission): string {
   return `Part fixe ${formatEurosFromCents(mission.envelope.fixedCents)} · part variable maximale ${formatEurosFromCents(mission.envelope.variableMaxCents)}`;
 }
 
+/**
+ * Widths of the tableau de suivi's columns on a portrait page (the PDF prints it landscape): the figures' columns
+ * keep « 100,0 % », « 31/12/2024 » and their headers whole, the indicator's wording takes what is left.
+ */
+const PORTRAIT_TRACKING_WIDTHS: Readonly<Record<string, number>> = {
+  Indicateur: 19,
+  'Valeur initiale': 12,
+  Cible: 11,
+  Réalisé: 12,
+  'Palier atteint': 10,
+  '€ obtenus / max': 13,
+  Taux: 9,
+  Justificatifs: 14,
+};
+
 /** The indicators of a mission as the tableau de suivi prints them, with the mission's subtotal. */
 function trackingTable(mission: TrackingMission): Block[] {
   if (mission.indicators.length === 0) return [para('Aucun indicateur pour cette mission.', { muted: true })];
@@ -393,7 +408,7 @@ function trackingTable(mission: TrackingMission): Block[] {
     table(
       TRACKING_COLUMNS.map((column) => ({
         header: column.header,
-        width: column.width,
+        width: PORTRAIT_TRACKING_WIDTHS[column.header] ?? column.width,
         ...(column.numeric ? { numeric: true } : {}),
       })),
       mission.indicators.map((line) => TRACKING_COLUMNS.map((column) => column.text(line))),
@@ -856,7 +871,7 @@ function coverBlocks(data: ActivityReportData): Block[] {
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { before: 1200, after: 480 },
-            children: [imageRun(data.logo, Math.round(CONTENT_WIDTH_PX * 0.5), 200)],
+            children: [imageRun(data.logo, Math.round(CONTENT_WIDTH_PX * 0.5), 200, `Logo de ${data.cptsName}`)],
           }),
         ]
       : [new Paragraph({ spacing: { before: 2400 }, children: [] })]),
@@ -994,5 +1009,5 @@ export async function activityReportDocx(data: ActivityReportData): Promise<Uint
       },
     ],
   });
-  return withTableOfContentsEntries(new Uint8Array(await Packer.toBuffer(document)));
+  return finishDocx(new Uint8Array(await Packer.toBuffer(document)));
 }

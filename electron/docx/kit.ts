@@ -8,6 +8,7 @@ import {
   BorderStyle,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   type IStylesOptions,
   Paragraph,
   type ParagraphChild,
@@ -50,7 +51,8 @@ export const STYLES: IStylesOptions = {
   default: {
     document: {
       run: { font: FONT, size: SIZES.body, color: COLORS.text, language: { value: 'fr-FR' } },
-      paragraph: { spacing: { after: 100, line: 276 } },
+      // The line rule said outright: LibreOffice reads a bare `line` as an exact height and clips images.
+      paragraph: { spacing: { after: 100, line: 276, lineRule: LineRuleType.AUTO } },
     },
     heading1: {
       run: { font: FONT, size: SIZES.h1, bold: true, color: COLORS.accent },
@@ -76,7 +78,7 @@ export const STYLES: IStylesOptions = {
       basedOn: 'Normal',
       quickFormat: true,
       run: { size: SIZES.table },
-      paragraph: { spacing: { after: 0, line: 240 } },
+      paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
     },
     {
       id: 'TableHeading',
@@ -280,7 +282,7 @@ export function gap(): Paragraph {
 }
 
 /** An image no wider than `maxWidth` nor taller than `maxHeight` pixels, its aspect ratio kept. */
-export function imageRun(image: ReportImage, maxWidth: number, maxHeight: number): ImageRun {
+export function imageRun(image: ReportImage, maxWidth: number, maxHeight: number, description: string): ImageRun {
   const ratio = Math.min(1, maxWidth / Math.max(1, image.width), maxHeight / Math.max(1, image.height));
   return new ImageRun({
     type: image.mimeType === 'image/png' ? 'png' : 'jpg',
@@ -289,6 +291,7 @@ export function imageRun(image: ReportImage, maxWidth: number, maxHeight: number
       width: Math.max(1, Math.round(image.width * ratio)),
       height: Math.max(1, Math.round(image.height * ratio)),
     },
+    altText: { name: description, description, title: description },
   });
 }
 
@@ -299,7 +302,7 @@ export function photo(image: ReportImage, text: string | null): Paragraph[] {
       alignment: AlignmentType.CENTER,
       keepNext: text !== null,
       spacing: { before: 120, after: text ? 40 : 160 },
-      children: [imageRun(image, CONTENT_WIDTH_PX, 360)],
+      children: [imageRun(image, CONTENT_WIDTH_PX, 360, text ?? 'Photo')],
     }),
     ...(text
       ? [

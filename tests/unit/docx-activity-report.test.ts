@@ -624,6 +624,13 @@ describe('Rapport d’activité (Word)', () => {
       Number(cy),
     ]);
     expect(extents[0]?.[0]).toBe(2 * (extents[0]?.[1] ?? 0));
+    // Each drawing has its own id and says what it shows.
+    const ids = [...docx.document.matchAll(/<wp:docPr id="(\d+)" name="([^"]*)"/g)];
+    expect(new Set(ids.map((match) => match[1])).size).toBe(2);
+    expect(ids.map((match) => match[2])).toEqual([
+      'Logo de CPTS Sud-Est Grenoblois',
+      'Inauguration des consultations, le 4 novembre',
+    ]);
   });
 
   it('builds a report without logo, photos or annexes', async () => {

@@ -1,4 +1,6 @@
 /**
+ * Last touches to the XML `docx` writes, before the file is handed over.
+ *
  * The table of contents' entries written in advance. `docx` writes the TOC field empty and asks Word to fill it
  * when it opens the file (`updateFields`); LibreOffice and Word's « no » to that question would show the bare
  * field. So the field's result gets one line per Titre 1 and Titre 2, in document order, without page numbers
@@ -37,11 +39,23 @@ export function fillTableOfContents(xml: string): string {
   });
 }
 
-/** The .docx with its table of contents' entries written in advance. */
-export async function withTableOfContentsEntries(docx: Uint8Array): Promise<Uint8Array> {
+/**
+ * Every drawing (logo, photos) gets its own id: `docx` numbers them all 1, and Word may then call the file
+ * damaged and offer to repair it.
+ */
+export function numberDrawings(xml: string): string {
+  let next = 0;
+  return xml.replace(/<wp:docPr id="\d+"/g, () => {
+    next += 1;
+    return `<wp:docPr id="${next}"`;
+  });
+}
+
+/** The .docx with its table of contents' entries written in advance and its drawings numbered. */
+export async function finishDocx(docx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
   const document = zip.file(DOCUMENT);
   if (!document) return docx;
-  zip.file(DOCUMENT, fillTableOfContents(await document.async('string')));
+  zip.file(DOCUMENT, numberDrawings(fillTableOfContents(await document.async('string'))));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
