@@ -10,7 +10,12 @@ export const channelNames = [
   'cpts.get',
   'cpts.saveIdentity',
   'cpts.saveLifecycle',
+  'cpts.setLogo',
+  'cpts.removeLogo',
   'reference.arsRegions',
+  'staff.list',
+  'staff.save',
+  'staff.delete',
 
   'communes.search',
   'territory.get',

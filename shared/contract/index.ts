@@ -23,6 +23,7 @@ import { protocolsChannels } from './protocols';
 import { rcpChannels } from './rcp';
 import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
+import { staffChannels } from './staff';
 import { territoryChannels } from './territory';
 
 export * from './ag';
@@ -66,6 +67,7 @@ export const contract = {
   ...protocolsChannels,
   ...protocolTeamChannels,
   ...settingsChannels,
+  ...staffChannels,
   ...backupsChannels,
 } as const;
 

@@ -21,6 +21,7 @@ import { protocolTeamHandlers } from './protocol-team';
 import { rcpHandlers } from './rcp';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
+import { staffHandlers } from './staff';
 import { territoryHandlers } from './territory';
 
 export type { Handler, HandlerContext, Handlers, HandlersFor, OpenPurpose, SaveKind } from './context';
@@ -45,6 +46,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...protocolsHandlers(ctx),
     ...protocolTeamHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...staffHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;
 }
