@@ -128,6 +128,16 @@ export const channelNames = [
   'reports.exportProtocolRegister',
   'reports.exportTeamDeclaration',
 
+  'reportDrafts.getActivity',
+  'reportDrafts.saveActivity',
+  'reportDrafts.saveSection',
+  'reportDrafts.saveHighlight',
+  'reportDrafts.deleteHighlight',
+  'reportDrafts.moveHighlight',
+  'reportDrafts.addPhoto',
+  'reportDrafts.updatePhoto',
+  'reportDrafts.deletePhoto',
+
   'contract.list',
   'contract.get',
   'contract.prefill',

@@ -21,6 +21,7 @@ import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
 import { protocolsChannels } from './protocols';
 import { rcpChannels } from './rcp';
+import { reportDraftsChannels } from './report-drafts';
 import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
 import { staffChannels } from './staff';
@@ -62,6 +63,7 @@ export const contract = {
   ...annexChannels,
   ...fichesChannels,
   ...reportsChannels,
+  ...reportDraftsChannels,
   ...contractChannels,
   ...indicatorsChannels,
   ...protocolsChannels,

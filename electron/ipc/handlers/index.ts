@@ -19,6 +19,7 @@ import { membersImportHandlers } from './members-import';
 import { protocolsHandlers } from './protocols';
 import { protocolTeamHandlers } from './protocol-team';
 import { rcpHandlers } from './rcp';
+import { reportDraftsHandlers } from './report-drafts';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
@@ -41,6 +42,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...annexHandlers(ctx),
     ...fichesHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...reportDraftsHandlers(ctx),
     ...contractHandlers(ctx),
     ...indicatorsHandlers(ctx),
     ...protocolsHandlers(ctx),
