@@ -908,7 +908,7 @@ function coverBlocks(data: ActivityReportData): Block[] {
 function introductionBlocks(data: ActivityReportData): Block[] {
   const blocks: Block[] = [];
   if (data.introduction) blocks.push(heading('Introduction', 1), ...freeText(data.introduction));
-  if (data.highlights.length > 0) {
+  if (data.highlights.length > 0 || data.highlightPhotos.length > 0) {
     blocks.push(heading('Faits marquants de l’année', 1));
     for (const highlight of data.highlights) {
       blocks.push(
@@ -926,6 +926,8 @@ function introductionBlocks(data: ActivityReportData): Block[] {
       );
     }
   }
+  // Photos attached to no section go with the highlights.
+  blocks.push(...data.highlightPhotos.flatMap((entry) => photo(entry.image, entry.caption)));
   return blocks.length > 0 ? [new Paragraph({ children: [new PageBreak()] }), ...blocks] : [];
 }
 

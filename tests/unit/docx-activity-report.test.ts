@@ -461,6 +461,7 @@ function activityReport({
       },
       { title: 'Exercice de crise canicule', body: null, happenedOn: null },
     ],
+    highlightPhotos: photos ? [{ caption: 'Assemblée générale du 11 juin', image: png(300, 300, [90, 90, 90]) }] : [],
     contractYearLabel: 'Année 3 (15/04/2025 – 14/04/2026)',
     sections: sections.filter((section) => !leaveOut.includes(section.key)),
     annexes: {
@@ -616,8 +617,11 @@ describe('Rapport d’activité (Word)', () => {
 
   it('embeds the logo and the photos with their captions', async () => {
     const docx = await unzip(await activityReportDocx(activityReport()));
-    expect(media(docx.zip)).toHaveLength(2);
+    expect(media(docx.zip)).toHaveLength(3);
     expect(docx.text).toContain('Inauguration des consultations, le 4 novembre');
+    // A photo attached to no section is printed with the highlights.
+    expect(docx.text.indexOf('Assemblée générale du 11 juin')).toBeGreaterThan(docx.text.indexOf('Faits marquants'));
+    expect(docx.text.indexOf('Assemblée générale du 11 juin')).toBeLessThan(docx.text.indexOf('Sommaire'));
     // The logo keeps its aspect ratio (240 × 120) within half the text width.
     const extents = [...docx.document.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map(([, cx, cy]) => [
       Number(cx),
@@ -626,9 +630,10 @@ describe('Rapport d’activité (Word)', () => {
     expect(extents[0]?.[0]).toBe(2 * (extents[0]?.[1] ?? 0));
     // Each drawing has its own id and says what it shows.
     const ids = [...docx.document.matchAll(/<wp:docPr id="(\d+)" name="([^"]*)"/g)];
-    expect(new Set(ids.map((match) => match[1])).size).toBe(2);
+    expect(new Set(ids.map((match) => match[1])).size).toBe(3);
     expect(ids.map((match) => match[2])).toEqual([
       'Logo de CPTS Sud-Est Grenoblois',
+      'Assemblée générale du 11 juin',
       'Inauguration des consultations, le 4 novembre',
     ]);
   });
