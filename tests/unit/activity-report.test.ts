@@ -573,6 +573,33 @@ describe('rapport d’activité: a past year as it stood', () => {
     await db.deleteFrom('fiche_action').where('id', '=', fiche).execute();
   });
 
+  it('counts in the current year only the meetings whose date has come', async () => {
+    for (const [date, status] of [
+      ['2026-02-10', 'tenue'],
+      ['2026-06-10', 'prevue'],
+    ] as const) {
+      await db
+        .insertInto('meeting')
+        .values({ type: 'commission', title: 'Commission parcours', date, status })
+        .execute();
+    }
+    const data = await activityReportData(db, { year: 2026, draft: defaultDraft(), images: noImages }, clock);
+    const held = await db
+      .selectFrom('meeting')
+      .select('id')
+      .where('type', '!=', 'rcp')
+      .where('status', '!=', 'annulee')
+      .where('date', '>=', '2026-01-01')
+      .where('date', '<=', TODAY)
+      .execute();
+    expect(figure(data, 'Réunions tenues (hors RCP)').value).toBe(held.length);
+    expect(held.length).toBeGreaterThan(0);
+    const perMonth = sectionOf(data, 'vie_associative').associativeLife.meetingsPerMonth;
+    expect(perMonth[1]).toBe(1);
+    expect(perMonth[5]).toBe(0);
+    await db.deleteFrom('meeting').where('date', 'like', '2026-%').execute();
+  });
+
   it('names the source of the population without making up its year', () => {
     const territory = sectionOf(report, 'identite').territory;
     expect(territory.populationYear).toBeNull();

@@ -8,7 +8,7 @@
  * - the contract year of the mission sections: see `reportContractYear` (draft, else the one that ended during the
  *   year, else the one in progress on 31 December);
  * - figures « at 31 December » are taken today for the current year;
- * - a meeting is held unless cancelled (as the RCP summary counts its sessions);
+ * - a meeting is held unless cancelled (as the RCP summary counts its sessions) and once its date has come;
  * - the fiches of the report are those whose dates overlap the year (undated fiches included) or that have a
  *   budget for the year; their status is the current one (statuses have no history);
  * - the key figures compare with the previous calendar year, and the contract figures with the previous contract
@@ -261,7 +261,8 @@ export async function activityReportData(
     getCptsProfile(db, today),
     getTerritory(db),
     allContractYears(db, today),
-    listMeetings(db, `${year - 1}-01-01`, end, today),
+    // Meetings up to 31 December, or up to today for the current year: a meeting to come is not held.
+    listMeetings(db, `${year - 1}-01-01`, asOf, today),
     compositionOrEmpty(db, year, now, today),
     membersOverYears(db, year, year === Number(today.slice(0, 4)) ? today : end, today),
     staffOfYear(db, year),
