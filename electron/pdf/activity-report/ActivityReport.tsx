@@ -8,7 +8,7 @@ import { colors, fontFamily, fontSizes, page, textSize, weights } from '../compo
 import { BrandedPage, imageSource, ReportDocument, Toc, TocPages, widthAtHeight, type TocEntry } from '../layout';
 import { footerLabel } from '../text';
 import { AttendanceAnnex, MembersAnnex, PvAnnex, TrackingAnnex } from './annexes';
-import { CoordinatorText, SectionHeading, TEXT_MAX_CHARS } from './blocks';
+import { CoordinatorText, Photos, SectionHeading, TEXT_MAX_CHARS } from './blocks';
 import { numberedTitle } from './format';
 import { SectionBody } from './sections';
 
@@ -87,17 +87,20 @@ interface Part {
   id: string;
   title: string;
   body: ReactNode;
+  /** The tableau de suivi needs the width of a landscape page. */
+  landscape?: boolean;
 }
 
 /** The annexes present in the data, in print order. */
 function annexParts(data: ActivityReportData): Part[] {
   const { annexes } = data;
-  const list: { id: string; name: string; body: ReactNode }[] = [];
+  const list: { id: string; name: string; body: ReactNode; landscape?: boolean }[] = [];
   if (annexes.tracking) {
     list.push({
       id: 'annexe-suivi',
       name: `Tableau de suivi des indicateurs (année ${annexes.tracking.yearIndex} du contrat)`,
       body: <TrackingAnnex table={annexes.tracking} />,
+      landscape: true,
     });
   }
   if (annexes.approvalPv) {
@@ -121,7 +124,12 @@ function annexParts(data: ActivityReportData): Part[] {
       body: <AttendanceAnnex attendance={annexes.attendance} />,
     });
   }
-  return list.map((part, index) => ({ id: part.id, title: `Annexe ${index + 1} — ${part.name}`, body: part.body }));
+  return list.map((part, index) => ({
+    id: part.id,
+    title: `Annexe ${index + 1} — ${part.name}`,
+    body: part.body,
+    ...(part.landscape ? { landscape: true } : {}),
+  }));
 }
 
 export function ActivityReport({ data }: { data: ActivityReportData }) {
@@ -140,7 +148,8 @@ export function ActivityReport({ data }: { data: ActivityReportData }) {
   }));
   const annexes = annexParts(data);
   const entries: TocEntry[] = [...sections, ...annexes].map((part) => ({ id: part.id, title: part.title }));
-  const hasOpening = Boolean(data.introduction?.trim()) || data.highlights.length > 0;
+  const hasOpening =
+    Boolean(data.introduction?.trim()) || data.highlights.length > 0 || data.highlightPhotos.length > 0;
 
   return (
     <ReportDocument title={`${title} — ${data.cptsName}`} author={data.cptsName} subject={ACTIVITY_REPORT_TITLE}>
@@ -153,7 +162,7 @@ export function ActivityReport({ data }: { data: ActivityReportData }) {
               <CoordinatorText text={data.introduction} />
             </View>
           ) : null}
-          {data.highlights.length > 0 ? (
+          {data.highlights.length > 0 || data.highlightPhotos.length > 0 ? (
             <View>
               <SubsectionTitle>{`Les faits marquants de ${data.year}`}</SubsectionTitle>
               {data.highlights.map((highlight, index) => (
@@ -165,6 +174,7 @@ export function ActivityReport({ data }: { data: ActivityReportData }) {
                   <FreeText text={highlight.body} maxChars={TEXT_MAX_CHARS - 3} />
                 </View>
               ))}
+              <Photos photos={data.highlightPhotos} />
             </View>
           ) : null}
         </BrandedPage>
@@ -174,7 +184,7 @@ export function ActivityReport({ data }: { data: ActivityReportData }) {
         <Toc pages={pages} entries={entries} />
       </BrandedPage>
       {[...sections, ...annexes].map((part) => (
-        <BrandedPage key={part.id} {...frame}>
+        <BrandedPage key={part.id} {...frame} orientation={part.landscape ? 'landscape' : 'portrait'}>
           <SectionHeading pages={pages} id={part.id} title={part.title} />
           {part.body}
         </BrandedPage>
