@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { imageSize } from 'image-size';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackingIndicator, TrackingMission, TrackingTable } from '@shared/contract/indicators';
 import { ACTIVITY_SECTIONS } from '@shared/domain/report-labels';
 import { formatEurosFromCents, formatInteger } from '@shared/format';
@@ -12,10 +15,13 @@ import type {
   SectionTexts,
 } from '@shared/reports/activity-report';
 import { protocolRegisterData } from '@shared/reports/protocol-register';
+import { generateCptsHistory } from '../../bench/generate-history';
 import { activityReportDocx } from '../../electron/docx/activity-report';
+import { activityReportData, type ActivityReportDraft } from '../../electron/services/activity-report';
 import { approvedPv } from '../fixtures/ag-documents';
 import { rcpYear } from '../fixtures/meetings-pdf';
 import { compositionData, membersListData } from '../fixtures/members-pdf';
+import { tempDatabase } from '../helpers/db';
 
 // ——— A small PNG, built here so that the docx carries a real image ———
 
@@ -677,5 +683,92 @@ describe('Rapport d’activité (Word)', () => {
     expect(docx.text).toContain('Saint-Martin-d’Hères 47');
     expect(docx.text).toContain('ACC-30 — Part des patients en ALD sans médecin traitant 30');
     expect(elapsed).toBeLessThan(2_000);
+  });
+});
+
+/** The report of a generated five-year CPTS (bench/generate-history.ts), read from the database as the app reads it. */
+describe('Rapport d’activité (Word) of a generated CPTS', () => {
+  let database: Awaited<ReturnType<typeof tempDatabase>>;
+  let data: ActivityReportData;
+  let docx: Unzipped;
+  let elapsedMs = 0;
+
+  beforeAll(async () => {
+    database = await tempDatabase();
+    const documentsDir = join(database.dir, 'documents');
+    const history = await generateCptsHistory(database.db, { documentsDir });
+    const year = history.years[history.years.length - 1] ?? 2025;
+    const documents = await database.db.selectFrom('document').select(['id', 'stored_name']).execute();
+    const images = (documentId: number): ReportImage | null => {
+      const stored = documents.find((row) => row.id === documentId)?.stored_name;
+      if (!stored) return null;
+      const bytes = readFileSync(join(documentsDir, stored));
+      const { width, height, type } = imageSize(bytes);
+      return { mimeType: type === 'png' ? 'image/png' : 'image/jpeg', base64: bytes.toString('base64'), width, height };
+    };
+    const draft: ActivityReportDraft = {
+      introduction: 'Cinq ans après la signature du contrat, la CPTS rassemble les professionnels du territoire.',
+      contractYearId: history.contractYears.find((entry) => entry.startOn.startsWith(String(year)))?.id ?? null,
+      approvalMeetingId: null,
+      includeMembersList: true,
+      membersListAudience: 'annuaire',
+      includeAttendance: true,
+      includeTrackingAnnex: true,
+      sections: ACTIVITY_SECTIONS.map((section) => ({
+        key: section.key,
+        title: section.label,
+        missionCode: 'missionCode' in section ? section.missionCode : null,
+        included: true,
+        body: null,
+        difficulties: null,
+        nextSteps: null,
+      })),
+      highlights: [],
+      photos: [],
+    };
+    data = await activityReportData(
+      database.db,
+      { year, draft, images },
+      { now: new Date(`${history.today}T10:00:00Z`), today: history.today },
+    );
+    // Timed once the code is warm (a first document loads and compiles the Word writer).
+    await activityReportDocx(activityReport());
+    const started = performance.now();
+    const bytes = await activityReportDocx(data);
+    elapsedMs = performance.now() - started;
+    docx = await unzip(bytes);
+  }, 180_000);
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  it('prints the logo, every section kept and its figures', () => {
+    expect(data.logo).not.toBeNull();
+    expect(media(docx.zip)).toHaveLength(1);
+    data.sections.forEach((section, index) => {
+      expect(docx.text).toContain(`${index + 1}. ${section.title}`.replace(/\u00a0/g, ' '));
+    });
+    const synthese = data.sections.find((section) => section.key === 'synthese');
+    if (!synthese || !('keyFigures' in synthese)) throw new Error('no synthèse');
+    for (const figure of synthese.keyFigures) {
+      expect(docx.text).toContain(figure.label);
+      if (figure.unit === 'count') expect(docx.text).toContain(formatInteger(figure.value).replace(/\u00a0/g, ' '));
+      if (figure.unit === 'euros_cents')
+        expect(docx.text).toContain(formatEurosFromCents(figure.value).replace(/\u00a0/g, ' '));
+    }
+  });
+
+  it('prints every fiche and every indicator of the mission sections', () => {
+    const missions = data.sections.flatMap((section) => ('mission' in section ? [section.mission] : []));
+    const fiches = missions.flatMap((mission) => mission.fiches);
+    const indicators = missions.flatMap((mission) => mission.tracking?.indicators ?? []);
+    expect(fiches.length).toBeGreaterThan(0);
+    expect(indicators.length).toBeGreaterThan(0);
+    for (const fiche of fiches) expect(docx.text).toContain(fiche.title.replace(/\u00a0/g, ' '));
+    for (const line of indicators) expect(docx.text).toContain(line.indicator.label.replace(/\u00a0/g, ' '));
+  });
+
+  it('is written in well under two seconds', () => {
+    expect(elapsedMs).toBeLessThan(2_000);
   });
 });
