@@ -523,36 +523,44 @@ async function unzip(bytes: Uint8Array): Promise<Unzipped> {
 const media = (zip: JSZip) => Object.keys(zip.files).filter((name) => /^word\/media\/.+\.png$/.test(name));
 
 describe('Rapport d’activité (Word)', () => {
-  it('follows the PDF’s outline: cover, introduction, highlights, table of contents, numbered sections, annexes', async () => {
+  it('follows the PDF’s outline: cover, introduction, highlights, contents, numbered sections, annexes', async () => {
     const data = activityReport();
     const docx = await unzip(await activityReportDocx(data));
     const { text, document } = docx;
     expect(text).toContain(CPTS_NAME);
     expect(text).toContain('Rapport d’activité 2025');
-    expect(text).toContain('Faits marquants de l’année');
+    expect(text).toContain('Les faits marquants de 2025');
     expect(text).toContain('Ouverture des consultations non programmées — 4 novembre 2025');
-    // A Word table of contents over Titre 1 and 2, filled when Word opens the file.
-    expect(document).toMatch(/TOC \\h \\o &quot;1-2&quot;/);
-    // Its lines are written in advance, for LibreOffice and for a Word told not to update fields.
-    const toc = plainText(/fldCharType="begin".*?fldCharType="end"/s.exec(document)?.[0] ?? '');
-    expect(toc).toContain('Faits marquants de l’année');
-    expect(toc).toContain('3. Vie associative');
-    expect(toc).toContain('3.1 Instances de gouvernance');
-    expect(toc).toContain('Annexes');
-    // Outside a content control, where LibreOffice would print the field's instruction instead.
-    expect(document).not.toContain('<w:sdt>');
+    // Every section in print order, numbered, then each annex, in a Titre 1; subsections in a Titre 2.
+    const headings = (level: number) =>
+      [...document.matchAll(new RegExp(`<w:pStyle w:val="Heading${level}"/>.*?</w:p>`, 'g'))].map((match) =>
+        plainText(match[0]).trim(),
+      );
+    const expected = [
+      ...data.sections.map((section, index) => `${index + 1}. ${section.title}`),
+      'Annexe 1 — Tableau de suivi des indicateurs (année 3 du contrat)',
+      'Annexe 2 — Procès-verbal de l’assemblée générale du 11/06/2026',
+      'Annexe 3 — Liste des adhérents',
+      'Annexe 4 — Statistiques de participation',
+    ];
+    expect(headings(1)).toEqual(expected);
+    expect(headings(2)).toContain('Instances de gouvernance');
+    // A Word table of contents over the Titres 1, as the PDF's, filled when Word opens the file.
+    expect(document).toMatch(/TOC \\h \\o &quot;1-1&quot;/);
     const settings = await docx.zip.file('word/settings.xml')?.async('string');
     expect(settings).toContain('w:updateFields');
-    // Every section in print order, numbered, in a Titre 1.
-    const headings1 = [...document.matchAll(/<w:pStyle w:val="Heading1"\/>.*?<\/w:p>/g)].map((match) =>
-      plainText(match[0]).trim(),
-    );
-    const numbered = data.sections.map((section, index) => `${index + 1}. ${section.title}`);
-    expect(headings1.filter((title) => /^\d+\. /.test(title))).toEqual(numbered);
-    expect(headings1).toContain('Annexes');
-    expect(text.indexOf('Sommaire')).toBeLessThan(text.indexOf(numbered[0] ?? '?'));
-    // Sub-sections numbered within their section.
-    expect(text).toContain('3.1 Instances de gouvernance');
+    // Its lines are written in advance, for LibreOffice and for a Word told not to update fields.
+    const toc = plainText(
+      /TOC .*?fldCharType="separate"\/>(.*?)<w:fldChar w:fldCharType="end"/s.exec(document)?.[1] ?? '',
+    )
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    expect(toc).toEqual(expected);
+    // Outside a content control, where LibreOffice would print the field's instruction instead.
+    expect(document).not.toContain('<w:sdt>');
+    expect(text.indexOf('Introduction')).toBeLessThan(text.indexOf('Sommaire'));
+    expect(text.indexOf('Sommaire')).toBeLessThan(text.lastIndexOf(expected[0] ?? '?'));
   });
 
   it('prints the key figures, communes, indicators, fiches, finances and the tableau de suivi', async () => {
@@ -589,10 +597,10 @@ describe('Rapport d’activité (Word)', () => {
     expect(text).toContain('Budget par mission');
     expect(text).toContain('Adhérents par profession');
     // Annexes.
-    expect(text).toContain('Procès-verbal');
-    expect(text).toContain('Liste des adhérents');
-    expect(text).toContain('Tableau de suivi des indicateurs — année 3');
-    expect(text).toContain('Participation aux réunions');
+    expect(text).toContain('Assemblée générale ordinaire du 11 juin 2026');
+    expect(text).toContain('Quorum atteint');
+    expect(text).toContain('Part variable obtenue');
+    expect(text).toContain('Présents (moyenne)');
   });
 
   it('keeps the coordinator’s texts, their line breaks and bullets, with French spacing', async () => {
@@ -626,7 +634,9 @@ describe('Rapport d’activité (Word)', () => {
     expect(media(docx.zip)).toHaveLength(3);
     expect(docx.text).toContain('Inauguration des consultations, le 4 novembre');
     // A photo attached to no section is printed with the highlights.
-    expect(docx.text.indexOf('Assemblée générale du 11 juin')).toBeGreaterThan(docx.text.indexOf('Faits marquants'));
+    expect(docx.text.indexOf('Assemblée générale du 11 juin')).toBeGreaterThan(
+      docx.text.indexOf('Les faits marquants'),
+    );
     expect(docx.text.indexOf('Assemblée générale du 11 juin')).toBeLessThan(docx.text.indexOf('Sommaire'));
     // The logo keeps its aspect ratio (240 × 120) within half the text width.
     const extents = [...docx.document.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map(([, cx, cy]) => [
@@ -655,8 +665,8 @@ describe('Rapport d’activité (Word)', () => {
       }),
     );
     expect(media(docx.zip)).toHaveLength(0);
-    expect(docx.text).not.toContain('Faits marquants');
-    expect(docx.text).not.toContain('Annexes');
+    expect(docx.text).not.toContain('Les faits marquants');
+    expect(docx.text).not.toContain('Annexe 1');
     expect(docx.text).toContain('1. Synthèse et chiffres clés');
   });
 
