@@ -35,6 +35,7 @@ let mainWindow: BrowserWindow | null = null;
 
 const SAVE_FILTERS: Record<SaveKind, Electron.FileFilter> = {
   pdf: { name: 'Document PDF', extensions: ['pdf'] },
+  docx: { name: 'Document Word', extensions: ['docx'] },
   csv: { name: 'Fichier CSV (Excel)', extensions: ['csv'] },
   xlsx: { name: 'Classeur Excel', extensions: ['xlsx'] },
   json: { name: 'Données JSON', extensions: ['json'] },
@@ -152,12 +153,19 @@ async function start(): Promise<void> {
                       properties: ['openFile'],
                       filters: [{ name: 'Document Word (.docx)', extensions: ['docx'] }],
                     }
-                  : {
-                      title:
-                        purpose === 'meeting-document' ? 'Joindre un document à la réunion' : 'Joindre un document',
-                      defaultPath: app.getPath('documents'),
-                      properties: ['openFile'],
-                    };
+                  : purpose === 'image'
+                    ? {
+                        title: 'Choisir une image',
+                        defaultPath: app.getPath('pictures'),
+                        properties: ['openFile'],
+                        filters: [{ name: 'Image PNG ou JPEG', extensions: ['png', 'jpg', 'jpeg'] }],
+                      }
+                    : {
+                        title:
+                          purpose === 'meeting-document' ? 'Joindre un document à la réunion' : 'Joindre un document',
+                        defaultPath: app.getPath('documents'),
+                        properties: ['openFile'],
+                      };
       const result = mainWindow
         ? await dialog.showOpenDialog(mainWindow, options)
         : await dialog.showOpenDialog(options);
