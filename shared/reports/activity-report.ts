@@ -110,7 +110,7 @@ export interface MissionFiche {
   title: string;
   statusLabel: string;
   cptsRoleLabel: string;
-  /** « Porteur : Ville de Mulhouse » for a fiche the CPTS takes part in. */
+  /** The organisation that carries a fiche the CPTS co-carries or takes part in: « Ville de Mulhouse ». */
   porteur: string | null;
   lastDone: { label: string; doneOn: string } | null;
   nextDue: { label: string; dueOn: string; late: boolean } | null;
