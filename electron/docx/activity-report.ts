@@ -33,7 +33,6 @@ import {
   formatDecimal,
   formatEurosFromCents,
   formatInteger,
-  frenchSpacing,
   NBSP,
   plural,
   shortDate,
@@ -67,6 +66,7 @@ import { formatChange } from '../pdf/composition/format';
 import {
   bullets,
   CONTENT_WIDTH_PX,
+  docText,
   caption,
   chartTable,
   COLORS,
@@ -190,6 +190,7 @@ function identityBlocks(outline: Outline, identity: IdentityData, territory: Ter
     para(
       `Le territoire de la CPTS compte ${plural(territory.communes.length, 'commune')} et ${formatInteger(territory.population)} habitants${census}.`,
     ),
+    ...(territory.populationSource ? [para(`Source : ${territory.populationSource}.`, { muted: true })] : []),
   );
   if (territory.tailleByContractYear.length > 0) {
     blocks.push(
@@ -642,6 +643,14 @@ function partnershipsBlocks(outline: Outline, partnerships: readonly Partnership
     if (line.title) blocks.push(para(line.title, { bold: true }));
     if (line.signedOn) blocks.push(labelled('Signé le', dateLong(line.signedOn)));
     if (line.cptsSeat) blocks.push(labelled('Place de la CPTS', line.cptsSeat));
+    const axes = line.axes ?? [];
+    if (axes.length > 0 || line.fichesTotal) {
+      // « Il comprend 4 axes : « Prévenir », « Guérir »… et 25 fiches actions. », as the reports of CPTS write it.
+      const axesText =
+        axes.length > 0 ? `${plural(axes.length, 'axe')} : ${axes.map((axis) => `« ${axis} »`).join(', ')}` : '';
+      const fichesText = line.fichesTotal ? plural(line.fichesTotal, 'fiche action', 'fiches actions') : '';
+      blocks.push(para(`Il comprend ${[axesText, fichesText].filter(Boolean).join(' et ')}.`));
+    }
     blocks.push(...freeText(line.note));
     if (line.carried.length > 0)
       blocks.push(para('Les fiches actions portées par la CPTS :'), ...bullets(ficheLines(line.carried)));
@@ -892,7 +901,7 @@ function coverBlocks(data: ActivityReportData): Block[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
-      children: [new TextRun({ text: frenchSpacing(data.cptsName), bold: true, size: 36, color: COLORS.text })],
+      children: [new TextRun({ text: docText(data.cptsName), bold: true, size: 36, color: COLORS.text })],
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -903,7 +912,7 @@ function coverBlocks(data: ActivityReportData): Block[] {
       ? [
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: frenchSpacing(data.contractYearLabel), color: COLORS.muted })],
+            children: [new TextRun({ text: docText(data.contractYearLabel), color: COLORS.muted })],
           }),
         ]
       : []),
@@ -924,7 +933,7 @@ function pageTitle(text: string): Paragraph {
   return new Paragraph({
     spacing: { after: 240 },
     keepNext: true,
-    children: [new TextRun({ text: frenchSpacing(text), bold: true, size: 30, color: COLORS.accent })],
+    children: [new TextRun({ text: docText(text), bold: true, size: 30, color: COLORS.accent })],
   });
 }
 
@@ -939,7 +948,7 @@ function introductionBlocks(data: ActivityReportData): Block[] {
           keepNext: true,
           spacing: { before: 160, after: 60 },
           children: [
-            new TextRun({ text: frenchSpacing(highlight.title), bold: true }),
+            new TextRun({ text: docText(highlight.title), bold: true }),
             ...(highlight.happenedOn
               ? [new TextRun({ text: ` — ${dateLong(highlight.happenedOn)}`, color: COLORS.muted })]
               : []),
@@ -979,7 +988,7 @@ function headerFooter(data: ActivityReportData) {
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             children: [
-              new TextRun({ text: frenchSpacing(`${data.cptsName} — ${activityReportTitle(data.year)}`), ...small }),
+              new TextRun({ text: docText(`${data.cptsName} — ${activityReportTitle(data.year)}`), ...small }),
             ],
           }),
         ],

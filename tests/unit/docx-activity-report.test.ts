@@ -275,6 +275,7 @@ function activityReport({
       }),
       population: 105_700 * scale,
       populationYear: 2021,
+      populationSource: 'Code officiel géographique 2026 (INSEE) et populations légales 2021',
       tailleByContractYear: [
         { yearLabel: 'Année 3', periodLabel: '15/04/2025 – 14/04/2026', taille: 3, population: 105_700 },
       ],
@@ -423,6 +424,8 @@ function activityReport({
         signedOn: '2023-12-15',
         cptsSeat: 'Comité de pilotage',
         note: null,
+        axes: ['Prévenir', 'Guérir', 'Informer et former', 'Coordonner'],
+        fichesTotal: 25,
         carried: [fiche(101, 'prevention')],
         participating: [{ ...fiche(102, 'acces'), porteur: 'Porteur : CHU Grenoble Alpes' }],
       },
@@ -601,6 +604,10 @@ describe('Rapport d’activité (Word)', () => {
     expect(text).toContain('Les actions auxquelles participe la CPTS :');
     expect(text).toContain('Porteur : CHU Grenoble Alpes');
     expect(text).toContain(formatEurosFromCents(6_345_050).replace(/\u00a0/g, ' '));
+    expect(text).toContain('Source : Code officiel géographique 2026 (INSEE) et populations légales 2021.');
+    expect(text).toContain(
+      'Il comprend 4 axes : « Prévenir », « Guérir », « Informer et former », « Coordonner » et 25 fiches actions.',
+    );
     // Charts as the table of their figures.
     expect(text).toContain('Réunions tenues par mois en 2025');
     expect(text).toMatch(/janv\.\s*févr\./);
@@ -627,6 +634,19 @@ describe('Rapport d’activité (Word)', () => {
     expect(document).toContain('à toutes et à tous\u00a0!');
     // No plain space before « : ; ! ? » anywhere in the body.
     expect(document.replace(/<[^>]+>/g, '')).not.toMatch(/ [:;!?]/);
+  });
+
+  it('drops the control characters a pasted text may carry, which would make the file unreadable', async () => {
+    const data = activityReport();
+    const docx = await unzip(
+      await activityReportDocx({
+        ...data,
+        introduction: 'Texte collé\u000bdepuis un autre logiciel\u0001, avec un saut de page\u000c.',
+      }),
+    );
+    expect(docx.text).toContain('Texte collédepuis un autre logiciel, avec un saut de page.');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may be left in the XML.
+    expect(docx.document).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 
   it('puts the CPTS and the year in the header, « Page x sur y » in the footer, A4 and Arial', async () => {
