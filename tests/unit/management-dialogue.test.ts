@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { formatEurosFromCents, formatShare } from '@shared/format';
 import { PIECES_LIST_ENTRY } from '@shared/reports/management-dialogue';
 import { managementDialogueDossier, managementDialogueExport } from '../../electron/services/management-dialogue';
+import { writePng } from '../fixtures/images';
 import { testBackend } from '../helpers/handlers';
 import {
   expectFooterOnEveryPage,
@@ -147,6 +148,9 @@ async function seedDossier(): Promise<void> {
     receivedOn: '2026-06-02',
     receivedCents: 3_000_000,
   });
+  const logo = writePng(join(mkdtempSync(join(tmpdir(), 'maillage-logo-')), 'logo.png'), 120, 40);
+  backend.context.chooseOpenPath = async () => logo;
+  await backend.ok('cpts.setLogo');
   await backend.ok('contract.saveDialogue', {
     yearId: seeded.yearId,
     heldOn: '2026-11-20',
@@ -233,6 +237,9 @@ describe('Dossier du dialogue de gestion (PDF)', () => {
     expectFooterOnEveryPage(pdf, 'Dossier du dialogue de gestion — année 5 — exporté le 23 novembre 2026 à 14 h 05');
     expectOnlyInter(pdf.file);
     expectFrench(pdf.text);
+    // The CPTS logo on the cover only.
+    const images = execFileSync('pdfimages', ['-list', pdf.file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images.map((line) => line.trim().split(/\s+/).slice(0, 5))).toEqual([['1', '0', 'image', '120', '40']]);
     const info = execFileSync('pdfinfo', [pdf.file], { encoding: 'utf8' });
     const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? [];
     expect(Number(width)).toBeGreaterThan(Number(height));

@@ -19,7 +19,6 @@ import {
   NO_MISSION_LABEL,
   pieceNumberText,
 } from '@shared/reports/management-dialogue';
-import type { ReportImage } from '@shared/reports/activity-report';
 import type { DB } from '../../db/schema';
 import { safeFileName } from '../ag/reports';
 import { getContract } from '../contract';
@@ -27,6 +26,7 @@ import { getCptsProfile } from '../cpts';
 import { UserError } from '../errors';
 import { evidenceChecklist, trackingTable } from '../indicators';
 import { MISSION_ORDER } from '../indicators/missions';
+import { loadReportImage } from '../report-drafts/images';
 
 export interface DialogueDossier {
   data: ManagementDialogueData;
@@ -87,19 +87,22 @@ function entryName(number: string, missionLabel: string, fileName: string): stri
 
 /**
  * The dossier of a contract year. `documentsDir` is Maillage's documents folder: a file missing there keeps its
- * number and is listed as missing. `logo` is the CPTS logo already read, when there is one.
+ * number and is listed as missing. The CPTS logo goes on the cover when one is set and can still be read.
  */
 export async function managementDialogueDossier(
   db: Kysely<DB>,
   contractYearId: number,
-  options: { now: Date; today: string; documentsDir: string; logo?: ReportImage | null },
+  options: { now: Date; today: string; documentsDir: string },
 ): Promise<DialogueDossier> {
   const table = await trackingTable(db, contractYearId);
-  const [checklist, contract, profile] = await Promise.all([
+  const [checklist, contract, profile, cpts] = await Promise.all([
     evidenceChecklist(db, contractYearId),
     getContract(db, table.contractId, options.today),
     getCptsProfile(db, options.today),
+    db.selectFrom('cpts').select('logo_document_id').executeTakeFirst(),
   ]);
+  const logoId = cpts?.logo_document_id ?? null;
+  const logo = logoId === null ? null : await loadReportImage(db, options.documentsDir, logoId);
   const year = contract.years.find((candidate) => candidate.id === contractYearId);
   if (!year) throw new UserError('not_found', 'Cette année de contrat n’existe pas ou plus.');
   const names = await storedNames(db, checklist);
@@ -194,7 +197,7 @@ export async function managementDialogueDossier(
   const data: ManagementDialogueData = {
     generatedAt: options.now.toISOString(),
     cptsName: profile.identity.name || 'CPTS',
-    ...(options.logo ? { logo: options.logo } : {}),
+    logo,
     table,
     missions,
     untargeted,

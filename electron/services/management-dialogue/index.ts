@@ -8,7 +8,6 @@ import { readFile, unlink } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import JSZip from 'jszip';
 import type { ExportResult } from '@shared/contract';
-import type { ReportImage } from '@shared/reports/activity-report';
 import type { ReportExport } from '@shared/reports/job';
 import {
   MANAGEMENT_DIALOGUE_TITLE,
@@ -68,7 +67,6 @@ export async function exportManagementDialogue(
     now: Date;
     today: string;
     documentsDir: string;
-    logo?: ReportImage | null;
     savePdf: (report: ReportExport) => Promise<ExportResult>;
   },
 ): Promise<ManagementDialogueResult> {
