@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { formatEurosFromCents, formatShare } from '@shared/format';
 import { PIECES_LIST_ENTRY } from '@shared/reports/management-dialogue';
+import { PdfCancelledError } from '../../electron/pdf/supervisor';
 import { managementDialogueDossier, managementDialogueExport } from '../../electron/services/management-dialogue';
 import { writePng } from '../fixtures/images';
 import { testBackend } from '../helpers/handlers';
@@ -389,6 +390,29 @@ describe('Export with the zip of justificatifs', () => {
     expect(result).toMatchObject({ saved: true, bundle: null });
     expect(readdirSync(folder)).toEqual(['Année 1.pdf']);
     rmSync(folder, { recursive: true });
+  });
+
+  it('writes neither the PDF nor the zip when « Annuler » stops the PDF under way', async () => {
+    const folder = mkdtempSync(join(workDir, 'stoppe-'));
+    backend.context.chooseSavePath = async () => join(folder, 'Dossier.pdf');
+    // A render still laying out in the PDF worker, which stops when cancelled (as the supervisor does).
+    const render = backend.context.renderPdf;
+    backend.context.renderPdf = (_job, options) =>
+      new Promise((_resolve, reject) =>
+        options?.signal?.addEventListener('abort', () => reject(new PdfCancelledError())),
+      );
+    onTestFinished(() => {
+      backend.context.renderPdf = render;
+    });
+    const running = backend.call('reports.exportManagementDialogue', { contractYearId: seeded.yearId });
+    let status = await backend.ok('reports.pdfStatus');
+    while (!status.running) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      status = await backend.ok('reports.pdfStatus');
+    }
+    expect(await backend.ok('reports.cancelPdf')).toEqual({ cancelled: true });
+    expect(await running).toEqual({ ok: true, data: { saved: false, bundle: null } });
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('keeps no PDF when the zip cannot be written beside it', async () => {
