@@ -129,6 +129,7 @@ export const channelNames = [
   'reports.exportTeamDeclaration',
   'reports.exportActivityReport',
   'reports.previewActivityReport',
+  'reports.exportManagementDialogue',
 
   'reportDrafts.getActivity',
   'reportDrafts.saveActivity',

@@ -15,6 +15,7 @@ import {
 import { protocolExport, protocolRegisterExport, teamDeclarationExport } from '../../services/report-exports-protocols';
 import { activityReportFileName, activityReportInput } from '../../services/report-drafts/export';
 import { activityReportDocx } from '../../docx/activity-report';
+import { exportManagementDialogue } from '../../services/management-dialogue';
 import { indicatorsTrackingExport } from '../../services/tracking-export';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
 import { createPdfExports } from './pdf-exports';
@@ -54,5 +55,7 @@ export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof r
     },
     'reports.previewActivityReport': async ({ year }) =>
       previewPdf(async () => ({ kind: 'activityReport', data: await activityReport(year) })),
+    'reports.exportManagementDialogue': async ({ contractYearId }) =>
+      exportManagementDialogue(ctx.db, contractYearId, { ...clock(), documentsDir: ctx.documentsDir, savePdf }),
   };
 }
