@@ -201,6 +201,14 @@ export const channelNames = [
   'protocolSessions.addDocument',
   'protocolSessions.deleteDocument',
 
+  'renewal.getDraft',
+  'renewal.saveDraft',
+  'renewal.saveSection',
+  'renewal.seedProposals',
+  'renewal.saveProposal',
+  'renewal.deleteProposal',
+  'renewal.moveProposal',
+
   'settings.get',
   'settings.save',
 

@@ -21,6 +21,7 @@ import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
 import { protocolsChannels } from './protocols';
 import { rcpChannels } from './rcp';
+import { renewalChannels } from './renewal';
 import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
 import { territoryChannels } from './territory';
@@ -42,6 +43,7 @@ export * from './members';
 export * from './members-import';
 export * from './protocols';
 export * from './rcp';
+export * from './renewal';
 export * from './reports';
 export * from './settings';
 export * from './territory';
@@ -63,6 +65,7 @@ export const contract = {
   ...indicatorsChannels,
   ...protocolsChannels,
   ...protocolTeamChannels,
+  ...renewalChannels,
   ...settingsChannels,
   ...backupsChannels,
 } as const;

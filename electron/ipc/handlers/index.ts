@@ -19,6 +19,7 @@ import { membersImportHandlers } from './members-import';
 import { protocolsHandlers } from './protocols';
 import { protocolTeamHandlers } from './protocol-team';
 import { rcpHandlers } from './rcp';
+import { renewalHandlers } from './renewal';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import { territoryHandlers } from './territory';
@@ -44,6 +45,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...indicatorsHandlers(ctx),
     ...protocolsHandlers(ctx),
     ...protocolTeamHandlers(ctx),
+    ...renewalHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;
