@@ -44,8 +44,10 @@ export * from './members-import';
 export * from './protocols';
 export * from './rcp';
 export * from './renewal';
+export * from './report-drafts';
 export * from './reports';
 export * from './settings';
+export * from './staff';
 export * from './territory';
 
 export const contract = {
