@@ -122,6 +122,7 @@ export const channelNames = [
   'reports.exportProtocol',
   'reports.exportProtocolRegister',
   'reports.exportTeamDeclaration',
+  'reports.exportRenewalDossier',
 
   'contract.list',
   'contract.get',

@@ -8,3 +8,4 @@ export {
   saveRenewalSection,
   seedRenewalProposals,
 } from './draft';
+export { renewalDossierData, renewalDossierExport } from './data';
