@@ -18,7 +18,18 @@ import {
 import { BulletList, FreeText, KeyFigures, KeyValueList, Note, SubsectionTitle } from '../components';
 import { PdfChart, pdfMeasureText } from '../components/charts/PdfChart';
 import { colors, contentWidth, fontSizes, weights } from '../components/theme';
-import { maxCharsFor, ReportDocument, ReportPage, Table, type TableColumn, Toc, TocHeading, TocPages } from '../layout';
+import {
+  Grid,
+  GridTable,
+  maxCharsFor,
+  ReportDocument,
+  ReportPage,
+  Table,
+  type TableColumn,
+  Toc,
+  TocHeading,
+  TocPages,
+} from '../layout';
 import { footerLabel } from '../text';
 
 const MAX_CHARS = maxCharsFor(contentWidth, fontSizes.body);
@@ -36,32 +47,39 @@ const styles = StyleSheet.create({
   sectionTitle: { fontSize: fontSizes.section, fontWeight: weights.bold, color: colors.accent, marginBottom: 8 },
   block: { marginBottom: 10 },
   text: { marginBottom: 8 },
+  indicatorTitle: { fontWeight: weights.semibold, marginBottom: 3 },
+  indicatorNote: { fontSize: fontSizes.small, color: colors.muted, marginTop: 2 },
 });
 
 const count = (value: number | null) => (value === null ? MISSING : formatInteger(value));
 const euros = (value: number | null) => (value === null ? MISSING : formatEurosFromCents(value));
+const wholeEuros = (value: number | null) =>
+  value === null ? MISSING : formatEurosFromCents(Math.round(value / 100) * 100);
 const seriesValue = (series: RenewalSeries, value: number | null) =>
-  series.unit === 'euros_cents' ? euros(value) : count(value);
+  series.unit === 'euros_cents' ? wholeEuros(value) : count(value);
 
 /** « Année 2 » over its period, the heading of a year column (« (en cours) » for the year under way). */
 function yearHeader(year: RenewalYear): string {
   return `${yearColumnLabel(year)}${year.ongoing ? ' (en cours)' : ''}`;
 }
 
-/** A table of series with the contract years as columns. */
+/** A table of series with the contract years as columns (whole euros: cents would not fit five columns). */
 function SeriesTable({ series, years, header }: { series: RenewalSeries[]; years: RenewalYear[]; header: string }) {
-  const columns: TableColumn<RenewalSeries>[] = [
-    { header, width: 34, value: (row) => row.label },
-    ...years.map((year, index) => ({
-      header: yearHeader(year),
-      width: 66 / Math.max(years.length, 1),
-      numeric: true,
-      value: (row: RenewalSeries) => seriesValue(row, row.values[index] ?? null),
-    })),
-  ];
+  const grid = new Grid<RenewalSeries>(
+    [
+      { header, width: 34, value: (row) => row.label },
+      ...years.map((year, index) => ({
+        header: yearHeader(year),
+        width: 66 / Math.max(years.length, 1),
+        numeric: true,
+        value: (row: RenewalSeries) => seriesValue(row, row.values[index] ?? null),
+      })),
+    ],
+    { width: contentWidth, fontSize: fontSizes.body - 0.5 },
+  );
   return (
-    <View style={styles.block}>
-      <Table columns={columns} rows={series} rowKey={(row) => row.label} />
+    <View style={styles.block} wrap={false}>
+      <GridTable grid={grid} rows={series.map((row) => grid.row(row))} painted />
     </View>
   );
 }
@@ -239,7 +257,22 @@ interface IndicatorRow {
   cells: string[];
 }
 
-function IndicatorTable({ indicator, years }: { indicator: RenewalIndicator; years: RenewalYear[] }) {
+/** The grid of an indicator's years: what each row is, then one column per contract year. */
+function indicatorGrid(years: RenewalYear[]): Grid<IndicatorRow> {
+  return new Grid<IndicatorRow>(
+    [
+      { header: '', width: 16, value: (row) => row.label },
+      ...years.map((year, index) => ({
+        header: yearColumnLabel(year),
+        width: 84 / Math.max(years.length, 1),
+        value: (row: IndicatorRow) => row.cells[index] ?? MISSING,
+      })),
+    ],
+    { width: contentWidth, fontSize: fontSizes.body - 0.5 },
+  );
+}
+
+function IndicatorTable({ indicator, grid }: { indicator: RenewalIndicator; grid: Grid<IndicatorRow> }) {
   const rows: IndicatorRow[] = [
     { label: 'Cible', cells: indicator.years.map((year) => year.target ?? MISSING) },
     { label: 'Réalisé', cells: indicator.years.map((year) => year.measured ?? MISSING) },
@@ -251,21 +284,13 @@ function IndicatorTable({ indicator, years }: { indicator: RenewalIndicator; yea
       ),
     },
   ];
-  const columns: TableColumn<IndicatorRow>[] = [
-    { header: '', width: 16, value: (row) => row.label },
-    ...years.map((year, index) => ({
-      header: yearColumnLabel(year),
-      width: 84 / Math.max(years.length, 1),
-      value: (row: IndicatorRow) => row.cells[index] ?? MISSING,
-    })),
-  ];
   return (
     <View style={styles.block} wrap={false}>
-      <Text style={{ fontWeight: weights.semibold, marginBottom: 3 }}>{indicator.label}</Text>
-      <Table columns={columns} rows={rows} rowKey={(row) => row.label} />
-      <Note>
+      <Text style={styles.indicatorTitle}>{indicator.label}</Text>
+      <GridTable grid={grid} rows={rows.map((row) => grid.row(row))} painted />
+      <Text style={styles.indicatorNote}>
         {`Sur le contrat : ${euros(indicator.earnedCents)} obtenus sur ${euros(indicator.maxCents)} ; cible atteinte ${indicator.yearsReached} ${indicator.yearsReached > 1 ? 'années' : 'année'} sur ${indicator.yearsTargeted}.`}
-      </Note>
+      </Text>
     </View>
   );
 }
@@ -320,7 +345,7 @@ function SectionBody({ section, data }: { section: RenewalDossierSection; data: 
       return (
         <View>
           {section.groups.map((group) => (
-            <View key={group.title}>
+            <View key={group.title} wrap={false}>
               <SubsectionTitle>{group.title}</SubsectionTitle>
               <SeriesTable series={group.series} years={data.years} header="Par année de contrat" />
             </View>
@@ -348,14 +373,15 @@ function SectionBody({ section, data }: { section: RenewalDossierSection; data: 
       ) : (
         <Note>Aucune mission n’est renseignée pour ce contrat.</Note>
       );
-    case 'indicateurs':
+    case 'indicateurs': {
+      const grid = indicatorGrid(data.years);
       return section.missions.length > 0 ? (
         <View>
           {section.missions.map((mission) => (
             <View key={mission.missionCode}>
               <SubsectionTitle>{mission.title}</SubsectionTitle>
               {mission.indicators.map((indicator) => (
-                <IndicatorTable key={indicator.id} indicator={indicator} years={data.years} />
+                <IndicatorTable key={indicator.id} indicator={indicator} grid={grid} />
               ))}
             </View>
           ))}
@@ -363,6 +389,7 @@ function SectionBody({ section, data }: { section: RenewalDossierSection; data: 
       ) : (
         <Note>Aucun indicateur n’a de cible sur ce contrat.</Note>
       );
+    }
     case 'annexe_proposee':
       return section.proposals.length > 0 ? (
         <Table columns={proposalColumns} rows={section.proposals} rowKey={(row) => String(row.id)} />
@@ -418,12 +445,8 @@ export function RenewalDossier({ data }: { data: RenewalDossierData }) {
             <FreeText text={data.introduction} maxChars={MAX_CHARS} />
           </View>
         ) : null}
-        {data.sections.map((section, index) => (
-          <View
-            key={section.key}
-            style={styles.block}
-            {...((index > 0 || data.introduction) && section.key !== 'bilan' ? { break: true } : {})}
-          >
+        {data.sections.map((section) => (
+          <View key={section.key} style={styles.block} {...(section.key === 'indicateurs' ? { break: true } : {})}>
             <TocHeading pages={pages} id={`section-${section.key}`} title={section.title} style={styles.sectionTitle} />
             {section.body ? (
               <View style={styles.text}>

@@ -6,6 +6,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { TrackingIndicator, TrackingTable } from '@shared/contract/indicators';
+import { formatIndicatorValue, topTier } from '@shared/domain/aci';
+import { NBSP } from '@shared/format';
 import { FICHE_STATUSES, CPTS_ROLES } from '@shared/domain/fiche-labels';
 import { meetingTypeLabel } from '@shared/domain/meetings';
 import { RENEWAL_SECTIONS } from '@shared/domain/report-labels';
@@ -364,7 +366,7 @@ function indicatorsByMission(
       const cells = years.map((year) => {
         const targeted = year?.target ? year : null;
         return {
-          target: targeted ? targetText(targeted) : null,
+          target: targeted ? shortTargetText(targeted) : null,
           measured: targeted?.measure ? measuredText(targeted) : null,
           result: targeted ? resultText(targeted) : null,
           targetValue: targeted?.target?.targetValue ?? null,
@@ -389,6 +391,19 @@ function indicatorsByMission(
     });
     return [{ missionCode: code, title: missionOf(aciVersion, code).label, indicators }];
   });
+}
+
+/**
+ * The cible in a narrow year column: for paliers the top tier's threshold and the number of tiers
+ * (« ≤ 234,6 (3 paliers) »), the annex's wording otherwise.
+ */
+function shortTargetText(line: TrackingIndicator): string {
+  const target = line.target;
+  if (target?.paymentRule !== 'paliers') return targetText(line);
+  const top = topTier(target.tiers);
+  if (!top) return targetText(line);
+  const comparator = line.indicator.direction === 'baisse' ? '≤' : '≥';
+  return `${comparator}${NBSP}${formatIndicatorValue(line.indicator.valueType, top.threshold)} (${target.tiers.length}${NBSP}paliers)`;
 }
 
 /** Per mission: its fiches done or deployed with their last milestone, its indicators reached, € earned vs max. */
