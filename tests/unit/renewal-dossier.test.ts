@@ -3,7 +3,9 @@
  * seeded by hand (tableau de suivi of year 5, members, meetings, payments, an AG deliberation), then on the
  * generated five-year history of a taille-3 CPTS, whose data and PDF times are reported.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { imageSize } from 'image-size';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { RENEWAL_SECTIONS } from '@shared/domain/report-labels';
@@ -213,11 +215,25 @@ describe('Dossier de renouvellement : cinq ans d’une CPTS de taille 3 génér�
   let data: RenewalDossierData;
   let pdf: RenderedPdf;
   let dataMs = 0;
+  let logoId = 0;
 
   beforeAll(async () => {
     database = await tempDatabase();
     history = await generateCptsHistory(database.db, { documentsDir: join(database.dir, 'documents') });
-    const clock = { now: new Date(`${history.today}T10:00:00`), today: history.today };
+    logoId = history.logoDocumentId;
+    const documentsDir = join(database.dir, 'documents');
+    // The logo as the export reads it: the stored file of its `document` row, with its pixel size.
+    const images = async (documentId: number) => {
+      const row = await database.db
+        .selectFrom('document')
+        .select('stored_name')
+        .where('id', '=', documentId)
+        .executeTakeFirstOrThrow();
+      const bytes = readFileSync(join(documentsDir, row.stored_name));
+      const { width, height } = imageSize(bytes);
+      return { mimeType: 'image/png' as const, base64: bytes.toString('base64'), width, height };
+    };
+    const clock = { now: new Date(`${history.today}T10:00:00`), today: history.today, images };
     const started = performance.now();
     const { job } = await renewalDossierExport(database.db, history.contractId, clock);
     dataMs = performance.now() - started;
@@ -240,6 +256,14 @@ describe('Dossier de renouvellement : cinq ans d’une CPTS de taille 3 génér�
     // A taille-3 CPTS: hundreds of members, about 150 meetings in a full year.
     expect(Math.max(...expected.members.map((value) => value ?? 0))).toBeGreaterThan(200);
     expect(expected.meetings[1]).toBeGreaterThan(100);
+  });
+
+  it('puts the CPTS logo on the cover', async () => {
+    expect(logoId).toBeGreaterThan(0);
+    expect(data.logo?.mimeType).toBe('image/png');
+    const { execFileSync } = await import('node:child_process');
+    const images = execFileSync('pdfimages', ['-list', '-f', '1', '-l', '1', pdf.file], { encoding: 'utf8' });
+    expect(images.trim().split('\n').length).toBeGreaterThan(2);
   });
 
   it('prints every indicator with a target, and each year', () => {

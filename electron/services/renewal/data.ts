@@ -54,8 +54,8 @@ const MEETING_GROUPS: { label: string; types: readonly string[] }[] = [
 export interface RenewalDataOptions {
   now: Date;
   today: string;
-  /** The logo and other images, already read (the documents folder is the caller's). */
-  images?: (documentId: number) => ReportImage | null;
+  /** Reads the logo (a row of `document`) from the documents folder, which is the caller's; no logo without it. */
+  images?: (documentId: number) => Promise<ReportImage | null> | ReportImage | null;
   /** Checked between steps: an export cancelled stops gathering. */
   signal?: AbortSignal;
   communes?: CommuneReference;
@@ -164,7 +164,7 @@ export async function renewalDossierData(
   return {
     generatedAt: now.toISOString(),
     cptsName: cpts?.name ?? 'CPTS',
-    logo: logoId !== null && options.images ? options.images(logoId) : null,
+    logo: logoId !== null && options.images ? await options.images(logoId) : null,
     contract: {
       id: contract.id,
       number: contract.number,
