@@ -94,7 +94,7 @@ function SeriesChart({ title, series, years }: { title: string; series: RenewalS
         width: contentWidth,
         height: CHART_HEIGHT,
         measureText: pdfMeasureText,
-        format: euro ? (value) => formatEurosFromCents(Math.round(value)) : 'integer',
+        format: euro ? (value) => wholeEuros(value) : 'integer',
         xLabels: years.map(yearSpanLabel),
         xHeader: 'Année de contrat',
         series: series.map((entry) => ({ label: entry.label, values: entry.values })),

@@ -316,12 +316,14 @@ async function keyFigureGroups(
       .where('received_on', 'is not', null)
       .where('received_on', '<=', today)
       .executeTakeFirst();
-    received.values.push(year.future ? null : Number(row?.cents ?? 0));
+    // A year under way with nothing received yet has no figure, rather than a 0 € that reads like a refusal.
+    const cents = row?.cents === null || row?.cents === undefined ? null : Number(row.cents);
+    received.values.push(year.future || (year.ongoing && cents === null) ? null : (cents ?? 0));
   }
   const earned: RenewalSeries = {
     label: EARNED_LABEL,
     unit: 'euros_cents',
-    values: tables.map((table) => table?.result.earnedCents ?? null),
+    values: tables.map((table) => (table && measuredAny(table) ? table.result.earnedCents : null)),
   };
   const variableMax: RenewalSeries = {
     label: VARIABLE_MAX_LABEL,
@@ -334,6 +336,13 @@ async function keyFigureGroups(
     { title: 'Protocoles et fiches actions', series: [protocols, uses, fichesStarted, milestones] },
     { title: 'Contrat et versements', series: [variableMax, earned, received] },
   ];
+}
+
+/** Whether any indicator with a target has a measure that year: without one, nothing is earned yet, nor lost. */
+function measuredAny(table: TrackingTable): boolean {
+  return table.missions.some((mission) =>
+    mission.indicators.some((line) => line.target !== null && line.measure !== null),
+  );
 }
 
 /** Every indicator of the contract with a target in at least one year, by mission, with each year's line. */
