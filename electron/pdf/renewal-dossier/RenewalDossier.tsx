@@ -296,17 +296,36 @@ function IndicatorTable({ indicator, grid }: { indicator: RenewalIndicator; grid
 }
 
 const proposalColumns: TableColumn<RenewalProposal>[] = [
-  { header: 'Mission', width: 22, value: (row) => row.missionLabel },
-  { header: 'Indicateur proposé', width: 38, value: (row) => row.label },
-  { header: 'Cible proposée', width: 20, value: (row) => row.targetText ?? MISSING },
-  { header: 'Commentaire', width: 20, value: (row) => row.comment ?? '' },
+  { header: 'Indicateur proposé', width: 44, value: (row) => row.label },
+  { header: 'Cible proposée', width: 34, value: (row) => row.targetText ?? MISSING },
+  { header: 'Commentaire', width: 22, value: (row) => row.comment ?? '' },
 ];
+
+/** The proposed annex, mission by mission in the order the coordinator left the proposals. */
+function ProposedAnnex({ proposals }: { proposals: RenewalProposal[] }) {
+  const missions: { label: string; rows: RenewalProposal[] }[] = [];
+  for (const proposal of proposals) {
+    const group = missions.find((mission) => mission.label === proposal.missionLabel);
+    if (group) group.rows.push(proposal);
+    else missions.push({ label: proposal.missionLabel, rows: [proposal] });
+  }
+  return (
+    <View>
+      {missions.map((mission) => (
+        <View key={mission.label}>
+          <SubsectionTitle>{mission.label}</SubsectionTitle>
+          <Table columns={proposalColumns} rows={mission.rows} rowKey={(row) => String(row.id)} />
+        </View>
+      ))}
+    </View>
+  );
+}
 
 function Deliberation({ deliberation }: { deliberation: RenewalDeliberation | null }) {
   if (!deliberation) return <Note>Aucune délibération n’est encore désignée.</Note>;
   const vote = deliberation.vote;
   return (
-    <View>
+    <View wrap={false}>
       <KeyValueList
         items={[
           { label: 'Instance', value: deliberation.meetingTypeLabel },
@@ -392,7 +411,7 @@ function SectionBody({ section, data }: { section: RenewalDossierSection; data: 
     }
     case 'annexe_proposee':
       return section.proposals.length > 0 ? (
-        <Table columns={proposalColumns} rows={section.proposals} rowKey={(row) => String(row.id)} />
+        <ProposedAnnex proposals={section.proposals} />
       ) : (
         <Note>Aucun indicateur n’est encore proposé pour le prochain contrat.</Note>
       );
