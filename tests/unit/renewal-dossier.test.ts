@@ -207,6 +207,26 @@ describe('Dossier de renouvellement : contrat saisi à la main', () => {
     expect(pdf.pages[0]).toMatch(/Délibération\s*\.*\s*\d+/);
     expect(pdf.pages.at(-1)).toContain(`Page ${pdf.pageCount} / ${pdf.pageCount}`);
   });
+
+  it('is exported through its channel where the coordinator chooses, and nothing is written when she cancels', async () => {
+    const target = join(backend.database.dir, 'dossier.pdf');
+    let suggested = '';
+    backend.context.chooseSavePath = async (name) => {
+      suggested = name;
+      return target;
+    };
+    const result = await backend.ok('reports.exportRenewalDossier', { contractId: seeded.contractId });
+    expect(result).toMatchObject({ saved: true, path: target, pages: pdf.pageCount });
+    expect(suggested).toMatch(/^Dossier de renouvellement 2022-093-017/);
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+    backend.context.chooseSavePath = async () => null;
+    expect(await backend.ok('reports.exportRenewalDossier', { contractId: seeded.contractId })).toEqual({
+      saved: false,
+    });
+    const missing = await backend.call('reports.exportRenewalDossier', { contractId: 999_999 });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.message).toBe('Ce contrat n’existe plus.');
+  });
 });
 
 describe('Dossier de renouvellement : cinq ans d’une CPTS de taille 3 générée', () => {
