@@ -16,6 +16,7 @@ import { Protocol } from './protocol/Protocol';
 import { ProtocolRegister } from './protocol-register/ProtocolRegister';
 import { Pv } from './pv/Pv';
 import { RcpYear } from './rcp-year/RcpYear';
+import { RenewalDossier } from './renewal-dossier/RenewalDossier';
 import { TeamDeclaration } from './team-declaration/TeamDeclaration';
 import type { ReportJob } from '@shared/reports/job';
 
@@ -44,6 +45,7 @@ const documents: DocumentBuilders = {
   teamDeclaration: (data) => createElement(TeamDeclaration, { data }),
   activityReport: (data) => createElement(ActivityReport, { data }),
   managementDialogue: (data) => createElement(ManagementDialogue, { data }),
+  renewalDossier: (data) => createElement(RenewalDossier, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {

@@ -141,6 +141,7 @@ export const channelNames = [
   'reportDrafts.updatePhoto',
   'reportDrafts.deletePhoto',
   'reportDrafts.data',
+  'reports.exportRenewalDossier',
 
   'contract.list',
   'contract.get',
@@ -219,6 +220,14 @@ export const channelNames = [
   'protocolSessions.delete',
   'protocolSessions.addDocument',
   'protocolSessions.deleteDocument',
+
+  'renewal.getDraft',
+  'renewal.saveDraft',
+  'renewal.saveSection',
+  'renewal.seedProposals',
+  'renewal.saveProposal',
+  'renewal.deleteProposal',
+  'renewal.moveProposal',
 
   'settings.get',
   'settings.save',

@@ -49,4 +49,5 @@ export const reportsChannels = {
   'reports.exportManagementDialogue': channel<ExportResult & { bundle: { path: string; files: number } | null }>()(
     z.object({ contractYearId: z.number().int().positive() }),
   ),
+  'reports.exportRenewalDossier': channel<ExportResult>()(z.object({ contractId: z.number().int().positive() })),
 } as const;

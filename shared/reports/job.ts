@@ -9,6 +9,7 @@ import type { MeetingMinutesData, RcpYearData } from './meetings';
 import type { CompositionData, MembersListData } from './members';
 import type { ProtocolData } from './protocol';
 import type { ProtocolRegisterData } from './protocol-register';
+import type { RenewalDossierData } from './renewal-dossier';
 import type { TeamDeclarationData } from './team-declaration';
 
 /**
@@ -32,6 +33,7 @@ export type ReportJob =
   | { kind: 'teamDeclaration'; data: TeamDeclarationData }
   | { kind: 'activityReport'; data: ActivityReportData };
   | { kind: 'managementDialogue'; data: ManagementDialogueData };
+  | { kind: 'renewalDossier'; data: RenewalDossierData };
 
 /** A report ready to render, with the file name offered when saving it. */
 export interface ReportExport {

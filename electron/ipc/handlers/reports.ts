@@ -16,6 +16,7 @@ import { protocolExport, protocolRegisterExport, teamDeclarationExport } from '.
 import { activityReportFileName, activityReportInput } from '../../services/report-drafts/export';
 import { activityReportDocx } from '../../docx/activity-report';
 import { exportManagementDialogue } from '../../services/management-dialogue';
+import { renewalDossierExport } from '../../services/renewal';
 import { indicatorsTrackingExport } from '../../services/tracking-export';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
 import { createPdfExports } from './pdf-exports';
@@ -57,5 +58,7 @@ export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof r
       previewPdf(async () => ({ kind: 'activityReport', data: await activityReport(year) })),
     'reports.exportManagementDialogue': async ({ contractYearId }) =>
       exportManagementDialogue(ctx.db, contractYearId, { ...clock(), documentsDir: ctx.documentsDir, savePdf }),
+    'reports.exportRenewalDossier': async ({ contractId }) =>
+      savePdf(await renewalDossierExport(ctx.db, contractId, clock())),
   };
 }
