@@ -31,8 +31,8 @@ export type ReportJob =
   | { kind: 'protocol'; data: ProtocolData }
   | { kind: 'protocolRegister'; data: ProtocolRegisterData }
   | { kind: 'teamDeclaration'; data: TeamDeclarationData }
-  | { kind: 'activityReport'; data: ActivityReportData };
-  | { kind: 'managementDialogue'; data: ManagementDialogueData };
+  | { kind: 'activityReport'; data: ActivityReportData }
+  | { kind: 'managementDialogue'; data: ManagementDialogueData }
   | { kind: 'renewalDossier'; data: RenewalDossierData };
 
 /** A report ready to render, with the file name offered when saving it. */

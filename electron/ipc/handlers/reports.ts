@@ -15,6 +15,7 @@ import {
 import { protocolExport, protocolRegisterExport, teamDeclarationExport } from '../../services/report-exports-protocols';
 import { activityReportFileName, activityReportInput } from '../../services/report-drafts/export';
 import { activityReportDocx } from '../../docx/activity-report';
+import { loadReportImage } from '../../services/report-drafts/images';
 import { exportManagementDialogue } from '../../services/management-dialogue';
 import { renewalDossierExport } from '../../services/renewal';
 import { indicatorsTrackingExport } from '../../services/tracking-export';
@@ -59,6 +60,11 @@ export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof r
     'reports.exportManagementDialogue': async ({ contractYearId }) =>
       exportManagementDialogue(ctx.db, contractYearId, { ...clock(), documentsDir: ctx.documentsDir, savePdf }),
     'reports.exportRenewalDossier': async ({ contractId }) =>
-      savePdf(await renewalDossierExport(ctx.db, contractId, clock())),
+      savePdf(
+        await renewalDossierExport(ctx.db, contractId, {
+          ...clock(),
+          images: (documentId) => loadReportImage(ctx.db, ctx.documentsDir, documentId),
+        }),
+      ),
   };
 }
