@@ -102,7 +102,7 @@ export function SettingsForm({ draft }: { draft: ActivityDraft }) {
         >
           {(control) => (
             <select {...control} {...register('contractYearId')}>
-              <option value="">Choisie par Maillage (celle qui couvre le plus de l’année)</option>
+              <option value="">Choisie par Maillage</option>
               {contractYears.map((contractYear) => (
                 <option key={contractYear.id} value={contractYear.id}>
                   {contractYear.label}
