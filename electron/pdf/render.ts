@@ -1,5 +1,6 @@
 import { createElement, type ReactElement } from 'react';
 import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
+import { ActivityReport } from './activity-report/ActivityReport';
 import { AttendanceSheet } from './attendance-sheet/AttendanceSheet';
 import { Composition } from './composition/Composition';
 import { Convocation } from './convocation/Convocation';
@@ -40,6 +41,7 @@ const documents: DocumentBuilders = {
   protocol: (data) => createElement(Protocol, { data }),
   protocolRegister: (data) => createElement(ProtocolRegister, { data }),
   teamDeclaration: (data) => createElement(TeamDeclaration, { data }),
+  activityReport: (data) => createElement(ActivityReport, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {

@@ -1,0 +1,188 @@
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import type { TrackingIndicator, TrackingTable } from '@shared/contract/indicators';
+import { dateLong, formatDecimal, formatEurosFromCents, formatInteger, nonBreaking } from '@shared/format';
+import type { ActivityReportAnnexes } from '@shared/reports/activity-report';
+import type { PvData } from '@shared/reports/ag';
+import type { MembersListData, MembersListRowData } from '@shared/reports/members';
+import {
+  annexMissions,
+  attainmentText,
+  contractYearHeading,
+  contractYearPeriod,
+  earnedOverMax,
+  missionTitle,
+  TRACKING_COLUMNS,
+} from '@shared/reports/indicators-tracking';
+import { EmptyState, KeyValueList, Note, SubsectionTitle } from '../components';
+import { FreeText } from '../components/free-text';
+import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
+import { Grid, type GridColumn, GridTable, Table, type TableColumn } from '../layout';
+import { Block, FigureGrid, Label, TEXT_MAX_CHARS } from './blocks';
+
+/** The annexes of the rapport d’activité: each starts a page (see ActivityReport). */
+
+const styles = StyleSheet.create({
+  lead: { ...textSize(fontSizes.body), color: colors.muted, marginBottom: 8 },
+  mission: { marginBottom: 12 },
+  resolution: { marginTop: 4, marginBottom: 6, paddingLeft: 8, borderLeftWidth: 2, borderLeftColor: colors.rule },
+  resolutionTitle: { ...textSize(fontSizes.body), fontWeight: weights.semibold },
+  result: { ...textSize(fontSizes.body), color: colors.accent, marginTop: 2 },
+  group: { marginTop: 8 },
+});
+
+// ------------------------------------------------------------------------------------------ tableau de suivi
+
+const trackingGrid = new Grid<TrackingIndicator>(
+  TRACKING_COLUMNS.map(
+    (column): GridColumn<TrackingIndicator> => ({
+      header: column.header,
+      width: column.width,
+      ...(column.numeric ? { numeric: true } : {}),
+      value: column.text,
+    }),
+  ),
+  { width: contentWidth, fontSize: 7, headerFontSize: 7 },
+);
+
+export function TrackingAnnex({ table }: { table: TrackingTable }) {
+  const { missions, untargeted } = annexMissions(table);
+  const year = table.result;
+  return (
+    <>
+      <Text style={styles.lead}>{nonBreaking(`${contractYearHeading(table)}, ${contractYearPeriod(table)}.`)}</Text>
+      <FigureGrid
+        items={[
+          { label: 'Part fixe', value: formatEurosFromCents(year.fixedCents) },
+          { label: 'Part variable obtenue', value: earnedOverMax(year.earnedCents, year.variableMaxCents) },
+          { label: 'Taux d’atteinte', value: attainmentText(year.earnedCents, year.variableMaxCents) },
+        ]}
+      />
+      {missions.length === 0 ? (
+        <EmptyState>Aucune enveloppe de mission ni aucune cible d’indicateur pour cette année de contrat.</EmptyState>
+      ) : (
+        missions.map((mission) => (
+          <View key={mission.missionCode} style={styles.mission}>
+            <Label>{missionTitle(mission)}</Label>
+            {mission.indicators.length === 0 ? (
+              <EmptyState>Aucun indicateur pour cette mission.</EmptyState>
+            ) : (
+              <GridTable
+                grid={trackingGrid}
+                rows={mission.indicators.map((line) => trackingGrid.row(line))}
+                totalRow={trackingGrid.total(
+                  TRACKING_COLUMNS.map((column, index) => {
+                    if (index === 0) return 'Sous-total de la mission';
+                    if (column.header === '€ obtenus / max')
+                      return earnedOverMax(mission.result.earnedCents, mission.result.variableMaxCents);
+                    if (column.header === 'Taux')
+                      return attainmentText(mission.result.earnedCents, mission.result.variableMaxCents);
+                    return '';
+                  }),
+                )}
+              />
+            )}
+          </View>
+        ))
+      )}
+      {untargeted > 0 ? (
+        <Note>
+          {nonBreaking(
+            `${untargeted} ${untargeted > 1 ? 'indicateurs du contrat n’ont' : 'indicateur du contrat n’a'} pas de cible pour cette année.`,
+          )}
+        </Note>
+      ) : null}
+    </>
+  );
+}
+
+// -------------------------------------------------------------------------------------------------------------- PV
+
+export function PvAnnex({ pv }: { pv: PvData }) {
+  const { meeting, attendance } = pv;
+  return (
+    <>
+      <Text style={styles.lead}>
+        {nonBreaking(
+          `${meeting.organLabel} du ${dateLong(meeting.date)}${meeting.place ? `, ${meeting.place}` : ''} — ${pv.statusLabel}.`,
+        )}
+      </Text>
+      <KeyValueList
+        items={[
+          { label: 'Convocation', value: pv.convocationLine },
+          { label: 'Présidence de séance', value: pv.presidentSeance },
+          { label: 'Secrétariat de séance', value: pv.secretaireSeance },
+          {
+            label: 'Présents et représentés',
+            value: nonBreaking(
+              `${formatInteger(attendance.presentCount)} présents, ${formatInteger(attendance.representedCount)} représentés`,
+            ),
+          },
+          { label: 'Quorum', value: pv.quorumSentence },
+        ]}
+      />
+      {pv.items.map((item, index) => (
+        <View key={index}>
+          <SubsectionTitle>{`${index + 1}. ${item.title}`}</SubsectionTitle>
+          <FreeText text={item.summary} maxChars={TEXT_MAX_CHARS} />
+          {item.resolutions.map((resolution) => (
+            <View key={resolution.number} style={styles.resolution} wrap={false}>
+              <Text style={styles.resolutionTitle}>{`Résolution ${resolution.number} — ${resolution.title}`}</Text>
+              <FreeText text={resolution.text} maxChars={TEXT_MAX_CHARS - 4} />
+              <Text style={styles.result}>
+                {nonBreaking(
+                  resolution.votes
+                    ? `${resolution.resultLabel} : ${resolution.votes.pour} pour, ${resolution.votes.contre} contre, ${resolution.votes.abstention} abstentions.`
+                    : `${resolution.resultLabel}.`,
+                )}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ))}
+    </>
+  );
+}
+
+// ------------------------------------------------------------------------------------------------- liste des membres
+
+export function MembersAnnex({ list }: { list: MembersListData }) {
+  const columns: TableColumn<MembersListRowData>[] = [
+    { header: 'Nom', width: 3, value: (row) => row.name },
+    { header: 'Profession', width: 3, value: (row) => row.profession },
+    { header: 'Commune', width: 2.4, value: (row) => row.commune ?? '—' },
+    ...(list.audience === 'annuaire'
+      ? [
+          { header: 'Téléphone', width: 2, value: (row: MembersListRowData) => row.phone ?? '—' },
+          { header: 'Courriel', width: 3.2, value: (row: MembersListRowData) => row.email ?? '—' },
+        ]
+      : [{ header: 'Structure', width: 3, value: (row: MembersListRowData) => row.structure ?? '—' }]),
+  ];
+  return (
+    <>
+      <Text style={styles.lead}>{list.notice}</Text>
+      {list.groups.map((group) => (
+        <View key={group.title} style={styles.group}>
+          <Label>{`${group.title} (${formatInteger(group.count)})`}</Label>
+          <Table columns={columns} rows={group.rows} rowKey={(row, index) => `${row.name}-${index}`} />
+        </View>
+      ))}
+    </>
+  );
+}
+
+// ------------------------------------------------------------------------------------------------------ présences
+
+export function AttendanceAnnex({ attendance }: { attendance: NonNullable<ActivityReportAnnexes['attendance']> }) {
+  const columns: TableColumn<(typeof attendance)[number]>[] = [
+    { header: 'Type de réunion', width: 5, value: (row) => row.typeLabel },
+    { header: 'Réunions', width: 1.5, numeric: true, value: (row) => formatInteger(row.meetings) },
+    { header: 'Présents en moyenne', width: 2, numeric: true, value: (row) => formatDecimal(row.averagePresent) },
+    { header: 'Invités en moyenne', width: 2, numeric: true, value: (row) => formatDecimal(row.averageInvited) },
+  ];
+  if (attendance.length === 0) return <EmptyState>Aucune réunion tenue dans l’année.</EmptyState>;
+  return (
+    <Block title="Participation aux réunions de l’année">
+      <Table columns={columns} rows={attendance} rowKey={(row) => row.typeLabel} />
+    </Block>
+  );
+}
