@@ -60,8 +60,10 @@ export interface IdentityData {
 export interface TerritoryData {
   communes: { codeInsee: string; name: string; population: number | null }[];
   population: number;
-  /** Year of the population figures (recensement millésimé shipped with the app). */
+  /** Year of the population figures (recensement millésimé shipped with the app), null when not known. */
   populationYear: number | null;
+  /** Where the communes and their population come from: « Code officiel géographique 2026 (INSEE) et populations légales… ». */
+  populationSource: string;
   /** Taille per contract year overlapping the report's year: « Année 3 (15/04/2025 – 14/04/2026) : taille 3 ». */
   tailleByContractYear: { yearLabel: string; periodLabel: string; taille: number | null; population: number | null }[];
 }

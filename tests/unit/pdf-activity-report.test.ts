@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { createElement as h } from 'react';
+import { renderToBuffer, Text } from '@react-pdf/renderer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatEurosFromCents, formatInteger } from '@shared/format';
 import type { ActivityReportData } from '@shared/reports/activity-report';
 import { activityReportData, CPTS_NAME, YEAR } from '../fixtures/activity-report';
+import { BrandedPage, ReportDocument } from '../../electron/pdf/layout';
+import { renderReport } from '../../electron/pdf/render';
+import { FONTS_DIR } from '../helpers/handlers';
 import { expectFrench, expectOnlyInter, normalise, pdfWorkspace, type RenderedPdf } from '../helpers/pdf';
 
 const { render } = pdfWorkspace('maillage-pdf-activity-', 'MAILLAGE_PDF_PREVIEW', 'rapport-activite-');
@@ -131,5 +136,32 @@ describe('Rapport d’activité : variantes', () => {
     expect(long.pages.at(-1)).toContain(`Page ${long.pageCount} / ${long.pageCount}`);
     expect(tocPage(long, 'Annexe 3 — Liste des adhérents')).toBeGreaterThan(tocPage(long, 'Annexe 2 — Procès-verbal'));
     console.info(`Rapport d’activité : ${long.pageCount} pages en ${Math.round(long.ms)} ms`);
+  }, 300_000);
+});
+
+describe('Rapport d’activité : temps de rendu', () => {
+  it('is timed against a plain-text PDF of the same page count (reported, not asserted)', async () => {
+    const started = performance.now();
+    await renderReport({ kind: 'activityReport', data }, { fontsDir: FONTS_DIR });
+    const reportMs = performance.now() - started;
+    const line = 'La CPTS a réuni les professionnels du territoire autour de ses missions, comme chaque année.';
+    const plain = h(
+      ReportDocument,
+      { title: 'Texte seul', author: CPTS_NAME, subject: 'Mesure' },
+      ...Array.from({ length: pdf.pageCount }, (_, page) =>
+        h(
+          BrandedPage,
+          { key: page, headerText: CPTS_NAME, logo: null, footer: 'Mesure' },
+          ...Array.from({ length: 48 }, (_, index) => h(Text, { key: index, style: { fontSize: 9.5 } }, line)),
+        ),
+      ),
+    );
+    const plainStarted = performance.now();
+    const bytes = await renderToBuffer(plain);
+    const plainMs = performance.now() - plainStarted;
+    expect(bytes.length).toBeGreaterThan(0);
+    console.info(
+      `Rapport d’activité : ${pdf.pageCount} pages en ${Math.round(reportMs)} ms ; texte seul, même nombre de pages : ${Math.round(plainMs)} ms (rapport ${(reportMs / plainMs).toFixed(2)})`,
+    );
   }, 300_000);
 });

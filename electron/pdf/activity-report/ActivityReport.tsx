@@ -87,17 +87,20 @@ interface Part {
   id: string;
   title: string;
   body: ReactNode;
+  /** The tableau de suivi needs the width of a landscape page. */
+  landscape?: boolean;
 }
 
 /** The annexes present in the data, in print order. */
 function annexParts(data: ActivityReportData): Part[] {
   const { annexes } = data;
-  const list: { id: string; name: string; body: ReactNode }[] = [];
+  const list: { id: string; name: string; body: ReactNode; landscape?: boolean }[] = [];
   if (annexes.tracking) {
     list.push({
       id: 'annexe-suivi',
       name: `Tableau de suivi des indicateurs (année ${annexes.tracking.yearIndex} du contrat)`,
       body: <TrackingAnnex table={annexes.tracking} />,
+      landscape: true,
     });
   }
   if (annexes.approvalPv) {
@@ -121,7 +124,12 @@ function annexParts(data: ActivityReportData): Part[] {
       body: <AttendanceAnnex attendance={annexes.attendance} />,
     });
   }
-  return list.map((part, index) => ({ id: part.id, title: `Annexe ${index + 1} — ${part.name}`, body: part.body }));
+  return list.map((part, index) => ({
+    id: part.id,
+    title: `Annexe ${index + 1} — ${part.name}`,
+    body: part.body,
+    ...(part.landscape ? { landscape: true } : {}),
+  }));
 }
 
 export function ActivityReport({ data }: { data: ActivityReportData }) {
@@ -174,7 +182,7 @@ export function ActivityReport({ data }: { data: ActivityReportData }) {
         <Toc pages={pages} entries={entries} />
       </BrandedPage>
       {[...sections, ...annexes].map((part) => (
-        <BrandedPage key={part.id} {...frame}>
+        <BrandedPage key={part.id} {...frame} orientation={part.landscape ? 'landscape' : 'portrait'}>
           <SectionHeading pages={pages} id={part.id} title={part.title} />
           {part.body}
         </BrandedPage>

@@ -15,8 +15,8 @@ import {
 } from '@shared/reports/indicators-tracking';
 import { EmptyState, KeyValueList, Note, SubsectionTitle } from '../components';
 import { FreeText } from '../components/free-text';
-import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
-import { Grid, type GridColumn, GridTable, Table, type TableColumn } from '../layout';
+import { colors, fontSizes, textSize, weights } from '../components/theme';
+import { Grid, type GridColumn, GridTable, pageContentWidth, Table, type TableColumn } from '../layout';
 import { Block, FigureGrid, Label, TEXT_MAX_CHARS } from './blocks';
 
 /** The annexes of the rapport d’activité: each starts a page (see ActivityReport). */
@@ -41,8 +41,11 @@ const trackingGrid = new Grid<TrackingIndicator>(
       value: column.text,
     }),
   ),
-  { width: contentWidth, fontSize: 7, headerFontSize: 7 },
+  { width: pageContentWidth('landscape'), fontSize: 7.5 },
 );
+
+/** Up to this many indicators a mission stays whole on its page rather than leaving its title or header behind. */
+const KEEP_TOGETHER_ROWS = 10;
 
 export function TrackingAnnex({ table }: { table: TrackingTable }) {
   const { missions, untargeted } = annexMissions(table);
@@ -61,7 +64,7 @@ export function TrackingAnnex({ table }: { table: TrackingTable }) {
         <EmptyState>Aucune enveloppe de mission ni aucune cible d’indicateur pour cette année de contrat.</EmptyState>
       ) : (
         missions.map((mission) => (
-          <View key={mission.missionCode} style={styles.mission}>
+          <View key={mission.missionCode} style={styles.mission} wrap={mission.indicators.length > KEEP_TOGETHER_ROWS}>
             <Label>{missionTitle(mission)}</Label>
             {mission.indicators.length === 0 ? (
               <EmptyState>Aucun indicateur pour cette mission.</EmptyState>

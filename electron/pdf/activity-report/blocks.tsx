@@ -59,7 +59,7 @@ export function FigureGrid({ items }: { items: readonly FigureItem[] }) {
 
 /** Largest width of a photo on the page, and its largest height (a portrait photo stays readable). */
 const PHOTO_MAX_WIDTH = contentWidth * 0.75;
-const PHOTO_MAX_HEIGHT = 260;
+const PHOTO_MAX_HEIGHT = 220;
 
 /** A photo at its aspect ratio, never cut, its caption under it. */
 export function Photo({ image, caption }: { image: ReportImage; caption: string | null }) {
@@ -88,10 +88,17 @@ export function Photos({ photos }: { photos: SectionTexts['photos'] }) {
   );
 }
 
-/** A block with a subsection title that stays with its first lines. */
-export function Block({ title, children }: { title: string; children: ReactNode }) {
+/** Up to this many rows a table stays whole with its title on one page (see Block). */
+export const KEEP_TOGETHER_ROWS = 5;
+
+/**
+ * A block with a subsection title that stays with its first lines; `rows` (of the table it holds) up to
+ * KEEP_TOGETHER_ROWS keep the whole block on one page, so that a title and a header row never end a page alone.
+ */
+export function Block({ title, rows, children }: { title: string; rows?: number; children: ReactNode }) {
+  const whole = rows !== undefined && rows <= KEEP_TOGETHER_ROWS;
   return (
-    <View style={styles.block}>
+    <View style={styles.block} wrap={!whole}>
       <SubsectionTitle>{title}</SubsectionTitle>
       {children}
     </View>

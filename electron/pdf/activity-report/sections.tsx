@@ -204,7 +204,7 @@ function AssociativeLife({ data }: { data: AssociativeLifeData }) {
           <Table columns={governanceColumns} rows={data.governance} rowKey={(row) => String(row.id)} />
         )}
       </Block>
-      <Block title="Commissions et groupes de travail">
+      <Block title="Commissions et groupes de travail" rows={data.workingGroups.length}>
         {data.workingGroups.length === 0 ? (
           <EmptyState>Aucune réunion de commission ni de groupe de travail dans l’année.</EmptyState>
         ) : (
@@ -258,7 +258,7 @@ function AssociativeLife({ data }: { data: AssociativeLifeData }) {
           </View>
         ) : null}
       </Block>
-      <Block title="L’équipe salariée et les prestataires">
+      <Block title="L’équipe salariée et les prestataires" rows={data.staff.length}>
         {data.staff.length === 0 ? (
           <EmptyState>Aucun salarié ni prestataire enregistré pour l’année.</EmptyState>
         ) : (
@@ -337,7 +337,7 @@ function Mission({ mission }: { mission: MissionSection }) {
   return (
     <>
       {!mission.inContract ? <Text style={styles.muted}>Mission optionnelle non retenue au contrat.</Text> : null}
-      <Block title="Fiches actions">
+      <Block title="Fiches actions" rows={mission.fiches.length}>
         {mission.fiches.length === 0 ? (
           <EmptyState>Aucune fiche action rattachée à cette mission.</EmptyState>
         ) : (
@@ -369,6 +369,7 @@ function Mission({ mission }: { mission: MissionSection }) {
                     ...CHART,
                     title: 'Part variable obtenue par indicateur',
                     labelHeader: 'Indicateur',
+                    compact: true,
                     items: indicators
                       .filter((line) => line.result !== null)
                       .map((line) => ({
@@ -384,7 +385,7 @@ function Mission({ mission }: { mission: MissionSection }) {
         </Block>
       ) : null}
       {mission.evidence.length > 0 ? (
-        <Block title="Justificatifs">
+        <Block title="Justificatifs" rows={mission.evidence.length}>
           <Text style={styles.muted}>
             {nonBreaking(
               `${provided} ${provided > 1 ? 'justificatifs fournis' : 'justificatif fourni'} sur ${mission.evidence.length} attendus.`,
@@ -470,21 +471,21 @@ function Protocols({ protocols }: { protocols: ProtocolsData }) {
         )}
       </Block>
       {protocols.versionsValidated.length > 0 ? (
-        <Block title="Versions validées dans l’année">
+        <Block title="Versions validées dans l’année" rows={protocols.versionsValidated.length}>
           <Table columns={versionColumns} rows={protocols.versionsValidated} />
         </Block>
       ) : null}
       {protocols.reviewsDue.length > 0 ? (
-        <Block title="Révisions à faire">
+        <Block title="Révisions à faire" rows={protocols.reviewsDue.length}>
           <Table columns={reviewColumns} rows={protocols.reviewsDue} />
         </Block>
       ) : null}
       {protocols.teams.length > 0 ? (
-        <Block title="Équipes des protocoles de coopération">
+        <Block title="Équipes des protocoles de coopération" rows={protocols.teams.length}>
           <Table columns={teamColumns} rows={protocols.teams} />
         </Block>
       ) : null}
-      <Block title="Utilisations dans l’année">
+      <Block title="Utilisations dans l’année" rows={protocols.uses.length}>
         {protocols.uses.length === 0 ? (
           <EmptyState>Aucune utilisation enregistrée dans l’année.</EmptyState>
         ) : (
@@ -527,12 +528,12 @@ function Rcp({ rcp }: { rcp: RcpYearData }) {
         </Text>
       ) : null}
       {rcp.byMotif.length > 0 ? (
-        <Block title="Cas par motif">
+        <Block title="Cas par motif" rows={rcp.byMotif.length}>
           <Table columns={countColumns('Motif')} rows={rcp.byMotif} rowKey={(row) => row.label} />
         </Block>
       ) : null}
       {rcp.byAgeBand.length > 0 ? (
-        <Block title="Cas par tranche d’âge">
+        <Block title="Cas par tranche d’âge" rows={rcp.byAgeBand.length}>
           <Table columns={countColumns('Tranche d’âge')} rows={rcp.byAgeBand} rowKey={(row) => row.label} />
         </Block>
       ) : null}
@@ -605,7 +606,7 @@ function Finances({ finances }: { finances: FinancesData }) {
   ];
   return (
     <>
-      <Block title="Versements reçus dans l’année">
+      <Block title="Versements reçus dans l’année" rows={finances.received.length}>
         {finances.received.length === 0 ? (
           <EmptyState>Aucun versement reçu dans l’année.</EmptyState>
         ) : (
@@ -638,7 +639,7 @@ function Perspectives({ targets }: { targets: NextYearTarget[] }) {
     { header: 'Cible', width: 2.5, value: (row) => row.target },
   ];
   return (
-    <Block title="Cibles de l’année de contrat suivante">
+    <Block title="Cibles de l’année de contrat suivante" rows={targets.length}>
       <Table columns={columns} rows={targets} />
     </Block>
   );

@@ -8,6 +8,7 @@ import {
   HEADER_LINE_RATIO,
   HEADER_MARGIN_BOTTOM,
   HEADER_PADDING_BOTTOM,
+  type Orientation,
 } from './ReportPage';
 
 /**
@@ -83,12 +84,21 @@ export interface BrandedPageProps {
   footer: string;
   /** PDF outline entry for this page. */
   bookmark?: string;
+  /** Portrait by default; landscape for wide tables. */
+  orientation?: Orientation;
   children?: ReactNode;
 }
 
-export function BrandedPage({ headerText, logo, footer, bookmark, children }: BrandedPageProps) {
+export function BrandedPage({
+  headerText,
+  logo,
+  footer,
+  bookmark,
+  orientation = 'portrait',
+  children,
+}: BrandedPageProps) {
   return (
-    <Page size="A4" style={styles.page} {...(bookmark ? { bookmark } : {})}>
+    <Page size="A4" orientation={orientation} style={styles.page} {...(bookmark ? { bookmark } : {})}>
       <View style={styles.header} fixed>
         {logo ? (
           <Image
