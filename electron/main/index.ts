@@ -35,6 +35,7 @@ let mainWindow: BrowserWindow | null = null;
 
 const SAVE_FILTERS: Record<SaveKind, Electron.FileFilter> = {
   pdf: { name: 'Document PDF', extensions: ['pdf'] },
+  docx: { name: 'Document Word', extensions: ['docx'] },
   csv: { name: 'Fichier CSV (Excel)', extensions: ['csv'] },
   xlsx: { name: 'Classeur Excel', extensions: ['xlsx'] },
   json: { name: 'Données JSON', extensions: ['json'] },

@@ -127,6 +127,8 @@ export const channelNames = [
   'reports.exportProtocol',
   'reports.exportProtocolRegister',
   'reports.exportTeamDeclaration',
+  'reports.exportActivityReport',
+  'reports.previewActivityReport',
 
   'reportDrafts.getActivity',
   'reportDrafts.saveActivity',
@@ -137,6 +139,7 @@ export const channelNames = [
   'reportDrafts.addPhoto',
   'reportDrafts.updatePhoto',
   'reportDrafts.deletePhoto',
+  'reportDrafts.data',
 
   'contract.list',
   'contract.get',

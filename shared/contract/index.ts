@@ -21,7 +21,7 @@ import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
 import { protocolsChannels } from './protocols';
 import { rcpChannels } from './rcp';
-import { reportDraftsChannels } from './report-drafts';
+import { reportDraftsChannels, reportDraftsDataChannels } from './report-drafts';
 import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
 import { staffChannels } from './staff';
@@ -64,6 +64,7 @@ export const contract = {
   ...fichesChannels,
   ...reportsChannels,
   ...reportDraftsChannels,
+  ...reportDraftsDataChannels,
   ...contractChannels,
   ...indicatorsChannels,
   ...protocolsChannels,

@@ -2,10 +2,14 @@
 import { z } from '../zod-fr';
 import { channel, meetingId, noInput, type ExportResult } from './common';
 
-/** A PDF being prepared: waiting for the PDF worker, laid out, or written to disk (for the progress line and « Annuler »). */
-export type PdfExportStatus =
-  | { running: false }
-  | { running: true; stage: 'queued' | 'layout' | 'writing'; seconds: number };
+/**
+ * Where an export under way is (for the progress line and « Annuler »): its data being read from the database,
+ * waiting for the PDF worker, laid out, the Word document being written, or the file written to disk.
+ */
+export type ExportStage = 'data' | 'queued' | 'layout' | 'docx' | 'writing';
+
+/** A PDF or Word export being prepared, the oldest first. */
+export type PdfExportStatus = { running: false } | { running: true; stage: ExportStage; seconds: number };
 
 /** Channels of the PDF reports. */
 export const reportsChannels = {
@@ -31,6 +35,14 @@ export const reportsChannels = {
     z.object({ protocolId: z.number().int().positive(), versionId: z.number().int().positive().nullish() }),
   ),
   'reports.exportProtocolRegister': channel<ExportResult>()(z.object({ year: z.number().int().min(2000).max(2100) })),
+  /** The rapport d’activité of a calendar year, from its draft: the PDF, or the Word document to retouch. */
+  'reports.exportActivityReport': channel<ExportResult>()(
+    z.object({ year: z.number().int().min(2000).max(2100), format: z.enum(['pdf', 'docx']) }),
+  ),
+  /** The same PDF in memory, for the preview page by page in the app (nothing written). */
+  'reports.previewActivityReport': channel<{ pdf: Uint8Array; pages: number }>()(
+    z.object({ year: z.number().int().min(2000).max(2100) }),
+  ),
   /** The team of a cooperation protocol, to copy into the ARS declaration form. */
   'reports.exportTeamDeclaration': channel<ExportResult>()(z.object({ protocolId: z.number().int().positive() })),
 } as const;

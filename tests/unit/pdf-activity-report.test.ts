@@ -82,6 +82,8 @@ describe('Rapport d’activité (PDF)', () => {
     expect(pdf.text).toContain('Morschwiller-le-Bas');
     expect(pdf.text).toContain('108 942');
     expect(pdf.flat).toContain('recensement 2022');
+    expect(pdf.flat).toContain('populations légales 2022');
+    expect(pdf.flat).toContain('Inauguration de la consultation d’accès aux soins');
     expect(pdf.flat).toContain('FA-1.1');
     expect(pdf.flat).toContain('Part des patients en ALD sans médecin traitant');
     expect(pdf.flat).toContain('Difficultés rencontrées');
@@ -122,7 +124,7 @@ describe('Rapport d’activité : variantes', () => {
   }, 300_000);
 
   it('renders without a logo, an introduction or highlights', async () => {
-    const bare = { ...activityReportData({ logo: null }), introduction: null, highlights: [] };
+    const bare = { ...activityReportData({ logo: null }), introduction: null, highlights: [], highlightPhotos: [] };
     const rendered = await render({ kind: 'activityReport', data: bare }, 'sans-logo');
     expect(rendered.pages[0]).toContain(CPTS_NAME);
     expect(rendered.flat).not.toContain('Introduction');

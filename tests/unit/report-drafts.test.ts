@@ -1,17 +1,25 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { HandlerContext } from '../../electron/ipc/handlers';
+import { renderReport } from '../../electron/pdf/render';
+import { activityReportInput } from '../../electron/services/report-drafts/export';
 import { ACTIVITY_SECTIONS } from '@shared/domain/report-labels';
 import { MINIMAL_IDENTITY } from '../fixtures/cpts';
 import { seedContract } from '../fixtures/contract';
 import { writePng } from '../fixtures/images';
-import { testBackend } from '../helpers/handlers';
+import { FONTS_DIR, testBackend } from '../helpers/handlers';
 
 type Backend = Awaited<ReturnType<typeof testBackend>>;
 const backends: Backend[] = [];
-async function backend() {
+async function backend(overrides: Partial<HandlerContext> = {}) {
   const picked = { path: null as string | null };
-  const created = await testBackend({ chooseOpenPath: async (purpose) => (purpose === 'image' ? picked.path : null) });
+  const created = await testBackend({
+    chooseOpenPath: async (purpose) => (purpose === 'image' ? picked.path : null),
+    ...overrides,
+  });
   backends.push(created);
   return { ...created, picked, dir: created.database.dir, documentsDir: created.context.documentsDir };
 }
@@ -307,5 +315,163 @@ describe('draft of the rapport d’activité', () => {
     expect(removed.photos).toEqual([]);
     expect(storedFiles(documentsDir)).toEqual([]);
     expect(await database.db.selectFrom('document').select('id').execute()).toEqual([]);
+  });
+});
+
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
+
+/** A backend whose save dialog answers a path in its own folder, and records the names it offered. */
+async function exporter(overrides: Partial<HandlerContext> = {}) {
+  const offered: string[] = [];
+  const target = { name: 'rapport.pdf' };
+  let dir = '';
+  const created = await backend({
+    ...overrides,
+    chooseSavePath: async (suggestedName) => {
+      offered.push(suggestedName);
+      return join(dir, target.name);
+    },
+  });
+  dir = created.dir;
+  await created.ok('cpts.saveIdentity', MINIMAL_IDENTITY);
+  return { ...created, offered, target, path: () => join(dir, target.name) };
+}
+
+describe('exports of the rapport d’activité', () => {
+  it('writes the PDF of the year from the draft, under a name with the year and the CPTS', async () => {
+    const { ok, offered, path } = await exporter();
+    await ok('reportDrafts.saveActivity', { ...SAVE, year: 2025, introduction: 'Une année de consolidation.' });
+    await ok('reportDrafts.saveSection', {
+      year: 2025,
+      key: 'finances',
+      included: false,
+      body: null,
+      difficulties: null,
+      nextSteps: null,
+    });
+    const result = await ok('reports.exportActivityReport', { year: 2025, format: 'pdf' });
+    if (!result.saved) throw new Error('non enregistré');
+    expect(offered).toEqual(['Rapport d’activité 2025 - CPTS Sud-Est Grenoblois - 2026-11-23.pdf']);
+    expect(result.path).toBe(path());
+    expect(result.pages).toBeGreaterThan(1);
+    const text = pdfText(path());
+    expect(text).toContain('CPTS Sud-Est Grenoblois');
+    expect(text).toContain('Rapport d’activité 2025');
+    expect(text).toContain('Une année de consolidation.');
+    expect(text).not.toContain('Finances');
+  });
+
+  it('writes the Word document: a .docx whose text names the CPTS and the year', async () => {
+    const { ok, offered, target, path } = await exporter();
+    target.name = 'rapport.docx';
+    await ok('reportDrafts.saveActivity', { ...SAVE, year: 2025, introduction: 'Une année de consolidation.' });
+    const result = await ok('reports.exportActivityReport', { year: 2025, format: 'docx' });
+    if (!result.saved) throw new Error('non enregistré');
+    expect(offered).toEqual(['Rapport d’activité 2025 - CPTS Sud-Est Grenoblois - 2026-11-23.docx']);
+    const zip = await JSZip.loadAsync(readFileSync(path()));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('CPTS Sud-Est Grenoblois');
+    expect(xml).toContain('Rapport d’activité 2025');
+    expect(xml).toContain('Une année de consolidation.');
+    expect(result.bytes).toBe(readFileSync(path()).byteLength);
+  });
+
+  it('previews the same PDF in memory, with its page count, writing nothing', async () => {
+    const { ok, offered, dir } = await exporter();
+    const before = readdirSync(dir);
+    const preview = await ok('reports.previewActivityReport', { year: 2025 });
+    expect(Buffer.from(preview.pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const file = join(dir, 'apercu-lu.pdf');
+    writeFileSync(file, preview.pdf);
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    expect(preview.pages).toBe(pages);
+    expect(offered).toEqual([]);
+    expect(readdirSync(dir).filter((name) => name !== 'apercu-lu.pdf')).toEqual(before);
+  });
+
+  it('refuses a year not yet begun before asking where to save', async () => {
+    const { call, offered } = await exporter();
+    const refused = await call('reports.exportActivityReport', { year: 2027, format: 'pdf' });
+    expect(refused.ok ? null : refused.error.message).toBe('L’année 2027 n’est pas encore commencée.');
+    expect(offered).toEqual([]);
+  });
+
+  it('« Annuler » stops the PDF export once its data is read: nothing is written', async () => {
+    const seen: unknown[] = [];
+    let cancel = async () => {};
+    const { ok, target, path } = await exporter({
+      // The real renderer, once « Annuler » was pressed while the job waited for the PDF worker.
+      renderPdf: async (job) => {
+        await cancel();
+        return renderReport(job, { fontsDir: FONTS_DIR });
+      },
+    });
+    cancel = async () => {
+      seen.push(await ok('reports.pdfStatus'));
+      seen.push(await ok('reports.cancelPdf'));
+    };
+    target.name = 'annule.pdf';
+    expect(await ok('reports.exportActivityReport', { year: 2025, format: 'pdf' })).toEqual({ saved: false });
+    expect(seen).toEqual([{ running: true, stage: 'queued', seconds: expect.any(Number) }, { cancelled: true }]);
+    expect(existsSync(path())).toBe(false);
+    expect(await ok('reports.pdfStatus')).toEqual({ running: false });
+  });
+
+  it('« Annuler » stops the Word export under way: nothing is written', async () => {
+    const { ok, target, path } = await exporter();
+    target.name = 'annule.docx';
+    let settled = false;
+    const exporting = ok('reports.exportActivityReport', { year: 2025, format: 'docx' }).finally(() => {
+      settled = true;
+    });
+    // Follow the export as the progress line does, and cancel it as soon as it is under way.
+    const stages: string[] = [];
+    let cancelled = false;
+    while (!settled && !cancelled) {
+      const status = await ok('reports.pdfStatus');
+      if (status.running) {
+        stages.push(status.stage);
+        cancelled = (await ok('reports.cancelPdf')).cancelled;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(cancelled).toBe(true);
+    expect(['data', 'docx']).toContain(stages.at(-1));
+    expect(await exporting).toEqual({ saved: false });
+    expect(existsSync(path())).toBe(false);
+    expect(await ok('reports.pdfStatus')).toEqual({ running: false });
+  });
+
+  it('gives the editor the figures without images, and the export the logo and photos', async () => {
+    const { ok, picked, dir, database, context } = await backend();
+    await ok('cpts.saveIdentity', MINIMAL_IDENTITY);
+    picked.path = writePng(join(dir, 'logo.png'), 60, 30);
+    await ok('cpts.setLogo');
+    picked.path = writePng(join(dir, 'photo.png'), 80, 40);
+    await ok('reportDrafts.addPhoto', { year: 2025, sectionKey: 'synthese' });
+    await ok('reportDrafts.saveSection', {
+      year: 2025,
+      key: 'rcp',
+      included: false,
+      body: null,
+      difficulties: null,
+      nextSteps: null,
+    });
+
+    const forEditor = await ok('reportDrafts.data', { year: 2025 });
+    expect(forEditor.cptsName).toBe('CPTS Sud-Est Grenoblois');
+    expect(forEditor.logo).toBeNull();
+    const keys = forEditor.sections.map((section) => section.key);
+    expect(keys).not.toContain('rcp');
+    expect(keys).toContain('synthese');
+    const synthese = forEditor.sections.find((section) => section.key === 'synthese')!;
+    expect(synthese.texts.photos).toEqual([]);
+
+    const clock = { now: context.now(), today: '2026-11-23' };
+    const forExport = await activityReportInput(database.db, context.documentsDir, 2025, clock);
+    expect([forExport.logo?.mimeType, forExport.logo?.width, forExport.logo?.height]).toEqual(['image/png', 60, 30]);
+    const photos = forExport.sections.find((section) => section.key === 'synthese')!.texts.photos;
+    expect(photos.map((photo) => [photo.image.width, photo.image.height])).toEqual([[80, 40]]);
   });
 });

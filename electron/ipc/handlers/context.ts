@@ -43,7 +43,7 @@ export type OpenPurpose =
   | 'restore';
 
 /** What is being saved, so the dialog offers the right file type. */
-export type SaveKind = 'pdf' | 'csv' | 'xlsx' | 'json' | 'ics' | 'sqlite' | 'maillage';
+export type SaveKind = 'pdf' | 'docx' | 'csv' | 'xlsx' | 'json' | 'ics' | 'sqlite' | 'maillage';
 
 /** The handler of one channel: its validated input in, its output out. */
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>>;

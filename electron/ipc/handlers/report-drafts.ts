@@ -9,11 +9,15 @@ import {
   saveActivitySection,
   updateActivityPhoto,
 } from '../../services/report-drafts/activity';
-import type { reportDraftsChannels } from '@shared/contract';
-import type { HandlerContext, HandlersFor } from './context';
+import { activityReportInput } from '../../services/report-drafts/export';
+import type { reportDraftsChannels, reportDraftsDataChannels } from '@shared/contract';
+import { type HandlerContext, type HandlersFor, todayIn } from './context';
 
 /** The draft of the rapport d’activité: texts, sections printed, highlights, photos, annexes. */
-export function reportDraftsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof reportDraftsChannels> {
+export function reportDraftsHandlers(
+  ctx: HandlerContext,
+): HandlersFor<keyof typeof reportDraftsChannels | keyof typeof reportDraftsDataChannels> {
+  const today = todayIn(ctx);
   return {
     'reportDrafts.getActivity': async ({ year }) => getActivityDraft(ctx.db, year),
     'reportDrafts.saveActivity': async (data) => saveActivityDraft(ctx.db, data),
@@ -27,5 +31,7 @@ export function reportDraftsHandlers(ctx: HandlerContext): HandlersFor<keyof typ
     },
     'reportDrafts.updatePhoto': async (data) => updateActivityPhoto(ctx.db, data),
     'reportDrafts.deletePhoto': async ({ id }) => deleteActivityPhoto(ctx.db, ctx.documentsDir, id),
+    'reportDrafts.data': async ({ year }) =>
+      activityReportInput(ctx.db, null, year, { now: ctx.now(), today: today() }),
   };
 }

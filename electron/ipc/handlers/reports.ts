@@ -13,6 +13,8 @@ import {
   rcpYearExport,
 } from '../../services/report-exports';
 import { protocolExport, protocolRegisterExport, teamDeclarationExport } from '../../services/report-exports-protocols';
+import { activityReportFileName, activityReportInput } from '../../services/report-drafts/export';
+import { activityReportDocx } from '../../docx/activity-report';
 import { indicatorsTrackingExport } from '../../services/tracking-export';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
 import { createPdfExports } from './pdf-exports';
@@ -21,7 +23,8 @@ import { createPdfExports } from './pdf-exports';
 export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof reportsChannels> {
   const today = todayIn(ctx);
   const clock = (): ExportClock => ({ now: ctx.now(), today: today() });
-  const { savePdf, pdfStatus, cancelPdf } = createPdfExports(ctx);
+  const { savePdf, exportPdf, previewPdf, exportDocx, pdfStatus, cancelPdf } = createPdfExports(ctx);
+  const activityReport = (year: number) => activityReportInput(ctx.db, ctx.documentsDir, year, clock());
   return {
     'reports.exportIdentitySheet': async () => savePdf(await identitySheetExport(ctx.db, clock())),
     'reports.pdfStatus': async () => pdfStatus(),
@@ -43,5 +46,13 @@ export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof r
     'reports.exportProtocolRegister': async ({ year }) => savePdf(await protocolRegisterExport(ctx.db, year, clock())),
     'reports.exportTeamDeclaration': async ({ protocolId }) =>
       savePdf(await teamDeclarationExport(ctx.db, protocolId, clock())),
+    'reports.exportActivityReport': async ({ year, format }) => {
+      const fileName = await activityReportFileName(ctx.db, year, format, today());
+      return format === 'pdf'
+        ? exportPdf(fileName, async () => ({ kind: 'activityReport', data: await activityReport(year) }))
+        : exportDocx(fileName, () => activityReport(year), activityReportDocx);
+    },
+    'reports.previewActivityReport': async ({ year }) =>
+      previewPdf(async () => ({ kind: 'activityReport', data: await activityReport(year) })),
   };
 }

@@ -8,7 +8,7 @@ import { colors, fontFamily, fontSizes, page, textSize, weights } from '../compo
 import { BrandedPage, imageSource, ReportDocument, Toc, TocPages, widthAtHeight, type TocEntry } from '../layout';
 import { footerLabel } from '../text';
 import { AttendanceAnnex, MembersAnnex, PvAnnex, TrackingAnnex } from './annexes';
-import { CoordinatorText, SectionHeading, TEXT_MAX_CHARS } from './blocks';
+import { CoordinatorText, Photos, SectionHeading, TEXT_MAX_CHARS } from './blocks';
 import { numberedTitle } from './format';
 import { SectionBody } from './sections';
 
@@ -148,7 +148,8 @@ export function ActivityReport({ data }: { data: ActivityReportData }) {
   }));
   const annexes = annexParts(data);
   const entries: TocEntry[] = [...sections, ...annexes].map((part) => ({ id: part.id, title: part.title }));
-  const hasOpening = Boolean(data.introduction?.trim()) || data.highlights.length > 0;
+  const hasOpening =
+    Boolean(data.introduction?.trim()) || data.highlights.length > 0 || data.highlightPhotos.length > 0;
 
   return (
     <ReportDocument title={`${title} — ${data.cptsName}`} author={data.cptsName} subject={ACTIVITY_REPORT_TITLE}>
@@ -161,7 +162,7 @@ export function ActivityReport({ data }: { data: ActivityReportData }) {
               <CoordinatorText text={data.introduction} />
             </View>
           ) : null}
-          {data.highlights.length > 0 ? (
+          {data.highlights.length > 0 || data.highlightPhotos.length > 0 ? (
             <View>
               <SubsectionTitle>{`Les faits marquants de ${data.year}`}</SubsectionTitle>
               {data.highlights.map((highlight, index) => (
@@ -173,6 +174,7 @@ export function ActivityReport({ data }: { data: ActivityReportData }) {
                   <FreeText text={highlight.body} maxChars={TEXT_MAX_CHARS - 3} />
                 </View>
               ))}
+              <Photos photos={data.highlightPhotos} />
             </View>
           ) : null}
         </BrandedPage>

@@ -120,9 +120,7 @@ function Identity({ identity, territory }: { identity: IdentityData; territory: 
         ) : (
           <Table columns={communeColumns} rows={territory.communes} rowKey={(row) => row.codeInsee} />
         )}
-        {territory.populationYear ? (
-          <Note>{`Population municipale du recensement ${territory.populationYear} (Insee).`}</Note>
-        ) : null}
+        <Note>{territory.populationSource}</Note>
       </Block>
       {territory.tailleByContractYear.length > 0 ? (
         <Block title="Taille de la CPTS par année de contrat">

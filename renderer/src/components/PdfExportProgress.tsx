@@ -1,18 +1,23 @@
+import type { ExportStage } from '@shared/contract';
 import { useApiMutation, useApiQuery } from '../api';
 import './PdfExportProgress.css';
 
 const STAGE_LABELS = {
   pdf: {
+    data: 'Lecture des données…',
     queued: 'Préparation du PDF…',
     layout: 'Mise en page du PDF…',
+    docx: 'Mise en page du PDF…',
     writing: 'Enregistrement du fichier…',
   },
   docx: {
+    data: 'Lecture des données…',
     queued: 'Préparation du document Word…',
     layout: 'Mise en page du document Word…',
+    docx: 'Écriture du document Word…',
     writing: 'Enregistrement du fichier…',
   },
-} as const;
+} as const satisfies Record<'pdf' | 'docx', Record<ExportStage, string>>;
 
 /**
  * While a PDF export runs: where it is (waiting, laid out, written), how long it has taken, and « Annuler ».

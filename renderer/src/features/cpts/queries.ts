@@ -11,8 +11,8 @@ export const cptsPolicy = defineCachePolicy({
   'cpts.saveLifecycle': { stale: TERRITORY_READS, fresh: (data) => [{ key: queryKey('cpts.get'), data }] },
   'cpts.setLogo': { fresh: (data) => ('cancelled' in data ? [] : [{ key: queryKey('cpts.get'), data }]) },
   'cpts.removeLogo': { fresh: (data) => [{ key: queryKey('cpts.get'), data }] },
-  'staff.save': { stale: ['staff.list'] },
-  'staff.delete': { stale: ['staff.list'] },
+  'staff.save': { stale: ['staff.list', 'reportDrafts.data'] },
+  'staff.delete': { stale: ['staff.list', 'reportDrafts.data'] },
 });
 
 /** Writes of the CPTS screen: `useCptsWrite('cpts.saveIdentity')`. */
