@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { generateCptsHistory } from '../../bench/generate-history';
 import { MINIMAL_IDENTITY } from '../fixtures/cpts';
 import { realApiPerTest } from './real-api';
 import { renderApp } from './render-app';
@@ -78,7 +79,7 @@ describe('Rapport d’activité — l’éditeur du brouillon', () => {
     );
   });
 
-  it('leaves a section out of the report: saved as excluded, the others still printed', async () => {
+  it('leaves a section out of the report: saved as excluded, and the report no longer has it', async () => {
     const backend = await install();
     const { user } = renderApp(`/rapports/activite/${YEAR}`);
     const protocols = await screen.findByRole('region', { name: /Protocoles pluriprofessionnels/ });
@@ -91,6 +92,9 @@ describe('Rapport d’activité — l’éditeur du brouillon', () => {
     const stored = await backend.ok('reportDrafts.getActivity', { year: YEAR });
     expect(stored.sections.find((section) => section.key === 'protocoles')?.included).toBe(false);
     expect(stored.sections.filter((section) => section.included)).toHaveLength(stored.sections.length - 1);
+    const data = await backend.ok('reportDrafts.data', { year: YEAR });
+    expect(data.sections.map((section) => section.key)).not.toContain('protocoles');
+    expect(data.sections.map((section) => section.key)).toContain('rcp');
   });
 
   it('adds highlights, moves one up, edits and deletes with confirmation', async () => {
@@ -150,4 +154,43 @@ describe('Rapport d’activité — l’éditeur du brouillon', () => {
     expect(stored.highlights).toEqual([]);
     expect(stored.id).toBeNull();
   });
+});
+
+describe('Rapport d’activité — les chiffres, l’aperçu', () => {
+  it('shows the key figures and the same charts as the report next to their sections', async () => {
+    // The generated CPTS brings its own identity.
+    const backend = await real.install();
+    await generateCptsHistory(backend.database.db, { documentsDir: backend.context.documentsDir, scale: 0.1 });
+    const data = await backend.ok('reportDrafts.data', { year: YEAR });
+    const synthesis = data.sections.find((section) => section.key === 'synthese');
+    if (!synthesis || !('keyFigures' in synthesis)) throw new Error('no synthèse');
+    renderApp(`/rapports/activite/${YEAR}`);
+    const figures = await within(
+      await screen.findByRole('region', { name: /Synthèse et chiffres clés/ }),
+    ).findByLabelText('Chiffres clés');
+    expect([...figures.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(
+      synthesis.keyFigures.map((figure) => figure.label),
+    );
+    const life = sectionCard(/Vie associative/);
+    expect(await within(life).findByRole('table', { name: `Adhérents par profession au 31/12/${YEAR}` })).toBeTruthy();
+    expect(within(life).getByRole('table', { name: `Réunions tenues par mois en ${YEAR}` })).toBeTruthy();
+    expect(within(sectionCard(/Finances/)).getByRole('table', { name: 'Budget par mission' })).toBeTruthy();
+  });
+
+  it('prepares the preview and turns its pages; the count is the PDF’s', async () => {
+    const backend = await install();
+    const { user } = renderApp(`/rapports/activite/${YEAR}`);
+    const output = await screen.findByRole('region', { name: 'Aperçu et export' });
+    await user.click(within(output).getByRole('button', { name: 'Aperçu' }));
+    const position = await within(output).findByText(/^Page 1 sur \d+$/, {}, { timeout: 60_000 });
+    const pages = Number(position.textContent?.match(/sur (\d+)/)?.[1]);
+    expect(pages).toBe((await backend.ok('reports.previewActivityReport', { year: YEAR })).pages);
+    expect(pages).toBeGreaterThan(1);
+    const previous = within(output).getByRole('button', { name: 'Page précédente' }) as HTMLButtonElement;
+    expect(previous.disabled).toBe(true);
+    await user.click(within(output).getByRole('button', { name: 'Page suivante' }));
+    expect(within(output).getByText(`Page 2 sur ${pages}`)).toBeTruthy();
+    expect(previous.disabled).toBe(false);
+    expect(within(output).getByRole('button', { name: 'Actualiser l’aperçu' })).toBeTruthy();
+  }, 120_000);
 });

@@ -1,10 +1,13 @@
 import { Link, Navigate, useParams } from 'react-router-dom';
 import type { ActivityDraft } from '@shared/contract';
+import type { ActivityReportData } from '@shared/reports/activity-report';
 import { exportDateTime } from '@shared/format';
 import { errorMessage } from '../../api';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { Highlights } from './Highlights';
-import { useActivityDraft } from './queries';
+import { useActivityDraft, useActivityReportData } from './queries';
+import { SectionFigures } from './ReportFigures';
+import { ReportOutput } from './ReportOutput';
 import { SectionEditor } from './SectionEditor';
 import { SettingsForm } from './SettingsForm';
 import './annual-report.css';
@@ -65,19 +68,37 @@ function savedLine(draft: ActivityDraft): string {
 
 function ReportEditor({ year }: { year: number }) {
   const draft = useActivityDraft(year);
+  const data = useActivityReportData(year);
   if (draft.isPending) return <Loading label="Chargement du brouillon…" />;
   if (draft.isError) return <QueryError message={errorMessage(draft.error)} onRetry={() => draft.refetch()} />;
   const current = draft.data;
+  const figures = data.data ?? null;
   return (
     <div className="stack">
       <p className="annual-saved" role="status">
         {savedLine(current)}
       </p>
+      <ReportOutput year={year} />
       <SettingsForm draft={current} />
       <Highlights draft={current} />
+      {data.isError && (
+        <QueryError
+          message={`Les chiffres du rapport n’ont pas pu être calculés : ${errorMessage(data.error)}`}
+          onRetry={() => data.refetch()}
+        />
+      )}
+      {data.isPending && <Loading label="Calcul des chiffres du rapport…" />}
       {current.sections.map((section, index) => (
-        <SectionEditor key={section.key} draft={current} section={section} number={index + 1} />
+        <SectionEditor key={section.key} draft={current} section={section} number={index + 1}>
+          <FiguresOf data={figures} sectionKey={section.key} year={year} />
+        </SectionEditor>
       ))}
     </div>
   );
+}
+
+/** The figures and charts the report prints for a section (nothing for a section left out: it is not printed). */
+function FiguresOf({ data, sectionKey, year }: { data: ActivityReportData | null; sectionKey: string; year: number }) {
+  const section = data?.sections.find((entry) => entry.key === sectionKey);
+  return section ? <SectionFigures section={section} year={year} /> : null;
 }
