@@ -161,6 +161,12 @@ export interface PartnershipLine {
   signedOn: string | null;
   cptsSeat: string | null;
   note: string | null;
+  /**
+   * The frame's axes (« Prévenir », « Guérir »…) and its number of fiches actions, as entered. Always set by
+   * activityReportData; optional so that hand-made data of the renderers’ tests stays valid.
+   */
+  axes?: string[];
+  fichesTotal?: number | null;
   /** CLS and similar frames: the fiches the CPTS carries (porteur, co-porteur) vs takes part in. */
   carried: MissionFiche[];
   participating: MissionFiche[];

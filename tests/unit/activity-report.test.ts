@@ -396,6 +396,8 @@ describe('rapport d’activité: the figures of a generated year', () => {
       );
     }
     expect(partnerships.length).toBe(4);
+    const cls = partnerships.find((line) => line.typeLabel.includes('local de santé'));
+    expect(cls).toMatchObject({ partner: 'Ville', title: 'Contrat local de santé III', fichesTotal: 25 });
   });
 
   it('adds up the payments received in the calendar year and the fiches’ budget per mission', async () => {

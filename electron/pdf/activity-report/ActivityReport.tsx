@@ -7,8 +7,15 @@ import { FreeText } from '../components/free-text';
 import { colors, fontFamily, fontSizes, page, textSize, weights } from '../components/theme';
 import { BrandedPage, imageSource, ReportDocument, Toc, TocPages, widthAtHeight, type TocEntry } from '../layout';
 import { footerLabel } from '../text';
-import { AttendanceAnnex, MembersAnnex, PvAnnex, TrackingAnnex } from './annexes';
-import { CoordinatorText, Photos, SectionHeading, TEXT_MAX_CHARS } from './blocks';
+import {
+  AttendanceAnnex,
+  MembersAnnexLead,
+  MembersAnnexPage,
+  PvAnnex,
+  planMembersAnnex,
+  TrackingAnnex,
+} from './annexes';
+import { CoordinatorText, Photos, SectionHeading, sectionHeadingHeight, TEXT_MAX_CHARS } from './blocks';
 import { numberedTitle } from './format';
 import { SectionBody } from './sections';
 
@@ -89,12 +96,14 @@ interface Part {
   body: ReactNode;
   /** The tableau de suivi needs the width of a landscape page. */
   landscape?: boolean;
+  /** Pages that follow the first one, cut ahead of react-pdf (the list of members). */
+  nextPages?: ReactNode[];
 }
 
 /** The annexes present in the data, in print order. */
-function annexParts(data: ActivityReportData): Part[] {
+function annexParts(data: ActivityReportData, headerText: string): Part[] {
   const { annexes } = data;
-  const list: { id: string; name: string; body: ReactNode; landscape?: boolean }[] = [];
+  const list: (Omit<Part, 'title'> & { name: string })[] = [];
   if (annexes.tracking) {
     list.push({
       id: 'annexe-suivi',
@@ -111,10 +120,20 @@ function annexParts(data: ActivityReportData): Part[] {
     });
   }
   if (annexes.membersList) {
+    const name = 'Liste des adhérents';
+    const title = `Annexe ${list.length + 1} — ${name}`;
+    const plan = planMembersAnnex(annexes.membersList, headerText, sectionHeadingHeight(title));
+    const [first = [], ...next] = plan.pages;
     list.push({
       id: 'annexe-adherents',
-      name: 'Liste des adhérents',
-      body: <MembersAnnex list={annexes.membersList} />,
+      name,
+      body: (
+        <>
+          <MembersAnnexLead plan={plan} />
+          <MembersAnnexPage plan={plan} slices={first} />
+        </>
+      ),
+      nextPages: next.map((slices, index) => <MembersAnnexPage key={index} plan={plan} slices={slices} />),
     });
   }
   if (annexes.attendance) {
@@ -129,6 +148,7 @@ function annexParts(data: ActivityReportData): Part[] {
     title: `Annexe ${index + 1} — ${part.name}`,
     body: part.body,
     ...(part.landscape ? { landscape: true } : {}),
+    ...(part.nextPages ? { nextPages: part.nextPages } : {}),
   }));
 }
 
@@ -146,7 +166,7 @@ export function ActivityReport({ data }: { data: ActivityReportData }) {
     title: numberedTitle(index, section.title),
     body: <SectionBody section={section} />,
   }));
-  const annexes = annexParts(data);
+  const annexes = annexParts(data, frame.headerText);
   const entries: TocEntry[] = [...sections, ...annexes].map((part) => ({ id: part.id, title: part.title }));
   const hasOpening =
     Boolean(data.introduction?.trim()) || data.highlights.length > 0 || data.highlightPhotos.length > 0;
@@ -183,12 +203,17 @@ export function ActivityReport({ data }: { data: ActivityReportData }) {
         <Text style={styles.pageTitle}>Sommaire</Text>
         <Toc pages={pages} entries={entries} />
       </BrandedPage>
-      {[...sections, ...annexes].map((part) => (
+      {[...sections, ...annexes].flatMap((part) => [
         <BrandedPage key={part.id} {...frame} orientation={part.landscape ? 'landscape' : 'portrait'}>
           <SectionHeading pages={pages} id={part.id} title={part.title} />
           {part.body}
-        </BrandedPage>
-      ))}
+        </BrandedPage>,
+        ...(part.nextPages ?? []).map((content, index) => (
+          <BrandedPage key={`${part.id}-${index + 1}`} {...frame}>
+            {content}
+          </BrandedPage>
+        )),
+      ])}
     </ReportDocument>
   );
 }

@@ -15,11 +15,26 @@ import {
 } from '@shared/reports/indicators-tracking';
 import { EmptyState, KeyValueList, Note, SubsectionTitle } from '../components';
 import { FreeText } from '../components/free-text';
-import { colors, fontSizes, textSize, weights } from '../components/theme';
-import { Grid, type GridColumn, GridTable, pageContentWidth, Table, type TableColumn } from '../layout';
+import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
+import {
+  brandedContentHeight,
+  Grid,
+  type GridColumn,
+  type GridRow,
+  GridTable,
+  PageFlow,
+  pageContentWidth,
+  Table,
+  type TableColumn,
+  TextLines,
+  wrapToWidth,
+} from '../layout';
 import { Block, FigureGrid, Label, TEXT_MAX_CHARS } from './blocks';
 
 /** The annexes of the rapport d’activité: each starts a page (see ActivityReport). */
+
+/** Label of a group (« Infirmier·ère (123) »): the accent label of the sections, see blocks.Label. */
+const GROUP = { size: fontSizes.body, line: fontSizes.body * 1.35, top: 8, bottom: 3 };
 
 const styles = StyleSheet.create({
   lead: { ...textSize(fontSizes.body), color: colors.muted, marginBottom: 8 },
@@ -27,7 +42,16 @@ const styles = StyleSheet.create({
   resolution: { marginTop: 4, marginBottom: 6, paddingLeft: 8, borderLeftWidth: 2, borderLeftColor: colors.rule },
   resolutionTitle: { ...textSize(fontSizes.body), fontWeight: weights.semibold },
   result: { ...textSize(fontSizes.body), color: colors.accent, marginTop: 2 },
-  group: { marginTop: 8 },
+  leadBox: { marginBottom: 8 },
+  leadLine: { fontSize: fontSizes.body, lineHeight: 1.35, color: colors.muted },
+  groupBox: { marginBottom: GROUP.bottom },
+  groupBoxSpaced: { marginTop: GROUP.top, marginBottom: GROUP.bottom },
+  groupLabel: {
+    fontSize: GROUP.size,
+    lineHeight: 1.35,
+    fontWeight: weights.semibold,
+    color: colors.accent,
+  },
 });
 
 // ------------------------------------------------------------------------------------------ tableau de suivi
@@ -148,25 +172,89 @@ export function PvAnnex({ pv }: { pv: PvData }) {
 
 // ------------------------------------------------------------------------------------------------- liste des membres
 
-export function MembersAnnex({ list }: { list: MembersListData }) {
-  const columns: TableColumn<MembersListRowData>[] = [
+/** Room kept at the foot of each page for rounding. */
+const SAFETY_MARGIN = 4;
+
+function membersColumns(list: MembersListData): GridColumn<MembersListRowData>[] {
+  return [
     { header: 'Nom', width: 3, value: (row) => row.name },
     { header: 'Profession', width: 3, value: (row) => row.profession },
-    { header: 'Commune', width: 2.4, value: (row) => row.commune ?? '—' },
+    { header: 'Commune', width: 2.4, value: (row) => row.commune },
     ...(list.audience === 'annuaire'
       ? [
-          { header: 'Téléphone', width: 2, value: (row: MembersListRowData) => row.phone ?? '—' },
-          { header: 'Courriel', width: 3.2, value: (row: MembersListRowData) => row.email ?? '—' },
+          { header: 'Téléphone', width: 2, value: (row: MembersListRowData) => row.phone, unique: true },
+          { header: 'Courriel', width: 3.2, value: (row: MembersListRowData) => row.email, unique: true },
         ]
-      : [{ header: 'Structure', width: 3, value: (row: MembersListRowData) => row.structure ?? '—' }]),
+      : [{ header: 'Structure', width: 3, value: (row: MembersListRowData) => row.structure }]),
   ];
+}
+
+interface MembersSlice {
+  heading: string[];
+  rows: GridRow[];
+  startIndex: number;
+  spaced: boolean;
+}
+
+/** The list cut into pages ahead of react-pdf (see layout/flow.ts): long lists are painted, page by page. */
+export interface MembersAnnexPlan {
+  grid: Grid<MembersListRowData>;
+  lead: string[];
+  pages: MembersSlice[][];
+}
+
+/**
+ * Plans the list of members below the annex heading (`headingLines` lines of the section title): each group, or
+ * the part of it that fits, on the page; a group carried over repeats its label with « (suite) » and its header row.
+ */
+export function planMembersAnnex(list: MembersListData, headerText: string, headingHeight: number): MembersAnnexPlan {
+  const grid = new Grid(membersColumns(list), { width: contentWidth, fontSize: 8 });
+  const lead = wrapToWidth(list.notice, contentWidth, fontSizes.body);
+  const leadHeight = lead.length * fontSizes.body * 1.35 + 8;
+  const flow = new PageFlow<MembersSlice>(brandedContentHeight(headerText) - SAFETY_MARGIN, headingHeight + leadHeight);
+  for (const group of list.groups) {
+    flow.add({
+      heading: {
+        lines: (continued) =>
+          wrapToWidth(
+            `${group.title} (${formatInteger(group.count)})${continued ? ' (suite)' : ''}`,
+            contentWidth,
+            GROUP.size,
+            'bold',
+          ),
+        lineHeight: GROUP.line,
+        marginTop: GROUP.top,
+        marginBottom: GROUP.bottom,
+      },
+      frameHeight: grid.frameHeight,
+      unit: grid.singleRowHeight,
+      rows: group.rows.map((row) => grid.row(row)),
+      slice: ({ rows, startIndex, spaced, heading }) => ({ heading, rows, startIndex, spaced }),
+    });
+  }
+  return { grid, lead, pages: flow.pages };
+}
+
+/** The lead of the list (its notice), on the annex’s first page. */
+export function MembersAnnexLead({ plan }: { plan: MembersAnnexPlan }) {
+  return (
+    <View style={styles.leadBox}>
+      <TextLines lines={plan.lead} style={styles.leadLine} />
+    </View>
+  );
+}
+
+/** What one page of the annex shows of the list. */
+export function MembersAnnexPage({ plan, slices }: { plan: MembersAnnexPlan; slices: MembersSlice[] }) {
   return (
     <>
-      <Text style={styles.lead}>{list.notice}</Text>
-      {list.groups.map((group) => (
-        <View key={group.title} style={styles.group}>
-          <Label>{`${group.title} (${formatInteger(group.count)})`}</Label>
-          <Table columns={columns} rows={group.rows} rowKey={(row, index) => `${row.name}-${index}`} />
+      {slices.map((slice, index) => (
+        <View key={index}>
+          <View style={slice.spaced ? styles.groupBoxSpaced : styles.groupBox}>
+            <TextLines lines={slice.heading} style={styles.groupLabel} />
+          </View>
+          {/* Painted: see layout/grid.tsx. */}
+          <GridTable grid={plan.grid} rows={slice.rows} startIndex={slice.startIndex} painted />
         </View>
       ))}
     </>

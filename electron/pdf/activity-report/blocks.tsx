@@ -4,20 +4,28 @@ import type { ReportImage, SectionTexts } from '@shared/reports/activity-report'
 import { KeyFigures, type KeyFigure as FigureItem, SubsectionTitle } from '../components';
 import { FreeText } from '../components/free-text';
 import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
-import { imageSource, maxCharsFor, TocHeading, type TocPages } from '../layout';
+import { imageSource, maxCharsFor, TocHeading, type TocPages, wrapToWidth } from '../layout';
 
 /** Pieces every section of the rapport d’activité uses: its title, the coordinator’s texts, figures and photos. */
 
 export const TEXT_MAX_CHARS = maxCharsFor(contentWidth, fontSizes.body);
 
+const HEADING = { size: fontSizes.title - 3, ratio: 1.25, paddingBottom: 5, rule: 0.8, marginBottom: 12 };
+
+/** Height of a section's title (see SectionHeading), for the pages cut ahead of react-pdf. */
+export function sectionHeadingHeight(title: string): number {
+  const lines = wrapToWidth(title, contentWidth, HEADING.size, 'bold').length;
+  return lines * HEADING.size * HEADING.ratio + HEADING.paddingBottom + HEADING.rule + HEADING.marginBottom;
+}
+
 const styles = StyleSheet.create({
   sectionTitle: {
-    ...textSize(fontSizes.title - 3, 1.25),
+    ...textSize(HEADING.size, HEADING.ratio),
     fontWeight: weights.bold,
     color: colors.accent,
-    paddingBottom: 5,
-    marginBottom: 12,
-    borderBottomWidth: 0.8,
+    paddingBottom: HEADING.paddingBottom,
+    marginBottom: HEADING.marginBottom,
+    borderBottomWidth: HEADING.rule,
     borderBottomColor: colors.rule,
   },
   text: { marginBottom: 10 },

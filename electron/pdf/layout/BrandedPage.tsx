@@ -10,6 +10,8 @@ import {
   HEADER_PADDING_BOTTOM,
   type Orientation,
 } from './ReportPage';
+import { wrapToWidth } from './metrics';
+import { pageContentWidth } from './page-geometry';
 
 /**
  * An A4 page of the yearly documents: the running header carries the CPTS logo (small, at its aspect ratio) before
@@ -65,6 +67,27 @@ const styles = StyleSheet.create({
   footerLeft: { flexGrow: 1, flexShrink: 1, paddingRight: 12 },
   footerRight: { flexShrink: 0, textAlign: 'right' },
 });
+
+/**
+ * Height available to the content of a BrandedPage below its running header and above the footer margin, in
+ * points (for explicit pagination, see flow.ts): the header is one line of text beside a logo, or more lines when
+ * the text wraps.
+ */
+export function brandedContentHeight(headerText: string, orientation: Orientation = 'portrait'): number {
+  const width = pageContentWidth(orientation) - HEADER_LOGO_MAX_WIDTH - 6;
+  const lines = wrapToWidth(headerText, width, HEADER_FONT_SIZE, 'bold').length;
+  const header =
+    Math.max(HEADER_LOGO_HEIGHT, lines * HEADER_FONT_SIZE * HEADER_LINE_RATIO) +
+    HEADER_PADDING_BOTTOM +
+    HEADER_BORDER +
+    HEADER_MARGIN_BOTTOM;
+  const pageHeight = orientation === 'landscape' ? A4_SHORT : A4_LONG;
+  return pageHeight - page.paddingTop - page.paddingBottom - header;
+}
+
+/** A4 in points. */
+const A4_SHORT = 595.28;
+const A4_LONG = 841.89;
 
 /** The `src` react-pdf reads an image of a report from (the worker reads no file). */
 export function imageSource(image: ReportImage): string {

@@ -405,6 +405,8 @@ export async function activityReportData(
                 signedOn: row.signedOn,
                 cptsSeat: row.cptsSeat,
                 note: row.note,
+                axes: row.axes,
+                fichesTotal: row.fichesTotal,
                 carried: own
                   .filter((fiche) => fiche.cptsRole !== 'participant')
                   .map((fiche) => missionFiche(fiche, budgetOf.get(fiche.id), milestones)),
