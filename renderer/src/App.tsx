@@ -6,6 +6,7 @@ import { Layout } from './components/Layout';
 import { ToastProvider } from './components/Toasts';
 import { UiStateProvider } from './components/UiState';
 import { AgPage } from './features/ag/AgPage';
+import { ActivityReportDefault, ActivityReportPage } from './features/annual-report/ActivityReportPage';
 import { CptsPage } from './features/cpts/CptsPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { healthProjectRoutes } from './features/health-project/routes';
@@ -54,6 +55,8 @@ export function AppRoutes() {
         {protocolsRoutes}
         {healthProjectRoutes}
         <Route path="rapports" element={<ReportsPage />} />
+        <Route path="rapports/activite" element={<ActivityReportDefault />} />
+        <Route path="rapports/activite/:year" element={<ActivityReportPage />} />
         <Route path="parametres" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

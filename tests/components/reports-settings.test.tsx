@@ -50,7 +50,7 @@ describe('Rapports', () => {
   it('lists the other reports as coming, without buttons', async () => {
     await install();
     renderApp('/rapports');
-    const soon = screen.getByRole('region', { name: 'Rapport d’activité annuel (bientôt)' });
+    const soon = screen.getByRole('region', { name: 'Tableau de bord des indicateurs (bientôt)' });
     expect(within(soon).getByText('bientôt')).toBeTruthy();
     expect(within(soon).queryByRole('button')).toBeNull();
     // Only the reports that exist have an export button.

@@ -1,18 +1,15 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { ExportResult } from '@shared/contract';
 import { plural } from '@shared/format';
 import { errorMessage, type ApiCallError } from '../../api';
 import { Page } from '../../components/Page';
 import { PdfExportProgress } from '../../components/PdfExportProgress';
+import { lastReportYear } from '../annual-report/ActivityReportPage';
 import { useReportsWrite } from './queries';
 import './reports.css';
 
 const COMING_SOON: { title: string; description: string }[] = [
-  {
-    title: 'Rapport d’activité annuel',
-    description:
-      'Territoire, adhérents, réunions, missions et indicateurs, finances : le rapport remis chaque année à l’ARS et à la CPAM.',
-  },
   {
     title: 'Tableau de bord des indicateurs',
     description: 'Une page par mission, cible et réalisé, pour préparer le dialogue de gestion.',
@@ -34,6 +31,7 @@ export function ReportsPage() {
   return (
     <Page title="Rapports" intro="Les documents PDF que Maillage prépare à partir de vos données.">
       <div className="report-grid">
+        <ActivityReportCard />
         <section className="card report-card" aria-labelledby="rapport-identite">
           <h2 id="rapport-identite">Fiche d'identité de la CPTS</h2>
           <p className="muted">
@@ -103,6 +101,25 @@ function ExportOutcome({
         </p>
       )}
     </div>
+  );
+}
+
+/** The rapport d’activité is written in its own screen: the card opens last year's. */
+function ActivityReportCard() {
+  const year = lastReportYear();
+  return (
+    <section className="card report-card" aria-labelledby="rapport-activite">
+      <h2 id="rapport-activite">Rapport d’activité {year}</h2>
+      <p className="muted">
+        Territoire, adhérents, réunions, missions et indicateurs, finances : le rapport remis chaque année à l’ARS et à
+        la CPAM. Vous y écrivez l’introduction, les faits marquants et le texte de chaque partie ; aperçu, PDF et Word.
+      </p>
+      <div className="form-actions">
+        <Link className="button" to={`/rapports/activite/${year}`} aria-label={`Ouvrir le rapport d’activité ${year}`}>
+          Ouvrir
+        </Link>
+      </div>
+    </section>
   );
 }
 
