@@ -120,7 +120,7 @@ export function tierTexts(line: TrackingIndicator): string[] {
 export function targetText(line: TrackingIndicator): string {
   const target = line.target;
   if (!target) return 'Pas de cible cette année';
-  if (target.paymentRule === 'paliers') return tierTexts(line).join(' ; ');
+  if (target.paymentRule === 'paliers') return tierTexts(line).join(`${NBSP}; `);
   if (target.targetValue === null) return '—';
   const level =
     line.indicator.valueType === 'oui_non'
@@ -217,7 +217,7 @@ export const TRACKING_SHEET_COLUMNS: readonly TrackingSheetColumn[] = [
   {
     header: 'Paliers',
     width: 40,
-    cell: (line) => (line.target?.paymentRule === 'paliers' ? text(tierTexts(line).join(' ; ')) : EMPTY),
+    cell: (line) => (line.target?.paymentRule === 'paliers' ? text(tierTexts(line).join(`${NBSP}; `)) : EMPTY),
   },
   {
     header: 'Report de N-1',

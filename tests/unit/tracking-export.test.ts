@@ -114,7 +114,9 @@ describe('tableau de suivi exported to XLSX', () => {
     expect(ald.get('Statut de la mesure')!.value).toBe('Validé par la CPAM');
     expect(ald.get('Palier atteint')!.value).toBe('Palier 2 (intermédiaire)');
     expect(ald.get('Paliers')!.value).toBe(
-      '≤ 219 → 3 000 € ; ≤ 100 → 6 000 € ; ≤ 50 → 9 000 €'.replace(/ /g, '\u00a0').replace(/\u00a0;\u00a0/g, ' ; '),
+      '≤ 219 → 3 000 € ; ≤ 100 → 6 000 € ; ≤ 50 → 9 000 €'
+        .replace(/ /g, '\u00a0')
+        .replace(/\u00a0;\u00a0/g, '\u00a0; '),
     );
     const breast = rows.find((cells) => cells.get('Code')?.value === 'PRE-1')!;
     expect(breast.get('Réalisé')!.value).toBe(71.2);

@@ -273,21 +273,21 @@ function AssociativeLife({ data }: { data: AssociativeLifeData }) {
 const stepText = (label: string, on: string) => `${label} (${shortDate(on)})`;
 
 const ficheColumns: TableColumn<MissionFiche>[] = [
-  { header: 'Fiche action', width: 3.8, value: (row) => (row.code ? `${row.code} — ${row.title}` : row.title) },
-  { header: 'État', width: 2, value: (row) => row.statusLabel },
+  { header: 'Fiche action', width: 3.7, value: (row) => (row.code ? `${row.code} — ${row.title}` : row.title) },
+  { header: 'État', width: 1.7, value: (row) => row.statusLabel },
   {
     header: 'Rôle de la CPTS',
-    width: 1.7,
+    width: 2.3,
     value: (row) => (row.porteur ? `${row.cptsRoleLabel} (${row.porteur})` : row.cptsRoleLabel),
   },
   {
     header: 'Dernière étape',
-    width: 2.4,
+    width: 2.3,
     value: (row) => (row.lastDone ? stepText(row.lastDone.label, row.lastDone.doneOn) : '—'),
   },
   {
     header: 'Prochaine étape',
-    width: 2.4,
+    width: 2.3,
     value: (row) =>
       row.nextDue ? `${stepText(row.nextDue.label, row.nextDue.dueOn)}${row.nextDue.late ? ', en retard' : ''}` : '—',
   },
