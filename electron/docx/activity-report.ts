@@ -190,7 +190,9 @@ function identityBlocks(outline: Outline, identity: IdentityData, territory: Ter
     para(
       `Le territoire de la CPTS compte ${plural(territory.communes.length, 'commune')} et ${formatInteger(territory.population)} habitants${census}.`,
     ),
-    ...(territory.populationSource ? [para(`Source : ${territory.populationSource}.`, { muted: true })] : []),
+    ...(territory.populationSource
+      ? [para(`Source : ${territory.populationSource.replace(/\.$/, '')}.`, { muted: true })]
+      : []),
   );
   if (territory.tailleByContractYear.length > 0) {
     blocks.push(
