@@ -19,6 +19,14 @@ export {
 export { attainmentBars, type AttainmentBarsInput, type AttainmentDatum } from './attainment-bars';
 export { MISSION_EARNINGS_TITLE, missionEarningsBar, missionEarningsChart } from './earnings';
 export { FICHES_BY_MISSION_TITLE, type FichesGroup, fichesByMissionChart } from './fiches-by-status';
+export {
+  MEMBERS_BY_PROFESSION_TITLE,
+  membersByProfessionChart,
+  type ActivityChartOptions,
+} from './members-by-profession';
+export { MEMBERS_OVER_YEARS_TITLE, membersOverYearsChart } from './members-over-years';
+export { MONTH_SHORT_LABELS, meetingsPerMonthChart } from './meetings-per-month';
+export { BUDGET_BY_MISSION_TITLE, budgetByMissionChart } from './budget-by-mission';
 export { EMPTY_TEXT } from './frame';
 export { SERIES_COLORS, chartColors, seriesColor } from './palette';
 export { ellipsize, estimateTextWidth } from './text';

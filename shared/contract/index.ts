@@ -42,8 +42,10 @@ export * from './members';
 export * from './members-import';
 export * from './protocols';
 export * from './rcp';
+export * from './report-drafts';
 export * from './reports';
 export * from './settings';
+export * from './staff';
 export * from './territory';
 
 export const contract = {

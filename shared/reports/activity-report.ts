@@ -209,6 +209,8 @@ export interface ActivityReportData {
   /** The coordinator's introduction (« Le mot du président »), printed before the table of contents' first section. */
   introduction: string | null;
   highlights: { title: string; body: string | null; happenedOn: string | null }[];
+  /** Photos the coordinator attached to no section: printed with the highlights. */
+  highlightPhotos: { caption: string | null; image: ReportImage }[];
   /** The contract year whose indicators the mission sections show, « Année 3 (15/04/2025 – 14/04/2026) ». */
   contractYearLabel: string | null;
   sections: ActivityReportSection[];
