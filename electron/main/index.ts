@@ -152,12 +152,19 @@ async function start(): Promise<void> {
                       properties: ['openFile'],
                       filters: [{ name: 'Document Word (.docx)', extensions: ['docx'] }],
                     }
-                  : {
-                      title:
-                        purpose === 'meeting-document' ? 'Joindre un document à la réunion' : 'Joindre un document',
-                      defaultPath: app.getPath('documents'),
-                      properties: ['openFile'],
-                    };
+                  : purpose === 'image'
+                    ? {
+                        title: 'Choisir une image',
+                        defaultPath: app.getPath('pictures'),
+                        properties: ['openFile'],
+                        filters: [{ name: 'Image PNG ou JPEG', extensions: ['png', 'jpg', 'jpeg'] }],
+                      }
+                    : {
+                        title:
+                          purpose === 'meeting-document' ? 'Joindre un document à la réunion' : 'Joindre un document',
+                        defaultPath: app.getPath('documents'),
+                        properties: ['openFile'],
+                      };
       const result = mainWindow
         ? await dialog.showOpenDialog(mainWindow, options)
         : await dialog.showOpenDialog(options);

@@ -6,6 +6,8 @@ import type { CptsTable, DB } from '../db/schema';
 import { audit } from './audit';
 import { arsRegions } from './communes';
 import { UserError } from './errors';
+import { removeDocument } from './documents';
+import { imageDataUrl, loadReportImage, storeImage } from './report-drafts/images';
 
 const EMPTY_IDENTITY: CptsIdentity = {
   name: '',
@@ -67,8 +69,11 @@ function lifecycleFromRow(row: Selectable<CptsTable>): CptsLifecycle {
   };
 }
 
+/** The CPTS profile without its logo (what the reports need: the name, the identity). */
+export type CptsRecord = Omit<CptsProfile, 'logo'>;
+
 /** The CPTS profile; a blank one (updatedAt null) before the first save. */
-export async function getCptsProfile(db: Kysely<DB>, today: string): Promise<CptsProfile> {
+export async function getCptsProfile(db: Kysely<DB>, today: string): Promise<CptsRecord> {
   const row = await db.selectFrom('cpts').selectAll().where('id', '=', 1).executeTakeFirst();
   const identity = row ? identityFromRow(row) : EMPTY_IDENTITY;
   const lifecycle = row ? lifecycleFromRow(row) : EMPTY_LIFECYCLE;
@@ -84,7 +89,7 @@ export async function getCptsProfile(db: Kysely<DB>, today: string): Promise<Cpt
   };
 }
 
-export async function saveCptsIdentity(db: Kysely<DB>, identity: CptsIdentity, today: string): Promise<CptsProfile> {
+export async function saveCptsIdentity(db: Kysely<DB>, identity: CptsIdentity, today: string): Promise<CptsRecord> {
   if (identity.arsRegionCode && !arsRegions().some((region) => region.code === identity.arsRegionCode)) {
     throw new UserError('invalid_input', 'Choisissez l’ARS de rattachement dans la liste.', {
       arsRegionCode: 'Choisissez l’ARS de rattachement dans la liste.',
@@ -159,7 +164,7 @@ async function contractDates(trx: Transaction<DB>, lifecycle: CptsLifecycle) {
   };
 }
 
-export async function saveCptsLifecycle(db: Kysely<DB>, lifecycle: CptsLifecycle, today: string): Promise<CptsProfile> {
+export async function saveCptsLifecycle(db: Kysely<DB>, lifecycle: CptsLifecycle, today: string): Promise<CptsRecord> {
   await db.transaction().execute(async (trx) => {
     const contract = await contractDates(trx, lifecycle);
     const result = await trx
@@ -180,4 +185,59 @@ export async function saveCptsLifecycle(db: Kysely<DB>, lifecycle: CptsLifecycle
     await audit(trx, 'update', 'cpts', '1', 'étapes et contrat');
   });
   return getCptsProfile(db, today);
+}
+
+// ---------- Logo ----------
+
+/** The profile with its logo read from the documents folder, as the screens show it. */
+export async function withLogo(db: Kysely<DB>, documentsDir: string, record: CptsRecord): Promise<CptsProfile> {
+  const row = await db
+    .selectFrom('cpts')
+    .innerJoin('document', 'document.id', 'cpts.logo_document_id')
+    .select(['document.id', 'document.file_name'])
+    .where('cpts.id', '=', 1)
+    .executeTakeFirst();
+  const image = row ? await loadReportImage(db, documentsDir, row.id) : null;
+  return { ...record, logo: row && image ? { fileName: row.file_name, dataUrl: imageDataUrl(image) } : null };
+}
+
+export async function cptsProfile(db: Kysely<DB>, documentsDir: string, today: string): Promise<CptsProfile> {
+  return withLogo(db, documentsDir, await getCptsProfile(db, today));
+}
+
+/** Id of the logo's document, null without logo (or before the identity is saved). */
+export async function logoDocumentId(db: Kysely<DB>): Promise<number | null> {
+  const row = await db.selectFrom('cpts').select('logo_document_id').where('id', '=', 1).executeTakeFirst();
+  return row?.logo_document_id ?? null;
+}
+
+/** Makes the image at `path` the CPTS logo (PNG or JPEG, 10 Mo at most); the previous logo's file is removed. */
+export async function setCptsLogo(
+  db: Kysely<DB>,
+  documentsDir: string,
+  path: string,
+  today: string,
+): Promise<CptsProfile> {
+  const previous = await db.selectFrom('cpts').select('logo_document_id').where('id', '=', 1).executeTakeFirst();
+  if (!previous)
+    throw new UserError('conflict', 'Enregistrez d’abord l’identité de la CPTS (au moins son nom), puis son logo.');
+  await storeImage(db, path, documentsDir, async (trx, documentId) => {
+    await trx.updateTable('cpts').set({ logo_document_id: documentId }).where('id', '=', 1).execute();
+    await audit(trx, 'update', 'cpts', '1', 'logo');
+  });
+  if (previous.logo_document_id !== null) await removeDocument(db, previous.logo_document_id, documentsDir);
+  return cptsProfile(db, documentsDir, today);
+}
+
+/** Removes the CPTS logo and its file. */
+export async function removeCptsLogo(db: Kysely<DB>, documentsDir: string, today: string): Promise<CptsProfile> {
+  const documentId = await logoDocumentId(db);
+  if (documentId !== null) {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('cpts').set({ logo_document_id: null }).where('id', '=', 1).execute();
+      await audit(trx, 'update', 'cpts', '1', 'logo retiré');
+      await removeDocument(trx, documentId, documentsDir);
+    });
+  }
+  return cptsProfile(db, documentsDir, today);
 }

@@ -21,8 +21,10 @@ import { membersChannels } from './members';
 import { membersImportChannels } from './members-import';
 import { protocolsChannels } from './protocols';
 import { rcpChannels } from './rcp';
+import { reportDraftsChannels } from './report-drafts';
 import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
+import { staffChannels } from './staff';
 import { territoryChannels } from './territory';
 
 export * from './ag';
@@ -61,11 +63,13 @@ export const contract = {
   ...annexChannels,
   ...fichesChannels,
   ...reportsChannels,
+  ...reportDraftsChannels,
   ...contractChannels,
   ...indicatorsChannels,
   ...protocolsChannels,
   ...protocolTeamChannels,
   ...settingsChannels,
+  ...staffChannels,
   ...backupsChannels,
 } as const;
 

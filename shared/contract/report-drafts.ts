@@ -151,12 +151,15 @@ export const reportDraftsChannels = {
   'reportDrafts.saveHighlight': channel<ActivityDraft>()(activityHighlightSaveSchema),
   'reportDrafts.deleteHighlight': channel<ActivityDraft>()(z.object({ id })),
   'reportDrafts.moveHighlight': channel<ActivityDraft>()(z.object({ id, direction: z.enum(['up', 'down']) })),
-  /** What the report will print (figures, tables, chart series), images left out: for the editor. */
-  'reportDrafts.data': channel<ActivityReportData>()(z.object({ year })),
   /** Asks for a PNG or JPEG image (10 Mo at most) and adds it to the section. */
   'reportDrafts.addPhoto': channel<ActivityDraft | { cancelled: true }>()(
     z.object({ year, sectionKey: sectionKey.nullish().transform((value) => value ?? null) }),
   ),
   'reportDrafts.updatePhoto': channel<ActivityDraft>()(activityPhotoUpdateSchema),
   'reportDrafts.deletePhoto': channel<ActivityDraft>()(z.object({ id })),
+} as const;
+
+/** What the report will print (figures, tables, chart series), images left out: for the editor. */
+export const reportDraftsDataChannels = {
+  'reportDrafts.data': channel<ActivityReportData>()(z.object({ year })),
 } as const;

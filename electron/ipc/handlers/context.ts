@@ -29,7 +29,8 @@ export interface HandlerContext {
 
 /**
  * What is being opened: a file to import (members, the ACI indicator annex) or attach (to a meeting, or any other
- * document: contract, convention, evidence…), or the folder where the convocation e-mails are written.
+ * document: contract, convention, evidence…), an image (the CPTS logo, a photo of the rapport d’activité: PNG or
+ * JPEG), or the folder where the convocation e-mails are written.
  */
 export type OpenPurpose =
   | 'import-members'
@@ -37,6 +38,7 @@ export type OpenPurpose =
   | 'protocol-import'
   | 'meeting-document'
   | 'document'
+  | 'image'
   | 'mail-folder'
   | 'restore';
 

@@ -19,8 +19,10 @@ import { membersImportHandlers } from './members-import';
 import { protocolsHandlers } from './protocols';
 import { protocolTeamHandlers } from './protocol-team';
 import { rcpHandlers } from './rcp';
+import { reportDraftsHandlers } from './report-drafts';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
+import { staffHandlers } from './staff';
 import { territoryHandlers } from './territory';
 
 export type { Handler, HandlerContext, Handlers, HandlersFor, OpenPurpose, SaveKind } from './context';
@@ -40,11 +42,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...annexHandlers(ctx),
     ...fichesHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...reportDraftsHandlers(ctx),
     ...contractHandlers(ctx),
     ...indicatorsHandlers(ctx),
     ...protocolsHandlers(ctx),
     ...protocolTeamHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...staffHandlers(ctx),
     ...backupsHandlers(ctx),
   } satisfies Handlers;
 }

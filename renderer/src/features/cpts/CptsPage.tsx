@@ -4,6 +4,8 @@ import { useArsRegions, useContractOverview, useCptsProfile } from './queries';
 import { Loading, Page, QueryError } from '../../components/Page';
 import { IdentityForm } from './IdentityForm';
 import { activeContract, LifecycleForm } from './LifecycleForm';
+import { LogoSection } from './LogoSection';
+import { StaffSection } from './StaffSection';
 import './cpts.css';
 
 export function CptsPage() {
@@ -39,6 +41,8 @@ export function CptsPage() {
       <div className="stack">
         <IdentityForm profile={data} arsRegions={ars.data ?? []} territory={territory.data} />
         <LifecycleForm profile={data} contract={activeContract(overview.data)} />
+        <LogoSection profile={data} />
+        <StaffSection />
       </div>
     </Page>
   );
