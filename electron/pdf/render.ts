@@ -14,6 +14,7 @@ import { Protocol } from './protocol/Protocol';
 import { ProtocolRegister } from './protocol-register/ProtocolRegister';
 import { Pv } from './pv/Pv';
 import { RcpYear } from './rcp-year/RcpYear';
+import { RenewalDossier } from './renewal-dossier/RenewalDossier';
 import { TeamDeclaration } from './team-declaration/TeamDeclaration';
 import type { ReportJob } from '@shared/reports/job';
 
@@ -40,6 +41,7 @@ const documents: DocumentBuilders = {
   protocol: (data) => createElement(Protocol, { data }),
   protocolRegister: (data) => createElement(ProtocolRegister, { data }),
   teamDeclaration: (data) => createElement(TeamDeclaration, { data }),
+  renewalDossier: (data) => createElement(RenewalDossier, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {

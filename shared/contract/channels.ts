@@ -127,6 +127,7 @@ export const channelNames = [
   'reports.exportProtocol',
   'reports.exportProtocolRegister',
   'reports.exportTeamDeclaration',
+  'reports.exportRenewalDossier',
 
   'reportDrafts.getActivity',
   'reportDrafts.saveActivity',
@@ -215,6 +216,14 @@ export const channelNames = [
   'protocolSessions.delete',
   'protocolSessions.addDocument',
   'protocolSessions.deleteDocument',
+
+  'renewal.getDraft',
+  'renewal.saveDraft',
+  'renewal.saveSection',
+  'renewal.seedProposals',
+  'renewal.saveProposal',
+  'renewal.deleteProposal',
+  'renewal.moveProposal',
 
   'settings.get',
   'settings.save',

@@ -22,6 +22,7 @@ import { membersImportChannels } from './members-import';
 import { protocolsChannels } from './protocols';
 import { rcpChannels } from './rcp';
 import { reportDraftsChannels } from './report-drafts';
+import { renewalChannels } from './renewal';
 import { reportsChannels } from './reports';
 import { settingsChannels } from './settings';
 import { staffChannels } from './staff';
@@ -44,6 +45,7 @@ export * from './members';
 export * from './members-import';
 export * from './protocols';
 export * from './rcp';
+export * from './renewal';
 export * from './report-drafts';
 export * from './reports';
 export * from './settings';
@@ -68,6 +70,7 @@ export const contract = {
   ...indicatorsChannels,
   ...protocolsChannels,
   ...protocolTeamChannels,
+  ...renewalChannels,
   ...settingsChannels,
   ...staffChannels,
   ...backupsChannels,

@@ -27,14 +27,16 @@ export const renewalDraftSchema = z.object({
   approvalDecisionId: optionalRowId,
 });
 export type RenewalDraftInput = z.input<typeof renewalDraftSchema>;
+export type RenewalDraftData = z.output<typeof renewalDraftSchema>;
 
 export const renewalSectionSchema = z.object({
   contractId,
-  key: z.enum(RENEWAL_SECTION_KEYS, { error: 'Section inconnue.' }),
+  key: z.enum(RENEWAL_SECTION_KEYS, { error: 'Cette section n’existe pas dans le dossier de renouvellement.' }),
   included: z.boolean(),
   body: optionalText(20_000, 'Texte de la section'),
 });
 export type RenewalSectionInput = z.input<typeof renewalSectionSchema>;
+export type RenewalSectionData = z.output<typeof renewalSectionSchema>;
 
 export const renewalProposalSchema = z.object({
   contractId,
@@ -47,6 +49,7 @@ export const renewalProposalSchema = z.object({
   indicatorId: optionalRowId,
 });
 export type RenewalProposalInput = z.input<typeof renewalProposalSchema>;
+export type RenewalProposalData = z.output<typeof renewalProposalSchema>;
 
 export interface RenewalDraftSection {
   key: RenewalSectionKey;

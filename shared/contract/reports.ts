@@ -33,4 +33,5 @@ export const reportsChannels = {
   'reports.exportProtocolRegister': channel<ExportResult>()(z.object({ year: z.number().int().min(2000).max(2100) })),
   /** The team of a cooperation protocol, to copy into the ARS declaration form. */
   'reports.exportTeamDeclaration': channel<ExportResult>()(z.object({ protocolId: z.number().int().positive() })),
+  'reports.exportRenewalDossier': channel<ExportResult>()(z.object({ contractId: z.number().int().positive() })),
 } as const;

@@ -7,6 +7,7 @@ import type { MeetingMinutesData, RcpYearData } from './meetings';
 import type { CompositionData, MembersListData } from './members';
 import type { ProtocolData } from './protocol';
 import type { ProtocolRegisterData } from './protocol-register';
+import type { RenewalDossierData } from './renewal-dossier';
 import type { TeamDeclarationData } from './team-declaration';
 
 /**
@@ -27,7 +28,8 @@ export type ReportJob =
   | { kind: 'healthProjectSummary'; data: HealthProjectSummaryData }
   | { kind: 'protocol'; data: ProtocolData }
   | { kind: 'protocolRegister'; data: ProtocolRegisterData }
-  | { kind: 'teamDeclaration'; data: TeamDeclarationData };
+  | { kind: 'teamDeclaration'; data: TeamDeclarationData }
+  | { kind: 'renewalDossier'; data: RenewalDossierData };
 
 /** A report ready to render, with the file name offered when saving it. */
 export interface ReportExport {

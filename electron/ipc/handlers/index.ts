@@ -20,6 +20,7 @@ import { protocolsHandlers } from './protocols';
 import { protocolTeamHandlers } from './protocol-team';
 import { rcpHandlers } from './rcp';
 import { reportDraftsHandlers } from './report-drafts';
+import { renewalHandlers } from './renewal';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
@@ -47,6 +48,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...indicatorsHandlers(ctx),
     ...protocolsHandlers(ctx),
     ...protocolTeamHandlers(ctx),
+    ...renewalHandlers(ctx),
     ...settingsHandlers(ctx),
     ...staffHandlers(ctx),
     ...backupsHandlers(ctx),

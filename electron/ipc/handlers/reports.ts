@@ -13,6 +13,7 @@ import {
   rcpYearExport,
 } from '../../services/report-exports';
 import { protocolExport, protocolRegisterExport, teamDeclarationExport } from '../../services/report-exports-protocols';
+import { renewalDossierExport } from '../../services/renewal';
 import { indicatorsTrackingExport } from '../../services/tracking-export';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
 import { createPdfExports } from './pdf-exports';
@@ -43,5 +44,7 @@ export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof r
     'reports.exportProtocolRegister': async ({ year }) => savePdf(await protocolRegisterExport(ctx.db, year, clock())),
     'reports.exportTeamDeclaration': async ({ protocolId }) =>
       savePdf(await teamDeclarationExport(ctx.db, protocolId, clock())),
+    'reports.exportRenewalDossier': async ({ contractId }) =>
+      savePdf(await renewalDossierExport(ctx.db, contractId, clock())),
   };
 }

@@ -27,3 +27,4 @@ export { ReportDocument, type ReportDocumentProps } from './ReportDocument';
 export { ReportPage, type Orientation, type ReportPageProps } from './ReportPage';
 export { rowHeightUnits, Table, type TableColumn, type TableProps } from './Table';
 export { breakLongWords, maxCharsFor, wrapLines } from './wrap';
+export { Toc, TocHeading, TocPages, type TocEntry } from './Toc';
