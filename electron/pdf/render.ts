@@ -8,6 +8,7 @@ import { FicheAction } from './fiche-action/FicheAction';
 import { HealthProjectSummary } from './health-project-summary/HealthProjectSummary';
 import { IdentitySheet } from './identity/IdentitySheet';
 import { IndicatorsTracking } from './indicators-tracking/IndicatorsTracking';
+import { ManagementDialogue } from './management-dialogue/ManagementDialogue';
 import { MeetingMinutes } from './meeting-minutes/MeetingMinutes';
 import { MembersList } from './members-list/MembersList';
 import { Protocol } from './protocol/Protocol';
@@ -42,6 +43,7 @@ const documents: DocumentBuilders = {
   protocolRegister: (data) => createElement(ProtocolRegister, { data }),
   teamDeclaration: (data) => createElement(TeamDeclaration, { data }),
   renewalDossier: (data) => createElement(RenewalDossier, { data }),
+  managementDialogue: (data) => createElement(ManagementDialogue, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {

@@ -128,6 +128,7 @@ export const channelNames = [
   'reports.exportProtocolRegister',
   'reports.exportTeamDeclaration',
   'reports.exportRenewalDossier',
+  'reports.exportManagementDialogue',
 
   'reportDrafts.getActivity',
   'reportDrafts.saveActivity',

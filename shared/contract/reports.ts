@@ -34,4 +34,8 @@ export const reportsChannels = {
   /** The team of a cooperation protocol, to copy into the ARS declaration form. */
   'reports.exportTeamDeclaration': channel<ExportResult>()(z.object({ protocolId: z.number().int().positive() })),
   'reports.exportRenewalDossier': channel<ExportResult>()(z.object({ contractId: z.number().int().positive() })),
+  /** The dossier of a contract year: the PDF, and beside it the zip of its numbered justificatifs (null without any). */
+  'reports.exportManagementDialogue': channel<ExportResult & { bundle: { path: string; files: number } | null }>()(
+    z.object({ contractYearId: z.number().int().positive() }),
+  ),
 } as const;

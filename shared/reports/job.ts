@@ -3,6 +3,7 @@ import type { FicheActionData } from './fiche-action';
 import type { HealthProjectSummaryData } from './health-project-summary';
 import type { IdentitySheetData } from './identity';
 import type { IndicatorsTrackingData } from './indicators-tracking';
+import type { ManagementDialogueData } from './management-dialogue';
 import type { MeetingMinutesData, RcpYearData } from './meetings';
 import type { CompositionData, MembersListData } from './members';
 import type { ProtocolData } from './protocol';
@@ -29,7 +30,8 @@ export type ReportJob =
   | { kind: 'protocol'; data: ProtocolData }
   | { kind: 'protocolRegister'; data: ProtocolRegisterData }
   | { kind: 'teamDeclaration'; data: TeamDeclarationData }
-  | { kind: 'renewalDossier'; data: RenewalDossierData };
+  | { kind: 'renewalDossier'; data: RenewalDossierData }
+  | { kind: 'managementDialogue'; data: ManagementDialogueData };
 
 /** A report ready to render, with the file name offered when saving it. */
 export interface ReportExport {

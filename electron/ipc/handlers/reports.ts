@@ -14,6 +14,7 @@ import {
 } from '../../services/report-exports';
 import { protocolExport, protocolRegisterExport, teamDeclarationExport } from '../../services/report-exports-protocols';
 import { renewalDossierExport } from '../../services/renewal';
+import { exportManagementDialogue } from '../../services/management-dialogue';
 import { indicatorsTrackingExport } from '../../services/tracking-export';
 import { type HandlerContext, type HandlersFor, todayIn } from './context';
 import { createPdfExports } from './pdf-exports';
@@ -46,5 +47,7 @@ export function reportsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof r
       savePdf(await teamDeclarationExport(ctx.db, protocolId, clock())),
     'reports.exportRenewalDossier': async ({ contractId }) =>
       savePdf(await renewalDossierExport(ctx.db, contractId, clock())),
+    'reports.exportManagementDialogue': async ({ contractYearId }) =>
+      exportManagementDialogue(ctx.db, contractYearId, { ...clock(), documentsDir: ctx.documentsDir, savePdf }),
   };
 }

@@ -47,6 +47,7 @@ export const indicatorsPolicy = defineCachePolicy({
   'annex.close': {},
   // Exports: nothing to refresh.
   'reports.exportIndicatorsTracking': {},
+  'reports.exportManagementDialogue': {},
   'annex.exportTracking': {},
 });
 
