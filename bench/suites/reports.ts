@@ -1,6 +1,8 @@
 /**
  * « rapports »: the yearly documents on five generated years of a taille-3 CPTS (bench/generate-history.ts): the
- * history itself, and a plain-text PDF of the same page size and font, the yardstick of the reports' render times.
+ * history itself; the rapport d'activité of the last year (its data, its Word copy); the renewal dossier (data and
+ * PDF); the dossier du dialogue de gestion of the last contract year measured (data, PDF, zip of the justificatifs);
+ * and a plain-text PDF of the same page size and font, the yardstick of the reports' render times.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -14,6 +16,13 @@ import { clearStaleGlyphs, registerFonts } from '../../electron/pdf/fonts';
 import { ReportDocument, ReportPage } from '../../electron/pdf/layout';
 import { colors, fontFamily, fontSizes, textSize } from '../../electron/pdf/components/theme';
 import { plural } from '@shared/format';
+import { activityReportDocx } from '../../electron/docx/activity-report';
+import { renderReport } from '../../electron/pdf/render';
+import { activityReportData } from '../../electron/services/activity-report';
+import { justificatifsZip, managementDialogueDossier } from '../../electron/services/management-dialogue';
+import { getActivityDraft } from '../../electron/services/report-drafts/activity';
+import { loadReportImage, loadReportImages } from '../../electron/services/report-drafts/images';
+import { renewalDossierData, seedRenewalProposals } from '../../electron/services/renewal';
 import { generateCptsHistory } from '../generate-history';
 import { type BenchRow, type BenchSection, ms, stats, time } from '../report';
 
@@ -91,6 +100,79 @@ export async function reportsBench(): Promise<BenchSection> {
         value: ms(generation.ms),
       },
     ];
+    const now = new Date(`${history.today}T10:00:00`);
+    const clock = { now, today: history.today };
+    const documentsDir = join(dir, 'documents');
+    const year = history.years[history.years.length - 1]!;
+
+    // Rapport d'activité of the last year: its data (images read by the caller, as the app does), its Word copy.
+    const draft = await getActivityDraft(db, year);
+    const cpts = await db.selectFrom('cpts').select('logo_document_id').executeTakeFirstOrThrow();
+    const imageIds = [cpts.logo_document_id, ...draft.photos.map((photo) => photo.documentId)].filter(
+      (id): id is number => id !== null,
+    );
+    const gather = async () =>
+      activityReportData(db, { year, draft, images: await loadReportImages(db, documentsDir, imageIds) }, clock);
+    await gather(); // warm-up
+    const gathers: number[] = [];
+    for (let run = 0; run < 5; run += 1) gathers.push((await time(gather)).ms);
+    const data = await gather();
+    const gathering = stats(gathers);
+    rows.push({
+      measure: `Rapport d’activité ${year} : données (${plural(data.sections.length, 'partie')}) — médiane de 5`,
+      value: ms(gathering.median),
+    });
+    await activityReportDocx(data); // warm-up
+    const docxRuns: number[] = [];
+    let docxBytes = 0;
+    for (let run = 0; run < 3; run += 1) {
+      const timed = await time(() => activityReportDocx(data));
+      docxRuns.push(timed.ms);
+      docxBytes = timed.result.length;
+    }
+    const docx = stats(docxRuns).median;
+    rows.push({
+      measure: `Rapport d’activité ${year} : document Word (${Math.round(docxBytes / 1024)} Kio) — médiane de 3`,
+      value: ms(docx),
+      target: '< 2 s',
+      ok: docx < 2000,
+    });
+
+    // Renewal dossier of the contract: its data (with the annex seeded from the current indicators), then its PDF.
+    const logo = cpts.logo_document_id ? await loadReportImage(db, documentsDir, cpts.logo_document_id) : null;
+    const renewalOptions = { ...clock, images: (id: number) => (id === cpts.logo_document_id ? logo : null) };
+    const seeded = await seedRenewalProposals(db, history.contractId);
+    const renewalRead = await time(() => renewalDossierData(db, history.contractId, renewalOptions));
+    const renewalPdf = await timedRender(() =>
+      renderReport({ kind: 'renewalDossier', data: renewalRead.result }, { fontsDir: FONTS_DIR }),
+    );
+    rows.push(
+      { measure: 'Dossier de renouvellement : données (cinq années du contrat)', value: ms(renewalRead.ms) },
+      {
+        measure: `Dossier de renouvellement : données + PDF (${plural(renewalPdf.pages, 'page')}, ${plural(seeded.proposals.length, 'indicateur')} proposés)`,
+        value: ms(renewalRead.ms + renewalPdf.median),
+        target: '< 6 s',
+        ok: renewalRead.ms + renewalPdf.median < 6000,
+      },
+    );
+
+    // Dossier du dialogue de gestion of the last contract year that has measures.
+    const measured = await db
+      .selectFrom('indicator_measure')
+      .innerJoin('aci_contract_year', 'aci_contract_year.id', 'indicator_measure.contract_year_id')
+      .select(['aci_contract_year.id', 'aci_contract_year.year_index'])
+      .orderBy('aci_contract_year.year_index', 'desc')
+      .executeTakeFirstOrThrow();
+    const dossier = await time(() => managementDialogueDossier(db, measured.id, { ...clock, documentsDir, logo }));
+    const dialoguePdf = await timedRender(() =>
+      renderReport({ kind: 'managementDialogue', data: dossier.result.data }, { fontsDir: FONTS_DIR }),
+    );
+    const zip = await time(() => justificatifsZip(dossier.result));
+    rows.push({
+      measure: `Dossier du dialogue de gestion, année ${measured.year_index} du contrat : données + PDF (${plural(dialoguePdf.pages, 'page')}) + zip (${plural(zip.result.files, 'justificatif')}, ${Math.round(zip.result.bytes.length / 1024)} Kio)`,
+      value: ms(dossier.ms + dialoguePdf.median + zip.ms),
+    });
+
     const plain = await plainTextRender(40);
     rows.push({
       measure: `PDF de texte seul, même format et même police (${plural(plain.pages, 'page')}) — médiane de 3 rendus`,
