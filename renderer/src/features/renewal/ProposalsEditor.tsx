@@ -10,11 +10,13 @@ import { useToast } from '../../components/Toasts';
 import { useContractForm } from '../../components/useContractForm';
 import { useRenewalWrite } from './queries';
 
-/** Each mission once, with its full name (the missions of the latest accord). */
-const MISSION_OPTIONS = ACI_MISSION_CODES.map((code) => ({
-  code,
-  label: [...ACI_MISSIONS].reverse().find((mission) => mission.code === code)?.label ?? code,
-}));
+/** Each mission once, with its full name for the form and its short one for the table (latest accord). */
+const MISSION_OPTIONS = ACI_MISSION_CODES.map((code) => {
+  const mission = [...ACI_MISSIONS].reverse().find((candidate) => candidate.code === code);
+  return { code, label: mission?.label ?? code, shortLabel: mission?.shortLabel ?? code };
+});
+const shortMission = (code: string, fallback: string) =>
+  MISSION_OPTIONS.find((mission) => mission.code === code)?.shortLabel ?? fallback;
 
 /**
  * The indicator annex proposed for the next contract: seeded from the current indicators with their last target
@@ -86,7 +88,7 @@ export function ProposalsEditor({ draft }: { draft: RenewalDraft }) {
         empty="Aucun indicateur proposé. « Reprendre les indicateurs actuels » copie ceux du contrat avec leur dernière cible, que vous ajustez ensuite ; vous pouvez aussi en ajouter un."
         columns={[
           { header: 'N°', className: 'num', cell: (_row, index) => index + 1 },
-          { header: 'Mission', cell: (row) => row.missionLabel },
+          { header: 'Mission', cell: (row) => shortMission(row.missionCode, row.missionLabel) },
           { header: 'Indicateur', rowHeader: true, cell: (row) => row.label },
           { header: 'Cible proposée', cell: (row) => row.targetText ?? '—' },
           { header: 'Commentaire', cell: (row) => row.comment ?? '—' },
