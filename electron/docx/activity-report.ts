@@ -33,7 +33,6 @@ import {
   formatDecimal,
   formatEurosFromCents,
   formatInteger,
-  frenchSpacing,
   NBSP,
   plural,
   shortDate,
@@ -67,6 +66,7 @@ import { formatChange } from '../pdf/composition/format';
 import {
   bullets,
   CONTENT_WIDTH_PX,
+  docText,
   caption,
   chartTable,
   COLORS,
@@ -95,18 +95,15 @@ export function activityReportTitle(year: number): string {
   return `${ACTIVITY_REPORT_TITLE} ${year}`;
 }
 
-/** Numbers of the headings, as the PDF prints them: « 3. Vie associative », « 3.2 Réunions de l’année ». */
+/** Headings as the PDF prints them: sections numbered (« 3. Vie associative »), their subsections not. */
 class Outline {
   private section = 0;
-  private sub = 0;
   h1(title: string): Paragraph {
     this.section += 1;
-    this.sub = 0;
     return heading(`${this.section}. ${title}`, 1);
   }
   h2(title: string): Paragraph {
-    this.sub += 1;
-    return heading(`${this.section}.${this.sub} ${title}`, 2);
+    return heading(title, 2);
   }
 }
 
@@ -193,6 +190,7 @@ function identityBlocks(outline: Outline, identity: IdentityData, territory: Ter
     para(
       `Le territoire de la CPTS compte ${plural(territory.communes.length, 'commune')} et ${formatInteger(territory.population)} habitants${census}.`,
     ),
+    ...(territory.populationSource ? [para(`Source : ${territory.populationSource}.`, { muted: true })] : []),
   );
   if (territory.tailleByContractYear.length > 0) {
     blocks.push(
@@ -645,6 +643,14 @@ function partnershipsBlocks(outline: Outline, partnerships: readonly Partnership
     if (line.title) blocks.push(para(line.title, { bold: true }));
     if (line.signedOn) blocks.push(labelled('Signé le', dateLong(line.signedOn)));
     if (line.cptsSeat) blocks.push(labelled('Place de la CPTS', line.cptsSeat));
+    const axes = line.axes ?? [];
+    if (axes.length > 0 || line.fichesTotal) {
+      // « Il comprend 4 axes : « Prévenir », « Guérir »… et 25 fiches actions. », as the reports of CPTS write it.
+      const axesText =
+        axes.length > 0 ? `${plural(axes.length, 'axe')} : ${axes.map((axis) => `« ${axis} »`).join(', ')}` : '';
+      const fichesText = line.fichesTotal ? plural(line.fichesTotal, 'fiche action', 'fiches actions') : '';
+      blocks.push(para(`Il comprend ${[axesText, fichesText].filter(Boolean).join(' et ')}.`));
+    }
     blocks.push(...freeText(line.note));
     if (line.carried.length > 0)
       blocks.push(para('Les fiches actions portées par la CPTS :'), ...bullets(ficheLines(line.carried)));
@@ -748,7 +754,7 @@ function sectionBlocks(
 function pvBlocks(pv: PvData): Block[] {
   const { meeting } = pv;
   const blocks: Block[] = [
-    heading(`Procès-verbal — ${meeting.organLabel} du ${dateLong(meeting.date)}`, 2),
+    para(`${meeting.organLabel} du ${dateLong(meeting.date)}`, { bold: true }),
     para(`${pv.association.name}${meeting.place ? ` — ${meeting.place}` : ''}. ${pv.statusLabel}.`, { muted: true }),
     para(pv.convocationLine),
     para(pv.quorumSentence),
@@ -756,7 +762,7 @@ function pvBlocks(pv: PvData): Block[] {
   if (pv.presidentSeance) blocks.push(labelled('Président(e) de séance', pv.presidentSeance));
   if (pv.secretaireSeance) blocks.push(labelled('Secrétaire de séance', pv.secretaireSeance));
   for (const item of pv.items) {
-    blocks.push(heading(item.title, 3), ...freeText(item.summary));
+    blocks.push(heading(item.title, 2), ...freeText(item.summary));
     for (const resolution of item.resolutions) {
       blocks.push(
         para(`Résolution ${resolution.number} — ${resolution.title}`, { bold: true }),
@@ -776,7 +782,6 @@ function pvBlocks(pv: PvData): Block[] {
 function membersListBlocks(list: MembersListData): Block[] {
   const full = list.audience === 'bureau';
   return [
-    heading('Liste des adhérents', 2),
     para(list.notice, { muted: true }),
     para(
       `${plural(list.totalCount, 'adhérent')}${list.withoutConsentCount > 0 ? ` (${formatInteger(list.withoutConsentCount)} sans consentement à la diffusion, non listés)` : ''}.`,
@@ -806,7 +811,6 @@ function membersListBlocks(list: MembersListData): Block[] {
 
 function attendanceBlocks(attendance: NonNullable<ActivityReportData['annexes']['attendance']>): Block[] {
   return [
-    heading('Participation aux réunions', 2),
     table(
       [
         { header: 'Type de réunion', width: 40 },
@@ -829,7 +833,6 @@ function trackingAnnex(tracking: TrackingTable): Block[] {
   const { missions } = annexMissions(tracking);
   const result = tracking.result;
   return [
-    heading(`Tableau de suivi des indicateurs — année ${tracking.yearIndex}`, 2),
     para(
       `Du ${dateLong(tracking.startOn)} au ${dateLong(tracking.endOn)}${tracking.contractNumber ? `, contrat n° ${tracking.contractNumber}` : ''}.`,
       { muted: true },
@@ -843,22 +846,42 @@ function trackingAnnex(tracking: TrackingTable): Block[] {
     ]),
     gap(),
     ...missions.flatMap((mission) => [
-      heading(missionTitle(mission), 3),
+      heading(missionTitle(mission), 2),
       para(envelopeText(mission), { muted: true }),
       ...trackingTable(mission),
     ]),
   ];
 }
 
+/** The annexes in the PDF's order, each on its own page under « Annexe 2 — … » (a Titre 1: the contents list it). */
 function annexesBlocks(annexes: ActivityReportData['annexes']): Block[] {
-  const parts: Block[][] = [
-    annexes.approvalPv ? pvBlocks(annexes.approvalPv) : [],
-    annexes.membersList ? membersListBlocks(annexes.membersList) : [],
-    annexes.attendance ? attendanceBlocks(annexes.attendance) : [],
-    annexes.tracking ? trackingAnnex(annexes.tracking) : [],
-  ].filter((part) => part.length > 0);
-  if (parts.length === 0) return [];
-  return [new Paragraph({ children: [new PageBreak()] }), heading('Annexes', 1), ...parts.flat()];
+  const parts: { name: string; body: Block[] }[] = [
+    ...(annexes.tracking
+      ? [
+          {
+            name: `Tableau de suivi des indicateurs (année ${annexes.tracking.yearIndex} du contrat)`,
+            body: trackingAnnex(annexes.tracking),
+          },
+        ]
+      : []),
+    ...(annexes.approvalPv
+      ? [
+          {
+            name: `Procès-verbal de l’assemblée générale du ${shortDate(annexes.approvalPv.meeting.date)}`,
+            body: pvBlocks(annexes.approvalPv),
+          },
+        ]
+      : []),
+    ...(annexes.membersList ? [{ name: 'Liste des adhérents', body: membersListBlocks(annexes.membersList) }] : []),
+    ...(annexes.attendance
+      ? [{ name: 'Statistiques de participation', body: attendanceBlocks(annexes.attendance) }]
+      : []),
+  ];
+  return parts.flatMap((part, index) => [
+    new Paragraph({ children: [new PageBreak()] }),
+    heading(`Annexe ${index + 1} — ${part.name}`, 1),
+    ...part.body,
+  ]);
 }
 
 // ——— Cover, introduction, highlights ———
@@ -878,7 +901,7 @@ function coverBlocks(data: ActivityReportData): Block[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
-      children: [new TextRun({ text: frenchSpacing(data.cptsName), bold: true, size: 36, color: COLORS.text })],
+      children: [new TextRun({ text: docText(data.cptsName), bold: true, size: 36, color: COLORS.text })],
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -889,7 +912,7 @@ function coverBlocks(data: ActivityReportData): Block[] {
       ? [
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: frenchSpacing(data.contractYearLabel), color: COLORS.muted })],
+            children: [new TextRun({ text: docText(data.contractYearLabel), color: COLORS.muted })],
           }),
         ]
       : []),
@@ -905,18 +928,27 @@ function coverBlocks(data: ActivityReportData): Block[] {
   ];
 }
 
+/** The title of a page left out of the contents (introduction, contents), in the look of a Titre 1. */
+function pageTitle(text: string): Paragraph {
+  return new Paragraph({
+    spacing: { after: 240 },
+    keepNext: true,
+    children: [new TextRun({ text: docText(text), bold: true, size: 30, color: COLORS.accent })],
+  });
+}
+
 function introductionBlocks(data: ActivityReportData): Block[] {
   const blocks: Block[] = [];
-  if (data.introduction) blocks.push(heading('Introduction', 1), ...freeText(data.introduction));
+  if (data.introduction?.trim()) blocks.push(pageTitle('Introduction'), ...freeText(data.introduction));
   if (data.highlights.length > 0 || data.highlightPhotos.length > 0) {
-    blocks.push(heading('Faits marquants de l’année', 1));
+    blocks.push(heading(`Les faits marquants de ${data.year}`, 2));
     for (const highlight of data.highlights) {
       blocks.push(
         new Paragraph({
           keepNext: true,
           spacing: { before: 160, after: 60 },
           children: [
-            new TextRun({ text: frenchSpacing(highlight.title), bold: true }),
+            new TextRun({ text: docText(highlight.title), bold: true }),
             ...(highlight.happenedOn
               ? [new TextRun({ text: ` — ${dateLong(highlight.happenedOn)}`, color: COLORS.muted })]
               : []),
@@ -934,11 +966,9 @@ function introductionBlocks(data: ActivityReportData): Block[] {
 function tableOfContents(): Block[] {
   return [
     new Paragraph({ children: [new PageBreak()] }),
-    new Paragraph({
-      spacing: { after: 240 },
-      children: [new TextRun({ text: 'Sommaire', bold: true, size: 30, color: COLORS.accent })],
-    }),
-    new TableOfContents('Sommaire', { hyperlink: true, headingStyleRange: '1-2' }),
+    pageTitle('Sommaire'),
+    // The sections and the annexes, as the PDF's contents list them.
+    new TableOfContents('Sommaire', { hyperlink: true, headingStyleRange: '1-1' }),
     para(
       'Les numéros de page s’inscrivent quand le sommaire est mis à jour (Word le propose à l’ouverture du document).',
       {
@@ -958,7 +988,7 @@ function headerFooter(data: ActivityReportData) {
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             children: [
-              new TextRun({ text: frenchSpacing(`${data.cptsName} — ${activityReportTitle(data.year)}`), ...small }),
+              new TextRun({ text: docText(`${data.cptsName} — ${activityReportTitle(data.year)}`), ...small }),
             ],
           }),
         ],

@@ -46,6 +46,15 @@ export const CONTENT_WIDTH_PX = Math.floor(CONTENT_WIDTH_TWIPS / 15);
 /** Sizes in half-points. */
 const SIZES = { body: 20, table: 17, caption: 17, h1: 30, h2: 24, h3: 21, title: 44 } as const;
 
+/** Characters XML 1.0 cannot carry (control characters pasted with a text): Word would refuse the whole file. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this removes.
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** A French text as the document prints it: French spacing, without the characters XML cannot carry. */
+export function docText(text: string): string {
+  return frenchSpacing(text.replace(NOT_IN_XML, ''));
+}
+
 /** Default run and paragraph, and the heading styles the table of contents reads (levels 1 and 2). */
 export const STYLES: IStylesOptions = {
   default: {
@@ -115,7 +124,7 @@ export const STYLES: IStylesOptions = {
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 export function heading(title: string, level: 1 | 2 | 3): Paragraph {
-  return new Paragraph({ heading: HEADINGS[level], children: [new TextRun(frenchSpacing(title))] });
+  return new Paragraph({ heading: HEADINGS[level], children: [new TextRun(docText(title))] });
 }
 
 /** One paragraph of generated French text. */
@@ -123,7 +132,7 @@ export function para(text: string, options: { muted?: boolean; italics?: boolean
   return new Paragraph({
     children: [
       new TextRun({
-        text: frenchSpacing(text),
+        text: docText(text),
         ...(options.muted ? { color: COLORS.muted } : {}),
         ...(options.italics ? { italics: true } : {}),
         ...(options.bold ? { bold: true } : {}),
@@ -135,15 +144,13 @@ export function para(text: string, options: { muted?: boolean; italics?: boolean
 /** A label in bold followed by its text on the same line: « Difficultés rencontrées : … ». */
 export function labelled(label: string, text: string): Paragraph {
   return new Paragraph({
-    children: [new TextRun({ text: frenchSpacing(`${label} : `), bold: true }), new TextRun(frenchSpacing(text))],
+    children: [new TextRun({ text: docText(`${label} : `), bold: true }), new TextRun(docText(text))],
   });
 }
 
 /** Lines of one paragraph kept as lines (a break between them), as the coordinator typed them. */
 function linesRuns(lines: readonly string[]): ParagraphChild[] {
-  return lines.map(
-    (line, index) => new TextRun({ text: frenchSpacing(line.trim()), ...(index > 0 ? { break: 1 } : {}) }),
-  );
+  return lines.map((line, index) => new TextRun({ text: docText(line.trim()), ...(index > 0 ? { break: 1 } : {}) }));
 }
 
 /**
@@ -165,7 +172,7 @@ export function freeText(text: string | null | undefined): Paragraph[] {
         continue;
       }
       flush();
-      paragraphs.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(frenchSpacing(bullet[1] ?? ''))] }));
+      paragraphs.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(docText(bullet[1] ?? ''))] }));
     }
     flush();
   }
@@ -174,7 +181,7 @@ export function freeText(text: string | null | undefined): Paragraph[] {
 
 /** A list, one bullet per item. */
 export function bullets(items: readonly string[]): Paragraph[] {
-  return items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(frenchSpacing(item))] }));
+  return items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(docText(item))] }));
 }
 
 const LIGHT = { style: BorderStyle.SINGLE, size: 4, color: COLORS.rule } as const;
@@ -203,7 +210,7 @@ const HEADER_SHADING = { type: ShadingType.CLEAR, fill: COLORS.accentSoft, color
  * cell margins, so that a cell is a few XML elements (a long members list stays quick to write and to open).
  */
 function cell(text: string, numeric: boolean | undefined, kind: 'header' | 'body' | 'total'): TableCell {
-  const lines = frenchSpacing(text).split('\n');
+  const lines = docText(text).split('\n');
   return new TableCell({
     ...(kind === 'header' ? { shading: HEADER_SHADING } : {}),
     children: [
@@ -272,7 +279,7 @@ export function caption(text: string): Paragraph {
   return new Paragraph({
     keepNext: true,
     spacing: { before: 160, after: 60 },
-    children: [new TextRun({ text: frenchSpacing(text), bold: true, size: SIZES.caption, color: COLORS.muted })],
+    children: [new TextRun({ text: docText(text), bold: true, size: SIZES.caption, color: COLORS.muted })],
   });
 }
 
@@ -309,9 +316,7 @@ export function photo(image: ReportImage, text: string | null): Paragraph[] {
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 160 },
-            children: [
-              new TextRun({ text: frenchSpacing(text), italics: true, size: SIZES.caption, color: COLORS.muted }),
-            ],
+            children: [new TextRun({ text: docText(text), italics: true, size: SIZES.caption, color: COLORS.muted })],
           }),
         ]
       : []),

@@ -60,8 +60,13 @@ export interface IdentityData {
 export interface TerritoryData {
   communes: { codeInsee: string; name: string; population: number | null }[];
   population: number;
-  /** Year of the population figures (recensement millésimé shipped with the app). */
+  /** Year of the population figures (recensement millésimé shipped with the app), null when not known. */
   populationYear: number | null;
+  /**
+   * Where the communes and their population come from: « Code officiel géographique 2026 (INSEE) et populations
+   * légales… ». Always set by activityReportData; optional so that hand-made data of the renderers’ tests stays valid.
+   */
+  populationSource?: string;
   /** Taille per contract year overlapping the report's year: « Année 3 (15/04/2025 – 14/04/2026) : taille 3 ». */
   tailleByContractYear: { yearLabel: string; periodLabel: string; taille: number | null; population: number | null }[];
 }
@@ -159,6 +164,12 @@ export interface PartnershipLine {
   signedOn: string | null;
   cptsSeat: string | null;
   note: string | null;
+  /**
+   * The frame's axes (« Prévenir », « Guérir »…) and its number of fiches actions, as entered. Always set by
+   * activityReportData; optional so that hand-made data of the renderers’ tests stays valid.
+   */
+  axes?: string[];
+  fichesTotal?: number | null;
   /** CLS and similar frames: the fiches the CPTS carries (porteur, co-porteur) vs takes part in. */
   carried: MissionFiche[];
   participating: MissionFiche[];

@@ -396,6 +396,8 @@ describe('rapport d’activité: the figures of a generated year', () => {
       );
     }
     expect(partnerships.length).toBe(4);
+    const cls = partnerships.find((line) => line.typeLabel.includes('local de santé'));
+    expect(cls).toMatchObject({ partner: 'Ville', title: 'Contrat local de santé III', fichesTotal: 25 });
   });
 
   it('adds up the payments received in the calendar year and the fiches’ budget per mission', async () => {
@@ -546,6 +548,67 @@ describe('rapport d’activité: what the draft says', () => {
     );
     expect(data.contractYearLabel).toBe('Année 2 (01/04/2023 – 31/03/2024)');
     expect(data.annexes.tracking?.yearIndex).toBe(2);
+  });
+});
+
+describe('rapport d’activité: a past year as it stood', () => {
+  it('shows the milestones of a fiche as they stood on 31 December, not as they stand today', async () => {
+    const fiche = (
+      await db
+        .insertInto('fiche_action')
+        .values({ code: 'ZZ-1', title: 'Maison de santé itinérante', mission_code: 'acces', starts_on: '2025-01-01' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db
+      .insertInto('fiche_action_milestone')
+      .values([
+        { fiche_id: fiche, label: 'Achat du véhicule', due_on: '2025-04-30', done_on: '2025-05-01' },
+        { fiche_id: fiche, label: 'Première tournée', due_on: '2025-10-15', done_on: '2026-02-01' },
+        { fiche_id: fiche, label: 'Bilan', due_on: '2026-06-01' },
+      ])
+      .execute();
+    const data = await activityReportData(db, { year: YEAR, draft: defaultDraft(), images: noImages }, clock);
+    const line = missionOf(data, 'mission_acces').mission.fiches.find((row) => row.id === fiche);
+    expect(line?.lastDone).toEqual({ label: 'Achat du véhicule', doneOn: '2025-05-01' });
+    expect(line?.nextDue).toEqual({ label: 'Première tournée', dueOn: '2025-10-15', late: true });
+    await db.deleteFrom('fiche_action').where('id', '=', fiche).execute();
+  });
+
+  it('counts in the current year only the meetings whose date has come', async () => {
+    for (const [date, status] of [
+      ['2026-02-10', 'tenue'],
+      ['2026-06-10', 'prevue'],
+    ] as const) {
+      await db
+        .insertInto('meeting')
+        .values({ type: 'commission', title: 'Commission parcours', date, status })
+        .execute();
+    }
+    const data = await activityReportData(db, { year: 2026, draft: defaultDraft(), images: noImages }, clock);
+    const held = await db
+      .selectFrom('meeting')
+      .select('id')
+      .where('type', '!=', 'rcp')
+      .where('status', '!=', 'annulee')
+      .where('date', '>=', '2026-01-01')
+      .where('date', '<=', TODAY)
+      .execute();
+    expect(figure(data, 'Réunions tenues (hors RCP)').value).toBe(held.length);
+    expect(held.length).toBeGreaterThan(0);
+    const perMonth = sectionOf(data, 'vie_associative').associativeLife.meetingsPerMonth;
+    expect(perMonth[1]).toBe(1);
+    expect(perMonth[5]).toBe(0);
+    await db.deleteFrom('meeting').where('date', 'like', '2026-%').execute();
+  });
+
+  it('names the source of the population without making up its year', () => {
+    const territory = sectionOf(report, 'identite').territory;
+    expect(territory.populationYear).toBeNull();
+    expect(territory.populationSource).toContain('populations légales');
+    expect(territory.communes.map((commune) => commune.codeInsee).sort()).toEqual([...SEG_CODES].sort());
+    expect(territory.population).toBe(territory.communes.reduce((sum, commune) => sum + (commune.population ?? 0), 0));
+    expect(territory.tailleByContractYear.map((row) => row.yearLabel)).toEqual(['Année 3', 'Année 4']);
   });
 });
 

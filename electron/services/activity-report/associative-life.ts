@@ -13,8 +13,8 @@ import type { StoredQuorum } from '../ag/stored-quorum';
 import { listMembers } from '../members';
 
 /**
- * A meeting counts as held in the report when it is not cancelled, as the « Bilan annuel des RCP » counts its
- * sessions: a meeting left « prévue » after its date was most often held and not updated.
+ * A meeting of the list (up to today) counts as held when it is not cancelled, as the « Bilan annuel des RCP »
+ * counts its sessions: a meeting left « prévue » after its date was most often held and not updated.
  */
 export const isHeld = (meeting: Pick<MeetingListRow, 'status'>): boolean => meeting.status !== 'annulee';
 

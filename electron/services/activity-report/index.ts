@@ -8,7 +8,7 @@
  * - the contract year of the mission sections: see `reportContractYear` (draft, else the one that ended during the
  *   year, else the one in progress on 31 December);
  * - figures « at 31 December » are taken today for the current year;
- * - a meeting is held unless cancelled (as the RCP summary counts its sessions);
+ * - a meeting is held unless cancelled (as the RCP summary counts its sessions) and once its date has come;
  * - the fiches of the report are those whose dates overlap the year (undated fiches included) or that have a
  *   budget for the year; their status is the current one (statuses have no history);
  * - the key figures compare with the previous calendar year, and the contract figures with the previous contract
@@ -35,7 +35,6 @@ import type {
 import type { CompositionData } from '@shared/reports/members';
 import type { DB } from '../../db/schema';
 import { pvData } from '../ag/reports';
-import { loadCommuneReference } from '../communes';
 import { getCptsProfile } from '../cpts';
 import { UserError } from '../errors';
 import { getCrisisPlan, listFiches, listPartnerships } from '../fiches';
@@ -159,6 +158,11 @@ async function fichesOfYear(db: Db, year: number, asOf: string) {
       .groupBy('fiche_id')
       .execute(),
   ]);
+  const milestones = await milestonesAsOf(
+    db,
+    rows.map((row) => row.id),
+    asOf,
+  );
   const dateOf = new Map(dates.map((row) => [row.id, row]));
   const budgetOf = new Map(
     budgets.map((row) => [row.fiche_id, { planned: Number(row.planned), spent: Number(row.spent) }]),
@@ -168,10 +172,43 @@ async function fichesOfYear(db: Db, year: number, asOf: string) {
     const overlaps = (!dated?.starts_on || dated.starts_on <= end) && (!dated?.ends_on || dated.ends_on >= start);
     return overlaps || budgetOf.has(row.id);
   });
-  return { fiches, budgetOf };
+  return { fiches, budgetOf, milestones };
 }
 
-function missionFiche(row: FicheListRow, budget: { planned: number; spent: number } | undefined): MissionFiche {
+type MilestonesAsOf = Map<number, Pick<MissionFiche, 'lastDone' | 'nextDue'>>;
+
+/**
+ * The last milestone done and the next one due as they stood on `asOf` (31 December, today for the current year),
+ * not today: a report on a past year does not show what was done after it. One query for every fiche.
+ */
+async function milestonesAsOf(db: Db, ficheIds: readonly number[], asOf: string): Promise<MilestonesAsOf> {
+  const result: MilestonesAsOf = new Map();
+  if (ficheIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('fiche_action_milestone')
+    .select(['fiche_id', 'label', 'due_on', 'done_on'])
+    .where('fiche_id', 'in', [...ficheIds])
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    const entry = result.get(row.fiche_id) ?? { lastDone: null, nextDue: null };
+    if (row.done_on && row.done_on <= asOf) {
+      if (!entry.lastDone || row.done_on >= entry.lastDone.doneOn)
+        entry.lastDone = { label: row.label, doneOn: row.done_on };
+    } else if (row.due_on && (!entry.nextDue || row.due_on < entry.nextDue.dueOn)) {
+      entry.nextDue = { label: row.label, dueOn: row.due_on, late: row.due_on < asOf };
+    }
+    result.set(row.fiche_id, entry);
+  }
+  return result;
+}
+
+function missionFiche(
+  row: FicheListRow,
+  budget: { planned: number; spent: number } | undefined,
+  milestones: MilestonesAsOf,
+): MissionFiche {
+  const asOf = milestones.get(row.id);
   return {
     id: row.id,
     code: row.code,
@@ -179,8 +216,8 @@ function missionFiche(row: FicheListRow, budget: { planned: number; spent: numbe
     statusLabel: row.statusLabel,
     cptsRoleLabel: row.cptsRoleLabel,
     porteur: row.cptsRole !== 'porteur' && row.porteurOrg ? `Porteur : ${row.porteurOrg}` : null,
-    lastDone: row.lastDone,
-    nextDue: row.nextDue,
+    lastDone: asOf?.lastDone ?? null,
+    nextDue: asOf?.nextDue ?? null,
     budgetPlannedCents: budget?.planned ?? 0,
     budgetSpentCents: budget?.spent ?? 0,
   };
@@ -224,7 +261,8 @@ export async function activityReportData(
     getCptsProfile(db, today),
     getTerritory(db),
     allContractYears(db, today),
-    listMeetings(db, `${year - 1}-01-01`, end, today),
+    // Meetings up to 31 December, or up to today for the current year: a meeting to come is not held.
+    listMeetings(db, `${year - 1}-01-01`, asOf, today),
     compositionOrEmpty(db, year, now, today),
     membersOverYears(db, year, year === Number(today.slice(0, 4)) ? today : end, today),
     staffOfYear(db, year),
@@ -275,7 +313,9 @@ export async function activityReportData(
     missionKeys.some((key) => isIncluded(key));
 
   const [fichesYear, rcp, protocols, partnerships, crisisPlan, governance, groups, inForce, uses] = await Promise.all([
-    needFiches ? fichesOfYear(db, year, asOf) : Promise.resolve({ fiches: [], budgetOf: new Map() }),
+    needFiches
+      ? fichesOfYear(db, year, asOf)
+      : Promise.resolve({ fiches: [], budgetOf: new Map(), milestones: new Map() as MilestonesAsOf }),
     needs('rcp') ? rcpYearData(db, year, now, today) : Promise.resolve(null),
     needs('protocoles') ? protocolsData(db, year, asOf, now, today) : Promise.resolve(null),
     needs('partenariats') ? listPartnerships(db, today) : Promise.resolve([]),
@@ -289,7 +329,7 @@ export async function activityReportData(
       ? Promise.all([countUses(db, start, end), countUses(db, `${year - 1}-01-01`, previousEnd)])
       : Promise.resolve([0, 0] as const),
   ]);
-  const { fiches, budgetOf } = fichesYear;
+  const { fiches, budgetOf, milestones } = fichesYear;
   const ficheById = new Map(fiches.map((row) => [row.id, row]));
 
   const sections: ActivityReportSection[] = [];
@@ -365,12 +405,14 @@ export async function activityReportData(
                 signedOn: row.signedOn,
                 cptsSeat: row.cptsSeat,
                 note: row.note,
+                axes: row.axes,
+                fichesTotal: row.fichesTotal,
                 carried: own
                   .filter((fiche) => fiche.cptsRole !== 'participant')
-                  .map((fiche) => missionFiche(fiche, budgetOf.get(fiche.id))),
+                  .map((fiche) => missionFiche(fiche, budgetOf.get(fiche.id), milestones)),
                 participating: own
                   .filter((fiche) => fiche.cptsRole === 'participant')
-                  .map((fiche) => missionFiche(fiche, budgetOf.get(fiche.id))),
+                  .map((fiche) => missionFiche(fiche, budgetOf.get(fiche.id), milestones)),
               };
             }),
         });
@@ -401,7 +443,7 @@ export async function activityReportData(
           inContract: chosen?.contract.missions.some((row) => row.code === missionCode) ?? false,
           fiches: fiches
             .filter((row) => row.missionCode === missionCode)
-            .map((row) => missionFiche(row, budgetOf.get(row.id))),
+            .map((row) => missionFiche(row, budgetOf.get(row.id), milestones)),
           tracking: tracking?.missions.find((row) => row.missionCode === missionCode) ?? null,
           evidence: (checklist ?? []).filter((row) => row.missionCode === missionCode).map(evidenceLine),
           crisisPlan:
@@ -494,7 +536,9 @@ function territoryOf(
       population: commune.population,
     })),
     population: territory.totalPopulation,
-    populationYear: territory.communes.length > 0 ? loadCommuneReference().year : null,
+    // The reference data names its code officiel géographique year, not the year of its population figures.
+    populationYear: null,
+    populationSource: territory.referenceLabel,
     tailleByContractYear: years.map(({ year }) => ({
       yearLabel: year.label,
       periodLabel: periodOf(year),
