@@ -1,5 +1,6 @@
 import { createElement, type ReactElement } from 'react';
 import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
+import { ActivityReport } from './activity-report/ActivityReport';
 import { AttendanceSheet } from './attendance-sheet/AttendanceSheet';
 import { Composition } from './composition/Composition';
 import { Convocation } from './convocation/Convocation';
@@ -44,6 +45,7 @@ const documents: DocumentBuilders = {
   teamDeclaration: (data) => createElement(TeamDeclaration, { data }),
   renewalDossier: (data) => createElement(RenewalDossier, { data }),
   managementDialogue: (data) => createElement(ManagementDialogue, { data }),
+  activityReport: (data) => createElement(ActivityReport, { data }),
 };
 
 export function isReportKind(kind: unknown): kind is ReportKind {

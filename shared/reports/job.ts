@@ -1,3 +1,4 @@
+import type { ActivityReportData } from './activity-report';
 import type { AttendanceSheetData, ConvocationData, PvData } from './ag';
 import type { FicheActionData } from './fiche-action';
 import type { HealthProjectSummaryData } from './health-project-summary';
@@ -31,7 +32,8 @@ export type ReportJob =
   | { kind: 'protocolRegister'; data: ProtocolRegisterData }
   | { kind: 'teamDeclaration'; data: TeamDeclarationData }
   | { kind: 'renewalDossier'; data: RenewalDossierData }
-  | { kind: 'managementDialogue'; data: ManagementDialogueData };
+  | { kind: 'managementDialogue'; data: ManagementDialogueData }
+  | { kind: 'activityReport'; data: ActivityReportData };
 
 /** A report ready to render, with the file name offered when saving it. */
 export interface ReportExport {

@@ -28,3 +28,4 @@ export { ReportPage, type Orientation, type ReportPageProps } from './ReportPage
 export { rowHeightUnits, Table, type TableColumn, type TableProps } from './Table';
 export { breakLongWords, maxCharsFor, wrapLines } from './wrap';
 export { Toc, TocHeading, TocPages, type TocEntry } from './Toc';
+export { BrandedPage, brandedContentHeight, imageSource, widthAtHeight, type BrandedPageProps } from './BrandedPage';
