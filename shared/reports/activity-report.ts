@@ -62,11 +62,8 @@ export interface TerritoryData {
   population: number;
   /** Year of the population figures (recensement millésimé shipped with the app), null when not known. */
   populationYear: number | null;
-  /**
-   * Where the communes and their population come from: « Code officiel géographique 2026 (INSEE) et populations
-   * légales… ». Always set by activityReportData; optional so that hand-made data of the renderers’ tests stays valid.
-   */
-  populationSource?: string;
+  /** Where the communes and their population come from: « Code officiel géographique 2026 (INSEE) et populations légales… ». */
+  populationSource: string;
   /** Taille per contract year overlapping the report's year: « Année 3 (15/04/2025 – 14/04/2026) : taille 3 ». */
   tailleByContractYear: { yearLabel: string; periodLabel: string; taille: number | null; population: number | null }[];
 }
@@ -113,7 +110,7 @@ export interface MissionFiche {
   title: string;
   statusLabel: string;
   cptsRoleLabel: string;
-  /** « Porteur : Ville de Mulhouse » for a fiche the CPTS takes part in. */
+  /** The organisation that carries a fiche the CPTS co-carries or takes part in: « Ville de Mulhouse ». */
   porteur: string | null;
   lastDone: { label: string; doneOn: string } | null;
   nextDue: { label: string; dueOn: string; late: boolean } | null;

@@ -396,6 +396,13 @@ describe('rapport d’activité: the figures of a generated year', () => {
       );
     }
     expect(partnerships.length).toBe(4);
+    const porteurs = await db
+      .selectFrom('fiche_action')
+      .select(['id', 'porteur_org'])
+      .where('cpts_role', '=', 'participant')
+      .execute();
+    for (const fiche of partnerships.flatMap((line) => line.participating))
+      expect(fiche.porteur).toBe(porteurs.find((row) => row.id === fiche.id)?.porteur_org ?? null);
     const cls = partnerships.find((line) => line.typeLabel.includes('local de santé'));
     expect(cls).toMatchObject({ partner: 'Ville', title: 'Contrat local de santé III', fichesTotal: 25 });
   });

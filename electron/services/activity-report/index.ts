@@ -215,7 +215,7 @@ function missionFiche(
     title: row.title,
     statusLabel: row.statusLabel,
     cptsRoleLabel: row.cptsRoleLabel,
-    porteur: row.cptsRole !== 'porteur' && row.porteurOrg ? `Porteur : ${row.porteurOrg}` : null,
+    porteur: row.cptsRole !== 'porteur' ? row.porteurOrg : null,
     lastDone: asOf?.lastDone ?? null,
     nextDue: asOf?.nextDue ?? null,
     budgetPlannedCents: budget?.planned ?? 0,
