@@ -1,6 +1,6 @@
 /**
  * « rapports »: the yearly documents on five generated years of a taille-3 CPTS (bench/generate-history.ts): the
- * history itself; the rapport d'activité of the last year (its data, its Word copy); the renewal dossier (data and
+ * history itself; the rapport d'activité of the last year (its data, its PDF, its Word copy); the renewal dossier (data and
  * PDF); the dossier du dialogue de gestion of the last contract year measured (data, PDF, zip of the justificatifs);
  * and a plain-text PDF of the same page size and font, the yardstick of the reports' render times.
  */
@@ -138,6 +138,16 @@ export async function reportsBench(): Promise<BenchSection> {
       ok: docx < 2000,
     });
 
+    const activityPdf = await timedRender(() =>
+      renderReport({ kind: 'activityReport', data }, { fontsDir: FONTS_DIR }),
+    );
+    rows.push({
+      measure: `Rapport d’activité ${year} : PDF (${plural(activityPdf.pages, 'page')}) — médiane de 3 rendus`,
+      value: ms(activityPdf.median),
+      target: '< 3 s',
+      ok: activityPdf.median < 3000,
+    });
+
     // Renewal dossier of the contract: its data (with the annex seeded from the current indicators), then its PDF.
     const logo = cpts.logo_document_id ? await loadReportImage(db, documentsDir, cpts.logo_document_id) : null;
     const renewalOptions = { ...clock, images: (id: number) => (id === cpts.logo_document_id ? logo : null) };
@@ -173,11 +183,21 @@ export async function reportsBench(): Promise<BenchSection> {
       value: ms(dossier.ms + dialoguePdf.median + zip.ms),
     });
 
-    const plain = await plainTextRender(40);
-    rows.push({
-      measure: `PDF de texte seul, même format et même police (${plural(plain.pages, 'page')}) — médiane de 3 rendus`,
-      value: ms(plain.median),
-    });
+    // The yardstick: plain text on as many pages as the rapport d'activité.
+    const plain = await plainTextRender(activityPdf.pages);
+    const ratio = activityPdf.median / plain.median;
+    rows.push(
+      {
+        measure: `PDF de texte seul, même format et même police (${plural(plain.pages, 'page')}) — médiane de 3 rendus`,
+        value: ms(plain.median),
+      },
+      {
+        measure: 'Rendu du rapport d’activité / rendu du texte seul au même nombre de pages',
+        value: ratio.toFixed(2).replace('.', ','),
+        target: '≤ 2',
+        ok: ratio <= 2,
+      },
+    );
     return {
       title: `Documents annuels sur cinq ans d’histoire d’une CPTS de taille 3 (${history.years[0]}–${history.years[history.years.length - 1]})`,
       notes: [
