@@ -96,14 +96,18 @@ const RCP_MOTIFS = [
 ];
 const AGE_BANDS = ['18-39', '40-59', '60-74', '60-74', '75-84', '75-84', '85+'];
 const CASE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const AG_ITEMS = [
-  'Rapport moral',
-  'Rapport d’activité',
-  'Comptes de l’exercice',
-  'Budget prévisionnel',
-  'Montant des cotisations',
-  'Questions diverses',
+/** The agenda of each AG: the item, and what the resolution voted on it approves (none for « Questions diverses »). */
+const AG_ITEMS: [string, string | null][] = [
+  ['Rapport moral', 'le rapport moral'],
+  ['Rapport d’activité', 'le rapport d’activité'],
+  ['Comptes de l’exercice', 'les comptes de l’exercice'],
+  ['Budget prévisionnel', 'le budget prévisionnel'],
+  ['Montant des cotisations', 'le montant des cotisations'],
+  ['Questions diverses', null],
 ];
+/** The item the AG of the contract's last year adds: the renewal of the contract. */
+const RENEWAL_ITEM = 'Renouvellement du contrat ACI';
+export const RENEWAL_RESOLUTION = 'Autorisation de renouveler le contrat ACI';
 const DECISIONS = [
   'Relancer les adhérents pour la cotisation de l’année',
   'Préparer le compte rendu pour le dialogue de gestion',
@@ -389,7 +393,9 @@ export async function generateCptsHistory(db: Kysely<DB>, options: HistoryOption
       .executeTakeFirstOrThrow();
     meetings += 1;
     assemblies.push(ag.id);
-    for (const [index, title] of AG_ITEMS.entries()) {
+    const items: [string, string | null][] =
+      year === lastYear ? [...AG_ITEMS.slice(0, -1), [RENEWAL_ITEM, null], AG_ITEMS.at(-1)!] : AG_ITEMS;
+    for (const [index, [title, approves]] of items.entries()) {
       const item = await db
         .insertInto('agenda_item')
         .values({
@@ -400,15 +406,18 @@ export async function generateCptsHistory(db: Kysely<DB>, options: HistoryOption
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (index < AG_ITEMS.length - 1)
+      const renewal = title === RENEWAL_ITEM;
+      if (approves || renewal)
         await db
           .insertInto('resolution')
           .values({
             meeting_id: ag.id,
             agenda_item_id: item.id,
             position: index + 1,
-            title: `Approbation : ${title.toLocaleLowerCase('fr-FR')}`,
-            text: `L’assemblée générale approuve ${title.toLocaleLowerCase('fr-FR')} ${year} tel que présenté.`,
+            title: renewal ? RENEWAL_RESOLUTION : `Approbation : ${approves}`,
+            text: renewal
+              ? 'L’assemblée générale autorise le président à demander le renouvellement du contrat ACI et à signer le nouveau contrat.'
+              : `L’assemblée générale, après en avoir débattu, approuve ${approves} ${year}.`,
             kind: 'ordinaire',
           })
           .execute();

@@ -19,6 +19,7 @@ import { databaseBench } from './suites/database';
 import { crashBench } from './suites/crash';
 import { healthProjectBench } from './suites/health-project';
 import { protocolsBench } from './suites/protocols';
+import { reportsBench } from './suites/reports';
 
 const SUITES: [string, () => Promise<BenchSection>][] = [
   ['territoire', territoryBench],
@@ -34,6 +35,7 @@ const SUITES: [string, () => Promise<BenchSection>][] = [
   ['crash', crashBench],
   ['projet-de-sante', healthProjectBench],
   ['protocoles', protocolsBench],
+  ['rapports', reportsBench],
 ];
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../electron/db/schema';
-import { generateCptsHistory } from '../../bench/generate-history';
+import { generateCptsHistory, RENEWAL_RESOLUTION } from '../../bench/generate-history';
 import { tempDatabase } from '../helpers/db';
 
 const disposers: (() => Promise<void>)[] = [];
@@ -107,6 +107,14 @@ describe('generateCptsHistory', () => {
         expect(JSON.parse(resolution.quorum_json!).met).toBe(true);
       }
     }
+    // The AG of the contract's last year authorised its renewal.
+    const renewal = await db
+      .selectFrom('resolution')
+      .innerJoin('meeting', 'meeting.id', 'resolution.meeting_id')
+      .select(['meeting.date', 'resolution.adopted'])
+      .where('resolution.title', '=', RENEWAL_RESOLUTION)
+      .execute();
+    expect(renewal.map((row) => [row.date.slice(0, 4), row.adopted])).toEqual([['2025', 1]]);
     expect(await count(db, 'rcp_case')).toBeGreaterThan(500);
     expect(await count(db, 'ag_presence')).toBeGreaterThan(100);
 

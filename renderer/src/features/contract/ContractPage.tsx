@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { ContractListRow } from '@shared/contract';
 import { formatDateLong } from '@shared/format';
 import { errorMessage } from '../../api';
@@ -67,6 +68,12 @@ export function ContractPage() {
                 </select>
               </>
             )}
+            <Link
+              className="button button-secondary"
+              to={`/projet-de-sante/contrat/renouvellement?contrat=${shown.id}`}
+            >
+              Dossier de renouvellement
+            </Link>
             <button
               type="button"
               className="button button-secondary page-actions-link"

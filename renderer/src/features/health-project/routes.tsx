@@ -2,6 +2,7 @@ import { Route } from 'react-router-dom';
 import { contractRoutes } from '../contract/routes';
 import { fichesRoutes } from '../fiches/routes';
 import { indicatorsRoutes } from '../indicators/routes';
+import { renewalRoutes } from '../renewal/routes';
 import { HealthProjectLayout } from './HealthProjectNav';
 
 /**
@@ -12,6 +13,7 @@ const AREA_ROUTES = [
   ...contractRoutes,
   ...fichesRoutes,
   ...indicatorsRoutes,
+  ...renewalRoutes,
   // One line per feature of the area.
 ];
 
