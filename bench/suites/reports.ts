@@ -173,7 +173,7 @@ export async function reportsBench(): Promise<BenchSection> {
       .select(['aci_contract_year.id', 'aci_contract_year.year_index'])
       .orderBy('aci_contract_year.year_index', 'desc')
       .executeTakeFirstOrThrow();
-    const dossier = await time(() => managementDialogueDossier(db, measured.id, { ...clock, documentsDir, logo }));
+    const dossier = await time(() => managementDialogueDossier(db, measured.id, { ...clock, documentsDir }));
     const dialoguePdf = await timedRender(() =>
       renderReport({ kind: 'managementDialogue', data: dossier.result.data }, { fontsDir: FONTS_DIR }),
     );
