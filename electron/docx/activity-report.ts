@@ -30,6 +30,7 @@ import type { TrackingMission, TrackingTable } from '@shared/contract/indicators
 import {
   dateLong,
   exportDate,
+  formatChange,
   formatDecimal,
   formatEurosFromCents,
   formatInteger,
@@ -51,6 +52,7 @@ import {
   type ProtocolsData,
   type SectionTexts,
   type TerritoryData,
+  keyFigureValue,
 } from '@shared/reports/activity-report';
 import type { PvData } from '@shared/reports/ag';
 import {
@@ -62,7 +64,6 @@ import {
 } from '@shared/reports/indicators-tracking';
 import type { RcpYearData } from '@shared/reports/meetings';
 import type { CompositionData, MembersListData } from '@shared/reports/members';
-import { formatChange } from '../pdf/composition/format';
 import {
   bullets,
   CONTENT_WIDTH_PX,
@@ -114,14 +115,6 @@ const MINUS = '\u2212';
 function signed(change: number, format: (value: number) => string): string {
   if (change === 0) return '=';
   return change > 0 ? `+${format(change)}` : `${MINUS}${format(-change)}`;
-}
-
-const percent = (value: number) => `${formatDecimal(value)}${NBSP}%`;
-
-function keyFigureValue(figure: Pick<KeyFigure, 'unit'>, value: number): string {
-  if (figure.unit === 'euros_cents') return formatEurosFromCents(value);
-  if (figure.unit === 'percent') return percent(value);
-  return formatInteger(value);
 }
 
 function keyFigureChange(figure: KeyFigure): string {

@@ -6,3 +6,4 @@ export * from './typography';
 export * from './numbers';
 export * from './votes';
 export * from './dates';
+export * from './change';

@@ -1,11 +1,10 @@
-import { formatShare, shortDate } from '@shared/format';
+import { formatChange, formatShare, shortDate, sinceLabel } from '@shared/format';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatChange, sinceLabel } from '../../electron/pdf/composition/format';
 import { compositionTitle, coverageSentence, splitColumns } from '../../electron/pdf/composition/Composition';
 import { groupHeading, membersListColumns, planMembersList } from '../../electron/pdf/members-list/MembersList';
 import { textWidth, wrapToWidth } from '../../electron/pdf/layout/metrics';

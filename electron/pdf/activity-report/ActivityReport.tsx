@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { dateLong, exportDate, nonBreaking, shortDate } from '@shared/format';
-import { ACTIVITY_REPORT_TITLE, type ActivityReportData } from '@shared/reports/activity-report';
+import { ACTIVITY_REPORT_TITLE, type ActivityReportData, numberedTitle } from '@shared/reports/activity-report';
 import { SubsectionTitle } from '../components';
 import { FreeText } from '../components/free-text';
 import { colors, fontFamily, fontSizes, page, textSize, weights } from '../components/theme';
@@ -16,7 +16,6 @@ import {
   TrackingAnnex,
 } from './annexes';
 import { CoordinatorText, Photos, SectionHeading, sectionHeadingHeight, TEXT_MAX_CHARS } from './blocks';
-import { numberedTitle } from './format';
 import { SectionBody } from './sections';
 
 /**

@@ -7,33 +7,45 @@ import {
   membersOverYearsChart,
 } from '@shared/charts';
 import type { TrackingIndicator } from '@shared/contract/indicators';
-import { formatDecimal, formatEurosFromCents, formatInteger, nonBreaking, plural, shortDate } from '@shared/format';
-import type {
-  ActivityReportSection,
-  AssociativeLifeData,
-  FinancesData,
-  IdentityData,
-  KeyFigure,
-  MissionEvidence,
-  MissionFiche,
-  MissionSection,
-  NextYearTarget,
-  PartnershipLine,
-  ProtocolsData,
-  TerritoryData,
+import {
+  formatChange,
+  formatDecimal,
+  formatEurosFromCents,
+  formatInteger,
+  nonBreaking,
+  plural,
+  shortDate,
+  sinceLabel,
+  sumPrevious,
+} from '@shared/format';
+import {
+  type ActivityReportSection,
+  type AssociativeLifeData,
+  type FinancesData,
+  fteText,
+  type IdentityData,
+  type KeyFigure,
+  keyFigureDetail,
+  keyFigureValue,
+  type MissionEvidence,
+  type MissionFiche,
+  type MissionSection,
+  type NextYearTarget,
+  type PartnershipLine,
+  type ProtocolsData,
+  staffPeriod,
+  type TerritoryData,
 } from '@shared/reports/activity-report';
 import type { CountWithChange } from '@shared/reports/members';
 import type { RcpYearData } from '@shared/reports/meetings';
 import type { RegisterLine } from '@shared/reports/protocol-register';
 import { mismatchMessage, TRACKING_COLUMNS } from '@shared/reports/indicators-tracking';
 import { EmptyState, KeyValueList, Note } from '../components';
-import { formatChange, sinceLabel, sumPrevious } from '../components/change';
 import { PdfChart, pdfMeasureText } from '../components/charts/PdfChart';
 import { BulletList } from '../components/free-text';
 import { colors, contentWidth, fontSizes, textSize, weights } from '../components/theme';
 import { Grid, type GridColumn, GridTable, Table, type TableColumn } from '../layout';
 import { Block, CoordinatorText, FigureGrid, Label, Photos, TEXT_MAX_CHARS } from './blocks';
-import { fteText, keyFigureDetail, keyFigureValue, staffPeriod } from './format';
 
 /** The body of each section of the rapport d’activité: the coordinator’s text first, then the figures. */
 

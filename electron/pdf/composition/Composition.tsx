@@ -2,6 +2,7 @@ import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { CompositionData, CountWithChange } from '@shared/reports/members';
 import {
   dateLong,
+  formatChange,
   formatDecimal,
   formatInteger,
   formatShare,
@@ -9,6 +10,8 @@ import {
   nonBreaking,
   plural,
   shortDate,
+  sinceLabel,
+  sumPrevious,
 } from '@shared/format';
 import {
   DocumentTitle,
@@ -40,7 +43,6 @@ import {
 } from '../layout';
 import { colors, fontSizes, weights } from '../components/theme';
 import { footerLabel } from '../text';
-import { formatChange, sinceLabel, sumPrevious } from './format';
 
 export const COMPOSITION_TITLE = 'Composition de la CPTS';
 

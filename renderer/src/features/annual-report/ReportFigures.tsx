@@ -2,30 +2,24 @@
  * What the data says of a section, next to its text in the editor: the key figures of the synthèse and the same
  * charts as the PDF (one chart model, shared/charts), drawn at the width of a screen card.
  */
-import type { ActivityReportSection, KeyFigure, MissionSection } from '@shared/reports/activity-report';
+import {
+  type ActivityReportSection,
+  type KeyFigure,
+  keyFigureDetail,
+  keyFigureValue,
+  type MissionSection,
+} from '@shared/reports/activity-report';
 import {
   attainmentBars,
   budgetByMissionChart,
   meetingsPerMonthChart,
   membersByProfessionChart,
   membersOverYearsChart,
-  valueFormatter,
 } from '@shared/charts';
 import { plural } from '@shared/format';
 import { Chart, SCREEN_CHART_FONT_SIZE } from '../../components/charts/Chart';
 
 const SCREEN = { width: 760, fontSize: SCREEN_CHART_FONT_SIZE };
-
-const FIGURE_FORMATS = { count: 'integer', euros_cents: 'euros', percent: 'percent' } as const;
-
-/** « + 37 sur un an », « − 4 sur un an », « stable sur un an »; nothing without a comparable figure. */
-function change(figure: KeyFigure): string | null {
-  if (figure.previous === null) return null;
-  const delta = figure.value - figure.previous;
-  if (delta === 0) return 'stable sur un an';
-  const written = valueFormatter(FIGURE_FORMATS[figure.unit])(Math.abs(delta));
-  return `${delta > 0 ? '+' : '−'}\u00a0${written} sur un an`;
-}
 
 function KeyFigures({ figures }: { figures: KeyFigure[] }) {
   if (figures.length === 0) return <p className="muted">Aucun chiffre clé pour cette année.</p>;
@@ -34,8 +28,8 @@ function KeyFigures({ figures }: { figures: KeyFigure[] }) {
       {figures.map((figure) => (
         <div key={figure.label} className="tile">
           <dt>{figure.label}</dt>
-          <dd className="tile-value">{valueFormatter(FIGURE_FORMATS[figure.unit])(figure.value)}</dd>
-          {change(figure) && <dd className="tile-note">{change(figure)}</dd>}
+          <dd className="tile-value">{keyFigureValue(figure)}</dd>
+          {keyFigureDetail(figure) && <dd className="tile-note">{keyFigureDetail(figure)}</dd>}
         </div>
       ))}
     </dl>

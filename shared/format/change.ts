@@ -1,5 +1,6 @@
-/** Change of a count over a year, as the composition and the rapport d’activité print it. */
-import { formatInteger, shortDate } from '@shared/format';
+/** Change of a count over a year, as the composition, the rapport d’activité (PDF, Word, screen) write it. */
+import { shortDate } from './dates';
+import { formatInteger } from './numbers';
 
 const MINUS = '\u2212';
 

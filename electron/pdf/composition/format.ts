@@ -1,1 +1,0 @@
-export { formatChange, sinceLabel, sumPrevious } from '../components/change';
