@@ -47,7 +47,9 @@ test('the renewal dossier: annex taken from the indicators, the AG deliberation,
   await deliberation.getByLabel('Résolution votée').selectOption({ label: RENEWAL_RESOLUTION });
   await deliberation.getByRole('button', { name: 'Enregistrer la délibération' }).click();
   await expect(page.getByText('Délibération enregistrée.')).toBeVisible();
-  await page.screenshot({ path: join(SCREENS, 'renouvellement.png'), fullPage: true });
+  await page.screenshot({ path: join(SCREENS, 'renouvellement-deliberation.png') });
+  await annex.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENS, 'renouvellement-annexe.png') });
 
   const pdfPath = join(dir, 'dossier-de-renouvellement.pdf');
   app.setSavePath(pdfPath);
