@@ -1,3 +1,4 @@
+/** The protocols and RCP sections of the Word rapport d’activité. */
 import { dateLong, formatDecimal, formatInteger, plural, shortDate } from '@shared/format';
 import type { ProtocolsData } from '@shared/reports/activity-report';
 import type { RcpYearData } from '@shared/reports/meetings';
