@@ -122,7 +122,7 @@ describe('opening with recovery', () => {
     await databaseWithMembers(file, 3);
     const broken: Migration = {
       up: async (db: Kysely<unknown>) => {
-        await db.schema.createTable('nouvelle').addColumn('id', 'integer').execute();
+        await db.schema.createTable('table_de_la_mise_a_jour_cassee').addColumn('id', 'integer').execute();
         await sql`select * from table_qui_n_existe_pas`.execute(db);
       },
     };
@@ -140,7 +140,7 @@ describe('opening with recovery', () => {
     expect(prompts).toHaveLength(2);
     expect(existsSync(join(dir, 'maillage-endommagee-2026-12-03T07-00-00.sqlite'))).toBe(true);
     expect(dumpDatabase(file)).toBe(dumpDatabase(backup));
-    expect(dumpDatabase(file)).not.toContain('nouvelle');
+    expect(dumpDatabase(file)).not.toContain('table_de_la_mise_a_jour_cassee');
   });
 
   it('refuses to restore a backup damaged since it was found, and touches nothing', async () => {
